@@ -1,0 +1,49 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
+
+import type { Database, PrismaAdapterFactory, SqlSession } from './database';
+
+export class PostgresDatabase implements Database {
+  readonly kind = 'postgres' as const;
+  private readonly pool: Pool;
+
+  constructor(private readonly url: string, poolSize = 10) {
+    this.pool = new Pool({ connectionString: url, max: poolSize });
+  }
+
+  prismaAdapter(): PrismaAdapterFactory {
+    return new PrismaPg({ connectionString: this.url });
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+
+  async query<Row>(sql: string, params: unknown[] = []): Promise<Row[]> {
+    const result = await this.pool.query(sql, params);
+    return result.rows as Row[];
+  }
+
+  async withTransaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const session: SqlSession = {
+        exec: async (sql) => void (await client.query(sql)),
+        query: async <Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[],
+      };
+      const result = await work(session);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,2 @@
+CREATE SCHEMA IF NOT EXISTS "demo";
+CREATE TABLE "demo"."Widget" ("id" TEXT PRIMARY KEY, "name" TEXT NOT NULL);

@@ -1,0 +1,1 @@
+ALTER TABLE "demo"."Widget" ADD COLUMN "colour" TEXT;

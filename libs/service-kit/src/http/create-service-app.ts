@@ -1,0 +1,43 @@
+import { Logger, type LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+
+import { ApiExceptionFilter } from '../errors/api-exception.filter';
+import { toErrorResponse } from '../errors/to-error-response';
+import { createLogger } from '../logging/json-logger';
+
+export interface ServiceAppOptions {
+  /** Largest accepted request body in bytes; larger bodies get 413 `payload_too_large`. */
+  bodyLimit?: number;
+  logger?: LoggerService;
+}
+
+export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
+
+/**
+ * Every service is built the same way: Nest on Fastify, one error envelope for Nest handlers
+ * and for failures that happen before Nest sees the request (body parsing, size limits).
+ */
+export async function createServiceApp(rootModule: unknown, options: ServiceAppOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, adapter, {
+    logger: options.logger ?? createLogger(),
+    abortOnError: false,
+  });
+  app.useGlobalFilters(new ApiExceptionFilter());
+
+  const logger = new Logger('HttpErrors');
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.setErrorHandler((error, _request, reply) => {
+    const response = toErrorResponse(error);
+    if (response.unexpected) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    void reply.status(response.status).send(response.body);
+  });
+  // OAuth2 token requests are form-encoded by most client libraries.
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

@@ -1,0 +1,17 @@
+export { ApiError } from './errors/api-error';
+export { ErrorCode } from './errors/error-codes';
+export { errorBody, type ErrorBody } from './errors/error-body';
+export { toErrorResponse } from './errors/to-error-response';
+export { ApiExceptionFilter } from './errors/api-exception.filter';
+export { createServiceApp, DEFAULT_BODY_LIMIT, type ServiceAppOptions } from './http/create-service-app';
+export { createLogger } from './logging/json-logger';
+export { maskPersonalData } from './logging/mask-personal-data';
+export { loadConfig, ConfigError } from './config/load-config';
+export type { ServiceClient, ServiceRequest, ServiceResponse } from './transport/service-client';
+export { HttpServiceClient } from './transport/http-service-client';
+export { InProcessServiceClient } from './transport/in-process-service-client';
+export { InternalHeader } from './tenancy/internal-headers';
+export { InstitutionId } from './tenancy/tenant.decorator';
+export { InternalTokenGuard } from './tenancy/internal-token.guard';
+export { parseWith } from './validation/parse-with';
+export type { EmbeddedContext, EmbeddedService, EmbeddedServiceModule } from './runtime/embedded-service';

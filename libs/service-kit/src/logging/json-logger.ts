@@ -1,0 +1,39 @@
+import { ConsoleLogger, type LoggerService, type LogLevel } from '@nestjs/common';
+
+import { maskPersonalData } from './mask-personal-data';
+
+/**
+ * Structured JSON lines in production (LOG_FORMAT=json or NODE_ENV=production), Nest's readable
+ * format in development; personal data is masked in both.
+ */
+class JsonLogger implements LoggerService {
+  constructor(private readonly levels: Set<LogLevel>) {}
+
+  log(message: unknown, context?: string): void { this.write('log', message, context); }
+  error(message: unknown, stackOrContext?: string, context?: string): void {
+    this.write('error', message, context ?? stackOrContext, context ? stackOrContext : undefined);
+  }
+  warn(message: unknown, context?: string): void { this.write('warn', message, context); }
+  debug(message: unknown, context?: string): void { this.write('debug', message, context); }
+  verbose(message: unknown, context?: string): void { this.write('verbose', message, context); }
+
+  private write(level: LogLevel, message: unknown, context?: string, stack?: string): void {
+    if (!this.levels.has(level)) return;
+    const text = typeof message === 'string' ? message : JSON.stringify(message);
+    const line = { level, time: new Date().toISOString(), context, message: maskPersonalData(text), ...(stack ? { stack } : {}) };
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+  }
+}
+
+class MaskingConsoleLogger extends ConsoleLogger {
+  protected override formatMessage(...args: Parameters<ConsoleLogger['formatMessage']>): string {
+    return maskPersonalData(super.formatMessage(...args));
+  }
+}
+
+export function createLogger(env: NodeJS.ProcessEnv = process.env): LoggerService {
+  const levels: LogLevel[] = env.LOG_LEVEL === 'debug' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn', 'log'];
+  const json = env.LOG_FORMAT === 'json' || (env.NODE_ENV === 'production' && env.LOG_FORMAT !== 'pretty');
+  if (json) return new JsonLogger(new Set(levels));
+  return new MaskingConsoleLogger('', { logLevels: env.LOG_LEVEL === 'silent' ? [] : levels });
+}

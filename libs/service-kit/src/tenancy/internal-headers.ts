@@ -1,0 +1,13 @@
+/**
+ * Headers the gateway sets on requests it forwards to a service. Services trust them only
+ * because they are reachable solely through the gateway (and, when INTERNAL_TOKEN is set,
+ * only with that token). The gateway strips any copies a caller sends.
+ */
+export const InternalHeader = {
+  InstitutionId: 'x-institution-id',
+  ClientId: 'x-client-id',
+  CorrelationId: 'x-correlation-id',
+  InternalToken: 'x-internal-token',
+  /** The public base URL the caller used, so documents carry the right ids. */
+  PublicUrl: 'x-public-url',
+} as const;
