@@ -1,14 +1,8 @@
-/** The error envelope: Badgr's `status` block, plus our stable `error` object. */
-export interface ErrorBody {
-  status: { success: false; description: string };
-  error: { code: string; message: string; field?: string };
-  fieldErrors?: Record<string, string[]>;
-}
+import { errorEnvelope, type V2ErrorEnvelope } from '@badges/api-contracts';
 
-export function errorBody(code: string, message: string, field?: string, fieldErrors?: Record<string, string[]>): ErrorBody {
-  return {
-    status: { success: false, description: message },
-    error: field ? { code, message, field } : { code, message },
-    ...(fieldErrors ? { fieldErrors } : {}),
-  };
+/** The error envelope: Badgr's `status` block and `result: []`, plus our stable `error` object. */
+export type ErrorBody = V2ErrorEnvelope;
+
+export function errorBody(code: string, message: string, field?: string, fieldErrors?: Record<string, string[]>, validationErrors?: string[]): ErrorBody {
+  return errorEnvelope({ code, message, field, fieldErrors, validationErrors });
 }

@@ -1,6 +1,8 @@
+import type { ApiErrorCode } from '@badges/api-contracts';
+
 /**
- * Stable, documented machine codes of every error the API returns (docs/api.md lists them).
- * Clients branch on these: never rename one, only add.
+ * Typed names for the stable error codes. The catalogue itself (code -> HTTP status and Badgr
+ * description) is `API_ERROR_CODES` in libs/api-contracts, the single source docs/api.md lists.
  */
 export const ErrorCode = {
   InvalidJson: 'invalid_json',
@@ -14,9 +16,12 @@ export const ErrorCode = {
   InvalidClient: 'invalid_client',
   UnsupportedGrantType: 'unsupported_grant_type',
   Conflict: 'conflict',
+  InUse: 'in_use',
+  AlreadyRevoked: 'already_revoked',
   MethodNotAllowed: 'method_not_allowed',
+  RateLimited: 'rate_limited',
   ServiceUnavailable: 'service_unavailable',
   InternalError: 'internal_error',
-} as const;
+} as const satisfies Record<string, ApiErrorCode>;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -11,7 +11,8 @@ describe('toErrorResponse', () => {
       status: 400,
       unexpected: false,
       body: {
-        status: { success: false, description: 'Email is not valid.' },
+        status: { success: false, description: 'bad request' },
+        result: [],
         error: { code: 'validation_failed', message: 'Email is not valid.', field: 'recipient.identity' },
       },
     });

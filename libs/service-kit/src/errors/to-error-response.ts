@@ -29,7 +29,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   }
   if (error instanceof ZodError) {
     const formatted = formatZodError(error);
-    return { status: 400, body: errorBody(formatted.code, formatted.message, formatted.field, formatted.fieldErrors), unexpected: false };
+    return { status: 400, body: errorBody(formatted.code, formatted.message, formatted.field, formatted.fieldErrors, formatted.validationErrors), unexpected: false };
   }
   const fastifyCode = (error as { code?: string } | null)?.code;
   if (fastifyCode && FASTIFY_CODES[fastifyCode]) {

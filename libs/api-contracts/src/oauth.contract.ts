@@ -1,0 +1,59 @@
+/**
+ * OAuth2 client credentials (RFC 6749 §4.4) at POST /o/token, as Badgr (django-oauth-toolkit).
+ * The body is form-encoded or JSON. Errors here are RFC 6749 errors, NOT the v2 envelope.
+ */
+import { z } from 'zod';
+
+const UNSUPPORTED_GRANT = 'Only grant_type=client_credentials is supported.';
+
+export const OAuthTokenRequestSchema = z.object({
+  grant_type: z.literal('client_credentials', {
+    error: (issue) => (issue.input === undefined ? 'This field is required.' : UNSUPPORTED_GRANT),
+  }),
+  client_id: z.string().trim().min(1, { error: 'This field is required.' }).max(255),
+  client_secret: z.string().min(1, { error: 'This field is required.' }).max(1024),
+  /** Space-separated scopes, e.g. "rw:issuer". Absent: the client's default scopes. */
+  scope: z.string().trim().max(1024).optional(),
+});
+export type OAuthTokenRequest = z.output<typeof OAuthTokenRequestSchema>;
+export type OAuthTokenRequestInput = z.input<typeof OAuthTokenRequestSchema>;
+
+export interface OAuthTokenResponse {
+  access_token: string;
+  token_type: 'Bearer';
+  /** Lifetime in seconds. */
+  expires_in: number;
+  /** Granted scopes, space-separated. */
+  scope: string;
+}
+
+/** RFC 6749 §5.2 error codes. */
+export const OAUTH_ERROR_CODES = [
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'invalid_scope',
+] as const;
+export type OAuthErrorCode = (typeof OAUTH_ERROR_CODES)[number];
+
+/** RFC 6749 §5.2 error body: 400, or 401 for `invalid_client`. */
+export interface OAuthErrorResponse {
+  error: OAuthErrorCode;
+  error_description?: string;
+}
+
+/** The RFC 6749 error for a token request that failed validation. */
+export function oauthErrorForInvalidRequest(err: z.ZodError): OAuthErrorResponse {
+  const grantIssue = err.issues.find((issue) => issue.path[0] === 'grant_type');
+  if (grantIssue?.message === UNSUPPORTED_GRANT) {
+    return { error: 'unsupported_grant_type', error_description: grantIssue.message };
+  }
+  const first = err.issues[0];
+  const field = first?.path.map(String).join('.');
+  return {
+    error: 'invalid_request',
+    error_description: first ? (field ? `${field}: ${first.message}` : first.message) : 'Invalid request.',
+  };
+}
