@@ -1,0 +1,26 @@
+// Open Badges 2.0 image baking: bake/unbake PNG and SVG badge images, and vet untrusted badge images.
+export { IMAGE_ERROR_CODES, ImageError, isImageError } from './image-error';
+export type { ImageErrorCode } from './image-error';
+export {
+  DEFAULT_MAX_BAKED_TEXT_BYTES,
+  DEFAULT_MAX_IMAGE_BYTES,
+  DEFAULT_MAX_IMAGE_HEIGHT,
+  DEFAULT_MAX_IMAGE_WIDTH,
+  DEFAULT_MAX_PNG_CHUNK_BYTES,
+  DEFAULT_MAX_PNG_CHUNKS,
+} from './limits';
+export type { ImageLimits, PngLimits } from './limits';
+export { PNG_SIGNATURE, readPngChunks } from './png-chunks';
+export type { PngChunk } from './png-chunks';
+export { OPENBADGES_KEYWORD } from './png-text';
+export { bakePng, unbakePng } from './png-baking';
+export { OPENBADGES_NAMESPACE, SVG_NAMESPACE, scanSvg } from './svg-scan';
+export type { SvgAssertionElement, SvgScan, SvgScanOptions } from './svg-scan';
+export { bakeSvg, unbakeSvg } from './svg-baking';
+export type { SvgBakePayload } from './svg-baking';
+export { MIME_TYPE_BY_KIND, inspectBadgeImage } from './image-inspect';
+export type { BadgeImageInfo, BadgeImageKind, BadgeImageMimeType, InspectOptions } from './image-inspect';
+export { parseImageDataUri } from './data-uri';
+export type { ImageDataUri } from './data-uri';
+export { bakeBadgeImage, unbakeBadgeImage } from './badge-image';
+export type { BakeBadgePayload, UnbakedBadge } from './badge-image';

@@ -1,0 +1,11 @@
+export * from './messages';
+export type { ObClass, PropertyRule } from './class-rules';
+export { CLASS_RULES } from './class-rules';
+export { validateNode, type ValidatableClass } from './validate-node';
+export { validateGraph, type GraphValidationOptions } from './validate-graph';
+export { detectNodeClass } from './detect-node-class';
+export { assertionTimestampChecks, CLOCK_SKEW_MS } from './timestamp-checks';
+export { hostedIdInVerificationScope, isHostedVerification } from './hosted-policy-checks';
+export { verifyRecipientIdentifier, type RecipientProfile } from './recipient-checks';
+export { parseZonedDateTime } from './datetime';
+export { isIri, isUrl, isDataUri, isValueOfType, type ValueType } from './value-types';

@@ -1,0 +1,34 @@
+import { parseZonedDateTime } from './datetime';
+import { error, TaskCode, type ValidationMessage } from './messages';
+import type { JsonNode } from './present-values';
+
+/**
+ * Clocks of issuer and verifier are never perfectly in sync; without some slack a badge verified
+ * right after issuing could be reported as "issued in the future".
+ */
+export const CLOCK_SKEW_MS = 60_000;
+
+/**
+ * ASSERTION_TIMESTAMP_CHECKS: not issued in the future, not expired, not expiring before issue.
+ * Unparseable dates are skipped here: VALIDATE_PROPERTY already reports them.
+ */
+export function assertionTimestampChecks(assertion: JsonNode, now: Date): ValidationMessage[] {
+  const label = typeof assertion.id === 'string' ? assertion.id : undefined;
+  const issuedOn = parseZonedDateTime(assertion.issuedOn);
+  const expires = parseZonedDateTime(assertion.expires);
+  const messages: ValidationMessage[] = [];
+  const fail = (message: string, property: string) =>
+    messages.push(error(TaskCode.ASSERTION_TIMESTAMP_CHECKS, message, label, property));
+
+  if (issuedOn !== undefined && issuedOn > now.getTime() + CLOCK_SKEW_MS) {
+    fail(`The badge says it was issued on ${assertion.issuedOn as string}, which is in the future.`, 'issuedOn');
+  }
+  if (expires !== undefined) {
+    if (issuedOn !== undefined && expires < issuedOn) {
+      fail(`The badge expires (${assertion.expires as string}) before it was issued (${assertion.issuedOn as string}).`, 'expires');
+    } else if (expires < now.getTime()) {
+      fail(`The badge expired on ${assertion.expires as string}.`, 'expires');
+    }
+  }
+  return messages;
+}

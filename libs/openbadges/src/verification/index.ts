@@ -1,0 +1,13 @@
+export { verifyOpenBadge } from './verify-open-badge';
+export type {
+  FetchDocument,
+  FetchedDocument,
+  VerifyInput,
+  VerifyOptions,
+  VerificationReport,
+  VerificationResult,
+  InputType,
+} from './types';
+export { detectInput, type DetectedInput } from './detect-input';
+export { signAssertion } from './signed/sign-assertion';
+export { ALLOWED_JWS_ALGORITHMS, type AllowedJwsAlgorithm } from './signed/allowed-algorithms';

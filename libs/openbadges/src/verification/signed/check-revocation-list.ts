@@ -1,0 +1,30 @@
+import { error, TaskCode } from '../../validation/messages';
+import { asArray, isJsonNode, type JsonNode } from '../../validation/present-values';
+import { isUrl } from '../../validation/value-types';
+import { loadNode } from '../load-node';
+import type { VerificationContext } from '../verification-context';
+
+/**
+ * VERIFY_SIGNED_ASSERTION_NOT_REVOKED: a signed badge stays cryptographically valid forever, so
+ * revocation can only be learned from the issuer's RevocationList. Entries are bare ids or
+ * objects with `id` (or a legacy `uid`) and an optional reason.
+ */
+export async function checkRevocationList(assertion: JsonNode, issuer: JsonNode, ctx: VerificationContext): Promise<void> {
+  const listRef = isJsonNode(issuer.revocationList) ? issuer.revocationList.id : issuer.revocationList;
+  if (!isUrl(listRef)) return;
+  const list = await loadNode(listRef, ctx);
+  const label = typeof assertion.id === 'string' ? assertion.id : undefined;
+  if (!list) {
+    ctx.report(error(TaskCode.VERIFY_SIGNED_ASSERTION_NOT_REVOKED, `The issuer's revocation list ${listRef} could not be loaded, so it is unknown whether this badge was revoked.`, label));
+    return;
+  }
+  ctx.addNode(list, 'RevocationList');
+  for (const entry of asArray<unknown>(list.revokedAssertions)) {
+    const entryId = isJsonNode(entry) ? entry.id : entry;
+    const matchesUid = isJsonNode(entry) && entry.uid !== undefined && entry.uid === assertion.uid;
+    if (entryId !== assertion.id && !matchesUid) continue;
+    const reason = isJsonNode(entry) && typeof entry.revocationReason === 'string' ? ` Reason given: ${entry.revocationReason}` : '';
+    ctx.report(error(TaskCode.VERIFY_SIGNED_ASSERTION_NOT_REVOKED, `The issuer has revoked this badge (listed in ${listRef}).${reason}`, label));
+    return;
+  }
+}

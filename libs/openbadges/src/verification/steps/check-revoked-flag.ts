@@ -1,0 +1,14 @@
+import { error, TaskCode } from '../../validation/messages';
+import type { VerificationContext } from '../verification-context';
+
+/**
+ * A hosted Assertion or Endorsement whose document says `"revoked": true` (spec example
+ * "revoked hosted assertion") is no longer valid, whatever else it contains.
+ */
+export function checkRevokedFlag(ctx: VerificationContext): void {
+  for (const [id, node] of ctx.nodes) {
+    if (node.revoked !== true) continue;
+    const reason = typeof node.revocationReason === 'string' ? ` Reason given: ${node.revocationReason}` : '';
+    ctx.report(error(TaskCode.ASSERTION_NOT_REVOKED, `The issuer has revoked ${id}.${reason}`, id, 'revoked'));
+  }
+}

@@ -1,0 +1,28 @@
+import { error, TaskCode } from '../../validation/messages';
+import type { JsonNode } from '../../validation/present-values';
+import { isUrl } from '../../validation/value-types';
+import { isHostedVerification } from '../../validation/hosted-policy-checks';
+import { loadByDeclaredId } from '../collect-graph';
+import { compactNode } from '../load-node';
+import type { VerificationContext } from '../verification-context';
+
+/**
+ * JSON given directly proves nothing: anyone can type it. A hosted badge is verified by
+ * re-fetching its id from the issuer's server and using only that copy, as the reference
+ * validator does. JSON with no fetchable id has no verifiable source and is rejected.
+ */
+export async function resolveJsonInput(json: JsonNode, ctx: VerificationContext): Promise<JsonNode | undefined> {
+  const compacted = await compactNode(json, 'the provided JSON', ctx);
+  if (!compacted) return undefined;
+  const hostedOrUntyped = isHostedVerification(compacted) || compacted.verification === undefined;
+  if (hostedOrUntyped && isUrl(compacted.id)) return loadByDeclaredId(compacted.id, ctx);
+  ctx.report(
+    error(
+      TaskCode.REPORT_MESSAGE,
+      'Could not determine verifiable input from provided JSON: it has no hosted (http/https) address to check it against. ' +
+        'Provide the badge URL, the signed badge (JWS) or the baked badge image instead.',
+      typeof compacted.id === 'string' ? compacted.id : undefined,
+    ),
+  );
+  return undefined;
+}

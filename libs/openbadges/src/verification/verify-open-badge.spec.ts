@@ -1,0 +1,69 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { buildAssertion, buildBadgeClass, buildCryptographicKey, buildIssuerProfile, buildRevocationList } from '../builders';
+import { signAssertion } from './signed/sign-assertion';
+import type { FetchDocument } from './types';
+import { verifyOpenBadge } from './verify-open-badge';
+
+const ISSUER = 'https://badges.example.edu/issuers/1';
+const BADGE = 'https://badges.example.edu/badges/1';
+const KEY = `${ISSUER}/keys/1`;
+
+function serve(docs: Record<string, unknown>): FetchDocument {
+  return async (url) => (url in docs ? { status: 200, body: JSON.stringify(docs[url]) } : { status: 404, body: '' });
+}
+
+describe('verifyOpenBadge (own builders round trip)', () => {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const pub = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const priv = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const docs = {
+    [ISSUER]: buildIssuerProfile({ id: ISSUER, name: 'Faculty', url: 'https://badges.example.edu', email: 'b@example.edu', publicKey: [KEY], revocationList: `${ISSUER}/revocations` }),
+    [BADGE]: buildBadgeClass({ id: BADGE, issuer: ISSUER, name: 'B', description: 'D', image: 'https://badges.example.edu/i.png', criteria: { narrative: 'Do it' } }),
+    [KEY]: buildCryptographicKey({ id: KEY, owner: ISSUER, publicKeyPem: pub }),
+    [`${ISSUER}/revocations`]: buildRevocationList({ id: `${ISSUER}/revocations`, issuer: ISSUER, revokedAssertions: [{ id: 'urn:uuid:00000000-0000-4000-8000-000000000002', revocationReason: 'Oops' }] }),
+    'https://badges.example.edu/i.png': {},
+  };
+  const assertion = (id: string, verification: Parameters<typeof buildAssertion>[0]['verification']) =>
+    buildAssertion({ id, badge: BADGE, recipient: { type: 'email', identity: 'me@example.org', hashed: true }, issuedOn: '2024-01-01T00:00:00Z', verification });
+
+  it('verifies a hosted assertion it built and matches the expected recipient', async () => {
+    const id = 'https://badges.example.edu/assertions/1';
+    const result = await verifyOpenBadge(id, { fetchDocument: serve({ ...docs, [id]: assertion(id, { type: 'hosted' }) }), recipientProfile: { email: 'ME@example.org' } });
+    expect(result.report).toMatchObject({ valid: true, errorCount: 0, openBadgesVersion: '2.0' });
+    expect(result.graph.map((n) => n.id)).toEqual([id, BADGE, ISSUER]);
+    expect(result.input).toEqual({ value: id, input_type: 'url' });
+  });
+
+  it('verifies a signed assertion, and reports a revoked one', async () => {
+    const ok = await signAssertion(assertion('urn:uuid:00000000-0000-4000-8000-000000000001', { type: 'signed', creator: KEY }), priv);
+    expect((await verifyOpenBadge(ok, { fetchDocument: serve(docs) })).report.valid).toBe(true);
+    const revoked = await signAssertion(assertion('urn:uuid:00000000-0000-4000-8000-000000000002', { type: 'signed', creator: KEY }), priv);
+    const result = await verifyOpenBadge({ jws: revoked }, { fetchDocument: serve(docs) });
+    expect(result.report.messages.map((m) => m.code)).toContain('VERIFY_SIGNED_ASSERTION_NOT_REVOKED');
+  });
+
+  it('refuses unsigned (alg none) and HMAC tokens', async () => {
+    const payload = Buffer.from(JSON.stringify(assertion('urn:uuid:00000000-0000-4000-8000-000000000001', { type: 'signed', creator: KEY }))).toString('base64url');
+    for (const alg of ['none', 'HS256']) {
+      const header = Buffer.from(JSON.stringify({ alg })).toString('base64url');
+      const result = await verifyOpenBadge({ jws: `${header}.${payload}.c2ln` }, { fetchDocument: serve(docs) });
+      expect(result.report.valid).toBe(false);
+      expect(result.report.messages[0]).toMatchObject({ code: 'VERIFY_JWS' });
+    }
+  });
+
+  it('reports a foreign JSON-LD context as a message, without fetching it', async () => {
+    const id = 'https://badges.example.edu/assertions/2';
+    const fetched: string[] = [];
+    const fetcher: FetchDocument = async (url) => (fetched.push(url), { status: 200, body: JSON.stringify({ '@context': 'https://evil.example/ctx', id }) });
+    const result = await verifyOpenBadge({ url: id }, { fetchDocument: fetcher });
+    expect(result.report.valid).toBe(false);
+    expect(result.report.messages[0]).toMatchObject({ code: 'JSONLD_COMPACT_DATA' });
+    expect(fetched).toEqual([id]);
+  });
+
+  it('rejects unknown input and never throws', async () => {
+    const result = await verifyOpenBadge('hello', { fetchDocument: serve({}) });
+    expect(result.report).toMatchObject({ valid: false, messages: [expect.objectContaining({ code: 'DETECT_INPUT_TYPE' })] });
+  });
+});
