@@ -26,6 +26,11 @@ export async function createServiceApp(rootModule: unknown, options: ServiceAppO
   });
   app.useGlobalFilters(new ApiExceptionFilter());
 
+  // Nest's FastifyAdapter registers the form-urlencoded parser (OAuth2 token requests) itself.
+  app.enableShutdownHooks();
+  await app.init();
+  // Set after init: Nest installs its own Fastify error handler during init, and failures that
+  // happen before Nest routing (body parsing, size limits) must still get our envelope.
   const logger = new Logger('HttpErrors');
   const fastify = app.getHttpAdapter().getInstance();
   fastify.setErrorHandler((error, _request, reply) => {
@@ -33,11 +38,5 @@ export async function createServiceApp(rootModule: unknown, options: ServiceAppO
     if (response.unexpected) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     void reply.status(response.status).send(response.body);
   });
-  // OAuth2 token requests are form-encoded by most client libraries.
-  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
-  });
-  app.enableShutdownHooks();
-  await app.init();
   return app;
 }

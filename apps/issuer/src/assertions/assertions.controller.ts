@@ -1,0 +1,109 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+
+import {
+  AssertionCreateBodySchema,
+  BatchIssueBodySchema,
+  RevokeBodySchema,
+  successEnvelope,
+  type AssertionV2,
+  type V2SuccessEnvelope,
+} from '@badges/api-contracts';
+import { InstitutionId, InternalTokenGuard, parseWith } from '@badges/service-kit';
+
+import { EntityIdPipe } from '../common/entity-id.pipe';
+import { PublicUrls } from '../common/public-urls';
+import { tenantScope } from '../common/tenant-scope';
+import { toAssertionV2 } from './assertions.mapper';
+import { AssertionListQueryWithCursorSchema, encodeCursor } from './assertions.dto';
+import type { AssertionCursor, AssertionRecord } from './assertions.repository';
+import { AssertionsService } from './assertions.service';
+import { AwardUseCase } from './award.usecase';
+
+@Controller('v2')
+@UseGuards(InternalTokenGuard)
+export class AssertionsController {
+  constructor(
+    private readonly award: AwardUseCase,
+    private readonly assertions: AssertionsService,
+    private readonly urls: PublicUrls,
+  ) {}
+
+  @Post('badgeclasses/:entityId/assertions')
+  @HttpCode(201)
+  async create(
+    @InstitutionId() institutionId: string,
+    @Param('entityId', EntityIdPipe) badgeClassId: string,
+    @Body() body: unknown,
+  ): Promise<V2SuccessEnvelope<AssertionV2>> {
+    const item = parseWith(AssertionCreateBodySchema, body);
+    const [awarded] = await this.award.award(tenantScope(institutionId), badgeClassId, [item], { fieldPrefix: () => '' });
+    return successEnvelope(toAssertionV2(awarded.assertion, this.urls, awarded.plaintextIdentity));
+  }
+
+  /** Badgr's synchronous batch: up to 100, one transaction, all or nothing. */
+  @Post('badgeclasses/:entityId/issue')
+  @HttpCode(201)
+  async issueBatch(
+    @InstitutionId() institutionId: string,
+    @Param('entityId', EntityIdPipe) badgeClassId: string,
+    @Body() body: unknown,
+  ): Promise<V2SuccessEnvelope<AssertionV2>> {
+    const batch = parseWith(BatchIssueBodySchema, body);
+    const awarded = await this.award.award(tenantScope(institutionId), badgeClassId, batch.assertions, {
+      fieldPrefix: (index) => `assertions.${index}.`,
+      notifyAll: batch.create_notification,
+    });
+    return successEnvelope(awarded.map((a) => toAssertionV2(a.assertion, this.urls, a.plaintextIdentity)));
+  }
+
+  @Get('badgeclasses/:entityId/assertions')
+  async listForBadgeClass(
+    @InstitutionId() institutionId: string,
+    @Param('entityId', EntityIdPipe) badgeClassId: string,
+    @Query() query: unknown,
+    @Req() request: FastifyRequest,
+  ): Promise<V2SuccessEnvelope<AssertionV2>> {
+    const parsed = parseWith(AssertionListQueryWithCursorSchema, query);
+    const page = await this.assertions.list(tenantScope(institutionId), { badgeClassId }, parsed);
+    return this.page(page, request);
+  }
+
+  @Get('issuers/:entityId/assertions')
+  async listForIssuer(
+    @InstitutionId() institutionId: string,
+    @Param('entityId', EntityIdPipe) issuerId: string,
+    @Query() query: unknown,
+    @Req() request: FastifyRequest,
+  ): Promise<V2SuccessEnvelope<AssertionV2>> {
+    const parsed = parseWith(AssertionListQueryWithCursorSchema, query);
+    const page = await this.assertions.list(tenantScope(institutionId), { issuerId }, parsed);
+    return this.page(page, request);
+  }
+
+  @Get('assertions/:entityId')
+  async get(@InstitutionId() institutionId: string, @Param('entityId', EntityIdPipe) id: string): Promise<V2SuccessEnvelope<AssertionV2>> {
+    return successEnvelope(toAssertionV2(await this.assertions.get(tenantScope(institutionId), id), this.urls));
+  }
+
+  /** Revoke (Badgr: 200 with the revoked assertion; 400 `already_revoked` the second time). */
+  @Delete('assertions/:entityId')
+  @HttpCode(200)
+  async revoke(
+    @InstitutionId() institutionId: string,
+    @Param('entityId', EntityIdPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<V2SuccessEnvelope<AssertionV2>> {
+    const { revocation_reason } = parseWith(RevokeBodySchema, body);
+    return successEnvelope(toAssertionV2(await this.assertions.revoke(tenantScope(institutionId), id, revocation_reason), this.urls));
+  }
+
+  /** Badgr-style cursor pagination: `pagination.nextResults` is the full URL of the next page. */
+  private page(page: { rows: AssertionRecord[]; next?: AssertionCursor }, request: FastifyRequest): V2SuccessEnvelope<AssertionV2> {
+    const envelope = successEnvelope(page.rows.map((row) => toAssertionV2(row, this.urls)));
+    if (!page.next) return { ...envelope, pagination: { nextResults: null, previousResults: null } };
+    const url = new URL(request.url, 'http://internal');
+    url.searchParams.set('cursor', encodeCursor(page.next));
+    return { ...envelope, pagination: { nextResults: this.urls.api(`${url.pathname}${url.search}`), previousResults: null } };
+  }
+}

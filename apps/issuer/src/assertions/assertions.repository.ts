@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+
+import type { TenantScope } from '../common/tenant-scope';
+import type { Assertion, AssertionEvidence, Prisma } from '../generated/prisma/client';
+import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
+
+export type AssertionRecord = Assertion & { evidence: AssertionEvidence[] };
+
+export interface NewAssertion {
+  id: string;
+  issuerId: string;
+  badgeClassId: string;
+  recipientType: string;
+  recipientIdentity: string;
+  recipientHashed: boolean;
+  recipientSalt: string | null;
+  recipientLookup: string;
+  narrative: string | null;
+  issuedOn: Date;
+  expires: Date | null;
+  notify: boolean;
+  evidence: { url: string | null; narrative: string | null }[];
+}
+
+export interface AssertionFilter {
+  badgeClassId?: string;
+  issuerId?: string;
+  recipientLookups?: string[];
+  includeRevoked: boolean;
+  includeExpired: boolean;
+  now: Date;
+}
+
+/** Keyset position in the newest-first order: stable under concurrent inserts, O(page) per page. */
+export interface AssertionCursor {
+  createdAt: Date;
+  id: string;
+}
+
+export type RevokeOutcome = { outcome: 'revoked'; assertion: AssertionRecord } | { outcome: 'not_found' } | { outcome: 'already_revoked' };
+
+const withEvidence = { evidence: { orderBy: { position: 'asc' } } } as const;
+
+@Injectable()
+export class AssertionsRepository {
+  constructor(private readonly prisma: IssuerPrismaService) {}
+
+  /**
+   * Inserts a batch with two statements (assertions, then evidence), inside the caller's
+   * transaction: row-at-a-time inserts are slow on PGlite (design.md §9), and all-or-nothing
+   * is the batch contract.
+   */
+  async createMany(scope: TenantScope, rows: NewAssertion[], tx: IssuerTx): Promise<AssertionRecord[]> {
+    const institutionId = scope.institutionId;
+    await tx.assertion.createMany({ data: rows.map(({ evidence: _evidence, ...row }) => ({ ...row, institutionId })) });
+    const evidence = rows.flatMap((row) => row.evidence.map((item, position) => ({ institutionId, assertionId: row.id, position, ...item })));
+    if (evidence.length > 0) await tx.assertionEvidence.createMany({ data: evidence });
+    const created = await tx.assertion.findMany({ where: { institutionId, id: { in: rows.map((row) => row.id) } }, include: withEvidence });
+    const byId = new Map(created.map((row) => [row.id, row]));
+    return rows.map((row) => byId.get(row.id) as AssertionRecord);
+  }
+
+  async findById(scope: TenantScope, id: string, tx: IssuerTx = this.prisma): Promise<AssertionRecord | null> {
+    return tx.assertion.findFirst({ where: { id, institutionId: scope.institutionId }, include: withEvidence });
+  }
+
+  /** Newest first; asks for one extra row to know whether there is a next page. */
+  async list(scope: TenantScope, filter: AssertionFilter, page: { num: number; after?: AssertionCursor }): Promise<{ rows: AssertionRecord[]; next?: AssertionCursor }> {
+    const where: Prisma.AssertionWhereInput = { institutionId: scope.institutionId };
+    if (filter.badgeClassId) where.badgeClassId = filter.badgeClassId;
+    if (filter.issuerId) where.issuerId = filter.issuerId;
+    if (filter.recipientLookups) where.recipientLookup = { in: filter.recipientLookups };
+    if (!filter.includeRevoked) where.revoked = false;
+    const and: Prisma.AssertionWhereInput[] = [];
+    if (!filter.includeExpired) and.push({ OR: [{ expires: null }, { expires: { gt: filter.now } }] });
+    if (page.after) {
+      const { createdAt, id } = page.after;
+      and.push({ OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] });
+    }
+    if (and.length > 0) where.AND = and;
+    const rows = await this.prisma.assertion.findMany({
+      where,
+      include: withEvidence,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: page.num + 1,
+    });
+    if (rows.length <= page.num) return { rows };
+    const pageRows = rows.slice(0, page.num);
+    const last = pageRows[pageRows.length - 1];
+    return { rows: pageRows, next: { createdAt: last.createdAt, id: last.id } };
+  }
+
+  /** Which of `lookups` already hold a live (unrevoked) award of this class. */
+  async liveAwardLookups(scope: TenantScope, badgeClassId: string, lookups: string[], tx: IssuerTx = this.prisma): Promise<Set<string>> {
+    if (lookups.length === 0) return new Set();
+    const rows = await tx.assertion.findMany({
+      where: { institutionId: scope.institutionId, badgeClassId, revoked: false, recipientLookup: { in: lookups } },
+      select: { recipientLookup: true },
+    });
+    return new Set(rows.map((row) => row.recipientLookup));
+  }
+
+  /**
+   * A conditional update, so two concurrent revocations cannot both "win": exactly one sees
+   * count 1, the other gets already_revoked.
+   */
+  async revoke(scope: TenantScope, id: string, reason: string, at: Date): Promise<RevokeOutcome> {
+    const { count } = await this.prisma.assertion.updateMany({
+      where: { id, institutionId: scope.institutionId, revoked: false },
+      data: { revoked: true, revocationReason: reason, revokedAt: at },
+    });
+    const assertion = await this.findById(scope, id);
+    if (!assertion) return { outcome: 'not_found' };
+    return count === 1 ? { outcome: 'revoked', assertion } : { outcome: 'already_revoked' };
+  }
+}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+
+import type { AssertionCreateBody } from '@badges/api-contracts';
+import { newEntityId } from '@badges/persistence';
+import { ApiError } from '@badges/service-kit';
+
+import { BadgeClassesRepository, type BadgeClassRecord } from '../badge-classes/badge-classes.repository';
+import type { TenantScope } from '../common/tenant-scope';
+import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
+import { AssertionsRepository, type AssertionRecord, type NewAssertion } from './assertions.repository';
+import { addExpiry } from './expiry';
+import { RecipientIdentity } from './recipient-identity';
+
+export interface Awarded {
+  assertion: AssertionRecord;
+  /** Only known at creation time: a hashed recipient's plaintext is never stored. */
+  plaintextIdentity: string;
+}
+
+/**
+ * Awarding one or many assertions of a badge class. One award is a batch of one, so the single
+ * and batch routes share every rule, and both write in ONE transaction: a bad row means nothing
+ * is written. `fieldPrefix` points errors at the row (`assertions.3.recipient`).
+ */
+@Injectable()
+export class AwardUseCase {
+  constructor(
+    private readonly prisma: IssuerPrismaService,
+    private readonly badgeClasses: BadgeClassesRepository,
+    private readonly assertions: AssertionsRepository,
+    private readonly recipients: RecipientIdentity,
+  ) {}
+
+  async award(
+    scope: TenantScope,
+    badgeClassId: string,
+    items: AssertionCreateBody[],
+    options: { fieldPrefix: (index: number) => string; notifyAll?: boolean },
+  ): Promise<Awarded[]> {
+    const now = new Date();
+    return this.prisma.$transaction(async (tx) => {
+      const badgeClass = await this.badgeClasses.findById(scope, badgeClassId, tx);
+      if (!badgeClass) throw ApiError.notFound('badge class');
+      const prepared = items.map((item, index) => this.prepare(badgeClass, item, now, options.fieldPrefix(index), options.notifyAll));
+      await this.refuseDuplicates(scope, badgeClass.id, items, prepared, options.fieldPrefix, tx);
+      const created = await this.assertions.createMany(scope, prepared.map((p) => p.row), tx);
+      return created.map((assertion, index) => ({ assertion, plaintextIdentity: prepared[index].plaintext }));
+    });
+  }
+
+  private prepare(badgeClass: BadgeClassRecord, item: AssertionCreateBody, now: Date, prefix: string, notifyAll?: boolean): { row: NewAssertion; plaintext: string } {
+    const issuedOn = item.issuedOn ? new Date(item.issuedOn) : now;
+    let expires: Date | null;
+    if (item.expires !== undefined) {
+      expires = item.expires === null ? null : new Date(item.expires);
+    } else if (badgeClass.expiresAmount && badgeClass.expiresDuration) {
+      expires = addExpiry(issuedOn, badgeClass.expiresAmount, badgeClass.expiresDuration);
+    } else {
+      expires = null;
+    }
+    if (expires && expires.getTime() <= issuedOn.getTime()) {
+      throw ApiError.validation(`${prefix}expires: expires must be after issuedOn.`, `${prefix}expires`);
+    }
+    const recipient = this.recipients.toStored(item.recipient);
+    return {
+      plaintext: item.recipient.identity,
+      row: {
+        id: newEntityId(),
+        issuerId: badgeClass.issuerId,
+        badgeClassId: badgeClass.id,
+        recipientType: recipient.type,
+        recipientIdentity: recipient.identity,
+        recipientHashed: recipient.hashed,
+        recipientSalt: recipient.salt,
+        recipientLookup: recipient.lookup,
+        narrative: item.narrative?.trim() ? item.narrative : null,
+        issuedOn,
+        expires,
+        notify: notifyAll || item.notify,
+        evidence: (item.evidence ?? []).map((e) => ({ url: e.url ?? null, narrative: e.narrative?.trim() ? e.narrative : null })),
+      },
+    };
+  }
+
+  /** Badgr's `allowDuplicateAwards: false`: refuse a second live award to the same person. */
+  private async refuseDuplicates(
+    scope: TenantScope,
+    badgeClassId: string,
+    items: AssertionCreateBody[],
+    prepared: { row: NewAssertion }[],
+    fieldPrefix: (index: number) => string,
+    tx: Parameters<AssertionsRepository['liveAwardLookups']>[3],
+  ): Promise<void> {
+    const strict = items.map((item, index) => (item.allowDuplicateAwards ? -1 : index)).filter((index) => index >= 0);
+    if (strict.length === 0) return;
+    const existing = await this.assertions.liveAwardLookups(scope, badgeClassId, strict.map((index) => prepared[index].row.recipientLookup), tx);
+    const seen = new Set<string>();
+    prepared.forEach((p, index) => {
+      const lookup = p.row.recipientLookup;
+      if (!items[index].allowDuplicateAwards && (existing.has(lookup) || seen.has(lookup))) {
+        const field = `${fieldPrefix(index)}recipient`;
+        throw ApiError.validation(`${field}: A previous award of this badge already exists for this recipient.`, field);
+      }
+      seen.add(lookup);
+    });
+  }
+}

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+
+import type { Alignment, BadgeClassCreateBody, BadgeClassTranslation, BadgeClassUpdateBody } from '@badges/api-contracts';
+import { ApiError, ErrorCode } from '@badges/service-kit';
+
+import type { TenantScope } from '../common/tenant-scope';
+import { checkImageDataUri } from '../images/image-intake';
+import { ImagesRepository } from '../images/images.repository';
+import { IssuersRepository } from '../issuers/issuers.repository';
+import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
+import {
+  BadgeClassesRepository,
+  type AlignmentFields,
+  type BadgeClassFields,
+  type BadgeClassRecord,
+  type TranslationFields,
+} from './badge-classes.repository';
+
+@Injectable()
+export class BadgeClassesService {
+  constructor(
+    private readonly prisma: IssuerPrismaService,
+    private readonly badgeClasses: BadgeClassesRepository,
+    private readonly issuers: IssuersRepository,
+    private readonly images: ImagesRepository,
+  ) {}
+
+  async create(scope: TenantScope, issuerId: string, body: BadgeClassCreateBody): Promise<BadgeClassRecord> {
+    requireHosted(body.verification);
+    const image = checkImageDataUri(body.image, 'image');
+    return this.prisma.$transaction(async (tx) => {
+      if (!(await this.issuers.findById(scope, issuerId, tx))) throw ApiError.notFound('issuer');
+      const imageId = await this.images.create(scope, image, tx);
+      const fields: BadgeClassFields = {
+        name: body.name,
+        description: body.description,
+        imageId,
+        criteriaUrl: blankToNull(body.criteriaUrl),
+        criteriaNarrative: blankToNull(body.criteriaNarrative),
+        tags: body.tags ?? [],
+        expiresAmount: body.expires?.amount ?? null,
+        expiresDuration: body.expires?.duration ?? null,
+        language: body.language,
+        verification: body.verification,
+      };
+      return this.badgeClasses.create(scope, issuerId, fields, { alignments: toAlignments(body.alignments ?? []), translations: toTranslations(body.translations) }, tx);
+    });
+  }
+
+  async get(scope: TenantScope, id: string): Promise<BadgeClassRecord> {
+    const badgeClass = await this.badgeClasses.findById(scope, id);
+    if (!badgeClass) throw ApiError.notFound('badge class');
+    return badgeClass;
+  }
+
+  list(scope: TenantScope): Promise<BadgeClassRecord[]> {
+    return this.badgeClasses.list(scope);
+  }
+
+  async listForIssuer(scope: TenantScope, issuerId: string): Promise<BadgeClassRecord[]> {
+    if (!(await this.issuers.findById(scope, issuerId))) throw ApiError.notFound('issuer');
+    return this.badgeClasses.list(scope, { issuerId });
+  }
+
+  /**
+   * As Badgr: name and description replace; absent image/criteria/alignments/tags/expires keep
+   * the stored value (`expires: null` clears it). Assertions already issued are not touched.
+   */
+  async update(scope: TenantScope, id: string, body: BadgeClassUpdateBody): Promise<BadgeClassRecord> {
+    if (body.verification !== undefined) requireHosted(body.verification);
+    const image = body.image ? checkImageDataUri(body.image, 'image') : undefined;
+    return this.prisma.$transaction(async (tx) => {
+      const current = await this.badgeClasses.findById(scope, id, tx);
+      if (!current) throw ApiError.notFound('badge class');
+      const criteriaUrl = body.criteriaUrl === undefined ? current.criteriaUrl : blankToNull(body.criteriaUrl);
+      const criteriaNarrative = body.criteriaNarrative === undefined ? current.criteriaNarrative : blankToNull(body.criteriaNarrative);
+      if (!criteriaUrl && !criteriaNarrative) {
+        throw ApiError.validation('Changes cannot be made that would leave both criteriaUrl and criteriaNarrative blank.', 'criteriaUrl');
+      }
+      const language = body.language ?? current.language;
+      const translations = body.translations ? toTranslations(body.translations) : current.translations;
+      const clash = translations.findIndex((t) => t.language.toLowerCase() === language.toLowerCase());
+      if (clash >= 0) {
+        throw ApiError.validation(`A translation cannot be in the badge class's own language ("${language}").`, body.translations ? `translations.${clash}.language` : 'language');
+      }
+      const expires = body.expires === undefined ? { amount: current.expiresAmount, duration: current.expiresDuration } : { amount: body.expires?.amount ?? null, duration: body.expires?.duration ?? null };
+      const imageId = image ? await this.images.create(scope, image, tx) : current.imageId;
+      const fields: BadgeClassFields = {
+        name: body.name,
+        description: body.description,
+        imageId,
+        criteriaUrl,
+        criteriaNarrative,
+        tags: body.tags ?? current.tags,
+        expiresAmount: expires.amount,
+        expiresDuration: expires.duration,
+        language,
+        verification: body.verification ?? current.verification,
+      };
+      const updated = await this.badgeClasses.update(
+        scope,
+        id,
+        fields,
+        { alignments: body.alignments ? toAlignments(body.alignments) : undefined, translations: body.translations ? toTranslations(body.translations) : undefined },
+        tx,
+      );
+      if (image) await this.images.delete(scope, current.imageId, tx);
+      return updated as BadgeClassRecord;
+    });
+  }
+
+  async delete(scope: TenantScope, id: string): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const result = await this.badgeClasses.delete(scope, id, tx);
+      if (result.outcome === 'not_found') throw ApiError.notFound('badge class');
+      if (result.outcome === 'in_use') {
+        throw new ApiError(409, ErrorCode.Conflict, 'This badge class has assertions; it cannot be deleted (revoke them instead).');
+      }
+      await this.images.delete(scope, result.imageId, tx);
+    });
+  }
+}
+
+/** Signed badges need issuer keys, which land in a later issue; refuse clearly until then. */
+function requireHosted(verification: string): void {
+  if (verification !== 'hosted') {
+    throw ApiError.validation('Signed badges are not enabled yet on this platform; use "verification": "hosted".', 'verification');
+  }
+}
+
+function blankToNull(value: string | null | undefined): string | null {
+  return value === undefined || value === null || value.trim() === '' ? null : value;
+}
+
+function toAlignments(alignments: Alignment[]): AlignmentFields[] {
+  return alignments.map((a) => ({
+    targetName: a.targetName,
+    targetUrl: a.targetUrl,
+    targetDescription: blankToNull(a.targetDescription),
+    targetFramework: blankToNull(a.targetFramework),
+    targetCode: blankToNull(a.targetCode),
+  }));
+}
+
+function toTranslations(translations: BadgeClassTranslation[]): TranslationFields[] {
+  return translations.map((t) => ({
+    language: t.language,
+    name: t.name,
+    description: blankToNull(t.description),
+    criteriaNarrative: blankToNull(t.criteriaNarrative),
+  }));
+}

@@ -1,0 +1,27 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import type { IssuerConfig } from '../config/issuer.config';
+import { ISSUER_CONFIG } from './tokens';
+
+/**
+ * Every public URL in one place. Document ids are these URLs, so they must never change shape:
+ * a baked badge carries them for years.
+ */
+@Injectable()
+export class PublicUrls {
+  readonly base: string;
+
+  constructor(@Inject(ISSUER_CONFIG) config: IssuerConfig) {
+    this.base = config.publicUrl;
+  }
+
+  issuer(id: string): string { return `${this.base}/public/issuers/${id}`; }
+  issuerImage(id: string): string { return `${this.issuer(id)}/image`; }
+  badge(id: string): string { return `${this.base}/public/badges/${id}`; }
+  badgeTranslation(id: string, language: string): string { return `${this.badge(id)}?lang=${encodeURIComponent(language)}`; }
+  badgeImage(id: string): string { return `${this.badge(id)}/image`; }
+  assertion(id: string): string { return `${this.base}/public/assertions/${id}`; }
+  assertionImage(id: string): string { return `${this.assertion(id)}/image`; }
+  /** A v2 API path on the gateway (pagination links). */
+  api(pathAndQuery: string): string { return `${this.base}${pathAndQuery}`; }
+}

@@ -1,0 +1,43 @@
+import { Controller, Get, Headers, Param, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+
+import { InternalTokenGuard } from '@badges/service-kit';
+
+import { EntityIdPipe } from '../common/entity-id.pipe';
+import { PUBLIC_CACHE_CONTROL } from '../public-documents/public-documents.controller';
+import { ImagesService, type ServedImage } from './images.service';
+
+@Controller('public')
+@UseGuards(InternalTokenGuard)
+export class ImagesController {
+  constructor(private readonly images: ImagesService) {}
+
+  @Get('issuers/:id/image')
+  async issuer(@Param('id', EntityIdPipe) id: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    send(reply, await this.images.issuerImage(id), ifNoneMatch);
+  }
+
+  @Get('badges/:id/image')
+  async badge(@Param('id', EntityIdPipe) id: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    send(reply, await this.images.badgeImage(id), ifNoneMatch);
+  }
+
+  @Get('assertions/:id/image')
+  async assertion(@Param('id', EntityIdPipe) id: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    send(reply, await this.images.assertionImage(id), ifNoneMatch);
+  }
+}
+
+function send(reply: FastifyReply, image: ServedImage, ifNoneMatch: string | undefined): void {
+  void reply
+    .header('cache-control', PUBLIC_CACHE_CONTROL)
+    .header('etag', image.etag)
+    .header('x-content-type-options', 'nosniff')
+    // SVGs are served from our origin: no script may run even if one slipped past the scan.
+    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+  if (ifNoneMatch === image.etag) {
+    void reply.status(304).send();
+    return;
+  }
+  void reply.status(200).header('content-type', image.contentType).send(image.bytes);
+}

@@ -1,0 +1,77 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+
+import type { Database } from '@badges/persistence';
+
+import { AssertionsController } from './assertions/assertions.controller';
+import { AssertionsRepository } from './assertions/assertions.repository';
+import { AssertionsService } from './assertions/assertions.service';
+import { AwardUseCase } from './assertions/award.usecase';
+import { RecipientIdentity } from './assertions/recipient-identity';
+import { BadgeClassesController } from './badge-classes/badge-classes.controller';
+import { BadgeClassesRepository } from './badge-classes/badge-classes.repository';
+import { BadgeClassesService } from './badge-classes/badge-classes.service';
+import { EntityIdPipe } from './common/entity-id.pipe';
+import { PublicUrls } from './common/public-urls';
+import { ISSUER_CONFIG, ISSUER_DATABASE } from './common/tokens';
+import type { IssuerConfig } from './config/issuer.config';
+import { HealthController } from './health/health.controller';
+import { ImagesController } from './images/images.controller';
+import { ImagesRepository } from './images/images.repository';
+import { ImagesService } from './images/images.service';
+import { InstitutionsController } from './institutions/institutions.controller';
+import { InstitutionsRepository } from './institutions/institutions.repository';
+import { IssuersController } from './issuers/issuers.controller';
+import { IssuersRepository } from './issuers/issuers.repository';
+import { IssuersService } from './issuers/issuers.service';
+import { IssuerPrismaService } from './prisma/issuer-prisma.service';
+import { PublicDocumentsController } from './public-documents/public-documents.controller';
+import { PublicDocumentsRepository } from './public-documents/public-documents.repository';
+import { PublicDocumentsService } from './public-documents/public-documents.service';
+
+export interface IssuerModuleOptions {
+  database: Database;
+  config: IssuerConfig;
+}
+
+/**
+ * One module for the service: its features are small and share the Prisma client, so feature
+ * modules would add wiring without adding isolation. The database and config come from the
+ * caller (main.ts or the embedded runner), never from globals.
+ */
+@Module({})
+export class IssuerModule {
+  static forRoot(options: IssuerModuleOptions): DynamicModule {
+    return {
+      module: IssuerModule,
+      controllers: [
+        HealthController,
+        InstitutionsController,
+        IssuersController,
+        BadgeClassesController,
+        AssertionsController,
+        PublicDocumentsController,
+        ImagesController,
+      ],
+      providers: [
+        { provide: ISSUER_DATABASE, useValue: options.database },
+        { provide: ISSUER_CONFIG, useValue: options.config },
+        IssuerPrismaService,
+        PublicUrls,
+        EntityIdPipe,
+        InstitutionsRepository,
+        ImagesRepository,
+        IssuersRepository,
+        IssuersService,
+        BadgeClassesRepository,
+        BadgeClassesService,
+        RecipientIdentity,
+        AssertionsRepository,
+        AssertionsService,
+        AwardUseCase,
+        PublicDocumentsRepository,
+        PublicDocumentsService,
+        ImagesService,
+      ],
+    };
+  }
+}

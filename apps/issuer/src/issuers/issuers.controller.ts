@@ -1,0 +1,51 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
+
+import { IssuerCreateBodySchema, IssuerUpdateBodySchema, successEnvelope, type IssuerV2, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { InstitutionId, InternalTokenGuard, parseWith } from '@badges/service-kit';
+
+import { EntityIdPipe } from '../common/entity-id.pipe';
+import { PublicUrls } from '../common/public-urls';
+import { tenantScope } from '../common/tenant-scope';
+import { toIssuerV2 } from './issuers.mapper';
+import { IssuersService } from './issuers.service';
+
+@Controller('v2/issuers')
+@UseGuards(InternalTokenGuard)
+export class IssuersController {
+  constructor(private readonly issuers: IssuersService, private readonly urls: PublicUrls) {}
+
+  @Post()
+  @HttpCode(201)
+  async create(@InstitutionId() institutionId: string, @Body() body: unknown): Promise<V2SuccessEnvelope<IssuerV2>> {
+    const issuer = await this.issuers.create(tenantScope(institutionId), parseWith(IssuerCreateBodySchema, body));
+    return successEnvelope(toIssuerV2(issuer, this.urls));
+  }
+
+  @Get()
+  async list(@InstitutionId() institutionId: string): Promise<V2SuccessEnvelope<IssuerV2>> {
+    const issuers = await this.issuers.list(tenantScope(institutionId));
+    return successEnvelope(issuers.map((issuer) => toIssuerV2(issuer, this.urls)));
+  }
+
+  @Get(':entityId')
+  async get(@InstitutionId() institutionId: string, @Param('entityId', EntityIdPipe) id: string): Promise<V2SuccessEnvelope<IssuerV2>> {
+    return successEnvelope(toIssuerV2(await this.issuers.get(tenantScope(institutionId), id), this.urls));
+  }
+
+  @Put(':entityId')
+  async update(
+    @InstitutionId() institutionId: string,
+    @Param('entityId', EntityIdPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<V2SuccessEnvelope<IssuerV2>> {
+    const issuer = await this.issuers.update(tenantScope(institutionId), id, parseWith(IssuerUpdateBodySchema, body));
+    return successEnvelope(toIssuerV2(issuer, this.urls));
+  }
+
+  /** 204 without a body, as Badgr. */
+  @Delete(':entityId')
+  @HttpCode(204)
+  async delete(@InstitutionId() institutionId: string, @Param('entityId', EntityIdPipe) id: string): Promise<void> {
+    await this.issuers.delete(tenantScope(institutionId), id);
+  }
+}

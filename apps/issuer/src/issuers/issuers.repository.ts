@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+
+import { newEntityId } from '@badges/persistence';
+
+import type { TenantScope } from '../common/tenant-scope';
+import type { Issuer } from '../generated/prisma/client';
+import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
+
+export type IssuerRecord = Issuer;
+
+export interface IssuerFields {
+  name: string;
+  description: string | null;
+  email: string;
+  url: string;
+}
+
+export type DeleteIssuerOutcome = { outcome: 'deleted'; imageId: string | null } | { outcome: 'not_found' } | { outcome: 'in_use' };
+
+/** Issuers of one institution. Every method is scoped; there is no finder by id alone. */
+@Injectable()
+export class IssuersRepository {
+  constructor(private readonly prisma: IssuerPrismaService) {}
+
+  async create(scope: TenantScope, fields: IssuerFields & { imageId: string | null }, tx: IssuerTx = this.prisma): Promise<IssuerRecord> {
+    return tx.issuer.create({ data: { id: newEntityId(), institutionId: scope.institutionId, ...fields } });
+  }
+
+  async list(scope: TenantScope): Promise<IssuerRecord[]> {
+    return this.prisma.issuer.findMany({ where: { institutionId: scope.institutionId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  }
+
+  async findById(scope: TenantScope, id: string, tx: IssuerTx = this.prisma): Promise<IssuerRecord | null> {
+    return tx.issuer.findFirst({ where: { id, institutionId: scope.institutionId } });
+  }
+
+  /** Null when the issuer does not exist in this institution. */
+  async update(
+    scope: TenantScope,
+    id: string,
+    fields: IssuerFields & { imageId?: string | null },
+    tx: IssuerTx = this.prisma,
+  ): Promise<IssuerRecord | null> {
+    const { count } = await tx.issuer.updateMany({ where: { id, institutionId: scope.institutionId }, data: fields });
+    return count === 0 ? null : this.findById(scope, id, tx);
+  }
+
+  /** Refuses while badge classes remain (the FK would too; this gives the caller a reason). */
+  async delete(scope: TenantScope, id: string, tx: IssuerTx = this.prisma): Promise<DeleteIssuerOutcome> {
+    const issuer = await this.findById(scope, id, tx);
+    if (!issuer) return { outcome: 'not_found' };
+    const badgeClasses = await tx.badgeClass.count({ where: { institutionId: scope.institutionId, issuerId: id } });
+    if (badgeClasses > 0) return { outcome: 'in_use' };
+    await tx.issuer.deleteMany({ where: { id, institutionId: scope.institutionId } });
+    return { outcome: 'deleted', imageId: issuer.imageId };
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+
+import type { IssuerCreateBody, IssuerUpdateBody } from '@badges/api-contracts';
+import { ApiError, ErrorCode } from '@badges/service-kit';
+
+import type { TenantScope } from '../common/tenant-scope';
+import { checkImageDataUri } from '../images/image-intake';
+import { ImagesRepository } from '../images/images.repository';
+import { InstitutionsRepository } from '../institutions/institutions.repository';
+import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
+import { IssuersRepository, type IssuerRecord } from './issuers.repository';
+
+@Injectable()
+export class IssuersService {
+  constructor(
+    private readonly prisma: IssuerPrismaService,
+    private readonly issuers: IssuersRepository,
+    private readonly images: ImagesRepository,
+    private readonly institutions: InstitutionsRepository,
+  ) {}
+
+  async create(scope: TenantScope, body: IssuerCreateBody): Promise<IssuerRecord> {
+    // Decode and vet the image before opening a transaction: a bad image writes nothing.
+    const image = body.image ? checkImageDataUri(body.image, 'image') : undefined;
+    await this.requireInstitution(scope);
+    return this.prisma.$transaction(async (tx) => {
+      const imageId = image ? await this.images.create(scope, image, tx) : null;
+      return this.issuers.create(scope, { name: body.name, description: body.description ?? null, email: body.email, url: body.url, imageId }, tx);
+    });
+  }
+
+  list(scope: TenantScope): Promise<IssuerRecord[]> {
+    return this.issuers.list(scope);
+  }
+
+  async get(scope: TenantScope, id: string): Promise<IssuerRecord> {
+    const issuer = await this.issuers.findById(scope, id);
+    if (!issuer) throw ApiError.notFound('issuer');
+    return issuer;
+  }
+
+  /** Badgr's PUT is a full replacement, except that an absent image keeps the current one. */
+  async update(scope: TenantScope, id: string, body: IssuerUpdateBody): Promise<IssuerRecord> {
+    const image = body.image ? checkImageDataUri(body.image, 'image') : undefined;
+    return this.prisma.$transaction(async (tx) => {
+      const current = await this.issuers.findById(scope, id, tx);
+      if (!current) throw ApiError.notFound('issuer');
+      const fields = { name: body.name, description: body.description ?? null, email: body.email, url: body.url };
+      if (!image) return (await this.issuers.update(scope, id, fields, tx)) as IssuerRecord;
+      const imageId = await this.images.create(scope, image, tx);
+      const updated = (await this.issuers.update(scope, id, { ...fields, imageId }, tx)) as IssuerRecord;
+      if (current.imageId) await this.images.delete(scope, current.imageId, tx);
+      return updated;
+    });
+  }
+
+  async delete(scope: TenantScope, id: string): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const result = await this.issuers.delete(scope, id, tx);
+      if (result.outcome === 'not_found') throw ApiError.notFound('issuer');
+      if (result.outcome === 'in_use') {
+        throw new ApiError(409, ErrorCode.Conflict, 'This issuer still has badge classes; delete them first.');
+      }
+      if (result.imageId) await this.images.delete(scope, result.imageId, tx);
+    });
+  }
+
+  private async requireInstitution(scope: TenantScope): Promise<void> {
+    if (!(await this.institutions.exists(scope))) throw ApiError.notFound('institution');
+  }
+}

@@ -1,0 +1,47 @@
+export type Representation = 'json-ld' | 'html';
+
+interface MediaRange {
+  type: string;
+  q: number;
+}
+
+function parseAccept(header: string): MediaRange[] {
+  return header
+    .split(',')
+    .map((part) => {
+      const [type, ...params] = part.trim().split(';');
+      let q = 1;
+      for (const param of params) {
+        const [key, value] = param.trim().split('=');
+        if (key?.trim().toLowerCase() === 'q') {
+          const parsed = Number(value);
+          q = Number.isFinite(parsed) ? Math.min(Math.max(parsed, 0), 1) : 0;
+        }
+      }
+      return { type: type.trim().toLowerCase(), q };
+    })
+    .filter((range) => range.type.length > 0);
+}
+
+/** The q a client gives `type`: its most specific matching range (exact, then `type/*`, then `*\/*`). */
+function qualityOf(ranges: MediaRange[], type: string): number {
+  const [major] = type.split('/');
+  const exact = ranges.find((r) => r.type === type);
+  if (exact) return exact.q;
+  const wildcard = ranges.find((r) => r.type === `${major}/*`);
+  if (wildcard) return wildcard.q;
+  return ranges.find((r) => r.type === '*/*')?.q ?? 0;
+}
+
+/**
+ * JSON-LD unless the client clearly prefers HTML. Verifiers send `application/ld+json`,
+ * `application/json`, `*\/*` or nothing, and must get data; browsers list `text/html` first
+ * (with `*\/*;q=0.8`). A tie goes to JSON-LD: machines are the primary audience of these URLs.
+ */
+export function negotiate(accept: string | undefined): Representation {
+  if (!accept || accept.trim() === '') return 'json-ld';
+  const ranges = parseAccept(accept);
+  const json = Math.max(qualityOf(ranges, 'application/ld+json'), qualityOf(ranges, 'application/json'));
+  const html = Math.max(qualityOf(ranges, 'text/html'), qualityOf(ranges, 'application/xhtml+xml'));
+  return html > json ? 'html' : 'json-ld';
+}

@@ -1,0 +1,19 @@
+/** What the HTML page of a public document shows; filled from the same rows as the JSON-LD. */
+export interface PageView {
+  /** BCP 47 language of the texts, for `<html lang>`. */
+  lang: string;
+  kind: 'Issuer' | 'BadgeClass' | 'Assertion';
+  title: string;
+  description?: string;
+  /** The document's own URL (canonical, og:url, the JSON-LD alternate link). */
+  url: string;
+  imageUrl?: string;
+  issuer?: { name: string; url: string };
+  criteria?: { url?: string; narrative?: string };
+  alignments?: { targetName: string; targetUrl: string; targetDescription?: string }[];
+  evidence?: { url?: string; narrative?: string }[];
+  facts?: { label: string; value: string }[];
+  /** Other editions of the same document (translations). */
+  editions?: { lang: string; url: string }[];
+  revoked?: { reason?: string };
+}

@@ -1,0 +1,55 @@
+import { Controller, Get, Headers, Param, Query, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+
+import { InternalTokenGuard } from '@badges/service-kit';
+
+import { EntityIdPipe } from '../common/entity-id.pipe';
+import { negotiate } from './negotiate';
+import { PublicDocumentsService, type PublicDocument } from './public-documents.service';
+import { renderHtml } from './render-html';
+
+/** Short: revocation must show up soon, and the gateway/CDN still absorbs verification bursts. */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
+
+/**
+ * Hosted OB 2.0 documents; no tenant header (they are public), still only via the gateway.
+ * JSON-LD by default, HTML for browsers (design.md §3).
+ */
+@Controller('public')
+@UseGuards(InternalTokenGuard)
+export class PublicDocumentsController {
+  constructor(private readonly documents: PublicDocumentsService) {}
+
+  @Get('issuers/:id')
+  async issuer(@Param('id', EntityIdPipe) id: string, @Headers('accept') accept: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    send(reply, await this.documents.issuer(id), accept);
+  }
+
+  @Get('badges/:id')
+  async badge(
+    @Param('id', EntityIdPipe) id: string,
+    @Query('lang') lang: unknown,
+    @Headers('accept') accept: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    send(reply, await this.documents.badgeClass(id, typeof lang === 'string' && lang.trim() !== '' ? lang : undefined), accept);
+  }
+
+  @Get('assertions/:id')
+  async assertion(@Param('id', EntityIdPipe) id: string, @Headers('accept') accept: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    send(reply, await this.documents.assertion(id), accept);
+  }
+}
+
+function send(reply: FastifyReply, document: PublicDocument, accept: string | undefined): void {
+  void reply.status(document.status).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'Accept');
+  if (negotiate(accept) === 'html') {
+    void reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', "default-src 'none'; img-src * data:; style-src 'unsafe-inline'")
+      .header('x-content-type-options', 'nosniff')
+      .send(renderHtml(document.view));
+    return;
+  }
+  void reply.header('content-type', 'application/ld+json; charset=utf-8').send(JSON.stringify(document.json));
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+
+import type { Assertion, AssertionEvidence, BadgeClass, BadgeClassAlignment, BadgeClassTranslation, Issuer, StoredImage } from '../generated/prisma/client';
+import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
+
+export type PublicIssuer = Issuer;
+export type PublicBadgeClass = BadgeClass & { alignments: BadgeClassAlignment[]; translations: BadgeClassTranslation[]; issuer: Issuer };
+export type PublicAssertion = Assertion & { evidence: AssertionEvidence[]; badgeClass: PublicBadgeClass };
+export interface PublicImage extends Pick<StoredImage, 'contentType' | 'sha256'> {
+  bytes: Buffer;
+}
+
+/**
+ * The one deliberately unscoped reader: hosted Open Badges documents are public by definition
+ * (any verifier must be able to fetch them by URL). It is read-only and lives apart from the
+ * tenant repositories so that "no unscoped finder" stays true for everything an API client can
+ * reach. Ids here are unguessable 128-bit entity ids.
+ */
+@Injectable()
+export class PublicDocumentsRepository {
+  constructor(private readonly prisma: IssuerPrismaService) {}
+
+  findIssuer(id: string): Promise<PublicIssuer | null> {
+    return this.prisma.issuer.findUnique({ where: { id } });
+  }
+
+  findBadgeClass(id: string): Promise<PublicBadgeClass | null> {
+    return this.prisma.badgeClass.findUnique({
+      where: { id },
+      include: { alignments: { orderBy: { position: 'asc' } }, translations: { orderBy: { language: 'asc' } }, issuer: true },
+    });
+  }
+
+  findAssertion(id: string): Promise<PublicAssertion | null> {
+    return this.prisma.assertion.findUnique({
+      where: { id },
+      include: {
+        evidence: { orderBy: { position: 'asc' } },
+        badgeClass: { include: { alignments: { orderBy: { position: 'asc' } }, translations: { orderBy: { language: 'asc' } }, issuer: true } },
+      },
+    });
+  }
+
+  async findImage(id: string): Promise<PublicImage | null> {
+    const row = await this.prisma.storedImage.findUnique({ where: { id }, select: { contentType: true, base64: true, sha256: true } });
+    return row && { contentType: row.contentType, sha256: row.sha256, bytes: Buffer.from(row.base64, 'base64') };
+  }
+}

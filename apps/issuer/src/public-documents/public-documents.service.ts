@@ -1,0 +1,188 @@
+import { Injectable } from '@nestjs/common';
+
+import { canonicalLanguageTag, formatDateTimeV2 } from '@badges/api-contracts';
+import { buildAssertion, buildBadgeClass, buildIssuerProfile, buildRevokedAssertion } from '@badges/openbadges';
+import { ApiError } from '@badges/service-kit';
+
+import { PublicUrls } from '../common/public-urls';
+import type { PageView } from './page-view';
+import { PublicDocumentsRepository, type PublicAssertion, type PublicBadgeClass, type PublicIssuer } from './public-documents.repository';
+
+/** A public document in both representations; `status` is 410 for a revoked assertion. */
+export interface PublicDocument {
+  status: 200 | 410;
+  json: object;
+  view: PageView;
+}
+
+/** Issuers carry no language of their own; their pages are labelled with the platform default. */
+const DEFAULT_PAGE_LANGUAGE = 'en';
+
+/**
+ * Builds the hosted OB 2.0 documents with the openbadges lib's builders; ids are the public
+ * URLs, so what a verifier fetches is exactly what the id says.
+ */
+@Injectable()
+export class PublicDocumentsService {
+  constructor(private readonly documents: PublicDocumentsRepository, private readonly urls: PublicUrls) {}
+
+  async issuer(id: string): Promise<PublicDocument> {
+    const issuer = await this.documents.findIssuer(id);
+    if (!issuer) throw ApiError.notFound('issuer');
+    const json = this.issuerJson(issuer);
+    return {
+      status: 200,
+      json,
+      view: {
+        lang: DEFAULT_PAGE_LANGUAGE,
+        kind: 'Issuer',
+        title: issuer.name,
+        description: issuer.description ?? undefined,
+        url: json.id,
+        imageUrl: issuer.imageId ? this.urls.issuerImage(issuer.id) : undefined,
+        facts: [{ label: 'Website', value: issuer.url }, { label: 'Contact', value: issuer.email }],
+      },
+    };
+  }
+
+  /**
+   * `lang` absent (or the class's own language): the default edition, listing translations in
+   * `related`. Another language: that translation as its own document, id `<badge url>?lang=xx`,
+   * whose `related` lists the default edition (then the other translations).
+   */
+  async badgeClass(id: string, lang?: string): Promise<PublicDocument> {
+    const badgeClass = await this.documents.findBadgeClass(id);
+    if (!badgeClass) throw ApiError.notFound('badge class');
+    return this.badgeClassDocument(badgeClass, lang);
+  }
+
+  async assertion(id: string): Promise<PublicDocument> {
+    return (await this.assertionWithSource(id)).document;
+  }
+
+  /** The document plus the row it came from (the image route needs the badge image id). */
+  async assertionWithSource(id: string): Promise<{ document: PublicDocument; assertion: PublicAssertion }> {
+    const assertion = await this.documents.findAssertion(id);
+    if (!assertion) throw ApiError.notFound('assertion');
+    return { document: this.assertionDocument(assertion), assertion };
+  }
+
+  private assertionDocument(assertion: PublicAssertion): PublicDocument {
+    const url = this.urls.assertion(assertion.id);
+    const badge = this.badgeClassDocument(assertion.badgeClass);
+    if (assertion.revoked) {
+      return {
+        status: 410,
+        json: buildRevokedAssertion({ id: url, revocationReason: assertion.revocationReason ?? undefined }),
+        view: { lang: badge.view.lang, kind: 'Assertion', title: badge.view.title, url, revoked: { reason: assertion.revocationReason ?? undefined } },
+      };
+    }
+    const json = buildAssertion({
+      id: url,
+      badge: this.urls.badge(assertion.badgeClassId),
+      recipient: {
+        type: assertion.recipientType as 'email',
+        identity: assertion.recipientIdentity,
+        hashed: assertion.recipientHashed,
+        salt: assertion.recipientSalt ?? undefined,
+      },
+      issuedOn: assertion.issuedOn,
+      expires: assertion.expires ?? undefined,
+      verification: { type: 'hosted' },
+      image: this.urls.assertionImage(assertion.id),
+      narrative: assertion.narrative ?? undefined,
+      evidence: assertion.evidence.map((e) => ({ id: e.url ?? undefined, narrative: e.narrative ?? undefined })),
+    });
+    const facts = [{ label: 'Issued on', value: formatDateTimeV2(assertion.issuedOn) }];
+    if (assertion.expires) facts.push({ label: 'Expires', value: formatDateTimeV2(assertion.expires) });
+    return {
+      status: 200,
+      json,
+      view: {
+        ...badge.view,
+        kind: 'Assertion',
+        url,
+        imageUrl: this.urls.assertionImage(assertion.id),
+        facts,
+        evidence: assertion.evidence.map((e) => ({ url: e.url ?? undefined, narrative: e.narrative ?? undefined })),
+        editions: undefined,
+      },
+    };
+  }
+
+  private issuerJson(issuer: PublicIssuer) {
+    return buildIssuerProfile({
+      id: this.urls.issuer(issuer.id),
+      name: issuer.name,
+      url: issuer.url,
+      email: issuer.email,
+      description: issuer.description ?? undefined,
+      image: issuer.imageId ? this.urls.issuerImage(issuer.id) : undefined,
+    });
+  }
+
+  private badgeClassDocument(badgeClass: PublicBadgeClass, lang?: string): PublicDocument {
+    const baseUrl = this.urls.badge(badgeClass.id);
+    const wanted = lang ? canonicalLanguageTag(lang.trim()).toLowerCase() : undefined;
+    const translation = wanted && wanted !== badgeClass.language.toLowerCase()
+      ? badgeClass.translations.find((t) => t.language.toLowerCase() === wanted)
+      : undefined;
+    if (wanted && wanted !== badgeClass.language.toLowerCase() && !translation) {
+      throw ApiError.notFound('badge class translation');
+    }
+    const defaultEdition = { id: baseUrl, language: badgeClass.language };
+    const translations = badgeClass.translations.map((t) => ({ id: this.urls.badgeTranslation(badgeClass.id, t.language), language: t.language }));
+    const texts = translation
+      ? {
+          id: this.urls.badgeTranslation(badgeClass.id, translation.language),
+          language: translation.language,
+          name: translation.name,
+          description: translation.description ?? badgeClass.description,
+          narrative: translation.criteriaNarrative ?? badgeClass.criteriaNarrative ?? undefined,
+          related: [defaultEdition, ...translations.filter((t) => t.language !== translation.language)],
+        }
+      : {
+          id: baseUrl,
+          language: badgeClass.language,
+          name: badgeClass.name,
+          description: badgeClass.description,
+          narrative: badgeClass.criteriaNarrative ?? undefined,
+          related: translations,
+        };
+    const alignment = badgeClass.alignments.map((a) => ({
+      targetName: a.targetName,
+      targetUrl: a.targetUrl,
+      targetDescription: a.targetDescription ?? undefined,
+      targetFramework: a.targetFramework ?? undefined,
+      targetCode: a.targetCode ?? undefined,
+    }));
+    const json = buildBadgeClass({
+      id: texts.id,
+      issuer: this.urls.issuer(badgeClass.issuerId),
+      name: texts.name,
+      description: texts.description,
+      image: this.urls.badgeImage(badgeClass.id),
+      criteria: { id: badgeClass.criteriaUrl ?? undefined, narrative: texts.narrative },
+      alignment,
+      tags: badgeClass.tags,
+      language: texts.language,
+      related: texts.related,
+    });
+    return {
+      status: 200,
+      json,
+      view: {
+        lang: texts.language,
+        kind: 'BadgeClass',
+        title: texts.name,
+        description: texts.description,
+        url: texts.id,
+        imageUrl: this.urls.badgeImage(badgeClass.id),
+        issuer: { name: badgeClass.issuer.name, url: this.urls.issuer(badgeClass.issuerId) },
+        criteria: { url: badgeClass.criteriaUrl ?? undefined, narrative: texts.narrative },
+        alignments: alignment,
+        editions: texts.related.map((r) => ({ lang: r.language, url: r.id })),
+      },
+    };
+  }
+}
