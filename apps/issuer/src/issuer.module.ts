@@ -11,6 +11,7 @@ import { BadgeClassesController } from './badge-classes/badge-classes.controller
 import { BadgeClassesRepository } from './badge-classes/badge-classes.repository';
 import { BadgeClassesService } from './badge-classes/badge-classes.service';
 import { EntityIdPipe } from './common/entity-id.pipe';
+import { OwnedEntities } from './common/owned-entities';
 import { PublicUrls } from './common/public-urls';
 import { ISSUER_CONFIG, ISSUER_DATABASE } from './common/tokens';
 import type { IssuerConfig } from './config/issuer.config';
@@ -58,6 +59,7 @@ export class IssuerModule {
         IssuerPrismaService,
         PublicUrls,
         EntityIdPipe,
+        OwnedEntities,
         InstitutionsRepository,
         ImagesRepository,
         IssuersRepository,

@@ -12,6 +12,7 @@ import {
 import { InstitutionId, InternalTokenGuard, parseWith } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
+import { OwnedEntities } from '../common/owned-entities';
 import { PublicUrls } from '../common/public-urls';
 import { tenantScope } from '../common/tenant-scope';
 import { toAssertionV2 } from './assertions.mapper';
@@ -26,6 +27,7 @@ export class AssertionsController {
   constructor(
     private readonly award: AwardUseCase,
     private readonly assertions: AssertionsService,
+    private readonly owned: OwnedEntities,
     private readonly urls: PublicUrls,
   ) {}
 
@@ -36,6 +38,7 @@ export class AssertionsController {
     @Param('entityId', EntityIdPipe) badgeClassId: string,
     @Body() body: unknown,
   ): Promise<V2SuccessEnvelope<AssertionV2>> {
+    await this.owned.requireBadgeClass(tenantScope(institutionId), badgeClassId);
     const item = parseWith(AssertionCreateBodySchema, body);
     const [awarded] = await this.award.award(tenantScope(institutionId), badgeClassId, [item], { fieldPrefix: () => '' });
     return successEnvelope(toAssertionV2(awarded.assertion, this.urls, awarded.plaintextIdentity));
@@ -49,6 +52,7 @@ export class AssertionsController {
     @Param('entityId', EntityIdPipe) badgeClassId: string,
     @Body() body: unknown,
   ): Promise<V2SuccessEnvelope<AssertionV2>> {
+    await this.owned.requireBadgeClass(tenantScope(institutionId), badgeClassId);
     const batch = parseWith(BatchIssueBodySchema, body);
     const awarded = await this.award.award(tenantScope(institutionId), badgeClassId, batch.assertions, {
       fieldPrefix: (index) => `assertions.${index}.`,
@@ -94,6 +98,7 @@ export class AssertionsController {
     @Param('entityId', EntityIdPipe) id: string,
     @Body() body: unknown,
   ): Promise<V2SuccessEnvelope<AssertionV2>> {
+    await this.owned.requireAssertion(tenantScope(institutionId), id);
     const { revocation_reason } = parseWith(RevokeBodySchema, body);
     return successEnvelope(toAssertionV2(await this.assertions.revoke(tenantScope(institutionId), id, revocation_reason), this.urls));
   }

@@ -10,6 +10,7 @@ import {
 import { InstitutionId, InternalTokenGuard, parseWith } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
+import { OwnedEntities } from '../common/owned-entities';
 import { PublicUrls } from '../common/public-urls';
 import { tenantScope } from '../common/tenant-scope';
 import { toBadgeClassV2 } from './badge-classes.mapper';
@@ -18,7 +19,11 @@ import { BadgeClassesService } from './badge-classes.service';
 @Controller('v2')
 @UseGuards(InternalTokenGuard)
 export class BadgeClassesController {
-  constructor(private readonly badgeClasses: BadgeClassesService, private readonly urls: PublicUrls) {}
+  constructor(
+    private readonly badgeClasses: BadgeClassesService,
+    private readonly owned: OwnedEntities,
+    private readonly urls: PublicUrls,
+  ) {}
 
   @Post('issuers/:entityId/badgeclasses')
   @HttpCode(201)
@@ -27,6 +32,7 @@ export class BadgeClassesController {
     @Param('entityId', EntityIdPipe) issuerId: string,
     @Body() body: unknown,
   ): Promise<V2SuccessEnvelope<BadgeClassV2>> {
+    await this.owned.requireIssuer(tenantScope(institutionId), issuerId);
     const badgeClass = await this.badgeClasses.create(tenantScope(institutionId), issuerId, parseWith(BadgeClassCreateBodySchema, body));
     return successEnvelope(toBadgeClassV2(badgeClass, this.urls));
   }
@@ -54,6 +60,7 @@ export class BadgeClassesController {
     @Param('entityId', EntityIdPipe) id: string,
     @Body() body: unknown,
   ): Promise<V2SuccessEnvelope<BadgeClassV2>> {
+    await this.owned.requireBadgeClass(tenantScope(institutionId), id);
     const badgeClass = await this.badgeClasses.update(tenantScope(institutionId), id, parseWith(BadgeClassUpdateBodySchema, body));
     return successEnvelope(toBadgeClassV2(badgeClass, this.urls));
   }

@@ -4,6 +4,7 @@ import { IssuerCreateBodySchema, IssuerUpdateBodySchema, successEnvelope, type I
 import { InstitutionId, InternalTokenGuard, parseWith } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
+import { OwnedEntities } from '../common/owned-entities';
 import { PublicUrls } from '../common/public-urls';
 import { tenantScope } from '../common/tenant-scope';
 import { toIssuerV2 } from './issuers.mapper';
@@ -12,7 +13,11 @@ import { IssuersService } from './issuers.service';
 @Controller('v2/issuers')
 @UseGuards(InternalTokenGuard)
 export class IssuersController {
-  constructor(private readonly issuers: IssuersService, private readonly urls: PublicUrls) {}
+  constructor(
+    private readonly issuers: IssuersService,
+    private readonly owned: OwnedEntities,
+    private readonly urls: PublicUrls,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -38,6 +43,7 @@ export class IssuersController {
     @Param('entityId', EntityIdPipe) id: string,
     @Body() body: unknown,
   ): Promise<V2SuccessEnvelope<IssuerV2>> {
+    await this.owned.requireIssuer(tenantScope(institutionId), id);
     const issuer = await this.issuers.update(tenantScope(institutionId), id, parseWith(IssuerUpdateBodySchema, body));
     return successEnvelope(toIssuerV2(issuer, this.urls));
   }

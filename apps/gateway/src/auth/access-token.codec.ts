@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+
+import { jwtVerify, SignJWT, type KeyLike } from 'jose';
+
+/** Who is calling: what a verified access token says. */
+export interface ClientIdentity {
+  institutionId: string;
+  clientId: string;
+}
+
+export interface AccessTokenKeys {
+  kid: string;
+  privateKey: KeyLike;
+  publicKey: KeyLike;
+}
+
+export interface AccessTokenOptions {
+  /** `iss`: the gateway's PUBLIC_URL. */
+  issuer: string;
+  ttlSeconds: number;
+}
+
+/** Badgr's scope for the institution API; the only one client-credentials tokens carry. */
+export const ACCESS_TOKEN_SCOPE = 'rw:issuer';
+/** `aud`: tokens for this API only, so a future learner or partner token cannot be replayed here. */
+export const ACCESS_TOKEN_AUDIENCE = 'badges:institution-api';
+/** RFC 9068 `typ`, checked on verify so other JWTs signed with the same key are not accepted. */
+const ACCESS_TOKEN_TYPE = 'at+jwt';
+const ALGORITHM = 'ES256';
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+/** Signs and verifies access tokens (ES256 JWTs). Pure: keys and options come in, nothing is stored. */
+export class AccessTokenCodec {
+  constructor(private readonly keys: AccessTokenKeys, private readonly options: AccessTokenOptions) {}
+
+  get ttlSeconds(): number {
+    return this.options.ttlSeconds;
+  }
+
+  async sign(identity: ClientIdentity): Promise<string> {
+    return new SignJWT({ institution_id: identity.institutionId, client_id: identity.clientId, scope: ACCESS_TOKEN_SCOPE })
+      .setProtectedHeader({ alg: ALGORITHM, kid: this.keys.kid, typ: ACCESS_TOKEN_TYPE })
+      .setIssuer(this.options.issuer)
+      .setAudience(ACCESS_TOKEN_AUDIENCE)
+      .setSubject(identity.clientId)
+      .setJti(randomUUID())
+      .setIssuedAt()
+      .setExpirationTime(`${this.options.ttlSeconds}s`)
+      .sign(this.keys.privateKey);
+  }
+
+  /** The identity in a valid token, or undefined for anything else (bad signature, alg, claims, expiry). */
+  async verify(token: string): Promise<ClientIdentity | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, this.keys.publicKey, {
+        algorithms: [ALGORITHM],
+        issuer: this.options.issuer,
+        audience: ACCESS_TOKEN_AUDIENCE,
+        typ: ACCESS_TOKEN_TYPE,
+        requiredClaims: ['exp', 'sub'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      });
+      const institutionId = payload.institution_id;
+      if (typeof institutionId !== 'string' || institutionId === '' || typeof payload.sub !== 'string') return undefined;
+      return { institutionId, clientId: payload.sub };
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** `Bearer <token>` -> token; anything else -> undefined. */
+export function bearerToken(header: string | string[] | undefined): string | undefined {
+  if (typeof header !== 'string') return undefined;
+  const match = /^Bearer +([A-Za-z0-9._~+/=-]+) *$/i.exec(header);
+  return match?.[1];
+}

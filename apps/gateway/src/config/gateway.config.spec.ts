@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig } from '@badges/service-kit';
+
+import { GatewayConfigSchema } from './gateway.config';
+
+const ADMIN_TOKEN = 'a'.repeat(24);
+
+describe('GatewayConfigSchema', () => {
+  it('applies the documented defaults', () => {
+    expect(loadConfig('gateway', GatewayConfigSchema, { ADMIN_TOKEN })).toEqual({
+      PORT: 3000,
+      PUBLIC_URL: 'http://localhost:3000',
+      ADMIN_TOKEN,
+      ACCESS_TOKEN_TTL_SECONDS: 3600,
+    });
+  });
+
+  it('reads the variables, trims the trailing slash of PUBLIC_URL and treats blanks as unset', () => {
+    const config = loadConfig('gateway', GatewayConfigSchema, {
+      ADMIN_TOKEN,
+      PORT: '8080',
+      PUBLIC_URL: 'https://badges.example.org/',
+      ACCESS_TOKEN_TTL_SECONDS: '600',
+      ISSUER_URL: 'http://issuer:3001',
+      INTERNAL_TOKEN: '',
+    });
+    expect(config).toMatchObject({ PORT: 8080, PUBLIC_URL: 'https://badges.example.org', ACCESS_TOKEN_TTL_SECONDS: 600, ISSUER_URL: 'http://issuer:3001' });
+    expect(config.INTERNAL_TOKEN).toBeUndefined();
+  });
+
+  it('fails fast, naming each bad variable', () => {
+    expect(() => loadConfig('gateway', GatewayConfigSchema, {})).toThrow(ConfigError);
+    expect(() => loadConfig('gateway', GatewayConfigSchema, { ADMIN_TOKEN: 'short' })).toThrow(/ADMIN_TOKEN: ADMIN_TOKEN must be at least 24 characters/);
+    expect(() => loadConfig('gateway', GatewayConfigSchema, { ADMIN_TOKEN, PUBLIC_URL: 'ftp://x' })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig('gateway', GatewayConfigSchema, { ADMIN_TOKEN, INTERNAL_TOKEN: 'tiny' })).toThrow(/INTERNAL_TOKEN/);
+  });
+});

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** Empty variables (`FOO=`) count as unset, so `.env` templates with blanks behave. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/**
+ * The gateway's environment, validated once at boot (loadConfig fails fast with a list).
+ * ISSUER_URL is only needed in distributed mode; the embedded runner hands in clients instead.
+ */
+export const GatewayConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL' })
+    .default('http://localhost:3000')
+    // Ids of public documents are built by appending paths, so no trailing slash.
+    .transform((url) => url.replace(/\/+$/, '')),
+  ADMIN_TOKEN: z.string({ error: 'ADMIN_TOKEN is required' }).min(24, { error: 'ADMIN_TOKEN must be at least 24 characters' }),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  ISSUER_URL: optional(z.url({ protocol: /^https?$/ })),
+  INTERNAL_TOKEN: optional(z.string().min(16, { error: 'INTERNAL_TOKEN must be at least 16 characters' })),
+});
+
+export type GatewayConfig = z.output<typeof GatewayConfigSchema>;

@@ -1,0 +1,24 @@
+import { buildComponents, DOCUMENTED_ERROR_CODES } from './openapi.components';
+import { OPENAPI_PATHS } from './openapi.paths';
+
+/** The static OpenAPI 3 description of every public route; served at /docs and /docs/openapi.json. */
+export function buildOpenApiDocument(publicUrl: string): Record<string, unknown> {
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'Open Badges platform API',
+      version: '2.0.0',
+      description: [
+        'Badgr API v2-compatible institution API, OAuth2 client credentials, and public Open Badges 2.0 documents.',
+        '',
+        'Successful v2 answers are `{status: {success: true, description}, result: [...]}`. Errors are',
+        '`{status: {success: false, description}, error: {code, message, field?}}` with a stable `code`:',
+        DOCUMENTED_ERROR_CODES.map((code) => `\`${code}\``).join(', '),
+      ].join('\n'),
+    },
+    servers: [{ url: publicUrl }],
+    tags: ['Operations', 'Operator', 'Authentication', 'Institutions', 'Issuers', 'Badge classes', 'Assertions', 'Public documents'].map((name) => ({ name })),
+    paths: OPENAPI_PATHS,
+    components: buildComponents(),
+  };
+}

@@ -1,0 +1,153 @@
+import { envelopeOf } from './openapi.components';
+
+type Operation = Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+const error = (description: string) => ({ description, content: json(ref('ErrorEnvelope')) });
+const ok = (description: string, schemaName: string) => ({ description, content: json(envelopeOf(schemaName)) });
+const body = (schemaName: string, required = true) => ({ required, content: json(ref(schemaName)) });
+const idParam = (name = 'entityId') => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+
+const CLIENT = [{ clientToken: ['rw:issuer'] }];
+const ADMIN = [{ adminToken: [] }];
+
+/** Answers every authenticated route can give besides its own. */
+const authErrors = {
+  '400': error('`validation_failed` or `invalid_json`: the body or query is invalid.'),
+  '401': error('`unauthorized`: missing, invalid or expired access token.'),
+  '404': error('`not_found`: no such entity in the caller’s institution (never another institution’s data).'),
+  '413': error('`payload_too_large`: the body is over the limit (2 MB).'),
+  '503': error('`service_unavailable`: the owning service is not reachable.'),
+};
+
+function op(tags: string[], summary: string, extra: Operation): Operation {
+  return { tags, summary, ...extra };
+}
+
+function clientOp(tag: string, summary: string, responses: Record<string, unknown>, extra: Operation = {}): Operation {
+  return op([tag], summary, { security: CLIENT, ...extra, responses: { ...responses, ...authErrors } });
+}
+
+const publicDoc = (summary: string) =>
+  op(['Public documents'], summary, {
+    parameters: [idParam('id')],
+    description: 'JSON-LD for `Accept: application/ld+json` or `application/json`, HTML for browsers. No authentication.',
+    responses: {
+      '200': {
+        description: 'The document',
+        content: { 'application/ld+json': { schema: ref('OpenBadgesDocument') }, 'application/json': { schema: ref('OpenBadgesDocument') }, 'text/html': { schema: { type: 'string' } } },
+      },
+      '404': error('`not_found`'),
+      '503': error('`service_unavailable`'),
+    },
+  });
+
+export const OPENAPI_PATHS: Record<string, Record<string, Operation>> = {
+  '/health': {
+    get: op(['Operations'], 'Health of the gateway, its database and every service', {
+      responses: {
+        '200': { description: 'Everything is up', content: json(ref('Health')) },
+        '503': { description: 'Something is down; the body says what', content: json(ref('Health')) },
+      },
+    }),
+  },
+  '/admin/institutions': {
+    post: op(['Operator'], 'Create an institution and its first API client', {
+      security: ADMIN,
+      requestBody: body('CreateInstitutionBody'),
+      responses: {
+        '201': { description: 'Created; the client secret is shown only here', content: json(ref('InstitutionCreated')) },
+        '400': error('`validation_failed`'),
+        '401': error('`unauthorized`: wrong or missing ADMIN_TOKEN'),
+        '503': error('`service_unavailable`: a service could not register the institution; nothing was created'),
+      },
+    }),
+    get: op(['Operator'], 'List institutions and their clients (no secrets)', {
+      security: ADMIN,
+      responses: { '200': { description: 'Institutions', content: json(ref('InstitutionList')) }, '401': error('`unauthorized`') },
+    }),
+  },
+  '/admin/institutions/{id}/clients': {
+    post: op(['Operator'], 'Add another API client to an institution', {
+      security: ADMIN,
+      parameters: [idParam('id')],
+      responses: {
+        '201': { description: 'Created; the secret is shown only here', content: json(ref('ClientCredentials')) },
+        '401': error('`unauthorized`'),
+        '404': error('`not_found`'),
+      },
+    }),
+  },
+  '/o/token': {
+    post: op(['Authentication'], 'OAuth2 client credentials: get an access token', {
+      description: 'Form-encoded (`application/x-www-form-urlencoded`) or JSON. Credentials may also come as HTTP Basic.',
+      requestBody: {
+        required: true,
+        content: { 'application/x-www-form-urlencoded': { schema: ref('OAuthTokenRequest') }, 'application/json': { schema: ref('OAuthTokenRequest') } },
+      },
+      responses: {
+        '200': { description: 'An access token', content: json(ref('TokenResponse')) },
+        '400': error('`unsupported_grant_type` (only client_credentials) or `validation_failed`'),
+        '401': error('`invalid_client`: unknown client_id or wrong client_secret (one message for both)'),
+      },
+    }),
+  },
+  '/v2/institutions/self': {
+    get: clientOp('Institutions', 'The caller’s institution', { '200': ok('The institution', 'Institution') }),
+  },
+  '/v2/issuers': {
+    get: clientOp('Issuers', 'List the institution’s issuers', { '200': ok('Issuers', 'Issuer') }),
+    post: clientOp('Issuers', 'Create an issuer', { '201': ok('Created', 'Issuer') }, { requestBody: body('IssuerCreateBody') }),
+  },
+  '/v2/issuers/{entityId}': {
+    get: clientOp('Issuers', 'Get an issuer', { '200': ok('The issuer', 'Issuer') }, { parameters: [idParam()] }),
+    put: clientOp('Issuers', 'Replace an issuer', { '200': ok('Updated', 'Issuer') }, { parameters: [idParam()], requestBody: body('IssuerUpdateBody') }),
+    delete: clientOp('Issuers', 'Delete an issuer without assertions', { '204': { description: 'Deleted' } }, { parameters: [idParam()] }),
+  },
+  '/v2/issuers/{entityId}/badgeclasses': {
+    get: clientOp('Badge classes', 'List an issuer’s badge classes', { '200': ok('Badge classes', 'BadgeClass') }, { parameters: [idParam()] }),
+    post: clientOp('Badge classes', 'Create a badge class', { '201': ok('Created', 'BadgeClass') }, { parameters: [idParam()], requestBody: body('BadgeClassCreateBody') }),
+  },
+  '/v2/issuers/{entityId}/assertions': {
+    get: clientOp('Assertions', 'List an issuer’s assertions', { '200': ok('Assertions', 'Assertion') }, { parameters: [idParam()] }),
+  },
+  '/v2/badgeclasses': {
+    get: clientOp('Badge classes', 'List all badge classes of the institution', { '200': ok('Badge classes', 'BadgeClass') }),
+  },
+  '/v2/badgeclasses/{entityId}': {
+    get: clientOp('Badge classes', 'Get a badge class', { '200': ok('The badge class', 'BadgeClass') }, { parameters: [idParam()] }),
+    put: clientOp('Badge classes', 'Update a badge class (issued assertions are not changed)', { '200': ok('Updated', 'BadgeClass') }, { parameters: [idParam()], requestBody: body('BadgeClassUpdateBody') }),
+    delete: clientOp('Badge classes', 'Delete a badge class without assertions', { '204': { description: 'Deleted' } }, { parameters: [idParam()] }),
+  },
+  '/v2/badgeclasses/{entityId}/assertions': {
+    get: clientOp('Assertions', 'List a badge class’s assertions', { '200': ok('Assertions', 'Assertion') }, { parameters: [idParam()] }),
+    post: clientOp('Assertions', 'Award the badge class to one recipient', { '201': ok('Awarded', 'Assertion') }, { parameters: [idParam()], requestBody: body('AssertionCreateBody') }),
+  },
+  '/v2/badgeclasses/{entityId}/issue': {
+    post: clientOp('Assertions', 'Batch award (Badgr): up to 100, all or nothing', { '201': ok('Awarded', 'Assertion') }, { parameters: [idParam()], requestBody: body('BatchIssueBody') }),
+  },
+  '/v2/assertions/{entityId}': {
+    get: clientOp('Assertions', 'Get an assertion', { '200': ok('The assertion', 'Assertion') }, { parameters: [idParam()] }),
+    put: clientOp('Assertions', 'Update an assertion (it is re-baked)', { '200': ok('Updated', 'Assertion') }, { parameters: [idParam()], requestBody: body('AssertionUpdateBody') }),
+    delete: clientOp('Assertions', 'Revoke an assertion', { '200': ok('Revoked', 'Assertion') }, { parameters: [idParam()], requestBody: body('RevokeBody') }),
+  },
+  '/v2/assertions/revoke': {
+    post: clientOp('Assertions', 'Revoke several assertions (Badgr)', { '200': { description: 'One result per assertion' } }, { requestBody: body('BatchRevokeBody') }),
+  },
+  '/public/issuers/{id}': { get: publicDoc('OB 2.0 Issuer Profile') },
+  '/public/badges/{id}': { get: publicDoc('OB 2.0 BadgeClass') },
+  '/public/assertions/{id}': { get: publicDoc('OB 2.0 Assertion (its `id` is this URL)') },
+  '/public/assertions/{id}/image': {
+    get: op(['Public documents'], 'The badge image with the assertion baked in', {
+      parameters: [idParam('id')],
+      responses: {
+        '200': { description: 'PNG or SVG', content: { 'image/png': { schema: { type: 'string', format: 'binary' } }, 'image/svg+xml': { schema: { type: 'string' } } } },
+        '404': error('`not_found`'),
+        '503': error('`service_unavailable`'),
+      },
+    }),
+  },
+  '/public/issuers/{id}/keys/{keyId}': { get: { ...publicDoc('CryptographicKey of a signing issuer'), parameters: [idParam('id'), idParam('keyId')] } },
+  '/public/issuers/{id}/revocations': { get: publicDoc('RevocationList of an issuer') },
+};

@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+
+import { applyMigrations } from '@badges/persistence';
+
+import { registerDocs } from './docs/register-docs';
+import { createServiceApp } from '@badges/service-kit';
+import { GatewayModule, type GatewayModuleOptions } from './gateway.module';
+import { ForwardingRoutes } from './routing/forwarding.routes';
+import { registerRawBodyParser } from './routing/raw-body.parser';
+
+export type GatewayAppOptions = GatewayModuleOptions;
+
+/**
+ * Builds the gateway, ready to listen or to be injected into. The same factory serves the
+ * distributed entry (main.ts) and the embedded runner (embedded.ts); only the clients differ.
+ */
+export async function createGatewayApp(options: GatewayAppOptions): Promise<NestFastifyApplication> {
+  await applyMigrations(options.database, { schema: 'gateway', migrationsDir: join(__dirname, '../prisma/migrations') });
+  const app = await createServiceApp(GatewayModule.forRoot(options));
+  const fastify = app.getHttpAdapter().getInstance();
+  registerRawBodyParser(fastify);
+  app.get(ForwardingRoutes).register(fastify);
+  await registerDocs(fastify, options.config.PUBLIC_URL);
+  // Not `ready()` yet: the caller may still add hooks or routes; listen() and inject() get it ready.
+  return app;
+}

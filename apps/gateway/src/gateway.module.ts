@@ -1,0 +1,43 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+
+import type { Database } from '@badges/persistence';
+import type { ServiceClient } from '@badges/service-kit';
+
+import { AuthModule } from './auth/auth.module';
+import type { GatewayConfig } from './config/gateway.config';
+import { GATEWAY_CONFIG, GATEWAY_DATABASE, SERVICE_CLIENTS } from './gateway.tokens';
+import { HealthModule } from './health/health.module';
+import { GatewayPrismaService } from './prisma/gateway-prisma.service';
+import { RoutingModule } from './routing/routing.module';
+import { TenancyModule } from './tenancy/tenancy.module';
+
+export interface GatewayModuleOptions {
+  database: Database;
+  config: GatewayConfig;
+  services: Record<string, ServiceClient>;
+}
+
+/** What every feature module may inject: the values createGatewayApp was given, and Prisma. */
+@Global()
+@Module({})
+class GatewayCoreModule {
+  static forRoot(options: GatewayModuleOptions): DynamicModule {
+    const providers = [
+      { provide: GATEWAY_CONFIG, useValue: options.config },
+      { provide: GATEWAY_DATABASE, useValue: options.database },
+      { provide: SERVICE_CLIENTS, useValue: options.services },
+      GatewayPrismaService,
+    ];
+    return { module: GatewayCoreModule, providers, exports: providers };
+  }
+}
+
+@Module({})
+export class GatewayModule {
+  static forRoot(options: GatewayModuleOptions): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [GatewayCoreModule.forRoot(options), AuthModule, TenancyModule, RoutingModule, HealthModule],
+    };
+  }
+}

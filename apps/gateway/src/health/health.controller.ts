@@ -1,0 +1,18 @@
+import { Controller, Get, Header, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+
+import { HealthService, type HealthReport } from './health.service';
+
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  /** 200 once the gateway, its database and every service it forwards to answer; else 503, same shape. */
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
+    const report = await this.health.check();
+    reply.status(report.status === 'ok' ? 200 : 503);
+    return report;
+  }
+}

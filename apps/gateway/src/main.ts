@@ -1,0 +1,24 @@
+import { databaseConfigFromEnv, openDatabase } from '@badges/persistence';
+import { ConfigError, HttpServiceClient, loadConfig } from '@badges/service-kit';
+
+import { GatewayConfigSchema } from './config/gateway.config';
+import { createGatewayApp } from './gateway.app';
+
+/** Distributed mode: the gateway alone, reaching each service over HTTP. */
+async function main(): Promise<void> {
+  const config = loadConfig('gateway', GatewayConfigSchema);
+  if (!config.ISSUER_URL) throw new ConfigError('gateway', ['ISSUER_URL: required when the gateway runs on its own (e.g. http://issuer:3001)']);
+  const database = await openDatabase(databaseConfigFromEnv());
+  const services = { issuer: new HttpServiceClient('issuer', config.ISSUER_URL) };
+  const app = await createGatewayApp({ database, config, services });
+  // The gateway opened the database, so it closes it, after Nest and Fastify have stopped.
+  app.getHttpAdapter().getInstance().addHook('onClose', async () => database.close());
+  await app.listen(config.PORT, '0.0.0.0');
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  });
+}

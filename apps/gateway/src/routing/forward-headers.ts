@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+import { InternalHeader } from '@badges/service-kit';
+
+import type { ClientIdentity } from '../auth/access-token.codec';
+
+/**
+ * Only these caller headers reach a service. Building from an allow-list (rather than copying and
+ * deleting) means the internal headers a caller sends (x-institution-id, x-client-id,
+ * x-internal-token, x-correlation-id, x-public-url) can never slip through, nor can
+ * Authorization or cookies.
+ */
+const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'idempotency-key', 'if-none-match', 'if-modified-since'] as const;
+
+/** Response headers passed back to the caller as the service set them. */
+const RETURNED_RESPONSE_HEADERS = ['content-type', 'cache-control', 'location', 'etag', 'last-modified', 'vary', 'content-language', 'content-disposition', 'retry-after'] as const;
+
+/** Headers only the gateway may set on a forwarded request. */
+export const INTERNAL_HEADERS: readonly string[] = [
+  InternalHeader.InstitutionId,
+  InternalHeader.ClientId,
+  InternalHeader.InternalToken,
+  InternalHeader.CorrelationId,
+  InternalHeader.PublicUrl,
+];
+
+export interface ForwardContext {
+  identity?: ClientIdentity;
+  correlationId: string;
+  internalToken?: string;
+  publicUrl: string;
+}
+
+export function buildForwardHeaders(incoming: IncomingHttpHeaders, context: ForwardContext): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = incoming[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  if (context.identity) {
+    headers[InternalHeader.InstitutionId] = context.identity.institutionId;
+    headers[InternalHeader.ClientId] = context.identity.clientId;
+  }
+  headers[InternalHeader.CorrelationId] = context.correlationId;
+  headers[InternalHeader.PublicUrl] = context.publicUrl;
+  if (context.internalToken) headers[InternalHeader.InternalToken] = context.internalToken;
+  return headers;
+}
+
+export function pickResponseHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+  const picked: Record<string, string | string[]> = {};
+  for (const name of RETURNED_RESPONSE_HEADERS) {
+    const value = headers[name];
+    if (value !== undefined) picked[name] = value;
+  }
+  return picked;
+}
+
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** The caller's `x-request-id` when it looks like an id (so logs can be joined), else a fresh UUID. */
+export function correlationIdFor(incoming: IncomingHttpHeaders): string {
+  const given = incoming['x-request-id'];
+  return typeof given === 'string' && SANE_REQUEST_ID.test(given) ? given : randomUUID();
+}

@@ -1,0 +1,85 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+import { ApiError, ErrorCode, type ServiceClient, type ServiceResponse } from '@badges/service-kit';
+
+import { AccessTokenService } from '../auth/access-token.service';
+import { authenticateBearer } from '../auth/bearer-auth';
+import type { GatewayConfig } from '../config/gateway.config';
+import { GATEWAY_CONFIG, SERVICE_CLIENTS } from '../gateway.tokens';
+import { buildForwardHeaders, correlationIdFor, pickResponseHeaders } from './forward-headers';
+import { forwardTarget } from './forward-target';
+import { FORWARDED_METHODS, FORWARDING_TABLE, type ForwardingRoute } from './forwarding-table';
+
+/**
+ * Forwarded routes are plain Fastify routes, not Nest handlers: this is the hot path (public
+ * documents must serve 10k req/s), so it does no DB access and skips Nest's per-request pipeline.
+ * Errors thrown here go to service-kit's Fastify error handler, which renders the envelope.
+ */
+@Injectable()
+export class ForwardingRoutes {
+  private readonly logger = new Logger(ForwardingRoutes.name);
+
+  constructor(
+    private readonly tokens: AccessTokenService,
+    @Inject(SERVICE_CLIENTS) private readonly services: Record<string, ServiceClient>,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  register(fastify: FastifyInstance, table: readonly ForwardingRoute[] = FORWARDING_TABLE): void {
+    for (const route of table) {
+      const client = this.services[route.service];
+      if (!client) {
+        this.logger.warn(`No client for service "${route.service}": ${route.prefix} is not served`);
+        continue;
+      }
+      const handler = this.handlerFor(route, client);
+      for (const url of [route.prefix, `${route.prefix}/*`]) fastify.route({ method: [...FORWARDED_METHODS], url, handler });
+    }
+  }
+
+  private handlerFor(route: ForwardingRoute, client: ServiceClient) {
+    return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+      const url = forwardTarget(request.url, route.prefix);
+      if (url === undefined) throw ApiError.notFound('route');
+      const identity = route.access === 'client' ? await authenticateBearer(this.tokens, request.headers.authorization) : undefined;
+      const correlationId = correlationIdFor(request.headers);
+      const headers = buildForwardHeaders(request.headers, {
+        identity,
+        correlationId,
+        internalToken: this.config.INTERNAL_TOKEN,
+        publicUrl: this.config.PUBLIC_URL,
+      });
+      let response: ServiceResponse;
+      try {
+        response = await client.request({ method: request.method, url, headers, body: serialiseBody(request) });
+      } catch (error) {
+        this.logger.warn(`${route.service} unreachable for ${request.method} ${route.prefix} (${correlationId}): ${error instanceof Error ? error.message : String(error)}`);
+        throw new ApiError(503, ErrorCode.ServiceUnavailable, `The ${route.service} service is not reachable right now. Try again shortly.`);
+      }
+      return reply.code(response.status).headers(pickResponseHeaders(response.headers)).header('x-correlation-id', correlationId).send(response.body);
+    };
+  }
+}
+
+/**
+ * JSON was parsed (and size-checked) by the gateway, so it is re-serialised; form bodies were
+ * parsed to an object by the form parser; everything else arrives as raw bytes and is passed on.
+ */
+function serialiseBody(request: FastifyRequest): Buffer | string | undefined {
+  const body = request.body;
+  if (body === undefined || request.method === 'GET' || request.method === 'HEAD') return undefined;
+  if (Buffer.isBuffer(body) || typeof body === 'string') return body;
+  if ((request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+    return formEncode(body as Record<string, unknown>);
+  }
+  return JSON.stringify(body);
+}
+
+function formEncode(fields: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
+  }
+  return params.toString();
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+
+import { CreateInstitutionBodySchema, type AdminApiClientCredentials, type AdminInstitutionCreated } from '@badges/api-contracts';
+import { isEntityId } from '@badges/persistence';
+import { ApiError, parseWith } from '@badges/service-kit';
+
+import { AdminTokenGuard } from './admin-token.guard';
+import { InstitutionsService } from './institutions.service';
+
+/** Operator bootstrap (ours, not Badgr): tenants and their API clients. */
+@Controller('admin/institutions')
+@UseGuards(AdminTokenGuard)
+export class AdminController {
+  constructor(private readonly institutions: InstitutionsService) {}
+
+  @Post()
+  @HttpCode(201)
+  create(@Body() body: unknown): Promise<AdminInstitutionCreated> {
+    const { name } = parseWith(CreateInstitutionBodySchema, body);
+    return this.institutions.create(name);
+  }
+
+  @Get()
+  async list(): Promise<{ institutions: unknown[] }> {
+    const institutions = await this.institutions.list();
+    return { institutions };
+  }
+
+  @Post(':id/clients')
+  @HttpCode(201)
+  addClient(@Param('id') id: string): Promise<AdminApiClientCredentials> {
+    if (!isEntityId(id)) throw ApiError.notFound('institution');
+    return this.institutions.addClient(id);
+  }
+}

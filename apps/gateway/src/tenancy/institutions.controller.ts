@@ -1,0 +1,19 @@
+import { Controller, Get, UseGuards } from '@nestjs/common';
+
+import { successEnvelope, type InstitutionV2, type V2SuccessEnvelope } from '@badges/api-contracts';
+
+import type { ClientIdentity } from '../auth/access-token.codec';
+import { BearerTokenGuard, CurrentClient } from '../auth/bearer-token.guard';
+import { InstitutionsService } from './institutions.service';
+
+@Controller('v2/institutions')
+@UseGuards(BearerTokenGuard)
+export class InstitutionsController {
+  constructor(private readonly institutions: InstitutionsService) {}
+
+  /** Who am I: the institution the calling client belongs to. */
+  @Get('self')
+  async self(@CurrentClient() client: ClientIdentity): Promise<V2SuccessEnvelope<InstitutionV2>> {
+    return successEnvelope(await this.institutions.self(client.institutionId));
+  }
+}

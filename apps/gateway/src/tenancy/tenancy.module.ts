@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+
+import { AdminTokenGuard } from './admin-token.guard';
+import { AdminController } from './admin.controller';
+import { InstitutionProvisioner } from './institution-provisioner';
+import { InstitutionsController } from './institutions.controller';
+import { InstitutionsRepository } from './institutions.repository';
+import { InstitutionsService } from './institutions.service';
+import { AuthModule } from '../auth/auth.module';
+
+@Module({
+  imports: [AuthModule],
+  controllers: [AdminController, InstitutionsController],
+  providers: [InstitutionsRepository, InstitutionProvisioner, InstitutionsService, AdminTokenGuard],
+})
+export class TenancyModule {}
