@@ -1,12 +1,14 @@
 // Compiles apps/ and libs/ to dist/ with swc (type-checking is `npm run typecheck`'s job).
 // swc takes about a second for the whole tree, which keeps `npm start` within its 10 s budget.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 import swc from '@swc/core';
 
 const root = new URL('..', import.meta.url).pathname;
-const outRoot = join(root, 'dist');
+const finalOut = join(root, 'dist');
+// Build beside dist and swap at the end, so a process running from dist never sees it half-built.
+const outRoot = join(root, `dist.build-${process.pid}`);
 const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
 const aliases = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, join(outRoot, target.replace(/\.ts$/, '.js'))]),
@@ -73,4 +75,6 @@ for (const top of ['apps', 'libs']) {
   }
 }
 await Promise.all(jobs);
+rmSync(finalOut, { recursive: true, force: true });
+renameSync(outRoot, finalOut);
 console.log(`build: ${jobs.length} files compiled, ${copied} assets copied in ${Date.now() - started} ms`);

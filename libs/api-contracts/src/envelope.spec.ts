@@ -28,7 +28,7 @@ describe('errorEnvelope', () => {
       result: [],
       error: { code: 'not_found', message: 'No such assertion.' },
     });
-    expect(errorEnvelope({ code: 'unauthenticated', message: 'Token expired.' }).status.description).toBe('no valid auth token found');
+    expect(errorEnvelope({ code: 'unauthorized', message: 'Token expired.' }).status.description).toBe('no valid auth token found');
   });
 
   it('maps codes to statuses', () => {

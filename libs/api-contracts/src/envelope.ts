@@ -42,7 +42,6 @@ export const API_ERROR_CODES = {
   already_revoked: { status: 400, description: 'bad request' },
   /** DELETE of an issuer or badge class that still has assertions (Badgr: 400, ProtectedError). */
   in_use: { status: 400, description: 'bad request' },
-  unauthenticated: { status: 401, description: 'no valid auth token found' },
   /** Badgr answers 404 (not 403) when the caller lacks privileges on an entity. */
   forbidden: { status: 404, description: 'entity not found or insufficient privileges' },
   not_found: { status: 404, description: 'entity not found or insufficient privileges' },

@@ -15,11 +15,22 @@ export interface ServiceAppOptions {
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
 
 /**
+ * Failures that happen before Nest routing (body parsing, size limits) must get our envelope too,
+ * so our Fastify error handler is the only one: Nest's attempt to install its own during init is
+ * ignored (errors inside Nest handlers are caught by ApiExceptionFilter before they get here).
+ */
+class EnvelopeFastifyAdapter extends FastifyAdapter {
+  override setErrorHandler(): ReturnType<FastifyAdapter['setErrorHandler']> {
+    return this.getInstance();
+  }
+}
+
+/**
  * Every service is built the same way: Nest on Fastify, one error envelope for Nest handlers
  * and for failures that happen before Nest sees the request (body parsing, size limits).
  */
 export async function createServiceApp(rootModule: unknown, options: ServiceAppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: true });
+  const adapter = new EnvelopeFastifyAdapter({ bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: true });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, adapter, {
     logger: options.logger ?? createLogger(),
     abortOnError: false,
@@ -28,15 +39,12 @@ export async function createServiceApp(rootModule: unknown, options: ServiceAppO
 
   // Nest's FastifyAdapter registers the form-urlencoded parser (OAuth2 token requests) itself.
   app.enableShutdownHooks();
-  await app.init();
-  // Set after init: Nest installs its own Fastify error handler during init, and failures that
-  // happen before Nest routing (body parsing, size limits) must still get our envelope.
   const logger = new Logger('HttpErrors');
-  const fastify = app.getHttpAdapter().getInstance();
-  fastify.setErrorHandler((error, _request, reply) => {
+  app.getHttpAdapter().getInstance().setErrorHandler((error, _request, reply) => {
     const response = toErrorResponse(error);
     if (response.unexpected) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     void reply.status(response.status).send(response.body);
   });
+  await app.init();
   return app;
 }

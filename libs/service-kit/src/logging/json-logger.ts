@@ -9,7 +9,10 @@ import { maskPersonalData } from './mask-personal-data';
 class JsonLogger implements LoggerService {
   constructor(private readonly levels: Set<LogLevel>) {}
 
-  log(message: unknown, context?: string): void { this.write('log', message, context); }
+  log(message: unknown, context?: string): void {
+    if (context && BOOT_CONTEXTS.has(context) && !this.levels.has('debug')) return;
+    this.write('log', message, context);
+  }
   error(message: unknown, stackOrContext?: string, context?: string): void {
     this.write('error', message, context ?? stackOrContext, context ? stackOrContext : undefined);
   }
@@ -25,7 +28,19 @@ class JsonLogger implements LoggerService {
   }
 }
 
+/** Nest's per-route and per-module boot lines: useful when debugging wiring, noise otherwise. */
+const BOOT_CONTEXTS = new Set(['RouterExplorer', 'RoutesResolver', 'InstanceLoader', 'NestFactory', 'NestMicroservice']);
+
 class MaskingConsoleLogger extends ConsoleLogger {
+  constructor(private readonly verboseBoot: boolean, options: ConstructorParameters<typeof ConsoleLogger>[1]) {
+    super('', options ?? {});
+  }
+
+  override log(message: unknown, context?: string): void {
+    if (!this.verboseBoot && context && BOOT_CONTEXTS.has(context)) return;
+    super.log(message, context);
+  }
+
   protected override formatMessage(...args: Parameters<ConsoleLogger['formatMessage']>): string {
     return maskPersonalData(super.formatMessage(...args));
   }
@@ -35,5 +50,5 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env): LoggerServic
   const levels: LogLevel[] = env.LOG_LEVEL === 'debug' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn', 'log'];
   const json = env.LOG_FORMAT === 'json' || (env.NODE_ENV === 'production' && env.LOG_FORMAT !== 'pretty');
   if (json) return new JsonLogger(new Set(levels));
-  return new MaskingConsoleLogger('', { logLevels: env.LOG_LEVEL === 'silent' ? [] : levels });
+  return new MaskingConsoleLogger(env.LOG_LEVEL === 'debug', { logLevels: env.LOG_LEVEL === 'silent' ? [] : levels });
 }
