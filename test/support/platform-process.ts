@@ -14,7 +14,9 @@ export interface PlatformProcess {
 /** Starts the compiled all-in-one runner (what `npm start` runs) and waits until it is ready. */
 export async function startPlatformProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<PlatformProcess> {
   const inherited = { ...process.env };
-  delete inherited.DATABASE_URL; // a test opts into Postgres explicitly through `env`
+  // The embedded default runs on nothing external; a test opts into Postgres, Kafka or Redis
+  // explicitly through `env`.
+  for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'REDIS_URL', 'SMTP_URL']) delete inherited[name];
   const child: ChildProcess = spawn(process.execPath, [RUNNER], {
     env: { ...inherited, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

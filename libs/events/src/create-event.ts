@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+
+import type { EventOf } from './envelope';
+import { parseEvent } from './parse-event';
+import type { TopicName } from './topics';
+
+export interface NewEvent<T extends TopicName> {
+  institutionId: string;
+  correlationId: string;
+  aggregateId: string;
+  payload: EventOf<T>['payload'];
+  /** Defaults to now; pass the commit time when the event is created after the fact. */
+  occurredAt?: Date | string;
+  /** Defaults to a fresh UUID; pass one only to re-create an event deterministically. */
+  eventId?: string;
+}
+
+/**
+ * Builds an envelope and validates it against its contract on the producer's side, so a
+ * malformed event fails the producing transaction instead of every consumer. The validated
+ * (stripped) payload is what gets published: fields outside the contract, such as stray
+ * personal data, never leave the service.
+ */
+export function createEvent<T extends TopicName>(type: T, event: NewEvent<T>): EventOf<T> {
+  const occurredAt = event.occurredAt instanceof Date ? event.occurredAt.toISOString() : (event.occurredAt ?? new Date().toISOString());
+  return parseEvent({
+    eventId: event.eventId ?? randomUUID(),
+    type,
+    occurredAt,
+    institutionId: event.institutionId,
+    correlationId: event.correlationId,
+    aggregateId: event.aggregateId,
+    payload: event.payload,
+  }) as EventOf<T>;
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+import type { PayloadOf } from './event-schemas';
+import type { TopicName } from './topics';
+
+/** Events that concern the province rather than one institution (learners) carry this id. */
+export const PROVINCE_INSTITUTION_ID = 'province';
+
+/** The envelope every event travels in, whatever the bus. */
+export interface EventEnvelope<T extends TopicName = TopicName> {
+  /** A UUID; consumers deduplicate on it. */
+  eventId: string;
+  type: T;
+  /** ISO 8601, when the state change was committed by its owner. */
+  occurredAt: string;
+  institutionId: string;
+  /** Carried from the request that caused the change, for tracing across services. */
+  correlationId: string;
+  /** The Kafka partition key: events about one aggregate stay in order. */
+  aggregateId: string;
+  payload: PayloadOf<T>;
+}
+
+/** The discriminated union of every known event: `switch (event.type)` narrows the payload. */
+export type BadgeEvent = { [T in TopicName]: EventEnvelope<T> }[TopicName];
+
+export type EventOf<T extends TopicName> = Extract<BadgeEvent, { type: T }>;
+
+/** The envelope fields, checked before the payload is looked at. */
+export const envelopeSchema = z.object({
+  eventId: z.uuid(),
+  type: z.string().min(1),
+  occurredAt: z.iso.datetime({ offset: true }),
+  institutionId: z.string().min(1).max(128),
+  correlationId: z.string().min(1).max(256),
+  aggregateId: z.string().min(1).max(256),
+  payload: z.unknown(),
+});

@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+
+import { assertionIssuedPayload } from './payloads/assertion-issued.payload';
+import { assertionRevokedPayload } from './payloads/assertion-revoked.payload';
+import { badgeClassUpdatedPayload } from './payloads/badgeclass-updated.payload';
+import {
+  endorsementIssuedPayload,
+  endorsementRequestedPayload,
+  endorsementRevokedPayload,
+  learnerIdentifierVerifiedPayload,
+  verificationCompletedPayload,
+} from './payloads/reserved.payloads';
+import { Topic, type TopicName } from './topics';
+
+/** The payload contract of each topic; `satisfies` makes a topic without a schema a compile error. */
+export const payloadSchemas = {
+  [Topic.AssertionIssued]: assertionIssuedPayload,
+  [Topic.AssertionRevoked]: assertionRevokedPayload,
+  [Topic.BadgeClassUpdated]: badgeClassUpdatedPayload,
+  [Topic.VerificationCompleted]: verificationCompletedPayload,
+  [Topic.EndorsementRequested]: endorsementRequestedPayload,
+  [Topic.EndorsementIssued]: endorsementIssuedPayload,
+  [Topic.EndorsementRevoked]: endorsementRevokedPayload,
+  [Topic.LearnerIdentifierVerified]: learnerIdentifierVerifiedPayload,
+} as const satisfies Record<TopicName, z.ZodType>;
+
+export type PayloadOf<T extends TopicName> = z.output<(typeof payloadSchemas)[T]>;

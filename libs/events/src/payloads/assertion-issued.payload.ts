@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+import { entityId, httpUrl, isoDateTime } from './common';
+
+const recipient = z.object({
+  type: z.enum(['email', 'url', 'telephone', 'id']),
+  /** The identity exactly as published in the assertion: `sha256$<hex>` when hashed. */
+  identity: z.string().min(1),
+  salt: z.string().optional(),
+  hashed: z.boolean(),
+  /** Only present when `notify` is true: the notification service needs it to send the email. */
+  plaintextIdentity: z.string().min(1).optional(),
+});
+
+export const assertionIssuedPayload = z
+  .object({
+    assertionId: entityId,
+    assertionUrl: httpUrl,
+    badgeClassId: entityId,
+    badgeClassName: z.string().min(1),
+    issuerId: entityId,
+    issuerName: z.string().min(1),
+    recipient,
+    issuedOn: isoDateTime,
+    expires: isoDateTime.optional(),
+    notify: z.boolean(),
+    imageUrl: httpUrl,
+  })
+  // The plaintext identity is personal data: it travels only when someone must be emailed.
+  .refine((p) => p.notify || p.recipient.plaintextIdentity === undefined, {
+    message: 'recipient.plaintextIdentity is only allowed when notify is true',
+    path: ['recipient', 'plaintextIdentity'],
+  });
+
+export type AssertionIssuedPayload = z.infer<typeof assertionIssuedPayload>;

@@ -1,0 +1,32 @@
+/**
+ * Every event topic of the platform, in one place: `badges.<entity>.<action>.v<N>`.
+ *
+ * WARNING: a published contract is never edited in place. Consumers in other services (and
+ * events already sitting in Kafka or in an outbox) rely on the payload shape of each version.
+ * For a breaking change add a new `.v<N+1>` topic with its own payload schema, publish both
+ * while consumers migrate, then retire the old one. Additive optional fields are not breaking.
+ */
+export const Topic = {
+  AssertionIssued: 'badges.assertion.issued.v1',
+  AssertionRevoked: 'badges.assertion.revoked.v1',
+  BadgeClassUpdated: 'badges.badgeclass.updated.v1',
+  // Reserved for the services that follow (issue #3 lists them); payloads are minimal but typed.
+  VerificationCompleted: 'badges.verification.completed.v1',
+  EndorsementRequested: 'badges.endorsement.requested.v1',
+  EndorsementIssued: 'badges.endorsement.issued.v1',
+  EndorsementRevoked: 'badges.endorsement.revoked.v1',
+  LearnerIdentifierVerified: 'badges.learner.identifier-verified.v1',
+} as const;
+
+export type TopicName = (typeof Topic)[keyof typeof Topic];
+
+export const ALL_TOPICS: readonly TopicName[] = Object.values(Topic);
+
+/** A handler that keeps failing sends its event here, so its partition keeps moving. */
+export function deadLetterTopic(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+export function isTopicName(value: unknown): value is TopicName {
+  return typeof value === 'string' && (ALL_TOPICS as readonly string[]).includes(value);
+}

@@ -1,0 +1,35 @@
+import type { BadgeEvent, EventOf, TopicName } from '@badges/events';
+
+import type { RetryPolicy } from './retry-policy';
+
+/** Hands events to the bus. Resolves once the bus has accepted them (Kafka: acks from all replicas). */
+export interface EventPublisher {
+  publish(events: readonly BadgeEvent[]): Promise<void>;
+}
+
+export interface DeliveryContext {
+  group: string;
+  /** 1 on the first try; a handler must be idempotent since redelivery is always possible. */
+  attempt: number;
+}
+
+export type EventHandler<T extends TopicName> = (event: EventOf<T>, context: DeliveryContext) => Promise<void>;
+
+export interface SubscribeOptions<T extends TopicName> {
+  /** One delivery per group: use the service name, so its replicas share the work. */
+  group: string;
+  topics: readonly T[];
+  handler: EventHandler<T>;
+  /** Tries before the event goes to `<topic>.dlq`; defaults to DEFAULT_RETRY_POLICY.maxAttempts. */
+  maxAttempts?: number;
+  backoff?: Partial<Omit<RetryPolicy, 'maxAttempts'>>;
+}
+
+export interface Subscription {
+  close(): Promise<void>;
+}
+
+/** Receives validated events. The in-process bus and Kafka implement it alike. */
+export interface EventSubscriber {
+  subscribe<T extends TopicName>(options: SubscribeOptions<T>): Promise<Subscription>;
+}

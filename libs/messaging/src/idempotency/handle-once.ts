@@ -1,0 +1,38 @@
+import type { Database, SqlSession } from '@badges/persistence';
+
+import { processedEventTable } from '../outbox/outbox-sql';
+
+export type HandleOnceResult<T> = { handled: true; result: T } | { handled: false };
+
+/**
+ * The statement that claims an event for a consumer: 1 row affected the first time, 0 on
+ * redelivery. Run it first inside the handler's transaction (Prisma:
+ * `if ((await tx.$executeRawUnsafe(sql, ...params)) === 0) return;`).
+ * A concurrent duplicate blocks on the primary key until the first transaction ends: it then
+ * sees the row (skips) or, if the first rolled back, claims the event itself.
+ */
+export function claimEventStatement(schema: string, consumer: string, eventId: string): { sql: string; params: unknown[] } {
+  return {
+    sql: `INSERT INTO ${processedEventTable(schema)} ("consumer", "eventId") VALUES ($1, $2::uuid) ON CONFLICT DO NOTHING RETURNING "eventId"`,
+    params: [consumer, eventId],
+  };
+}
+
+/**
+ * Runs `work` at most once per (consumer, eventId): the claim and the handler's writes commit
+ * together, so a crash after the work re-runs neither, and a crash before it re-runs both.
+ */
+export async function handleOnce<T>(
+  database: Database,
+  schema: string,
+  consumer: string,
+  event: { eventId: string },
+  work: (tx: SqlSession) => Promise<T>,
+): Promise<HandleOnceResult<T>> {
+  const { sql, params } = claimEventStatement(schema, consumer, event.eventId);
+  return database.withTransaction(async (tx) => {
+    const claimed = await tx.query(sql, params);
+    if (claimed.length === 0) return { handled: false };
+    return { handled: true, result: await work(tx) };
+  });
+}

@@ -1,0 +1,127 @@
+import { Logger } from '@nestjs/common';
+import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
+
+import { InvalidEventError, parseEvent, type BadgeEvent, type TopicName } from '@badges/events';
+
+import { toDeadLetter, type DeadLetterSink } from '../bus/dead-letter';
+import type { EventHandler, EventSubscriber, SubscribeOptions, Subscription } from '../bus/event-bus';
+import { retryPolicyOf, runWithRetries, sleep, type RetryPolicy } from '../bus/retry-policy';
+import { logicalTopic, physicalTopic } from './kafka-topics';
+
+export interface KafkaSubscriberOptions {
+  namespace?: string;
+  /** Partitions of one consumer handled in parallel: a retrying event then holds up only its own. */
+  partitionsConsumedConcurrently?: number;
+  /** How long subscribe() waits for the group to assign partitions. */
+  joinTimeoutMs?: number;
+}
+
+/** A live Kafka subscription; `assignment` is the member's current share of the partitions. */
+export class KafkaSubscription implements Subscription {
+  assignment: Record<string, number[]> = {};
+  constructor(readonly consumer: Consumer) {}
+
+  async close(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+}
+
+/**
+ * EventSubscriber over a kafkajs consumer group. Each message is validated at the edge, handed
+ * to the handler with bounded, backed-off retries (heartbeating meanwhile), and if it still
+ * fails it is published to `<topic>.dlq` before the handler returns, so the offset is
+ * committed and the partition moves on. Nest's own Kafka server would instead retry a
+ * throwing handler forever (nestjs/nest#14664). Only a failure to write the dead letter
+ * itself stops the partition: the message is then redelivered, never dropped.
+ */
+export class KafkaEventSubscriber implements EventSubscriber {
+  private readonly logger = new Logger(KafkaEventSubscriber.name);
+  private readonly namespace: string;
+
+  constructor(private readonly kafka: Kafka, private readonly deadLetters: DeadLetterSink, private readonly options: KafkaSubscriberOptions = {}) {
+    this.namespace = options.namespace ?? '';
+  }
+
+  async subscribe<T extends TopicName>(options: SubscribeOptions<T>): Promise<KafkaSubscription> {
+    const policy = retryPolicyOf(options);
+    const consumer = this.kafka.consumer({ groupId: `${this.namespace}${options.group}`, heartbeatInterval: 1_000 });
+    const subscription = new KafkaSubscription(consumer);
+    const joined = new Promise<void>((resolve) =>
+      consumer.on(consumer.events.GROUP_JOIN, (event) => {
+        subscription.assignment = event.payload.memberAssignment;
+        resolve();
+      }),
+    );
+    await consumer.connect();
+    // A new group starts at the beginning, so nothing published before its first start is missed.
+    await consumer.subscribe({ topics: options.topics.map((t) => physicalTopic(this.namespace, t)), fromBeginning: true });
+    const topics = new Set<string>(options.topics);
+    const handler = options.handler as unknown as EventHandler<TopicName>;
+    await consumer.run({
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachMessage: (payload) => this.handleMessage(options.group, topics, handler, policy, payload),
+    });
+    await withTimeout(joined, this.options.joinTimeoutMs ?? 30_000, `group ${options.group} to join`).catch(async (error) => {
+      await consumer.disconnect();
+      throw error;
+    });
+    return subscription;
+  }
+
+  private async handleMessage(
+    group: string,
+    topics: ReadonlySet<string>,
+    handler: EventHandler<TopicName>,
+    policy: RetryPolicy,
+    { topic, message, heartbeat }: EachMessagePayload,
+  ): Promise<void> {
+    const logical = logicalTopic(this.namespace, topic);
+    const key = message.key?.toString() ?? null;
+    let event: BadgeEvent;
+    try {
+      event = parseEvent(message.value);
+      if (!topics.has(event.type) || event.type !== logical) {
+        throw new InvalidEventError('unknown-type', [{ path: 'type', message: `an event of type ${event.type} on topic ${logical}` }], event.type);
+      }
+    } catch (error) {
+      // Retrying cannot fix an invalid message: straight to the DLQ.
+      return this.deadLetter(group, logical, key, decodeLoosely(message.value), 0, error);
+    }
+    const outcome = await runWithRetries(
+      policy,
+      (attempt) => handler(event, { group, attempt }),
+      (ms) => sleepWithHeartbeat(ms, heartbeat),
+    );
+    if (!outcome.ok) await this.deadLetter(group, logical, key, event, outcome.attempts, outcome.error);
+  }
+
+  private async deadLetter(group: string, topic: string, key: string | null, event: unknown, attempts: number, error: unknown): Promise<void> {
+    this.logger.warn(`Dead-lettering ${topic} event for group ${group} after ${attempts} attempt(s): ${String(error)}`);
+    await this.deadLetters.publishDeadLetter(toDeadLetter({ topic, group, attempts, event, key, error }));
+  }
+}
+
+async function sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    await sleep(Math.min(1_000, until - Date.now()));
+    await heartbeat();
+  }
+}
+
+function decodeLoosely(value: Buffer | null): unknown {
+  const text = value?.toString() ?? '';
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.slice(0, 10_000);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

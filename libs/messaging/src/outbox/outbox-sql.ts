@@ -1,0 +1,49 @@
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/** Schema names are interpolated into SQL, so only plain identifiers are accepted. */
+export function quoteSchema(schema: string): string {
+  if (!IDENTIFIER.test(schema)) throw new Error(`Invalid schema name: ${JSON.stringify(schema)}`);
+  return `"${schema}"`;
+}
+
+export const outboxTable = (schema: string): string => `${quoteSchema(schema)}."OutboxEvent"`;
+export const processedEventTable = (schema: string): string => `${quoteSchema(schema)}."ProcessedEvent"`;
+
+/**
+ * The outbox table of one service's schema. Column types and index names are exactly what
+ * Prisma generates for the `OutboxEvent` model in libs/messaging/README.md, so a service may
+ * create the table either from its Prisma migration or from this function.
+ */
+export function outboxTableSql(schema: string): string {
+  const s = quoteSchema(schema);
+  return `
+CREATE SCHEMA IF NOT EXISTS ${s};
+CREATE TABLE IF NOT EXISTS ${s}."OutboxEvent" (
+  "seq" BIGSERIAL NOT NULL,
+  "eventId" UUID NOT NULL,
+  "topic" TEXT NOT NULL,
+  "key" TEXT NOT NULL,
+  "envelope" JSONB NOT NULL,
+  "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "publishedAt" TIMESTAMPTZ(3),
+  "attempts" INTEGER NOT NULL DEFAULT 0,
+  CONSTRAINT "OutboxEvent_pkey" PRIMARY KEY ("seq")
+);
+CREATE UNIQUE INDEX IF NOT EXISTS "OutboxEvent_eventId_key" ON ${s}."OutboxEvent"("eventId");
+CREATE INDEX IF NOT EXISTS "OutboxEvent_publishedAt_seq_idx" ON ${s}."OutboxEvent"("publishedAt", "seq");
+`;
+}
+
+/** The consumer-side dedupe table: one row per (consumer, eventId) handled. */
+export function processedEventTableSql(schema: string): string {
+  const s = quoteSchema(schema);
+  return `
+CREATE SCHEMA IF NOT EXISTS ${s};
+CREATE TABLE IF NOT EXISTS ${s}."ProcessedEvent" (
+  "consumer" TEXT NOT NULL,
+  "eventId" UUID NOT NULL,
+  "processedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  CONSTRAINT "ProcessedEvent_pkey" PRIMARY KEY ("consumer", "eventId")
+);
+`;
+}
