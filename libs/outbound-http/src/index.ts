@@ -1,0 +1,12 @@
+// Public surface of @badges/outbound-http: the one way services fetch a URL someone gave us.
+export { safeFetch, type SafeFetchResponse } from './safe-fetch';
+export {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_REDIRECTS,
+  DEFAULT_TIMEOUT_MS,
+  type SafeFetchOptions,
+} from './options';
+export { OUTBOUND_ERROR_CODES, OutboundFetchError, isOutboundFetchError, type OutboundErrorCode } from './errors';
+export { classifyAddress, isBlockedAddress, type AddressCategory, type AddressPolicy } from './address-policy';
+export type { ResolvedAddress, Resolver } from './resolve';
