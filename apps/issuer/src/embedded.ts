@@ -9,6 +9,6 @@ import { createIssuerApp } from './issuer.app';
  */
 export async function createEmbedded(context: EmbeddedContext): Promise<EmbeddedService> {
   const config = loadIssuerConfig(context.env);
-  const app = await createIssuerApp({ database: context.database, config });
+  const app = await createIssuerApp({ database: context.database, config, env: context.env });
   return { name: 'issuer', app, fastify: app.getHttpAdapter().getInstance() };
 }

@@ -2,9 +2,9 @@ import { join } from 'node:path';
 
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
+import { createEventBus, OutboxRelay } from '@badges/messaging';
 import { applyMigrations, type Database } from '@badges/persistence';
 import { createServiceApp, type ServiceAppOptions } from '@badges/service-kit';
-
 
 import type { IssuerConfig } from './config/issuer.config';
 import { IssuerModule } from './issuer.module';
@@ -15,12 +15,21 @@ export const ISSUER_MIGRATIONS_DIR = join(__dirname, '../prisma/migrations');
 
 /**
  * Builds the issuer service on a database the caller opened (main.ts or the embedded runner):
- * migrations first, so no request ever meets an old schema.
+ * migrations first, so no request ever meets an old schema. Events leave through the outbox relay,
+ * on Kafka when KAFKA_BROKERS is set and on the in-process bus otherwise.
  */
 export async function createIssuerApp(
-  { database, config }: { database: Database; config: IssuerConfig },
+  { database, config, env = process.env }: { database: Database; config: IssuerConfig; env?: NodeJS.ProcessEnv },
   options: ServiceAppOptions = {},
 ): Promise<NestFastifyApplication> {
   await applyMigrations(database, { schema: ISSUER_SCHEMA, migrationsDir: ISSUER_MIGRATIONS_DIR });
-  return createServiceApp(IssuerModule.forRoot({ database, config }), options);
+  const bus = await createEventBus('issuer', env);
+  const relay = new OutboxRelay({ database, schema: ISSUER_SCHEMA, publisher: bus.publisher });
+  const app = await createServiceApp(IssuerModule.forRoot({ database, config, relay }), options);
+  app.getHttpAdapter().getInstance().addHook('onClose', async () => {
+    await relay.stop();
+    await bus.close();
+  });
+  relay.start();
+  return app;
 }

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 
+import type { OutboxRelay } from '@badges/messaging';
 import type { Database } from '@badges/persistence';
 
 import { AssertionsController } from './assertions/assertions.controller';
@@ -13,8 +14,9 @@ import { BadgeClassesService } from './badge-classes/badge-classes.service';
 import { EntityIdPipe } from './common/entity-id.pipe';
 import { OwnedEntities } from './common/owned-entities';
 import { PublicUrls } from './common/public-urls';
-import { ISSUER_CONFIG, ISSUER_DATABASE } from './common/tokens';
+import { ISSUER_CONFIG, ISSUER_DATABASE, ISSUER_OUTBOX_RELAY } from './common/tokens';
 import type { IssuerConfig } from './config/issuer.config';
+import { IssuerEvents } from './events/issuer-events';
 import { HealthController } from './health/health.controller';
 import { ImagesController } from './images/images.controller';
 import { ImagesRepository } from './images/images.repository';
@@ -32,6 +34,8 @@ import { PublicDocumentsService } from './public-documents/public-documents.serv
 export interface IssuerModuleOptions {
   database: Database;
   config: IssuerConfig;
+  /** Publishes the outbox; the services wake it after committing events. */
+  relay: OutboxRelay;
 }
 
 /**
@@ -56,6 +60,8 @@ export class IssuerModule {
       providers: [
         { provide: ISSUER_DATABASE, useValue: options.database },
         { provide: ISSUER_CONFIG, useValue: options.config },
+        { provide: ISSUER_OUTBOX_RELAY, useValue: options.relay },
+        IssuerEvents,
         IssuerPrismaService,
         PublicUrls,
         EntityIdPipe,

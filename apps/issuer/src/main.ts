@@ -10,7 +10,7 @@ import { createIssuerApp } from './issuer.app';
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = loadIssuerConfig(env);
   const database = await openDatabase(databaseConfigFromEnv(env));
-  const app = await createIssuerApp({ database, config });
+  const app = await createIssuerApp({ database, config, env });
   // The app does not own the database in the embedded runner; here it does, so close it last.
   app.getHttpAdapter().getInstance().addHook('onClose', async () => database.close());
   await app.listen({ port: config.port, host: '0.0.0.0' });

@@ -15,3 +15,4 @@ export { InstitutionId } from './tenancy/tenant.decorator';
 export { InternalTokenGuard } from './tenancy/internal-token.guard';
 export { parseWith } from './validation/parse-with';
 export type { EmbeddedContext, EmbeddedService, EmbeddedServiceModule } from './runtime/embedded-service';
+export { CorrelationId } from './tenancy/correlation-id.decorator';

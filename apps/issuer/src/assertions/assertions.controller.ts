@@ -9,7 +9,7 @@ import {
   type AssertionV2,
   type V2SuccessEnvelope,
 } from '@badges/api-contracts';
-import { InstitutionId, InternalTokenGuard, parseWith } from '@badges/service-kit';
+import { CorrelationId, InstitutionId, InternalTokenGuard, parseWith } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
@@ -37,10 +37,11 @@ export class AssertionsController {
     @InstitutionId() institutionId: string,
     @Param('entityId', EntityIdPipe) badgeClassId: string,
     @Body() body: unknown,
+    @CorrelationId() correlationId: string,
   ): Promise<V2SuccessEnvelope<AssertionV2>> {
     await this.owned.requireBadgeClass(tenantScope(institutionId), badgeClassId);
     const item = parseWith(AssertionCreateBodySchema, body);
-    const [awarded] = await this.award.award(tenantScope(institutionId), badgeClassId, [item], { fieldPrefix: () => '' });
+    const [awarded] = await this.award.award(tenantScope(institutionId), badgeClassId, [item], { fieldPrefix: () => '', correlationId });
     return successEnvelope(toAssertionV2(awarded.assertion, this.urls, awarded.plaintextIdentity));
   }
 
@@ -51,12 +52,14 @@ export class AssertionsController {
     @InstitutionId() institutionId: string,
     @Param('entityId', EntityIdPipe) badgeClassId: string,
     @Body() body: unknown,
+    @CorrelationId() correlationId: string,
   ): Promise<V2SuccessEnvelope<AssertionV2>> {
     await this.owned.requireBadgeClass(tenantScope(institutionId), badgeClassId);
     const batch = parseWith(BatchIssueBodySchema, body);
     const awarded = await this.award.award(tenantScope(institutionId), badgeClassId, batch.assertions, {
       fieldPrefix: (index) => `assertions.${index}.`,
       notifyAll: batch.create_notification,
+      correlationId,
     });
     return successEnvelope(awarded.map((a) => toAssertionV2(a.assertion, this.urls, a.plaintextIdentity)));
   }
@@ -97,10 +100,12 @@ export class AssertionsController {
     @InstitutionId() institutionId: string,
     @Param('entityId', EntityIdPipe) id: string,
     @Body() body: unknown,
+    @CorrelationId() correlationId: string,
   ): Promise<V2SuccessEnvelope<AssertionV2>> {
     await this.owned.requireAssertion(tenantScope(institutionId), id);
     const { revocation_reason } = parseWith(RevokeBodySchema, body);
-    return successEnvelope(toAssertionV2(await this.assertions.revoke(tenantScope(institutionId), id, revocation_reason), this.urls));
+    const revoked = await this.assertions.revoke(tenantScope(institutionId), id, revocation_reason, correlationId);
+    return successEnvelope(toAssertionV2(revoked, this.urls));
   }
 
   /** Badgr-style cursor pagination: `pagination.nextResults` is the full URL of the next page. */

@@ -104,12 +104,12 @@ export class AssertionsRepository {
    * A conditional update, so two concurrent revocations cannot both "win": exactly one sees
    * count 1, the other gets already_revoked.
    */
-  async revoke(scope: TenantScope, id: string, reason: string, at: Date): Promise<RevokeOutcome> {
-    const { count } = await this.prisma.assertion.updateMany({
+  async revoke(scope: TenantScope, id: string, reason: string, at: Date, tx: IssuerTx = this.prisma): Promise<RevokeOutcome> {
+    const { count } = await tx.assertion.updateMany({
       where: { id, institutionId: scope.institutionId, revoked: false },
       data: { revoked: true, revocationReason: reason, revokedAt: at },
     });
-    const assertion = await this.findById(scope, id);
+    const assertion = await this.findById(scope, id, tx);
     if (!assertion) return { outcome: 'not_found' };
     return count === 1 ? { outcome: 'revoked', assertion } : { outcome: 'already_revoked' };
   }

@@ -4,7 +4,9 @@ import { ApiError } from '@badges/service-kit';
 
 import { BadgeClassesRepository } from '../badge-classes/badge-classes.repository';
 import type { TenantScope } from '../common/tenant-scope';
+import { IssuerEvents } from '../events/issuer-events';
 import { IssuersRepository } from '../issuers/issuers.repository';
+import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 import { decodeCursor, isTrue, type AssertionListQueryWithCursor } from './assertions.dto';
 import { AssertionsRepository, type AssertionCursor, type AssertionRecord } from './assertions.repository';
 import { RecipientIdentity } from './recipient-identity';
@@ -19,6 +21,8 @@ export class AssertionsService {
     private readonly badgeClasses: BadgeClassesRepository,
     private readonly issuers: IssuersRepository,
     private readonly recipients: RecipientIdentity,
+    private readonly prisma: IssuerPrismaService,
+    private readonly events: IssuerEvents,
   ) {}
 
   async get(scope: TenantScope, id: string): Promise<AssertionRecord> {
@@ -56,8 +60,13 @@ export class AssertionsService {
     );
   }
 
-  async revoke(scope: TenantScope, id: string, reason: string): Promise<AssertionRecord> {
-    const result = await this.assertions.revoke(scope, id, reason, new Date());
+  async revoke(scope: TenantScope, id: string, reason: string, correlationId: string): Promise<AssertionRecord> {
+    const result = await this.prisma.$transaction(async (tx) => {
+      const outcome = await this.assertions.revoke(scope, id, reason, new Date(), tx);
+      if (outcome.outcome === 'revoked') await this.events.assertionRevoked(tx, scope, correlationId, outcome.assertion);
+      return outcome;
+    });
+    if (result.outcome === 'revoked') this.events.published();
     if (result.outcome === 'not_found') throw ApiError.notFound('assertion');
     if (result.outcome === 'already_revoked') throw new ApiError(400, ALREADY_REVOKED, 'Assertion is already revoked.');
     return result.assertion;

@@ -6,6 +6,8 @@ import { ApiError } from '@badges/service-kit';
 
 import { BadgeClassesRepository, type BadgeClassRecord } from '../badge-classes/badge-classes.repository';
 import type { TenantScope } from '../common/tenant-scope';
+import { IssuerEvents } from '../events/issuer-events';
+import { IssuersRepository } from '../issuers/issuers.repository';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 import { AssertionsRepository, type AssertionRecord, type NewAssertion } from './assertions.repository';
 import { addExpiry } from './expiry';
@@ -29,23 +31,31 @@ export class AwardUseCase {
     private readonly badgeClasses: BadgeClassesRepository,
     private readonly assertions: AssertionsRepository,
     private readonly recipients: RecipientIdentity,
+    private readonly issuers: IssuersRepository,
+    private readonly events: IssuerEvents,
   ) {}
 
   async award(
     scope: TenantScope,
     badgeClassId: string,
     items: AssertionCreateBody[],
-    options: { fieldPrefix: (index: number) => string; notifyAll?: boolean },
+    options: { fieldPrefix: (index: number) => string; notifyAll?: boolean; correlationId: string },
   ): Promise<Awarded[]> {
     const now = new Date();
-    return this.prisma.$transaction(async (tx) => {
+    const awarded = await this.prisma.$transaction(async (tx) => {
       const badgeClass = await this.badgeClasses.findById(scope, badgeClassId, tx);
       if (!badgeClass) throw ApiError.notFound('badge class');
+      const issuer = await this.issuers.findById(scope, badgeClass.issuerId, tx);
+      if (!issuer) throw ApiError.notFound('issuer');
       const prepared = items.map((item, index) => this.prepare(badgeClass, item, now, options.fieldPrefix(index), options.notifyAll));
       await this.refuseDuplicates(scope, badgeClass.id, items, prepared, options.fieldPrefix, tx);
       const created = await this.assertions.createMany(scope, prepared.map((p) => p.row), tx);
-      return created.map((assertion, index) => ({ assertion, plaintextIdentity: prepared[index].plaintext }));
+      const result = created.map((assertion, index) => ({ assertion, plaintextIdentity: prepared[index].plaintext }));
+      await this.events.assertionsIssued(tx, scope, options.correlationId, { badgeClassName: badgeClass.name, issuerName: issuer.name }, result);
+      return result;
     });
+    this.events.published();
+    return awarded;
   }
 
   private prepare(badgeClass: BadgeClassRecord, item: AssertionCreateBody, now: Date, prefix: string, notifyAll?: boolean): { row: NewAssertion; plaintext: string } {

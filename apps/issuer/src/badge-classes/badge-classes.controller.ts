@@ -7,7 +7,7 @@ import {
   type BadgeClassV2,
   type V2SuccessEnvelope,
 } from '@badges/api-contracts';
-import { InstitutionId, InternalTokenGuard, parseWith } from '@badges/service-kit';
+import { CorrelationId, InstitutionId, InternalTokenGuard, parseWith } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
@@ -59,9 +59,10 @@ export class BadgeClassesController {
     @InstitutionId() institutionId: string,
     @Param('entityId', EntityIdPipe) id: string,
     @Body() body: unknown,
+    @CorrelationId() correlationId: string,
   ): Promise<V2SuccessEnvelope<BadgeClassV2>> {
     await this.owned.requireBadgeClass(tenantScope(institutionId), id);
-    const badgeClass = await this.badgeClasses.update(tenantScope(institutionId), id, parseWith(BadgeClassUpdateBodySchema, body));
+    const badgeClass = await this.badgeClasses.update(tenantScope(institutionId), id, parseWith(BadgeClassUpdateBodySchema, body), correlationId);
     return successEnvelope(toBadgeClassV2(badgeClass, this.urls));
   }
 

@@ -7,6 +7,7 @@ import type { TenantScope } from '../common/tenant-scope';
 import { checkImageDataUri } from '../images/image-intake';
 import { ImagesRepository } from '../images/images.repository';
 import { IssuersRepository } from '../issuers/issuers.repository';
+import { IssuerEvents } from '../events/issuer-events';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 import {
   BadgeClassesRepository,
@@ -23,6 +24,7 @@ export class BadgeClassesService {
     private readonly badgeClasses: BadgeClassesRepository,
     private readonly issuers: IssuersRepository,
     private readonly images: ImagesRepository,
+    private readonly events: IssuerEvents,
   ) {}
 
   async create(scope: TenantScope, issuerId: string, body: BadgeClassCreateBody): Promise<BadgeClassRecord> {
@@ -66,10 +68,10 @@ export class BadgeClassesService {
    * As Badgr: name and description replace; absent image/criteria/alignments/tags/expires keep
    * the stored value (`expires: null` clears it). Assertions already issued are not touched.
    */
-  async update(scope: TenantScope, id: string, body: BadgeClassUpdateBody): Promise<BadgeClassRecord> {
+  async update(scope: TenantScope, id: string, body: BadgeClassUpdateBody, correlationId: string): Promise<BadgeClassRecord> {
     if (body.verification !== undefined) requireHosted(body.verification);
     const image = body.image ? checkImageDataUri(body.image, 'image') : undefined;
-    return this.prisma.$transaction(async (tx) => {
+    const updated = await this.prisma.$transaction(async (tx) => {
       const current = await this.badgeClasses.findById(scope, id, tx);
       if (!current) throw ApiError.notFound('badge class');
       const criteriaUrl = body.criteriaUrl === undefined ? current.criteriaUrl : blankToNull(body.criteriaUrl);
@@ -97,7 +99,7 @@ export class BadgeClassesService {
         language,
         verification: body.verification ?? current.verification,
       };
-      const updated = await this.badgeClasses.update(
+      const saved = await this.badgeClasses.update(
         scope,
         id,
         fields,
@@ -105,8 +107,11 @@ export class BadgeClassesService {
         tx,
       );
       if (image) await this.images.delete(scope, current.imageId, tx);
-      return updated as BadgeClassRecord;
+      await this.events.badgeClassUpdated(tx, scope, correlationId, { id, issuerId: current.issuerId, name: saved?.name ?? current.name, imageChanged: Boolean(image) });
+      return saved as BadgeClassRecord;
     });
+    this.events.published();
+    return updated;
   }
 
   async delete(scope: TenantScope, id: string): Promise<void> {

@@ -22,7 +22,8 @@ export async function createTestApp(target: { create(): Promise<ScratchDatabase>
   process.env.INTERNAL_TOKEN = TEST_INTERNAL_TOKEN;
   const scratch = await target.create();
   const database = await openDatabase(scratch.config);
-  const app = await createIssuerApp({ database, config: TEST_CONFIG });
+  // An empty env: the in-process bus, whatever KAFKA_BROKERS the test run has.
+  const app = await createIssuerApp({ database, config: TEST_CONFIG, env: {} });
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,

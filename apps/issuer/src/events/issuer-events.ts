@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import { createEvent, Topic, type BadgeEvent } from '@badges/events';
+import { outboxRows, type OutboxRelay } from '@badges/messaging';
+
+import { PublicUrls } from '../common/public-urls';
+import type { TenantScope } from '../common/tenant-scope';
+import { ISSUER_OUTBOX_RELAY } from '../common/tokens';
+import type { IssuerTx } from '../prisma/issuer-prisma.service';
+
+export interface IssuedAssertion {
+  id: string;
+  badgeClassId: string;
+  issuerId: string;
+  /** One of the OB recipient types; the award use case only stores those. */
+  recipientType: string;
+  recipientIdentity: string;
+  recipientSalt: string | null;
+  recipientHashed: boolean;
+  issuedOn: Date;
+  expires: Date | null;
+  notify: boolean;
+}
+
+/**
+ * The issuer's facts, written to the outbox inside the transaction of the state change (design.md
+ * §4): either both commit or neither does. `published()` nudges the relay once the caller committed.
+ */
+@Injectable()
+export class IssuerEvents {
+  constructor(private readonly urls: PublicUrls, @Inject(ISSUER_OUTBOX_RELAY) private readonly relay: OutboxRelay) {}
+
+  async assertionsIssued(
+    tx: IssuerTx,
+    scope: TenantScope,
+    correlationId: string,
+    names: { badgeClassName: string; issuerName: string },
+    issued: { assertion: IssuedAssertion; plaintextIdentity: string }[],
+  ): Promise<void> {
+    const events = issued.map(({ assertion, plaintextIdentity }) =>
+      createEvent(Topic.AssertionIssued, {
+        institutionId: scope.institutionId,
+        correlationId,
+        aggregateId: assertion.id,
+        payload: {
+          assertionId: assertion.id,
+          assertionUrl: this.urls.assertion(assertion.id),
+          badgeClassId: assertion.badgeClassId,
+          badgeClassName: names.badgeClassName,
+          issuerId: assertion.issuerId,
+          issuerName: names.issuerName,
+          recipient: {
+            type: assertion.recipientType as 'email' | 'url' | 'telephone' | 'id',
+            identity: assertion.recipientIdentity,
+            ...(assertion.recipientSalt ? { salt: assertion.recipientSalt } : {}),
+            hashed: assertion.recipientHashed,
+            // Personal data travels only when the recipient must be emailed.
+            ...(assertion.notify ? { plaintextIdentity } : {}),
+          },
+          issuedOn: assertion.issuedOn.toISOString(),
+          ...(assertion.expires ? { expires: assertion.expires.toISOString() } : {}),
+          notify: assertion.notify,
+          imageUrl: this.urls.assertionImage(assertion.id),
+        },
+      }),
+    );
+    await this.write(tx, events);
+  }
+
+  async assertionRevoked(
+    tx: IssuerTx,
+    scope: TenantScope,
+    correlationId: string,
+    assertion: { id: string; badgeClassId: string; issuerId: string; revocationReason: string | null; revokedAt: Date | null },
+  ): Promise<void> {
+    await this.write(tx, [
+      createEvent(Topic.AssertionRevoked, {
+        institutionId: scope.institutionId,
+        correlationId,
+        aggregateId: assertion.id,
+        payload: {
+          assertionId: assertion.id,
+          assertionUrl: this.urls.assertion(assertion.id),
+          badgeClassId: assertion.badgeClassId,
+          issuerId: assertion.issuerId,
+          revocationReason: assertion.revocationReason ?? '',
+          revokedAt: (assertion.revokedAt ?? new Date()).toISOString(),
+        },
+      }),
+    ]);
+  }
+
+  async badgeClassUpdated(
+    tx: IssuerTx,
+    scope: TenantScope,
+    correlationId: string,
+    badgeClass: { id: string; issuerId: string; name: string; imageChanged: boolean },
+  ): Promise<void> {
+    await this.write(tx, [
+      createEvent(Topic.BadgeClassUpdated, {
+        institutionId: scope.institutionId,
+        correlationId,
+        aggregateId: badgeClass.id,
+        payload: { badgeClassId: badgeClass.id, issuerId: badgeClass.issuerId, name: badgeClass.name, imageChanged: badgeClass.imageChanged },
+      }),
+    ]);
+  }
+
+  /** Call after the transaction committed: the relay publishes now rather than at its next poll. */
+  published(): void {
+    this.relay.wake();
+  }
+
+  private async write(tx: IssuerTx, events: BadgeEvent[]): Promise<void> {
+    if (events.length > 0) await tx.outboxEvent.createMany({ data: outboxRows(events) });
+  }
+}

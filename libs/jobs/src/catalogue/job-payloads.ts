@@ -1,0 +1,32 @@
+import { JOBS_TO_QUEUE, JobName, type QueueName } from './queue-name';
+
+/**
+ * Every job belongs to an institution: the id scopes the handler's queries and is the
+ * fairness key, so one institution's flood cannot starve another's jobs.
+ */
+export interface TenantScoped {
+  readonly institutionId: string;
+}
+
+/**
+ * Payloads carry ids, never documents: the caller persists its own state (the bulk award,
+ * the email delivery row) before adding the job, so a lost embedded job can be re-added.
+ */
+export interface JobPayloads {
+  [JobName.AwardBatch]: TenantScoped & { bulkAwardId: string; batch: number };
+  [JobName.BakeAssertionImage]: TenantScoped & { assertionId: string };
+  [JobName.SendEmail]: TenantScoped & { deliveryId: string };
+  [JobName.DeliverWebhook]: TenantScoped & { deliveryId: string };
+}
+
+/** The payload a handler of job `N` receives (immich's `JobOf`). */
+export type JobOf<N extends JobName> = JobPayloads[N];
+
+/** The job names that queue `Q` carries. */
+export type JobNameIn<Q extends QueueName> = { [N in JobName]: (typeof JOBS_TO_QUEUE)[N] extends Q ? N : never }[JobName];
+
+/** The payload map of one queue: what `createJobQueue(Q)` accepts. */
+export type QueuePayloads<Q extends QueueName> = Pick<JobPayloads, JobNameIn<Q>>;
+
+/** Any job-name → payload map; implementations are generic over it. */
+export type PayloadMap = { [name: string]: TenantScoped };

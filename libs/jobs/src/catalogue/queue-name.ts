@@ -1,0 +1,37 @@
+/**
+ * Queue and job names of the platform.
+ *
+ * NEVER RENAME A VALUE: the strings are stored with every job in Redis (and in deployments'
+ * `WORKERS` lists). Renaming one strands the jobs already queued under the old name.
+ * Add a new name instead and retire the old one once its queue is empty.
+ */
+export const QueueName = {
+  BulkAward: 'bulk-award',
+  ImageBaking: 'image-baking',
+  Email: 'email',
+  Webhook: 'webhook',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+/** NEVER RENAME A VALUE (see QueueName). */
+export const JobName = {
+  AwardBatch: 'award-batch',
+  BakeAssertionImage: 'bake-assertion-image',
+  SendEmail: 'send-email',
+  DeliverWebhook: 'deliver-webhook',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+/** Which queue carries each job: a job name belongs to exactly one queue. */
+export const JOBS_TO_QUEUE = {
+  [JobName.AwardBatch]: QueueName.BulkAward,
+  [JobName.BakeAssertionImage]: QueueName.ImageBaking,
+  [JobName.SendEmail]: QueueName.Email,
+  [JobName.DeliverWebhook]: QueueName.Webhook,
+} as const satisfies Record<JobName, QueueName>;
+
+export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
+
+export function isQueueName(value: string): value is QueueName {
+  return (ALL_QUEUES as readonly string[]).includes(value);
+}
