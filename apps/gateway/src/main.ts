@@ -9,7 +9,11 @@ async function main(): Promise<void> {
   const config = loadConfig('gateway', GatewayConfigSchema);
   if (!config.ISSUER_URL) throw new ConfigError('gateway', ['ISSUER_URL: required when the gateway runs on its own (e.g. http://issuer:3001)']);
   const database = await openDatabase(databaseConfigFromEnv());
-  const services = { issuer: new HttpServiceClient('issuer', config.ISSUER_URL) };
+  if (!config.NOTIFICATION_URL) throw new ConfigError('gateway', ['NOTIFICATION_URL: required when the gateway runs on its own (e.g. http://notification:3002)']);
+  const services = {
+    issuer: new HttpServiceClient('issuer', config.ISSUER_URL),
+    notification: new HttpServiceClient('notification', config.NOTIFICATION_URL),
+  };
   const app = await createGatewayApp({ database, config, services });
   // The gateway opened the database, so it closes it, after Nest and Fastify have stopped.
   app.getHttpAdapter().getInstance().addHook('onClose', async () => database.close());

@@ -25,6 +25,7 @@ export async function startEmbedded(baseEnv: NodeJS.ProcessEnv = process.env): P
     DATA_DIR: dataDir,
     ADMIN_TOKEN: secrets.adminToken,
     RECIPIENT_LOOKUP_SECRET: secrets.recipientLookupSecret,
+    SECRETS_ENCRYPTION_KEY: secrets.secretsEncryptionKey,
   };
 
   const database: Database = await openDatabase(databaseConfigFromEnv(env));

@@ -5,7 +5,8 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (va
 
 /**
  * The gateway's environment, validated once at boot (loadConfig fails fast with a list).
- * ISSUER_URL is only needed in distributed mode; the embedded runner hands in clients instead.
+ * The *_URL of each service is only needed in distributed mode; the embedded runner hands in
+ * clients instead.
  */
 export const GatewayConfigSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
@@ -17,6 +18,7 @@ export const GatewayConfigSchema = z.object({
   ADMIN_TOKEN: z.string({ error: 'ADMIN_TOKEN is required' }).min(24, { error: 'ADMIN_TOKEN must be at least 24 characters' }),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   ISSUER_URL: optional(z.url({ protocol: /^https?$/ })),
+  NOTIFICATION_URL: optional(z.url({ protocol: /^https?$/ })),
   INTERNAL_TOKEN: optional(z.string().min(16, { error: 'INTERNAL_TOKEN must be at least 16 characters' })),
 });
 

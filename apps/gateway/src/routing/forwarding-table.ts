@@ -16,6 +16,8 @@ export const FORWARDING_TABLE: readonly ForwardingRoute[] = [
   { prefix: '/v2/assertions', service: 'issuer', access: 'client' },
   // Bulk award jobs (design.md §3); the issuer owns the queue.
   { prefix: '/v2/bulk-awards', service: 'issuer', access: 'client' },
+  { prefix: '/v2/webhooks', service: 'notification', access: 'client' },
+  { prefix: '/v2/notifications', service: 'notification', access: 'client' },
   { prefix: '/public', service: 'issuer', access: 'anonymous' },
 ];
 
