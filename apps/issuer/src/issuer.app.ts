@@ -30,6 +30,6 @@ export async function createIssuerApp(
     await relay.stop();
     await bus.close();
   });
-  relay.start();
+  if (config.outboxRelayEnabled) relay.start();
   return app;
 }

@@ -19,6 +19,11 @@ export const IssuerEnvSchema = z.object({
     .min(16, { error: 'RECIPIENT_LOOKUP_SECRET must be at least 16 characters long.' }),
   INTERNAL_TOKEN: z.string().min(16, { error: 'INTERNAL_TOKEN, when set, must be at least 16 characters long.' }).optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3001),
+  /**
+   * `false` leaves committed events in the outbox unpublished: for an instance that must not
+   * publish (maintenance), and for the crash-recovery tests (commit, then kill before publishing).
+   */
+  OUTBOX_RELAY_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
 });
 
 export type IssuerEnv = z.output<typeof IssuerEnvSchema>;
@@ -28,9 +33,15 @@ export interface IssuerConfig {
   publicUrl: string;
   recipientLookupSecret: string;
   port: number;
+  outboxRelayEnabled: boolean;
 }
 
 export function loadIssuerConfig(env: NodeJS.ProcessEnv = process.env): IssuerConfig {
   const parsed = loadConfig('issuer', IssuerEnvSchema, env);
-  return { publicUrl: parsed.PUBLIC_URL, recipientLookupSecret: parsed.RECIPIENT_LOOKUP_SECRET, port: parsed.PORT };
+  return {
+    publicUrl: parsed.PUBLIC_URL,
+    recipientLookupSecret: parsed.RECIPIENT_LOOKUP_SECRET,
+    port: parsed.PORT,
+    outboxRelayEnabled: parsed.OUTBOX_RELAY_ENABLED,
+  };
 }

@@ -1,3 +1,5 @@
+import type { IssuerConfig } from '../config/issuer.config';
+
 /** Test images: a 1x1 PNG and a tiny SVG (valid per the openbadges lib's inspector). */
 export const PNG_DATA_URI =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -7,10 +9,11 @@ export const SVG_DATA_URI = `data:image/svg+xml;base64,${Buffer.from(
 /** A GIF header: a real image, but not one a badge may be. */
 export const GIF_DATA_URI = `data:image/png;base64,${Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1').toString('base64')}`;
 
-export const TEST_CONFIG = {
+export const TEST_CONFIG: IssuerConfig = {
   publicUrl: 'https://badges.example.org',
   recipientLookupSecret: 'test-recipient-lookup-secret-0123456789',
   port: 0,
+  outboxRelayEnabled: true,
 };
 
 export const issuerBody = (overrides: Record<string, unknown> = {}) => ({
