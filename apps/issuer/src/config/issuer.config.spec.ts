@@ -8,6 +8,7 @@ describe('loadIssuerConfig', () => {
       publicUrl: 'http://localhost:3000',
       recipientLookupSecret: 'x'.repeat(16),
       port: 3001,
+      outboxRelayEnabled: true,
     });
   });
 
