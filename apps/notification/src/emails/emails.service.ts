@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+
+import { ApiError, ErrorCode } from '@badges/service-kit';
+
+import type { TenantScope } from '../common/tenant-scope';
+import { DeliveryJobs, deliveryJobId } from '../jobs/delivery-jobs';
+import { EmailDeliveriesRepository, type EmailDeliveryRecord } from './email-deliveries.repository';
+
+@Injectable()
+export class EmailsService {
+  constructor(private readonly deliveries: EmailDeliveriesRepository, private readonly jobs: DeliveryJobs) {}
+
+  list(scope: TenantScope, assertionId?: string): Promise<EmailDeliveryRecord[]> {
+    return this.deliveries.list(scope, { assertionId });
+  }
+
+  async get(scope: TenantScope, id: string): Promise<EmailDeliveryRecord> {
+    const delivery = await this.deliveries.findById(scope, id);
+    if (!delivery) throw ApiError.notFound('email');
+    return delivery;
+  }
+
+  /** Sends a sent or failed email again, as a new job; 409 while it is still queued. */
+  async resend(scope: TenantScope, id: string): Promise<EmailDeliveryRecord> {
+    await this.get(scope, id);
+    const requeued = await this.deliveries.requeue(scope, id, (resend) => deliveryJobId(id, resend));
+    if (!requeued) throw new ApiError(409, ErrorCode.Conflict, 'This email is still queued; it can be resent once it was sent or failed.');
+    await this.jobs.enqueueEmails([requeued]);
+    return requeued;
+  }
+}

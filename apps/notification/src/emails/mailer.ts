@@ -1,0 +1,70 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+
+import { NOTIFICATION_CONFIG } from '../common/tokens';
+import type { NotificationConfig } from '../config/notification.config';
+
+export interface OutgoingEmail {
+  /** Also the .eml file name in outbox mode. */
+  deliveryId: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  attachment?: { filename: string; contentType: string; content: Buffer };
+}
+
+/**
+ * Sends over SMTP when SMTP_URL is set; otherwise (the embedded default, design.md §5) writes each
+ * message as `<DATA_DIR>/outbox/<delivery id>.eml`. A throw is a failed run (the job retries).
+ */
+@Injectable()
+export class Mailer implements OnApplicationShutdown {
+  readonly mode: 'smtp' | 'outbox';
+  private readonly transport: Transporter;
+  private readonly outboxDir: string;
+
+  constructor(@Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig) {
+    this.outboxDir = join(config.dataDir, 'outbox');
+    if (config.smtpUrl) {
+      this.mode = 'smtp';
+      // Bounded waits: a hung SMTP server must fail the run (and be retried), not block a worker slot.
+      this.transport = createTransport({ url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+    } else {
+      this.mode = 'outbox';
+      this.transport = createTransport({ streamTransport: true, buffer: true });
+    }
+  }
+
+  async send(email: OutgoingEmail): Promise<{ messageId: string }> {
+    const info = await this.transport.sendMail({
+      from: this.config.mailFrom,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      ...(email.html === null ? {} : { html: email.html }),
+      ...(email.attachment
+        ? { attachments: [{ filename: email.attachment.filename, contentType: email.attachment.contentType, content: email.attachment.content }] }
+        : {}),
+    });
+    const messageId = String(info.messageId ?? '');
+    if (this.mode === 'outbox') await this.writeEml(email.deliveryId, info.message as Buffer);
+    return { messageId };
+  }
+
+  onApplicationShutdown(): void {
+    this.transport.close();
+  }
+
+  /** Written beside, then renamed: a reader never sees half a message. */
+  private async writeEml(deliveryId: string, message: Buffer): Promise<void> {
+    await mkdir(this.outboxDir, { recursive: true });
+    const file = join(this.outboxDir, `${deliveryId}.eml`);
+    const partial = `${file}.${process.pid}.tmp`;
+    await writeFile(partial, message, { mode: 0o600 });
+    await rename(partial, file);
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+
+import { Topic, type BadgeEvent, type EventOf } from '@badges/events';
+import { claimEventStatement } from '@badges/messaging';
+import { newEntityId } from '@badges/persistence';
+
+import { tenantScope, type TenantScope } from '../common/tenant-scope';
+import { EmailDeliveriesRepository } from '../emails/email-deliveries.repository';
+import { DeliveryJobs, deliveryJobId, type QueuedDelivery } from '../jobs/delivery-jobs';
+import { NotificationPrismaService, type NotificationTx } from '../prisma/notification-prisma.service';
+import { TemplateKind } from '../templates/default-templates';
+import { renderEmail } from '../templates/template-renderer';
+import { TemplatesService } from '../templates/templates.service';
+import { WebhookDeliveriesRepository } from '../webhooks/webhook-deliveries.repository';
+import { WebhookEndpointsRepository } from '../webhooks/webhook-endpoints.repository';
+
+export const NOTIFICATION_SCHEMA = 'notification';
+/** The ProcessedEvent consumer name: one claim covers the event's emails and webhooks. */
+export const NOTIFICATION_CONSUMER = 'notification';
+
+/**
+ * Turns an event into delivery rows. The eventId is claimed in the SAME transaction that writes
+ * the rows, so a redelivered event does nothing and a crash leaves either both or neither. Jobs
+ * are added only after the commit (a job must never point at a row that may roll back); if the
+ * process dies in between, the sweeper adds them (the jobId keeps it single).
+ */
+@Injectable()
+export class EventIntakeService {
+  constructor(
+    private readonly prisma: NotificationPrismaService,
+    private readonly templates: TemplatesService,
+    private readonly emails: EmailDeliveriesRepository,
+    private readonly endpoints: WebhookEndpointsRepository,
+    private readonly webhookDeliveries: WebhookDeliveriesRepository,
+    private readonly jobs: DeliveryJobs,
+  ) {}
+
+  async handle(event: BadgeEvent): Promise<void> {
+    const scope = tenantScope(event.institutionId);
+    const created = await this.prisma.$transaction(async (tx) => {
+      const { sql, params } = claimEventStatement(NOTIFICATION_SCHEMA, NOTIFICATION_CONSUMER, event.eventId);
+      if ((await tx.$executeRawUnsafe(sql, ...params)) === 0) return null;
+      const emails = event.type === Topic.AssertionIssued ? await this.emailFor(tx, scope, event) : [];
+      const webhooks = await this.webhooksFor(tx, scope, event);
+      return { emails, webhooks };
+    });
+    if (!created) return;
+    await Promise.all([this.jobs.enqueueEmails(created.emails), this.jobs.enqueueWebhooks(created.webhooks)]);
+  }
+
+  /** One email when the award asked for it and the recipient is an email address we were given. */
+  private async emailFor(tx: NotificationTx, scope: TenantScope, event: EventOf<typeof Topic.AssertionIssued>): Promise<QueuedDelivery[]> {
+    const { payload } = event;
+    const to = payload.recipient.plaintextIdentity;
+    if (!payload.notify || payload.recipient.type !== 'email' || !to) return [];
+    const template = await this.templates.effective(scope, TemplateKind.AssertionIssued, tx);
+    const rendered = renderEmail(template, { badgeName: payload.badgeClassName, issuerName: payload.issuerName, assertionUrl: payload.assertionUrl });
+    const id = newEntityId();
+    const jobId = deliveryJobId(id, 0);
+    await this.emails.create(
+      scope,
+      { id, assertionId: payload.assertionId, eventId: event.eventId, to, subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html, jobId },
+      tx,
+    );
+    return [{ institutionId: scope.institutionId, id, jobId }];
+  }
+
+  private async webhooksFor(tx: NotificationTx, scope: TenantScope, event: BadgeEvent): Promise<QueuedDelivery[]> {
+    const endpoints = await this.endpoints.subscribedTo(scope, event.type, tx);
+    if (endpoints.length === 0) return [];
+    const body = webhookBody(event);
+    const created = await this.webhookDeliveries.createMany(
+      scope,
+      endpoints.map((endpoint) => {
+        const id = newEntityId();
+        return { id, endpointId: endpoint.id, eventId: event.eventId, eventType: event.type, body, jobId: deliveryJobId(id, 0) };
+      }),
+      tx,
+    );
+    return created.map((delivery) => ({ institutionId: scope.institutionId, id: delivery.id, jobId: delivery.jobId }));
+  }
+}
+
+/**
+ * The webhook body: the event envelope as JSON, minus the recipient's plaintext address (it only
+ * travels so that this service can email the learner; receivers may be third-party integrations).
+ */
+export function webhookBody(event: BadgeEvent): string {
+  if (event.type !== Topic.AssertionIssued || event.payload.recipient.plaintextIdentity === undefined) return JSON.stringify(event);
+  const { plaintextIdentity: _omitted, ...recipient } = event.payload.recipient;
+  return JSON.stringify({ ...event, payload: { ...event.payload, recipient } });
+}

@@ -1,0 +1,32 @@
+import { Controller, UseFilters } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+
+import { Topic, type EventOf } from '@badges/events';
+import { RethrowRpcErrorsFilter } from '@badges/messaging';
+
+import { EventIntakeService } from './event-intake.service';
+
+/**
+ * The service's consumers (group `notification`), identical on Kafka and on the in-process bus.
+ * The bus validated the envelope; a throw is retried a bounded number of times, then dead-lettered.
+ */
+@Controller()
+@UseFilters(RethrowRpcErrorsFilter)
+export class NotificationEventsConsumer {
+  constructor(private readonly intake: EventIntakeService) {}
+
+  @EventPattern(Topic.AssertionIssued)
+  async onAssertionIssued(@Payload() event: EventOf<typeof Topic.AssertionIssued>): Promise<void> {
+    await this.intake.handle(event);
+  }
+
+  @EventPattern(Topic.AssertionRevoked)
+  async onAssertionRevoked(@Payload() event: EventOf<typeof Topic.AssertionRevoked>): Promise<void> {
+    await this.intake.handle(event);
+  }
+
+  @EventPattern(Topic.BadgeClassUpdated)
+  async onBadgeClassUpdated(@Payload() event: EventOf<typeof Topic.BadgeClassUpdated>): Promise<void> {
+    await this.intake.handle(event);
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+
+import type { TenantScope } from '../common/tenant-scope';
+import type { WebhookDelivery } from '../generated/prisma/client';
+import type { QueuedDelivery } from '../jobs/delivery-jobs';
+import { NotificationPrismaService, type NotificationTx } from '../prisma/notification-prisma.service';
+
+export type WebhookDeliveryRecord = WebhookDelivery;
+export const WebhookStatus = { Queued: 'queued', Delivered: 'delivered', Failed: 'failed' } as const;
+
+export interface NewWebhookDelivery {
+  id: string;
+  endpointId: string;
+  eventId: string;
+  eventType: string;
+  body: string;
+  jobId: string;
+}
+
+const LIST_LIMIT = 100;
+
+/** Webhook deliveries of one institution; every method is scoped except the sweeper's finder. */
+@Injectable()
+export class WebhookDeliveriesRepository {
+  constructor(private readonly prisma: NotificationPrismaService) {}
+
+  /** Skips (endpoint, event) pairs that already have a delivery: a redelivered event adds nothing. */
+  async createMany(scope: TenantScope, deliveries: NewWebhookDelivery[], tx: NotificationTx = this.prisma): Promise<NewWebhookDelivery[]> {
+    if (deliveries.length === 0) return [];
+    const existing = await tx.webhookDelivery.findMany({
+      where: { institutionId: scope.institutionId, eventId: { in: [...new Set(deliveries.map((d) => d.eventId))] } },
+      select: { endpointId: true, eventId: true },
+    });
+    const taken = new Set(existing.map((d) => `${d.endpointId} ${d.eventId}`));
+    const fresh = deliveries.filter((d) => !taken.has(`${d.endpointId} ${d.eventId}`));
+    if (fresh.length > 0) {
+      await tx.webhookDelivery.createMany({ data: fresh.map((d) => ({ ...d, institutionId: scope.institutionId, status: WebhookStatus.Queued })) });
+    }
+    return fresh;
+  }
+
+  findById(scope: TenantScope, id: string): Promise<WebhookDeliveryRecord | null> {
+    return this.prisma.webhookDelivery.findFirst({ where: { id, institutionId: scope.institutionId } });
+  }
+
+  listForEndpoint(scope: TenantScope, endpointId: string): Promise<WebhookDeliveryRecord[]> {
+    return this.prisma.webhookDelivery.findMany({
+      where: { institutionId: scope.institutionId, endpointId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      take: LIST_LIMIT,
+    });
+  }
+
+  async markDelivered(scope: TenantScope, id: string, jobId: string, result: { responseStatus: number; attempts: number }): Promise<void> {
+    await this.prisma.webhookDelivery.updateMany({
+      where: { id, institutionId: scope.institutionId, jobId, status: WebhookStatus.Queued },
+      data: { status: WebhookStatus.Delivered, deliveredAt: new Date(), responseStatus: result.responseStatus, attempts: result.attempts, lastError: null },
+    });
+  }
+
+  async markAttemptFailed(
+    scope: TenantScope,
+    id: string,
+    jobId: string,
+    result: { responseStatus: number | null; error: string; attempts: number; final: boolean },
+  ): Promise<void> {
+    await this.prisma.webhookDelivery.updateMany({
+      where: { id, institutionId: scope.institutionId, jobId, status: WebhookStatus.Queued },
+      data: {
+        responseStatus: result.responseStatus,
+        lastError: result.error,
+        attempts: result.attempts,
+        ...(result.final ? { status: WebhookStatus.Failed } : {}),
+      },
+    });
+  }
+
+  /** Re-queues a delivered or failed delivery under a new job id; null while it is queued. */
+  async requeue(scope: TenantScope, id: string, jobIdFor: (redelivery: number) => string): Promise<WebhookDeliveryRecord | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const current = await tx.webhookDelivery.findFirst({ where: { id, institutionId: scope.institutionId } });
+      if (!current || current.status === WebhookStatus.Queued) return null;
+      const redeliveries = current.redeliveries + 1;
+      const { count } = await tx.webhookDelivery.updateMany({
+        where: { id, institutionId: scope.institutionId, status: current.status, redeliveries: current.redeliveries },
+        data: { status: WebhookStatus.Queued, redeliveries, jobId: jobIdFor(redeliveries), lastError: null },
+      });
+      return count === 0 ? null : tx.webhookDelivery.findFirst({ where: { id, institutionId: scope.institutionId } });
+    });
+  }
+
+  /** Maintenance only (the sweeper), hence across institutions; see EmailDeliveriesRepository. */
+  findStaleQueued(before: Date, limit: number): Promise<QueuedDelivery[]> {
+    return this.prisma.webhookDelivery.findMany({
+      where: { status: WebhookStatus.Queued, updatedAt: { lte: before } },
+      select: { institutionId: true, id: true, jobId: true },
+      orderBy: { updatedAt: 'asc' },
+      take: limit,
+    });
+  }
+}
