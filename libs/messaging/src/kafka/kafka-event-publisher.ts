@@ -1,4 +1,4 @@
-import type { Kafka, Message, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 
 import { deadLetterTopic, type BadgeEvent } from '@badges/events';
 
@@ -16,7 +16,7 @@ export class KafkaEventPublisher implements EventPublisher, DeadLetterSink {
 
   static async connect(kafka: Kafka, namespace = ''): Promise<KafkaEventPublisher> {
     // Idempotence needs one request in flight per connection for kafkajs to keep ordering.
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     return new KafkaEventPublisher(producer, namespace);
   }

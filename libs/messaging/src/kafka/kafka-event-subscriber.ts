@@ -6,7 +6,7 @@ import { InvalidEventError, parseEvent, type BadgeEvent, type TopicName } from '
 import { toDeadLetter, type DeadLetterSink } from '../bus/dead-letter';
 import type { EventHandler, EventSubscriber, SubscribeOptions, Subscription } from '../bus/event-bus';
 import { retryPolicyOf, runWithRetries, sleep, type RetryPolicy } from '../bus/retry-policy';
-import { logicalTopic, physicalTopic } from './kafka-topics';
+import { ensureTopics, logicalTopic, physicalTopic } from './kafka-topics';
 
 export interface KafkaSubscriberOptions {
   namespace?: string;
@@ -52,6 +52,15 @@ export class KafkaEventSubscriber implements EventSubscriber {
         resolve();
       }),
     );
+    // Subscribing to a topic that does not exist yet fails (UNKNOWN_TOPIC_OR_PARTITION) when the
+    // consumer starts before any producer: create the topics and their DLQs first.
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, this.namespace, options.topics);
+    } finally {
+      await admin.disconnect();
+    }
     await consumer.connect();
     // A new group starts at the beginning, so nothing published before its first start is missed.
     await consumer.subscribe({ topics: options.topics.map((t) => physicalTopic(this.namespace, t)), fromBeginning: true });

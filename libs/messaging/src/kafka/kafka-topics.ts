@@ -15,5 +15,11 @@ export async function ensureTopics(admin: Admin, namespace: string, topics: read
   const existing = new Set(await admin.listTopics());
   const missing = wanted.filter((t) => !existing.has(t));
   if (missing.length === 0) return;
-  await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions })) });
+  try {
+    await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions })) });
+  } catch (error) {
+    // Two instances starting together race to create the same topics; losing that race is fine.
+    const now = new Set(await admin.listTopics());
+    if (!missing.every((t) => now.has(t))) throw error;
+  }
 }
