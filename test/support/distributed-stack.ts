@@ -28,13 +28,13 @@ export class DistributedStack {
   private database?: ScratchDatabase;
   private dataDir = '';
 
-  static async start(options: { notificationInstances?: number } = {}): Promise<DistributedStack> {
+  static async start(options: { notificationInstances?: number; notificationEnv?: NodeJS.ProcessEnv } = {}): Promise<DistributedStack> {
     const stack = new DistributedStack();
-    await stack.boot(options.notificationInstances ?? 1);
+    await stack.boot(options.notificationInstances ?? 1, options.notificationEnv ?? {});
     return stack;
   }
 
-  private async boot(notificationInstances: number): Promise<void> {
+  private async boot(notificationInstances: number, notificationEnv: NodeJS.ProcessEnv): Promise<void> {
     for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'REDIS_URL']) {
       if (!process.env[name]) throw new Error(`${name} must be set for the distributed-stack suites (.ci/run sets it; npm run kafka:start starts Kafka)`);
     }
@@ -64,7 +64,7 @@ export class DistributedStack {
     this.gatewayUrl = plan.env.PUBLIC_URL!;
     await this.startService('issuer', ports.issuer);
     for (let index = 0; index < notificationInstances; index += 1) {
-      await this.startService('notification', index === 0 ? ports.notification : await freePort());
+      await this.startService('notification', index === 0 ? ports.notification : await freePort(), notificationEnv);
     }
     await this.startService('gateway', ports.gateway);
   }

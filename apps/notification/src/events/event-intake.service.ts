@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 
 import { Topic, type BadgeEvent, type EventOf } from '@badges/events';
 import { claimEventStatement } from '@badges/messaging';
@@ -26,6 +26,8 @@ export const NOTIFICATION_CONSUMER = 'notification';
  */
 @Injectable()
 export class EventIntakeService {
+  private readonly logger = new Logger(EventIntakeService.name);
+
   constructor(
     private readonly prisma: NotificationPrismaService,
     private readonly templates: TemplatesService,
@@ -44,6 +46,8 @@ export class EventIntakeService {
       const webhooks = await this.webhooksFor(tx, scope, event);
       return { emails, webhooks };
     });
+    // One line per delivery of an event to this instance: the scaling test counts them.
+    this.logger.debug(`event ${event.eventId} ${event.type} ${created ? 'handled' : 'already handled, skipped'}`);
     if (!created) return;
     await Promise.all([this.jobs.enqueueEmails(created.emails), this.jobs.enqueueWebhooks(created.webhooks)]);
   }
