@@ -29,6 +29,14 @@ function clientOp(tag: string, summary: string, responses: Record<string, unknow
   return op([tag], summary, { security: CLIENT, ...extra, responses: { ...responses, ...authErrors } });
 }
 
+/** Envelope of plain objects, for the notification routes (their shapes are listed in docs/api.md). */
+const okList = (description: string) => ({
+  description,
+  content: json({ type: 'object', properties: { status: { type: 'object' }, result: { type: 'array', items: { type: 'object' } } } }),
+});
+const inlineBody = (properties: Record<string, unknown>, required: string[]) => ({ required: true, content: json({ type: 'object', properties, required }) });
+const conflict = { '409': error('`conflict`: the delivery is still queued.') };
+
 const publicDoc = (summary: string) =>
   op(['Public documents'], summary, {
     parameters: [idParam('id')],
@@ -129,7 +137,6 @@ export const OPENAPI_PATHS: Record<string, Record<string, Operation>> = {
   },
   '/v2/assertions/{entityId}': {
     get: clientOp('Assertions', 'Get an assertion', { '200': ok('The assertion', 'Assertion') }, { parameters: [idParam()] }),
-    put: clientOp('Assertions', 'Update an assertion (it is re-baked)', { '200': ok('Updated', 'Assertion') }, { parameters: [idParam()], requestBody: body('AssertionUpdateBody') }),
     delete: clientOp('Assertions', 'Revoke an assertion', { '200': ok('Revoked', 'Assertion') }, { parameters: [idParam()], requestBody: body('RevokeBody') }),
   },
   '/v2/assertions/revoke': {
@@ -150,4 +157,37 @@ export const OPENAPI_PATHS: Record<string, Record<string, Operation>> = {
   },
   '/public/issuers/{id}/keys/{keyId}': { get: { ...publicDoc('CryptographicKey of a signing issuer'), parameters: [idParam('id'), idParam('keyId')] } },
   '/public/issuers/{id}/revocations': { get: publicDoc('RevocationList of an issuer') },
+  '/v2/webhooks': {
+    post: clientOp('Webhooks', 'Register a webhook endpoint (the signing secret is returned once)', { '201': okList('The endpoint, with `secret`') }, {
+      requestBody: inlineBody({ url: { type: 'string', format: 'uri' }, events: { type: 'array', items: { type: 'string', example: 'badges.assertion.issued.v1' } } }, ['url', 'events']),
+      description: 'Each delivery is a POST of the event envelope, signed: `Badges-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>` (docs/events.md).',
+    }),
+    get: clientOp('Webhooks', 'List webhook endpoints', { '200': okList('Endpoints (no secrets)') }),
+  },
+  '/v2/webhooks/{entityId}': {
+    delete: clientOp('Webhooks', 'Delete a webhook endpoint', { '204': { description: 'Deleted' } }, { parameters: [idParam()] }),
+  },
+  '/v2/webhooks/{entityId}/deliveries': {
+    get: clientOp('Webhooks', 'Deliveries of an endpoint: status, attempts, response status, last error', { '200': okList('Deliveries') }, { parameters: [idParam()] }),
+  },
+  '/v2/webhooks/{entityId}/deliveries/{deliveryId}/redeliver': {
+    post: clientOp('Webhooks', 'Send a delivery again', { '202': okList('Re-queued'), ...conflict }, { parameters: [idParam(), idParam('deliveryId')] }),
+  },
+  '/v2/notifications/emails': {
+    get: clientOp('Notifications', 'Award emails and their delivery status (`?assertion=<id>`)', { '200': okList('Email deliveries') }),
+  },
+  '/v2/notifications/emails/{entityId}': {
+    get: clientOp('Notifications', 'One award email', { '200': okList('Email delivery') }, { parameters: [idParam()] }),
+  },
+  '/v2/notifications/emails/{entityId}/resend': {
+    post: clientOp('Notifications', 'Send an award email again', { '202': okList('Re-queued'), ...conflict }, { parameters: [idParam()] }),
+  },
+  '/v2/notifications/templates/assertion-issued': {
+    get: clientOp('Notifications', 'The effective award-email template (override or default)', { '200': okList('Template') }),
+    put: clientOp('Notifications', 'Override the award-email template', { '200': okList('Template') }, {
+      requestBody: inlineBody({ subject: { type: 'string' }, text: { type: 'string' }, html: { type: 'string' } }, ['subject', 'text']),
+      description: 'Placeholders: `{{badgeName}}`, `{{issuerName}}`, `{{assertionUrl}}` (HTML-escaped in `html`).',
+    }),
+    delete: clientOp('Notifications', 'Back to the default template', { '204': { description: 'Reset' } }),
+  },
 };
