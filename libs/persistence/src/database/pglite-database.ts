@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { PGlite } from '@electric-sql/pglite';
@@ -70,18 +70,20 @@ export class PgliteDatabase implements Database {
 }
 
 /**
- * A process killed while PGlite initialises a fresh folder can leave it unusable, so a new
- * database is created in a scratch folder and only renamed into place once it is complete.
+ * A process killed while PGlite initialises a fresh folder can leave it unusable. A marker file
+ * says "initialisation not finished": if it is still there at the next start, the folder is
+ * half-made and is wiped and made again (it cannot hold data yet: nothing is served before the
+ * marker is removed). Initialising in place saves a close and reopen on the first start.
  */
 async function openInitialised(dataDir: string): Promise<PGlite> {
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+  const marker = `${dataDir}.initialising`;
+  if (existsSync(marker) || !existsSync(join(dataDir, 'PG_VERSION'))) {
     mkdirSync(dirname(dataDir), { recursive: true });
-    const scratch = `${dataDir}.init-${process.pid}`;
-    rmSync(scratch, { recursive: true, force: true });
-    const fresh = await PGlite.create(scratch);
-    await fresh.close();
+    writeFileSync(marker, `${process.pid}\n`);
     rmSync(dataDir, { recursive: true, force: true });
-    renameSync(scratch, dataDir);
+    const fresh = await PGlite.create(dataDir);
+    rmSync(marker, { force: true });
+    return fresh;
   }
   return PGlite.create(dataDir);
 }
