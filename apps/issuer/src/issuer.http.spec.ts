@@ -147,16 +147,14 @@ describe.each(databaseTargets())('issuer HTTP API on $name', (target) => {
       expect(json(await call('GET', '/v2/badgeclasses', B)).result.map((c: Json) => c.entityId)).not.toContain(badgeClass.entityId);
     });
 
-    it('validates badge classes, and refuses signed verification for now', async () => {
+    it('validates badge classes, including the verification mode', async () => {
       const issuer = await createIssuer();
       const url = `/v2/issuers/${issuer.entityId}/badgeclasses`;
       expectError(await call('POST', url, A, badgeClassBody({ name: '   ' })), 400, 'validation_failed', 'name');
       expectError(await call('POST', url, A, badgeClassBody({ criteriaUrl: null, criteriaNarrative: null })), 400, 'validation_failed', 'criteriaUrl');
       expectError(await call('POST', url, A, badgeClassBody({ image: GIF_DATA_URI })), 400, 'invalid_image', 'image');
       expectError(await call('POST', url, A, badgeClassBody({ translations: [{ language: 'en', name: 'x' }] })), 400, 'validation_failed', 'translations.0.language');
-      const signed = await call('POST', url, A, badgeClassBody({ verification: 'signed' }));
-      expectError(signed, 400, 'validation_failed', 'verification');
-      expect(json(signed).error.message).toMatch(/not enabled yet/);
+      expectError(await call('POST', url, A, badgeClassBody({ verification: 'jws' })), 400, 'validation_failed', 'verification');
       expect(json(await call('GET', `/v2/issuers/${issuer.entityId}/badgeclasses`, A)).result).toEqual([]);
       expectError(await call('POST', url, B, badgeClassBody()), 404, 'not_found');
     });

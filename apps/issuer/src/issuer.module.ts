@@ -30,6 +30,13 @@ import { IssuerPrismaService } from './prisma/issuer-prisma.service';
 import { PublicDocumentsController } from './public-documents/public-documents.controller';
 import { PublicDocumentsRepository } from './public-documents/public-documents.repository';
 import { PublicDocumentsService } from './public-documents/public-documents.service';
+import { SigningDocumentsController } from './public-documents/signing-documents.controller';
+import { SigningDocumentsService } from './public-documents/signing-documents.service';
+import { AssertionSigner } from './signing/assertion-signer';
+import { KeySealer } from './signing/key-sealer';
+import { SigningKeysController } from './signing/signing-keys.controller';
+import { SigningKeysRepository } from './signing/signing-keys.repository';
+import { SigningKeysService } from './signing/signing-keys.service';
 
 export interface IssuerModuleOptions {
   database: Database;
@@ -55,7 +62,9 @@ export class IssuerModule {
         BadgeClassesController,
         AssertionsController,
         PublicDocumentsController,
+        SigningDocumentsController,
         ImagesController,
+        SigningKeysController,
       ],
       providers: [
         { provide: ISSUER_DATABASE, useValue: options.database },
@@ -79,6 +88,11 @@ export class IssuerModule {
         PublicDocumentsRepository,
         PublicDocumentsService,
         ImagesService,
+        KeySealer,
+        SigningKeysRepository,
+        SigningKeysService,
+        AssertionSigner,
+        SigningDocumentsService,
       ],
     };
   }

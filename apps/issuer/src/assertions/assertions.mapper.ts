@@ -8,7 +8,10 @@ import type { AssertionRecord } from './assertions.repository';
  * because it stores it; we keep only the salted hash of a hashed recipient, so the plaintext is
  * known (and returned) only in the response that created the assertion.
  */
-export function toAssertionV2(row: AssertionRecord, urls: PublicUrls, plaintextIdentity?: string): AssertionV2 {
+/** Ours, additive: a signed assertion's compact JWS (also what its baked image carries). */
+export type AssertionV2WithSignature = AssertionV2 & { signature?: string };
+
+export function toAssertionV2(row: AssertionRecord, urls: PublicUrls, plaintextIdentity?: string): AssertionV2WithSignature {
   const recipient: RecipientV2 = { identity: row.recipientIdentity, hashed: row.recipientHashed, type: row.recipientType as RecipientType };
   const plaintext = row.recipientHashed ? plaintextIdentity : row.recipientIdentity;
   if (plaintext !== undefined) recipient.plaintextIdentity = plaintext;
@@ -33,6 +36,7 @@ export function toAssertionV2(row: AssertionRecord, urls: PublicUrls, plaintextI
     acceptance: 'Unaccepted',
     expires: row.expires ? formatDateTimeV2(row.expires) : null,
     extensions: {},
-    verification: 'hosted',
+    verification: row.signedJws ? 'signed' : 'hosted',
+    ...(row.signedJws ? { signature: row.signedJws } : {}),
   };
 }

@@ -20,6 +20,9 @@ export interface NewAssertion {
   expires: Date | null;
   notify: boolean;
   evidence: { url: string | null; narrative: string | null }[];
+  /** Signed badges: set together (a check constraint refuses one without the other). */
+  signedJws?: string | null;
+  signingKeyId?: string | null;
 }
 
 export interface AssertionFilter {

@@ -9,6 +9,7 @@ import { ImagesRepository } from '../images/images.repository';
 import { IssuersRepository } from '../issuers/issuers.repository';
 import { IssuerEvents } from '../events/issuer-events';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
+import { SigningKeysService } from '../signing/signing-keys.service';
 import {
   BadgeClassesRepository,
   type AlignmentFields,
@@ -25,10 +26,10 @@ export class BadgeClassesService {
     private readonly issuers: IssuersRepository,
     private readonly images: ImagesRepository,
     private readonly events: IssuerEvents,
+    private readonly signingKeys: SigningKeysService,
   ) {}
 
   async create(scope: TenantScope, issuerId: string, body: BadgeClassCreateBody): Promise<BadgeClassRecord> {
-    requireHosted(body.verification);
     const image = checkImageDataUri(body.image, 'image');
     return this.prisma.$transaction(async (tx) => {
       if (!(await this.issuers.findById(scope, issuerId, tx))) throw ApiError.notFound('issuer');
@@ -45,6 +46,9 @@ export class BadgeClassesService {
         language: body.language,
         verification: body.verification,
       };
+      // The first signed class of an issuer makes its key now, so the key is published before
+      // the first signed badge points at it.
+      if (fields.verification === 'signed') await this.signingKeys.activeKey(scope, issuerId, tx);
       return this.badgeClasses.create(scope, issuerId, fields, { alignments: toAlignments(body.alignments ?? []), translations: toTranslations(body.translations) }, tx);
     });
   }
@@ -69,7 +73,6 @@ export class BadgeClassesService {
    * the stored value (`expires: null` clears it). Assertions already issued are not touched.
    */
   async update(scope: TenantScope, id: string, body: BadgeClassUpdateBody, correlationId: string): Promise<BadgeClassRecord> {
-    if (body.verification !== undefined) requireHosted(body.verification);
     const image = body.image ? checkImageDataUri(body.image, 'image') : undefined;
     const updated = await this.prisma.$transaction(async (tx) => {
       const current = await this.badgeClasses.findById(scope, id, tx);
@@ -87,6 +90,8 @@ export class BadgeClassesService {
       }
       const expires = body.expires === undefined ? { amount: current.expiresAmount, duration: current.expiresDuration } : { amount: body.expires?.amount ?? null, duration: body.expires?.duration ?? null };
       const imageId = image ? await this.images.create(scope, image, tx) : current.imageId;
+      // Switching to signed affects only assertions awarded from now on (issued ones keep their form).
+      if (body.verification === 'signed' && current.verification !== 'signed') await this.signingKeys.activeKey(scope, current.issuerId, tx);
       const fields: BadgeClassFields = {
         name: body.name,
         description: body.description,
@@ -123,13 +128,6 @@ export class BadgeClassesService {
       }
       await this.images.delete(scope, result.imageId, tx);
     });
-  }
-}
-
-/** Signed badges need issuer keys, which land in a later issue; refuse clearly until then. */
-function requireHosted(verification: string): void {
-  if (verification !== 'hosted') {
-    throw ApiError.validation('Signed badges are not enabled yet on this platform; use "verification": "hosted".', 'verification');
   }
 }
 

@@ -17,6 +17,9 @@ export class PublicUrls {
 
   issuer(id: string): string { return `${this.base}/public/issuers/${id}`; }
   issuerImage(id: string): string { return `${this.issuer(id)}/image`; }
+  /** A CryptographicKey: the `creator` of the assertions it signed, so it must never move. */
+  signingKey(issuerId: string, keyId: string): string { return `${this.issuer(issuerId)}/keys/${keyId}`; }
+  revocationList(issuerId: string): string { return `${this.issuer(issuerId)}/revocations`; }
   badge(id: string): string { return `${this.base}/public/badges/${id}`; }
   badgeTranslation(id: string, language: string): string { return `${this.badge(id)}?lang=${encodeURIComponent(language)}`; }
   badgeImage(id: string): string { return `${this.badge(id)}/image`; }

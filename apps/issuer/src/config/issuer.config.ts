@@ -17,6 +17,14 @@ export const IssuerEnvSchema = z.object({
   RECIPIENT_LOOKUP_SECRET: z
     .string({ error: 'RECIPIENT_LOOKUP_SECRET is required (at least 16 characters of random text).' })
     .min(16, { error: 'RECIPIENT_LOOKUP_SECRET must be at least 16 characters long.' }),
+  /**
+   * Seals the issuers' private signing keys at rest (AES-256-GCM, HKDF-derived key). Required:
+   * without it no signed badge could be issued, and a default would be a published key. The
+   * runner generates one in embedded mode and passes it in both modes.
+   */
+  SECRETS_ENCRYPTION_KEY: z
+    .string({ error: 'SECRETS_ENCRYPTION_KEY is required (at least 32 characters of random text).' })
+    .min(32, { error: 'SECRETS_ENCRYPTION_KEY must be at least 32 characters long.' }),
   INTERNAL_TOKEN: z.string().min(16, { error: 'INTERNAL_TOKEN, when set, must be at least 16 characters long.' }).optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3001),
   /**
@@ -32,6 +40,7 @@ export type IssuerEnv = z.output<typeof IssuerEnvSchema>;
 export interface IssuerConfig {
   publicUrl: string;
   recipientLookupSecret: string;
+  secretsEncryptionKey: string;
   port: number;
   outboxRelayEnabled: boolean;
 }
@@ -41,6 +50,7 @@ export function loadIssuerConfig(env: NodeJS.ProcessEnv = process.env): IssuerCo
   return {
     publicUrl: parsed.PUBLIC_URL,
     recipientLookupSecret: parsed.RECIPIENT_LOOKUP_SECRET,
+    secretsEncryptionKey: parsed.SECRETS_ENCRYPTION_KEY,
     port: parsed.PORT,
     outboxRelayEnabled: parsed.OUTBOX_RELAY_ENABLED,
   };

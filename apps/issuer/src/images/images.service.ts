@@ -31,7 +31,7 @@ export class ImagesService {
 
   /**
    * The badge image with this assertion's JSON baked in (PNG iTXt / SVG `openbadges:assertion`),
-   * so the file alone can be verified. Baked per request for now: it is a chunk insert, not a
+   * (or, for a signed badge, its JWS), so the file alone can be verified. Baked per request for now: it is a chunk insert, not a
    * re-encode; a cached/queued bake comes with bulk awards. A revoked assertion has no image (410).
    */
   async assertionImage(assertionId: string): Promise<ServedImage> {
@@ -39,7 +39,9 @@ export class ImagesService {
     if (document.status === 410) throw new ApiError(410, 'revoked', 'This assertion has been revoked.');
     const image = await this.documents.findImage(assertion.badgeClass.imageId);
     if (!image) throw ApiError.notFound('image');
-    const bytes = bakeBadgeImage(image.bytes, { assertionJson: JSON.stringify(document.json), verifyUrl: (document.json as { id: string }).id });
+    // A signed badge carries its JWS (the file alone proves it); a hosted one its JSON and URL.
+    const payload = document.jws ? { jws: document.jws } : { assertionJson: JSON.stringify(document.json), verifyUrl: (document.json as { id: string }).id };
+    const bytes = bakeBadgeImage(image.bytes, payload);
     return { contentType: image.contentType, bytes, etag: `"${image.sha256.slice(0, 16)}-${assertion.id}-${assertion.updatedAt.getTime()}"` };
   }
 

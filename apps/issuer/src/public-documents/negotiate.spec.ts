@@ -1,4 +1,4 @@
-import { negotiate } from './negotiate';
+import { negotiate, prefersJose } from './negotiate';
 
 describe('negotiate', () => {
   it.each([
@@ -15,5 +15,19 @@ describe('negotiate', () => {
     ['image/png', 'json-ld'],
   ])('Accept %p -> %s', (accept, expected) => {
     expect(negotiate(accept)).toBe(expected);
+  });
+});
+
+describe('prefersJose', () => {
+  it.each([
+    [undefined, false],
+    ['*/*', false],
+    ['application/jose', true],
+    ['application/jose, application/ld+json', true],
+    ['application/jose;q=0.5, application/ld+json', false],
+    ['application/jose;q=0', false],
+    ['text/html, application/jose;q=0.9', false],
+  ])('Accept %p -> %p', (accept, expected) => {
+    expect(prefersJose(accept)).toBe(expected);
   });
 });

@@ -45,3 +45,17 @@ export function negotiate(accept: string | undefined): Representation {
   const html = Math.max(qualityOf(ranges, 'text/html'), qualityOf(ranges, 'application/xhtml+xml'));
   return html > json ? 'html' : 'json-ld';
 }
+
+/**
+ * Whether a client asks for a signed assertion's compact JWS (`application/jose`) rather than
+ * its JSON. Only an explicit `application/jose` counts (`*\/*` must keep getting JSON-LD), and
+ * only if the client does not rank JSON or HTML higher.
+ */
+export function prefersJose(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const ranges = parseAccept(accept);
+  const jose = ranges.find((r) => r.type === 'application/jose')?.q ?? 0;
+  if (jose <= 0) return false;
+  const others = ['application/ld+json', 'application/json', 'text/html', 'application/xhtml+xml'].map((type) => ranges.find((r) => r.type === type)?.q ?? 0);
+  return jose >= Math.max(...others);
+}

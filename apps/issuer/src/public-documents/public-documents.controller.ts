@@ -1,10 +1,10 @@
 import { Controller, Get, Headers, Param, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
-import { InternalTokenGuard } from '@badges/service-kit';
+import { ApiError, InternalTokenGuard } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
-import { negotiate } from './negotiate';
+import { negotiate, prefersJose } from './negotiate';
 import { PublicDocumentsService, type PublicDocument } from './public-documents.service';
 import { renderHtml } from './render-html';
 
@@ -35,9 +35,30 @@ export class PublicDocumentsController {
     send(reply, await this.documents.badgeClass(id, typeof lang === 'string' && lang.trim() !== '' ? lang : undefined), accept);
   }
 
+  /**
+   * A signed assertion's canonical form is its compact JWS: `?format=jws` or
+   * `Accept: application/jose` returns it as `application/jose`. Asking a hosted assertion for
+   * a JWS is 404 (there is none); a revoked one answers 410 with the revoked stub as usual.
+   */
   @Get('assertions/:id')
-  async assertion(@Param('id', EntityIdPipe) id: string, @Headers('accept') accept: string | undefined, @Res() reply: FastifyReply): Promise<void> {
-    send(reply, await this.documents.assertion(id), accept);
+  async assertion(
+    @Param('id', EntityIdPipe) id: string,
+    @Query('format') format: unknown,
+    @Headers('accept') accept: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const document = await this.documents.assertion(id);
+    if (document.status === 200 && (format === 'jws' || prefersJose(accept))) {
+      if (!document.jws) throw ApiError.notFound('signed assertion');
+      void reply
+        .status(200)
+        .header('cache-control', PUBLIC_CACHE_CONTROL)
+        .header('vary', 'Accept')
+        .header('content-type', 'application/jose')
+        .send(document.jws);
+      return;
+    }
+    send(reply, document, accept);
   }
 }
 

@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 
-import type { Assertion, AssertionEvidence, BadgeClass, BadgeClassAlignment, BadgeClassTranslation, Issuer, StoredImage } from '../generated/prisma/client';
+import type { Assertion, AssertionEvidence, BadgeClass, BadgeClassAlignment, BadgeClassTranslation, Issuer, SigningKey, StoredImage } from '../generated/prisma/client';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 
-export type PublicIssuer = Issuer;
+/** With the ids of all its signing keys, active and retired, oldest first (its `publicKey`). */
+export type PublicIssuer = Issuer & { signingKeys: { id: string }[] };
+/** Public half only: the sealed private key is never selected by the public reader. */
+export type PublicSigningKey = Pick<SigningKey, 'id' | 'issuerId' | 'publicKeyPem'>;
+export interface PublicRevocation {
+  id: string;
+  revocationReason: string | null;
+}
 export type PublicBadgeClass = BadgeClass & { alignments: BadgeClassAlignment[]; translations: BadgeClassTranslation[]; issuer: Issuer };
 export type PublicAssertion = Assertion & { evidence: AssertionEvidence[]; badgeClass: PublicBadgeClass };
 export interface PublicImage extends Pick<StoredImage, 'contentType' | 'sha256'> {
@@ -21,7 +28,27 @@ export class PublicDocumentsRepository {
   constructor(private readonly prisma: IssuerPrismaService) {}
 
   findIssuer(id: string): Promise<PublicIssuer | null> {
-    return this.prisma.issuer.findUnique({ where: { id } });
+    return this.prisma.issuer.findUnique({
+      where: { id },
+      include: { signingKeys: { select: { id: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } },
+    });
+  }
+
+  /** A key is found only under the issuer that owns it. */
+  findSigningKey(issuerId: string, keyId: string): Promise<PublicSigningKey | null> {
+    return this.prisma.signingKey.findFirst({ where: { id: keyId, issuerId }, select: { id: true, issuerId: true, publicKeyPem: true } });
+  }
+
+  /**
+   * Revoked SIGNED assertions of one issuer (its RevocationList). Hosted ones are left out: their
+   * URL answers 410, which is how hosted badges announce revocation.
+   */
+  revokedSignedAssertions(issuerId: string): Promise<PublicRevocation[]> {
+    return this.prisma.assertion.findMany({
+      where: { issuerId, revoked: true, signedJws: { not: null } },
+      select: { id: true, revocationReason: true },
+      orderBy: [{ revokedAt: 'asc' }, { id: 'asc' }],
+    });
   }
 
   findBadgeClass(id: string): Promise<PublicBadgeClass | null> {

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 
 import { canonicalLanguageTag, formatDateTimeV2 } from '@badges/api-contracts';
-import { buildAssertion, buildBadgeClass, buildIssuerProfile, buildRevokedAssertion } from '@badges/openbadges';
+import { buildBadgeClass, buildIssuerProfile, buildRevokedAssertion } from '@badges/openbadges';
 import { ApiError } from '@badges/service-kit';
 
+import { buildAssertionJson } from '../common/assertion-json';
 import { PublicUrls } from '../common/public-urls';
+import { signedPayload } from '../signing/assertion-signer';
 import type { PageView } from './page-view';
 import { PublicDocumentsRepository, type PublicAssertion, type PublicBadgeClass, type PublicIssuer } from './public-documents.repository';
 
@@ -13,6 +15,8 @@ export interface PublicDocument {
   status: 200 | 410;
   json: object;
   view: PageView;
+  /** A live signed assertion's compact JWS: its canonical form, and what its image carries. */
+  jws?: string;
 }
 
 /** Issuers carry no language of their own; their pages are labelled with the platform default. */
@@ -77,27 +81,17 @@ export class PublicDocumentsService {
         view: { lang: badge.view.lang, kind: 'Assertion', title: badge.view.title, url, revoked: { reason: assertion.revocationReason ?? undefined } },
       };
     }
-    const json = buildAssertion({
-      id: url,
-      badge: this.urls.badge(assertion.badgeClassId),
-      recipient: {
-        type: assertion.recipientType as 'email',
-        identity: assertion.recipientIdentity,
-        hashed: assertion.recipientHashed,
-        salt: assertion.recipientSalt ?? undefined,
-      },
-      issuedOn: assertion.issuedOn,
-      expires: assertion.expires ?? undefined,
-      verification: { type: 'hosted' },
-      image: this.urls.assertionImage(assertion.id),
-      narrative: assertion.narrative ?? undefined,
-      evidence: assertion.evidence.map((e) => ({ id: e.url ?? undefined, narrative: e.narrative ?? undefined })),
-    });
+    // A signed assertion's JSON is exactly what was signed at award time, never rebuilt: the
+    // signature must keep matching it whatever changed since (URLs, keys, builders).
+    const jws = assertion.signedJws ?? undefined;
+    const json = jws ? signedPayload(jws) : buildAssertionJson(assertion, this.urls, { type: 'hosted' });
     const facts = [{ label: 'Issued on', value: formatDateTimeV2(assertion.issuedOn) }];
     if (assertion.expires) facts.push({ label: 'Expires', value: formatDateTimeV2(assertion.expires) });
+    if (jws) facts.push({ label: 'Verification', value: 'Signed by the issuer' });
     return {
       status: 200,
       json,
+      jws,
       view: {
         ...badge.view,
         kind: 'Assertion',
@@ -118,6 +112,11 @@ export class PublicDocumentsService {
       email: issuer.email,
       description: issuer.description ?? undefined,
       image: issuer.imageId ? this.urls.issuerImage(issuer.id) : undefined,
+      // Every key ever made, retired ones included: old signatures name them as `creator`.
+      // Both links appear once the issuer has keys (= may have signed badges); see ADR 0009.
+      ...(issuer.signingKeys.length > 0
+        ? { publicKey: issuer.signingKeys.map((key) => this.urls.signingKey(issuer.id, key.id)), revocationList: this.urls.revocationList(issuer.id) }
+        : {}),
     });
   }
 

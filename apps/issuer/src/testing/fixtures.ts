@@ -12,6 +12,7 @@ export const GIF_DATA_URI = `data:image/png;base64,${Buffer.from('GIF89a\x01\x00
 export const TEST_CONFIG: IssuerConfig = {
   publicUrl: 'https://badges.example.org',
   recipientLookupSecret: 'test-recipient-lookup-secret-0123456789',
+  secretsEncryptionKey: 'test-secrets-encryption-key-0123456789abcdef',
   port: 0,
   outboxRelayEnabled: true,
 };

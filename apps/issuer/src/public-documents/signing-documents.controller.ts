@@ -1,0 +1,29 @@
+import { Controller, Get, Param, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+
+import { InternalTokenGuard } from '@badges/service-kit';
+
+import { EntityIdPipe } from '../common/entity-id.pipe';
+import { PUBLIC_CACHE_CONTROL } from './public-documents.controller';
+import { SigningDocumentsService } from './signing-documents.service';
+
+/** Public, like the hosted documents; JSON-LD only (no person opens a key in a browser). */
+@Controller('public/issuers/:id')
+@UseGuards(InternalTokenGuard)
+export class SigningDocumentsController {
+  constructor(private readonly documents: SigningDocumentsService) {}
+
+  @Get('keys/:keyId')
+  async key(@Param('id', EntityIdPipe) issuerId: string, @Param('keyId', EntityIdPipe) keyId: string, @Res() reply: FastifyReply): Promise<void> {
+    sendJsonLd(reply, await this.documents.cryptographicKey(issuerId, keyId));
+  }
+
+  @Get('revocations')
+  async revocations(@Param('id', EntityIdPipe) issuerId: string, @Res() reply: FastifyReply): Promise<void> {
+    sendJsonLd(reply, await this.documents.revocationList(issuerId));
+  }
+}
+
+function sendJsonLd(reply: FastifyReply, json: object): void {
+  void reply.status(200).header('cache-control', PUBLIC_CACHE_CONTROL).header('content-type', 'application/ld+json; charset=utf-8').send(JSON.stringify(json));
+}

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+
+import { successEnvelope, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { InstitutionId, InternalTokenGuard, parseWith } from '@badges/service-kit';
+
+import { EntityIdPipe } from '../common/entity-id.pipe';
+import { OwnedEntities } from '../common/owned-entities';
+import { PublicUrls } from '../common/public-urls';
+import { tenantScope } from '../common/tenant-scope';
+import { RotateKeyBodySchema, toSigningKeyV2, type SigningKeyV2 } from './signing-keys.dto';
+import { SigningKeysService } from './signing-keys.service';
+
+/** An issuer's signing keys (signed badges). Tenant-scoped: another institution's issuer is 404. */
+@Controller('v2/issuers/:entityId/keys')
+@UseGuards(InternalTokenGuard)
+export class SigningKeysController {
+  constructor(
+    private readonly keys: SigningKeysService,
+    private readonly owned: OwnedEntities,
+    private readonly urls: PublicUrls,
+  ) {}
+
+  /** Oldest first; empty until the issuer's first signed badge class, award or rotation. */
+  @Get()
+  async list(@InstitutionId() institutionId: string, @Param('entityId', EntityIdPipe) issuerId: string): Promise<V2SuccessEnvelope<SigningKeyV2>> {
+    await this.owned.requireIssuer(tenantScope(institutionId), issuerId);
+    const keys = await this.keys.list(tenantScope(institutionId), issuerId);
+    return successEnvelope(keys.map((key) => toSigningKeyV2(key, this.urls)));
+  }
+
+  /** 201 with the issuer's keys after the rotation (the new active key last). */
+  @Post('rotate')
+  @HttpCode(201)
+  async rotate(
+    @InstitutionId() institutionId: string,
+    @Param('entityId', EntityIdPipe) issuerId: string,
+    @Body() body: unknown,
+  ): Promise<V2SuccessEnvelope<SigningKeyV2>> {
+    await this.owned.requireIssuer(tenantScope(institutionId), issuerId);
+    const { algorithm } = parseWith(RotateKeyBodySchema, body);
+    const keys = await this.keys.rotate(tenantScope(institutionId), issuerId, algorithm);
+    return successEnvelope(keys.map((key) => toSigningKeyV2(key, this.urls)));
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+
+import { newEntityId } from '@badges/persistence';
+import { ApiError } from '@badges/service-kit';
+
+import type { TenantScope } from '../common/tenant-scope';
+import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
+import { DEFAULT_SIGNING_ALGORITHM, generateSigningKeyPair, type SigningAlgorithm } from './key-pairs';
+import { KeySealer, signingKeyContext } from './key-sealer';
+import { SigningKeysRepository, type NewSigningKey, type SigningKeyRecord } from './signing-keys.repository';
+
+/** The issuer's active key, unsealed for signing; lives only as long as one award. */
+export interface UnsealedSigningKey {
+  id: string;
+  issuerId: string;
+  algorithm: SigningAlgorithm;
+  privateKeyPem: string;
+}
+
+@Injectable()
+export class SigningKeysService {
+  constructor(
+    private readonly prisma: IssuerPrismaService,
+    private readonly keys: SigningKeysRepository,
+    private readonly sealer: KeySealer,
+  ) {}
+
+  list(scope: TenantScope, issuerId: string): Promise<SigningKeyRecord[]> {
+    return this.keys.listForIssuer(scope, issuerId);
+  }
+
+  /**
+   * The issuer's active key, made on first use (first signed badge class or award) inside the
+   * caller's transaction. Race-safe: see SigningKeysRepository.insertIfNoneActive. The caller
+   * must already have checked that the issuer belongs to `scope`.
+   */
+  async activeKey(scope: TenantScope, issuerId: string, tx: IssuerTx): Promise<UnsealedSigningKey> {
+    let active = await this.keys.findActive(scope, issuerId, tx);
+    if (!active) {
+      await this.keys.insertIfNoneActive(scope, await this.newKey(scope, issuerId, DEFAULT_SIGNING_ALGORITHM), tx);
+      active = await this.keys.findActive(scope, issuerId, tx);
+      if (!active) throw new Error(`no active signing key for issuer ${issuerId} after creating one`);
+    }
+    return this.unseal(active);
+  }
+
+  /**
+   * Retires the active key (it stays published: what it signed keeps verifying) and makes a new
+   * one, which signs everything from now on. Also makes the first key of an issuer that has none.
+   */
+  async rotate(scope: TenantScope, issuerId: string, algorithm: SigningAlgorithm = DEFAULT_SIGNING_ALGORITHM): Promise<SigningKeyRecord[]> {
+    // Generate (tens of ms of CPU for RSA) before the transaction opens, not while holding locks.
+    const next = await this.newKey(scope, issuerId, algorithm);
+    return this.prisma.$transaction(async (tx) => {
+      if (!(await this.keys.lockIssuer(scope, issuerId, tx))) throw ApiError.notFound('issuer');
+      await this.keys.retireActive(scope, issuerId, new Date(), tx);
+      await this.keys.create(scope, next, tx);
+      return this.keys.listForIssuer(scope, issuerId, tx);
+    });
+  }
+
+  private async newKey(scope: TenantScope, issuerId: string, algorithm: SigningAlgorithm): Promise<NewSigningKey> {
+    const id = newEntityId();
+    const pair = await generateSigningKeyPair(algorithm);
+    const context = signingKeyContext({ institutionId: scope.institutionId, issuerId, id });
+    return { id, issuerId, algorithm, publicKeyPem: pair.publicKeyPem, privateKeyEnc: this.sealer.seal(pair.privateKeyPem, context) };
+  }
+
+  private unseal(key: SigningKeyRecord): UnsealedSigningKey {
+    return {
+      id: key.id,
+      issuerId: key.issuerId,
+      algorithm: key.algorithm as SigningAlgorithm,
+      privateKeyPem: this.sealer.open(key.privateKeyEnc, signingKeyContext(key)),
+    };
+  }
+}
