@@ -3,10 +3,10 @@
  * when DATABASE_URL is set): tenant scoping, child tables, revocation, batch atomicity.
  */
 import { applyMigrations, databaseTargets, newEntityId, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
+import { tenantScope } from '@badges/service-kit';
 
 import { AssertionsRepository, type NewAssertion } from './assertions/assertions.repository';
 import { BadgeClassesRepository, type BadgeClassFields } from './badge-classes/badge-classes.repository';
-import { tenantScope } from './common/tenant-scope';
 import { ImagesRepository } from './images/images.repository';
 import { InstitutionsRepository } from './institutions/institutions.repository';
 import { ISSUER_MIGRATIONS_DIR, ISSUER_SCHEMA } from './issuer.app';

@@ -16,3 +16,5 @@ export { InternalTokenGuard } from './tenancy/internal-token.guard';
 export { parseWith } from './validation/parse-with';
 export type { EmbeddedContext, EmbeddedService, EmbeddedServiceModule } from './runtime/embedded-service';
 export { CorrelationId } from './tenancy/correlation-id.decorator';
+export { SecretSealer } from './crypto/secret-sealer';
+export { tenantScope, type TenantScope } from './tenancy/tenant-scope';

@@ -9,12 +9,11 @@ import {
   type AssertionV2,
   type V2SuccessEnvelope,
 } from '@badges/api-contracts';
-import { CorrelationId, InstitutionId, InternalTokenGuard, parseWith } from '@badges/service-kit';
+import { CorrelationId, InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
 import { PublicUrls } from '../common/public-urls';
-import { tenantScope } from '../common/tenant-scope';
 import { toAssertionV2 } from './assertions.mapper';
 import { AssertionListQueryWithCursorSchema, encodeCursor } from './assertions.dto';
 import type { AssertionCursor, AssertionRecord } from './assertions.repository';

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
-import type { TenantScope } from '../common/tenant-scope';
 import type { Assertion, AssertionEvidence, Prisma } from '../generated/prisma/client';
 import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
+
+import { type TenantScope } from '@badges/service-kit';
 
 export type AssertionRecord = Assertion & { evidence: AssertionEvidence[] };
 

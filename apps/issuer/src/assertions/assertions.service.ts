@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
-import { ApiError } from '@badges/service-kit';
+import { ApiError, type TenantScope } from '@badges/service-kit';
 
 import { BadgeClassesRepository } from '../badge-classes/badge-classes.repository';
-import type { TenantScope } from '../common/tenant-scope';
 import { IssuerEvents } from '../events/issuer-events';
 import { IssuersRepository } from '../issuers/issuers.repository';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 
 import type { AssertionCreateBody } from '@badges/api-contracts';
 import { newEntityId } from '@badges/persistence';
-import { ApiError } from '@badges/service-kit';
+import { ApiError, type TenantScope } from '@badges/service-kit';
 
 import { BadgeClassesRepository, type BadgeClassRecord } from '../badge-classes/badge-classes.repository';
-import type { TenantScope } from '../common/tenant-scope';
 import { IssuerEvents } from '../events/issuer-events';
 import { IssuersRepository } from '../issuers/issuers.repository';
 import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';

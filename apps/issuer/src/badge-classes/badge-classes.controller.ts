@@ -7,12 +7,11 @@ import {
   type BadgeClassV2,
   type V2SuccessEnvelope,
 } from '@badges/api-contracts';
-import { CorrelationId, InstitutionId, InternalTokenGuard, parseWith } from '@badges/service-kit';
+import { CorrelationId, InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
 import { PublicUrls } from '../common/public-urls';
-import { tenantScope } from '../common/tenant-scope';
 import { toBadgeClassV2 } from './badge-classes.mapper';
 import { BadgeClassesService } from './badge-classes.service';
 

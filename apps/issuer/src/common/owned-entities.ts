@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 
-import { ApiError } from '@badges/service-kit';
+import { ApiError, type TenantScope } from '@badges/service-kit';
 
 import { AssertionsRepository } from '../assertions/assertions.repository';
 import { BadgeClassesRepository } from '../badge-classes/badge-classes.repository';
 import { IssuersRepository } from '../issuers/issuers.repository';
-import type { TenantScope } from './tenant-scope';
 
 /**
  * Controllers check that the addressed entity belongs to the caller's institution BEFORE they

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { createEvent, Topic, type BadgeEvent } from '@badges/events';
 import { outboxRows, type OutboxRelay } from '@badges/messaging';
+import { type TenantScope } from '@badges/service-kit';
 
 import { PublicUrls } from '../common/public-urls';
-import type { TenantScope } from '../common/tenant-scope';
 import { ISSUER_OUTBOX_RELAY } from '../common/tokens';
 import type { IssuerTx } from '../prisma/issuer-prisma.service';
 

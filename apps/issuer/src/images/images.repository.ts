@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 import { newEntityId } from '@badges/persistence';
+import { type TenantScope } from '@badges/service-kit';
 
-import type { TenantScope } from '../common/tenant-scope';
 import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
 import type { CheckedImage } from './image-intake';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 import { isUniqueViolation } from '@badges/persistence';
+import { type TenantScope } from '@badges/service-kit';
 
-import type { TenantScope } from '../common/tenant-scope';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 
 const select = { id: true, name: true } as const;

@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
 
 import { IssuerCreateBodySchema, IssuerUpdateBodySchema, successEnvelope, type IssuerV2, type V2SuccessEnvelope } from '@badges/api-contracts';
-import { InstitutionId, InternalTokenGuard, parseWith } from '@badges/service-kit';
+import { InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
 import { PublicUrls } from '../common/public-urls';
-import { tenantScope } from '../common/tenant-scope';
 import { toIssuerV2 } from './issuers.mapper';
 import { IssuersService } from './issuers.service';
 

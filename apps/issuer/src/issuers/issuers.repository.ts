@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 import { newEntityId } from '@badges/persistence';
+import { type TenantScope } from '@badges/service-kit';
 
-import type { TenantScope } from '../common/tenant-scope';
 import type { Issuer } from '../generated/prisma/client';
 import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
 

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 import type { IssuerCreateBody, IssuerUpdateBody } from '@badges/api-contracts';
-import { ApiError, ErrorCode } from '@badges/service-kit';
+import { ApiError, ErrorCode, type TenantScope } from '@badges/service-kit';
 
-import type { TenantScope } from '../common/tenant-scope';
 import { checkImageDataUri } from '../images/image-intake';
 import { ImagesRepository } from '../images/images.repository';
 import { InstitutionsRepository } from '../institutions/institutions.repository';

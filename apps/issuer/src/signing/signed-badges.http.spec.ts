@@ -8,9 +8,8 @@ import { compactVerify, decodeProtectedHeader, importSPKI } from 'jose';
 
 import { unbakeBadgeImage, verifyOpenBadge, type FetchDocument } from '@badges/openbadges';
 import { databaseTargets } from '@badges/persistence';
-import { InternalHeader } from '@badges/service-kit';
+import { InternalHeader, tenantScope } from '@badges/service-kit';
 
-import { tenantScope } from '../common/tenant-scope';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 import { SVG_DATA_URI, TEST_CONFIG, badgeClassBody, issuerBody } from '../testing/fixtures';
 import { createTestApp, TEST_INTERNAL_TOKEN, type TestApp } from '../testing/issuer-test-app';

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 
 import { successEnvelope, type V2SuccessEnvelope } from '@badges/api-contracts';
-import { InstitutionId, InternalTokenGuard, parseWith } from '@badges/service-kit';
+import { InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
 import { PublicUrls } from '../common/public-urls';
-import { tenantScope } from '../common/tenant-scope';
 import { RotateKeyBodySchema, toSigningKeyV2, type SigningKeyV2 } from './signing-keys.dto';
 import { SigningKeysService } from './signing-keys.service';
 

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 import { newEntityId } from '@badges/persistence';
-import { ApiError } from '@badges/service-kit';
+import { ApiError, type TenantScope } from '@badges/service-kit';
 
-import type { TenantScope } from '../common/tenant-scope';
 import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
 import { DEFAULT_SIGNING_ALGORITHM, generateSigningKeyPair, type SigningAlgorithm } from './key-pairs';
 import { KeySealer, signingKeyContext } from './key-sealer';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 
-import type { TenantScope } from '../common/tenant-scope';
 import type { EmailDelivery } from '../generated/prisma/client';
 import type { QueuedDelivery } from '../jobs/delivery-jobs';
 import { NotificationPrismaService, type NotificationTx } from '../prisma/notification-prisma.service';
+
+import { type TenantScope } from '@badges/service-kit';
 
 export type EmailDeliveryRecord = EmailDelivery;
 export const EmailStatus = { Queued: 'queued', Sent: 'sent', Failed: 'failed' } as const;

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 
 import { JobName, JobStatus, type JobContext, type JobOf } from '@badges/jobs';
-import { maskPersonalData } from '@badges/service-kit';
+import { maskPersonalData, tenantScope } from '@badges/service-kit';
 
 import { describeError } from '../common/errors';
-import { tenantScope } from '../common/tenant-scope';
 import { JOB_SETTINGS } from '../common/tokens';
 import { EMAIL_QUEUE, isLastAttempt, type EmailQueue, type NotificationJobSettings } from '../jobs/notification-queues';
 import { BadgeImageClient } from './badge-image.client';

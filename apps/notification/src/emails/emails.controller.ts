@@ -1,10 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 
 import { successEnvelope, type V2SuccessEnvelope } from '@badges/api-contracts';
-import { InstitutionId, InternalTokenGuard, parseWith } from '@badges/service-kit';
+import { InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
-import { tenantScope } from '../common/tenant-scope';
 import { EmailListQuerySchema, toEmailDeliveryV2, type EmailDeliveryV2 } from './emails.dto';
 import { EmailsService } from './emails.service';
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
-import { ApiError, ErrorCode } from '@badges/service-kit';
+import { ApiError, ErrorCode, type TenantScope } from '@badges/service-kit';
 
-import type { TenantScope } from '../common/tenant-scope';
 import { DeliveryJobs, deliveryJobId } from '../jobs/delivery-jobs';
 import { EmailDeliveriesRepository, type EmailDeliveryRecord } from './email-deliveries.repository';
 

@@ -3,8 +3,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Topic, type BadgeEvent, type EventOf } from '@badges/events';
 import { claimEventStatement } from '@badges/messaging';
 import { newEntityId } from '@badges/persistence';
+import { tenantScope, type TenantScope } from '@badges/service-kit';
 
-import { tenantScope, type TenantScope } from '../common/tenant-scope';
 import { EmailDeliveriesRepository } from '../emails/email-deliveries.repository';
 import { DeliveryJobs, deliveryJobId, type QueuedDelivery } from '../jobs/delivery-jobs';
 import { NotificationPrismaService, type NotificationTx } from '../prisma/notification-prisma.service';

@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, UseGuards } from '@nestjs/common';
 
 import { successEnvelope, type V2SuccessEnvelope } from '@badges/api-contracts';
-import { ApiError, InstitutionId, InternalTokenGuard, parseWith } from '@badges/service-kit';
+import { ApiError, InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
 
-import { tenantScope } from '../common/tenant-scope';
 import { isTemplateKind, type TemplateKind } from './default-templates';
 import { PLACEHOLDERS } from './template-renderer';
 import { TemplateBodySchema, type TemplateV2 } from './templates.dto';

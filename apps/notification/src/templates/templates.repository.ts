@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 
-import type { TenantScope } from '../common/tenant-scope';
 import type { EmailTemplate } from '../generated/prisma/client';
 import { NotificationPrismaService, type NotificationTx } from '../prisma/notification-prisma.service';
 import type { EmailTemplateContent } from './template-renderer';
+
+import { type TenantScope } from '@badges/service-kit';
 
 /** Template overrides of one institution. */
 @Injectable()

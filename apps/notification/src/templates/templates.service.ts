@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 
-import type { TenantScope } from '../common/tenant-scope';
 import type { NotificationTx } from '../prisma/notification-prisma.service';
 import { DEFAULT_TEMPLATES, type TemplateKind } from './default-templates';
 import type { EmailTemplateContent } from './template-renderer';
 import type { TemplateBody } from './templates.dto';
 import { TemplatesRepository } from './templates.repository';
+
+import { type TenantScope } from '@badges/service-kit';
 
 export interface EffectiveTemplate extends EmailTemplateContent {
   kind: TemplateKind;

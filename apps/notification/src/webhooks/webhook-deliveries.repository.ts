@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 
-import type { TenantScope } from '../common/tenant-scope';
 import type { WebhookDelivery } from '../generated/prisma/client';
 import type { QueuedDelivery } from '../jobs/delivery-jobs';
 import { NotificationPrismaService, type NotificationTx } from '../prisma/notification-prisma.service';
+
+import { type TenantScope } from '@badges/service-kit';
 
 export type WebhookDeliveryRecord = WebhookDelivery;
 export const WebhookStatus = { Queued: 'queued', Delivered: 'delivered', Failed: 'failed' } as const;

@@ -2,9 +2,9 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 
 import { JobName, JobStatus, type JobContext, type JobOf } from '@badges/jobs';
 import { safeFetch } from '@badges/outbound-http';
+import { tenantScope } from '@badges/service-kit';
 
 import { describeError } from '../common/errors';
-import { tenantScope } from '../common/tenant-scope';
 import { JOB_SETTINGS, NOTIFICATION_CONFIG } from '../common/tokens';
 import type { NotificationConfig } from '../config/notification.config';
 import { isLastAttempt, WEBHOOK_QUEUE, type NotificationJobSettings, type WebhookQueue } from '../jobs/notification-queues';

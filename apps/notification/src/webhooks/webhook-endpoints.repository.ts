@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
-import type { TenantScope } from '../common/tenant-scope';
 import type { WebhookEndpoint } from '../generated/prisma/client';
 import { NotificationPrismaService, type NotificationTx } from '../prisma/notification-prisma.service';
+
+import { type TenantScope } from '@badges/service-kit';
 
 export type WebhookEndpointRecord = WebhookEndpoint;
 

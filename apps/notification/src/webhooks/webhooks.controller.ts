@@ -1,10 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 
 import { successEnvelope, type V2SuccessEnvelope } from '@badges/api-contracts';
-import { InstitutionId, InternalTokenGuard, parseWith } from '@badges/service-kit';
+import { InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
-import { tenantScope } from '../common/tenant-scope';
 import {
   toWebhookDeliveryV2,
   toWebhookV2,

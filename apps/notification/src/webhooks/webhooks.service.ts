@@ -3,9 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 
 import { newEntityId } from '@badges/persistence';
-import { ApiError, ErrorCode } from '@badges/service-kit';
+import { ApiError, ErrorCode, type TenantScope } from '@badges/service-kit';
 
-import type { TenantScope } from '../common/tenant-scope';
 import { NOTIFICATION_CONFIG } from '../common/tokens';
 import type { NotificationConfig } from '../config/notification.config';
 import { DeliveryJobs, deliveryJobId } from '../jobs/delivery-jobs';
