@@ -76,6 +76,11 @@ export class DistributedStack {
     return service;
   }
 
+  /** The scratch PostgreSQL database of this stack, for suites that check rows directly. */
+  get databaseUrl(): string {
+    return (this.database?.config as { url: string }).url;
+  }
+
   instances(name: ServiceName): ServiceProcess[] {
     return this.processes.filter((service) => service.name === name);
   }

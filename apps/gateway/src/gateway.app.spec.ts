@@ -332,7 +332,7 @@ describe.each(databaseTargets())('gateway over HTTP ($name)', (target) => {
     it('answers 413 payload_too_large for JSON and raw bodies over 2 MB, before forwarding', async () => {
       const big = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024 + 10) });
       const jsonResponse = await send({ method: 'POST', url: '/v2/issuers', headers: { ...auth, 'content-type': 'application/json' }, payload: big });
-      const rawResponse = await send({ method: 'POST', url: '/v2/badgeclasses/abc/bulk-awards', headers: { ...auth, 'content-type': 'text/csv' }, payload: big });
+      const rawResponse = await send({ method: 'POST', url: '/v2/badgeclasses/abc/assertions', headers: { ...auth, 'content-type': 'text/csv' }, payload: big });
       for (const response of [jsonResponse, rawResponse]) {
         expect(response.statusCode).toBe(413);
         expect(json(response).error.code).toBe('payload_too_large');

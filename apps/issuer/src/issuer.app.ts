@@ -2,9 +2,12 @@ import { join } from 'node:path';
 
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
+import type { InProcessJobBackend } from '@badges/jobs';
 import { createEventBus, OutboxRelay } from '@badges/messaging';
 import { applyMigrations, type Database } from '@badges/persistence';
-import { createServiceApp, type ServiceAppOptions } from '@badges/service-kit';
+import { createServiceApp, DEFAULT_BODY_LIMIT, type ServiceAppOptions } from '@badges/service-kit';
+
+import { registerCsvBodyParser } from './bulk-awards/csv/csv-body.parser';
 
 import type { IssuerConfig } from './config/issuer.config';
 import { IssuerModule } from './issuer.module';
@@ -19,13 +22,15 @@ export const ISSUER_MIGRATIONS_DIR = join(__dirname, '../prisma/migrations');
  * on Kafka when KAFKA_BROKERS is set and on the in-process bus otherwise.
  */
 export async function createIssuerApp(
-  { database, config, env = process.env }: { database: Database; config: IssuerConfig; env?: NodeJS.ProcessEnv },
+  { database, config, env = process.env, inProcessJobs }: { database: Database; config: IssuerConfig; env?: NodeJS.ProcessEnv; inProcessJobs?: InProcessJobBackend },
   options: ServiceAppOptions = {},
 ): Promise<NestFastifyApplication> {
   await applyMigrations(database, { schema: ISSUER_SCHEMA, migrationsDir: ISSUER_MIGRATIONS_DIR });
   const bus = await createEventBus('issuer', env);
   const relay = new OutboxRelay({ database, schema: ISSUER_SCHEMA, publisher: bus.publisher });
-  const app = await createServiceApp(IssuerModule.forRoot({ database, config, relay }), options);
+  const app = await createServiceApp(IssuerModule.forRoot({ database, config, relay, env, inProcessJobs }), options);
+  // Bulk award uploads (text/csv, up to 50 MB on that route only).
+  registerCsvBodyParser(app.getHttpAdapter().getInstance(), options.bodyLimit ?? DEFAULT_BODY_LIMIT);
   app.getHttpAdapter().getInstance().addHook('onClose', async () => {
     await relay.stop();
     await bus.close();

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 
+import type { InProcessJobBackend } from '@badges/jobs';
 import type { OutboxRelay } from '@badges/messaging';
 import type { Database } from '@badges/persistence';
 
@@ -8,6 +9,12 @@ import { AssertionsRepository } from './assertions/assertions.repository';
 import { AssertionsService } from './assertions/assertions.service';
 import { AwardUseCase } from './assertions/award.usecase';
 import { RecipientIdentity } from './assertions/recipient-identity';
+import { bulkAwardQueueProviders } from './bulk-awards/bulk-award-queue';
+import { BulkAwardWorker } from './bulk-awards/bulk-award.worker';
+import { BulkAwardsController } from './bulk-awards/bulk-awards.controller';
+import { BulkAwardsRepository } from './bulk-awards/bulk-awards.repository';
+import { BulkAwardsService } from './bulk-awards/bulk-awards.service';
+import { BulkProgressStream } from './bulk-awards/bulk-progress.stream';
 import { BadgeClassesController } from './badge-classes/badge-classes.controller';
 import { BadgeClassesRepository } from './badge-classes/badge-classes.repository';
 import { BadgeClassesService } from './badge-classes/badge-classes.service';
@@ -43,6 +50,10 @@ export interface IssuerModuleOptions {
   config: IssuerConfig;
   /** Publishes the outbox; the services wake it after committing events. */
   relay: OutboxRelay;
+  /** Selects the job backend (REDIS_URL) and this process's worker role (WORKERS). */
+  env?: NodeJS.ProcessEnv;
+  /** The embedded job backend; the process-wide one unless a test gives its own. */
+  inProcessJobs?: InProcessJobBackend;
 }
 
 /**
@@ -65,6 +76,7 @@ export class IssuerModule {
         SigningDocumentsController,
         ImagesController,
         SigningKeysController,
+        BulkAwardsController,
       ],
       providers: [
         { provide: ISSUER_DATABASE, useValue: options.database },
@@ -93,6 +105,11 @@ export class IssuerModule {
         SigningKeysService,
         AssertionSigner,
         SigningDocumentsService,
+        ...bulkAwardQueueProviders(options.env ?? process.env, options.inProcessJobs),
+        BulkAwardsRepository,
+        BulkAwardsService,
+        BulkProgressStream,
+        BulkAwardWorker,
       ],
     };
   }

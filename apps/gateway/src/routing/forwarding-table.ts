@@ -21,5 +21,20 @@ export const FORWARDING_TABLE: readonly ForwardingRoute[] = [
   { prefix: '/public', service: 'issuer', access: 'anonymous' },
 ];
 
+/**
+ * Routes that take a larger body than the gateway's global limit (2 MB). Each is forwarded by the
+ * table entry whose prefix it starts with; the owning service enforces the same limit again.
+ */
+export interface LargeBodyRoute {
+  method: 'POST';
+  url: string;
+  bodyLimit: number;
+}
+
+export const LARGE_BODY_ROUTES: readonly LargeBodyRoute[] = [
+  // Bulk award CSV uploads (the issuer takes text/csv up to 50 MB on this route).
+  { method: 'POST', url: '/v2/badgeclasses/:entityId/bulk-awards', bodyLimit: 50 * 1024 * 1024 },
+];
+
 /** Methods forwarded as they are; HEAD comes with GET (Fastify exposes it automatically). */
 export const FORWARDED_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;

@@ -9,7 +9,7 @@ import type { GatewayConfig } from '../config/gateway.config';
 import { GATEWAY_CONFIG, SERVICE_CLIENTS } from '../gateway.tokens';
 import { buildForwardHeaders, correlationIdFor, pickResponseHeaders } from './forward-headers';
 import { forwardTarget } from './forward-target';
-import { FORWARDED_METHODS, FORWARDING_TABLE, type ForwardingRoute } from './forwarding-table';
+import { FORWARDED_METHODS, FORWARDING_TABLE, LARGE_BODY_ROUTES, type ForwardingRoute, type LargeBodyRoute } from './forwarding-table';
 
 /**
  * Forwarded routes are plain Fastify routes, not Nest handlers: this is the hot path (public
@@ -26,7 +26,13 @@ export class ForwardingRoutes {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  register(fastify: FastifyInstance, table: readonly ForwardingRoute[] = FORWARDING_TABLE): void {
+  register(fastify: FastifyInstance, table: readonly ForwardingRoute[] = FORWARDING_TABLE, largeBodies: readonly LargeBodyRoute[] = LARGE_BODY_ROUTES): void {
+    for (const large of largeBodies) {
+      const route = table.find((entry) => large.url.startsWith(`${entry.prefix}/`));
+      const client = route && this.services[route.service];
+      // A more specific path than the prefix's wildcard, so Fastify picks it (and its body limit).
+      if (route && client) fastify.route({ method: large.method, url: large.url, bodyLimit: large.bodyLimit, handler: this.handlerFor(route, client) });
+    }
     for (const route of table) {
       const client = this.services[route.service];
       if (!client) {

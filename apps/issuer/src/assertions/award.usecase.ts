@@ -14,6 +14,9 @@ import { AssertionsRepository, type AssertionRecord, type NewAssertion } from '.
 import { addExpiry } from './expiry';
 import { RecipientIdentity } from './recipient-identity';
 
+/** What became of one row of a bulk award chunk. */
+export type ChunkOutcome = { kind: 'awarded'; assertionId: string } | { kind: 'duplicate'; message: string } | { kind: 'failed'; message: string };
+
 export interface Awarded {
   assertion: AssertionRecord;
   /** Only known at creation time: a hashed recipient's plaintext is never stored. */
@@ -60,6 +63,56 @@ export class AwardUseCase {
     });
     this.events.published();
     return awarded;
+  }
+
+  /**
+   * The bulk path: awards a chunk of rows inside the CALLER's transaction, so the caller marks
+   * its rows in the same commit as the assertions and their outbox events. Unlike `award`, one
+   * bad row does not sink the chunk: it comes back `failed` (or `duplicate` when the row refuses
+   * duplicate awards and the recipient holds one) and the others are awarded. Call
+   * `events.published()` (via `afterCommit`) once the transaction committed.
+   */
+  async awardChunk(
+    tx: IssuerTx,
+    scope: TenantScope,
+    badgeClassId: string,
+    items: AssertionCreateBody[],
+    options: { correlationId: string; now?: Date },
+  ): Promise<ChunkOutcome[]> {
+    const now = options.now ?? new Date();
+    const badgeClass = await this.badgeClasses.findById(scope, badgeClassId, tx);
+    if (!badgeClass) return items.map(() => ({ kind: 'failed', message: 'The badge class no longer exists.' }));
+    const issuer = await this.issuers.findById(scope, badgeClass.issuerId, tx);
+    if (!issuer) return items.map(() => ({ kind: 'failed', message: 'The issuer no longer exists.' }));
+    const outcomes: ChunkOutcome[] = new Array(items.length);
+    const prepared: { index: number; row: NewAssertion; plaintext: string }[] = [];
+    items.forEach((item, index) => {
+      try {
+        prepared.push({ index, ...this.prepare(badgeClass, item, now, '', false) });
+      } catch (error) {
+        outcomes[index] = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+      }
+    });
+    const strict = prepared.filter((p) => !items[p.index].allowDuplicateAwards);
+    const existing = await this.assertions.liveAwardLookups(scope, badgeClass.id, strict.map((p) => p.row.recipientLookup), tx);
+    const toCreate = prepared.filter((p) => {
+      if (items[p.index].allowDuplicateAwards || !existing.has(p.row.recipientLookup)) return true;
+      outcomes[p.index] = { kind: 'duplicate', message: 'A previous award of this badge already exists for this recipient.' };
+      return false;
+    });
+    if (toCreate.length > 0) {
+      if (badgeClass.verification === 'signed') await this.signAll(scope, badgeClass.issuerId, toCreate.map((p) => p.row), tx);
+      const created = await this.assertions.createMany(scope, toCreate.map((p) => p.row), tx);
+      const result = created.map((assertion, i) => ({ assertion, plaintextIdentity: toCreate[i].plaintext }));
+      await this.events.assertionsIssued(tx, scope, options.correlationId, { badgeClassName: badgeClass.name, issuerName: issuer.name }, result);
+      toCreate.forEach((p) => (outcomes[p.index] = { kind: 'awarded', assertionId: p.row.id }));
+    }
+    return outcomes;
+  }
+
+  /** Wakes the outbox relay; call after the transaction that wrote events committed. */
+  afterCommit(): void {
+    this.events.published();
   }
 
   private prepare(badgeClass: BadgeClassRecord, item: AssertionCreateBody, now: Date, prefix: string, notifyAll?: boolean): { row: NewAssertion; plaintext: string } {

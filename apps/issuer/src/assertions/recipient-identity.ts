@@ -34,6 +34,11 @@ export class RecipientIdentity {
     return { type: recipient.type, identity: hashIdentity(normalized, salt, 'sha256'), hashed: true, salt, lookup };
   }
 
+  /** The lookup key of one recipient: the natural key of a bulk award row. */
+  lookupOf(recipient: { type: string; identity: string }): string {
+    return this.lookup(normalizeIdentity(recipient.type, recipient.identity));
+  }
+
   /**
    * Lookup keys for a search term whose type is unknown (`?recipient=`): the email spelling
    * (lower-cased) and the as-typed spelling (urls/ids are case-sensitive).

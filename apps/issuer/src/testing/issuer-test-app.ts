@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
+import { InProcessJobBackend } from '@badges/jobs';
 import { openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
 import { InternalHeader } from '@badges/service-kit';
 
@@ -23,7 +24,8 @@ export async function createTestApp(target: { create(): Promise<ScratchDatabase>
   const scratch = await target.create();
   const database = await openDatabase(scratch.config);
   // An empty env: the in-process bus, whatever KAFKA_BROKERS the test run has.
-  const app = await createIssuerApp({ database, config: TEST_CONFIG, env: {} });
+  // Its own job backend: queues of an earlier app in this test file never see this database.
+  const app = await createIssuerApp({ database, config: TEST_CONFIG, env: {}, inProcessJobs: new InProcessJobBackend() });
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,

@@ -14,6 +14,8 @@ export interface TenantScoped {
  */
 export interface JobPayloads {
   [JobName.AwardBatch]: TenantScoped & { bulkAwardId: string; batch: number };
+  /** The bulk award job's rows are in the issuer's database; the job only names it. */
+  [JobName.RunBulkAward]: TenantScoped & { bulkAwardId: string };
   [JobName.BakeAssertionImage]: TenantScoped & { assertionId: string };
   [JobName.SendEmail]: TenantScoped & { deliveryId: string };
   [JobName.DeliverWebhook]: TenantScoped & { deliveryId: string };

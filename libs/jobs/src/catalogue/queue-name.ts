@@ -16,6 +16,8 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 /** NEVER RENAME A VALUE (see QueueName). */
 export const JobName = {
   AwardBatch: 'award-batch',
+  /** Awards every pending row of one bulk award job (issuer); re-running it continues where it stopped. */
+  RunBulkAward: 'run-bulk-award',
   BakeAssertionImage: 'bake-assertion-image',
   SendEmail: 'send-email',
   DeliverWebhook: 'deliver-webhook',
@@ -25,6 +27,7 @@ export type JobName = (typeof JobName)[keyof typeof JobName];
 /** Which queue carries each job: a job name belongs to exactly one queue. */
 export const JOBS_TO_QUEUE = {
   [JobName.AwardBatch]: QueueName.BulkAward,
+  [JobName.RunBulkAward]: QueueName.BulkAward,
   [JobName.BakeAssertionImage]: QueueName.ImageBaking,
   [JobName.SendEmail]: QueueName.Email,
   [JobName.DeliverWebhook]: QueueName.Webhook,

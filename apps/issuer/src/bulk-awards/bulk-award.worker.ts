@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+
+import { JOB_DEFAULTS, JobName, JobStatus, QueueName, type JobContext, type JobOf } from '@badges/jobs';
+import { tenantScope } from '@badges/service-kit';
+
+import { AwardUseCase } from '../assertions/award.usecase';
+import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
+import { BULK_AWARD_QUEUE, bulkJobId, type BulkAwardQueue } from './bulk-award-queue';
+import { BulkAwardsRepository } from './bulk-awards.repository';
+
+/** Rows per transaction: big enough to amortise the round trips, small enough to keep locks short. */
+export const BULK_CHUNK = 500;
+/**
+ * Chunks one run awards before it hands the rest to a continuation job: the continuation queues
+ * behind other institutions' jobs (fair priority), so one big upload cannot hold a worker slot
+ * for its whole length while another institution's job waits.
+ */
+export const CHUNKS_PER_RUN = 10;
+
+/**
+ * Runs bulk awards. One queue job per bulk award awards its pending rows chunk by chunk, each
+ * chunk in ONE transaction (assertions + outbox events + rows marked + counts). A crash loses at
+ * most the open transaction, so a restarted run simply continues with the rows still pending.
+ */
+@Injectable()
+export class BulkAwardWorker implements OnApplicationBootstrap {
+  private readonly logger = new Logger(BulkAwardWorker.name);
+
+  constructor(
+    @Inject(BULK_AWARD_QUEUE) private readonly queue: BulkAwardQueue,
+    private readonly jobs: BulkAwardsRepository,
+    private readonly award: AwardUseCase,
+    private readonly prisma: IssuerPrismaService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.queue.process(JobName.RunBulkAward, (payload, job) => this.run(payload, job))) return;
+    await this.resumeUnfinished();
+  }
+
+  /**
+   * A worker that starts re-adds every unfinished bulk award under a fresh job id: in-process jobs
+   * died with the last process, and a BullMQ job the killed worker held stays locked until its
+   * lock expires. Both runs may then overlap; the row locks keep that safe.
+   */
+  async resumeUnfinished(): Promise<number> {
+    try {
+      const unfinished = await this.jobs.findUnfinished();
+      if (unfinished.length === 0) return 0;
+      const boot = randomBytes(6).toString('hex');
+      await this.queue.addBulk(
+        unfinished.map((job) => ({
+          name: JobName.RunBulkAward,
+          payload: { institutionId: job.institutionId, bulkAwardId: job.id },
+          options: { jobId: `${bulkJobId(job.id)}-resume-${boot}` },
+        })),
+      );
+      this.logger.log(`resumed ${unfinished.length} unfinished bulk award(s)`);
+      return unfinished.length;
+    } catch (error) {
+      this.logger.warn(`could not resume bulk awards: ${error instanceof Error ? error.message : String(error)}`);
+      return 0;
+    }
+  }
+
+  async run({ institutionId, bulkAwardId }: JobOf<typeof JobName.RunBulkAward>, context: JobContext): Promise<JobStatus> {
+    const scope = tenantScope(institutionId);
+    const job = await this.jobs.findById(scope, bulkAwardId);
+    if (!job || job.status === 'completed' || job.status === 'failed') return JobStatus.Skipped;
+    await this.jobs.markRunning(scope, bulkAwardId);
+    try {
+      for (let chunks = 1; ; chunks++) {
+        const lastLine = await this.prisma.$transaction(
+          async (tx) => {
+            const rows = await this.jobs.claimPending(tx, bulkAwardId, BULK_CHUNK);
+            if (rows.length === 0) return 0;
+            const items = rows.map((row) => ('item' in row.input ? row.input.item : undefined));
+            const valid = items.flatMap((item, i) => (item ? [{ i, item }] : []));
+            const awarded = await this.award.awardChunk(tx, scope, job.badgeClassId, valid.map((v) => v.item), { correlationId: job.correlationId });
+            const outcomes = rows.map(() => ({ kind: 'failed', message: 'The stored row is not a valid award.' }) as const as Parameters<BulkAwardsRepository['recordOutcomes']>[3][number]);
+            valid.forEach((v, k) => (outcomes[v.i] = awarded[k]));
+            await this.jobs.recordOutcomes(tx, bulkAwardId, rows, outcomes);
+            return rows[rows.length - 1].line;
+          },
+          { timeout: 120_000, maxWait: 30_000 },
+        );
+        if (lastLine === 0) break;
+        this.award.afterCommit();
+        if (chunks >= CHUNKS_PER_RUN && (await this.jobs.countPending(bulkAwardId)) > 0) {
+          await this.queue.add(JobName.RunBulkAward, { institutionId, bulkAwardId }, { jobId: `${bulkJobId(bulkAwardId)}-from-${lastLine}` });
+          return JobStatus.Success;
+        }
+      }
+      // Rows another run still holds are pending until it commits: that run finishes the job.
+      if ((await this.jobs.countPending(bulkAwardId)) === 0) await this.jobs.finish(scope, bulkAwardId, 'completed');
+      return JobStatus.Success;
+    } catch (error) {
+      if (context.attemptsMade + 1 >= JOB_DEFAULTS[QueueName.BulkAward].attempts) {
+        this.logger.error(`bulk award ${bulkAwardId} failed for good: ${error instanceof Error ? error.message : String(error)}`);
+        await this.jobs.finish(scope, bulkAwardId, 'failed').catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+}

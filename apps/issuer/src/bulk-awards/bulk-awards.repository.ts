@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+
+import { type TenantScope } from '@badges/service-kit';
+
+import type { AssertionCreateBody } from '@badges/api-contracts';
+import type { ChunkOutcome } from '../assertions/award.usecase';
+import { Prisma, type BulkAwardJob, type BulkAwardRow } from '../generated/prisma/client';
+import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
+
+export type BulkJobStatus = 'queued' | 'running' | 'completed' | 'failed';
+export type BulkRowStatus = 'pending' | 'awarded' | 'failed' | 'duplicate';
+
+/** What `input` holds: the normalised award body of a valid row, or the raw cells of an invalid one. */
+export type StoredRowInput = { item: AssertionCreateBody; recipientName?: string } | { raw: Record<string, string> };
+
+export interface NewBulkRow {
+  line: number;
+  naturalKey: string | null;
+  input: StoredRowInput;
+  status: BulkRowStatus;
+  error: string | null;
+}
+
+export interface ClaimedRow {
+  line: number;
+  input: StoredRowInput;
+}
+
+const INSERT_BATCH = 5_000;
+
+@Injectable()
+export class BulkAwardsRepository {
+  constructor(private readonly prisma: IssuerPrismaService) {}
+
+  async findById(scope: TenantScope, id: string, tx: IssuerTx = this.prisma): Promise<BulkAwardJob | null> {
+    return tx.bulkAwardJob.findFirst({ where: { institutionId: scope.institutionId, id } });
+  }
+
+  async findByIdempotencyKey(scope: TenantScope, key: string): Promise<BulkAwardJob | null> {
+    return this.prisma.bulkAwardJob.findFirst({ where: { institutionId: scope.institutionId, idempotencyKey: key } });
+  }
+
+  /** The job and all its rows in one transaction: a job is never visible half-stored. */
+  async create(
+    scope: TenantScope,
+    job: { id: string; badgeClassId: string; idempotencyKey: string | null; sourceKind: 'csv' | 'json'; correlationId: string },
+    rows: NewBulkRow[],
+  ): Promise<BulkAwardJob> {
+    const failed = rows.filter((r) => r.status === 'failed').length;
+    const done = rows.filter((r) => r.status === 'duplicate').length;
+    const finished = failed + done === rows.length;
+    return this.prisma.$transaction(
+      async (tx) => {
+        const created = await tx.bulkAwardJob.create({
+          data: {
+            ...job,
+            institutionId: scope.institutionId,
+            total: rows.length,
+            done,
+            failed,
+            status: finished ? 'completed' : 'queued',
+            finishedAt: finished ? new Date() : null,
+          },
+        });
+        for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+          await tx.bulkAwardRow.createMany({
+            data: rows.slice(i, i + INSERT_BATCH).map((row) => ({ ...row, jobId: job.id, input: row.input as unknown as Prisma.InputJsonValue })),
+          });
+        }
+        return created;
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
+  }
+
+  /** Jobs a worker should (re)start: all of them at boot, since in-process jobs do not survive one. */
+  async findUnfinished(limit = 1_000): Promise<Pick<BulkAwardJob, 'id' | 'institutionId'>[]> {
+    return this.prisma.bulkAwardJob.findMany({ where: { status: { in: ['queued', 'running'] } }, select: { id: true, institutionId: true }, take: limit, orderBy: { createdAt: 'asc' } });
+  }
+
+  async markRunning(scope: TenantScope, id: string): Promise<void> {
+    await this.prisma.bulkAwardJob.updateMany({ where: { institutionId: scope.institutionId, id, status: 'queued' }, data: { status: 'running', startedAt: new Date() } });
+  }
+
+  /**
+   * Locks up to `limit` pending rows for this transaction. SKIP LOCKED lets two runs of the same
+   * job (a resumed run and BullMQ's recovered stalled one) share the work without awarding a row
+   * twice: a row another run holds is skipped, and a row it committed is no longer pending.
+   */
+  async claimPending(tx: IssuerTx, jobId: string, limit: number): Promise<ClaimedRow[]> {
+    return tx.$queryRaw<ClaimedRow[]>`
+      SELECT "line", "input" FROM "issuer"."bulk_award_rows"
+      WHERE "jobId" = ${jobId} AND "status" = 'pending'
+      ORDER BY "line" LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED`;
+  }
+
+  /** Marks the chunk's rows and moves the job's counts, in the caller's (award) transaction. */
+  async recordOutcomes(tx: IssuerTx, jobId: string, rows: ClaimedRow[], outcomes: ChunkOutcome[]): Promise<void> {
+    if (rows.length === 0) return;
+    const values = rows.map((row, i) => {
+      const outcome = outcomes[i];
+      const status: BulkRowStatus = outcome.kind;
+      const assertionId = outcome.kind === 'awarded' ? outcome.assertionId : null;
+      const error = outcome.kind === 'awarded' ? null : outcome.message;
+      return Prisma.sql`(${row.line}::int, ${status}::text, ${assertionId}::text, ${error}::text)`;
+    });
+    await tx.$executeRaw`
+      UPDATE "issuer"."bulk_award_rows" AS r
+      SET "status" = v.status, "assertionId" = v.assertion_id, "error" = v.error
+      FROM (VALUES ${Prisma.join(values)}) AS v(line, status, assertion_id, error)
+      WHERE r."jobId" = ${jobId} AND r."line" = v.line`;
+    const failed = outcomes.filter((o) => o.kind === 'failed').length;
+    await tx.bulkAwardJob.update({ where: { id: jobId }, data: { done: { increment: rows.length - failed }, failed: { increment: failed } } });
+  }
+
+  async countPending(jobId: string): Promise<number> {
+    return this.prisma.bulkAwardRow.count({ where: { jobId, status: 'pending' } });
+  }
+
+  async finish(scope: TenantScope, id: string, status: 'completed' | 'failed'): Promise<void> {
+    await this.prisma.bulkAwardJob.updateMany({
+      where: { institutionId: scope.institutionId, id, status: { in: ['queued', 'running'] } },
+      data: { status, finishedAt: new Date() },
+    });
+  }
+
+  async rowErrors(jobId: string, page: { afterLine: number; limit?: number }): Promise<Pick<BulkAwardRow, 'line' | 'error' | 'status'>[]> {
+    return this.prisma.bulkAwardRow.findMany({
+      where: { jobId, status: { in: ['failed', 'duplicate'] }, line: { gt: page.afterLine } },
+      select: { line: true, error: true, status: true },
+      orderBy: { line: 'asc' },
+      ...(page.limit === undefined ? {} : { take: page.limit }),
+    });
+  }
+
+  async rowsPage(jobId: string, afterLine: number, limit: number): Promise<BulkAwardRow[]> {
+    return this.prisma.bulkAwardRow.findMany({ where: { jobId, line: { gt: afterLine } }, orderBy: { line: 'asc' }, take: limit });
+  }
+}

@@ -1,0 +1,168 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+
+import { JobName } from '@badges/jobs';
+import { newEntityId } from '@badges/persistence';
+import { ApiError, type TenantScope } from '@badges/service-kit';
+
+import { RecipientIdentity } from '../assertions/recipient-identity';
+import { OwnedEntities } from '../common/owned-entities';
+import { PublicUrls } from '../common/public-urls';
+import { Prisma, type BulkAwardJob } from '../generated/prisma/client';
+import { rowsFromCsv, rowsFromJson, type IntakeRow } from './bulk-award.intake';
+import { BULK_AWARD_QUEUE, bulkJobId, type BulkAwardQueue } from './bulk-award-queue';
+import { BulkAwardsRepository, type NewBulkRow, type StoredRowInput } from './bulk-awards.repository';
+import { csvLine } from './csv/csv-writer';
+
+export type BulkSource = { kind: 'csv'; bytes: Buffer } | { kind: 'json'; body: unknown };
+
+export interface BulkAwardView {
+  jobId: string;
+  badgeClass: string;
+  status: string;
+  sourceKind: string;
+  total: number;
+  done: number;
+  failed: number;
+  pending: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  resultCsv: string;
+  events: string;
+}
+
+/** Row errors a GET shows unless `?errors=all` (or paging) asks for more. */
+export const DEFAULT_ERRORS_SHOWN = 100;
+
+@Injectable()
+export class BulkAwardsService {
+  private readonly logger = new Logger(BulkAwardsService.name);
+
+  constructor(
+    private readonly jobs: BulkAwardsRepository,
+    private readonly owned: OwnedEntities,
+    private readonly recipients: RecipientIdentity,
+    private readonly urls: PublicUrls,
+    @Inject(BULK_AWARD_QUEUE) private readonly queue: BulkAwardQueue,
+  ) {}
+
+  /**
+   * Validates the whole upload first (a file-level problem answers 4xx and stores nothing), stores
+   * the job with every row (bad rows already `failed`, repeats of a recipient `duplicate`), then
+   * adds one queue job. With an Idempotency-Key already used, returns that job and does nothing.
+   */
+  async create(
+    scope: TenantScope,
+    badgeClassId: string,
+    source: BulkSource,
+    options: { idempotencyKey?: string; correlationId: string },
+  ): Promise<{ job: BulkAwardJob; created: boolean }> {
+    await this.owned.requireBadgeClass(scope, badgeClassId);
+    const key = options.idempotencyKey?.trim() || null;
+    if (key && key.length > 255) throw ApiError.validation('Idempotency-Key: at most 255 characters.', 'Idempotency-Key');
+    if (key) {
+      const existing = await this.existingFor(scope, key, badgeClassId);
+      if (existing) return { job: existing, created: false };
+    }
+    const intake = source.kind === 'csv' ? rowsFromCsv(source.bytes) : rowsFromJson(source.body);
+    const rows = this.toStoredRows(intake);
+    const id = newEntityId();
+    let job: BulkAwardJob;
+    try {
+      job = await this.jobs.create(scope, { id, badgeClassId, idempotencyKey: key, sourceKind: source.kind, correlationId: options.correlationId }, rows);
+    } catch (error) {
+      // Two posts with the same key at once: the loser answers with the winner's job.
+      if (key && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        const existing = await this.existingFor(scope, key, badgeClassId);
+        if (existing) return { job: existing, created: false };
+      }
+      throw error;
+    }
+    if (job.status === 'queued') await this.enqueue(job);
+    return { job, created: true };
+  }
+
+  async get(scope: TenantScope, jobId: string, errors: { all: boolean; afterLine: number; limit: number }): Promise<BulkAwardView & { errors: { line: number; status: string; message: string }[] }> {
+    const job = await this.require(scope, jobId);
+    const rows = await this.jobs.rowErrors(job.id, { afterLine: errors.afterLine, limit: errors.all ? undefined : errors.limit });
+    return { ...this.view(job), errors: rows.map((row) => ({ line: row.line, status: row.status, message: row.error ?? '' })) };
+  }
+
+  async require(scope: TenantScope, jobId: string): Promise<BulkAwardJob> {
+    const job = await this.jobs.findById(scope, jobId);
+    if (!job) throw ApiError.notFound('bulk award');
+    return job;
+  }
+
+  view(job: BulkAwardJob): BulkAwardView {
+    return {
+      jobId: job.id,
+      badgeClass: job.badgeClassId,
+      status: job.status,
+      sourceKind: job.sourceKind,
+      total: job.total,
+      done: job.done,
+      failed: job.failed,
+      pending: job.total - job.done - job.failed,
+      createdAt: job.createdAt.toISOString(),
+      startedAt: job.startedAt?.toISOString() ?? null,
+      finishedAt: job.finishedAt?.toISOString() ?? null,
+      resultCsv: this.urls.api(`/v2/bulk-awards/${job.id}/result.csv`),
+      events: this.urls.api(`/v2/bulk-awards/${job.id}/events`),
+    };
+  }
+
+  /**
+   * One line per input row. Every cell is formula-neutralised (csvCell), since recipients,
+   * names and errors echo what the uploader typed.
+   */
+  async *resultCsv(scope: TenantScope, jobId: string): AsyncGenerator<string> {
+    const job = await this.require(scope, jobId);
+    yield csvLine(['line', 'recipient', 'name', 'status', 'assertion_id', 'assertion_url', 'error']);
+    let after = 0;
+    for (;;) {
+      const rows = await this.jobs.rowsPage(job.id, after, 2_000);
+      if (rows.length === 0) return;
+      let chunk = '';
+      for (const row of rows) {
+        const input = row.input as unknown as StoredRowInput;
+        const recipient = 'item' in input ? input.item.recipient.identity : (input.raw.email ?? input.raw.identity ?? '');
+        const name = 'item' in input ? (input.recipientName ?? '') : (input.raw.name ?? '');
+        chunk += csvLine([row.line, recipient, name, row.status, row.assertionId, row.assertionId ? this.urls.assertion(row.assertionId) : null, row.error]);
+      }
+      yield chunk;
+      after = rows[rows.length - 1].line;
+    }
+  }
+
+  private async existingFor(scope: TenantScope, key: string, badgeClassId: string): Promise<BulkAwardJob | null> {
+    const existing = await this.jobs.findByIdempotencyKey(scope, key);
+    if (existing && existing.badgeClassId !== badgeClassId) {
+      throw new ApiError(409, 'idempotency_key_reused', 'This Idempotency-Key was already used for a bulk award of another badge class.');
+    }
+    return existing;
+  }
+
+  /** The natural key (recipient lookup HMAC): a recipient's second row in the same job is a duplicate. */
+  private toStoredRows(intake: IntakeRow[]): NewBulkRow[] {
+    const firstLine = new Map<string, number>();
+    return intake.map((row): NewBulkRow => {
+      if (!row.valid) return { line: row.line, naturalKey: null, input: { raw: row.raw }, status: 'failed', error: row.error };
+      const naturalKey = this.recipients.lookupOf(row.item.recipient);
+      const input: StoredRowInput = { item: row.item, ...(row.recipientName ? { recipientName: row.recipientName } : {}) };
+      const seen = firstLine.get(naturalKey);
+      if (seen !== undefined) return { line: row.line, naturalKey, input, status: 'duplicate', error: `Same recipient as line ${seen}: awarded once.` };
+      firstLine.set(naturalKey, row.line);
+      return { line: row.line, naturalKey, input, status: 'pending', error: null };
+    });
+  }
+
+  /** A failed add is only logged: the job is stored `queued`, and the next worker start resumes it. */
+  private async enqueue(job: BulkAwardJob): Promise<void> {
+    try {
+      await this.queue.add(JobName.RunBulkAward, { institutionId: job.institutionId, bulkAwardId: job.id }, { jobId: bulkJobId(job.id) });
+    } catch (error) {
+      this.logger.warn(`could not enqueue bulk award ${job.id}; a worker restart resumes it: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
