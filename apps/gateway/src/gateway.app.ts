@@ -7,6 +7,7 @@ import { applyMigrations } from '@badges/persistence';
 import { registerDocs } from './docs/register-docs';
 import { createServiceApp } from '@badges/service-kit';
 import { GatewayModule, type GatewayModuleOptions } from './gateway.module';
+import { BulkProgressRoute } from './routing/bulk-progress.route';
 import { ForwardingRoutes } from './routing/forwarding.routes';
 import { registerRawBodyParser } from './routing/raw-body.parser';
 
@@ -22,6 +23,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Nest
   const fastify = app.getHttpAdapter().getInstance();
   registerRawBodyParser(fastify);
   app.get(ForwardingRoutes).register(fastify);
+  app.get(BulkProgressRoute).register(fastify);
   await registerDocs(fastify, options.config.PUBLIC_URL);
   // Not `ready()` yet: the caller may still add hooks or routes; listen() and inject() get it ready.
   return app;

@@ -18,3 +18,4 @@ export type { EmbeddedContext, EmbeddedService, EmbeddedServiceModule } from './
 export { CorrelationId } from './tenancy/correlation-id.decorator';
 export { SecretSealer } from './crypto/secret-sealer';
 export { tenantScope, type TenantScope } from './tenancy/tenant-scope';
+export { openEventStream, streamProgress, type EventStream, type ProgressReading } from './http/event-stream';

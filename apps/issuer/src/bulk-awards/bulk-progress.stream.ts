@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
-import type { TenantScope } from '@badges/service-kit';
+import { streamProgress, type TenantScope } from '@badges/service-kit';
 
 import { BulkAwardsRepository } from './bulk-awards.repository';
 
 /** How often the stream reads the job: the database is the only state every process shares. */
 export const PROGRESS_POLL_MS = 500;
-const HEARTBEAT_MS = 15_000;
 
 /**
  * The SSE stream of one bulk award. It polls the job row (the worker may be another process),
@@ -19,39 +18,14 @@ export class BulkProgressStream {
   constructor(private readonly jobs: BulkAwardsRepository) {}
 
   async stream(scope: TenantScope, jobId: string, reply: FastifyReply, pollMs = PROGRESS_POLL_MS): Promise<void> {
-    reply.hijack();
-    const raw = reply.raw;
-    raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-    let closed = false;
-    raw.on('close', () => (closed = true));
-    const send = (event: string, data: unknown): void => {
-      raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    };
-    let last = '';
-    let lastWrite = Date.now();
-    try {
-      while (!closed) {
+    await streamProgress(
+      reply,
+      async () => {
         const job = await this.jobs.findById(scope, jobId);
-        if (!job) break;
-        const progress = { total: job.total, done: job.done, failed: job.failed, status: job.status };
-        const key = JSON.stringify(progress);
-        if (key !== last) {
-          send('progress', progress);
-          last = key;
-          lastWrite = Date.now();
-        }
-        if (job.status === 'completed' || job.status === 'failed') {
-          send('complete', progress);
-          break;
-        }
-        if (Date.now() - lastWrite >= HEARTBEAT_MS) {
-          raw.write(': keep-alive\n\n');
-          lastWrite = Date.now();
-        }
-        await new Promise((resolve) => setTimeout(resolve, pollMs));
-      }
-    } finally {
-      raw.end();
-    }
+        if (!job) return undefined;
+        return { data: { total: job.total, done: job.done, failed: job.failed, status: job.status }, finished: job.status === 'completed' || job.status === 'failed' };
+      },
+      { pollMs },
+    );
   }
 }

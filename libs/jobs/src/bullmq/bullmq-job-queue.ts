@@ -106,10 +106,12 @@ export class BullmqJobQueue<P extends PayloadMap> implements JobQueue<P> {
   }
 
   async getJob(jobId: string): Promise<JobSnapshot<P> | undefined> {
+    // State first, then the job's hash: a job seen as completed/failed already has its outcome
+    // written (BullMQ moves it atomically), whereas a hash read first could predate the finish.
+    const state = STATES[await this.queue.getJobState(jobId)];
+    if (!state) return undefined; // never added, or removed
     const job = await this.queue.getJob(jobId);
-    if (!job) return undefined;
-    const state = STATES[await job.getState()];
-    if (!state) return undefined; // removed between the two reads
+    if (!job) return undefined; // removed between the two reads
     const { id = jobId, name, data: payload, attemptsMade, failedReason, returnvalue } = job;
     return { id, name, payload, state, attemptsMade, failedReason: failedReason || undefined, returnvalue: (returnvalue ?? undefined) as JobStatus | undefined } as JobSnapshot<P>;
   }
