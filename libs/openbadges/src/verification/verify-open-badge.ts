@@ -2,6 +2,7 @@ import { error, TaskCode } from '../validation/messages';
 import type { JsonNode } from '../validation/present-values';
 import { validateGraph } from '../validation/validate-graph';
 import { collectGraph, loadByDeclaredId } from './collect-graph';
+import { isImageError, unbakeBadgeImage } from '../baking';
 import { detectInput, type DetectedInput } from './detect-input';
 import { buildResult } from './build-result';
 import { checkBadgeImages } from './steps/check-images';
@@ -49,12 +50,34 @@ async function resolveStart(detected: DetectedInput, ctx: VerificationContext): 
       return verifySignedInput(detected.jws, ctx);
     case 'png':
     case 'svg':
-      // Hook: unbaking lives in ../baking (another owner). The verification service extracts the
-      // embedded URL/JSON/JWS and calls verifyOpenBadge again with it (issue #5).
-      ctx.report(error(TaskCode.DETECT_INPUT_TYPE, `Baked ${detected.type.toUpperCase()} images must be unbaked first; pass the extracted badge (URL, JSON or JWS) instead.`));
-      return undefined;
+      return resolveBakedImage(detected.type, detected.bytes, ctx);
     default:
       ctx.report(error(TaskCode.DETECT_INPUT_TYPE, detected.reason));
       return undefined;
   }
+}
+
+/**
+ * A baked image carries the badge as a URL, JSON or a JWS: take it out with the baking module's
+ * hardened parsers (hostile images become a message, never a crash), then verify what it holds.
+ */
+async function resolveBakedImage(kind: 'png' | 'svg', bytes: Uint8Array, ctx: VerificationContext): Promise<JsonNode | undefined> {
+  let unbaked: { payload: string } | null;
+  try {
+    unbaked = unbakeBadgeImage(Buffer.from(bytes));
+  } catch (failure) {
+    const reason = isImageError(failure) ? failure.message : 'it could not be read';
+    ctx.report(error(TaskCode.DETECT_INPUT_TYPE, `This ${kind.toUpperCase()} image could not be checked for a badge: ${reason}`));
+    return undefined;
+  }
+  if (!unbaked) {
+    ctx.report(error(TaskCode.DETECT_INPUT_TYPE, `This ${kind.toUpperCase()} image has no badge baked into it. Ask the issuer for the badge's link or its baked image.`));
+    return undefined;
+  }
+  const inner = detectInput(unbaked.payload);
+  if (inner.type === 'png' || inner.type === 'svg' || inner.type === 'unknown') {
+    ctx.report(error(TaskCode.DETECT_INPUT_TYPE, `The badge baked into this ${kind.toUpperCase()} image is not a web address, badge JSON or a signed badge.`));
+    return undefined;
+  }
+  return resolveStart(inner, ctx);
 }
