@@ -25,6 +25,11 @@ import { ISSUER_CONFIG, ISSUER_DATABASE, ISSUER_OUTBOX_RELAY } from './common/to
 import type { IssuerConfig } from './config/issuer.config';
 import { IssuerEvents } from './events/issuer-events';
 import { HealthController } from './health/health.controller';
+import { AssertionImageBaker } from './images/assertion-image.baker';
+import { BakeScheduler } from './images/bake-scheduler';
+import { BakedImagesRepository } from './images/baked-images.repository';
+import { imageBakingQueueProviders } from './images/image-baking-queue';
+import { ImageBakingWorker } from './images/image-baking.worker';
 import { ImagesController } from './images/images.controller';
 import { ImagesRepository } from './images/images.repository';
 import { ImagesService } from './images/images.service';
@@ -110,6 +115,11 @@ export class IssuerModule {
         BulkAwardsService,
         BulkProgressStream,
         BulkAwardWorker,
+        ...imageBakingQueueProviders(options.env ?? process.env, options.inProcessJobs),
+        BakedImagesRepository,
+        AssertionImageBaker,
+        BakeScheduler,
+        ImageBakingWorker,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { ApiError, type TenantScope } from '@badges/service-kit';
 
 import { BadgeClassesRepository, type BadgeClassRecord } from '../badge-classes/badge-classes.repository';
 import { IssuerEvents } from '../events/issuer-events';
+import { BakeScheduler } from '../images/bake-scheduler';
 import { IssuersRepository } from '../issuers/issuers.repository';
 import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
 import { AssertionSigner } from '../signing/assertion-signer';
@@ -39,6 +40,7 @@ export class AwardUseCase {
     private readonly events: IssuerEvents,
     private readonly signingKeys: SigningKeysService,
     private readonly signer: AssertionSigner,
+    private readonly bakes: BakeScheduler,
   ) {}
 
   async award(
@@ -48,9 +50,11 @@ export class AwardUseCase {
     options: { fieldPrefix: (index: number) => string; notifyAll?: boolean; correlationId: string },
   ): Promise<Awarded[]> {
     const now = new Date();
+    let imageId: string | undefined;
     const awarded = await this.prisma.$transaction(async (tx) => {
       const badgeClass = await this.badgeClasses.findById(scope, badgeClassId, tx);
       if (!badgeClass) throw ApiError.notFound('badge class');
+      imageId = badgeClass.imageId;
       const issuer = await this.issuers.findById(scope, badgeClass.issuerId, tx);
       if (!issuer) throw ApiError.notFound('issuer');
       const prepared = items.map((item, index) => this.prepare(badgeClass, item, now, options.fieldPrefix(index), options.notifyAll));
@@ -62,6 +66,7 @@ export class AwardUseCase {
       return result;
     });
     this.events.published();
+    await this.bakes.awarded(scope, badgeClassId, awarded.map((a) => a.assertion.id), imageId);
     return awarded;
   }
 
@@ -70,7 +75,7 @@ export class AwardUseCase {
    * its rows in the same commit as the assertions and their outbox events. Unlike `award`, one
    * bad row does not sink the chunk: it comes back `failed` (or `duplicate` when the row refuses
    * duplicate awards and the recipient holds one) and the others are awarded. Call
-   * `events.published()` (via `afterCommit`) once the transaction committed.
+   * `afterCommit` with the outcomes once the transaction committed.
    */
   async awardChunk(
     tx: IssuerTx,
@@ -110,9 +115,13 @@ export class AwardUseCase {
     return outcomes;
   }
 
-  /** Wakes the outbox relay; call after the transaction that wrote events committed. */
-  afterCommit(): void {
+  /**
+   * Wakes the outbox relay and adds the awarded assertions' bake jobs; call after the
+   * transaction of `awardChunk` committed.
+   */
+  async afterCommit(scope: TenantScope, badgeClassId: string, outcomes: readonly ChunkOutcome[]): Promise<void> {
     this.events.published();
+    await this.bakes.awarded(scope, badgeClassId, outcomes.flatMap((o) => (o.kind === 'awarded' ? [o.assertionId] : [])));
   }
 
   private prepare(badgeClass: BadgeClassRecord, item: AssertionCreateBody, now: Date, prefix: string, notifyAll?: boolean): { row: NewAssertion; plaintext: string } {

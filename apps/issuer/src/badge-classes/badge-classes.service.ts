@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Alignment, BadgeClassCreateBody, BadgeClassTranslation, BadgeClassUpdateBody } from '@badges/api-contracts';
 import { ApiError, ErrorCode, type TenantScope } from '@badges/service-kit';
 
+import { BakeScheduler } from '../images/bake-scheduler';
 import { checkImageDataUri } from '../images/image-intake';
 import { ImagesRepository } from '../images/images.repository';
 import { IssuersRepository } from '../issuers/issuers.repository';
@@ -26,6 +27,7 @@ export class BadgeClassesService {
     private readonly images: ImagesRepository,
     private readonly events: IssuerEvents,
     private readonly signingKeys: SigningKeysService,
+    private readonly bakes: BakeScheduler,
   ) {}
 
   async create(scope: TenantScope, issuerId: string, body: BadgeClassCreateBody): Promise<BadgeClassRecord> {
@@ -69,7 +71,8 @@ export class BadgeClassesService {
 
   /**
    * As Badgr: name and description replace; absent image/criteria/alignments/tags/expires keep
-   * the stored value (`expires: null` clears it). Assertions already issued are not touched.
+   * the stored value (`expires: null` clears it). Assertions already issued are not touched,
+   * except that a new image re-bakes their images (in the background).
    */
   async update(scope: TenantScope, id: string, body: BadgeClassUpdateBody, correlationId: string): Promise<BadgeClassRecord> {
     const image = body.image ? checkImageDataUri(body.image, 'image') : undefined;
@@ -115,6 +118,8 @@ export class BadgeClassesService {
       return saved as BadgeClassRecord;
     });
     this.events.published();
+    // Revocation never changes images; a new badge class image re-bakes the class's assertions.
+    if (image) await this.bakes.imageChanged(scope, id, updated.imageId);
     return updated;
   }
 

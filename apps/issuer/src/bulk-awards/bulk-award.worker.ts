@@ -72,22 +72,22 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
     await this.jobs.markRunning(scope, bulkAwardId);
     try {
       for (let chunks = 1; ; chunks++) {
-        const lastLine = await this.prisma.$transaction(
+        const { lastLine, awarded } = await this.prisma.$transaction(
           async (tx) => {
             const rows = await this.jobs.claimPending(tx, bulkAwardId, BULK_CHUNK);
-            if (rows.length === 0) return 0;
+            if (rows.length === 0) return { lastLine: 0, awarded: [] };
             const items = rows.map((row) => ('item' in row.input ? row.input.item : undefined));
             const valid = items.flatMap((item, i) => (item ? [{ i, item }] : []));
             const awarded = await this.award.awardChunk(tx, scope, job.badgeClassId, valid.map((v) => v.item), { correlationId: job.correlationId });
             const outcomes = rows.map(() => ({ kind: 'failed', message: 'The stored row is not a valid award.' }) as const as Parameters<BulkAwardsRepository['recordOutcomes']>[3][number]);
             valid.forEach((v, k) => (outcomes[v.i] = awarded[k]));
             await this.jobs.recordOutcomes(tx, bulkAwardId, rows, outcomes);
-            return rows[rows.length - 1].line;
+            return { lastLine: rows[rows.length - 1].line, awarded };
           },
           { timeout: 120_000, maxWait: 30_000 },
         );
         if (lastLine === 0) break;
-        this.award.afterCommit();
+        await this.award.afterCommit(scope, job.badgeClassId, awarded);
         if (chunks >= CHUNKS_PER_RUN && (await this.jobs.countPending(bulkAwardId)) > 0) {
           await this.queue.add(JobName.RunBulkAward, { institutionId, bulkAwardId }, { jobId: `${bulkJobId(bulkAwardId)}-from-${lastLine}` });
           return JobStatus.Success;

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 
-import { bakeBadgeImage } from '@badges/openbadges';
-import { ApiError } from '@badges/service-kit';
+import { ApiError, tenantScope } from '@badges/service-kit';
 
 import { PublicDocumentsRepository } from '../public-documents/public-documents.repository';
 import { PublicDocumentsService } from '../public-documents/public-documents.service';
+import { AssertionImageBaker } from './assertion-image.baker';
+import { BakeScheduler } from './bake-scheduler';
+import { BakedImagesRepository } from './baked-images.repository';
 
 export interface ServedImage {
   contentType: string;
@@ -12,10 +14,16 @@ export interface ServedImage {
   etag: string;
 }
 
-/** Public images: issuer and badge class images as stored, assertion images baked on request. */
+/** Public images: issuer and badge class images as stored, assertion images as baked by the image-baking queue. */
 @Injectable()
 export class ImagesService {
-  constructor(private readonly documents: PublicDocumentsRepository, private readonly publicDocuments: PublicDocumentsService) {}
+  constructor(
+    private readonly documents: PublicDocumentsRepository,
+    private readonly publicDocuments: PublicDocumentsService,
+    private readonly baked: BakedImagesRepository,
+    private readonly baker: AssertionImageBaker,
+    private readonly scheduler: BakeScheduler,
+  ) {}
 
   async issuerImage(issuerId: string): Promise<ServedImage> {
     const issuer = await this.documents.findIssuer(issuerId);
@@ -31,18 +39,24 @@ export class ImagesService {
 
   /**
    * The badge image with this assertion's JSON baked in (PNG iTXt / SVG `openbadges:assertion`),
-   * (or, for a signed badge, its JWS), so the file alone can be verified. Baked per request for now: it is a chunk insert, not a
-   * re-encode; a cached/queued bake comes with bulk awards. A revoked assertion has no image (410).
+   * (or, for a signed badge, its JWS), so the file alone can be verified. Served from the stored
+   * bake when it was made from the badge class's current image; otherwise baked here, served and
+   * stored (or, should the write fail, left to a bake job), so a lost or pending job never breaks
+   * the route. A revoked assertion has no image (410).
    */
   async assertionImage(assertionId: string): Promise<ServedImage> {
     const { document, assertion } = await this.publicDocuments.assertionWithSource(assertionId);
     if (document.status === 410) throw new ApiError(410, 'revoked', 'This assertion has been revoked.');
-    const image = await this.documents.findImage(assertion.badgeClass.imageId);
-    if (!image) throw ApiError.notFound('image');
-    // A signed badge carries its JWS (the file alone proves it); a hosted one its JSON and URL.
-    const payload = document.jws ? { jws: document.jws } : { assertionJson: JSON.stringify(document.json), verifyUrl: (document.json as { id: string }).id };
-    const bytes = bakeBadgeImage(image.bytes, payload);
-    return { contentType: image.contentType, bytes, etag: `"${image.sha256.slice(0, 16)}-${assertion.id}-${assertion.updatedAt.getTime()}"` };
+    const imageId = assertion.badgeClass.imageId;
+    const etag = `"${imageId}-${assertion.id}-${assertion.updatedAt.getTime()}"`;
+    const stored = await this.baked.find(assertion.id);
+    if (stored && stored.sourceImageId === imageId) return { contentType: stored.mimeType, bytes: stored.bytes, etag };
+    const fresh = await this.baker.bake(assertion, document);
+    if (!fresh) throw ApiError.notFound('image');
+    const scope = tenantScope(assertion.institutionId);
+    // Stored now, so the next request is served from the table; a failed write leaves it to a job.
+    await this.baked.save(scope, assertion.id, fresh).catch(() => this.scheduler.missing(scope, assertion.id, imageId));
+    return { contentType: fresh.mimeType, bytes: fresh.bytes, etag };
   }
 
   private async stored(imageId: string): Promise<ServedImage> {

@@ -18,14 +18,15 @@ export interface TestApp {
 }
 
 /** One app per describe (a fresh PGlite costs seconds); each scratch target is a new database. */
-export async function createTestApp(target: { create(): Promise<ScratchDatabase> }): Promise<TestApp> {
+/** `env` selects the job backend (REDIS_URL, JOBS_PREFIX); empty runs every queue in process. */
+export async function createTestApp(target: { create(): Promise<ScratchDatabase> }, env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   process.env.LOG_LEVEL = 'silent';
   process.env.INTERNAL_TOKEN = TEST_INTERNAL_TOKEN;
   const scratch = await target.create();
   const database = await openDatabase(scratch.config);
   // An empty env: the in-process bus, whatever KAFKA_BROKERS the test run has.
   // Its own job backend: queues of an earlier app in this test file never see this database.
-  const app = await createIssuerApp({ database, config: TEST_CONFIG, env: {}, inProcessJobs: new InProcessJobBackend() });
+  const app = await createIssuerApp({ database, config: TEST_CONFIG, env, inProcessJobs: new InProcessJobBackend() });
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,

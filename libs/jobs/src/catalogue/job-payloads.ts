@@ -16,7 +16,10 @@ export interface JobPayloads {
   [JobName.AwardBatch]: TenantScoped & { bulkAwardId: string; batch: number };
   /** The bulk award job's rows are in the issuer's database; the job only names it. */
   [JobName.RunBulkAward]: TenantScoped & { bulkAwardId: string };
+  /** Bakes the assertion's image from its badge class's current image and stores it (issuer). */
   [JobName.BakeAssertionImage]: TenantScoped & { assertionId: string };
+  /** `imageId` is the class's new image: a job for an image that has since been replaced skips. */
+  [JobName.RebakeBadgeClass]: TenantScoped & { badgeClassId: string; imageId: string };
   [JobName.SendEmail]: TenantScoped & { deliveryId: string };
   [JobName.DeliverWebhook]: TenantScoped & { deliveryId: string };
 }

@@ -19,6 +19,8 @@ export const JobName = {
   /** Awards every pending row of one bulk award job (issuer); re-running it continues where it stopped. */
   RunBulkAward: 'run-bulk-award',
   BakeAssertionImage: 'bake-assertion-image',
+  /** Re-bakes every live assertion of a badge class after its image changed (adds bake jobs page by page). */
+  RebakeBadgeClass: 'rebake-badge-class',
   SendEmail: 'send-email',
   DeliverWebhook: 'deliver-webhook',
 } as const;
@@ -29,6 +31,7 @@ export const JOBS_TO_QUEUE = {
   [JobName.AwardBatch]: QueueName.BulkAward,
   [JobName.RunBulkAward]: QueueName.BulkAward,
   [JobName.BakeAssertionImage]: QueueName.ImageBaking,
+  [JobName.RebakeBadgeClass]: QueueName.ImageBaking,
   [JobName.SendEmail]: QueueName.Email,
   [JobName.DeliverWebhook]: QueueName.Webhook,
 } as const satisfies Record<JobName, QueueName>;
