@@ -55,7 +55,6 @@ for (const top of ['apps', 'libs']) {
   if (!existsSync(base)) continue;
   for (const file of walk(base)) {
     const rel = relative(root, file);
-    if (/\/(web)\//.test(rel) && !rel.startsWith('apps/web/dist')) continue;
     const out = join(outRoot, rel);
     if (file.endsWith('.ts')) {
       if (SKIP.test(file) || rel.includes('prisma.config.ts')) continue;

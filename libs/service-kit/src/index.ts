@@ -19,3 +19,4 @@ export { CorrelationId } from './tenancy/correlation-id.decorator';
 export { SecretSealer } from './crypto/secret-sealer';
 export { tenantScope, type TenantScope } from './tenancy/tenant-scope';
 export { openEventStream, streamProgress, type EventStream, type ProgressReading } from './http/event-stream';
+export { databaseHealth } from './http/database-health';

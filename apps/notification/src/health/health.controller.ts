@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 
 import type { Database } from '@badges/persistence';
-import { ApiError, ErrorCode } from '@badges/service-kit';
+import { databaseHealth } from '@badges/service-kit';
 
 import { NOTIFICATION_DATABASE } from '../common/tokens';
 
@@ -11,12 +11,7 @@ export class HealthController {
   constructor(@Inject(NOTIFICATION_DATABASE) private readonly database: Database) {}
 
   @Get()
-  async check(): Promise<{ status: 'ok' }> {
-    try {
-      await this.database.query('SELECT 1');
-    } catch {
-      throw new ApiError(503, ErrorCode.ServiceUnavailable, 'The notification database is not reachable.');
-    }
-    return { status: 'ok' };
+  check(): Promise<{ status: 'ok' }> {
+    return databaseHealth(this.database, 'notification');
   }
 }
