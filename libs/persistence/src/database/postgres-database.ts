@@ -9,6 +9,10 @@ export class PostgresDatabase implements Database {
 
   constructor(private readonly url: string, poolSize = 10) {
     this.pool = new Pool({ connectionString: url, max: poolSize });
+    // An idle connection dies when the server restarts or an operator terminates it. The pool has
+    // already dropped that client and the next query opens a new one; without a listener the
+    // 'error' event would crash the whole process.
+    this.pool.on('error', () => undefined);
   }
 
   prismaAdapter(): PrismaAdapterFactory {
