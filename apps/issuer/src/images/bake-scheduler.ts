@@ -6,8 +6,11 @@ import type { TenantScope } from '@badges/service-kit';
 import { BakedImagesRepository } from './baked-images.repository';
 import { IMAGE_BAKING_QUEUE, bakeJobId, rebakeJobId, type ImageBakingQueue } from './image-baking-queue';
 
-/** Bake jobs added per `addBulk` call. */
-const ADD_BATCH = 500;
+/**
+ * Assertions one bake job bakes: enough to make a bulk chunk a handful of queries, few enough
+ * that a batch of large images stays small in memory.
+ */
+export const BAKE_BATCH = 100;
 
 /**
  * Adds bake jobs after the writes that call for them committed. Never throws: a job that could
@@ -42,15 +45,15 @@ export class BakeScheduler {
   }
 
   async addBakes(scope: TenantScope, assertionIds: readonly string[], imageId: string): Promise<void> {
-    for (let i = 0; i < assertionIds.length; i += ADD_BATCH) {
-      await this.queue.addBulk(
-        assertionIds.slice(i, i + ADD_BATCH).map((assertionId) => ({
-          name: JobName.BakeAssertionImage,
-          payload: { institutionId: scope.institutionId, assertionId },
-          options: { jobId: bakeJobId(assertionId, imageId) },
-        })),
-      );
-    }
+    const batches: string[][] = [];
+    for (let i = 0; i < assertionIds.length; i += BAKE_BATCH) batches.push(assertionIds.slice(i, i + BAKE_BATCH));
+    await this.queue.addBulk(
+      batches.map((batch) => ({
+        name: JobName.BakeAssertionImages,
+        payload: { institutionId: scope.institutionId, assertionIds: batch },
+        options: { jobId: bakeJobId(batch, imageId) },
+      })),
+    );
   }
 
   private async guard(what: string, add: () => Promise<void>): Promise<void> {

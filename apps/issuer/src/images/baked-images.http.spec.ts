@@ -76,9 +76,9 @@ describe.each(databaseTargets())('baked images on $name', (target) => {
 
     // The same job again is a no-op, and even a forced second run skips: the bake is current.
     const queue = t.app.get<ImageBakingQueue>(IMAGE_BAKING_QUEUE);
-    const jobId = bakeJobId(assertion.entityId, row.sourceImageId);
-    await queue.add(JobName.BakeAssertionImage, { institutionId: 'inst-a', assertionId: assertion.entityId }, { jobId });
-    expect(await t.app.get(ImageBakingWorker).bake({ institutionId: 'inst-a', assertionId: assertion.entityId })).toBe('skipped');
+    const jobId = bakeJobId([assertion.entityId], row.sourceImageId);
+    await queue.add(JobName.BakeAssertionImages, { institutionId: 'inst-a', assertionIds: [assertion.entityId] }, { jobId });
+    expect(await t.app.get(ImageBakingWorker).bake({ institutionId: 'inst-a', assertionIds: [assertion.entityId] })).toBe('skipped');
     await until(async () => (await queue.getJob(jobId))?.state === 'completed', 'the bake job');
     const after = await prisma.bakedImage.findMany({ where: { assertionId: assertion.entityId } });
     expect(after).toHaveLength(1);

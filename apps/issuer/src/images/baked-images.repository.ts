@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
-import { isUniqueViolation } from '@badges/persistence';
 import type { TenantScope } from '@badges/service-kit';
 
+import { Prisma } from '../generated/prisma/client';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 
 export interface BakedImageRecord {
@@ -24,23 +24,29 @@ export class BakedImagesRepository {
     return row && { assertionId: row.assertionId, institutionId: row.institutionId, mimeType: row.mimeType, bytes: Buffer.from(row.base64, 'base64'), sourceImageId: row.sourceImageId, bakedAt: row.bakedAt };
   }
 
-  /** The source image id of the stored bake, without loading its bytes. */
-  async sourceOf(assertionId: string): Promise<string | null> {
-    const row = await this.prisma.bakedImage.findUnique({ where: { assertionId }, select: { sourceImageId: true } });
-    return row?.sourceImageId ?? null;
+  /** Assertion id → source image id of its stored bake, without loading the bytes. */
+  async sourcesOf(assertionIds: readonly string[]): Promise<Map<string, string>> {
+    if (assertionIds.length === 0) return new Map();
+    const rows = await this.prisma.bakedImage.findMany({ where: { assertionId: { in: [...assertionIds] } }, select: { assertionId: true, sourceImageId: true } });
+    return new Map(rows.map((row) => [row.assertionId, row.sourceImageId]));
   }
 
-  /** Inserts or replaces the assertion's bake; a concurrent first insert turns into an update. */
-  async save(scope: TenantScope, assertionId: string, image: { mimeType: string; bytes: Buffer; sourceImageId: string }): Promise<void> {
-    const fields = { mimeType: image.mimeType, base64: image.bytes.toString('base64'), sourceImageId: image.sourceImageId, bakedAt: new Date() };
-    const where = { assertionId, institutionId: scope.institutionId };
-    if ((await this.prisma.bakedImage.updateMany({ where, data: fields })).count > 0) return;
-    try {
-      await this.prisma.bakedImage.create({ data: { ...where, ...fields } });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      await this.prisma.bakedImage.updateMany({ where, data: fields });
-    }
+  /**
+   * Inserts or replaces the bakes of one institution's assertions in ONE statement (a bulk chunk
+   * is one round trip, not one per image). A row of another institution is never overwritten.
+   */
+  async saveAll(scope: TenantScope, images: readonly { assertionId: string; mimeType: string; bytes: Buffer; sourceImageId: string }[]): Promise<void> {
+    if (images.length === 0) return;
+    const bakedAt = new Date();
+    const values = images.map(
+      (image) => Prisma.sql`(${image.assertionId}, ${scope.institutionId}, ${image.mimeType}, ${image.bytes.toString('base64')}, ${image.sourceImageId}, ${bakedAt}::timestamptz)`,
+    );
+    await this.prisma.$executeRaw`
+      INSERT INTO "issuer"."baked_images" ("assertionId", "institutionId", "mimeType", "base64", "sourceImageId", "bakedAt")
+      VALUES ${Prisma.join(values)}
+      ON CONFLICT ("assertionId") DO UPDATE
+      SET "mimeType" = EXCLUDED."mimeType", "base64" = EXCLUDED."base64", "sourceImageId" = EXCLUDED."sourceImageId", "bakedAt" = EXCLUDED."bakedAt"
+      WHERE "baked_images"."institutionId" = EXCLUDED."institutionId"`;
   }
 
   /** One page of a badge class's live assertion ids, in id order after `after`. */

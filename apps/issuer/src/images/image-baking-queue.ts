@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { Inject, Injectable, type BeforeApplicationShutdown, type Provider } from '@nestjs/common';
 
 import { createJobQueue, jobQueueToken, QueueName, type InProcessJobBackend, type JobQueue, type QueuePayloads } from '@badges/jobs';
@@ -5,9 +7,13 @@ import { createJobQueue, jobQueueToken, QueueName, type InProcessJobBackend, typ
 export type ImageBakingQueue = JobQueue<QueuePayloads<typeof QueueName.ImageBaking>>;
 export const IMAGE_BAKING_QUEUE = jobQueueToken(QueueName.ImageBaking);
 
-/** One bake per assertion and source image: re-adding it (a re-run award, a re-request) is a no-op. */
-export function bakeJobId(assertionId: string, imageId: string): string {
-  return `bake-${assertionId}-${imageId}`;
+/**
+ * One bake job per batch of assertions and source image: re-adding it (a re-run award, a
+ * re-request) is a no-op. A batch of one keeps a readable id; a larger one is named by a digest.
+ */
+export function bakeJobId(assertionIds: readonly string[], imageId: string): string {
+  const batch = assertionIds.length === 1 ? assertionIds[0] : createHash('sha256').update(assertionIds.join(',')).digest('base64url').slice(0, 24);
+  return `bake-${imageId}-${batch}`;
 }
 
 /** One re-bake sweep per badge class image. */

@@ -28,20 +28,20 @@ export class ImageBakingWorker implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.queue.process(JobName.BakeAssertionImage, (payload) => this.bake(payload));
+    this.queue.process(JobName.BakeAssertionImages, (payload) => this.bake(payload));
     this.queue.process(JobName.RebakeBadgeClass, (payload) => this.rebake(payload));
   }
 
-  async bake({ institutionId, assertionId }: JobOf<typeof JobName.BakeAssertionImage>): Promise<JobStatus> {
-    const found = await this.publicDocuments.assertionWithSource(assertionId).catch(() => undefined);
-    if (!found || found.assertion.institutionId !== institutionId) return JobStatus.Skipped;
-    const { assertion, document } = found;
+  /** Skips what needs no bake: gone, another institution's, revoked, or already baked from the current image. */
+  async bake({ institutionId, assertionIds }: JobOf<typeof JobName.BakeAssertionImages>): Promise<JobStatus> {
+    const found = await this.publicDocuments.assertionsWithSource(assertionIds);
     // Revocation does not change the image; a revoked assertion simply has none to serve.
-    if (document.status !== 200) return JobStatus.Skipped;
-    if ((await this.baked.sourceOf(assertionId)) === assertion.badgeClass.imageId) return JobStatus.Skipped;
-    const image = await this.baker.bake(assertion, document);
-    if (!image) return JobStatus.Skipped;
-    await this.baked.save(tenantScope(institutionId), assertionId, image);
+    const live = found.filter(({ assertion, document }) => assertion.institutionId === institutionId && document.status === 200);
+    const current = await this.baked.sourcesOf(live.map(({ assertion }) => assertion.id));
+    const stale = live.filter(({ assertion }) => current.get(assertion.id) !== assertion.badgeClass.imageId);
+    const images = await this.baker.bakeAll(stale);
+    if (images.length === 0) return JobStatus.Skipped;
+    await this.baked.saveAll(tenantScope(institutionId), images);
     return JobStatus.Success;
   }
 

@@ -55,7 +55,7 @@ export class ImagesService {
     if (!fresh) throw ApiError.notFound('image');
     const scope = tenantScope(assertion.institutionId);
     // Stored now, so the next request is served from the table; a failed write leaves it to a job.
-    await this.baked.save(scope, assertion.id, fresh).catch(() => this.scheduler.missing(scope, assertion.id, imageId));
+    await this.baked.saveAll(scope, [fresh]).catch(() => this.scheduler.missing(scope, assertion.id, imageId));
     return { contentType: fresh.mimeType, bytes: fresh.bytes, etag };
   }
 

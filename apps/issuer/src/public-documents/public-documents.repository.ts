@@ -13,6 +13,11 @@ export interface PublicRevocation {
 }
 export type PublicBadgeClass = BadgeClass & { alignments: BadgeClassAlignment[]; translations: BadgeClassTranslation[]; issuer: Issuer };
 export type PublicAssertion = Assertion & { evidence: AssertionEvidence[]; badgeClass: PublicBadgeClass };
+
+const PUBLIC_ASSERTION_INCLUDE = {
+  evidence: { orderBy: { position: 'asc' } },
+  badgeClass: { include: { alignments: { orderBy: { position: 'asc' } }, translations: { orderBy: { language: 'asc' } }, issuer: true } },
+} as const;
 export interface PublicImage extends Pick<StoredImage, 'contentType' | 'sha256'> {
   bytes: Buffer;
 }
@@ -59,13 +64,12 @@ export class PublicDocumentsRepository {
   }
 
   findAssertion(id: string): Promise<PublicAssertion | null> {
-    return this.prisma.assertion.findUnique({
-      where: { id },
-      include: {
-        evidence: { orderBy: { position: 'asc' } },
-        badgeClass: { include: { alignments: { orderBy: { position: 'asc' } }, translations: { orderBy: { language: 'asc' } }, issuer: true } },
-      },
-    });
+    return this.prisma.assertion.findUnique({ where: { id }, include: PUBLIC_ASSERTION_INCLUDE });
+  }
+
+  /** Many at once (the bake worker): the same few queries whatever the count. */
+  findAssertions(ids: readonly string[]): Promise<PublicAssertion[]> {
+    return this.prisma.assertion.findMany({ where: { id: { in: [...ids] } }, include: PUBLIC_ASSERTION_INCLUDE });
   }
 
   async findImage(id: string): Promise<PublicImage | null> {

@@ -71,6 +71,12 @@ export class PublicDocumentsService {
     return { document: this.assertionDocument(assertion), assertion };
   }
 
+  /** The ones of `ids` that exist, each with its document (the bake worker's batch read). */
+  async assertionsWithSource(ids: readonly string[]): Promise<{ document: PublicDocument; assertion: PublicAssertion }[]> {
+    const assertions = await this.documents.findAssertions(ids);
+    return assertions.map((assertion) => ({ document: this.assertionDocument(assertion), assertion }));
+  }
+
   private assertionDocument(assertion: PublicAssertion): PublicDocument {
     const url = this.urls.assertion(assertion.id);
     const badge = this.badgeClassDocument(assertion.badgeClass);

@@ -16,8 +16,11 @@ export interface JobPayloads {
   [JobName.AwardBatch]: TenantScoped & { bulkAwardId: string; batch: number };
   /** The bulk award job's rows are in the issuer's database; the job only names it. */
   [JobName.RunBulkAward]: TenantScoped & { bulkAwardId: string };
-  /** Bakes the assertion's image from its badge class's current image and stores it (issuer). */
-  [JobName.BakeAssertionImage]: TenantScoped & { assertionId: string };
+  /**
+   * Bakes these assertions' images from their badge classes' current images and stores them
+   * (issuer). One job per award or bulk chunk: batching is what keeps 100,000 bakes cheap.
+   */
+  [JobName.BakeAssertionImages]: TenantScoped & { assertionIds: string[] };
   /** `imageId` is the class's new image: a job for an image that has since been replaced skips. */
   [JobName.RebakeBadgeClass]: TenantScoped & { badgeClassId: string; imageId: string };
   [JobName.SendEmail]: TenantScoped & { deliveryId: string };

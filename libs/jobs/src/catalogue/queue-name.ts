@@ -18,7 +18,7 @@ export const JobName = {
   AwardBatch: 'award-batch',
   /** Awards every pending row of one bulk award job (issuer); re-running it continues where it stopped. */
   RunBulkAward: 'run-bulk-award',
-  BakeAssertionImage: 'bake-assertion-image',
+  BakeAssertionImages: 'bake-assertion-images',
   /** Re-bakes every live assertion of a badge class after its image changed (adds bake jobs page by page). */
   RebakeBadgeClass: 'rebake-badge-class',
   SendEmail: 'send-email',
@@ -30,7 +30,7 @@ export type JobName = (typeof JobName)[keyof typeof JobName];
 export const JOBS_TO_QUEUE = {
   [JobName.AwardBatch]: QueueName.BulkAward,
   [JobName.RunBulkAward]: QueueName.BulkAward,
-  [JobName.BakeAssertionImage]: QueueName.ImageBaking,
+  [JobName.BakeAssertionImages]: QueueName.ImageBaking,
   [JobName.RebakeBadgeClass]: QueueName.ImageBaking,
   [JobName.SendEmail]: QueueName.Email,
   [JobName.DeliverWebhook]: QueueName.Webhook,
