@@ -23,7 +23,7 @@ export class AssertionSigner {
   async sign(source: AssertionSource, key: UnsealedSigningKey): Promise<Signature> {
     const creator = this.urls.signingKey(key.issuerId, key.id);
     const payload = buildAssertionJson(source, this.urls, { type: 'signed', creator });
-    return { signedJws: await signAssertion(payload, key.privateKeyPem, key.algorithm), signingKeyId: key.id };
+    return { signedJws: await signAssertion(payload, key.privateKey, key.algorithm), signingKeyId: key.id };
   }
 }
 
