@@ -5,3 +5,4 @@ export { applyMigrations, type MigrationPlan } from './migrations/apply-migratio
 export { newEntityId, isEntityId } from './ids/entity-id';
 export { isUniqueViolation } from './errors/prisma-errors';
 export { databaseTargets, createScratchPostgres, type ScratchDatabase } from './testing/database-targets';
+export { insertJsonRows, type SqlStatement } from './sql/json-rows';

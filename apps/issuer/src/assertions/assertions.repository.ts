@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
+import { randomUUID } from 'node:crypto';
+
+import { insertJsonRows } from '@badges/persistence';
+
 import type { Assertion, AssertionEvidence, Prisma } from '../generated/prisma/client';
 import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
 
@@ -56,12 +60,25 @@ export class AssertionsRepository {
    */
   async createMany(scope: TenantScope, rows: NewAssertion[], tx: IssuerTx): Promise<AssertionRecord[]> {
     const institutionId = scope.institutionId;
-    await tx.assertion.createMany({ data: rows.map(({ evidence: _evidence, ...row }) => ({ ...row, institutionId })) });
-    const evidence = rows.flatMap((row) => row.evidence.map((item, position) => ({ institutionId, assertionId: row.id, position, ...item })));
-    if (evidence.length > 0) await tx.assertionEvidence.createMany({ data: evidence });
-    const created = await tx.assertion.findMany({ where: { institutionId, id: { in: rows.map((row) => row.id) } }, include: withEvidence });
-    const byId = new Map(created.map((row) => [row.id, row]));
-    return rows.map((row) => byId.get(row.id) as AssertionRecord);
+    // Every column is set here, so the records are known without reading the batch back.
+    const now = new Date();
+    const records: AssertionRecord[] = rows.map(({ evidence, ...row }) => ({
+      ...row,
+      institutionId,
+      signedJws: row.signedJws ?? null,
+      signingKeyId: row.signingKeyId ?? null,
+      revoked: false,
+      revocationReason: null,
+      revokedAt: null,
+      createdAt: now,
+      updatedAt: now,
+      evidence: evidence.map((item, position) => ({ id: randomUUID(), institutionId, assertionId: row.id, position, url: item.url, narrative: item.narrative })),
+    }));
+    const assertionRows = records.map(({ evidence: _evidence, ...assertion }) => assertion);
+    for (const statement of [insertJsonRows('issuer', 'assertions', assertionRows), insertJsonRows('issuer', 'assertion_evidence', records.flatMap((r) => r.evidence))]) {
+      if (statement) await tx.$executeRawUnsafe(statement.sql, ...statement.params);
+    }
+    return records;
   }
 
   async findById(scope: TenantScope, id: string, tx: IssuerTx = this.prisma): Promise<AssertionRecord | null> {

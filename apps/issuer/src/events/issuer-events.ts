@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { createEvent, Topic, type BadgeEvent } from '@badges/events';
-import { outboxRows, type OutboxRelay } from '@badges/messaging';
+import { outboxInsertStatements, type OutboxRelay } from '@badges/messaging';
 import { type TenantScope } from '@badges/service-kit';
 
 import { PublicUrls } from '../common/public-urls';
@@ -112,6 +112,6 @@ export class IssuerEvents {
   }
 
   private async write(tx: IssuerTx, events: BadgeEvent[]): Promise<void> {
-    if (events.length > 0) await tx.outboxEvent.createMany({ data: outboxRows(events) });
+    for (const { sql, params } of outboxInsertStatements('issuer', events)) await tx.$executeRawUnsafe(sql, ...params);
   }
 }

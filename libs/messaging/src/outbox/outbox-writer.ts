@@ -1,7 +1,5 @@
 import { parseEvent, type BadgeEvent } from '@badges/events';
-import type { SqlSession } from '@badges/persistence';
-
-import { outboxTable } from './outbox-sql';
+import { insertJsonRows, type SqlSession, type SqlStatement } from '@badges/persistence';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -15,8 +13,8 @@ export interface OutboxRow {
 
 /**
  * Rows for the outbox, after checking each event against its contract once more (an event
- * built without createEvent must not reach the bus). Use inside the transaction of the change:
- * `await tx.outboxEvent.createMany({ data: outboxRows(events) })`.
+ * built without createEvent must not reach the bus). Write them inside the transaction of the
+ * change, with `outboxInsertStatements` (a bulk award writes hundreds per chunk).
  */
 export function outboxRows(events: readonly BadgeEvent[]): OutboxRow[] {
   return events.map((event) => {
@@ -30,22 +28,13 @@ export function outboxRows(events: readonly BadgeEvent[]): OutboxRow[] {
   });
 }
 
-/** Postgres allows 65,535 parameters per statement; 4 per row leaves ample room. */
-const ROWS_PER_STATEMENT = 1_000;
-
-/** The same as `outboxRows`, for code that holds a raw SqlSession (or Prisma's `$executeRawUnsafe`). */
-export function outboxInsertStatements(schema: string, events: readonly BadgeEvent[]): { sql: string; params: unknown[] }[] {
-  const rows = outboxRows(events);
-  const statements: { sql: string; params: unknown[] }[] = [];
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-    const values = chunk.map((_, i) => `($${i * 4 + 1}::uuid, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4}::jsonb)`);
-    statements.push({
-      sql: `INSERT INTO ${outboxTable(schema)} ("eventId", "topic", "key", "envelope") VALUES ${values.join(', ')}`,
-      params: chunk.flatMap((row) => [row.eventId, row.topic, row.key, JSON.stringify(row.envelope)]),
-    });
-  }
-  return statements;
+/**
+ * The outbox rows of `events` as SQL for a raw SqlSession or Prisma's
+ * `tx.$executeRawUnsafe(sql, ...params)`: one statement whatever the count.
+ */
+export function outboxInsertStatements(schema: string, events: readonly BadgeEvent[]): SqlStatement[] {
+  const statement = insertJsonRows(schema, 'OutboxEvent', outboxRows(events) as unknown as Record<string, unknown>[]);
+  return statement ? [statement] : [];
 }
 
 export async function writeOutbox(session: SqlSession, schema: string, events: readonly BadgeEvent[]): Promise<void> {

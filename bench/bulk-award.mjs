@@ -1,0 +1,117 @@
+// Benchmark (issue #4): bulk awarding on the distributed stack (issuer, notification and gateway
+// processes on PostgreSQL, Kafka and Redis). One CSV upload of N rows through the gateway, timed
+// from the POST to the last row done (job `completed`) and on to the last baked PNG stored; once
+// for a hosted badge class and once for a signed one. Then a baseline in the same database: the
+// raw rate at which PostgreSQL inserts the same assertion rows in ONE batched statement.
+// Needs DATABASE_URL, KAFKA_BROKERS and REDIS_URL (npm run kafka:start); run `npm run build` first.
+// Usage: node bench/bulk-award.mjs [rows=100000]
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const root = new URL('..', import.meta.url).pathname;
+const dist = join(root, 'dist');
+const { startServiceProcess } = require(join(dist, 'apps/runner/src/distributed/service-process.js'));
+const { planDistributedStack } = require(join(dist, 'apps/runner/src/distributed/distributed-env.js'));
+const { createScratchPostgres } = require(join(dist, 'libs/persistence/src/index.js'));
+const { Client } = require('pg');
+
+const ROWS = Number(process.argv[2] ?? 100_000);
+const TIMEOUT_MS = 30 * 60_000;
+
+for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'REDIS_URL']) {
+  if (!process.env[name]) throw new Error(`${name} is required (see the header of this file)`);
+}
+const freePort = () => new Promise((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const perSecond = (ms) => `${Math.round(ROWS / (ms / 1000))} rows/s`;
+
+const database = await createScratchPostgres(process.env.DATABASE_URL);
+const dataDir = mkdtempSync(join(tmpdir(), 'badges-bench-bulk-'));
+const ports = { gateway: await freePort(), issuer: await freePort(), notification: await freePort() };
+const run = randomBytes(4).toString('hex');
+const { env } = planDistributedStack({
+  ...process.env, DATABASE_URL: database.config.url, DATA_DIR: dataDir, PORT: String(ports.gateway), ISSUER_PORT: String(ports.issuer),
+  NOTIFICATION_PORT: String(ports.notification), PUBLIC_URL: `http://127.0.0.1:${ports.gateway}`, SMTP_URL: 'smtp://127.0.0.1:9',
+  KAFKA_NAMESPACE: `bench${run}`, JOBS_PREFIX: `bench-${run}`, LOG_LEVEL: 'error', NODE_ENV: 'production', LOG_FORMAT: 'json',
+});
+const services = [];
+const db = new Client({ connectionString: database.config.url });
+try {
+  for (const [name, port] of [['issuer', ports.issuer], ['notification', ports.notification], ['gateway', ports.gateway]]) {
+    services.push(await startServiceProcess({ name, port, env, distRoot: dist }));
+  }
+  await db.connect();
+  const base = env.PUBLIC_URL;
+  const call = async (path, { token, body, headers = {}, method = body === undefined ? 'GET' : 'POST' } = {}) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { ...(typeof body === 'object' ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      ...(body === undefined ? {} : { body: typeof body === 'object' ? JSON.stringify(body) : body }),
+    });
+    const text = await response.text();
+    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return JSON.parse(text);
+  };
+  const institution = await call('/admin/institutions', { token: env.ADMIN_TOKEN, body: { name: 'Bench' } });
+  const token = (await call('/o/token', { body: { grant_type: 'client_credentials', client_id: institution.client.clientId, client_secret: institution.client.clientSecret } })).access_token;
+  const issuer = (await call('/v2/issuers', { token, body: { name: 'Bench Faculty', email: 'b@bench.example', url: 'https://bench.example' } })).result[0];
+  const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+  const count = async (sql, params) => (await db.query(sql, params)).rows[0].n;
+
+  const measure = async (label, verification) => {
+    const badgeClass = (await call(`/v2/issuers/${issuer.entityId}/badgeclasses`, { token, body: { name: `Bench ${label}`, description: 'd', image: png, criteriaNarrative: 'c', verification } })).result[0];
+    const csv = ['email,name', ...Array.from({ length: ROWS }, (_, i) => `l${i}.${label}@bench.example,Learner ${i}`)].join('\n');
+    const started = performance.now();
+    const job = (await call(`/v2/badgeclasses/${badgeClass.entityId}/bulk-awards`, { token, body: csv, headers: { 'content-type': 'text/csv' } })).result[0];
+    const accepted = performance.now();
+    let doneAt = 0;
+    let bakedAt = 0;
+    for (;;) {
+      if (!doneAt) {
+        const state = (await call(`/v2/bulk-awards/${job.jobId}`, { token })).result[0];
+        if (state.status === 'failed') throw new Error(`bulk award failed: ${JSON.stringify(state)}`);
+        if (state.status === 'completed') {
+          if (state.done !== ROWS) throw new Error(`completed with ${state.done} of ${ROWS} awarded: ${JSON.stringify(state.errors.slice(0, 3))}`);
+          doneAt = performance.now();
+        }
+      }
+      const baked = await count(
+        'SELECT count(*)::int AS n FROM issuer.baked_images b JOIN issuer.assertions a ON a.id = b."assertionId" WHERE a."badgeClassId" = $1',
+        [badgeClass.entityId],
+      );
+      if (doneAt && baked >= ROWS) { bakedAt = performance.now(); break; }
+      if (performance.now() - started > TIMEOUT_MS) throw new Error(`timed out (${label}): ${baked} baked`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    console.log(`${label.padEnd(6)}  202 after ${seconds(accepted - started)}; all rows done ${seconds(doneAt - started)} (${perSecond(doneAt - started)}); all PNGs baked ${seconds(bakedAt - started)} (${perSecond(bakedAt - started)})`);
+  };
+
+  console.log(`machine: ${cpus().length} cores (${cpus()[0].model}), ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}`);
+  console.log(`bulk award of ${ROWS} rows (one CSV upload), distributed stack: issuer, notification, gateway processes; PostgreSQL, Kafka, Redis`);
+  await measure('hosted', 'hosted');
+  await measure('signed', 'signed');
+
+  // Baseline: the same rows straight into a copy of the assertions table, one INSERT ... SELECT.
+  await db.query('CREATE TABLE issuer.bench_assertions (LIKE issuer.assertions INCLUDING ALL)');
+  const sample = (await db.query('SELECT * FROM issuer.assertions LIMIT 1')).rows[0];
+  const started = performance.now();
+  await db.query(
+    `INSERT INTO issuer.bench_assertions
+       ("id","institutionId","issuerId","badgeClassId","recipientType","recipientIdentity","recipientHashed","recipientSalt","recipientLookup","issuedOn","notify","updatedAt")
+     SELECT 'bench' || g, $1, $2, $3, 'email', 'sha256$' || md5(g::text) || md5(g::text), true, md5(g::text), md5('l' || g), now(), false, now()
+     FROM generate_series(1, $4::int) g`,
+    [sample.institutionId, sample.issuerId, sample.badgeClassId, ROWS],
+  );
+  const inserted = performance.now() - started;
+  console.log(`baseline: PostgreSQL inserts ${ROWS} assertion rows in one batched statement in ${seconds(inserted)} (${perSecond(inserted)})`);
+} finally {
+  await db.end().catch(() => undefined);
+  for (const service of services.reverse()) await service.stop();
+  await database.dispose().catch(() => undefined);
+  rmSync(dataDir, { recursive: true, force: true });
+}
