@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 
 import { JOB_DEFAULTS, JobName, JobStatus, QueueName, type JobContext, type JobOf } from '@badges/jobs';
-import { tenantScope } from '@badges/service-kit';
+import { tenantScope, type TenantScope } from '@badges/service-kit';
 
-import { AwardUseCase } from '../assertions/award.usecase';
+import { AwardUseCase, type ChunkOutcome } from '../assertions/award.usecase';
+import type { BulkAwardJob } from '../generated/prisma/client';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 import { BULK_AWARD_QUEUE, bulkJobId, type BulkAwardQueue } from './bulk-award-queue';
 import { BulkAwardsRepository } from './bulk-awards.repository';
@@ -18,6 +19,12 @@ export const BULK_CHUNK = 500;
  * for its whole length while another institution's job waits.
  */
 export const CHUNKS_PER_RUN = 10;
+/**
+ * Chunks one run keeps in flight. A chunk's transaction spends most of its time waiting on
+ * PostgreSQL; a second one overlaps that wait with the next chunk's CPU work (hashing, signing,
+ * JSON). SKIP LOCKED gives each its own rows.
+ */
+export const CHUNKS_IN_FLIGHT = 2;
 
 /**
  * Runs bulk awards. One queue job per bulk award awards its pending rows chunk by chunk, each
@@ -71,27 +78,21 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
     if (!job || job.status === 'completed' || job.status === 'failed') return JobStatus.Skipped;
     await this.jobs.markRunning(scope, bulkAwardId);
     try {
-      for (let chunks = 1; ; chunks++) {
-        const { lastLine, awarded } = await this.prisma.$transaction(
-          async (tx) => {
-            const rows = await this.jobs.claimPending(tx, bulkAwardId, BULK_CHUNK);
-            if (rows.length === 0) return { lastLine: 0, awarded: [] };
-            const items = rows.map((row) => ('item' in row.input ? row.input.item : undefined));
-            const valid = items.flatMap((item, i) => (item ? [{ i, item }] : []));
-            const awarded = await this.award.awardChunk(tx, scope, job.badgeClassId, valid.map((v) => v.item), { correlationId: job.correlationId });
-            const outcomes = rows.map(() => ({ kind: 'failed', message: 'The stored row is not a valid award.' }) as const as Parameters<BulkAwardsRepository['recordOutcomes']>[3][number]);
-            valid.forEach((v, k) => (outcomes[v.i] = awarded[k]));
-            await this.jobs.recordOutcomes(tx, bulkAwardId, rows, outcomes);
-            return { lastLine: rows[rows.length - 1].line, awarded };
-          },
-          { timeout: 120_000, maxWait: 30_000 },
-        );
-        if (lastLine === 0) break;
-        await this.award.afterCommit(scope, job.badgeClassId, awarded);
-        if (chunks >= CHUNKS_PER_RUN && (await this.jobs.countPending(bulkAwardId)) > 0) {
-          await this.queue.add(JobName.RunBulkAward, { institutionId, bulkAwardId }, { jobId: `${bulkJobId(bulkAwardId)}-from-${lastLine}` });
-          return JobStatus.Success;
+      let started = 0;
+      let lastLine = 0;
+      let exhausted = false;
+      const lane = async () => {
+        while (!exhausted && started < CHUNKS_PER_RUN) {
+          started += 1;
+          const chunk = await this.awardOneChunk(scope, job);
+          if (chunk.lastLine === 0) exhausted = true;
+          lastLine = Math.max(lastLine, chunk.lastLine);
         }
+      };
+      await Promise.all(Array.from({ length: CHUNKS_IN_FLIGHT }, lane));
+      if (!exhausted && (await this.jobs.countPending(bulkAwardId)) > 0) {
+        await this.queue.add(JobName.RunBulkAward, { institutionId, bulkAwardId }, { jobId: `${bulkJobId(bulkAwardId)}-from-${lastLine}` });
+        return JobStatus.Success;
       }
       // Rows another run still holds are pending until it commits: that run finishes the job.
       if ((await this.jobs.countPending(bulkAwardId)) === 0) await this.jobs.finish(scope, bulkAwardId, 'completed');
@@ -103,5 +104,25 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
       }
       throw error;
     }
+  }
+
+  /** Claims, awards and marks one chunk in ONE transaction; `lastLine` is 0 when none was pending. */
+  private async awardOneChunk(scope: TenantScope, job: BulkAwardJob): Promise<{ lastLine: number }> {
+    const { lastLine, awarded } = await this.prisma.$transaction(
+      async (tx) => {
+        const rows = await this.jobs.claimPending(tx, job.id, BULK_CHUNK);
+        if (rows.length === 0) return { lastLine: 0, awarded: [] };
+        const items = rows.map((row) => ('item' in row.input ? row.input.item : undefined));
+        const valid = items.flatMap((item, i) => (item ? [{ i, item }] : []));
+        const awarded = await this.award.awardChunk(tx, scope, job.badgeClassId, valid.map((v) => v.item), { correlationId: job.correlationId });
+        const outcomes = rows.map((): ChunkOutcome => ({ kind: 'failed', message: 'The stored row is not a valid award.' }));
+        valid.forEach((v, k) => (outcomes[v.i] = awarded[k]));
+        await this.jobs.recordOutcomes(tx, job.id, rows, outcomes);
+        return { lastLine: rows[rows.length - 1].line, awarded };
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
+    if (lastLine > 0) await this.award.afterCommit(scope, job.badgeClassId, awarded);
+    return { lastLine };
   }
 }
