@@ -39,6 +39,12 @@ export class EventIntakeService {
 
   async handle(event: BadgeEvent): Promise<void> {
     const scope = tenantScope(event.institutionId);
+    // Most events of a bulk award ask for no email and find no webhook: doing nothing needs no
+    // claim (a redelivery does nothing again), so they skip the transaction altogether.
+    if (!wantsEmail(event) && (await this.endpoints.subscribedTo(scope, event.type)).length === 0) {
+      this.logger.debug(`event ${event.eventId} ${event.type} handled, nothing to deliver`);
+      return;
+    }
     const created = await this.prisma.$transaction(async (tx) => {
       const { sql, params } = claimEventStatement(NOTIFICATION_SCHEMA, NOTIFICATION_CONSUMER, event.eventId);
       if ((await tx.$executeRawUnsafe(sql, ...params)) === 0) return null;
@@ -56,7 +62,7 @@ export class EventIntakeService {
   private async emailFor(tx: NotificationTx, scope: TenantScope, event: EventOf<typeof Topic.AssertionIssued>): Promise<QueuedDelivery[]> {
     const { payload } = event;
     const to = payload.recipient.plaintextIdentity;
-    if (!payload.notify || payload.recipient.type !== 'email' || !to) return [];
+    if (!wantsEmail(event) || !to) return [];
     const template = await this.templates.effective(scope, TemplateKind.AssertionIssued, tx);
     const rendered = renderEmail(template, { badgeName: payload.badgeClassName, issuerName: payload.issuerName, assertionUrl: payload.assertionUrl });
     const id = newEntityId();
@@ -83,6 +89,13 @@ export class EventIntakeService {
     );
     return created.map((delivery) => ({ institutionId: scope.institutionId, id: delivery.id, jobId: delivery.jobId }));
   }
+}
+
+/** Whether the award asked for an email and gave us the address to send it to. */
+function wantsEmail(event: BadgeEvent): event is EventOf<typeof Topic.AssertionIssued> {
+  if (event.type !== Topic.AssertionIssued) return false;
+  const { notify, recipient } = event.payload;
+  return notify && recipient.type === 'email' && Boolean(recipient.plaintextIdentity);
 }
 
 /**
