@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 
 import type { TenantScope } from '@badges/service-kit';
 
-import { Prisma } from '../generated/prisma/client';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 
 export interface BakedImageRecord {
@@ -27,7 +26,9 @@ export class BakedImagesRepository {
   /** Assertion id → source image id of its stored bake, without loading the bytes. */
   async sourcesOf(assertionIds: readonly string[]): Promise<Map<string, string>> {
     if (assertionIds.length === 0) return new Map();
-    const rows = await this.prisma.bakedImage.findMany({ where: { assertionId: { in: [...assertionIds] } }, select: { assertionId: true, sourceImageId: true } });
+    const rows = await this.prisma.$queryRaw<{ assertionId: string; sourceImageId: string }[]>`
+      SELECT "assertionId", "sourceImageId" FROM "issuer"."baked_images"
+      WHERE "assertionId" IN (SELECT json_array_elements_text(${JSON.stringify(assertionIds)}::json))`;
     return new Map(rows.map((row) => [row.assertionId, row.sourceImageId]));
   }
 
@@ -38,12 +39,18 @@ export class BakedImagesRepository {
   async saveAll(scope: TenantScope, images: readonly { assertionId: string; mimeType: string; bytes: Buffer; sourceImageId: string }[]): Promise<void> {
     if (images.length === 0) return;
     const bakedAt = new Date();
-    const values = images.map(
-      (image) => Prisma.sql`(${image.assertionId}, ${scope.institutionId}, ${image.mimeType}, ${image.bytes.toString('base64')}, ${image.sourceImageId}, ${bakedAt}::timestamptz)`,
-    );
+    const rows = images.map((image) => ({
+      assertionId: image.assertionId,
+      institutionId: scope.institutionId,
+      mimeType: image.mimeType,
+      base64: image.bytes.toString('base64'),
+      sourceImageId: image.sourceImageId,
+      bakedAt,
+    }));
     await this.prisma.$executeRaw`
       INSERT INTO "issuer"."baked_images" ("assertionId", "institutionId", "mimeType", "base64", "sourceImageId", "bakedAt")
-      VALUES ${Prisma.join(values)}
+      SELECT "assertionId", "institutionId", "mimeType", "base64", "sourceImageId", "bakedAt"
+      FROM json_populate_recordset(NULL::"issuer"."baked_images", ${JSON.stringify(rows)}::json)
       ON CONFLICT ("assertionId") DO UPDATE
       SET "mimeType" = EXCLUDED."mimeType", "base64" = EXCLUDED."base64", "sourceImageId" = EXCLUDED."sourceImageId", "bakedAt" = EXCLUDED."bakedAt"
       WHERE "baked_images"."institutionId" = EXCLUDED."institutionId"`;
