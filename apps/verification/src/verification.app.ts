@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 
+import type { FetchedDocument } from '@badges/openbadges';
 import { createEventBus, type InProcessEventBus } from '@badges/messaging';
 import { createServiceApp, DEFAULT_BODY_LIMIT, type ServiceAppOptions, type ServiceClient } from '@badges/service-kit';
 
@@ -21,6 +22,7 @@ export interface VerificationAppInput {
   /** Test seams. */
   inProcessBus?: InProcessEventBus;
   events?: VerificationEventsOptions;
+  transport?: (url: string) => Promise<FetchedDocument>;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function createVerificationApp(input: VerificationAppInput, options
     maxBytes: config.maxDocumentBytes,
     allowPrivateNetwork: config.allowPrivateNetwork,
     addressPolicy: verificationAddressPolicy(config.allowedPrivateAddresses, config.allowPrivateNetwork),
+    transport: input.transport,
   });
   let app: NestFastifyApplication | undefined;
   try {

@@ -21,6 +21,8 @@ export interface DocumentFetcherOptions {
   maxBytes: number;
   allowPrivateNetwork: boolean;
   addressPolicy?: AddressPolicy;
+  /** Replaces the network (safeFetch) for tests that serve fixtures by URL; the cache still applies. */
+  transport?: (url: string) => Promise<FetchedDocument>;
 }
 
 /**
@@ -48,6 +50,7 @@ export class DocumentFetcher {
   };
 
   private async fetchRemote(url: string): Promise<{ document: FetchedDocument; cacheControl?: string }> {
+    if (this.options.transport) return { document: await this.options.transport(url) };
     const response = await safeFetch(url, {
       accept: ACCEPT,
       timeoutMs: this.options.timeoutMs,
