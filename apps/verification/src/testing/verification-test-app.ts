@@ -8,11 +8,19 @@ import type { ServiceClient } from '@badges/service-kit';
 import { loadVerificationConfig } from '../config/verification.config';
 import { createVerificationApp } from '../verification.app';
 
+/** The answer as tests read it: a report, or an error envelope. */
+export interface VerifyAnswer {
+  report: { valid: boolean; errorCount: number; warningCount: number; verificationId: string; messages: Array<{ code: string; level: string; message: string; node?: string; property?: string }> };
+  graph: Array<Record<string, unknown>>;
+  input: { input_type: string; value?: string };
+  error: { code: string; message: string; field?: string };
+}
+
 export interface VerificationTestApp {
   app: NestFastifyApplication;
   /** Every event the service published (a private in-process bus). */
   events: BadgeEvent[];
-  verify(body: unknown, contentType?: string, query?: string): Promise<{ status: number; json: any }>;
+  verify(body: unknown, contentType?: string, query?: string): Promise<{ status: number; json: VerifyAnswer }>;
   close(): Promise<void>;
 }
 
@@ -36,7 +44,7 @@ export async function startVerificationTestApp(
     async verify(body, contentType = 'application/json', query = '') {
       const payload = Buffer.isBuffer(body) || typeof body === 'string' ? body : JSON.stringify(body);
       const response = await app.inject({ method: 'POST', url: `/v2/verify${query}`, headers: { 'content-type': contentType }, payload });
-      return { status: response.statusCode, json: response.json() };
+      return { status: response.statusCode, json: response.json<VerifyAnswer>() };
     },
     close: () => app.close(),
   };

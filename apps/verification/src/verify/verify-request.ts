@@ -1,4 +1,4 @@
-import type { RecipientProfile, VerifyInput } from '@badges/openbadges';
+import { jsonDepthExceeds, MAX_BADGE_JSON_DEPTH, type RecipientProfile, type VerifyInput } from '@badges/openbadges';
 import { ApiError, ErrorCode } from '@badges/service-kit';
 
 import { parseExpectedRecipient } from './expected-recipient';
@@ -10,8 +10,6 @@ export interface VerifyRequest {
   recipientProfile?: RecipientProfile;
 }
 
-/** Deeper than any real badge (a few levels); deep enough JSON would exhaust recursive parsers. */
-export const MAX_JSON_DEPTH = 32;
 const INPUT_FIELDS = ['url', 'json', 'jws', 'assertion'] as const;
 
 /**
@@ -80,20 +78,8 @@ function checkedJson(value: unknown, field: string): string | Record<string, unk
     return checkedJson(parsed, field);
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw ApiError.validation(`${field} must be a JSON object, JSON text or a compact JWS.`, field);
-  if (depthExceeds(value, MAX_JSON_DEPTH)) throw ApiError.validation(`${field} is nested more than ${MAX_JSON_DEPTH} levels deep; no badge is.`, field);
+  if (jsonDepthExceeds(value)) throw ApiError.validation(`${field} is nested more than ${MAX_BADGE_JSON_DEPTH} levels deep; no badge is.`, field);
   return value as Record<string, unknown>;
-}
-
-/** Iterative, so hostile nesting cannot overflow the stack while we measure it. */
-export function depthExceeds(root: unknown, limit: number): boolean {
-  const stack: Array<[unknown, number]> = [[root, 1]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (!value || typeof value !== 'object') continue;
-    if (depth > limit) return true;
-    for (const child of Object.values(value)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
-  }
-  return false;
 }
 
 /** Only PNG and SVG carry baked badges (decided from the bytes, not the declared type). */

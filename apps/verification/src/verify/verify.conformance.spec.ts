@@ -1,14 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import {
-  listScenarios,
-  loadManifest,
-  parseFailingTask,
-  scenarioFetcher,
-  SCENARIO_ROOT,
-  type ScenarioManifest,
-} from '../../../../libs/openbadges/src/verification/conformance/scenario-fixtures.spec-helper';
+import { listScenarios, loadManifest, parseFailingTask, SCENARIO_ROOT, serveScenario, type ScenarioManifest } from '../testing/conformance-scenarios';
 import { startVerificationTestApp, type VerificationTestApp } from '../testing/verification-test-app';
 
 /**
@@ -22,7 +15,7 @@ describe('POST /v2/verify on the conformance scenarios', () => {
   let service: VerificationTestApp;
 
   beforeAll(async () => {
-    service = await startVerificationTestApp({ VERIFY_CACHE_TTL_SECONDS: '0' }, { transport: (url) => scenarioFetcher(manifest)(url) });
+    service = await startVerificationTestApp({ VERIFY_CACHE_TTL_SECONDS: '0' }, { transport: async (url) => serveScenario(manifest, url) });
   });
   afterAll(() => service.close());
 
