@@ -15,25 +15,26 @@ export class BadgeServer {
   readonly routes = new Map<string, Route>();
   readonly requests: string[] = [];
   private readonly sockets = new Set<Socket>();
-  private constructor(
-    private readonly server: Server,
-    readonly origin: string,
-  ) {}
+  private readonly server: Server;
+  origin = '';
 
-  static async start(host = '127.0.0.2'): Promise<BadgeServer> {
-    let self: BadgeServer | undefined;
-    const server = createServer((req, res) => {
-      self?.requests.push(req.url ?? '');
-      const route = self?.routes.get((req.url ?? '').split('?')[0]);
+  private constructor() {
+    this.server = createServer((req, res) => {
+      this.requests.push(req.url ?? '');
+      const route = this.routes.get((req.url ?? '').split('?')[0]);
       if (route) route(req, res);
       else res.writeHead(404).end();
     });
-    await new Promise<void>((resolve) => server.listen(0, host, resolve));
-    self = new BadgeServer(server, `http://${host}:${(server.address() as AddressInfo).port}`);
-    server.on('connection', (socket: Socket) => {
-      self?.sockets.add(socket);
-      socket.on('close', () => self?.sockets.delete(socket));
+    this.server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
     });
+  }
+
+  static async start(host = '127.0.0.2'): Promise<BadgeServer> {
+    const self = new BadgeServer();
+    await new Promise<void>((resolve) => self.server.listen(0, host, resolve));
+    self.origin = `http://${host}:${(self.server.address() as AddressInfo).port}`;
     return self;
   }
 

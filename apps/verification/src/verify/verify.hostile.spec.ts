@@ -2,7 +2,7 @@ import { CompactSign, importPKCS8 } from 'jose';
 
 import { bakePng } from '@badges/openbadges';
 
-import { makeBadgeTestPng, openBadgesItxt, pngChunk } from '../testing/badge-test-data';
+import { makeBadgeTestPng, openBadgesItxt } from '../testing/badge-test-data';
 import { BadgeServer, hostBadge, rsaKeyPair } from '../testing/badge-server';
 import { startVerificationTestApp, type VerificationTestApp, type VerifyAnswer } from '../testing/verification-test-app';
 
