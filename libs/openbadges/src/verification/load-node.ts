@@ -1,8 +1,8 @@
-import { compactToObV2 } from '../context/compact-to-ob-v2';
 import { findForeignContextError } from '../context/foreign-context-error';
 import { error, TaskCode, warning } from '../validation/messages';
 import { isJsonNode, type JsonNode } from '../validation/present-values';
 import { upgradeLegacyDocument } from './legacy/upgrade-legacy-document';
+import { compactMemoized } from './compaction-memo';
 import { jsonDepthExceeds, MAX_BADGE_JSON_DEPTH } from './json-depth';
 import { revocationDetails, revocationSentence } from './revocation-message';
 import type { VerificationContext } from './verification-context';
@@ -73,7 +73,7 @@ export async function compactNode(doc: JsonNode, source: string, ctx: Verificati
     ctx.report(warning(TaskCode.REPORT_MESSAGE, `The document at ${source} uses Open Badges ${upgraded.version}; it was upgraded to 2.0 before checking.`, source));
   }
   try {
-    const compacted = await compactToObV2(upgraded.doc);
+    const compacted = await compactMemoized(upgraded.doc);
     return compacted;
   } catch (err) {
     const foreign = findForeignContextError(err);
