@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 import { z } from 'zod';
 
 import { loadConfig } from '@badges/service-kit';
@@ -6,8 +8,6 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', ''], { error: 'must be true or false' })
   .optional()
   .transform((value) => value === 'true' || value === '1');
-
-const HOST_OR_IP = /^(\[[0-9a-f:.]+\]|[0-9a-z.-]+)$/i;
 
 /**
  * The verification service's environment, validated once at boot (design.md §6). REDIS_URL selects
@@ -35,7 +35,7 @@ export const VerificationEnvSchema = z.object({
     .string()
     .default('')
     .transform((value) => value.split(',').map((item) => item.trim().replace(/^\[|\]$/g, '')).filter(Boolean))
-    .refine((items) => items.every((item) => HOST_OR_IP.test(item)), { error: 'VERIFY_ALLOWED_PRIVATE_ADDRESSES must be a comma-separated list of IP addresses' }),
+    .refine((items) => items.every((item) => isIP(item) !== 0), { error: 'VERIFY_ALLOWED_PRIVATE_ADDRESSES must be a comma-separated list of IP addresses' }),
   /** Longest a fetched document is reused; a Cache-Control max-age below it wins. */
   VERIFY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   VERIFY_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
