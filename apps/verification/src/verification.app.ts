@@ -6,6 +6,7 @@ import { createEventBus, type InProcessEventBus } from '@badges/messaging';
 import { createServiceApp, DEFAULT_BODY_LIMIT, type ServiceAppOptions, type ServiceClient } from '@badges/service-kit';
 
 import type { VerificationConfig } from './config/verification.config';
+import { ensureVerificationTopic } from './events/ensure-topic';
 import { VerificationEvents, type VerificationEventsOptions } from './events/verification-events';
 import { verificationAddressPolicy } from './fetching/address-allow-list';
 import { DocumentFetcher } from './fetching/document-fetcher';
@@ -34,6 +35,7 @@ export async function createVerificationApp(input: VerificationAppInput, options
   const env = input.env ?? process.env;
   const { config } = input;
   const cache: ResponseCache = config.redisUrl ? await RedisResponseCache.connect(config.redisUrl) : new MemoryResponseCache();
+  await ensureVerificationTopic(env);
   const bus = await createEventBus('verification', env, input.inProcessBus);
   const events = new VerificationEvents(bus.publisher, input.events);
   const fetcher = new DocumentFetcher({
