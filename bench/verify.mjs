@@ -82,7 +82,7 @@ async function once(input) {
 }
 
 async function measure(name, input) {
-  for (let i = 0; i < 200; i += 1) await once(input); // warm: cache, JIT
+  for (let i = 0; i < 1000; i += 1) await once(input); // warm: cache and JIT (the first few hundred are several times slower)
   const servedBefore = served;
   const latencies = [];
   let next = 0;

@@ -24,7 +24,7 @@ export function readVerifyRequest(body: unknown, contentType: string, query: Rec
     return { input: { image: asImage(body as Buffer) }, recipientProfile: parseExpectedRecipient(query.expected_recipient) };
   }
   if (type === 'multipart/form-data') return fromMultipart(body as Buffer, contentType);
-  if (type === 'application/json' || type === 'application/ld+json') {
+  if (type === 'application/json') {
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw ApiError.validation('The body must be a JSON object such as {"url": "https://..."}.');
     return fromFields(body as Record<string, unknown>);
   }
