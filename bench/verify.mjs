@@ -2,7 +2,8 @@
 // measured in-process with Fastify inject (Nest + Fastify + the real fetcher and cache; no HTTP
 // socket on the client side), against a badge served by a local HTTP server on 127.0.0.1, which
 // the service may reach only because VERIFY_ALLOWED_PRIVATE_ADDRESSES names it. Three inputs:
-//   hosted  {url} of a hosted assertion (assertion, badge class, issuer, image: 4 documents)
+//   hosted  {url} of a hosted assertion (assertion, badge class, issuer, image: 4 documents);
+//           hosted+recipient adds an expected_recipient (the hashed-identity check)
 //   png     the same badge baked into a PNG, uploaded as multipart
 //   jws     a signed assertion as compact JWS (adds the key and the RevocationList)
 // The cache is warm (every document fetched once before timing; TTL 60 s). With REDIS_URL set the
@@ -68,7 +69,8 @@ const fastify = app.getHttpAdapter().getInstance();
 await fastify.ready();
 
 const inputs = {
-  hosted: { headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ url: `${origin}/assertion`, expected_recipient: 'learner@example.org' }) },
+  hosted: { headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ url: `${origin}/assertion` }) },
+  'hosted+recipient': { headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ url: `${origin}/assertion`, expected_recipient: 'learner@example.org' }) },
   png: { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: multipart },
   jws: { headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ json: jws }) },
 };
