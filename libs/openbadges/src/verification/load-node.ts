@@ -3,6 +3,7 @@ import { error, TaskCode, warning } from '../validation/messages';
 import { isJsonNode, type JsonNode } from '../validation/present-values';
 import { upgradeLegacyDocument } from './legacy/upgrade-legacy-document';
 import { compactMemoized } from './compaction-memo';
+import { fetchAdvice } from './fetch-advice';
 import { jsonDepthExceeds, MAX_BADGE_JSON_DEPTH } from './json-depth';
 import { revocationDetails, revocationSentence } from './revocation-message';
 import type { VerificationContext } from './verification-context';
@@ -30,7 +31,7 @@ async function fetchAndCompact(url: string, ctx: VerificationContext): Promise<J
     response = await ctx.fetchDocument(url);
   } catch (err) {
     const why = ((err as Error).message || 'network error').replace(/\.+$/, '');
-    ctx.report(error(TaskCode.FETCH_HTTP_NODE, `Could not download ${url}: ${why}.`, url));
+    ctx.report(error(TaskCode.FETCH_HTTP_NODE, `Could not download ${url}: ${why}.${fetchAdvice(err)}`, url));
     return undefined;
   }
   if (response.status === 410) {
