@@ -11,31 +11,36 @@ export interface ResponseCache {
 }
 
 /**
- * The embedded default: one Map per process, bounded so a stream of distinct URLs cannot grow it
- * without limit (oldest entry goes first; Map keeps insertion order).
+ * The embedded default: one Map per process, bounded in entries and in bytes so a stream of
+ * distinct (or large) documents cannot grow it without limit; the oldest entry goes first (a Map
+ * keeps insertion order).
  */
 export class MemoryResponseCache implements ResponseCache {
   readonly kind = 'memory';
-  private readonly entries = new Map<string, { document: FetchedDocument; expiresAt: number }>();
+  private readonly entries = new Map<string, { document: FetchedDocument; expiresAt: number; size: number }>();
+  private bytes = 0;
 
   constructor(
     private readonly maxEntries = 2000,
     private readonly now: () => number = Date.now,
+    private readonly maxBytes = 64 * 1024 * 1024,
   ) {}
 
   async get(url: string): Promise<FetchedDocument | undefined> {
     const entry = this.entries.get(url);
     if (!entry) return undefined;
     if (entry.expiresAt > this.now()) return entry.document;
-    this.entries.delete(url);
+    this.remove(url);
     return undefined;
   }
 
   async set(url: string, document: FetchedDocument, ttlSeconds: number): Promise<void> {
-    if (ttlSeconds <= 0) return;
-    this.entries.delete(url);
-    this.entries.set(url, { document, expiresAt: this.now() + ttlSeconds * 1000 });
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    const size = url.length + document.body.length;
+    if (ttlSeconds <= 0 || size > this.maxBytes / 16) return;
+    this.remove(url);
+    this.entries.set(url, { document, expiresAt: this.now() + ttlSeconds * 1000, size });
+    this.bytes += size;
+    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) this.remove(this.entries.keys().next().value as string);
   }
 
   async ping(): Promise<boolean> {
@@ -44,5 +49,13 @@ export class MemoryResponseCache implements ResponseCache {
 
   async close(): Promise<void> {
     this.entries.clear();
+    this.bytes = 0;
+  }
+
+  private remove(url: string): void {
+    const entry = this.entries.get(url);
+    if (!entry) return;
+    this.bytes -= entry.size;
+    this.entries.delete(url);
   }
 }
