@@ -18,6 +18,8 @@ export const FORWARDING_TABLE: readonly ForwardingRoute[] = [
   { prefix: '/v2/bulk-awards', service: 'issuer', access: 'client' },
   { prefix: '/v2/webhooks', service: 'notification', access: 'client' },
   { prefix: '/v2/notifications', service: 'notification', access: 'client' },
+  // Anyone may verify a badge (design.md §3): employers and admissions offices have no account.
+  { prefix: '/v2/verify', service: 'verification', access: 'anonymous' },
   { prefix: '/public', service: 'issuer', access: 'anonymous' },
 ];
 

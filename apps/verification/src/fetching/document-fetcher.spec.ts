@@ -1,0 +1,83 @@
+import type { ServiceClient, ServiceRequest } from '@badges/service-kit';
+
+import { BadgeServer } from '../testing/badge-server';
+import { verificationAddressPolicy } from './address-allow-list';
+import { DocumentFetcher } from './document-fetcher';
+import { MemoryResponseCache } from './response-cache';
+
+/** The fetcher against a real HTTP server: caching by TTL and Cache-Control, and our own badges via the issuer client. */
+describe('DocumentFetcher', () => {
+  let server: BadgeServer;
+  let clock = 0;
+  const options = (extra: Partial<ConstructorParameters<typeof DocumentFetcher>[0]> = {}) => ({
+    cache: new MemoryResponseCache(100, () => clock),
+    publicUrl: 'http://badges.test',
+    cacheTtlSeconds: 60,
+    timeoutMs: 2000,
+    maxBytes: 1024 * 1024,
+    allowPrivateNetwork: false,
+    addressPolicy: verificationAddressPolicy(['127.0.0.2'], false),
+    ...extra,
+  });
+
+  beforeAll(async () => (server = await BadgeServer.start('127.0.0.2')));
+  afterAll(() => server.close());
+  beforeEach(() => {
+    server.requests.length = 0;
+    clock = 1_000_000;
+  });
+
+  it('serves a document from the cache until its TTL has passed, then sees the change', async () => {
+    const fetcher = new DocumentFetcher(options());
+    server.json('/doc', { v: 1 });
+    expect(JSON.parse((await fetcher.fetch(server.url('/doc'))).body)).toEqual({ v: 1 });
+    server.json('/doc', { revoked: true }, 410);
+    expect(JSON.parse((await fetcher.fetch(server.url('/doc'))).body)).toEqual({ v: 1 });
+    clock += 61_000;
+    expect(await fetcher.fetch(server.url('/doc'))).toMatchObject({ status: 410 });
+    expect(server.requests).toEqual(['/doc', '/doc']);
+  });
+
+  it("honours the origin's Cache-Control: a shorter max-age, and no-store", async () => {
+    const fetcher = new DocumentFetcher(options());
+    server.json('/short', { v: 1 }, 200, { 'cache-control': 'max-age=5' });
+    server.json('/never', { v: 1 }, 200, { 'cache-control': 'no-store' });
+    await fetcher.fetch(server.url('/short'));
+    await fetcher.fetch(server.url('/never'));
+    await fetcher.fetch(server.url('/never'));
+    clock += 6_000;
+    await fetcher.fetch(server.url('/short'));
+    expect(server.requests).toEqual(['/short', '/never', '/never', '/short']);
+  });
+
+  it('does not cache server errors', async () => {
+    const fetcher = new DocumentFetcher(options());
+    server.json('/flaky', {}, 503);
+    await fetcher.fetch(server.url('/flaky'));
+    await fetcher.fetch(server.url('/flaky'));
+    expect(server.requests).toEqual(['/flaky', '/flaky']);
+  });
+
+  it('refuses a private address that is not on the allow-list', async () => {
+    const fetcher = new DocumentFetcher(options({ addressPolicy: undefined }));
+    await expect(fetcher.fetch(server.url('/doc'))).rejects.toMatchObject({ code: 'blocked_address' });
+    expect(server.requests).toEqual([]);
+  });
+
+  it("reads this platform's public documents through the issuer client, and only those", async () => {
+    const seen: ServiceRequest[] = [];
+    const issuer: ServiceClient = {
+      service: 'issuer',
+      request: async (request) => {
+        seen.push(request);
+        return { status: 200, headers: { 'content-type': 'application/ld+json', 'cache-control': 'public, max-age=60' }, body: Buffer.from('{"id":"x"}') };
+      },
+    };
+    const fetcher = new DocumentFetcher(options({ issuer }));
+    expect(await fetcher.fetch('http://badges.test/public/assertions/abc?x=1')).toMatchObject({ status: 200, body: '{"id":"x"}' });
+    expect(seen.map((r) => r.url)).toEqual(['/public/assertions/abc?x=1']);
+    // A path that climbs out of /public is not ours: it goes to the network, where it is refused.
+    await expect(fetcher.fetch('http://badges.test/public/../internal/institutions')).rejects.toBeDefined();
+    expect(seen).toHaveLength(1);
+  });
+});
