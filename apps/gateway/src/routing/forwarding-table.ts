@@ -18,6 +18,12 @@ export const FORWARDING_TABLE: readonly ForwardingRoute[] = [
   { prefix: '/v2/bulk-awards', service: 'issuer', access: 'client' },
   { prefix: '/v2/webhooks', service: 'notification', access: 'client' },
   { prefix: '/v2/notifications', service: 'notification', access: 'client' },
+  // Endorsements (issue #7): the workflow, and the hosted Endorsement and endorser Profile documents.
+  { prefix: '/v2/endorsers', service: 'endorsement', access: 'client' },
+  { prefix: '/v2/endorsement-requests', service: 'endorsement', access: 'client' },
+  { prefix: '/v2/endorsements', service: 'endorsement', access: 'client' },
+  { prefix: '/public/endorsements', service: 'endorsement', access: 'anonymous' },
+  { prefix: '/public/endorsers', service: 'endorsement', access: 'anonymous' },
   { prefix: '/public', service: 'issuer', access: 'anonymous' },
 ];
 
