@@ -93,7 +93,7 @@ export class EndorsementWorkflow {
     return this.prisma.$transaction(async (tx) => {
       const request = await this.decidable(scope, requestId, tx);
       if (!(await this.requests.decide(scope, request.id, 'declined', tx))) throw notPending();
-      return (await this.requests.find(scope, request.id, tx))!;
+      return { ...request, status: 'declined', decidedAt: new Date() };
     });
   }
 
@@ -106,7 +106,8 @@ export class EndorsementWorkflow {
         throw new ApiError(400, ErrorCode.AlreadyRevoked, 'This endorsement was already withdrawn.');
       }
       await this.requests.markWithdrawn(endorsement.requestId, tx);
-      const updated = (await this.endorsements.find(scope, endorsement.id, tx))!;
+      const updated = await this.endorsements.find(scope, endorsement.id, tx);
+      if (!updated) throw ApiError.notFound('endorsement');
       await this.events.revoked(tx, correlationId, updated);
       return updated;
     });

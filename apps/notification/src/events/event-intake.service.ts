@@ -43,7 +43,8 @@ export class EventIntakeService {
       const { sql, params } = claimEventStatement(NOTIFICATION_SCHEMA, NOTIFICATION_CONSUMER, event.eventId);
       if ((await tx.$executeRawUnsafe(sql, ...params)) === 0) return null;
       const emails = event.type === Topic.AssertionIssued ? await this.emailFor(tx, scope, event) : [];
-      const webhooks = await this.webhooksFor(tx, scope, event);
+      const webhooks: QueuedDelivery[] = [];
+      for (const party of partiesOf(event)) webhooks.push(...(await this.webhooksFor(tx, tenantScope(party), event)));
       return { emails, webhooks };
     });
     // One line per delivery of an event to this instance: the scaling test counts them.
@@ -93,4 +94,17 @@ export function webhookBody(event: BadgeEvent): string {
   if (event.type !== Topic.AssertionIssued || event.payload.recipient.plaintextIdentity === undefined) return JSON.stringify(event);
   const { plaintextIdentity: _omitted, ...recipient } = event.payload.recipient;
   return JSON.stringify({ ...event, payload: { ...event.payload, recipient } });
+}
+
+/**
+ * The institutions an event concerns: its own, and for endorsement events also the endorser
+ * (the envelope names the target's owner; both parties subscribe to the workflow).
+ */
+export function partiesOf(event: BadgeEvent): string[] {
+  const parties = [event.institutionId];
+  if (event.type === Topic.EndorsementRequested || event.type === Topic.EndorsementIssued || event.type === Topic.EndorsementRevoked) {
+    const endorser = event.payload.endorserInstitutionId;
+    if (endorser && endorser !== event.institutionId) parties.push(endorser);
+  }
+  return parties;
 }
