@@ -37,7 +37,12 @@ export class IssuerTargetsClient {
       [InternalHeader.CorrelationId]: correlationId,
     };
     if (this.config.internalToken) headers[InternalHeader.InternalToken] = this.config.internalToken;
-    const response = await this.issuer.request({ method: 'GET', url: `/v2/${V2_PATH[type]}/${encodeURIComponent(entityId)}`, headers });
+    const response = await this.issuer
+      .request({ method: 'GET', url: `/v2/${V2_PATH[type]}/${encodeURIComponent(entityId)}`, headers })
+      .catch(() => {
+        // Unreachable issuer: the caller may retry; nothing was stored.
+        throw new ApiError(503, ErrorCode.ServiceUnavailable, 'The issuer service is not reachable; try again shortly.');
+      });
     if (response.status === 404) throw new ApiError(404, ErrorCode.NotFound, `The ${type} to endorse was not found.`, 'target.entityId');
     if (response.status !== 200) {
       throw new ApiError(503, ErrorCode.ServiceUnavailable, `The issuer service answered ${response.status}; try again shortly.`);
