@@ -127,6 +127,12 @@ describe('endorsements on the distributed stack (Kafka, PostgreSQL, Redis)', () 
       await eventually(() => hooks(receiver, REQUESTED).length === 1 && hooks(receiver, ISSUED).length === 1, 60_000, 'requested and issued webhooks');
     }
     expect(JSON.parse(hooks(councilHooks, ISSUED)[0].rawBody).payload).toMatchObject({ endorsementUrl, endorserInstitutionId: council.id });
+    // ... and emailed the party that has to act or know: the council about the request, the college (its issuer's contact) about the approval.
+    // Bodies are quoted-printable (soft line breaks `=\r\n`); subjects with quotes are RFC 2047 encoded, so match the text.
+    const mailTo = (address: string, text: string) => stack.smtp.messages.filter((m) => m.to.includes(address) && m.raw.replace(/=\r\n/g, '').includes(text));
+    await eventually(() => mailTo('endorse@council.example', 'You are asked to endorse the BadgeClass').length === 1, 60_000, 'the request email to the endorser');
+    await eventually(() => mailTo('badges@northern.example', 'Engineering Council endorsed the BadgeClass').length === 1, 60_000, 'the approval email to the requester');
+    expect(mailTo('badges@northern.example', 'Meets our accreditation standard.')).toHaveLength(1);
 
     // Only the two parties may withdraw.
     expect((await stranger.api.delete(`/v2/endorsements/${endorsement.entityId}`)).status).toBe(404);
@@ -141,6 +147,7 @@ describe('endorsements on the distributed stack (Kafka, PostgreSQL, Redis)', () 
     await eventually(async () => (await badge()).endorsement === undefined, 60_000, 'the endorsement gone from the BadgeClass');
     expect((await anonymous.get(`/public/badges/${badgeClassId}`, { accept: 'text/html' })).body).not.toContain('Meets our accreditation standard.');
     await eventually(() => hooks(collegeHooks, REVOKED).length === 1 && hooks(councilHooks, REVOKED).length === 1, 60_000, 'revoked webhooks');
+    await eventually(() => mailTo('badges@northern.example', 'was withdrawn by the endorser').length === 1, 60_000, 'the withdrawal email to the requester');
 
     const again = await college.api.delete(`/v2/endorsements/${endorsement.entityId}`);
     expect(again.status).toBe(400);

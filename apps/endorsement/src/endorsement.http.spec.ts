@@ -38,9 +38,9 @@ describe.each(databaseTargets())('endorsement service on $name', (target) => {
 
   beforeAll(async () => {
     issuer = await startFakeIssuer({
-      'badge-robotics': { owner: COLLEGE, name: 'Robotics Fundamentals' },
-      'issuer-faculty': { owner: COLLEGE, name: 'Faculty of Engineering' },
-      'assertion-ada': { owner: COLLEGE, name: 'Robotics Fundamentals' },
+      'badge-robotics': { owner: COLLEGE, name: 'Robotics Fundamentals', issuer: 'issuer-faculty' },
+      'issuer-faculty': { owner: COLLEGE, name: 'Faculty of Engineering', email: 'faculty@college.example' },
+      'assertion-ada': { owner: COLLEGE, name: 'Robotics Fundamentals', issuer: 'issuer-faculty' },
       'assertion-revoked': { owner: COLLEGE, name: 'Robotics Fundamentals', revoked: true },
       'badge-council': { owner: COUNCIL, name: 'Council badge' },
     });
@@ -176,9 +176,13 @@ describe.each(databaseTargets())('endorsement service on $name', (target) => {
       expect(issued.map((row) => row.topic)).toEqual(['badges.endorsement.issued.v1']);
       expect(issued[0].envelope).toMatchObject({
         institutionId: COLLEGE, aggregateId: endorsement.entityId,
-        payload: { endorsementUrl: url, endorserInstitutionId: COUNCIL, endorserName: 'Engineering Council', comment: 'Excellent robot.', target: { type: 'Assertion', entityId: 'assertion-ada' } },
+        payload: {
+          endorsementUrl: url, endorserInstitutionId: COUNCIL, endorserName: 'Engineering Council', comment: 'Excellent robot.',
+          target: { type: 'Assertion', entityId: 'assertion-ada' }, requesterEmail: 'faculty@college.example',
+        },
       });
-      expect((await outbox()).some((row) => row.topic === 'badges.endorsement.requested.v1' && row.envelope.payload.requestId === created.entityId)).toBe(true);
+      const requestedEvent = (await outbox()).find((row) => row.topic === 'badges.endorsement.requested.v1' && row.envelope.payload.requestId === created.entityId);
+      expect(requestedEvent?.envelope.payload).toMatchObject({ endorserEmail: PROFILE.email, targetName: 'Robotics Fundamentals' });
 
       expect((await call(STRANGER, 'DELETE', `/v2/endorsements/${endorsement.entityId}`)).statusCode).toBe(404);
       expect((await call(STRANGER, 'GET', `/v2/endorsements/${endorsement.entityId}`)).statusCode).toBe(404);
@@ -194,7 +198,9 @@ describe.each(databaseTargets())('endorsement service on $name', (target) => {
       expect(gone.json()).toEqual({ '@context': 'https://w3id.org/openbadges/v2', type: 'Endorsement', id: url, issuer: profile.openBadgeId, revoked: true, revocationReason: 'Badge retired.' });
       const revokedEvents = (await outbox()).filter((row) => row.topic === 'badges.endorsement.revoked.v1' && row.envelope.payload.endorsementId === endorsement.entityId);
       expect(revokedEvents).toHaveLength(1);
-      expect(revokedEvents[0].envelope.payload).toMatchObject({ revokedByInstitutionId: COLLEGE, endorserInstitutionId: COUNCIL, revocationReason: 'Badge retired.' });
+      expect(revokedEvents[0].envelope.payload).toMatchObject({
+        revokedByInstitutionId: COLLEGE, endorserInstitutionId: COUNCIL, revocationReason: 'Badge retired.', endorserEmail: PROFILE.email, requesterEmail: 'faculty@college.example',
+      });
       expect(body(await call(COLLEGE, 'GET', `/v2/endorsement-requests/${created.entityId}`)).result[0].status).toBe('withdrawn');
       expect(body(await call(COUNCIL, 'GET', '/v2/endorsements?role=endorser')).result.map((e: Json) => e.entityId)).toContain(endorsement.entityId);
     });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 
 import type { LightMyRequestResponse } from 'fastify';
 
-import { Topic } from '@badges/events';
+import { createEvent, Topic } from '@badges/events';
 import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
 import { InternalHeader } from '@badges/service-kit';
 
@@ -106,6 +106,31 @@ describe.each(databaseTargets())('notification service on $name', (target) => {
       expect(row.sentAt).toEqual(expect.any(String));
       const one = await call('GET', `/v2/notifications/emails/${row.entityId}`, A);
       expect([one.statusCode, json(one).result]).toEqual([200, [row]]);
+    });
+
+    it('emails the endorser about an endorsement request (no attachment) and webhooks both parties', async () => {
+      const requested = 'badges.endorsement.requested.v1';
+      const hookA = await createWebhook('/endorse-a', [requested]);
+      const hookB = await createWebhook('/endorse-b', [requested], B);
+      await main.publish(
+        createEvent(Topic.EndorsementRequested, {
+          institutionId: 'inst-a', correlationId: 'corr-endorse', aggregateId: 'req1',
+          payload: { requestId: 'req1', target: { type: 'BadgeClass', entityId: 'badge1' }, endorserInstitutionId: 'inst-b', targetName: 'Lab Safety', endorserEmail: 'council@example.org' },
+        }),
+      );
+      const rows = await waitFor(
+        async () => json(await call('GET', '/v2/notifications/emails', B)).result as Json[],
+        (list) => list.some((row) => row.to === 'council@example.org' && row.status === 'sent'),
+        'the endorsement request email',
+      );
+      expect(rows.find((row) => row.to === 'council@example.org')).toMatchObject({ assertionId: null, subject: 'Endorsement requested: "Lab Safety"' });
+      const [email] = emailTo('council@example.org');
+      expect(email.text).toContain('GET /v2/endorsement-requests/req1');
+      expect(email.attachments).toEqual([]);
+      expect(json(await call('GET', '/v2/notifications/emails', A)).result.some((row: Json) => row.to === 'council@example.org')).toBe(false);
+      for (const [hook, headers] of [[hookA, A], [hookB, B]] as const) {
+        await waitFor(() => deliveriesOf(hook.entityId, headers), (list) => list.length === 1 && list[0].status === 'delivered', 'the endorsement webhook');
+      }
     });
 
     it('sends nothing for notify: false (or a recipient that is not an email address)', async () => {

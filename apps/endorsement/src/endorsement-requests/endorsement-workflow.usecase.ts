@@ -34,9 +34,8 @@ export class EndorsementWorkflow {
     }
     // Only institutions that publish an endorser Profile can be asked: the answer is the same
     // 404 whether the institution does not exist or has no profile, so ids cannot be probed.
-    if (!(await this.endorsers.findByInstitution(body.endorser))) {
-      throw new ApiError(404, ErrorCode.NotFound, 'No endorser with this institution id.', 'endorser');
-    }
+    const endorser = await this.endorsers.findByInstitution(body.endorser);
+    if (!endorser) throw new ApiError(404, ErrorCode.NotFound, 'No endorser with this institution id.', 'endorser');
     const target = await this.targets.resolve(scope, body.target.type, body.target.entityId, correlationId);
     const created = await this.prisma.$transaction(async (tx) => {
       const request = await this.requests.create(
@@ -48,11 +47,12 @@ export class EndorsementWorkflow {
           targetId: target.entityId,
           targetUrl: target.url,
           targetName: target.name,
+          requesterEmail: target.issuerEmail ?? null,
           message: body.message || null,
         },
         tx,
       );
-      await this.events.requested(tx, correlationId, request);
+      await this.events.requested(tx, correlationId, request, endorser);
       return request;
     });
     this.events.published();
@@ -82,7 +82,7 @@ export class EndorsementWorkflow {
         },
         tx,
       );
-      await this.events.issued(tx, correlationId, created, profile);
+      await this.events.issued(tx, correlationId, created, profile, request);
       return created;
     });
     this.events.published();
@@ -107,8 +107,10 @@ export class EndorsementWorkflow {
       }
       await this.requests.markWithdrawn(endorsement.requestId, tx);
       const updated = await this.endorsements.find(scope, endorsement.id, tx);
-      if (!updated) throw ApiError.notFound('endorsement');
-      await this.events.revoked(tx, correlationId, updated);
+      const request = await this.requests.find(scope, endorsement.requestId, tx);
+      const endorser = await tx.endorserProfile.findUnique({ where: { id: endorsement.endorserProfileId } });
+      if (!updated || !request) throw ApiError.notFound('endorsement');
+      await this.events.revoked(tx, correlationId, updated, request, endorser);
       return updated;
     });
     this.events.published();

@@ -20,7 +20,7 @@ type TargetType = 'Issuer' | 'BadgeClass' | 'Assertion';
 export class EndorsementEvents {
   constructor(private readonly urls: PublicUrls, @Inject(ENDORSEMENT_OUTBOX_RELAY) private readonly relay: OutboxRelay) {}
 
-  async requested(tx: EndorsementTx, correlationId: string, request: EndorsementRequest): Promise<void> {
+  async requested(tx: EndorsementTx, correlationId: string, request: EndorsementRequest, endorser: EndorserProfile): Promise<void> {
     await this.write(tx, createEvent(Topic.EndorsementRequested, {
       institutionId: request.institutionId,
       correlationId,
@@ -32,11 +32,12 @@ export class EndorsementEvents {
         targetUrl: request.targetUrl,
         targetName: request.targetName,
         ...(request.message ? { message: request.message } : {}),
+        endorserEmail: endorser.email,
       },
     }));
   }
 
-  async issued(tx: EndorsementTx, correlationId: string, endorsement: Endorsement, endorser: EndorserProfile): Promise<void> {
+  async issued(tx: EndorsementTx, correlationId: string, endorsement: Endorsement, endorser: EndorserProfile, request: EndorsementRequest): Promise<void> {
     await this.write(tx, createEvent(Topic.EndorsementIssued, {
       institutionId: endorsement.institutionId,
       correlationId,
@@ -51,11 +52,13 @@ export class EndorsementEvents {
         endorserProfileUrl: this.urls.endorser(endorser.id),
         ...(endorsement.comment ? { comment: endorsement.comment } : {}),
         issuedOn: endorsement.issuedOn.toISOString(),
+        targetName: request.targetName,
+        ...(request.requesterEmail ? { requesterEmail: request.requesterEmail } : {}),
       },
     }));
   }
 
-  async revoked(tx: EndorsementTx, correlationId: string, endorsement: Endorsement): Promise<void> {
+  async revoked(tx: EndorsementTx, correlationId: string, endorsement: Endorsement, request: EndorsementRequest, endorser: EndorserProfile | null): Promise<void> {
     await this.write(tx, createEvent(Topic.EndorsementRevoked, {
       institutionId: endorsement.institutionId,
       correlationId,
@@ -68,6 +71,9 @@ export class EndorsementEvents {
         endorserInstitutionId: endorsement.endorserInstitutionId,
         ...(endorsement.revokedByInstitutionId ? { revokedByInstitutionId: endorsement.revokedByInstitutionId } : {}),
         ...(endorsement.revocationReason ? { revocationReason: endorsement.revocationReason } : {}),
+        targetName: request.targetName,
+        ...(endorser ? { endorserName: endorser.name, endorserEmail: endorser.email } : {}),
+        ...(request.requesterEmail ? { requesterEmail: request.requesterEmail } : {}),
       },
     }));
   }

@@ -37,6 +37,17 @@ describe('IssuerTargetsClient', () => {
     });
   });
 
+  it('finds the requester\'s contact email through the target\'s issuer', async () => {
+    const { client, seen } = clientAnswering(async (request) =>
+      request.url === '/v2/assertions/a1'
+        ? { status: 200, body: { result: [{ openBadgeId: 'https://b.example/public/assertions/a1', issuer: 'i1' }] } }
+        : { status: 200, body: { result: [{ openBadgeId: 'https://b.example/public/issuers/i1', email: 'faculty@college.example' }] } },
+    );
+    const target = await new IssuerTargetsClient(client, config).resolve(scope, 'Assertion', 'a1', 'c');
+    expect(target.issuerEmail).toBe('faculty@college.example');
+    expect(seen.map((r) => r.url)).toEqual(['/v2/assertions/a1', '/v2/issuers/i1']);
+  });
+
   it('404 from the issuer is a 404 on target.entityId; a revoked assertion is 400 target_revoked', async () => {
     const missing = await failure(new IssuerTargetsClient(clientAnswering(async () => ({ status: 404, body: {} })).client, config).resolve(scope, 'Issuer', 'i1', 'c'));
     expect(missing).toMatchObject({ status: 404, code: 'not_found', field: 'target.entityId' });

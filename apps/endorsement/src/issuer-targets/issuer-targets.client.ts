@@ -13,6 +13,19 @@ export interface ResolvedTarget {
   /** Its public OB 2.0 id: the Endorsement's `claim.id`. */
   url: string;
   name: string;
+  /** The contact email of the issuer that owns it (published in its Profile anyway). */
+  issuerEmail?: string;
+}
+
+/** The fields we read of the issuer's v2 answer (Issuer, BadgeClass or Assertion). */
+interface IssuerEntity {
+  openBadgeId?: string;
+  name?: string;
+  email?: string;
+  /** The owning issuer's entity id (badge classes and assertions). */
+  issuer?: string;
+  revoked?: boolean;
+  badgeclassOpenBadgeId?: string;
 }
 
 const V2_PATH: Record<EndorsementTargetType, string> = { Issuer: 'issuers', BadgeClass: 'badgeclasses', Assertion: 'assertions' };
@@ -31,6 +44,17 @@ export class IssuerTargetsClient {
   ) {}
 
   async resolve(scope: TenantScope, type: EndorsementTargetType, entityId: string, correlationId: string): Promise<ResolvedTarget> {
+    const entity = await this.get(scope, type, entityId, correlationId);
+    if (!entity) throw new ApiError(404, ErrorCode.NotFound, `The ${type} to endorse was not found.`, 'target.entityId');
+    if (!entity.openBadgeId) throw new ApiError(503, ErrorCode.ServiceUnavailable, 'The issuer service sent an unexpected answer.');
+    if (entity.revoked) throw new ApiError(400, ErrorCode.TargetRevoked, 'A revoked assertion cannot be endorsed.', 'target.entityId');
+    // Badge classes and assertions name their issuer; its email is where we tell the requester.
+    const issuer = type === 'Issuer' ? entity : entity.issuer ? await this.get(scope, 'Issuer', entity.issuer, correlationId) : null;
+    return { type, entityId, url: entity.openBadgeId, name: entity.name ?? entity.badgeclassOpenBadgeId ?? entity.openBadgeId, issuerEmail: issuer?.email };
+  }
+
+  /** The v2 entity as the requester sees it, or null when the issuer says 404. */
+  private async get(scope: TenantScope, type: EndorsementTargetType, entityId: string, correlationId: string): Promise<IssuerEntity | null> {
     const headers: Record<string, string> = {
       accept: 'application/json',
       [InternalHeader.InstitutionId]: scope.institutionId,
@@ -43,14 +67,10 @@ export class IssuerTargetsClient {
         // Unreachable issuer: the caller may retry; nothing was stored.
         throw new ApiError(503, ErrorCode.ServiceUnavailable, 'The issuer service is not reachable; try again shortly.');
       });
-    if (response.status === 404) throw new ApiError(404, ErrorCode.NotFound, `The ${type} to endorse was not found.`, 'target.entityId');
+    if (response.status === 404) return null;
     if (response.status !== 200) {
       throw new ApiError(503, ErrorCode.ServiceUnavailable, `The issuer service answered ${response.status}; try again shortly.`);
     }
-    const body = JSON.parse(response.body.toString('utf8')) as { result?: { openBadgeId?: string; name?: string; revoked?: boolean; badgeclassOpenBadgeId?: string }[] };
-    const entity = body.result?.[0];
-    if (!entity?.openBadgeId) throw new ApiError(503, ErrorCode.ServiceUnavailable, 'The issuer service sent an unexpected answer.');
-    if (entity.revoked) throw new ApiError(400, ErrorCode.TargetRevoked, 'A revoked assertion cannot be endorsed.', 'target.entityId');
-    return { type, entityId, url: entity.openBadgeId, name: entity.name ?? entity.badgeclassOpenBadgeId ?? entity.openBadgeId };
+    return ((JSON.parse(response.body.toString('utf8')) as { result?: IssuerEntity[] }).result?.[0]) ?? null;
   }
 }

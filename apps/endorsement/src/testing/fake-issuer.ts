@@ -9,6 +9,9 @@ export interface FakeEntity {
   owner: string;
   name: string;
   revoked?: boolean;
+  /** Issuers: their contact email. Badge classes and assertions: their issuer's id. */
+  email?: string;
+  issuer?: string;
 }
 
 const PUBLIC_PATH = { issuers: 'issuers', badgeclasses: 'badges', assertions: 'assertions' } as const;
@@ -25,7 +28,7 @@ export async function startFakeIssuer(entities: Record<string, FakeEntity>): Pro
       requests.push(`${request.headers[InternalHeader.InstitutionId]} ${request.url}`);
       const entity = entities[request.params.id];
       if (!entity || entity.owner !== request.headers[InternalHeader.InstitutionId]) return reply.status(404).send({ error: { code: 'not_found' } });
-      return { result: [{ entityId: request.params.id, name: entity.name, openBadgeId: `${FAKE_PUBLIC_URL}/public/${PUBLIC_PATH[kind]}/${request.params.id}`, revoked: entity.revoked ?? false }] };
+      return { result: [{ entityId: request.params.id, name: entity.name, openBadgeId: `${FAKE_PUBLIC_URL}/public/${PUBLIC_PATH[kind]}/${request.params.id}`, revoked: entity.revoked ?? false, email: entity.email, issuer: entity.issuer }] };
     });
   }
   await fastify.ready();

@@ -13,6 +13,7 @@ import { renderEmail } from '../templates/template-renderer';
 import { TemplatesService } from '../templates/templates.service';
 import { WebhookDeliveriesRepository } from '../webhooks/webhook-deliveries.repository';
 import { WebhookEndpointsRepository } from '../webhooks/webhook-endpoints.repository';
+import { endorsementEmailFor } from './endorsement-emails';
 
 export const NOTIFICATION_SCHEMA = 'notification';
 /** The ProcessedEvent consumer name: one claim covers the event's emails and webhooks. */
@@ -42,7 +43,7 @@ export class EventIntakeService {
     const created = await this.prisma.$transaction(async (tx) => {
       const { sql, params } = claimEventStatement(NOTIFICATION_SCHEMA, NOTIFICATION_CONSUMER, event.eventId);
       if ((await tx.$executeRawUnsafe(sql, ...params)) === 0) return null;
-      const emails = event.type === Topic.AssertionIssued ? await this.emailFor(tx, scope, event) : [];
+      const emails = event.type === Topic.AssertionIssued ? await this.emailFor(tx, scope, event) : await this.endorsementEmail(tx, event);
       const webhooks: QueuedDelivery[] = [];
       for (const party of partiesOf(event)) webhooks.push(...(await this.webhooksFor(tx, tenantScope(party), event)));
       return { emails, webhooks };
@@ -68,6 +69,20 @@ export class EventIntakeService {
       tx,
     );
     return [{ institutionId: scope.institutionId, id, jobId }];
+  }
+
+  /** The one email an endorsement step sends (endorsement-emails.ts says to whom). */
+  private async endorsementEmail(tx: NotificationTx, event: BadgeEvent): Promise<QueuedDelivery[]> {
+    const email = endorsementEmailFor(event);
+    if (!email) return [];
+    const id = newEntityId();
+    const jobId = deliveryJobId(id, 0);
+    await this.emails.create(
+      tenantScope(email.institutionId),
+      { id, assertionId: null, eventId: event.eventId, to: email.to, subject: email.subject, textBody: email.text, htmlBody: null, jobId },
+      tx,
+    );
+    return [{ institutionId: email.institutionId, id, jobId }];
   }
 
   private async webhooksFor(tx: NotificationTx, scope: TenantScope, event: BadgeEvent): Promise<QueuedDelivery[]> {

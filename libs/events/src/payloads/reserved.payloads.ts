@@ -29,6 +29,8 @@ export const endorsementRequestedPayload = z.object({
   targetUrl: httpUrl.optional(),
   targetName: z.string().optional(),
   message: z.string().optional(),
+  /** The endorser Profile's (public) contact email: notification tells it about the request. */
+  endorserEmail: z.email().optional(),
 });
 
 export const endorsementIssuedPayload = z.object({
@@ -42,6 +44,9 @@ export const endorsementIssuedPayload = z.object({
   endorserProfileUrl: httpUrl.optional(),
   comment: z.string().optional(),
   issuedOn: isoDateTime.optional(),
+  targetName: z.string().optional(),
+  /** The contact email of the target's issuer (public in its Profile): notification tells the requester. */
+  requesterEmail: z.email().optional(),
 });
 
 export const endorsementRevokedPayload = z.object({
@@ -53,6 +58,11 @@ export const endorsementRevokedPayload = z.object({
   /** The party that withdrew it (either may). */
   revokedByInstitutionId: entityId.optional(),
   revocationReason: z.string().optional(),
+  targetName: z.string().optional(),
+  endorserName: z.string().optional(),
+  /** Both parties' public contact emails: notification tells the party that did not withdraw. */
+  endorserEmail: z.email().optional(),
+  requesterEmail: z.email().optional(),
 });
 
 /** Carries no identity at all: consumers that need it ask the passport service. */
