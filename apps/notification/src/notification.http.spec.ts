@@ -130,6 +130,8 @@ describe.each(databaseTargets())('notification service on $name', (target) => {
       expect(json(await call('GET', '/v2/notifications/emails', A)).result.some((row: Json) => row.to === 'council@example.org')).toBe(false);
       for (const [hook, headers] of [[hookA, A], [hookB, B]] as const) {
         await waitFor(() => deliveriesOf(hook.entityId, headers), (list) => list.length === 1 && list[0].status === 'delivered', 'the endorsement webhook');
+        // Later tests count each institution's webhooks from zero.
+        expect((await call('DELETE', `/v2/webhooks/${hook.entityId}`, headers)).statusCode).toBe(204);
       }
     });
 
