@@ -17,5 +17,5 @@ CREATE TABLE "issuer"."received_endorsements" (
 );
 
 -- CreateIndex
-CREATE INDEX "received_endorsements_institutionId_targetType_targetId_idx" ON "issuer"."received_endorsements"("institutionId", "targetType", "targetId");
+CREATE INDEX "received_endorsements_targetType_targetId_idx" ON "issuer"."received_endorsements"("targetType", "targetId");
 
