@@ -285,7 +285,8 @@ describe.each(databaseTargets())('notification service on $name', (target) => {
       await waitFor(() => receiver.hits('/both').length + receiver.hits('/issued-only').length, (n) => n === 2, 'both receivers');
 
       const [hit] = receiver.hits('/both');
-      const [delivery] = await deliveriesOf(both.entityId);
+      // The receiver records the POST before it answers; the row is marked after the answer.
+      const [delivery] = await waitFor(() => deliveriesOf(both.entityId), (rows) => rows[0]?.status === 'delivered', 'the delivery marked delivered');
       expect(hit.headers['content-type']).toBe('application/json');
       expect(hit.headers['badges-event']).toBe(Topic.AssertionIssued);
       expect(hit.headers['badges-delivery']).toBe(delivery.entityId);
