@@ -34,17 +34,17 @@ const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS']
 await new Promise((r) => smtp.listen(0, '127.0.0.1', r));
 const database = await createScratchPostgres(process.env.DATABASE_URL);
 const dataDir = mkdtempSync(join(tmpdir(), 'badges-bench-events-'));
-const ports = { gateway: await freePort(), issuer: await freePort(), notification: await freePort() };
+const ports = { gateway: await freePort(), issuer: await freePort(), notification: await freePort(), endorsement: await freePort() };
 const run = randomBytes(4).toString('hex');
 const { env } = planDistributedStack({
   ...process.env, DATABASE_URL: database.config.url, DATA_DIR: dataDir, PORT: String(ports.gateway), ISSUER_PORT: String(ports.issuer),
-  NOTIFICATION_PORT: String(ports.notification), PUBLIC_URL: `http://127.0.0.1:${ports.gateway}`, SMTP_URL: `smtp://127.0.0.1:${smtp.server.address().port}`,
+  NOTIFICATION_PORT: String(ports.notification), ENDORSEMENT_PORT: String(ports.endorsement), PUBLIC_URL: `http://127.0.0.1:${ports.gateway}`, SMTP_URL: `smtp://127.0.0.1:${smtp.server.address().port}`,
   KAFKA_NAMESPACE: `bench${run}`, JOBS_PREFIX: `bench-${run}`, LOG_LEVEL: 'error', NODE_ENV: 'production', LOG_FORMAT: 'json',
 });
 const services = [];
 const db = new Client({ connectionString: database.config.url });
 try {
-  for (const [name, port] of [['issuer', ports.issuer], ['notification', ports.notification], ['gateway', ports.gateway]]) {
+  for (const [name, port] of [['issuer', ports.issuer], ['notification', ports.notification], ['endorsement', ports.endorsement], ['gateway', ports.gateway]]) {
     services.push(await startServiceProcess({ name, port, env, distRoot: dist }));
   }
   const base = env.PUBLIC_URL;

@@ -12,7 +12,7 @@ import { SmtpSink } from './smtp-sink';
 
 const DIST_ROOT = join(__dirname, '../../dist');
 
-export type ServiceName = 'issuer' | 'notification' | 'verification' | 'gateway';
+export type ServiceName = 'issuer' | 'notification' | 'verification' | 'endorsement' | 'gateway';
 
 /**
  * The distributed stack for integration tests: every service in its own process, on the real
@@ -41,7 +41,7 @@ export class DistributedStack {
     this.database = await createScratchPostgres(process.env.DATABASE_URL!);
     this.dataDir = mkdtempSync(join(tmpdir(), 'badges-dist-'));
     const smtpUrl = await this.smtp.start();
-    const ports = { gateway: await freePort(), issuer: await freePort(), notification: await freePort(), verification: await freePort() };
+    const ports = { gateway: await freePort(), issuer: await freePort(), notification: await freePort(), verification: await freePort(), endorsement: await freePort() };
     const run = randomBytes(4).toString('hex');
     const plan = planDistributedStack({
       ...process.env,
@@ -51,6 +51,7 @@ export class DistributedStack {
       ISSUER_PORT: String(ports.issuer),
       NOTIFICATION_PORT: String(ports.notification),
       VERIFICATION_PORT: String(ports.verification),
+      ENDORSEMENT_PORT: String(ports.endorsement),
       PUBLIC_URL: `http://127.0.0.1:${ports.gateway}`,
       SMTP_URL: smtpUrl,
       KAFKA_NAMESPACE: `t${run}`,
@@ -68,12 +69,13 @@ export class DistributedStack {
       await this.startService('notification', index === 0 ? ports.notification : await freePort(), notificationEnv);
     }
     await this.startService('verification', ports.verification);
+    await this.startService('endorsement', ports.endorsement);
     await this.startService('gateway', ports.gateway);
   }
 
   async startService(name: ServiceName, port?: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> {
-    const ports: Record<ServiceName, string | undefined> = { gateway: this.env.PORT, issuer: this.env.ISSUER_PORT, notification: this.env.NOTIFICATION_PORT, verification: this.env.VERIFICATION_PORT };
-    const defaultPort = Number(ports[name]);
+    const defaultPorts: Record<ServiceName, string | undefined> = { gateway: this.env.PORT, issuer: this.env.ISSUER_PORT, notification: this.env.NOTIFICATION_PORT, verification: this.env.VERIFICATION_PORT, endorsement: this.env.ENDORSEMENT_PORT };
+    const defaultPort = Number(defaultPorts[name]);
     const service = await startServiceProcess({ name, port: port ?? defaultPort, env: { ...this.env, ...extraEnv }, distRoot: DIST_ROOT });
     this.processes.push(service);
     return service;

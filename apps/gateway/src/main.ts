@@ -11,10 +11,12 @@ async function main(): Promise<void> {
   const database = await openDatabase(databaseConfigFromEnv());
   if (!config.NOTIFICATION_URL) throw new ConfigError('gateway', ['NOTIFICATION_URL: required when the gateway runs on its own (e.g. http://notification:3002)']);
   if (!config.VERIFICATION_URL) throw new ConfigError('gateway', ['VERIFICATION_URL: required when the gateway runs on its own (e.g. http://verification:3003)']);
+  if (!config.ENDORSEMENT_URL) throw new ConfigError('gateway', ['ENDORSEMENT_URL: required when the gateway runs on its own (e.g. http://endorsement:3004)']);
   const services = {
     issuer: new HttpServiceClient('issuer', config.ISSUER_URL),
     notification: new HttpServiceClient('notification', config.NOTIFICATION_URL),
     verification: new HttpServiceClient('verification', config.VERIFICATION_URL),
+    endorsement: new HttpServiceClient('endorsement', config.ENDORSEMENT_URL),
   };
   const app = await createGatewayApp({ database, config, services });
   // The gateway opened the database, so it closes it, after Nest and Fastify have stopped.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import type { InProcessJobBackend } from '@badges/jobs';
-import { createEventBus, OutboxRelay } from '@badges/messaging';
+import { createEventBus, EventBusServer, OutboxRelay } from '@badges/messaging';
 import { applyMigrations, type Database } from '@badges/persistence';
 import { createServiceApp, DEFAULT_BODY_LIMIT, type ServiceAppOptions } from '@badges/service-kit';
 
@@ -35,6 +35,9 @@ export async function createIssuerApp(
     await relay.stop();
     await bus.close();
   });
+  // Consumers (group `issuer`): endorsements of our entities (issue #7).
+  app.connectMicroservice({ strategy: new EventBusServer(bus.subscriber, { group: 'issuer' }) });
+  await app.startAllMicroservices();
   if (config.outboxRelayEnabled) relay.start();
   return app;
 }

@@ -23,6 +23,9 @@ import { OwnedEntities } from './common/owned-entities';
 import { PublicUrls } from './common/public-urls';
 import { ISSUER_CONFIG, ISSUER_DATABASE, ISSUER_OUTBOX_RELAY } from './common/tokens';
 import type { IssuerConfig } from './config/issuer.config';
+import { EndorsementEventsConsumer } from './endorsements/endorsement-events.consumer';
+import { EndorsementIntakeService } from './endorsements/endorsement-intake.service';
+import { ReceivedEndorsementsRepository } from './endorsements/received-endorsements.repository';
 import { IssuerEvents } from './events/issuer-events';
 import { HealthController } from './health/health.controller';
 import { AssertionImageBaker } from './images/assertion-image.baker';
@@ -82,6 +85,7 @@ export class IssuerModule {
         ImagesController,
         SigningKeysController,
         BulkAwardsController,
+        EndorsementEventsConsumer,
       ],
       providers: [
         { provide: ISSUER_DATABASE, useValue: options.database },
@@ -120,6 +124,8 @@ export class IssuerModule {
         AssertionImageBaker,
         BakeScheduler,
         ImageBakingWorker,
+        ReceivedEndorsementsRepository,
+        EndorsementIntakeService,
       ],
     };
   }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 
 import type { LightMyRequestResponse } from 'fastify';
 
-import { Topic } from '@badges/events';
+import { createEvent, Topic } from '@badges/events';
 import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
 import { InternalHeader } from '@badges/service-kit';
 
@@ -106,6 +106,33 @@ describe.each(databaseTargets())('notification service on $name', (target) => {
       expect(row.sentAt).toEqual(expect.any(String));
       const one = await call('GET', `/v2/notifications/emails/${row.entityId}`, A);
       expect([one.statusCode, json(one).result]).toEqual([200, [row]]);
+    });
+
+    it('emails the endorser about an endorsement request (no attachment) and webhooks both parties', async () => {
+      const requested = 'badges.endorsement.requested.v1';
+      const hookA = await createWebhook('/endorse-a', [requested]);
+      const hookB = await createWebhook('/endorse-b', [requested], B);
+      await main.publish(
+        createEvent(Topic.EndorsementRequested, {
+          institutionId: 'inst-a', correlationId: 'corr-endorse', aggregateId: 'req1',
+          payload: { requestId: 'req1', target: { type: 'BadgeClass', entityId: 'badge1' }, endorserInstitutionId: 'inst-b', targetName: 'Lab Safety', endorserEmail: 'council@example.org' },
+        }),
+      );
+      const rows = await waitFor(
+        async () => json(await call('GET', '/v2/notifications/emails', B)).result as Json[],
+        (list) => list.some((row) => row.to === 'council@example.org' && row.status === 'sent'),
+        'the endorsement request email',
+      );
+      expect(rows.find((row) => row.to === 'council@example.org')).toMatchObject({ assertionId: null, subject: 'Endorsement requested: "Lab Safety"' });
+      const [email] = emailTo('council@example.org');
+      expect(email.text).toContain('GET /v2/endorsement-requests/req1');
+      expect(email.attachments).toEqual([]);
+      expect(json(await call('GET', '/v2/notifications/emails', A)).result.some((row: Json) => row.to === 'council@example.org')).toBe(false);
+      for (const [hook, headers] of [[hookA, A], [hookB, B]] as const) {
+        await waitFor(() => deliveriesOf(hook.entityId, headers), (list) => list.length === 1 && list[0].status === 'delivered', 'the endorsement webhook');
+        // Later tests count each institution's webhooks from zero.
+        expect((await call('DELETE', `/v2/webhooks/${hook.entityId}`, headers)).statusCode).toBe(204);
+      }
     });
 
     it('sends nothing for notify: false (or a recipient that is not an email address)', async () => {
@@ -258,7 +285,8 @@ describe.each(databaseTargets())('notification service on $name', (target) => {
       await waitFor(() => receiver.hits('/both').length + receiver.hits('/issued-only').length, (n) => n === 2, 'both receivers');
 
       const [hit] = receiver.hits('/both');
-      const [delivery] = await deliveriesOf(both.entityId);
+      // The receiver records the POST before it answers; the row is marked after the answer.
+      const [delivery] = await waitFor(() => deliveriesOf(both.entityId), (rows) => rows[0]?.status === 'delivered', 'the delivery marked delivered');
       expect(hit.headers['content-type']).toBe('application/json');
       expect(hit.headers['badges-event']).toBe(Topic.AssertionIssued);
       expect(hit.headers['badges-delivery']).toBe(delivery.entityId);

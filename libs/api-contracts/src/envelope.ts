@@ -40,6 +40,9 @@ export const API_ERROR_CODES = {
   unauthorized: { status: 401, description: 'no valid auth token found' },
   bad_request: { status: 400, description: 'bad request' },
   already_revoked: { status: 400, description: 'bad request' },
+  /** Endorsing a revoked assertion, or an institution endorsing its own entity. */
+  target_revoked: { status: 400, description: 'bad request' },
+  self_endorsement: { status: 400, description: 'bad request' },
   /** DELETE of an issuer or badge class that still has assertions (Badgr: 400, ProtectedError). */
   in_use: { status: 400, description: 'bad request' },
   /** Badgr answers 404 (not 403) when the caller lacks privileges on an entity. */
@@ -47,6 +50,8 @@ export const API_ERROR_CODES = {
   not_found: { status: 404, description: 'entity not found or insufficient privileges' },
   method_not_allowed: { status: 405, description: 'miscellaneous error' },
   conflict: { status: 409, description: 'miscellaneous error' },
+  /** Approving before PUT /v2/endorsers/self: an Endorsement needs its endorser's Profile. */
+  endorser_profile_required: { status: 409, description: 'miscellaneous error' },
   payload_too_large: { status: 413, description: 'miscellaneous error' },
   unsupported_media_type: { status: 415, description: 'miscellaneous error' },
   rate_limited: { status: 429, description: 'miscellaneous error' },

@@ -7,4 +7,5 @@ export * from './assertions.contract';
 export * from './oauth.contract';
 export * from './admin.contract';
 export * from './institutions.contract';
+export * from './endorsements.contract';
 export * from './openapi';

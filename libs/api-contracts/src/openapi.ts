@@ -14,6 +14,7 @@ import {
   RevokeBodySchema,
 } from './assertions.contract';
 import { BadgeClassCreateBodySchema, BadgeClassUpdateBodySchema } from './badge-classes.contract';
+import { EndorsementApproveBodySchema, EndorsementReasonBodySchema, EndorsementRequestCreateBodySchema, EndorserProfileBodySchema } from './endorsements.contract';
 import { IssuerCreateBodySchema, IssuerUpdateBodySchema } from './issuers.contract';
 import { OAuthTokenRequestSchema } from './oauth.contract';
 
@@ -30,6 +31,10 @@ export const REQUEST_BODY_SCHEMAS = {
   BatchRevokeBody: BatchRevokeBodySchema,
   OAuthTokenRequest: OAuthTokenRequestSchema,
   CreateInstitutionBody: CreateInstitutionBodySchema,
+  EndorserProfileBody: EndorserProfileBodySchema,
+  EndorsementRequestCreateBody: EndorsementRequestCreateBodySchema,
+  EndorsementApproveBody: EndorsementApproveBodySchema,
+  EndorsementReasonBody: EndorsementReasonBodySchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestBodyName = keyof typeof REQUEST_BODY_SCHEMAS;

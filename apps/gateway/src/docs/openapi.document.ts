@@ -17,7 +17,7 @@ export function buildOpenApiDocument(publicUrl: string): Record<string, unknown>
       ].join('\n'),
     },
     servers: [{ url: publicUrl }],
-    tags: ['Operations', 'Operator', 'Authentication', 'Institutions', 'Issuers', 'Badge classes', 'Assertions', 'Webhooks', 'Notifications', 'Public documents'].map((name) => ({ name })),
+    tags: ['Operations', 'Operator', 'Authentication', 'Institutions', 'Issuers', 'Badge classes', 'Assertions', 'Webhooks', 'Notifications', 'Endorsements', 'Public documents'].map((name) => ({ name })),
     paths: OPENAPI_PATHS,
     components: buildComponents(),
   };

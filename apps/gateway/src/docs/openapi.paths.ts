@@ -51,6 +51,59 @@ const publicDoc = (summary: string) =>
     },
   });
 
+/** Endorsement service routes (docs/api.md#endorsements-endorsement-service, decision 0013). */
+function endorsementPaths(): Record<string, Record<string, Operation>> {
+  const tag = 'Endorsements';
+  const onlyParties = { '404': error('`not_found`: not a party to it; `forbidden`: a party, but only the endorser may answer.') };
+  const answered = { '409': error('`conflict`: already answered; `endorser_profile_required`: publish your endorser Profile first.') };
+  const roleQuery = { name: 'role', in: 'query', required: false, schema: { type: 'string', enum: ['requester', 'endorser'], default: 'requester' } };
+  return {
+    '/v2/endorsers/self': {
+      get: clientOp(tag, 'Your endorser Profile', { '200': okList('The Profile (`openBadgeId`: its public URL)') }),
+      put: clientOp(tag, 'Publish or update your endorser Profile (needed before anyone can ask you)', { '200': okList('The Profile') }, { requestBody: body('EndorserProfileBody') }),
+    },
+    '/v2/endorsement-requests': {
+      post: clientOp(tag, 'Ask an institution to endorse your issuer, badge class or assertion', {
+        '201': okList('The pending request'),
+        '400': error('`validation_failed`, `self_endorsement` or `target_revoked`.'),
+      }, { requestBody: body('EndorsementRequestCreateBody') }),
+      get: clientOp(tag, 'Requests you made (`role=requester`) or received (`role=endorser`)', { '200': okList('Requests') }, { parameters: [roleQuery] }),
+    },
+    '/v2/endorsement-requests/{entityId}': {
+      get: clientOp(tag, 'One request (either party)', { '200': okList('The request') }, { parameters: [idParam()] }),
+    },
+    '/v2/endorsement-requests/{entityId}/approve': {
+      post: clientOp(tag, 'Approve (endorser only): issues the Endorsement, `comment` is its endorsementComment', { '201': okList('The Endorsement'), ...answered, ...onlyParties }, {
+        parameters: [idParam()], requestBody: body('EndorsementApproveBody', false),
+      }),
+    },
+    '/v2/endorsement-requests/{entityId}/decline': {
+      post: clientOp(tag, 'Decline (endorser only)', { '200': okList('The declined request'), ...answered, ...onlyParties }, { parameters: [idParam()], requestBody: body('EndorsementReasonBody', false) }),
+    },
+    '/v2/endorsements': {
+      get: clientOp(tag, 'Endorsements of your entities (`role=requester`) or made by you (`role=endorser`)', { '200': okList('Endorsements') }, { parameters: [roleQuery] }),
+    },
+    '/v2/endorsements/{entityId}': {
+      get: clientOp(tag, 'One endorsement (either party)', { '200': okList('The Endorsement') }, { parameters: [idParam()] }),
+      delete: clientOp(tag, 'Withdraw (either party): revokes it; 400 `already_revoked` the second time', { '200': okList('The revoked Endorsement') }, {
+        parameters: [idParam()], requestBody: body('EndorsementReasonBody', false),
+      }),
+    },
+    '/public/endorsements/{id}': {
+      get: op(['Public documents'], 'An OB 2.0 Endorsement (JSON-LD); 410 with `revoked: true` once withdrawn', {
+        parameters: [idParam('id')],
+        responses: { '200': { description: 'The Endorsement', content: { 'application/ld+json': { schema: ref('OpenBadgesDocument') } } }, '404': error('`not_found`'), '410': { description: 'Withdrawn' } },
+      }),
+    },
+    '/public/endorsers/{id}': {
+      get: op(['Public documents'], 'An endorser’s OB 2.0 Profile (JSON-LD)', {
+        parameters: [idParam('id')],
+        responses: { '200': { description: 'The Profile', content: { 'application/ld+json': { schema: ref('OpenBadgesDocument') } } }, '404': error('`not_found`') },
+      }),
+    },
+  };
+}
+
 export const OPENAPI_PATHS: Record<string, Record<string, Operation>> = {
   '/health': {
     get: op(['Operations'], 'Health of the gateway, its database and every service', {
@@ -217,4 +270,5 @@ export const OPENAPI_PATHS: Record<string, Record<string, Operation>> = {
       },
     }),
   },
+  ...endorsementPaths(),
 };

@@ -20,6 +20,12 @@ export const FORWARDING_TABLE: readonly ForwardingRoute[] = [
   { prefix: '/v2/notifications', service: 'notification', access: 'client' },
   // Anyone may verify a badge (design.md §3): employers and admissions offices have no account.
   { prefix: '/v2/verify', service: 'verification', access: 'anonymous' },
+  // Endorsements (issue #7): the workflow, and the hosted Endorsement and endorser Profile documents.
+  { prefix: '/v2/endorsers', service: 'endorsement', access: 'client' },
+  { prefix: '/v2/endorsement-requests', service: 'endorsement', access: 'client' },
+  { prefix: '/v2/endorsements', service: 'endorsement', access: 'client' },
+  { prefix: '/public/endorsements', service: 'endorsement', access: 'anonymous' },
+  { prefix: '/public/endorsers', service: 'endorsement', access: 'anonymous' },
   { prefix: '/public', service: 'issuer', access: 'anonymous' },
 ];
 

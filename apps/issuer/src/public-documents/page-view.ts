@@ -16,4 +16,6 @@ export interface PageView {
   /** Other editions of the same document (translations). */
   editions?: { lang: string; url: string }[];
   revoked?: { reason?: string };
+  /** Live endorsements of the entity (the assertion page lists only its own, not its badge class's). */
+  endorsements?: { url: string; endorserName?: string; endorserUrl?: string; comment?: string }[];
 }

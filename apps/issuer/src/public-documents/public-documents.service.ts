@@ -5,6 +5,7 @@ import { buildBadgeClass, buildIssuerProfile, buildRevokedAssertion } from '@bad
 import { ApiError } from '@badges/service-kit';
 
 import { buildAssertionJson } from '../common/assertion-json';
+import { ReceivedEndorsementsRepository, type LiveEndorsement } from '../endorsements/received-endorsements.repository';
 import { PublicUrls } from '../common/public-urls';
 import { signedPayload } from '../signing/assertion-signer';
 import type { PageView } from './page-view';
@@ -28,12 +29,17 @@ const DEFAULT_PAGE_LANGUAGE = 'en';
  */
 @Injectable()
 export class PublicDocumentsService {
-  constructor(private readonly documents: PublicDocumentsRepository, private readonly urls: PublicUrls) {}
+  constructor(
+    private readonly documents: PublicDocumentsRepository,
+    private readonly urls: PublicUrls,
+    private readonly endorsements: ReceivedEndorsementsRepository,
+  ) {}
 
   async issuer(id: string): Promise<PublicDocument> {
     const issuer = await this.documents.findIssuer(id);
     if (!issuer) throw ApiError.notFound('issuer');
-    const json = this.issuerJson(issuer);
+    const endorsements = await this.endorsements.liveFor('Issuer', issuer.id);
+    const json = this.issuerJson(issuer, endorsements);
     return {
       status: 200,
       json,
@@ -45,6 +51,7 @@ export class PublicDocumentsService {
         url: json.id,
         imageUrl: issuer.imageId ? this.urls.issuerImage(issuer.id) : undefined,
         facts: [{ label: 'Website', value: issuer.url }, { label: 'Contact', value: issuer.email }],
+        endorsements: endorsementViews(endorsements),
       },
     };
   }
@@ -57,7 +64,7 @@ export class PublicDocumentsService {
   async badgeClass(id: string, lang?: string): Promise<PublicDocument> {
     const badgeClass = await this.documents.findBadgeClass(id);
     if (!badgeClass) throw ApiError.notFound('badge class');
-    return this.badgeClassDocument(badgeClass, lang);
+    return this.badgeClassDocument(badgeClass, lang, await this.endorsements.liveFor('BadgeClass', badgeClass.id));
   }
 
   async assertion(id: string): Promise<PublicDocument> {
@@ -68,16 +75,18 @@ export class PublicDocumentsService {
   async assertionWithSource(id: string): Promise<{ document: PublicDocument; assertion: PublicAssertion }> {
     const assertion = await this.documents.findAssertion(id);
     if (!assertion) throw ApiError.notFound('assertion');
-    return { document: this.assertionDocument(assertion), assertion };
+    const endorsements = assertion.revoked ? [] : await this.endorsements.liveFor('Assertion', assertion.id);
+    return { document: this.assertionDocument(assertion, endorsements), assertion };
   }
 
   /** The ones of `ids` that exist, each with its document (the bake worker's batch read). */
   async assertionsWithSource(ids: readonly string[]): Promise<{ document: PublicDocument; assertion: PublicAssertion }[]> {
     const assertions = await this.documents.findAssertions(ids);
-    return assertions.map((assertion) => ({ document: this.assertionDocument(assertion), assertion }));
+    const endorsements = await this.endorsements.liveForMany('Assertion', assertions.filter((a) => !a.revoked).map((a) => a.id));
+    return assertions.map((assertion) => ({ document: this.assertionDocument(assertion, endorsements.get(assertion.id) ?? []), assertion }));
   }
 
-  private assertionDocument(assertion: PublicAssertion): PublicDocument {
+  private assertionDocument(assertion: PublicAssertion, endorsements: LiveEndorsement[]): PublicDocument {
     const url = this.urls.assertion(assertion.id);
     const badge = this.badgeClassDocument(assertion.badgeClass);
     if (assertion.revoked) {
@@ -90,7 +99,8 @@ export class PublicDocumentsService {
     // A signed assertion's JSON is exactly what was signed at award time, never rebuilt: the
     // signature must keep matching it whatever changed since (URLs, keys, builders).
     const jws = assertion.signedJws ?? undefined;
-    const json = jws ? signedPayload(jws) : buildAssertionJson(assertion, this.urls, { type: 'hosted' });
+    // Endorsements join the hosted JSON only: a signed payload must stay byte-for-byte what was signed.
+    const json = jws ? signedPayload(jws) : withEndorsements(buildAssertionJson(assertion, this.urls, { type: 'hosted' }), endorsements);
     const facts = [{ label: 'Issued on', value: formatDateTimeV2(assertion.issuedOn) }];
     if (assertion.expires) facts.push({ label: 'Expires', value: formatDateTimeV2(assertion.expires) });
     if (jws) facts.push({ label: 'Verification', value: 'Signed by the issuer' });
@@ -106,11 +116,12 @@ export class PublicDocumentsService {
         facts,
         evidence: assertion.evidence.map((e) => ({ url: e.url ?? undefined, narrative: e.narrative ?? undefined })),
         editions: undefined,
+        endorsements: endorsementViews(endorsements),
       },
     };
   }
 
-  private issuerJson(issuer: PublicIssuer) {
+  private issuerJson(issuer: PublicIssuer, endorsements: LiveEndorsement[]) {
     return buildIssuerProfile({
       id: this.urls.issuer(issuer.id),
       name: issuer.name,
@@ -123,10 +134,11 @@ export class PublicDocumentsService {
       ...(issuer.signingKeys.length > 0
         ? { publicKey: issuer.signingKeys.map((key) => this.urls.signingKey(issuer.id, key.id)), revocationList: this.urls.revocationList(issuer.id) }
         : {}),
+      endorsement: endorsements.map((e) => e.url),
     });
   }
 
-  private badgeClassDocument(badgeClass: PublicBadgeClass, lang?: string): PublicDocument {
+  private badgeClassDocument(badgeClass: PublicBadgeClass, lang?: string, endorsements: LiveEndorsement[] = []): PublicDocument {
     const baseUrl = this.urls.badge(badgeClass.id);
     const wanted = lang ? canonicalLanguageTag(lang.trim()).toLowerCase() : undefined;
     const translation = wanted && wanted !== badgeClass.language.toLowerCase()
@@ -172,6 +184,7 @@ export class PublicDocumentsService {
       tags: badgeClass.tags,
       language: texts.language,
       related: texts.related,
+      endorsement: endorsements.map((e) => e.url),
     });
     return {
       status: 200,
@@ -187,7 +200,17 @@ export class PublicDocumentsService {
         criteria: { url: badgeClass.criteriaUrl ?? undefined, narrative: texts.narrative },
         alignments: alignment,
         editions: texts.related.map((r) => ({ lang: r.language, url: r.id })),
+        endorsements: endorsementViews(endorsements),
       },
     };
   }
+}
+
+/** OB 2.0 `endorsement`: the live Endorsements' URLs (each resolves to the hosted document). */
+function withEndorsements<T extends object>(json: T, endorsements: LiveEndorsement[]): T {
+  return endorsements.length > 0 ? { ...json, endorsement: endorsements.map((e) => e.url) } : json;
+}
+
+function endorsementViews(endorsements: LiveEndorsement[]): PageView['endorsements'] {
+  return endorsements.map((e) => ({ url: e.url, endorserName: e.endorserName ?? undefined, endorserUrl: e.endorserUrl ?? undefined, comment: e.comment ?? undefined }));
 }

@@ -70,6 +70,14 @@ export function renderHtml(view: PageView): string {
     }
     body.push('</ul>');
   }
+  if (view.endorsements?.length) {
+    body.push('<h2>Endorsements</h2><ul class="endorsements">');
+    for (const e of view.endorsements) {
+      const who = e.endorserUrl ? link(e.endorserUrl, e.endorserName ?? e.endorserUrl) : escapeHtml(e.endorserName ?? 'An endorser');
+      body.push(`<li>${who}${e.comment ? `: ${narrative(e.comment)}` : ''} ${link(e.url, 'Endorsement')}</li>`);
+    }
+    body.push('</ul>');
+  }
   if (view.editions?.length) {
     body.push(`<p class="editions">Also in: ${view.editions.map((e) => link(e.url, e.lang)).join(', ')}</p>`);
   }

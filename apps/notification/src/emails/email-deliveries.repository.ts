@@ -12,7 +12,7 @@ export type EmailStatus = (typeof EmailStatus)[keyof typeof EmailStatus];
 
 export interface NewEmailDelivery {
   id: string;
-  assertionId: string;
+  assertionId: string | null;
   eventId: string;
   to: string;
   subject: string;

@@ -38,8 +38,9 @@ export class EmailDeliveryWorker implements OnModuleInit {
     if (!delivery || delivery.status !== EmailStatus.Queued || delivery.jobId !== job.id) return JobStatus.Skipped;
     const attempts = delivery.attempts + 1;
     try {
-      const image = await this.images.fetch(delivery.assertionId);
-      if (image.kind === 'gone') {
+      // Endorsement emails concern no assertion: nothing to attach.
+      const image = delivery.assertionId ? await this.images.fetch(delivery.assertionId) : undefined;
+      if (image?.kind === 'gone') {
         const reason = image.status === 410 ? 'the assertion was revoked before the email was sent' : 'the assertion no longer exists';
         await this.deliveries.markAttemptFailed(scope, delivery.id, delivery.jobId, { error: reason, attempts, final: true });
         return JobStatus.Skipped;
@@ -50,7 +51,7 @@ export class EmailDeliveryWorker implements OnModuleInit {
         subject: delivery.subject,
         text: delivery.textBody,
         html: delivery.htmlBody,
-        attachment: image,
+        attachment: image ? { filename: image.filename, contentType: image.contentType, content: image.content } : undefined,
       });
       await this.deliveries.markSent(scope, delivery.id, delivery.jobId, { messageId, attempts });
       return JobStatus.Success;

@@ -12,7 +12,8 @@ export const EmailListQuerySchema = z.object({
 
 export interface EmailDeliveryV2 {
   entityId: string;
-  assertionId: string;
+  /** null for endorsement emails (no assertion, no attachment). */
+  assertionId: string | null;
   eventId: string;
   /** The recipient's address: institution staff need it to follow up. */
   to: string;

@@ -13,6 +13,7 @@ import { renderEmail } from '../templates/template-renderer';
 import { TemplatesService } from '../templates/templates.service';
 import { WebhookDeliveriesRepository } from '../webhooks/webhook-deliveries.repository';
 import { WebhookEndpointsRepository } from '../webhooks/webhook-endpoints.repository';
+import { endorsementEmailFor } from './endorsement-emails';
 
 export const NOTIFICATION_SCHEMA = 'notification';
 /** The ProcessedEvent consumer name: one claim covers the event's emails and webhooks. */
@@ -48,8 +49,9 @@ export class EventIntakeService {
     const created = await this.prisma.$transaction(async (tx) => {
       const { sql, params } = claimEventStatement(NOTIFICATION_SCHEMA, NOTIFICATION_CONSUMER, event.eventId);
       if ((await tx.$executeRawUnsafe(sql, ...params)) === 0) return null;
-      const emails = event.type === Topic.AssertionIssued ? await this.emailFor(tx, scope, event) : [];
-      const webhooks = await this.webhooksFor(tx, scope, event);
+      const emails = event.type === Topic.AssertionIssued ? await this.emailFor(tx, scope, event) : await this.endorsementEmail(tx, event);
+      const webhooks: QueuedDelivery[] = [];
+      for (const party of partiesOf(event)) webhooks.push(...(await this.webhooksFor(tx, tenantScope(party), event)));
       return { emails, webhooks };
     });
     // One line per delivery of an event to this instance: the scaling test counts them.
@@ -73,6 +75,20 @@ export class EventIntakeService {
       tx,
     );
     return [{ institutionId: scope.institutionId, id, jobId }];
+  }
+
+  /** The one email an endorsement step sends (endorsement-emails.ts says to whom). */
+  private async endorsementEmail(tx: NotificationTx, event: BadgeEvent): Promise<QueuedDelivery[]> {
+    const email = endorsementEmailFor(event);
+    if (!email) return [];
+    const id = newEntityId();
+    const jobId = deliveryJobId(id, 0);
+    await this.emails.create(
+      tenantScope(email.institutionId),
+      { id, assertionId: null, eventId: event.eventId, to: email.to, subject: email.subject, textBody: email.text, htmlBody: null, jobId },
+      tx,
+    );
+    return [{ institutionId: email.institutionId, id, jobId }];
   }
 
   private async webhooksFor(tx: NotificationTx, scope: TenantScope, event: BadgeEvent): Promise<QueuedDelivery[]> {
@@ -106,4 +122,17 @@ export function webhookBody(event: BadgeEvent): string {
   if (event.type !== Topic.AssertionIssued || event.payload.recipient.plaintextIdentity === undefined) return JSON.stringify(event);
   const { plaintextIdentity: _omitted, ...recipient } = event.payload.recipient;
   return JSON.stringify({ ...event, payload: { ...event.payload, recipient } });
+}
+
+/**
+ * The institutions an event concerns: its own, and for endorsement events also the endorser
+ * (the envelope names the target's owner; both parties subscribe to the workflow).
+ */
+export function partiesOf(event: BadgeEvent): string[] {
+  const parties = [event.institutionId];
+  if (event.type === Topic.EndorsementRequested || event.type === Topic.EndorsementIssued || event.type === Topic.EndorsementRevoked) {
+    const endorser = event.payload.endorserInstitutionId;
+    if (endorser && endorser !== event.institutionId) parties.push(endorser);
+  }
+  return parties;
 }

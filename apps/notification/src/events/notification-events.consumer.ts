@@ -25,6 +25,21 @@ export class NotificationEventsConsumer {
     await this.intake.handle(event);
   }
 
+  @EventPattern(Topic.EndorsementRequested)
+  async onEndorsementRequested(@Payload() event: EventOf<typeof Topic.EndorsementRequested>): Promise<void> {
+    await this.intake.handle(event);
+  }
+
+  @EventPattern(Topic.EndorsementIssued)
+  async onEndorsementIssued(@Payload() event: EventOf<typeof Topic.EndorsementIssued>): Promise<void> {
+    await this.intake.handle(event);
+  }
+
+  @EventPattern(Topic.EndorsementRevoked)
+  async onEndorsementRevoked(@Payload() event: EventOf<typeof Topic.EndorsementRevoked>): Promise<void> {
+    await this.intake.handle(event);
+  }
+
   @EventPattern(Topic.BadgeClassUpdated)
   async onBadgeClassUpdated(@Payload() event: EventOf<typeof Topic.BadgeClassUpdated>): Promise<void> {
     await this.intake.handle(event);

@@ -5,7 +5,15 @@ import { Topic, type TopicName } from '@badges/events';
 import type { WebhookDelivery, WebhookEndpoint } from '../generated/prisma/client';
 
 /** The topics a webhook may subscribe to. */
-export const WEBHOOK_TOPICS: readonly TopicName[] = [Topic.AssertionIssued, Topic.AssertionRevoked, Topic.BadgeClassUpdated];
+export const WEBHOOK_TOPICS: readonly TopicName[] = [
+  Topic.AssertionIssued,
+  Topic.AssertionRevoked,
+  Topic.BadgeClassUpdated,
+  // Endorsements: delivered to both parties (the target's owner and the endorser).
+  Topic.EndorsementRequested,
+  Topic.EndorsementIssued,
+  Topic.EndorsementRevoked,
+];
 
 /** POST /v2/webhooks */
 export const WebhookCreateBodySchema = z.object({

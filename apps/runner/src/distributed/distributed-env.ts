@@ -5,7 +5,7 @@ import { loadOrCreateSecrets } from '../embedded-secrets';
 
 export interface DistributedPlan {
   env: NodeJS.ProcessEnv;
-  ports: { gateway: number; issuer: number; notification: number; verification: number };
+  ports: { gateway: number; issuer: number; notification: number; verification: number; endorsement: number };
   adminTokenFile: string;
 }
 
@@ -32,6 +32,7 @@ export function planDistributedStack(base: NodeJS.ProcessEnv): DistributedPlan {
     issuer: Number(base.ISSUER_PORT ?? 3001),
     notification: Number(base.NOTIFICATION_PORT ?? 3002),
     verification: Number(base.VERIFICATION_PORT ?? 3003),
+    endorsement: Number(base.ENDORSEMENT_PORT ?? 3004),
   };
   const env: NodeJS.ProcessEnv = {
     ...base,
@@ -44,6 +45,7 @@ export function planDistributedStack(base: NodeJS.ProcessEnv): DistributedPlan {
     ISSUER_URL: base.ISSUER_URL ?? `http://127.0.0.1:${ports.issuer}`,
     NOTIFICATION_URL: base.NOTIFICATION_URL ?? `http://127.0.0.1:${ports.notification}`,
     VERIFICATION_URL: base.VERIFICATION_URL ?? `http://127.0.0.1:${ports.verification}`,
+    ENDORSEMENT_URL: base.ENDORSEMENT_URL ?? `http://127.0.0.1:${ports.endorsement}`,
   };
   return { env, ports, adminTokenFile };
 }

@@ -19,10 +19,18 @@ const endorsementTarget = z.object({
   entityId,
 });
 
+// Endorsement events: the envelope's institutionId is the institution that owns the target (the
+// requester); the endorser is `endorserInstitutionId`. Optional fields were added by the
+// endorsement service (issue #7) for its consumers: names and texts for messages and pages.
 export const endorsementRequestedPayload = z.object({
   requestId: entityId,
   target: endorsementTarget,
   endorserInstitutionId: entityId,
+  targetUrl: httpUrl.optional(),
+  targetName: z.string().optional(),
+  message: z.string().optional(),
+  /** The endorser Profile's (public) contact email: notification tells it about the request. */
+  endorserEmail: z.email().optional(),
 });
 
 export const endorsementIssuedPayload = z.object({
@@ -31,12 +39,30 @@ export const endorsementIssuedPayload = z.object({
   requestId: entityId,
   target: endorsementTarget,
   endorserInstitutionId: entityId,
+  /** The endorser Profile's name and the claim's endorsementComment, for pages and messages. */
+  endorserName: z.string().optional(),
+  endorserProfileUrl: httpUrl.optional(),
+  comment: z.string().optional(),
+  issuedOn: isoDateTime.optional(),
+  targetName: z.string().optional(),
+  /** The contact email of the target's issuer (public in its Profile): notification tells the requester. */
+  requesterEmail: z.email().optional(),
 });
 
 export const endorsementRevokedPayload = z.object({
   endorsementId: entityId,
   target: endorsementTarget,
   revokedAt: isoDateTime,
+  endorsementUrl: httpUrl.optional(),
+  endorserInstitutionId: entityId.optional(),
+  /** The party that withdrew it (either may). */
+  revokedByInstitutionId: entityId.optional(),
+  revocationReason: z.string().optional(),
+  targetName: z.string().optional(),
+  endorserName: z.string().optional(),
+  /** Both parties' public contact emails: notification tells the party that did not withdraw. */
+  endorserEmail: z.email().optional(),
+  requesterEmail: z.email().optional(),
 });
 
 /** Carries no identity at all: consumers that need it ask the passport service. */

@@ -5,3 +5,4 @@ export { buildBadgeClass } from './build-badge-class';
 export { buildAssertion, buildRevokedAssertion } from './build-assertion';
 export { buildCryptographicKey, buildRevocationList } from './build-signing-documents';
 export { buildEndorsement } from './build-endorsement';
+export { buildRevokedEndorsement, type RevokedEndorsement } from './build-revoked-endorsement';

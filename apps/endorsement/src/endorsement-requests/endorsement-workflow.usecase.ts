@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+
+import type { EndorsementRequestCreateBody } from '@badges/api-contracts';
+import { newEntityId } from '@badges/persistence';
+import { ApiError, ErrorCode, type TenantScope } from '@badges/service-kit';
+
+import { EndorsersRepository } from '../endorsers/endorsers.repository';
+import { EndorsementsRepository } from '../endorsements/endorsements.repository';
+import { EndorsementEvents } from '../events/endorsement-events';
+import type { Endorsement, EndorsementRequest } from '../generated/prisma/client';
+import { IssuerTargetsClient } from '../issuer-targets/issuer-targets.client';
+import { EndorsementPrismaService, type EndorsementTx } from '../prisma/endorsement-prisma.service';
+import { EndorsementRequestsRepository } from './endorsement-requests.repository';
+
+/**
+ * The workflow (issue #7): the owner of a target requests, the endorser approves (with a
+ * comment) or declines, and either party may later withdraw, which revokes the endorsement.
+ * Every step is one transaction with its event in the outbox.
+ */
+@Injectable()
+export class EndorsementWorkflow {
+  constructor(
+    private readonly prisma: EndorsementPrismaService,
+    private readonly requests: EndorsementRequestsRepository,
+    private readonly endorsements: EndorsementsRepository,
+    private readonly endorsers: EndorsersRepository,
+    private readonly targets: IssuerTargetsClient,
+    private readonly events: EndorsementEvents,
+  ) {}
+
+  async request(scope: TenantScope, body: EndorsementRequestCreateBody, correlationId: string): Promise<EndorsementRequest> {
+    if (body.endorser === scope.institutionId) {
+      throw new ApiError(400, ErrorCode.SelfEndorsement, 'An institution cannot endorse its own issuers, badge classes or assertions.', 'endorser');
+    }
+    // Only institutions that publish an endorser Profile can be asked: the answer is the same
+    // 404 whether the institution does not exist or has no profile, so ids cannot be probed.
+    const endorser = await this.endorsers.findByInstitution(body.endorser);
+    if (!endorser) throw new ApiError(404, ErrorCode.NotFound, 'No endorser with this institution id.', 'endorser');
+    const target = await this.targets.resolve(scope, body.target.type, body.target.entityId, correlationId);
+    const created = await this.prisma.$transaction(async (tx) => {
+      const request = await this.requests.create(
+        scope,
+        {
+          id: newEntityId(),
+          endorserInstitutionId: body.endorser,
+          targetType: target.type,
+          targetId: target.entityId,
+          targetUrl: target.url,
+          targetName: target.name,
+          requesterEmail: target.issuerEmail ?? null,
+          message: body.message || null,
+        },
+        tx,
+      );
+      await this.events.requested(tx, correlationId, request, endorser);
+      return request;
+    });
+    this.events.published();
+    return created;
+  }
+
+  async approve(scope: TenantScope, requestId: string, comment: string | null, correlationId: string): Promise<Endorsement> {
+    const endorsement = await this.prisma.$transaction(async (tx) => {
+      const request = await this.decidable(scope, requestId, tx);
+      const profile = await this.endorsers.findOwn(scope, tx);
+      if (!profile) {
+        throw new ApiError(409, ErrorCode.EndorserProfileRequired, 'Publish your endorser profile first (PUT /v2/endorsers/self): an Endorsement names it as its issuer.');
+      }
+      if (!(await this.requests.decide(scope, request.id, 'approved', tx))) throw notPending();
+      const created = await this.endorsements.create(
+        {
+          id: newEntityId(),
+          requestId: request.id,
+          institutionId: request.institutionId,
+          endorserInstitutionId: request.endorserInstitutionId,
+          endorserProfileId: profile.id,
+          targetType: request.targetType,
+          targetId: request.targetId,
+          targetUrl: request.targetUrl,
+          comment: comment || null,
+          issuedOn: new Date(),
+        },
+        tx,
+      );
+      await this.events.issued(tx, correlationId, created, profile, request);
+      return created;
+    });
+    this.events.published();
+    return endorsement;
+  }
+
+  async decline(scope: TenantScope, requestId: string): Promise<EndorsementRequest> {
+    return this.prisma.$transaction(async (tx) => {
+      const request = await this.decidable(scope, requestId, tx);
+      if (!(await this.requests.decide(scope, request.id, 'declined', tx))) throw notPending();
+      return { ...request, status: 'declined', decidedAt: new Date() };
+    });
+  }
+
+  /** Either party withdraws: the endorsement is revoked (410 at its URL) and its request closed. */
+  async withdraw(scope: TenantScope, endorsementId: string, reason: string | null, correlationId: string): Promise<Endorsement> {
+    const revoked = await this.prisma.$transaction(async (tx) => {
+      const endorsement = await this.endorsements.find(scope, endorsementId, tx);
+      if (!endorsement) throw ApiError.notFound('endorsement');
+      if (!(await this.endorsements.revoke(endorsement.id, scope, reason || null, tx))) {
+        throw new ApiError(400, ErrorCode.AlreadyRevoked, 'This endorsement was already withdrawn.');
+      }
+      await this.requests.markWithdrawn(endorsement.requestId, tx);
+      const updated = await this.endorsements.find(scope, endorsement.id, tx);
+      const request = await this.requests.find(scope, endorsement.requestId, tx);
+      const endorser = await tx.endorserProfile.findUnique({ where: { id: endorsement.endorserProfileId } });
+      if (!updated || !request) throw ApiError.notFound('endorsement');
+      await this.events.revoked(tx, correlationId, updated, request, endorser);
+      return updated;
+    });
+    this.events.published();
+    return revoked;
+  }
+
+  /** The request, if the caller may answer it: a stranger gets 404, the requester a 404 `forbidden`. */
+  private async decidable(scope: TenantScope, requestId: string, tx: EndorsementTx): Promise<EndorsementRequest> {
+    const request = await this.requests.find(scope, requestId, tx);
+    if (!request) throw ApiError.notFound('endorsement request');
+    if (request.endorserInstitutionId !== scope.institutionId) {
+      throw new ApiError(404, ErrorCode.Forbidden, 'Only the endorser can answer this request.');
+    }
+    if (request.status !== 'pending') throw notPending(request.status);
+    return request;
+  }
+}
+
+function notPending(status?: string): ApiError {
+  return new ApiError(409, ErrorCode.Conflict, `This request was already answered${status ? ` (${status})` : ''}.`);
+}

@@ -1,0 +1,216 @@
+/**
+ * The endorsement service over HTTP on every storage target, with a fake issuer behind its
+ * ServiceClient: the workflow, its authorization, every 4xx, the outbox events and the public
+ * documents (validated with the openbadges lib). The cross-service flow (the issuer consuming the
+ * events) is test/distributed/endorsement-flow.kafka-spec.ts.
+ */
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { LightMyRequestResponse } from 'fastify';
+
+import { validateNode } from '@badges/openbadges';
+import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
+
+import { tenantHeaders, startEndorsementApp } from './testing/endorsement-test-app';
+import { FAKE_PUBLIC_URL, startFakeIssuer } from './testing/fake-issuer';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const COLLEGE = 'inst-college';
+const COUNCIL = 'inst-council';
+const STRANGER = 'inst-stranger';
+const PROFILE = { name: 'Engineering Council', url: 'https://council.example', email: 'endorse@council.example' };
+
+describe.each(databaseTargets())('endorsement service on $name', (target) => {
+  let scratch: ScratchDatabase;
+  let database: Database;
+  let issuer: Awaited<ReturnType<typeof startFakeIssuer>>;
+  let app: NestFastifyApplication;
+
+  const call = (institution: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
+    app.inject({ method, url, headers: tenantHeaders(institution), ...(payload === undefined ? {} : { payload: payload as object }) });
+  const body = (response: LightMyRequestResponse): Json => response.json();
+  const outbox = () => database.query<{ topic: string; envelope: Json }>('SELECT topic, envelope FROM endorsement."OutboxEvent" ORDER BY seq');
+  const request = async (targetType = 'BadgeClass', entityId = 'badge-robotics') => {
+    const response = await call(COLLEGE, 'POST', '/v2/endorsement-requests', { target: { type: targetType, entityId }, endorser: COUNCIL, message: 'Please.' });
+    expect(response.statusCode).toBe(201);
+    return body(response).result[0] as Json;
+  };
+
+  beforeAll(async () => {
+    issuer = await startFakeIssuer({
+      'badge-robotics': { owner: COLLEGE, name: 'Robotics Fundamentals', issuer: 'issuer-faculty' },
+      'issuer-faculty': { owner: COLLEGE, name: 'Faculty of Engineering', email: 'faculty@college.example' },
+      'assertion-ada': { owner: COLLEGE, name: 'Robotics Fundamentals', issuer: 'issuer-faculty' },
+      'assertion-revoked': { owner: COLLEGE, name: 'Robotics Fundamentals', revoked: true },
+      'badge-council': { owner: COUNCIL, name: 'Council badge' },
+    });
+    scratch = await target.create();
+    database = await openDatabase(scratch.config);
+    app = await startEndorsementApp(database, issuer.client);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+    await scratch?.dispose();
+    await issuer?.fastify.close();
+  });
+
+  describe('endorser profiles', () => {
+    it('404 before the first PUT; a bad profile is a 400 naming the field; then the hosted Profile validates', async () => {
+      expect((await call(COUNCIL, 'GET', '/v2/endorsers/self')).statusCode).toBe(404);
+      const bad = await call(COUNCIL, 'PUT', '/v2/endorsers/self', { name: 'Engineering Council', url: 'ftp://council.example' });
+      expect(bad.statusCode).toBe(400);
+      expect(body(bad).error.code).toBe('validation_failed');
+      expect(Object.keys(body(bad).fieldErrors)).toEqual(expect.arrayContaining(['url', 'email']));
+
+      const put = await call(COUNCIL, 'PUT', '/v2/endorsers/self', PROFILE);
+      expect(put.statusCode).toBe(200);
+      const profile = body(put).result[0];
+      expect(profile).toMatchObject({ entityType: 'EndorserProfile', ...PROFILE, openBadgeId: `${FAKE_PUBLIC_URL}/public/endorsers/${profile.entityId}` });
+      const again = await call(COUNCIL, 'PUT', '/v2/endorsers/self', { ...PROFILE, description: 'Professional body' });
+      expect(body(again).result[0].entityId).toBe(profile.entityId);
+
+      const hosted = await app.inject({ method: 'GET', url: `/public/endorsers/${profile.entityId}`, headers: tenantHeaders(STRANGER) });
+      expect(hosted.statusCode).toBe(200);
+      expect(hosted.headers['content-type']).toContain('application/ld+json');
+      expect(validateNode(hosted.json(), 'Profile')).toEqual([]);
+      expect(hosted.json()).toMatchObject({ id: profile.openBadgeId, type: 'Issuer', description: 'Professional body' });
+    });
+  });
+
+  describe('requests', () => {
+    it.each([
+      { field: 'target.type', payload: { target: { type: 'Badge', entityId: 'badge-robotics' }, endorser: COUNCIL } },
+      { field: 'target.entityId', payload: { target: { type: 'BadgeClass' }, endorser: COUNCIL } },
+      { field: 'endorser', payload: { target: { type: 'BadgeClass', entityId: 'badge-robotics' } } },
+      { field: 'target', payload: { endorser: COUNCIL } },
+      { field: 'message', payload: { target: { type: 'BadgeClass', entityId: 'badge-robotics' }, endorser: COUNCIL, message: 'x'.repeat(4097) } },
+    ])('400 validation_failed naming $field', async ({ payload, field }) => {
+      const response = await call(COLLEGE, 'POST', '/v2/endorsement-requests', payload);
+      expect(response.statusCode).toBe(400);
+      expect(body(response).error).toMatchObject({ code: 'validation_failed', field });
+    });
+
+    it('refuses self-endorsement, unknown endorsers, other institutions\' targets and revoked assertions', async () => {
+      const self = await call(COUNCIL, 'POST', '/v2/endorsement-requests', { target: { type: 'BadgeClass', entityId: 'badge-council' }, endorser: COUNCIL });
+      expect(self.statusCode).toBe(400);
+      expect(body(self).error).toMatchObject({ code: 'self_endorsement', field: 'endorser' });
+
+      const unknown = await call(COLLEGE, 'POST', '/v2/endorsement-requests', { target: { type: 'BadgeClass', entityId: 'badge-robotics' }, endorser: STRANGER });
+      expect(unknown.statusCode).toBe(404);
+      expect(body(unknown).error).toMatchObject({ code: 'not_found', field: 'endorser' });
+
+      const notOurs = await call(STRANGER, 'POST', '/v2/endorsement-requests', { target: { type: 'BadgeClass', entityId: 'badge-robotics' }, endorser: COUNCIL });
+      expect(notOurs.statusCode).toBe(404);
+      expect(body(notOurs).error).toMatchObject({ code: 'not_found', field: 'target.entityId' });
+      expect(issuer.requests).toContain(`${STRANGER} /v2/badgeclasses/badge-robotics`);
+
+      const revoked = await call(COLLEGE, 'POST', '/v2/endorsement-requests', { target: { type: 'Assertion', entityId: 'assertion-revoked' }, endorser: COUNCIL });
+      expect(revoked.statusCode).toBe(400);
+      expect(body(revoked).error.code).toBe('target_revoked');
+    });
+
+    it('is visible to its two parties only, listed by role', async () => {
+      const created = await request();
+      expect(created).toMatchObject({
+        entityType: 'EndorsementRequest', status: 'pending', requester: COLLEGE, endorser: COUNCIL, message: 'Please.', endorsement: null,
+        target: { type: 'BadgeClass', entityId: 'badge-robotics', openBadgeId: `${FAKE_PUBLIC_URL}/public/badges/badge-robotics`, name: 'Robotics Fundamentals' },
+      });
+      expect((await call(COLLEGE, 'GET', `/v2/endorsement-requests/${created.entityId}`)).statusCode).toBe(200);
+      expect((await call(COUNCIL, 'GET', `/v2/endorsement-requests/${created.entityId}`)).statusCode).toBe(200);
+      expect((await call(STRANGER, 'GET', `/v2/endorsement-requests/${created.entityId}`)).statusCode).toBe(404);
+      const ids = (response: LightMyRequestResponse) => body(response).result.map((r: Json) => r.entityId);
+      expect(ids(await call(COUNCIL, 'GET', '/v2/endorsement-requests?role=endorser'))).toContain(created.entityId);
+      expect(ids(await call(COUNCIL, 'GET', '/v2/endorsement-requests'))).not.toContain(created.entityId);
+      expect(ids(await call(COLLEGE, 'GET', '/v2/endorsement-requests?role=requester'))).toContain(created.entityId);
+      expect(ids(await call(STRANGER, 'GET', '/v2/endorsement-requests?role=endorser'))).toEqual([]);
+      const badRole = await call(COUNCIL, 'GET', '/v2/endorsement-requests?role=owner');
+      expect(badRole.statusCode).toBe(400);
+      expect(body(badRole).error.field).toBe('role');
+      expect((await call(COUNCIL, 'GET', '/v2/endorsement-requests/not%20an%20id')).statusCode).toBe(404);
+    });
+
+    it('only the endorser answers: the requester gets 404 forbidden, a stranger 404 not_found; an answered request is 409', async () => {
+      const created = await request();
+      const byRequester = await call(COLLEGE, 'POST', `/v2/endorsement-requests/${created.entityId}/approve`, { comment: 'Great' });
+      expect(byRequester.statusCode).toBe(404);
+      expect(body(byRequester).error.code).toBe('forbidden');
+      for (const action of ['approve', 'decline']) {
+        const byStranger = await call(STRANGER, 'POST', `/v2/endorsement-requests/${created.entityId}/${action}`, {});
+        expect(byStranger.statusCode).toBe(404);
+        expect(body(byStranger).error.code).toBe('not_found');
+      }
+      const declined = await call(COUNCIL, 'POST', `/v2/endorsement-requests/${created.entityId}/decline`, { reason: 'Not yet.' });
+      expect(declined.statusCode).toBe(200);
+      expect(body(declined).result[0]).toMatchObject({ status: 'declined', endorsement: null });
+      const late = await call(COUNCIL, 'POST', `/v2/endorsement-requests/${created.entityId}/approve`, { comment: 'Changed my mind' });
+      expect(late.statusCode).toBe(409);
+      expect(body(late).error.code).toBe('conflict');
+      const badComment = await call(COUNCIL, 'POST', `/v2/endorsement-requests/${(await request()).entityId}/approve`, { comment: 42 });
+      expect(badComment.statusCode).toBe(400);
+      expect(body(badComment).error.field).toBe('comment');
+    });
+  });
+
+  describe('endorsements', () => {
+    it('approve publishes a valid hosted Endorsement and its event; withdrawing makes it 410 and emits revoked', async () => {
+      const created = await request('Assertion', 'assertion-ada');
+      const approved = await call(COUNCIL, 'POST', `/v2/endorsement-requests/${created.entityId}/approve`, { comment: 'Excellent robot.' });
+      expect(approved.statusCode).toBe(201);
+      const endorsement = body(approved).result[0];
+      const url = `${FAKE_PUBLIC_URL}/public/endorsements/${endorsement.entityId}`;
+      expect(endorsement).toMatchObject({ entityType: 'Endorsement', openBadgeId: url, request: created.entityId, comment: 'Excellent robot.', revoked: false, requester: COLLEGE, endorser: COUNCIL });
+      expect(body(await call(COLLEGE, 'GET', `/v2/endorsement-requests/${created.entityId}`)).result[0]).toMatchObject({ status: 'approved', endorsement: endorsement.entityId });
+
+      const document = await app.inject({ method: 'GET', url: `/public/endorsements/${endorsement.entityId}`, headers: tenantHeaders(STRANGER) });
+      expect(document.statusCode).toBe(200);
+      expect(validateNode(document.json(), 'Endorsement')).toEqual([]);
+      const profile = body(await call(COUNCIL, 'GET', '/v2/endorsers/self')).result[0];
+      expect(document.json()).toMatchObject({
+        '@context': 'https://w3id.org/openbadges/v2', type: 'Endorsement', id: url, issuer: profile.openBadgeId,
+        claim: { id: `${FAKE_PUBLIC_URL}/public/assertions/assertion-ada`, endorsementComment: 'Excellent robot.' },
+      });
+
+      const issued = (await outbox()).filter((row) => row.envelope.payload.endorsementId === endorsement.entityId);
+      expect(issued.map((row) => row.topic)).toEqual(['badges.endorsement.issued.v1']);
+      expect(issued[0].envelope).toMatchObject({
+        institutionId: COLLEGE, aggregateId: endorsement.entityId,
+        payload: {
+          endorsementUrl: url, endorserInstitutionId: COUNCIL, endorserName: 'Engineering Council', comment: 'Excellent robot.',
+          target: { type: 'Assertion', entityId: 'assertion-ada' }, requesterEmail: 'faculty@college.example',
+        },
+      });
+      const requestedEvent = (await outbox()).find((row) => row.topic === 'badges.endorsement.requested.v1' && row.envelope.payload.requestId === created.entityId);
+      expect(requestedEvent?.envelope.payload).toMatchObject({ endorserEmail: PROFILE.email, targetName: 'Robotics Fundamentals' });
+
+      expect((await call(STRANGER, 'DELETE', `/v2/endorsements/${endorsement.entityId}`)).statusCode).toBe(404);
+      expect((await call(STRANGER, 'GET', `/v2/endorsements/${endorsement.entityId}`)).statusCode).toBe(404);
+      const withdrawn = await call(COLLEGE, 'DELETE', `/v2/endorsements/${endorsement.entityId}`, { reason: 'Badge retired.' });
+      expect(withdrawn.statusCode).toBe(200);
+      expect(body(withdrawn).result[0]).toMatchObject({ revoked: true, revocationReason: 'Badge retired.' });
+      const again = await call(COUNCIL, 'DELETE', `/v2/endorsements/${endorsement.entityId}`);
+      expect(again.statusCode).toBe(400);
+      expect(body(again).error.code).toBe('already_revoked');
+
+      const gone = await app.inject({ method: 'GET', url: `/public/endorsements/${endorsement.entityId}`, headers: tenantHeaders(STRANGER) });
+      expect(gone.statusCode).toBe(410);
+      expect(gone.json()).toEqual({ '@context': 'https://w3id.org/openbadges/v2', type: 'Endorsement', id: url, issuer: profile.openBadgeId, revoked: true, revocationReason: 'Badge retired.' });
+      const revokedEvents = (await outbox()).filter((row) => row.topic === 'badges.endorsement.revoked.v1' && row.envelope.payload.endorsementId === endorsement.entityId);
+      expect(revokedEvents).toHaveLength(1);
+      expect(revokedEvents[0].envelope.payload).toMatchObject({
+        revokedByInstitutionId: COLLEGE, endorserInstitutionId: COUNCIL, revocationReason: 'Badge retired.', endorserEmail: PROFILE.email, requesterEmail: 'faculty@college.example',
+      });
+      expect(body(await call(COLLEGE, 'GET', `/v2/endorsement-requests/${created.entityId}`)).result[0].status).toBe('withdrawn');
+      expect(body(await call(COUNCIL, 'GET', '/v2/endorsements?role=endorser')).result.map((e: Json) => e.entityId)).toContain(endorsement.entityId);
+    });
+
+    it('unknown public documents are 404, and every route wants the gateway\'s internal token', async () => {
+      expect((await app.inject({ method: 'GET', url: '/public/endorsements/nope', headers: tenantHeaders(STRANGER) })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'GET', url: '/public/endorsers/nope', headers: tenantHeaders(STRANGER) })).statusCode).toBe(404);
+      const direct = await app.inject({ method: 'GET', url: '/v2/endorsements' });
+      expect(direct.statusCode).toBe(401);
+      expect(direct.json().error.code).toBe('unauthorized');
+    });
+  });
+});

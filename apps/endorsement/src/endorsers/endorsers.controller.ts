@@ -1,0 +1,28 @@
+import { Body, Controller, Get, Put, UseGuards } from '@nestjs/common';
+
+import { EndorserProfileBodySchema, successEnvelope, type EndorserProfileV2, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { ApiError, InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
+
+import { PublicUrls } from '../common/public-urls';
+import { toEndorserProfileV2 } from './endorsers.mapper';
+import { EndorsersRepository } from './endorsers.repository';
+
+/** The caller's own endorser Profile; an institution needs one before it can approve. */
+@Controller('v2/endorsers')
+@UseGuards(InternalTokenGuard)
+export class EndorsersController {
+  constructor(private readonly endorsers: EndorsersRepository, private readonly urls: PublicUrls) {}
+
+  @Get('self')
+  async self(@InstitutionId() institutionId: string): Promise<V2SuccessEnvelope<EndorserProfileV2>> {
+    const profile = await this.endorsers.findOwn(tenantScope(institutionId));
+    if (!profile) throw ApiError.notFound('endorser profile');
+    return successEnvelope(toEndorserProfileV2(profile, this.urls));
+  }
+
+  @Put('self')
+  async put(@InstitutionId() institutionId: string, @Body() body: unknown): Promise<V2SuccessEnvelope<EndorserProfileV2>> {
+    const profile = await this.endorsers.upsert(tenantScope(institutionId), parseWith(EndorserProfileBodySchema, body));
+    return successEnvelope(toEndorserProfileV2(profile, this.urls));
+  }
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+
+import type { EndorserProfileBody } from '@badges/api-contracts';
+import { newEntityId } from '@badges/persistence';
+import type { TenantScope } from '@badges/service-kit';
+
+import type { EndorserProfile } from '../generated/prisma/client';
+import { EndorsementPrismaService, type EndorsementTx } from '../prisma/endorsement-prisma.service';
+
+/** Endorser Profiles: one per institution, written only by that institution. */
+@Injectable()
+export class EndorsersRepository {
+  constructor(private readonly prisma: EndorsementPrismaService) {}
+
+  findOwn(scope: TenantScope, tx: EndorsementTx = this.prisma): Promise<EndorserProfile | null> {
+    return tx.endorserProfile.findUnique({ where: { institutionId: scope.institutionId } });
+  }
+
+  /** Another institution's profile, by its institution id: endorsers are public by nature. */
+  findByInstitution(institutionId: string): Promise<EndorserProfile | null> {
+    return this.prisma.endorserProfile.findUnique({ where: { institutionId } });
+  }
+
+  /** The public Profile document (no tenant: it is published). */
+  findPublic(id: string): Promise<EndorserProfile | null> {
+    return this.prisma.endorserProfile.findUnique({ where: { id } });
+  }
+
+  /** Create or replace; the id (and so the public URL) is kept across updates. */
+  upsert(scope: TenantScope, body: EndorserProfileBody): Promise<EndorserProfile> {
+    const fields = { name: body.name, url: body.url, email: body.email, description: body.description || null };
+    return this.prisma.endorserProfile.upsert({
+      where: { institutionId: scope.institutionId },
+      create: { id: newEntityId(), institutionId: scope.institutionId, ...fields },
+      update: fields,
+    });
+  }
+}

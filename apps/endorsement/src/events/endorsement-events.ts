@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import { createEvent, Topic, type BadgeEvent } from '@badges/events';
+import { outboxRows, type OutboxRelay } from '@badges/messaging';
+
+import { ENDORSEMENT_OUTBOX_RELAY } from '../common/tokens';
+import { PublicUrls } from '../common/public-urls';
+import type { Endorsement, EndorsementRequest, EndorserProfile } from '../generated/prisma/client';
+import type { EndorsementTx } from '../prisma/endorsement-prisma.service';
+
+type TargetType = 'Issuer' | 'BadgeClass' | 'Assertion';
+
+/**
+ * The endorsement facts, written to the outbox in the transaction of the state change (design.md
+ * §4). The envelope's institutionId is the owner of the target (so the issuer scopes its update
+ * by it); the endorser travels in the payload. The partition key is the request id for
+ * `requested` and the endorsement id for `issued`/`revoked`, so those two stay in order.
+ */
+@Injectable()
+export class EndorsementEvents {
+  constructor(private readonly urls: PublicUrls, @Inject(ENDORSEMENT_OUTBOX_RELAY) private readonly relay: OutboxRelay) {}
+
+  async requested(tx: EndorsementTx, correlationId: string, request: EndorsementRequest, endorser: EndorserProfile): Promise<void> {
+    await this.write(tx, createEvent(Topic.EndorsementRequested, {
+      institutionId: request.institutionId,
+      correlationId,
+      aggregateId: request.id,
+      payload: {
+        requestId: request.id,
+        target: { type: request.targetType as TargetType, entityId: request.targetId },
+        endorserInstitutionId: request.endorserInstitutionId,
+        targetUrl: request.targetUrl,
+        targetName: request.targetName,
+        ...(request.message ? { message: request.message } : {}),
+        endorserEmail: endorser.email,
+      },
+    }));
+  }
+
+  async issued(tx: EndorsementTx, correlationId: string, endorsement: Endorsement, endorser: EndorserProfile, request: EndorsementRequest): Promise<void> {
+    await this.write(tx, createEvent(Topic.EndorsementIssued, {
+      institutionId: endorsement.institutionId,
+      correlationId,
+      aggregateId: endorsement.id,
+      payload: {
+        endorsementId: endorsement.id,
+        endorsementUrl: this.urls.endorsement(endorsement.id),
+        requestId: endorsement.requestId,
+        target: { type: endorsement.targetType as TargetType, entityId: endorsement.targetId },
+        endorserInstitutionId: endorsement.endorserInstitutionId,
+        endorserName: endorser.name,
+        endorserProfileUrl: this.urls.endorser(endorser.id),
+        ...(endorsement.comment ? { comment: endorsement.comment } : {}),
+        issuedOn: endorsement.issuedOn.toISOString(),
+        targetName: request.targetName,
+        ...(request.requesterEmail ? { requesterEmail: request.requesterEmail } : {}),
+      },
+    }));
+  }
+
+  async revoked(tx: EndorsementTx, correlationId: string, endorsement: Endorsement, request: EndorsementRequest, endorser: EndorserProfile | null): Promise<void> {
+    await this.write(tx, createEvent(Topic.EndorsementRevoked, {
+      institutionId: endorsement.institutionId,
+      correlationId,
+      aggregateId: endorsement.id,
+      payload: {
+        endorsementId: endorsement.id,
+        target: { type: endorsement.targetType as TargetType, entityId: endorsement.targetId },
+        revokedAt: (endorsement.revokedAt ?? new Date()).toISOString(),
+        endorsementUrl: this.urls.endorsement(endorsement.id),
+        endorserInstitutionId: endorsement.endorserInstitutionId,
+        ...(endorsement.revokedByInstitutionId ? { revokedByInstitutionId: endorsement.revokedByInstitutionId } : {}),
+        ...(endorsement.revocationReason ? { revocationReason: endorsement.revocationReason } : {}),
+        targetName: request.targetName,
+        ...(endorser ? { endorserName: endorser.name, endorserEmail: endorser.email } : {}),
+        ...(request.requesterEmail ? { requesterEmail: request.requesterEmail } : {}),
+      },
+    }));
+  }
+
+  /** Call after the transaction committed: the relay publishes now rather than at its next poll. */
+  published(): void {
+    this.relay.wake();
+  }
+
+  private async write(tx: EndorsementTx, event: BadgeEvent): Promise<void> {
+    await tx.outboxEvent.createMany({ data: outboxRows([event]) });
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+
+import { Topic, type EventOf } from '@badges/events';
+import { claimEventStatement } from '@badges/messaging';
+import { tenantScope } from '@badges/service-kit';
+
+import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
+import { ReceivedEndorsementsRepository } from './received-endorsements.repository';
+
+/** The issuer's Postgres schema (ISSUER_SCHEMA of issuer.app; not imported, to avoid a cycle). */
+const ISSUER_SCHEMA_NAME = 'issuer';
+/** The ProcessedEvent consumer name of this intake. */
+export const ENDORSEMENT_INTAKE_CONSUMER = 'issuer.endorsements';
+
+/**
+ * Keeps the `endorsement` lists of our public documents in step with the endorsement service.
+ * Each event is claimed in the same transaction as its write (handleOnce semantics), so a
+ * redelivered event changes nothing. The envelope's institutionId is the target's owner.
+ */
+@Injectable()
+export class EndorsementIntakeService {
+  constructor(private readonly prisma: IssuerPrismaService, private readonly received: ReceivedEndorsementsRepository) {}
+
+  async issued(event: EventOf<typeof Topic.EndorsementIssued>): Promise<void> {
+    const { payload } = event;
+    await this.once(event.eventId, (tx) =>
+      this.received.recordIssued(
+        tenantScope(event.institutionId),
+        {
+          id: payload.endorsementId,
+          targetType: payload.target.type,
+          targetId: payload.target.entityId,
+          url: payload.endorsementUrl,
+          endorserName: payload.endorserName ?? null,
+          endorserUrl: payload.endorserProfileUrl ?? null,
+          comment: payload.comment ?? null,
+          issuedOn: payload.issuedOn ? new Date(payload.issuedOn) : new Date(event.occurredAt),
+        },
+        tx,
+      ),
+    );
+  }
+
+  async revoked(event: EventOf<typeof Topic.EndorsementRevoked>): Promise<void> {
+    const { payload } = event;
+    await this.once(event.eventId, (tx) =>
+      this.received.recordRevoked(
+        tenantScope(event.institutionId),
+        {
+          id: payload.endorsementId,
+          targetType: payload.target.type,
+          targetId: payload.target.entityId,
+          url: payload.endorsementUrl ?? '',
+          revokedAt: new Date(payload.revokedAt),
+        },
+        tx,
+      ),
+    );
+  }
+
+  private async once(eventId: string, work: (tx: IssuerTx) => Promise<void>): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const { sql, params } = claimEventStatement(ISSUER_SCHEMA_NAME, ENDORSEMENT_INTAKE_CONSUMER, eventId);
+      if ((await tx.$executeRawUnsafe(sql, ...params)) === 0) return;
+      await work(tx);
+    });
+  }
+}

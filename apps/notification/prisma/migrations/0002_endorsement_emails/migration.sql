@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "notification"."email_deliveries" ALTER COLUMN "assertionId" DROP NOT NULL;
+
