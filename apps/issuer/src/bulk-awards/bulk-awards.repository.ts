@@ -5,7 +5,7 @@ import { type TenantScope } from '@badges/service-kit';
 
 import type { AssertionCreateBody } from '@badges/api-contracts';
 import type { ChunkOutcome } from '../assertions/award.usecase';
-import { Prisma, type BulkAwardJob, type BulkAwardRow } from '../generated/prisma/client';
+import type { BulkAwardJob, BulkAwardRow } from '../generated/prisma/client';
 import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
 
 export type BulkJobStatus = 'queued' | 'running' | 'completed' | 'failed';
