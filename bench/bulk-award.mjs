@@ -5,46 +5,25 @@
 // raw rate at which PostgreSQL inserts the same assertion rows in ONE batched statement.
 // Needs DATABASE_URL, KAFKA_BROKERS and REDIS_URL (npm run kafka:start); run `npm run build` first.
 // Usage: node bench/bulk-award.mjs [rows=100000]
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { cpus, totalmem, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, totalmem } from 'node:os';
+
+import { startDistributedStack } from './support/distributed-stack.mjs';
 
 const require = createRequire(import.meta.url);
-const root = new URL('..', import.meta.url).pathname;
-const dist = join(root, 'dist');
-const { startServiceProcess } = require(join(dist, 'apps/runner/src/distributed/service-process.js'));
-const { planDistributedStack } = require(join(dist, 'apps/runner/src/distributed/distributed-env.js'));
-const { createScratchPostgres } = require(join(dist, 'libs/persistence/src/index.js'));
 const { Client } = require('pg');
 
 const ROWS = Number(process.argv[2] ?? 100_000);
 const TIMEOUT_MS = 30 * 60_000;
 
-for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'REDIS_URL']) {
-  if (!process.env[name]) throw new Error(`${name} is required (see the header of this file)`);
-}
-const freePort = () => new Promise((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const perSecond = (ms) => `${Math.round(ROWS / (ms / 1000))} rows/s`;
 
-const database = await createScratchPostgres(process.env.DATABASE_URL);
-const dataDir = mkdtempSync(join(tmpdir(), 'badges-bench-bulk-'));
-const ports = { gateway: await freePort(), issuer: await freePort(), notification: await freePort() };
-const run = randomBytes(4).toString('hex');
-const { env } = planDistributedStack({
-  ...process.env, DATABASE_URL: database.config.url, DATA_DIR: dataDir, PORT: String(ports.gateway), ISSUER_PORT: String(ports.issuer),
-  NOTIFICATION_PORT: String(ports.notification), PUBLIC_URL: `http://127.0.0.1:${ports.gateway}`, SMTP_URL: 'smtp://127.0.0.1:9',
-  KAFKA_NAMESPACE: `bench${run}`, JOBS_PREFIX: `bench-${run}`, LOG_LEVEL: 'error', NODE_ENV: 'production', LOG_FORMAT: 'json',
-});
-const services = [];
-const db = new Client({ connectionString: database.config.url });
+// No award asks for an email, so SMTP is never reached.
+const stack = await startDistributedStack({ SMTP_URL: 'smtp://127.0.0.1:9' });
+const { env } = stack;
+const db = new Client({ connectionString: stack.databaseUrl });
 try {
-  for (const [name, port] of [['issuer', ports.issuer], ['notification', ports.notification], ['gateway', ports.gateway]]) {
-    services.push(await startServiceProcess({ name, port, env, distRoot: dist }));
-  }
   await db.connect();
   const base = env.PUBLIC_URL;
   const call = async (path, { token, body, headers = {}, method = body === undefined ? 'GET' : 'POST' } = {}) => {
@@ -92,7 +71,7 @@ try {
   };
 
   console.log(`machine: ${cpus().length} cores (${cpus()[0].model}), ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}`);
-  console.log(`bulk award of ${ROWS} rows (one CSV upload), distributed stack: issuer, notification, gateway processes; PostgreSQL, Kafka, Redis`);
+  console.log(`bulk award of ${ROWS} rows (one CSV upload), distributed stack (every service its own process; PostgreSQL, Kafka, Redis)`);
   await measure('hosted', 'hosted');
   await measure('signed', 'signed');
 
@@ -111,7 +90,5 @@ try {
   console.log(`baseline: PostgreSQL inserts ${ROWS} assertion rows in one batched statement in ${seconds(inserted)} (${perSecond(inserted)})`);
 } finally {
   await db.end().catch(() => undefined);
-  for (const service of services.reverse()) await service.stop();
-  await database.dispose().catch(() => undefined);
-  rmSync(dataDir, { recursive: true, force: true });
+  await stack.stop();
 }

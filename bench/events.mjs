@@ -4,19 +4,12 @@
 // on to the email being sent to a local SMTP server.
 // Needs DATABASE_URL, KAFKA_BROKERS and REDIS_URL (npm run kafka:start); run `npm run build` first.
 // Usage: node bench/events.mjs [awards=5000]
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
+
+import { startDistributedStack } from './support/distributed-stack.mjs';
 
 const require = createRequire(import.meta.url);
-const root = new URL('..', import.meta.url).pathname;
-const dist = join(root, 'dist');
-const { startServiceProcess } = require(join(dist, 'apps/runner/src/distributed/service-process.js'));
-const { planDistributedStack } = require(join(dist, 'apps/runner/src/distributed/distributed-env.js'));
-const { createScratchPostgres } = require(join(dist, 'libs/persistence/src/index.js'));
 const { SMTPServer } = require('smtp-server');
 const { Client } = require('pg');
 
@@ -24,29 +17,13 @@ const AWARDS = Number(process.argv[2] ?? 5000);
 const BATCH = 100;
 const PARALLEL_REQUESTS = 4;
 
-for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'REDIS_URL']) {
-  if (!process.env[name]) throw new Error(`${name} is required (see the header of this file)`);
-}
-const freePort = () => new Promise((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
-
 let sent = 0;
 const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData(stream, _s, cb) { stream.resume(); stream.on('end', () => { sent += 1; cb(); }); } });
 await new Promise((r) => smtp.listen(0, '127.0.0.1', r));
-const database = await createScratchPostgres(process.env.DATABASE_URL);
-const dataDir = mkdtempSync(join(tmpdir(), 'badges-bench-events-'));
-const ports = { gateway: await freePort(), issuer: await freePort(), notification: await freePort(), endorsement: await freePort() };
-const run = randomBytes(4).toString('hex');
-const { env } = planDistributedStack({
-  ...process.env, DATABASE_URL: database.config.url, DATA_DIR: dataDir, PORT: String(ports.gateway), ISSUER_PORT: String(ports.issuer),
-  NOTIFICATION_PORT: String(ports.notification), ENDORSEMENT_PORT: String(ports.endorsement), PUBLIC_URL: `http://127.0.0.1:${ports.gateway}`, SMTP_URL: `smtp://127.0.0.1:${smtp.server.address().port}`,
-  KAFKA_NAMESPACE: `bench${run}`, JOBS_PREFIX: `bench-${run}`, LOG_LEVEL: 'error', NODE_ENV: 'production', LOG_FORMAT: 'json',
-});
-const services = [];
-const db = new Client({ connectionString: database.config.url });
+const stack = await startDistributedStack({ SMTP_URL: `smtp://127.0.0.1:${smtp.server.address().port}` });
+const { env } = stack;
+const db = new Client({ connectionString: stack.databaseUrl });
 try {
-  for (const [name, port] of [['issuer', ports.issuer], ['notification', ports.notification], ['endorsement', ports.endorsement], ['gateway', ports.gateway]]) {
-    services.push(await startServiceProcess({ name, port, env, distRoot: dist }));
-  }
   const base = env.PUBLIC_URL;
   const json = (token) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
   const institution = await (await fetch(`${base}/admin/institutions`, { method: 'POST', headers: json(env.ADMIN_TOKEN), body: JSON.stringify({ name: 'Bench' }) })).json();
@@ -85,8 +62,6 @@ try {
   console.log(`issue -> email sent over SMTP:      ${((sentAt - started) / 1000).toFixed(2)} s  (${rate(sentAt - started)} emails/s)`);
 } finally {
   await db.end().catch(() => undefined);
-  for (const service of services.reverse()) await service.stop();
-  await database.dispose().catch(() => undefined);
+  await stack.stop();
   await new Promise((r) => smtp.close(r));
-  rmSync(dataDir, { recursive: true, force: true });
 }

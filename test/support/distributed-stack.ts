@@ -5,14 +5,14 @@ import { join } from 'node:path';
 
 import { createScratchPostgres, type ScratchDatabase } from '@badges/persistence';
 
-import { planDistributedStack } from '../../apps/runner/src/distributed/distributed-env';
+import { DISTRIBUTED_SERVICES, planDistributedStack, portVariable, type DistributedService } from '../../apps/runner/src/distributed/distributed-env';
 import { startServiceProcess, type ServiceProcess } from '../../apps/runner/src/distributed/service-process';
 import { freePort } from './free-port';
 import { SmtpSink } from './smtp-sink';
 
 const DIST_ROOT = join(__dirname, '../../dist');
 
-export type ServiceName = 'issuer' | 'notification' | 'verification' | 'endorsement' | 'gateway';
+export type ServiceName = DistributedService;
 
 /**
  * The distributed stack for integration tests: every service in its own process, on the real
@@ -41,17 +41,14 @@ export class DistributedStack {
     this.database = await createScratchPostgres(process.env.DATABASE_URL!);
     this.dataDir = mkdtempSync(join(tmpdir(), 'badges-dist-'));
     const smtpUrl = await this.smtp.start();
-    const ports = { gateway: await freePort(), issuer: await freePort(), notification: await freePort(), verification: await freePort(), endorsement: await freePort() };
+    const ports = {} as Record<ServiceName, number>;
+    for (const service of DISTRIBUTED_SERVICES) ports[service] = await freePort();
     const run = randomBytes(4).toString('hex');
     const plan = planDistributedStack({
       ...process.env,
       DATABASE_URL: (this.database.config as { url: string }).url,
       DATA_DIR: this.dataDir,
-      PORT: String(ports.gateway),
-      ISSUER_PORT: String(ports.issuer),
-      NOTIFICATION_PORT: String(ports.notification),
-      VERIFICATION_PORT: String(ports.verification),
-      ENDORSEMENT_PORT: String(ports.endorsement),
+      ...Object.fromEntries(DISTRIBUTED_SERVICES.map((service) => [portVariable(service), String(ports[service])])),
       PUBLIC_URL: `http://127.0.0.1:${ports.gateway}`,
       SMTP_URL: smtpUrl,
       KAFKA_NAMESPACE: `t${run}`,
@@ -64,18 +61,19 @@ export class DistributedStack {
     this.env = plan.env;
     this.adminToken = plan.env.ADMIN_TOKEN!;
     this.gatewayUrl = plan.env.PUBLIC_URL!;
-    await this.startService('issuer', ports.issuer);
-    for (let index = 0; index < notificationInstances; index += 1) {
-      await this.startService('notification', index === 0 ? ports.notification : await freePort(), notificationEnv);
+    for (const service of DISTRIBUTED_SERVICES) {
+      if (service !== 'notification') {
+        await this.startService(service, ports[service]);
+        continue;
+      }
+      for (let index = 0; index < notificationInstances; index += 1) {
+        await this.startService('notification', index === 0 ? ports.notification : await freePort(), notificationEnv);
+      }
     }
-    await this.startService('verification', ports.verification);
-    await this.startService('endorsement', ports.endorsement);
-    await this.startService('gateway', ports.gateway);
   }
 
   async startService(name: ServiceName, port?: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> {
-    const defaultPorts: Record<ServiceName, string | undefined> = { gateway: this.env.PORT, issuer: this.env.ISSUER_PORT, notification: this.env.NOTIFICATION_PORT, verification: this.env.VERIFICATION_PORT, endorsement: this.env.ENDORSEMENT_PORT };
-    const defaultPort = Number(defaultPorts[name]);
+    const defaultPort = Number(this.env[portVariable(name)]);
     const service = await startServiceProcess({ name, port: port ?? defaultPort, env: { ...this.env, ...extraEnv }, distRoot: DIST_ROOT });
     this.processes.push(service);
     return service;

@@ -3,9 +3,24 @@ import { resolve } from 'node:path';
 
 import { loadOrCreateSecrets } from '../embedded-secrets';
 
+/**
+ * Every service of the distributed stack, in start order: the gateway last, once the services it
+ * forwards to answer. Adding a service here gives it a port, a `<NAME>_URL` for the others, and a
+ * process in `start:distributed`, the test stack and the benchmarks.
+ */
+export const DISTRIBUTED_SERVICES = ['issuer', 'notification', 'verification', 'endorsement', 'gateway'] as const;
+export type DistributedService = (typeof DISTRIBUTED_SERVICES)[number];
+
+const DEFAULT_PORTS: Record<DistributedService, number> = { issuer: 3001, notification: 3002, verification: 3003, endorsement: 3004, gateway: 3000 };
+
+/** The variable that sets a service's port: `PORT` for the gateway (the public one), else `<NAME>_PORT`. */
+export function portVariable(service: DistributedService): string {
+  return service === 'gateway' ? 'PORT' : `${service.toUpperCase()}_PORT`;
+}
+
 export interface DistributedPlan {
   env: NodeJS.ProcessEnv;
-  ports: { gateway: number; issuer: number; notification: number; verification: number; endorsement: number };
+  ports: Record<DistributedService, number>;
   adminTokenFile: string;
 }
 
@@ -27,13 +42,14 @@ export function planDistributedStack(base: NodeJS.ProcessEnv): DistributedPlan {
   }
   const dataDir = resolve(base.DATA_DIR ?? './data');
   const { secrets, adminTokenFile } = loadOrCreateSecrets(dataDir, base);
-  const ports = {
-    gateway: Number(base.PORT ?? 3000),
-    issuer: Number(base.ISSUER_PORT ?? 3001),
-    notification: Number(base.NOTIFICATION_PORT ?? 3002),
-    verification: Number(base.VERIFICATION_PORT ?? 3003),
-    endorsement: Number(base.ENDORSEMENT_PORT ?? 3004),
-  };
+  const ports = Object.fromEntries(DISTRIBUTED_SERVICES.map((service) => [service, Number(base[portVariable(service)] ?? DEFAULT_PORTS[service])])) as Record<DistributedService, number>;
+  // Where each service is reached by the others (the gateway is reached at PUBLIC_URL).
+  const serviceUrls = Object.fromEntries(
+    DISTRIBUTED_SERVICES.filter((service) => service !== 'gateway').map((service) => {
+      const variable = `${service.toUpperCase()}_URL`;
+      return [variable, base[variable] ?? `http://127.0.0.1:${ports[service]}`];
+    }),
+  );
   const env: NodeJS.ProcessEnv = {
     ...base,
     DATA_DIR: dataDir,
@@ -42,10 +58,7 @@ export function planDistributedStack(base: NodeJS.ProcessEnv): DistributedPlan {
     RECIPIENT_LOOKUP_SECRET: secrets.recipientLookupSecret,
     SECRETS_ENCRYPTION_KEY: secrets.secretsEncryptionKey,
     INTERNAL_TOKEN: base.INTERNAL_TOKEN ?? randomBytes(24).toString('base64url'),
-    ISSUER_URL: base.ISSUER_URL ?? `http://127.0.0.1:${ports.issuer}`,
-    NOTIFICATION_URL: base.NOTIFICATION_URL ?? `http://127.0.0.1:${ports.notification}`,
-    VERIFICATION_URL: base.VERIFICATION_URL ?? `http://127.0.0.1:${ports.verification}`,
-    ENDORSEMENT_URL: base.ENDORSEMENT_URL ?? `http://127.0.0.1:${ports.endorsement}`,
+    ...serviceUrls,
   };
   return { env, ports, adminTokenFile };
 }

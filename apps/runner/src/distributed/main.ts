@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 
-import { planDistributedStack } from './distributed-env';
+import { DISTRIBUTED_SERVICES, planDistributedStack } from './distributed-env';
 import { startServiceProcess, type ServiceProcess } from './service-process';
 
 /**
  * `npm run start:distributed`: every service in its own process, on PostgreSQL, Kafka and Redis.
- * Services start in dependency order; the gateway last, once the services it forwards to answer.
+ * Services start in the order of DISTRIBUTED_SERVICES.
  */
 export async function main(): Promise<void> {
   const plan = planDistributedStack(process.env);
@@ -17,8 +17,8 @@ export async function main(): Promise<void> {
   process.once('SIGINT', () => void stopAll().then(() => process.exit(0)));
   process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
   try {
-    for (const [name, port] of [['issuer', plan.ports.issuer], ['notification', plan.ports.notification], ['verification', plan.ports.verification], ['endorsement', plan.ports.endorsement], ['gateway', plan.ports.gateway]] as const) {
-      started.push(await startServiceProcess({ name, port, env: plan.env, distRoot, echo: true }));
+    for (const name of DISTRIBUTED_SERVICES) {
+      started.push(await startServiceProcess({ name, port: plan.ports[name], env: plan.env, distRoot, echo: true }));
     }
   } catch (error) {
     await stopAll();
