@@ -7,8 +7,7 @@ import { WebhookReceiver, type ReceivedWebhook } from '../support/webhook-receiv
 
 /**
  * Issue #7's acceptance on the distributed stack (each service its own process, real Kafka,
- * PostgreSQL and Redis). Step 4 of the issue (verification reports the endorsement) belongs to
- * the verification service and is integrated separately.
+ * PostgreSQL and Redis), steps 1 to 5.
  */
 const REQUESTED = 'badges.endorsement.requested.v1';
 const ISSUED = 'badges.endorsement.issued.v1';
@@ -122,6 +121,17 @@ describe('endorsements on the distributed stack (Kafka, PostgreSQL, Redis)', () 
     expect(validateNode(profile.body, 'Profile')).toEqual([]);
     expect(profile.body).toMatchObject({ name: 'Engineering Council', url: 'https://council.example', email: 'endorse@council.example' });
 
+    // 4. Verifying an assertion of that badge class reports the endorsement as valid.
+    const awarded = await college.api.post(`/v2/badgeclasses/${badgeClassId}/assertions`, { recipient: { identity: 'robotics@learner.example' } });
+    expect(awarded.status).toBe(201);
+    const assertionUrl: string = awarded.body.result[0].openBadgeId;
+    const verified = await anonymous.post('/v2/verify', { url: assertionUrl, expected_recipient: 'robotics@learner.example' });
+    expect(verified.status).toBe(200);
+    expect(verified.body.report).toMatchObject({ valid: true, errorCount: 0 });
+    expect(verified.body.report.endorsements).toEqual([
+      expect.objectContaining({ id: endorsementUrl, target: badgeClassUrl, status: 'valid', comment: 'Meets our accreditation standard.', endorser: expect.objectContaining({ name: 'Engineering Council' }) }),
+    ]);
+
     // Every step reached both parties' webhooks.
     for (const receiver of [collegeHooks, councilHooks]) {
       await eventually(() => hooks(receiver, REQUESTED).length === 1 && hooks(receiver, ISSUED).length === 1, 60_000, 'requested and issued webhooks');
@@ -148,6 +158,11 @@ describe('endorsements on the distributed stack (Kafka, PostgreSQL, Redis)', () 
     expect((await anonymous.get(`/public/badges/${badgeClassId}`, { accept: 'text/html' })).body).not.toContain('Meets our accreditation standard.');
     await eventually(() => hooks(collegeHooks, REVOKED).length === 1 && hooks(councilHooks, REVOKED).length === 1, 60_000, 'revoked webhooks');
     await eventually(() => mailTo('badges@northern.example', 'was withdrawn by the endorser').length === 1, 60_000, 'the withdrawal email to the requester');
+    // The badge itself stays valid; once the verifier's cache lapses (VERIFY_CACHE_TTL_SECONDS is
+    // short in the test stack) the withdrawn endorsement no longer counts for it.
+    const reverify = async () => (await anonymous.post('/v2/verify', { url: assertionUrl })).body.report;
+    await eventually(async () => (await reverify()).endorsements.every((e: { status: string }) => e.status !== 'valid'), 30_000, 'the endorsement no longer valid in verification');
+    expect((await reverify()).valid).toBe(true);
 
     const again = await college.api.delete(`/v2/endorsements/${endorsement.entityId}`);
     expect(again.status).toBe(400);

@@ -55,6 +55,8 @@ export class DistributedStack {
       JOBS_PREFIX: `badges-test-${run}`,
       // Webhook receivers in these tests listen on loopback.
       ALLOW_PRIVATE_NETWORK_FETCH: 'true',
+      // Suites check that a revoked or withdrawn document shows in verification: keep its cache short.
+      VERIFY_CACHE_TTL_SECONDS: '2',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
     });

@@ -10,7 +10,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const config = loadVerificationConfig(env);
   if (!config.issuerUrl) throw new ConfigError('verification', ['ISSUER_URL: required in distributed mode (e.g. http://issuer:3001)']);
   const issuer = new HttpServiceClient('issuer', config.issuerUrl, 10_000);
-  const app = await createVerificationApp({ config, issuer, env });
+  // Without it our own endorsements are fetched like anyone's, over PUBLIC_URL.
+  const endorsement = config.endorsementUrl ? new HttpServiceClient('endorsement', config.endorsementUrl, 10_000) : undefined;
+  const app = await createVerificationApp({ config, issuer, endorsement, env });
   await app.listen({ port: config.port, host: '0.0.0.0' });
   new Logger('verification').log(`verification service listening on :${config.port}`);
 }

@@ -18,6 +18,8 @@ export interface VerificationAppInput {
   config: VerificationConfig;
   /** The issuer service (our own badges are read through it); optional when running alone. */
   issuer?: ServiceClient;
+  /** The endorsement service (our own hosted Endorsements); optional, as the issuer. */
+  endorsement?: ServiceClient;
   /** KAFKA_BROKERS selects Kafka; otherwise the in-process bus. */
   env?: NodeJS.ProcessEnv;
   /** Test seams. */
@@ -42,6 +44,7 @@ export async function createVerificationApp(input: VerificationAppInput, options
     cache,
     publicUrl: config.publicUrl,
     issuer: input.issuer,
+    endorsement: input.endorsement,
     cacheTtlSeconds: config.cacheTtlSeconds,
     timeoutMs: config.fetchTimeoutMs,
     maxBytes: config.maxDocumentBytes,

@@ -22,6 +22,7 @@ export const VerificationEnvSchema = z.object({
     .transform((value) => value.replace(/\/+$/, '')),
   /** The issuer service's internal address (distributed mode; embedded gets an in-process client). */
   ISSUER_URL: z.url({ protocol: /^https?$/, error: 'ISSUER_URL must be an http(s) URL, e.g. http://issuer:3001' }).optional(),
+  ENDORSEMENT_URL: z.url({ protocol: /^https?$/, error: 'ENDORSEMENT_URL must be an http(s) URL, e.g. http://endorsement:3004' }).optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, { error: 'REDIS_URL must look like redis://host:port' }).optional().or(z.literal('').transform(() => undefined)),
   INTERNAL_TOKEN: z.string().min(16, { error: 'INTERNAL_TOKEN, when set, must be at least 16 characters long.' }).optional(),
   /** Lets every fetch reach private and loopback addresses (tests, closed deployments). */
@@ -47,6 +48,7 @@ export const VerificationEnvSchema = z.object({
 export interface VerificationConfig {
   publicUrl: string;
   issuerUrl?: string;
+  endorsementUrl?: string;
   redisUrl?: string;
   allowPrivateNetwork: boolean;
   allowedPrivateAddresses: string[];
@@ -61,6 +63,7 @@ export function loadVerificationConfig(env: NodeJS.ProcessEnv = process.env): Ve
   return {
     publicUrl: parsed.PUBLIC_URL,
     issuerUrl: parsed.ISSUER_URL,
+    endorsementUrl: parsed.ENDORSEMENT_URL,
     redisUrl: parsed.REDIS_URL,
     allowPrivateNetwork: parsed.ALLOW_PRIVATE_NETWORK_FETCH,
     allowedPrivateAddresses: parsed.VERIFY_ALLOWED_PRIVATE_ADDRESSES,

@@ -80,4 +80,24 @@ describe('DocumentFetcher', () => {
     await expect(fetcher.fetch('http://badges.test/public/../internal/institutions')).rejects.toBeDefined();
     expect(seen).toHaveLength(1);
   });
+
+  it('reads our hosted endorsements and endorser profiles through the endorsement client', async () => {
+    const seen: [string, string][] = [];
+    const client = (service: string): ServiceClient => ({
+      service,
+      request: async (request) => {
+        seen.push([service, request.url]);
+        return { status: 200, headers: { 'content-type': 'application/ld+json' }, body: Buffer.from(`{"from":"${service}"}`) };
+      },
+    });
+    const fetcher = new DocumentFetcher(options({ issuer: client('issuer'), endorsement: client('endorsement') }));
+    await fetcher.fetch('http://badges.test/public/endorsements/e1');
+    await fetcher.fetch('http://badges.test/public/endorsers/inst-b');
+    await fetcher.fetch('http://badges.test/public/badges/b1');
+    expect(seen).toEqual([
+      ['endorsement', '/public/endorsements/e1'],
+      ['endorsement', '/public/endorsers/inst-b'],
+      ['issuer', '/public/badges/b1'],
+    ]);
+  });
 });

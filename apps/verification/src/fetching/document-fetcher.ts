@@ -7,15 +7,19 @@ import type { ResponseCache } from './response-cache';
 
 /** What verification asks for: JSON-LD first, JSON otherwise (hosted badges serve both). */
 const ACCEPT = 'application/ld+json, application/json;q=0.9, */*;q=0.1';
+/** Our public documents the endorsement service serves; every other `/public/` path is the issuer's. */
+const ENDORSEMENT_PATHS = ['/public/endorsements/', '/public/endorsers/'];
 /** Only these answers are worth reusing: a document, or its revoked (410) stub. */
 const CACHEABLE_STATUSES = new Set([200, 404, 410]);
 
 export interface DocumentFetcherOptions {
   cache: ResponseCache;
-  /** Our own public address: documents under `${publicUrl}/public/` come from the issuer service. */
+  /** Our own public address: documents under `${publicUrl}/public/` come from our services. */
   publicUrl: string;
   /** The issuer's ServiceClient, when this deployment has one. */
   issuer?: ServiceClient;
+  /** The endorsement service's, which hosts `/public/endorsements/` and `/public/endorsers/`. */
+  endorsement?: ServiceClient;
   cacheTtlSeconds: number;
   timeoutMs: number;
   maxBytes: number;
@@ -64,14 +68,16 @@ export class DocumentFetcher {
     };
   }
 
-  /** undefined when `url` is not one of our public documents (or there is no issuer client). */
+  /** undefined when `url` is not one of our public documents (or no client of its service is known). */
   private async fetchOwn(url: string): Promise<{ document: FetchedDocument; cacheControl?: string } | undefined> {
-    if (!this.options.issuer || !url.startsWith(this.ownPrefix)) return undefined;
+    if (!url.startsWith(this.ownPrefix)) return undefined;
     // Normalise as an HTTP client would (`..`, `%2e`), then make sure it is still a public path.
     const parsed = new URL(url);
     const path = parsed.pathname.slice(new URL(this.options.publicUrl).pathname.replace(/\/$/, '').length);
     if (!parsed.href.startsWith(this.ownPrefix) || !path.startsWith('/public/')) return undefined;
-    const response = await this.options.issuer.request({
+    const owner = ENDORSEMENT_PATHS.some((prefix) => path.startsWith(prefix)) ? this.options.endorsement : this.options.issuer;
+    if (!owner) return undefined;
+    const response = await owner.request({
       method: 'GET',
       url: `${path}${parsed.search}`,
       headers: { accept: ACCEPT, 'x-public-url': this.options.publicUrl },

@@ -25,6 +25,15 @@ export const TaskCode = {
   VERIFY_JWS: 'VERIFY_JWS',
   VERIFY_KEY_OWNERSHIP: 'VERIFY_KEY_OWNERSHIP',
   VERIFY_SIGNED_ASSERTION_NOT_REVOKED: 'VERIFY_SIGNED_ASSERTION_NOT_REVOKED',
+  /**
+   * Ours: a linked Endorsement that was withdrawn (410 / `revoked`), could not be fetched, vouches
+   * for another document, or is hosted outside its endorser's policy. Warnings: a third party's
+   * endorsement going away does not make the badge itself invalid (validator PR #246).
+   */
+  ENDORSEMENT_REVOKED: 'ENDORSEMENT_REVOKED',
+  ENDORSEMENT_UNAVAILABLE: 'ENDORSEMENT_UNAVAILABLE',
+  ENDORSEMENT_CLAIM_MISMATCH: 'ENDORSEMENT_CLAIM_MISMATCH',
+  ENDORSEMENT_NOT_VERIFIED: 'ENDORSEMENT_NOT_VERIFIED',
 } as const;
 export type TaskCodeName = (typeof TaskCode)[keyof typeof TaskCode];
 

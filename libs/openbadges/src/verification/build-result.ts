@@ -16,6 +16,7 @@ export function buildResult(ctx: VerificationContext, graph: JsonNode[], detecte
       messages: ctx.messages,
       openBadgesVersion: ctx.openBadgesVersion,
       steps: reportSteps({ detected, graph, messages: ctx.messages, openBadgesVersion: ctx.openBadgesVersion, recipientChecked }),
+      endorsements: ctx.endorsements,
     },
     graph,
     input: { value: describeInput(detected, raw), input_type: detected.type },

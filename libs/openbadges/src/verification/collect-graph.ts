@@ -45,13 +45,32 @@ export async function collectGraph(node: JsonNode, cls: ObClass, ctx: Verificati
     const refs = asArray<unknown>(node[prop]);
     const ids: unknown[] = [];
     for (const ref of refs) {
-      const target = await resolveLink(ref, node, prop, ctx);
+      const target = prop === 'endorsement' ? await resolveEndorsementLink(ref, node, ctx) : await resolveLink(ref, node, prop, ctx);
       ids.push(target && typeof target.id === 'string' ? target.id : ref);
       if (target) await collectGraph(target, targetCls, ctx);
     }
     // Replace embedded documents by their ids so every document appears once, as a graph node.
     if (refs.length > 0) node[prop] = Array.isArray(node[prop]) ? ids : ids[0];
   }
+}
+
+/**
+ * An endorsement that cannot be loaded is the endorsement's problem, not the badge's: a withdrawn
+ * one answers 410 (validator PR #246: it "must not disturb the assertion"), an unreachable one
+ * cannot vouch. Its fetch errors become one warning and a non-valid entry in `report.endorsements`.
+ */
+async function resolveEndorsementLink(ref: unknown, parent: JsonNode, ctx: VerificationContext): Promise<JsonNode | undefined> {
+  const mark = ctx.messages.length;
+  const target = await resolveLink(ref, parent, 'endorsement', ctx);
+  if (target || typeof ref !== 'string' || ctx.messages.length === mark) return target;
+  const failures = ctx.messages.splice(mark);
+  const withdrawn = failures.some((m) => m.code === TaskCode.PROCESS_410_GONE);
+  const problem = withdrawn
+    ? `The endorsement ${ref} has been withdrawn by its endorser, so it no longer vouches for this badge.`
+    : `The endorsement ${ref} could not be checked, so it does not count: ${failures.map((m) => m.message).join(' ')}`;
+  ctx.report(warning(withdrawn ? TaskCode.ENDORSEMENT_REVOKED : TaskCode.ENDORSEMENT_UNAVAILABLE, problem, String(parent.id), 'endorsement'));
+  ctx.endorsements.push({ id: ref, target: String(parent.id), status: withdrawn ? 'revoked' : 'unavailable', problems: [problem] });
+  return undefined;
 }
 
 async function resolveLink(ref: unknown, parent: JsonNode, prop: string, ctx: VerificationContext): Promise<JsonNode | undefined> {

@@ -5,6 +5,7 @@ export type {
   VerifyInput,
   VerifyOptions,
   VerificationReport,
+  EndorsementCheck,
   VerificationResult,
   InputType,
 } from './types';

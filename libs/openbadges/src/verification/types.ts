@@ -47,6 +47,21 @@ export interface VerificationReport {
   openBadgesVersion?: string;
   /** Each check by name and how it went (issue #5: every check is a named step). */
   steps?: VerificationStep[];
+  /** Each endorsement found on the badge (its Issuer, BadgeClass or Assertion) and its own verdict. */
+  endorsements?: EndorsementCheck[];
+}
+
+export interface EndorsementCheck {
+  /** The Endorsement's id (its hosted URL). */
+  id: string;
+  /** The document that lists it, which its claim must name. */
+  target: string;
+  status: 'valid' | 'revoked' | 'unavailable' | 'invalid';
+  endorser?: { id: string; name?: string };
+  comment?: string;
+  issuedOn?: string;
+  /** Why it is not valid, in plain language (also in `messages`, as warnings). */
+  problems: string[];
 }
 
 /** Same shape as the 1EdTech reference validator's output. */

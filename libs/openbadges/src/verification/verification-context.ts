@@ -1,7 +1,7 @@
 import type { ObClass } from '../validation/class-rules';
 import type { ValidationMessage } from '../validation/messages';
 import type { JsonNode } from '../validation/present-values';
-import type { FetchDocument } from './types';
+import type { EndorsementCheck, FetchDocument } from './types';
 
 export const DEFAULT_MAX_DOCUMENTS = 25;
 
@@ -15,6 +15,8 @@ export class VerificationContext {
   /** Fetched URL -> compacted node (undefined when the fetch failed), so nothing is fetched twice. */
   readonly fetched = new Map<string, JsonNode | undefined>();
   openBadgesVersion = '2.0';
+  /** Linked endorsements and how their checks went (filled while collecting, then by checkEndorsements). */
+  readonly endorsements: EndorsementCheck[] = [];
   private blankNodeCounter = 0;
 
   constructor(

@@ -6,6 +6,7 @@ import { isImageError, unbakeBadgeImage } from '../baking';
 import { detectInput, type DetectedInput } from './detect-input';
 import { buildResult } from './build-result';
 import { checkBadgeImages } from './steps/check-images';
+import { checkEndorsements } from './steps/check-endorsements';
 import { checkRevokedFlag } from './steps/check-revoked-flag';
 import { inputNodeClass } from './steps/input-node-class';
 import { resolveJsonInput } from './steps/resolve-json-input';
@@ -34,8 +35,9 @@ export async function verifyOpenBadge(input: VerifyInput, options: VerifyOptions
   ctx.messages.push(
     ...validateGraph(graph, { now: options.now, recipientProfile: options.recipientProfile, nodeClasses: ctx.classes }),
   );
-  // Steps 5-6: revocation flag in the body, and downloadable badge image.
+  // Steps 5-6: revocation flag in the body, the endorsements on the badge, and downloadable badge image.
   checkRevokedFlag(ctx);
+  checkEndorsements(ctx);
   if (options.checkImages !== false) await checkBadgeImages(ctx);
   return buildResult(ctx, graph, detected, input, options.recipientProfile !== undefined);
 }

@@ -1,0 +1,65 @@
+import { hostedIdInVerificationScope } from '../../validation/hosted-policy-checks';
+import { TaskCode, warning } from '../../validation/messages';
+import { asArray, isJsonNode, type JsonNode } from '../../validation/present-values';
+import { revocationDetails } from '../revocation-message';
+import type { VerificationContext } from '../verification-context';
+
+/**
+ * Checks every endorsement listed by a node of the badge (not the input itself): its claim must
+ * name that node, its endorser's Profile must have loaded, a hosted one must live where its
+ * endorser allows, and it must not say it is revoked. Each lands in `report.endorsements`; the
+ * failures are warnings, since a third party's endorsement does not decide the badge's own validity.
+ */
+export function checkEndorsements(ctx: VerificationContext): void {
+  const input = ctx.nodes.keys().next().value;
+  for (const [targetId, target] of ctx.nodes) {
+    for (const endorsementId of asArray<unknown>(target.endorsement)) {
+      if (typeof endorsementId !== 'string' || endorsementId === input) continue;
+      const endorsement = ctx.nodes.get(endorsementId);
+      if (!endorsement || ctx.classes.get(endorsementId) !== 'Endorsement') continue;
+      const problems = problemsOf(endorsement, targetId, ctx);
+      const revoked = endorsement.revoked === true;
+      for (const problem of problems) {
+        ctx.report(warning(revoked ? TaskCode.ENDORSEMENT_REVOKED : problem.code, problem.text, endorsementId));
+      }
+      const endorser = typeof endorsement.issuer === 'string' ? ctx.nodes.get(endorsement.issuer) : undefined;
+      const claim = isJsonNode(endorsement.claim) ? endorsement.claim : {};
+      ctx.endorsements.push({
+        id: endorsementId,
+        target: targetId,
+        status: revoked ? 'revoked' : problems.length > 0 ? 'invalid' : 'valid',
+        ...(endorser ? { endorser: { id: String(endorser.id), ...(typeof endorser.name === 'string' ? { name: endorser.name } : {}) } } : {}),
+        ...(typeof claim.endorsementComment === 'string' ? { comment: claim.endorsementComment } : {}),
+        ...(typeof endorsement.issuedOn === 'string' ? { issuedOn: endorsement.issuedOn } : {}),
+        problems: problems.map((problem) => problem.text),
+      });
+    }
+  }
+}
+
+function problemsOf(endorsement: JsonNode, targetId: string, ctx: VerificationContext): { code: string; text: string }[] {
+  const id = String(endorsement.id);
+  if (endorsement.revoked === true) {
+    const { reason } = revocationDetails(endorsement);
+    const why = typeof reason === 'string' && reason.trim() ? `: ${reason.trim().replace(/\.$/, '')}.` : '.';
+    return [{ code: TaskCode.ENDORSEMENT_REVOKED, text: `The endorsement ${id} was withdrawn by its endorser${why} It no longer vouches for this badge.` }];
+  }
+  const problems: { code: string; text: string }[] = [];
+  const claim = endorsement.claim;
+  const claimId = typeof claim === 'string' ? claim : isJsonNode(claim) ? claim.id : undefined;
+  if (claimId !== targetId) {
+    problems.push({
+      code: TaskCode.ENDORSEMENT_CLAIM_MISMATCH,
+      text: `The endorsement ${id} vouches for ${claimId === undefined ? 'nothing' : String(claimId)}, not for ${targetId} which lists it, so it does not count for this badge.`,
+    });
+  }
+  const endorser = typeof endorsement.issuer === 'string' ? ctx.nodes.get(endorsement.issuer) : undefined;
+  if (!endorser) {
+    problems.push({ code: TaskCode.ENDORSEMENT_NOT_VERIFIED, text: `The endorser of ${id} could not be identified: its profile did not load.` });
+  } else {
+    for (const message of hostedIdInVerificationScope(endorsement, endorser)) {
+      problems.push({ code: TaskCode.ENDORSEMENT_NOT_VERIFIED, text: `The endorsement ${id} is not hosted where its endorser publishes endorsements: ${message.message}` });
+    }
+  }
+  return problems;
+}
