@@ -52,6 +52,12 @@ export const API_ERROR_CODES = {
   rate_limited: { status: 429, description: 'miscellaneous error' },
   internal_error: { status: 500, description: 'miscellaneous error' },
   service_unavailable: { status: 503, description: 'miscellaneous error' },
+  /** Passport: a learner sign-in with an unknown username or a wrong password (never says which). */
+  invalid_credentials: { status: 401, description: 'invalid username or password' },
+  /** Passport: an email confirmation token that is unknown, used or expired. */
+  invalid_confirmation: { status: 400, description: 'bad request' },
+  /** Passport: a public share link that its owner revoked, or whose badge was revoked. */
+  gone: { status: 410, description: 'entity no longer available' },
 } as const satisfies Record<string, { status: number; description: string }>;
 
 export type ApiErrorCode = keyof typeof API_ERROR_CODES;

@@ -1,0 +1,82 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+
+import type { OutboxRelay } from '@badges/messaging';
+import type { Database } from '@badges/persistence';
+import type { ServiceClient } from '@badges/service-kit';
+
+import { AccountsService } from './accounts/accounts.service';
+import { AuthController } from './accounts/auth.controller';
+import { IdentifierLookup } from './accounts/identifier-lookup';
+import { IdentifiersService } from './accounts/identifiers.service';
+import { LearnerAuthGuard } from './accounts/learner-auth.guard';
+import { SessionsService } from './accounts/sessions.service';
+import { UsersController } from './accounts/users.controller';
+import { BackpackController } from './backpack/backpack.controller';
+import { BackpackRepository } from './backpack/backpack.repository';
+import { BadgeCollector } from './backpack/badge-collector';
+import { CollectionsController } from './collections/collections.controller';
+import { CollectionsService } from './collections/collections.service';
+import { EntityIdPipe } from './common/entity-id.pipe';
+import { ISSUER_CLIENT, PASSPORT_CONFIG, PASSPORT_DATABASE, PASSPORT_OUTBOX_RELAY } from './common/tokens';
+import type { PassportConfig } from './config/passport.config';
+import { AwardIntakeService } from './events/award-intake.service';
+import { PassportEvents } from './events/passport-events';
+import { PassportEventsConsumer } from './events/passport-events.consumer';
+import { ExportController } from './export/export.controller';
+import { ExportService } from './export/export.service';
+import { IssuerDocumentsClient } from './export/issuer-documents.client';
+import { HealthController } from './health/health.controller';
+import { PassportPrismaService } from './prisma/passport-prisma.service';
+import { PublicSharesController } from './shares/public-shares.controller';
+import { SharesController } from './shares/shares.controller';
+import { SharesService } from './shares/shares.service';
+
+export interface PassportModuleOptions {
+  database: Database;
+  config: PassportConfig;
+  relay: OutboxRelay;
+  /** The issuer service (baked images and assertion documents for the export). */
+  issuer: ServiceClient;
+}
+
+/** One module for the service, as in the issuer and notification: small features, one Prisma client. */
+@Module({})
+export class PassportModule {
+  static forRoot(options: PassportModuleOptions): DynamicModule {
+    return {
+      module: PassportModule,
+      controllers: [
+        HealthController,
+        AuthController,
+        UsersController,
+        BackpackController,
+        CollectionsController,
+        SharesController,
+        PublicSharesController,
+        ExportController,
+        PassportEventsConsumer,
+      ],
+      providers: [
+        { provide: PASSPORT_DATABASE, useValue: options.database },
+        { provide: PASSPORT_CONFIG, useValue: options.config },
+        { provide: PASSPORT_OUTBOX_RELAY, useValue: options.relay },
+        { provide: ISSUER_CLIENT, useValue: options.issuer },
+        PassportPrismaService,
+        EntityIdPipe,
+        IdentifierLookup,
+        SessionsService,
+        LearnerAuthGuard,
+        IdentifiersService,
+        AccountsService,
+        PassportEvents,
+        BadgeCollector,
+        AwardIntakeService,
+        BackpackRepository,
+        CollectionsService,
+        SharesService,
+        IssuerDocumentsClient,
+        ExportService,
+      ],
+    };
+  }
+}
