@@ -6,8 +6,12 @@
 export interface ForwardingRoute {
   prefix: string;
   service: string;
-  /** `client`: a valid access token is required and the caller's tenancy is passed on. */
-  access: 'client' | 'anonymous';
+  /**
+   * `client`: a valid access token is required and the caller's tenancy is passed on.
+   * `learner`: the passport authenticates its own learner tokens (decision 0012), so the
+   * caller's Authorization header is passed on, and nothing else of the caller's identity.
+   */
+  access: 'client' | 'anonymous' | 'learner';
 }
 
 export const FORWARDING_TABLE: readonly ForwardingRoute[] = [
@@ -19,6 +23,11 @@ export const FORWARDING_TABLE: readonly ForwardingRoute[] = [
   { prefix: '/v2/webhooks', service: 'notification', access: 'client' },
   { prefix: '/v2/notifications', service: 'notification', access: 'client' },
   { prefix: '/public', service: 'issuer', access: 'anonymous' },
+  // The learner's passport (issue #6): Badgr v2 learner and backpack paths, and public share pages.
+  { prefix: '/v2/auth', service: 'passport', access: 'learner' },
+  { prefix: '/v2/users', service: 'passport', access: 'learner' },
+  { prefix: '/v2/backpack', service: 'passport', access: 'learner' },
+  { prefix: '/public/passport', service: 'passport', access: 'anonymous' },
 ];
 
 /**
