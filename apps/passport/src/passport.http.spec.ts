@@ -22,7 +22,7 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
     scratch = await target.create();
     database = await openDatabase(scratch.config);
     p = await startPassport(database);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await p?.close();
@@ -132,7 +132,7 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       kept = await p.award('curate@example.org', { badgeName: 'Welding <I>' });
       revoked = await p.award('curate@example.org', { badgeName: 'Robotics' });
       declined = await p.award('curate@example.org', { badgeName: 'Spam Badge' });
-    });
+    }, 60_000);
 
     it('accepts and declines (Badgr acceptance values), and refuses a bad value', async () => {
       expect(p.json(await p.call('PUT', `/v2/backpack/assertions/${kept}`, token, { acceptance: 'Accepted' })).result[0]).toMatchObject({ status: 'accepted', acceptance: 'Accepted' });
@@ -205,7 +205,9 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       expect(response.headers['content-disposition']).toMatch(/^attachment; filename="passport-\d{4}-\d{2}-\d{2}\.zip"$/);
       const files = readZip(response.rawPayload);
       expect(files.get(`badges/${kept}.png`)).toEqual(TEST_PNG);
-      expect(files.has(`badges/${revoked}.png`)).toBe(false); // the issuer no longer serves it
+      // Kept when accepted: the export still holds it although the issuer answers 410 now.
+      expect(files.get(`badges/${revoked}.png`)).toEqual(TEST_PNG);
+      expect(JSON.parse(files.get(`badges/${revoked}.json`)!.toString()).revoked).toBeUndefined();
       expect(JSON.parse(files.get(`badges/${kept}.json`)!.toString()).id).toBe(`https://badges.example.org/public/assertions/${kept}`);
       expect(files.has(`badges/${declined}.json`)).toBe(false);
       const csv = files.get('summary.csv')!.toString().trim().split('\r\n');
@@ -251,6 +253,8 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       expectError(await p.call('DELETE', '/v2/users/self', token, {}), 400, 'validation_failed', 'password');
       expect((await p.call('DELETE', '/v2/users/self', token, { password: 'correct horse battery' })).statusCode).toBe(204);
       expectError(await p.call('GET', '/v2/users/self', token), 401, 'unauthorized');
+      const [copies] = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM passport.award_copies WHERE "assertionId" = $1', [awarded]);
+      expect(copies.n).toBe(0);
       for (const table of ['learners', 'learner_identifiers', 'sessions', 'backpack_badges', 'collections', 'shares']) {
         const column = table === 'learners' ? 'id' : '"learnerId"';
         const [row] = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM passport.${table} WHERE ${column} = $1`, [learnerId]);

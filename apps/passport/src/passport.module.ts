@@ -22,6 +22,7 @@ import type { PassportConfig } from './config/passport.config';
 import { AwardIntakeService } from './events/award-intake.service';
 import { PassportEvents } from './events/passport-events';
 import { PassportEventsConsumer } from './events/passport-events.consumer';
+import { AwardCopiesService } from './export/award-copies.service';
 import { ExportController } from './export/export.controller';
 import { ExportService } from './export/export.service';
 import { IssuerDocumentsClient } from './export/issuer-documents.client';
@@ -76,6 +77,7 @@ export class PassportModule {
         SharesService,
         IssuerDocumentsClient,
         ExportService,
+        AwardCopiesService,
       ],
     };
   }

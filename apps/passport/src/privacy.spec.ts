@@ -104,7 +104,7 @@ describe.each(databaseTargets())('privacy between learners on $name', (target) =
     const email = p.json(await p.call('GET', '/v2/users/self/emails', tokenB)).result[0].entityId;
     b = { accepted, pending, collection, share, email, phone };
     snapshotOfB = await passportOf(tokenB);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await p?.close();

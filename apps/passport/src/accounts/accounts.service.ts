@@ -69,7 +69,14 @@ export class AccountsService {
   async deleteAccount(scope: LearnerScope, password: string): Promise<void> {
     const { learner } = await this.profile(scope);
     if (!(await verifyPassword(password, learner.passwordHash))) throw new ApiError(401, ErrorCode.InvalidCredentials, 'The password is wrong.');
-    await this.prisma.learner.delete({ where: { id: learner.id } });
+    await this.prisma.$transaction(async (tx) => {
+      // Copies of badges nobody else holds go with the account (an award has one recipient).
+      const mine = await tx.backpackBadge.findMany({ where: { learnerId: learner.id }, select: { assertionId: true } });
+      const shared = await tx.backpackBadge.findMany({ where: { assertionId: { in: mine.map((b) => b.assertionId) }, learnerId: { not: learner.id } }, select: { assertionId: true } });
+      const keep = new Set(shared.map((b) => b.assertionId));
+      await tx.awardCopy.deleteMany({ where: { assertionId: { in: mine.map((b) => b.assertionId).filter((id) => !keep.has(id)) } } });
+      await tx.learner.delete({ where: { id: learner.id } });
+    });
   }
 
   /**

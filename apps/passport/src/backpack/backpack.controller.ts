@@ -6,6 +6,7 @@ import { ApiError, InternalTokenGuard, parseWith } from '@badges/service-kit';
 import { Learner, LearnerAuthGuard } from '../accounts/learner-auth.guard';
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import type { LearnerScope } from '../common/learner-scope';
+import { AwardCopiesService } from '../export/award-copies.service';
 import { AcceptanceBodySchema, StatusQuerySchema, toBackpackAssertionV2, type BackpackAssertionV2 } from './backpack.dto';
 import { BackpackRepository } from './backpack.repository';
 
@@ -13,7 +14,7 @@ import { BackpackRepository } from './backpack.repository';
 @Controller('v2/backpack/assertions')
 @UseGuards(InternalTokenGuard, LearnerAuthGuard)
 export class BackpackController {
-  constructor(private readonly backpack: BackpackRepository) {}
+  constructor(private readonly backpack: BackpackRepository, private readonly copies: AwardCopiesService) {}
 
   @Get()
   async list(@Learner() scope: LearnerScope, @Query() query: unknown): Promise<V2SuccessEnvelope<BackpackAssertionV2>> {
@@ -33,6 +34,7 @@ export class BackpackController {
   async setAcceptance(@Learner() scope: LearnerScope, @Param('entityId', EntityIdPipe) id: string, @Body() body: unknown): Promise<V2SuccessEnvelope<BackpackAssertionV2>> {
     const { acceptance } = parseWith(AcceptanceBodySchema, body);
     if (!(await this.backpack.setStatus(scope, id, acceptance))) throw ApiError.notFound('assertion');
+    if (acceptance === 'accepted') await this.copies.keep(id);
     return this.get(scope, id);
   }
 

@@ -7,16 +7,16 @@ import type { LearnerScope } from '../common/learner-scope';
 import { AccountsService } from '../accounts/accounts.service';
 import { toUserV2 } from '../accounts/accounts.dto';
 import { csvRow } from './csv';
-import { IssuerDocumentsClient } from './issuer-documents.client';
+import { AwardCopiesService } from './award-copies.service';
 import { writeZip, type ZipEntry } from './zip-writer';
 
 const CSV_HEADER = ['assertion_id', 'badge', 'issuer', 'issued_on', 'expires', 'status', 'revoked', 'revocation_reason', 'assertion_url', 'image_file', 'json_file'];
 
 /**
  * Everything in the passport as one zip: per badge the baked image and the OB 2.0 assertion JSON
- * (both as the issuer serves them, so they verify on their own), a CSV summary, and the profile
- * and collections as JSON. Declined badges are left out; revoked ones are listed, with whatever
- * the issuer still serves for them.
+ * (as the issuer served them when the badge was accepted, so they verify on their own), a CSV
+ * summary, and the profile and collections as JSON. Declined badges are left out; revoked ones
+ * stay, marked revoked (their files still verify, as revoked).
  */
 @Injectable()
 export class ExportService {
@@ -24,7 +24,7 @@ export class ExportService {
     private readonly backpack: BackpackRepository,
     private readonly collections: CollectionsService,
     private readonly accounts: AccountsService,
-    private readonly issuer: IssuerDocumentsClient,
+    private readonly copies: AwardCopiesService,
   ) {}
 
   async zip(scope: LearnerScope): Promise<Buffer> {
@@ -48,15 +48,15 @@ export class ExportService {
 
   private async filesOf(view: BadgeView, entries: ZipEntry[]): Promise<{ image: string; json: string }> {
     const id = view.award.assertionId;
-    const [image, document] = await Promise.all([this.issuer.bakedImage(id), this.issuer.assertionJson(id)]);
+    const files = await this.copies.filesOf(id);
     const names = { image: '', json: '' };
-    if (image.kind === 'ok') {
-      names.image = `badges/${id}.${image.value.extension}`;
-      entries.push({ name: names.image, data: image.value.content });
+    if (files.image) {
+      names.image = `badges/${id}.${files.image.extension}`;
+      entries.push({ name: names.image, data: files.image.content });
     }
-    if (document.kind === 'ok') {
+    if (files.json) {
       names.json = `badges/${id}.json`;
-      entries.push({ name: names.json, data: json(document.value) });
+      entries.push({ name: names.json, data: json(files.json) });
     }
     return names;
   }
