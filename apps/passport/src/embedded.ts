@@ -11,6 +11,7 @@ export async function createEmbedded(context: EmbeddedContext): Promise<Embedded
   const issuer = context.services['issuer'];
   if (!issuer) throw new Error('The passport service needs the issuer service to start first (context.services.issuer).');
   const config = loadPassportConfig(context.env);
-  const app = await createPassportApp({ database: context.database, config, issuer, env: context.env });
+  // The verification service is optional: without it, imports answer 503 and everything else works.
+  const app = await createPassportApp({ database: context.database, config, issuer, verification: context.services['verification'], env: context.env });
   return { name: 'passport', app, fastify: app.getHttpAdapter().getInstance() };
 }

@@ -12,7 +12,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   if (!config.issuerUrl) throw new ConfigError('passport', ['ISSUER_URL: required in distributed mode (e.g. http://issuer:3001)']);
   const database = await openDatabase(databaseConfigFromEnv(env));
   const issuer = new HttpServiceClient('issuer', config.issuerUrl, 15_000);
-  const app = await createPassportApp({ database, config, issuer, env });
+  const verification = config.verificationUrl ? new HttpServiceClient('verification', config.verificationUrl, 30_000) : undefined;
+  const app = await createPassportApp({ database, config, issuer, verification, env });
   // The app does not own the database in the embedded runner; here it does, so close it last.
   app.getHttpAdapter().getInstance().addHook('onClose', async () => database.close());
   await app.listen({ port: config.port, host: '0.0.0.0' });

@@ -8,6 +8,7 @@ import { createServiceApp, type ServiceAppOptions, type ServiceClient } from '@b
 
 import type { PassportConfig } from './config/passport.config';
 import { PASSPORT_CONSUMER, PASSPORT_SCHEMA } from './events/award-intake.service';
+import type { Verifier } from './imports/verification.client';
 import { PassportModule } from './passport.module';
 
 /** Committed SQL migrations; resolved from this file so it works from src (ts) and dist (js) alike. */
@@ -18,6 +19,10 @@ export interface PassportAppInput {
   config: PassportConfig;
   /** A client of the issuer service: in-process (embedded) or HTTP (distributed). */
   issuer: ServiceClient;
+  /** The verification service, for imports (optional: imports answer 503 without it). */
+  verification?: ServiceClient;
+  /** Test seam: a Verifier standing in for the verification service. */
+  verifier?: Verifier;
   /** KAFKA_BROKERS selects Kafka; otherwise the in-process bus. */
   env?: NodeJS.ProcessEnv;
   /** Test seam: a private in-process bus. */
@@ -36,7 +41,7 @@ export async function createPassportApp(input: PassportAppInput, options: Servic
   const relay = new OutboxRelay({ database: input.database, schema: PASSPORT_SCHEMA, publisher: bus.publisher });
   let app: NestFastifyApplication | undefined;
   try {
-    app = await createServiceApp(PassportModule.forRoot({ database: input.database, config: input.config, relay, issuer: input.issuer }), options);
+    app = await createServiceApp(PassportModule.forRoot({ database: input.database, config: input.config, relay, issuer: input.issuer, verification: input.verification, verifier: input.verifier }), options);
     app.connectMicroservice({ strategy: new EventBusServer(bus.subscriber, { group: PASSPORT_CONSUMER }) });
     await app.startAllMicroservices();
     app.getHttpAdapter().getInstance().addHook('onClose', async () => {

@@ -17,7 +17,7 @@ import { BadgeCollector } from './backpack/badge-collector';
 import { CollectionsController } from './collections/collections.controller';
 import { CollectionsService } from './collections/collections.service';
 import { EntityIdPipe } from './common/entity-id.pipe';
-import { ISSUER_CLIENT, PASSPORT_CONFIG, PASSPORT_DATABASE, PASSPORT_OUTBOX_RELAY } from './common/tokens';
+import { ISSUER_CLIENT, PASSPORT_CONFIG, PASSPORT_DATABASE, PASSPORT_OUTBOX_RELAY, VERIFICATION_CLIENT, VERIFIER } from './common/tokens';
 import type { PassportConfig } from './config/passport.config';
 import { AwardIntakeService } from './events/award-intake.service';
 import { PassportEvents } from './events/passport-events';
@@ -26,6 +26,9 @@ import { AwardCopiesService } from './export/award-copies.service';
 import { ExportController } from './export/export.controller';
 import { ExportService } from './export/export.service';
 import { IssuerDocumentsClient } from './export/issuer-documents.client';
+import { ImportsController } from './imports/imports.controller';
+import { ImportsService } from './imports/imports.service';
+import { VerificationServiceClient, type Verifier } from './imports/verification.client';
 import { HealthController } from './health/health.controller';
 import { PassportPrismaService } from './prisma/passport-prisma.service';
 import { PublicSharesController } from './shares/public-shares.controller';
@@ -38,6 +41,10 @@ export interface PassportModuleOptions {
   relay: OutboxRelay;
   /** The issuer service (baked images and assertion documents for the export). */
   issuer: ServiceClient;
+  /** The verification service (imports); absent where it does not run (imports answer 503). */
+  verification?: ServiceClient;
+  /** Test seam: verifies imports instead of the verification service. */
+  verifier?: Verifier;
 }
 
 /** One module for the service, as in the issuer and notification: small features, one Prisma client. */
@@ -55,6 +62,7 @@ export class PassportModule {
         SharesController,
         PublicSharesController,
         ExportController,
+        ImportsController,
         PassportEventsConsumer,
       ],
       providers: [
@@ -62,6 +70,10 @@ export class PassportModule {
         { provide: PASSPORT_CONFIG, useValue: options.config },
         { provide: PASSPORT_OUTBOX_RELAY, useValue: options.relay },
         { provide: ISSUER_CLIENT, useValue: options.issuer },
+        { provide: VERIFICATION_CLIENT, useValue: options.verification },
+        VerificationServiceClient,
+        options.verifier ? { provide: VERIFIER, useValue: options.verifier } : { provide: VERIFIER, useExisting: VerificationServiceClient },
+        ImportsService,
         PassportPrismaService,
         EntityIdPipe,
         IdentifierLookup,

@@ -58,6 +58,10 @@ export const API_ERROR_CODES = {
   invalid_confirmation: { status: 400, description: 'bad request' },
   /** Passport: a public share link that its owner revoked, or whose badge was revoked. */
   gone: { status: 410, description: 'entity no longer available' },
+  /** Passport import: the verifier found the badge invalid; `fieldErrors.import` lists its reasons. */
+  import_failed: { status: 400, description: 'bad request' },
+  /** Passport import: the badge's recipient is none of the learner's verified identifiers. */
+  recipient_mismatch: { status: 400, description: 'bad request' },
 } as const satisfies Record<string, { status: number; description: string }>;
 
 export type ApiErrorCode = keyof typeof API_ERROR_CODES;

@@ -18,6 +18,8 @@ export const PassportEnvSchema = z.object({
     .min(16, { error: 'RECIPIENT_LOOKUP_SECRET must be at least 16 characters long.' }),
   /** The issuer service's internal address (distributed mode only; embedded gets a client). */
   ISSUER_URL: z.url({ protocol: /^https?$/, error: 'ISSUER_URL must be an http(s) URL, e.g. http://issuer:3001' }).optional(),
+  /** The verification service's internal address (imports); optional. */
+  VERIFICATION_URL: z.url({ protocol: /^https?$/, error: 'VERIFICATION_URL must be an http(s) URL, e.g. http://verification:3004' }).optional(),
   INTERNAL_TOKEN: z.string().min(16, { error: 'INTERNAL_TOKEN, when set, must be at least 16 characters long.' }).optional(),
   /** log2 of scrypt's N for new password hashes (accounts/password-hasher.ts). */
   PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(14).max(20).default(16),
@@ -30,6 +32,7 @@ export interface PassportConfig {
   publicUrl: string;
   recipientLookupSecret: string;
   issuerUrl?: string;
+  verificationUrl?: string;
   sessionTtlSeconds: number;
   scryptLogN: number;
   port: number;
@@ -41,6 +44,7 @@ export function loadPassportConfig(env: NodeJS.ProcessEnv = process.env): Passpo
     publicUrl: parsed.PUBLIC_URL,
     recipientLookupSecret: parsed.RECIPIENT_LOOKUP_SECRET,
     issuerUrl: parsed.ISSUER_URL,
+    verificationUrl: parsed.VERIFICATION_URL,
     sessionTtlSeconds: parsed.LEARNER_SESSION_TTL_SECONDS,
     scryptLogN: parsed.PASSWORD_SCRYPT_LOG_N,
     port: parsed.PORT,

@@ -10,6 +10,7 @@ import { newEntityId, type Database } from '@badges/persistence';
 import { InternalHeader } from '@badges/service-kit';
 
 import { loadPassportConfig } from '../config/passport.config';
+import type { Verifier } from '../imports/verification.client';
 import { createPassportApp } from '../passport.app';
 import { startFakeIssuer } from './fake-issuer';
 
@@ -24,7 +25,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * the notification service (it keeps each confirmation email's payload). Awards are published as
  * the real issuer publishes them: salted hash plus the keyed lookup under the shared secret.
  */
-export async function startPassport(database: Database) {
+export async function startPassport(database: Database, options: { verifier?: Verifier } = {}) {
   process.env.LOG_LEVEL = 'silent';
   process.env.INTERNAL_TOKEN = TEST_INTERNAL_TOKEN;
   const bus = new InProcessEventBus();
@@ -32,7 +33,7 @@ export async function startPassport(database: Database) {
   await bus.subscribe({ group: 'test-mailer', topics: [Topic.LearnerEmailConfirmationRequested], handler: async (event) => void confirmations.push(event.payload) });
   const issuer = await startFakeIssuer();
   const config = loadPassportConfig({ PUBLIC_URL: TEST_PUBLIC_URL, RECIPIENT_LOOKUP_SECRET: TEST_LOOKUP_SECRET, PASSWORD_SCRYPT_LOG_N: '14' });
-  const app: NestFastifyApplication = await createPassportApp({ database, config, issuer: issuer.client, env: {}, inProcessBus: bus });
+  const app: NestFastifyApplication = await createPassportApp({ database, config, issuer: issuer.client, env: {}, inProcessBus: bus, verifier: options.verifier });
   await app.getHttpAdapter().getInstance().ready();
 
   const call = (method: string, url: string, token?: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> =>
