@@ -12,7 +12,7 @@ import { SmtpSink } from './smtp-sink';
 
 const DIST_ROOT = join(__dirname, '../../dist');
 
-export type ServiceName = 'issuer' | 'notification' | 'passport' | 'gateway';
+export type ServiceName = 'issuer' | 'notification' | 'verification' | 'passport' | 'gateway';
 
 /**
  * The distributed stack for integration tests: every service in its own process, on the real
@@ -41,7 +41,7 @@ export class DistributedStack {
     this.database = await createScratchPostgres(process.env.DATABASE_URL!);
     this.dataDir = mkdtempSync(join(tmpdir(), 'badges-dist-'));
     const smtpUrl = await this.smtp.start();
-    const ports = { gateway: await freePort(), issuer: await freePort(), notification: await freePort(), passport: await freePort() };
+    const ports = { gateway: await freePort(), issuer: await freePort(), notification: await freePort(), verification: await freePort(), passport: await freePort() };
     const run = randomBytes(4).toString('hex');
     const plan = planDistributedStack({
       ...process.env,
@@ -50,6 +50,7 @@ export class DistributedStack {
       PORT: String(ports.gateway),
       ISSUER_PORT: String(ports.issuer),
       NOTIFICATION_PORT: String(ports.notification),
+      VERIFICATION_PORT: String(ports.verification),
       PASSPORT_PORT: String(ports.passport),
       PUBLIC_URL: `http://127.0.0.1:${ports.gateway}`,
       SMTP_URL: smtpUrl,
@@ -67,12 +68,13 @@ export class DistributedStack {
     for (let index = 0; index < notificationInstances; index += 1) {
       await this.startService('notification', index === 0 ? ports.notification : await freePort(), notificationEnv);
     }
+    await this.startService('verification', ports.verification);
     await this.startService('passport', ports.passport);
     await this.startService('gateway', ports.gateway);
   }
 
   async startService(name: ServiceName, port?: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> {
-    const ports: Record<ServiceName, string | undefined> = { gateway: this.env.PORT, issuer: this.env.ISSUER_PORT, notification: this.env.NOTIFICATION_PORT, passport: this.env.PASSPORT_PORT };
+    const ports: Record<ServiceName, string | undefined> = { gateway: this.env.PORT, issuer: this.env.ISSUER_PORT, notification: this.env.NOTIFICATION_PORT, verification: this.env.VERIFICATION_PORT, passport: this.env.PASSPORT_PORT };
     const defaultPort = Number(ports[name]);
     const service = await startServiceProcess({ name, port: port ?? defaultPort, env: { ...this.env, ...extraEnv }, distRoot: DIST_ROOT });
     this.processes.push(service);

@@ -10,9 +10,11 @@ async function main(): Promise<void> {
   if (!config.ISSUER_URL) throw new ConfigError('gateway', ['ISSUER_URL: required when the gateway runs on its own (e.g. http://issuer:3001)']);
   const database = await openDatabase(databaseConfigFromEnv());
   if (!config.NOTIFICATION_URL) throw new ConfigError('gateway', ['NOTIFICATION_URL: required when the gateway runs on its own (e.g. http://notification:3002)']);
+  if (!config.VERIFICATION_URL) throw new ConfigError('gateway', ['VERIFICATION_URL: required when the gateway runs on its own (e.g. http://verification:3003)']);
   const services = {
     issuer: new HttpServiceClient('issuer', config.ISSUER_URL),
     notification: new HttpServiceClient('notification', config.NOTIFICATION_URL),
+    verification: new HttpServiceClient('verification', config.VERIFICATION_URL),
     // The passport is optional here, so a gateway can front a deployment without learners.
     ...(config.PASSPORT_URL ? { passport: new HttpServiceClient('passport', config.PASSPORT_URL) } : {}),
   };

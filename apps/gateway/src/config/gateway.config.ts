@@ -19,6 +19,7 @@ export const GatewayConfigSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   ISSUER_URL: optional(z.url({ protocol: /^https?$/ })),
   NOTIFICATION_URL: optional(z.url({ protocol: /^https?$/ })),
+  VERIFICATION_URL: optional(z.url({ protocol: /^https?$/ })),
   PASSPORT_URL: optional(z.url({ protocol: /^https?$/ })),
   INTERNAL_TOKEN: optional(z.string().min(16, { error: 'INTERNAL_TOKEN must be at least 16 characters' })),
 });

@@ -8,7 +8,7 @@ export interface ForwardingRoute {
   service: string;
   /**
    * `client`: a valid access token is required and the caller's tenancy is passed on.
-   * `learner`: the passport authenticates its own learner tokens (decision 0012), so the
+   * `learner`: the passport authenticates its own learner tokens (decision 0013), so the
    * caller's Authorization header is passed on, and nothing else of the caller's identity.
    */
   access: 'client' | 'anonymous' | 'learner';
@@ -22,6 +22,8 @@ export const FORWARDING_TABLE: readonly ForwardingRoute[] = [
   { prefix: '/v2/bulk-awards', service: 'issuer', access: 'client' },
   { prefix: '/v2/webhooks', service: 'notification', access: 'client' },
   { prefix: '/v2/notifications', service: 'notification', access: 'client' },
+  // Anyone may verify a badge (design.md §3): employers and admissions offices have no account.
+  { prefix: '/v2/verify', service: 'verification', access: 'anonymous' },
   { prefix: '/public', service: 'issuer', access: 'anonymous' },
   // The learner's passport (issue #6): Badgr v2 learner and backpack paths, and public share pages.
   { prefix: '/v2/auth', service: 'passport', access: 'learner' },

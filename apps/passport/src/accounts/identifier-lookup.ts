@@ -10,7 +10,7 @@ import type { PassportConfig } from '../config/passport.config';
 /**
  * The issuer's recipient lookup, recomputed here (apps/issuer/src/assertions/recipient-identity.ts
  * is the other half): HMAC-SHA256 under RECIPIENT_LOOKUP_SECRET of the normalised identity. Equal
- * keys mean "the same person", without either side publishing the address (decision 0012).
+ * keys mean "the same person", without either side publishing the address (decision 0013).
  */
 @Injectable()
 export class IdentifierLookup {

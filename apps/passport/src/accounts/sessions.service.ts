@@ -15,7 +15,7 @@ export function hashToken(token: string): string {
 }
 
 /**
- * Opaque learner tokens (docs/decisions/0012): random, stored as sha256, checked on every request
+ * Opaque learner tokens (docs/decisions/0013): random, stored as sha256, checked on every request
  * against the sessions table. Unlike a self-contained JWT they end the moment the account is
  * deleted, merged away or signed out.
  */

@@ -12,7 +12,7 @@ export const PassportEnvSchema = z.object({
     .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL, e.g. http://localhost:3000' })
     .default('http://localhost:3000')
     .transform((value) => value.replace(/\/+$/, '')),
-  /** The issuer's key for recipient lookups: the passport computes the same key (decision 0012). */
+  /** The issuer's key for recipient lookups: the passport computes the same key (decision 0013). */
   RECIPIENT_LOOKUP_SECRET: z
     .string({ error: 'RECIPIENT_LOOKUP_SECRET is required (the issuer\'s recipient lookup key).' })
     .min(16, { error: 'RECIPIENT_LOOKUP_SECRET must be at least 16 characters long.' }),
@@ -24,7 +24,7 @@ export const PassportEnvSchema = z.object({
   /** log2 of scrypt's N for new password hashes (accounts/password-hasher.ts). */
   PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(14).max(20).default(16),
   LEARNER_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(7 * 86_400),
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3003),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3004),
 });
 
 /** What the service code sees; names are ours, not the environment's. */

@@ -5,7 +5,7 @@ import { loadOrCreateSecrets } from '../embedded-secrets';
 
 export interface DistributedPlan {
   env: NodeJS.ProcessEnv;
-  ports: { gateway: number; issuer: number; notification: number; passport: number };
+  ports: { gateway: number; issuer: number; notification: number; verification: number; passport: number };
   adminTokenFile: string;
 }
 
@@ -31,7 +31,8 @@ export function planDistributedStack(base: NodeJS.ProcessEnv): DistributedPlan {
     gateway: Number(base.PORT ?? 3000),
     issuer: Number(base.ISSUER_PORT ?? 3001),
     notification: Number(base.NOTIFICATION_PORT ?? 3002),
-    passport: Number(base.PASSPORT_PORT ?? 3003),
+    verification: Number(base.VERIFICATION_PORT ?? 3003),
+    passport: Number(base.PASSPORT_PORT ?? 3004),
   };
   const env: NodeJS.ProcessEnv = {
     ...base,
@@ -43,6 +44,7 @@ export function planDistributedStack(base: NodeJS.ProcessEnv): DistributedPlan {
     INTERNAL_TOKEN: base.INTERNAL_TOKEN ?? randomBytes(24).toString('base64url'),
     ISSUER_URL: base.ISSUER_URL ?? `http://127.0.0.1:${ports.issuer}`,
     NOTIFICATION_URL: base.NOTIFICATION_URL ?? `http://127.0.0.1:${ports.notification}`,
+    VERIFICATION_URL: base.VERIFICATION_URL ?? `http://127.0.0.1:${ports.verification}`,
     PASSPORT_URL: base.PASSPORT_URL ?? `http://127.0.0.1:${ports.passport}`,
   };
   return { env, ports, adminTokenFile };

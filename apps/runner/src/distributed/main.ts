@@ -17,7 +17,7 @@ export async function main(): Promise<void> {
   process.once('SIGINT', () => void stopAll().then(() => process.exit(0)));
   process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
   try {
-    for (const [name, port] of [['issuer', plan.ports.issuer], ['notification', plan.ports.notification], ['passport', plan.ports.passport], ['gateway', plan.ports.gateway]] as const) {
+    for (const [name, port] of [['issuer', plan.ports.issuer], ['notification', plan.ports.notification], ['verification', plan.ports.verification], ['passport', plan.ports.passport], ['gateway', plan.ports.gateway]] as const) {
       started.push(await startServiceProcess({ name, port, env: plan.env, distRoot, echo: true }));
     }
   } catch (error) {

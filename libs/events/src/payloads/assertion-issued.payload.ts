@@ -13,7 +13,7 @@ const recipient = z.object({
   /**
    * Hex HMAC-SHA256(RECIPIENT_LOOKUP_SECRET, normalised identity): the keyed lookup the issuer
    * stores. The passport computes the same key from a learner's verified identifiers, so it can
-   * collect the badge without the plaintext ever travelling (docs/decisions/0012).
+   * collect the badge without the plaintext ever travelling (docs/decisions/0013).
    */
   lookup: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });

@@ -1,10 +1,11 @@
 import type { JsonNode } from '../validation/present-values';
 import type { DetectedInput } from './detect-input';
+import { reportSteps } from './report-steps';
 import type { VerificationResult, VerifyInput } from './types';
 import type { VerificationContext } from './verification-context';
 
 /** Shape the run into the reference validator's `{report, graph, input}` answer. */
-export function buildResult(ctx: VerificationContext, graph: JsonNode[], detected: DetectedInput, raw: VerifyInput): VerificationResult {
+export function buildResult(ctx: VerificationContext, graph: JsonNode[], detected: DetectedInput, raw: VerifyInput, recipientChecked = false): VerificationResult {
   const errorCount = ctx.messages.filter((m) => m.level === 'ERROR').length;
   const warningCount = ctx.messages.length - errorCount;
   return {
@@ -14,6 +15,7 @@ export function buildResult(ctx: VerificationContext, graph: JsonNode[], detecte
       warningCount,
       messages: ctx.messages,
       openBadgesVersion: ctx.openBadgesVersion,
+      steps: reportSteps({ detected, graph, messages: ctx.messages, openBadgesVersion: ctx.openBadgesVersion, recipientChecked }),
     },
     graph,
     input: { value: describeInput(detected, raw), input_type: detected.type },

@@ -1,8 +1,10 @@
-import { compactToObV2 } from '../context/compact-to-ob-v2';
 import { findForeignContextError } from '../context/foreign-context-error';
 import { error, TaskCode, warning } from '../validation/messages';
 import { isJsonNode, type JsonNode } from '../validation/present-values';
 import { upgradeLegacyDocument } from './legacy/upgrade-legacy-document';
+import { compactMemoized } from './compaction-memo';
+import { jsonDepthExceeds, MAX_BADGE_JSON_DEPTH } from './json-depth';
+import { revocationDetails, revocationSentence } from './revocation-message';
 import type { VerificationContext } from './verification-context';
 
 /**
@@ -27,12 +29,13 @@ async function fetchAndCompact(url: string, ctx: VerificationContext): Promise<J
   try {
     response = await ctx.fetchDocument(url);
   } catch (err) {
-    ctx.report(error(TaskCode.FETCH_HTTP_NODE, `Could not download ${url}: ${(err as Error).message ?? 'network error'}.`, url));
+    const why = ((err as Error).message || 'network error').replace(/\.+$/, '');
+    ctx.report(error(TaskCode.FETCH_HTTP_NODE, `Could not download ${url}: ${why}.`, url));
     return undefined;
   }
   if (response.status === 410) {
     // 410 Gone is how a hosted badge announces revocation (validator PR #246): not a glitch.
-    ctx.report(error(TaskCode.PROCESS_410_GONE, `The issuer reports that ${url} is gone (HTTP 410): the badge has been revoked.`, url));
+    ctx.report(error(TaskCode.PROCESS_410_GONE, `${revocationSentence(ctx, revocationDetails(parseQuietly(response.body)))} (${url} answers HTTP 410 Gone.)`, url));
     return undefined;
   }
   if (response.status < 200 || response.status >= 300) {
@@ -50,11 +53,19 @@ async function fetchAndCompact(url: string, ctx: VerificationContext): Promise<J
     ctx.report(error(TaskCode.FETCH_HTTP_NODE, `The document at ${url} is not a JSON object.`, url));
     return undefined;
   }
+  if (jsonDepthExceeds(parsed)) {
+    ctx.report(error(TaskCode.FETCH_HTTP_NODE, `The document at ${url} is nested more than ${MAX_BADGE_JSON_DEPTH} levels deep, which no badge is; it was not processed.`, url));
+    return undefined;
+  }
   return compactNode(parsed, url, ctx);
 }
 
 /** Compact an already-parsed document (also used for JSON/JWS inputs). */
 export async function compactNode(doc: JsonNode, source: string, ctx: VerificationContext): Promise<JsonNode | undefined> {
+  if (jsonDepthExceeds(doc)) {
+    ctx.report(error(TaskCode.JSONLD_COMPACT_DATA, `The document at ${source} is nested more than ${MAX_BADGE_JSON_DEPTH} levels deep, which no badge is; it was not processed.`, source));
+    return undefined;
+  }
   const upgraded = upgradeLegacyDocument(doc, source);
   if (upgraded.version !== '2.0') {
     // The report states the version of the badge as presented (the first legacy document seen).
@@ -62,7 +73,7 @@ export async function compactNode(doc: JsonNode, source: string, ctx: Verificati
     ctx.report(warning(TaskCode.REPORT_MESSAGE, `The document at ${source} uses Open Badges ${upgraded.version}; it was upgraded to 2.0 before checking.`, source));
   }
   try {
-    const compacted = await compactToObV2(upgraded.doc);
+    const compacted = await compactMemoized(upgraded.doc);
     return compacted;
   } catch (err) {
     const foreign = findForeignContextError(err);
@@ -70,6 +81,14 @@ export async function compactNode(doc: JsonNode, source: string, ctx: Verificati
       ? `it uses the JSON-LD context ${foreign.url}, which is not an Open Badges context known to this server (unknown contexts are never downloaded)`
       : `it is not valid JSON-LD (${(err as Error).message})`;
     ctx.report(error(TaskCode.JSONLD_COMPACT_DATA, `The document at ${source} could not be read: ${why}.`, source));
+    return undefined;
+  }
+}
+
+function parseQuietly(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
     return undefined;
   }
 }

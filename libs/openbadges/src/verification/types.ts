@@ -1,5 +1,6 @@
 import type { ValidationMessage } from '../validation/messages';
 import type { RecipientProfile } from '../validation/recipient-checks';
+import type { VerificationStep } from './report-steps';
 
 /**
  * One HTTP answer. The pipeline never does I/O itself: the caller injects the fetcher, so the
@@ -44,6 +45,8 @@ export interface VerificationReport {
   messages: ValidationMessage[];
   /** '2.0', or the version a legacy badge was upgraded from. */
   openBadgesVersion?: string;
+  /** Each check by name and how it went (issue #5: every check is a named step). */
+  steps?: VerificationStep[];
 }
 
 /** Same shape as the 1EdTech reference validator's output. */

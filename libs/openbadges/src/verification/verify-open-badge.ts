@@ -37,7 +37,7 @@ export async function verifyOpenBadge(input: VerifyInput, options: VerifyOptions
   // Steps 5-6: revocation flag in the body, and downloadable badge image.
   checkRevokedFlag(ctx);
   if (options.checkImages !== false) await checkBadgeImages(ctx);
-  return buildResult(ctx, graph, detected, input);
+  return buildResult(ctx, graph, detected, input, options.recipientProfile !== undefined);
 }
 
 async function resolveStart(detected: DetectedInput, ctx: VerificationContext): Promise<JsonNode | undefined> {

@@ -2,6 +2,7 @@ import { error, TaskCode } from '../../validation/messages';
 import { asArray, isJsonNode, type JsonNode } from '../../validation/present-values';
 import { isUrl } from '../../validation/value-types';
 import { loadNode } from '../load-node';
+import { revocationDetails, revocationSentence } from '../revocation-message';
 import type { VerificationContext } from '../verification-context';
 
 /**
@@ -23,8 +24,7 @@ export async function checkRevocationList(assertion: JsonNode, issuer: JsonNode,
     const entryId = isJsonNode(entry) ? entry.id : entry;
     const matchesUid = isJsonNode(entry) && entry.uid !== undefined && entry.uid === assertion.uid;
     if (entryId !== assertion.id && !matchesUid) continue;
-    const reason = isJsonNode(entry) && typeof entry.revocationReason === 'string' ? ` Reason given: ${entry.revocationReason}` : '';
-    ctx.report(error(TaskCode.VERIFY_SIGNED_ASSERTION_NOT_REVOKED, `The issuer has revoked this badge (listed in ${listRef}).${reason}`, label));
+    ctx.report(error(TaskCode.VERIFY_SIGNED_ASSERTION_NOT_REVOKED, `${revocationSentence(ctx, revocationDetails(entry))} (Listed in ${listRef}.)`, label));
     return;
   }
 }

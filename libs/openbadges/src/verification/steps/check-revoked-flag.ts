@@ -1,4 +1,5 @@
 import { error, TaskCode } from '../../validation/messages';
+import { revocationDetails, revocationSentence } from '../revocation-message';
 import type { VerificationContext } from '../verification-context';
 
 /**
@@ -8,7 +9,6 @@ import type { VerificationContext } from '../verification-context';
 export function checkRevokedFlag(ctx: VerificationContext): void {
   for (const [id, node] of ctx.nodes) {
     if (node.revoked !== true) continue;
-    const reason = typeof node.revocationReason === 'string' ? ` Reason given: ${node.revocationReason}` : '';
-    ctx.report(error(TaskCode.ASSERTION_NOT_REVOKED, `The issuer has revoked ${id}.${reason}`, id, 'revoked'));
+    ctx.report(error(TaskCode.ASSERTION_NOT_REVOKED, revocationSentence(ctx, revocationDetails(node)), id, 'revoked'));
   }
 }

@@ -1,0 +1,73 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
+
+import type { FetchedDocument } from '@badges/openbadges';
+import { createEventBus, type InProcessEventBus } from '@badges/messaging';
+import { createServiceApp, DEFAULT_BODY_LIMIT, type ServiceAppOptions, type ServiceClient } from '@badges/service-kit';
+
+import type { VerificationConfig } from './config/verification.config';
+import { VerificationEvents, type VerificationEventsOptions } from './events/verification-events';
+import { verificationAddressPolicy } from './fetching/address-allow-list';
+import { DocumentFetcher } from './fetching/document-fetcher';
+import { RedisResponseCache } from './fetching/redis-response-cache';
+import { MemoryResponseCache, type ResponseCache } from './fetching/response-cache';
+import { VerificationModule } from './verification.module';
+
+export interface VerificationAppInput {
+  config: VerificationConfig;
+  /** The issuer service (our own badges are read through it); optional when running alone. */
+  issuer?: ServiceClient;
+  /** KAFKA_BROKERS selects Kafka; otherwise the in-process bus. */
+  env?: NodeJS.ProcessEnv;
+  /** Test seams. */
+  inProcessBus?: InProcessEventBus;
+  events?: VerificationEventsOptions;
+  transport?: (url: string) => Promise<FetchedDocument>;
+}
+
+/**
+ * Builds the verification service. It owns no tables: its state is a short-lived response cache
+ * (Redis with REDIS_URL, in-process otherwise), and its only output besides the answer is the
+ * `badges.verification.completed.v1` event.
+ */
+export async function createVerificationApp(input: VerificationAppInput, options: ServiceAppOptions = {}): Promise<NestFastifyApplication> {
+  const env = input.env ?? process.env;
+  const { config } = input;
+  const cache: ResponseCache = config.redisUrl ? await RedisResponseCache.connect(config.redisUrl) : new MemoryResponseCache();
+  const bus = await createEventBus('verification', env, input.inProcessBus);
+  const events = new VerificationEvents(bus.publisher, input.events);
+  const fetcher = new DocumentFetcher({
+    cache,
+    publicUrl: config.publicUrl,
+    issuer: input.issuer,
+    cacheTtlSeconds: config.cacheTtlSeconds,
+    timeoutMs: config.fetchTimeoutMs,
+    maxBytes: config.maxDocumentBytes,
+    allowPrivateNetwork: config.allowPrivateNetwork,
+    addressPolicy: verificationAddressPolicy(config.allowedPrivateAddresses, config.allowPrivateNetwork),
+    transport: input.transport,
+  });
+  let app: NestFastifyApplication | undefined;
+  try {
+    app = await createServiceApp(VerificationModule.forRoot({ config, cache, fetcher, events }), options);
+    registerUploadParsers(app.getHttpAdapter().getInstance(), options.bodyLimit ?? DEFAULT_BODY_LIMIT);
+    app.getHttpAdapter().getInstance().addHook('onClose', async () => {
+      await events.flush();
+      await bus.close();
+      await cache.close();
+    });
+    return app;
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await bus.close();
+    await cache.close();
+    throw error;
+  }
+}
+
+/** Baked images arrive as multipart or as the raw body; both are read as bytes within the body limit. */
+function registerUploadParsers(fastify: FastifyInstance, bodyLimit: number): void {
+  fastify.addContentTypeParser(['multipart/form-data', 'image/png', 'image/svg+xml'], { parseAs: 'buffer', bodyLimit }, (_request, body, done) =>
+    done(null, body),
+  );
+}

@@ -1,0 +1,93 @@
+import { jsonDepthExceeds, MAX_BADGE_JSON_DEPTH, type RecipientProfile, type VerifyInput } from '@badges/openbadges';
+import { ApiError, ErrorCode } from '@badges/service-kit';
+
+import { parseExpectedRecipient } from './expected-recipient';
+import { parseMultipart } from './multipart';
+
+/** A verify request reduced to what the pipeline needs. */
+export interface VerifyRequest {
+  input: VerifyInput;
+  recipientProfile?: RecipientProfile;
+}
+
+const INPUT_FIELDS = ['url', 'json', 'jws', 'assertion'] as const;
+
+/**
+ * Reads `POST /v2/verify` in any of its forms (design.md §3): JSON `{url}`, `{json}` (an object,
+ * a JSON string or a compact JWS), `{jws}`; multipart with an `image` file (or the same text
+ * fields); or a raw `image/png` / `image/svg+xml` body. Exactly one input; a bad request is a 400
+ * that says which field, never a report.
+ */
+export function readVerifyRequest(body: unknown, contentType: string, query: Record<string, unknown>): VerifyRequest {
+  const type = contentType.split(';')[0].trim().toLowerCase();
+  if (type === 'image/png' || type === 'image/svg+xml') {
+    return { input: { image: asImage(body as Buffer) }, recipientProfile: parseExpectedRecipient(query.expected_recipient) };
+  }
+  if (type === 'multipart/form-data') return fromMultipart(body as Buffer, contentType);
+  if (type === 'application/json' || type === 'application/ld+json') {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw ApiError.validation('The body must be a JSON object such as {"url": "https://..."}.');
+    return fromFields(body as Record<string, unknown>);
+  }
+  throw new ApiError(415, ErrorCode.UnsupportedMediaType, 'Send JSON ({url} or {json}), multipart/form-data with an image, or a raw image/png or image/svg+xml body.');
+}
+
+function fromMultipart(body: Buffer, contentType: string): VerifyRequest {
+  const fields: Record<string, unknown> = {};
+  let image: Buffer | undefined;
+  for (const part of parseMultipart(body, contentType)) {
+    if (part.name === 'image') image = part.data;
+    else fields[part.name] = part.data.toString('utf8');
+  }
+  if (!image) return fromFields(fields);
+  if (INPUT_FIELDS.some((name) => fields[name] !== undefined)) throw ApiError.validation('Give either an image or one of url/json, not both.', 'image');
+  return { input: { image: asImage(image) }, recipientProfile: parseExpectedRecipient(fields.expected_recipient) };
+}
+
+function fromFields(fields: Record<string, unknown>): VerifyRequest {
+  const given = INPUT_FIELDS.filter((name) => fields[name] !== undefined && fields[name] !== '');
+  if (given.length !== 1) {
+    throw ApiError.validation(
+      given.length === 0 ? 'Nothing to verify: give one of url, json (object, JSON text or compact JWS) or an image.' : `Give only one input; got ${given.join(', ')}.`,
+      given[1] ?? 'url',
+    );
+  }
+  const field = given[0];
+  const value = fields[field];
+  const recipientProfile = parseExpectedRecipient(fields.expected_recipient);
+  if (field === 'url') {
+    if (typeof value !== 'string' || !/^https?:\/\//i.test(value.trim()) || value.length > 2048) {
+      throw ApiError.validation('url must be an http(s) URL of at most 2048 characters.', 'url');
+    }
+    return { input: { url: value.trim() }, recipientProfile };
+  }
+  if (field === 'jws' && typeof value !== 'string') throw ApiError.validation('jws must be a compact JWS string.', 'jws');
+  return { input: { json: checkedJson(value, field) }, recipientProfile };
+}
+
+/** `json`/`assertion`/`jws` may be an object or text; JSON text is parsed here so a typo is a 400. */
+function checkedJson(value: unknown, field: string): string | Record<string, unknown> {
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (!text.startsWith('{')) return text; // a compact JWS or URL: the pipeline detects which
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new ApiError(400, ErrorCode.InvalidJson, `${field} is not valid JSON.`, field);
+    }
+    return checkedJson(parsed, field);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw ApiError.validation(`${field} must be a JSON object, JSON text or a compact JWS.`, field);
+  if (jsonDepthExceeds(value)) throw ApiError.validation(`${field} is nested more than ${MAX_BADGE_JSON_DEPTH} levels deep; no badge is.`, field);
+  return value as Record<string, unknown>;
+}
+
+/** Only PNG and SVG carry baked badges (decided from the bytes, not the declared type). */
+function asImage(bytes: Buffer | undefined): Uint8Array {
+  if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new ApiError(400, ErrorCode.InvalidImage, 'The image is empty.', 'image');
+  const isPng = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const head = bytes.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const isSvg = head.startsWith('<?xml') || head.startsWith('<svg') || head.startsWith('<!--') || head.startsWith('<!DOCTYPE');
+  if (!isPng && !isSvg) throw new ApiError(400, ErrorCode.InvalidImage, 'Only PNG and SVG images can carry a baked badge; this file is neither.', 'image');
+  return bytes;
+}

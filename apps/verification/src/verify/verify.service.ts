@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+
+import { Inject, Injectable, Logger } from '@nestjs/common';
+
+import { error, TaskCode, verifyOpenBadge, type VerificationResult } from '@badges/openbadges';
+
+import { DOCUMENT_FETCHER, VERIFICATION_EVENTS } from '../common/tokens';
+import type { VerificationEvents } from '../events/verification-events';
+import type { DocumentFetcher } from '../fetching/document-fetcher';
+import type { VerifyRequest } from './verify-request';
+
+/** The answer: the reference validator's shape, plus the id the completed event carries. */
+export type VerifyResponse = VerificationResult & { report: { verificationId: string } };
+
+@Injectable()
+export class VerifyService {
+  private readonly logger = new Logger(VerifyService.name);
+
+  constructor(
+    @Inject(DOCUMENT_FETCHER) private readonly fetcher: DocumentFetcher,
+    @Inject(VERIFICATION_EVENTS) private readonly events: VerificationEvents,
+  ) {}
+
+  async verify(request: VerifyRequest, correlationId: string): Promise<VerifyResponse> {
+    const verificationId = randomUUID().replace(/-/g, '');
+    const result = await this.run(request, verificationId);
+    const subjectUrl = typeof request.input === 'object' && 'url' in request.input && typeof request.input.url === 'string' ? request.input.url : undefined;
+    this.events.completed(
+      {
+        verificationId,
+        // Only a URL the caller gave us; never anything taken from the badge (it could name the recipient).
+        subjectUrl: subjectUrl && subjectUrl.length <= 2048 && URL.canParse(subjectUrl) ? subjectUrl : undefined,
+        valid: result.report.valid,
+        errorCount: result.report.errorCount,
+        warningCount: result.report.warningCount,
+      },
+      correlationId,
+    );
+    return { ...result, report: { ...result.report, verificationId } };
+  }
+
+  /**
+   * verifyOpenBadge turns every bad input into report messages; a throw here is our bug, so it
+   * is logged with the id and still answered as a report (the caller learns nothing internal).
+   */
+  private async run(request: VerifyRequest, verificationId: string): Promise<VerificationResult> {
+    try {
+      return await verifyOpenBadge(request.input, { fetchDocument: this.fetcher.fetch, recipientProfile: request.recipientProfile });
+    } catch (failure) {
+      this.logger.error(`verification ${verificationId} failed unexpectedly: ${failure instanceof Error ? (failure.stack ?? failure.message) : String(failure)}`);
+      const message = error(TaskCode.REPORT_MESSAGE, 'This badge could not be checked because of a problem on our side. Try again later; if it keeps happening, tell the site operator.');
+      return { report: { valid: false, errorCount: 1, warningCount: 0, messages: [message] }, graph: [], input: { input_type: 'unknown' } };
+    }
+  }
+}

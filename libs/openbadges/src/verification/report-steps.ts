@@ -1,0 +1,111 @@
+import { TaskCode, type ValidationMessage } from '../validation/messages';
+import { isJsonNode, type JsonNode } from '../validation/present-values';
+import type { DetectedInput } from './detect-input';
+
+export type StepStatus = 'passed' | 'failed' | 'warning' | 'not_applicable' | 'skipped';
+
+/** One of the checks of issue #5, as reported: its stable name, a title, and how it went. */
+export interface VerificationStep {
+  step: StepName;
+  title: string;
+  status: StepStatus;
+  /** How many of the report's messages belong to this step. */
+  messages: number;
+}
+
+export const STEP_NAMES = [
+  'DETECT_INPUT_TYPE',
+  'FETCH_DOCUMENT',
+  'JSONLD_COMPACT',
+  'VALIDATE_PROPERTIES',
+  'LINKED_NODES',
+  'HOSTED_VERIFICATION',
+  'SIGNED_VERIFICATION',
+  'REVOCATION_AND_EXPIRY',
+  'RECIPIENT',
+  'LEGACY_UPGRADE',
+] as const;
+export type StepName = (typeof STEP_NAMES)[number];
+
+const TITLES: Record<StepName, string> = {
+  DETECT_INPUT_TYPE: 'Work out what was given (web address, badge JSON, signed badge or baked image)',
+  FETCH_DOCUMENT: "Download the badge's documents safely",
+  JSONLD_COMPACT: 'Read the documents with the Open Badges 2.0 vocabulary',
+  VALIDATE_PROPERTIES: 'Check every required property of every document',
+  LINKED_NODES: 'Load the badge class, the issuer and endorsements',
+  HOSTED_VERIFICATION: "Check the badge is hosted where its issuer says it should be",
+  SIGNED_VERIFICATION: "Check the signature with the issuer's own published key",
+  REVOCATION_AND_EXPIRY: 'Check the badge is not revoked and not expired',
+  RECIPIENT: 'Check the badge belongs to the expected person',
+  LEGACY_UPGRADE: 'Upgrade an Open Badges 1.0/1.1 badge to 2.0 before checking',
+};
+
+/** Which message codes belong to which step; a code appears once. */
+const CODES: Partial<Record<StepName, readonly string[]>> = {
+  DETECT_INPUT_TYPE: [TaskCode.DETECT_INPUT_TYPE],
+  FETCH_DOCUMENT: [TaskCode.FETCH_HTTP_NODE],
+  JSONLD_COMPACT: [TaskCode.JSONLD_COMPACT_DATA],
+  VALIDATE_PROPERTIES: [
+    TaskCode.DETECT_AND_VALIDATE_NODE_CLASS,
+    TaskCode.VALIDATE_PROPERTY,
+    TaskCode.VALIDATE_RDF_TYPE_PROPERTY,
+    TaskCode.IDENTITY_OBJECT_PROPERTY_DEPENDENCIES,
+    TaskCode.CRITERIA_PROPERTY_DEPENDENCIES,
+    TaskCode.ISSUER_PROPERTY_DEPENDENCIES,
+    TaskCode.IMAGE_VALIDATION,
+  ],
+  HOSTED_VERIFICATION: [TaskCode.HOSTED_ID_IN_VERIFICATION_SCOPE, TaskCode.ASSERTION_VERIFICATION_DEPENDENCIES],
+  SIGNED_VERIFICATION: [TaskCode.VERIFY_JWS, TaskCode.VERIFY_KEY_OWNERSHIP],
+  REVOCATION_AND_EXPIRY: [TaskCode.ASSERTION_NOT_REVOKED, TaskCode.PROCESS_410_GONE, TaskCode.VERIFY_SIGNED_ASSERTION_NOT_REVOKED, TaskCode.ASSERTION_TIMESTAMP_CHECKS],
+  RECIPIENT: [TaskCode.VERIFY_RECIPIENT_IDENTIFIER],
+};
+
+export interface StepFacts {
+  detected: DetectedInput;
+  graph: JsonNode[];
+  messages: readonly ValidationMessage[];
+  openBadgesVersion: string;
+  recipientChecked: boolean;
+}
+
+/**
+ * The report's `steps`: each check of the pipeline by name, so a reader sees what was checked
+ * and what was not, not only what failed. Derived from the coded messages (every message belongs
+ * to exactly one step; REPORT_MESSAGE errors are input problems, its warnings upgrade notices).
+ */
+export function reportSteps(facts: StepFacts): VerificationStep[] {
+  const stepOf = (m: ValidationMessage): StepName => {
+    if (m.code === TaskCode.REPORT_MESSAGE) return m.level === 'ERROR' ? 'DETECT_INPUT_TYPE' : 'LEGACY_UPGRADE';
+    return (Object.entries(CODES).find(([, codes]) => codes?.includes(m.code))?.[0] as StepName | undefined) ?? 'VALIDATE_PROPERTIES';
+  };
+  const assertion = facts.graph.find((node) => node.type === 'Assertion');
+  const verificationType = assertion && isJsonNode(assertion.verification) ? assertion.verification.type : undefined;
+  const signed = facts.detected.type === 'jws' || verificationType === 'signed' || verificationType === 'SignedBadge';
+  const reachedBadge = facts.graph.length > 0;
+  const applies: Record<StepName, boolean> = {
+    DETECT_INPUT_TYPE: true,
+    FETCH_DOCUMENT: true,
+    JSONLD_COMPACT: true,
+    VALIDATE_PROPERTIES: true,
+    LINKED_NODES: assertion !== undefined || !reachedBadge,
+    HOSTED_VERIFICATION: assertion !== undefined && !signed,
+    SIGNED_VERIFICATION: signed,
+    REVOCATION_AND_EXPIRY: assertion !== undefined || !reachedBadge,
+    RECIPIENT: facts.recipientChecked,
+    LEGACY_UPGRADE: facts.openBadgesVersion !== '2.0',
+  };
+  return STEP_NAMES.map((step) => {
+    const own = facts.messages.filter((m) => stepOf(m) === step);
+    let status: StepStatus;
+    if (own.some((m) => m.level === 'ERROR')) status = 'failed';
+    else if (!applies[step]) status = 'not_applicable';
+    else if (!reachedBadge && step !== 'DETECT_INPUT_TYPE') status = 'skipped';
+    else if (step === 'LINKED_NODES' && !hasIssuerChain(facts.graph)) status = 'failed';
+    else status = own.length > 0 ? 'warning' : 'passed';
+    return { step, title: TITLES[step], status, messages: own.length };
+  });
+}
+
+function hasIssuerChain(graph: JsonNode[]): boolean {
+  return graph.some((node) => node.type === 'BadgeClass') && graph.some((node) => node.type === 'Issuer' || node.type === 'Profile');
+}
