@@ -14,6 +14,10 @@ import { UsersController } from './accounts/users.controller';
 import { BackpackController } from './backpack/backpack.controller';
 import { BackpackRepository } from './backpack/backpack.repository';
 import { BadgeCollector } from './backpack/badge-collector';
+import { BadgeConnectAuthGuard } from './badge-connect/badge-connect-auth.guard';
+import { BadgeConnectResourcesController } from './badge-connect/badge-connect-resources.controller';
+import { BadgeConnectController } from './badge-connect/badge-connect.controller';
+import { BadgeConnectService } from './badge-connect/badge-connect.service';
 import { CollectionsController } from './collections/collections.controller';
 import { CollectionsService } from './collections/collections.service';
 import { EntityIdPipe } from './common/entity-id.pipe';
@@ -63,6 +67,8 @@ export class PassportModule {
         PublicSharesController,
         ExportController,
         ImportsController,
+        BadgeConnectController,
+        BadgeConnectResourcesController,
         PassportEventsConsumer,
       ],
       providers: [
@@ -74,6 +80,8 @@ export class PassportModule {
         VerificationServiceClient,
         options.verifier ? { provide: VERIFIER, useValue: options.verifier } : { provide: VERIFIER, useExisting: VerificationServiceClient },
         ImportsService,
+        BadgeConnectService,
+        BadgeConnectAuthGuard,
         PassportPrismaService,
         EntityIdPipe,
         IdentifierLookup,

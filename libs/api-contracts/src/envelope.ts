@@ -62,6 +62,12 @@ export const API_ERROR_CODES = {
   import_failed: { status: 400, description: 'bad request' },
   /** Passport import: the badge's recipient is none of the learner's verified identifiers. */
   recipient_mismatch: { status: 400, description: 'bad request' },
+  /** Badge Connect (OAuth2): an authorization code or refresh token that is invalid, used, expired, or fails PKCE. */
+  invalid_grant: { status: 400, description: 'bad request' },
+  /** Badge Connect: a scope the client did not register. */
+  invalid_scope: { status: 400, description: 'bad request' },
+  /** Badge Connect: the access token lacks the scope the route needs. */
+  insufficient_scope: { status: 403, description: 'insufficient scope' },
 } as const satisfies Record<string, { status: number; description: string }>;
 
 export type ApiErrorCode = keyof typeof API_ERROR_CODES;

@@ -30,6 +30,11 @@ export const FORWARDING_TABLE: readonly ForwardingRoute[] = [
   { prefix: '/v2/users', service: 'passport', access: 'learner' },
   { prefix: '/v2/backpack', service: 'passport', access: 'learner' },
   { prefix: '/public/passport', service: 'passport', access: 'anonymous' },
+  // Badge Connect 2.1: discovery, OAuth2 (code + PKCE, dynamic registration) and resources; the
+  // passport checks its own tokens, so the Authorization header is passed on.
+  { prefix: '/.well-known/badgeconnect.json', service: 'passport', access: 'anonymous' },
+  { prefix: '/o/badgeconnect', service: 'passport', access: 'learner' },
+  { prefix: '/bcv1', service: 'passport', access: 'learner' },
 ];
 
 /**

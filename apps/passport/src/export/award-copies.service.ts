@@ -36,7 +36,10 @@ export class AwardCopiesService {
   /** The kept copy, else what the issuer serves now. */
   async filesOf(assertionId: string): Promise<AwardFiles> {
     const copy = await this.prisma.awardCopy.findUnique({ where: { assertionId } });
-    if (copy) return { image: { extension: copy.imageType === 'svg' ? 'svg' : 'png', content: Buffer.from(copy.imageBase64, 'base64') }, json: JSON.parse(copy.assertionJson) as Record<string, unknown> };
+    if (copy) {
+      const image = copy.imageBase64 ? { extension: copy.imageType === 'svg' ? ('svg' as const) : ('png' as const), content: Buffer.from(copy.imageBase64, 'base64') } : undefined;
+      return { ...(image ? { image } : {}), json: JSON.parse(copy.assertionJson) as Record<string, unknown> };
+    }
     const [image, json] = await Promise.all([this.issuer.bakedImage(assertionId), this.issuer.assertionJson(assertionId)]);
     return { ...(image.kind === 'ok' ? { image: image.value } : {}), ...(json.kind === 'ok' ? { json: json.value } : {}) };
   }

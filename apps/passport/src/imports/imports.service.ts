@@ -68,9 +68,9 @@ export class ImportsService {
         },
       });
       await tx.backpackBadge.create({ data: { id: newEntityId(), learnerId: scope.learnerId, assertionId, status: 'accepted' } });
-      if ('image' in input) {
-        await tx.awardCopy.create({ data: { assertionId, imageType: input.contentType === 'image/png' ? 'png' : 'svg', imageBase64: input.image.toString('base64'), assertionJson: JSON.stringify(assertion) } });
-      }
+      // Always kept: an imported badge has no issuer on this platform to fetch it from later.
+      const image = 'image' in input ? { imageType: input.contentType === 'image/png' ? 'png' : 'svg', imageBase64: input.image.toString('base64') } : {};
+      await tx.awardCopy.create({ data: { assertionId, ...image, assertionJson: JSON.stringify(assertion) } });
     });
     const view = await this.backpack.findByAssertion(scope, assertionId);
     if (!view) throw new Error('the imported badge vanished');
