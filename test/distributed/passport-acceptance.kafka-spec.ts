@@ -123,5 +123,19 @@ describe('passport acceptance on the distributed stack (Kafka, PostgreSQL, Redis
       }
     }
     expect(files.get('summary.csv')!.toString()).toContain(`${second},Robotics Fundamentals,Faculty of Engineering`);
+
+    // Import goes through the real verification service: someone else's badge is refused with
+    // the reason, the owner's is already there, and junk gets the verifier's explanation.
+    const firstImage = `data:image/png;base64,${files.get(`badges/${first}.png`)!.toString('base64')}`;
+    const beforeC = stack.smtp.messages.length;
+    await anonymous.post('/v2/auth/signup', { email: 'c@example.org', password: 'another learner password', name: 'Cy' });
+    await anonymous.post('/v2/auth/confirm-email', { token: await confirmationFor('c@example.org', beforeC) });
+    const other = anonymous.withToken((await anonymous.post('/v2/auth/token', { username: 'c@example.org', password: 'another learner password' })).body.access_token);
+    const refused = await other.post('/v2/backpack/import', { image: firstImage });
+    expect([refused.status, refused.body.error.code]).toEqual([400, 'recipient_mismatch']);
+    expect((await learner.post('/v2/backpack/import', { image: firstImage })).status).toBe(409);
+    const junk = await other.post('/v2/backpack/import', { assertion: { '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id: 'urn:uuid:x' } });
+    expect([junk.status, junk.body.error.code]).toEqual([400, 'import_failed']);
+    expect(junk.body.fieldErrors.import.length).toBeGreaterThan(0);
   }, 300_000);
 });
