@@ -2,6 +2,7 @@ import { join } from 'node:path';
 
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
+import type { InProcessJobBackend } from '@badges/jobs';
 import { createEventBus, EventBusServer, OutboxRelay, type InProcessEventBus } from '@badges/messaging';
 import { applyMigrations, type Database } from '@badges/persistence';
 import { createServiceApp, type ServiceAppOptions, type ServiceClient } from '@badges/service-kit';
@@ -25,8 +26,9 @@ export interface PassportAppInput {
   verifier?: Verifier;
   /** KAFKA_BROKERS selects Kafka; otherwise the in-process bus. */
   env?: NodeJS.ProcessEnv;
-  /** Test seam: a private in-process bus. */
+  /** Test seams: a private in-process bus and job backend. */
   inProcessBus?: InProcessEventBus;
+  inProcessJobs?: InProcessJobBackend;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function createPassportApp(input: PassportAppInput, options: Servic
   const relay = new OutboxRelay({ database: input.database, schema: PASSPORT_SCHEMA, publisher: bus.publisher });
   let app: NestFastifyApplication | undefined;
   try {
-    app = await createServiceApp(PassportModule.forRoot({ database: input.database, config: input.config, relay, issuer: input.issuer, verification: input.verification, verifier: input.verifier }), options);
+    app = await createServiceApp(PassportModule.forRoot({ database: input.database, config: input.config, relay, issuer: input.issuer, verification: input.verification, verifier: input.verifier, env, inProcessJobs: input.inProcessJobs }), options);
     app.connectMicroservice({ strategy: new EventBusServer(bus.subscriber, { group: PASSPORT_CONSUMER }) });
     await app.startAllMicroservices();
     app.getHttpAdapter().getInstance().addHook('onClose', async () => {

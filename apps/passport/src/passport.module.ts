@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 
+import type { InProcessJobBackend } from '@badges/jobs';
 import type { OutboxRelay } from '@badges/messaging';
 import type { Database } from '@badges/persistence';
 import type { ServiceClient } from '@badges/service-kit';
@@ -32,6 +33,9 @@ import { ExportService } from './export/export.service';
 import { IssuerDocumentsClient } from './export/issuer-documents.client';
 import { ImportsController } from './imports/imports.controller';
 import { ImportsService } from './imports/imports.service';
+import { reverifyQueueProviders } from './imports/reverify-queue';
+import { ReverifyScheduler } from './imports/reverify-scheduler';
+import { ReverifyWorker } from './imports/reverify.worker';
 import { VerificationServiceClient, type Verifier } from './imports/verification.client';
 import { HealthController } from './health/health.controller';
 import { PassportPrismaService } from './prisma/passport-prisma.service';
@@ -49,6 +53,9 @@ export interface PassportModuleOptions {
   verification?: ServiceClient;
   /** Test seam: verifies imports instead of the verification service. */
   verifier?: Verifier;
+  /** The jobs env (REDIS_URL, WORKERS, JOBS_*): BullMQ or the in-process runner. */
+  env: NodeJS.ProcessEnv;
+  inProcessJobs?: InProcessJobBackend;
 }
 
 /** One module for the service, as in the issuer and notification: small features, one Prisma client. */
@@ -80,6 +87,9 @@ export class PassportModule {
         VerificationServiceClient,
         options.verifier ? { provide: VERIFIER, useValue: options.verifier } : { provide: VERIFIER, useExisting: VerificationServiceClient },
         ImportsService,
+        ...reverifyQueueProviders(options.env, options.inProcessJobs),
+        ReverifyWorker,
+        ReverifyScheduler,
         BadgeConnectService,
         BadgeConnectAuthGuard,
         PassportPrismaService,

@@ -24,6 +24,10 @@ export const PassportEnvSchema = z.object({
   /** log2 of scrypt's N for new password hashes (accounts/password-hasher.ts). */
   PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(14).max(20).default(16),
   LEARNER_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(7 * 86_400),
+  /** Imported badges are re-verified when their last check is older than this. */
+  IMPORT_REVERIFY_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
+  /** How often the scheduler looks for badges due (0: never; tests call it directly). */
+  IMPORT_REVERIFY_SWEEP_MS: z.coerce.number().int().min(0).default(15 * 60 * 1000),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3004),
 });
 
@@ -35,6 +39,8 @@ export interface PassportConfig {
   verificationUrl?: string;
   sessionTtlSeconds: number;
   scryptLogN: number;
+  reverifyHours: number;
+  reverifySweepMs: number;
   port: number;
 }
 
@@ -47,6 +53,8 @@ export function loadPassportConfig(env: NodeJS.ProcessEnv = process.env): Passpo
     verificationUrl: parsed.VERIFICATION_URL,
     sessionTtlSeconds: parsed.LEARNER_SESSION_TTL_SECONDS,
     scryptLogN: parsed.PASSWORD_SCRYPT_LOG_N,
+    reverifyHours: parsed.IMPORT_REVERIFY_HOURS,
+    reverifySweepMs: parsed.IMPORT_REVERIFY_SWEEP_MS,
     port: parsed.PORT,
   };
 }

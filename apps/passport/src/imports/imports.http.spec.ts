@@ -11,6 +11,7 @@ import { databaseTargets, openDatabase, type Database, type ScratchDatabase } fr
 import { readZip } from '../export/testing/read-zip';
 import { BASIC_ASSERTION, HEART_PNG, LocalVerifier } from '../testing/local-verifier';
 import { startPassport, type PassportHarness } from '../testing/passport-test-app';
+import { ReverifyScheduler } from './reverify-scheduler';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -81,6 +82,22 @@ describe.each(databaseTargets())('imports on $name', (target) => {
     expectError(await p.call('POST', '/v2/backpack/import', nobody, { url: 'https://example.org/x', image: baked() }), 400, 'validation_failed', 'image');
     expectError(await p.call('POST', '/v2/backpack/import', nobody, {}), 400, 'validation_failed', 'url');
     expectError(await p.call('POST', '/v2/backpack/import', undefined, { assertion: BASIC_ASSERTION }), 401, 'unauthorized');
+  });
+
+  it('re-verifies imported badges on a schedule, by a queued job, and shows a revocation found', async () => {
+    const scheduler = p.app.get(ReverifyScheduler);
+    expect(await scheduler.sweep()).toBe(0); // verified at import: not due yet
+    const calls = verifier.calls.length;
+    verifier.revoke('https://example.org/beths-robotics-badge.json', 'Withdrawn by the issuer');
+    const tomorrow = new Date(Date.now() + 25 * 3600 * 1000);
+    expect(await scheduler.sweep(tomorrow)).toBe(1);
+    expect(await scheduler.sweep(tomorrow)).toBe(1); // same period, same job id: queued once
+    const badge = await p.waitFor(async () => {
+      const [found] = p.json(await p.call('GET', '/v2/backpack/assertions', nobody)).result as Json[];
+      return found?.revoked ? found : undefined;
+    }, 'the revocation from the re-verification');
+    expect(badge.revocationReason).toMatch(/Withdrawn by the issuer|revoked/i);
+    expect(verifier.calls.slice(calls).map((c) => c.input)).toEqual([{ url: 'https://example.org/beths-robotics-badge.json' }]);
   });
 
   it('answers 503 when no verification service runs', async () => {

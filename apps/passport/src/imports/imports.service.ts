@@ -65,6 +65,7 @@ export class ImportsService {
           recipientHashed: recipient.hashed === true,
           issuedOn: date(assertion.issuedOn) ?? new Date(),
           expires: date(assertion.expires),
+          lastVerifiedAt: new Date(),
         },
       });
       await tx.backpackBadge.create({ data: { id: newEntityId(), learnerId: scope.learnerId, assertionId, status: 'accepted' } });

@@ -24,8 +24,16 @@ const DOCUMENTS: Record<string, string> = {
  */
 export class LocalVerifier implements Verifier {
   readonly calls: { input: VerifyInput; expected: readonly ExpectedRecipient[] }[] = [];
+  private readonly revoked = new Map<string, string>();
+
+  /** From now on the host serves this hosted assertion as revoked. */
+  revoke(url: string, reason: string): void {
+    this.revoked.set(url, reason);
+  }
 
   private readonly fetchDocument: FetchDocument = async (url) => {
+    const reason = this.revoked.get(url);
+    if (reason !== undefined) return { status: 200, contentType: 'application/ld+json', body: JSON.stringify({ ...JSON.parse(DOCUMENTS[url]), revoked: true, revocationReason: reason }) };
     if (DOCUMENTS[url]) return { status: 200, contentType: 'application/ld+json', body: DOCUMENTS[url] };
     if (url.endsWith('.png')) return { status: 200, contentType: 'image/png', body: HEART_PNG.toString('latin1') };
     return { status: 404, body: '' };

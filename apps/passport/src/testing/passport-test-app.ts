@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LightMyRequestResponse } from 'fastify';
 
 import { createEvent, Topic, type LearnerEmailConfirmationRequestedPayload } from '@badges/events';
+import { InProcessJobBackend } from '@badges/jobs';
 import { InProcessEventBus } from '@badges/messaging';
 import { createSalt, hashIdentity, normalizeIdentity } from '@badges/openbadges';
 import { newEntityId, type Database } from '@badges/persistence';
@@ -32,8 +33,9 @@ export async function startPassport(database: Database, options: { verifier?: Ve
   const confirmations: LearnerEmailConfirmationRequestedPayload[] = [];
   await bus.subscribe({ group: 'test-mailer', topics: [Topic.LearnerEmailConfirmationRequested], handler: async (event) => void confirmations.push(event.payload) });
   const issuer = await startFakeIssuer();
-  const config = loadPassportConfig({ PUBLIC_URL: TEST_PUBLIC_URL, RECIPIENT_LOOKUP_SECRET: TEST_LOOKUP_SECRET, PASSWORD_SCRYPT_LOG_N: '14' });
-  const app: NestFastifyApplication = await createPassportApp({ database, config, issuer: issuer.client, env: {}, inProcessBus: bus, verifier: options.verifier });
+  const config = loadPassportConfig({ PUBLIC_URL: TEST_PUBLIC_URL, RECIPIENT_LOOKUP_SECRET: TEST_LOOKUP_SECRET, PASSWORD_SCRYPT_LOG_N: '14', IMPORT_REVERIFY_SWEEP_MS: '0' });
+  const jobs = new InProcessJobBackend();
+  const app: NestFastifyApplication = await createPassportApp({ database, config, issuer: issuer.client, env: {}, inProcessBus: bus, inProcessJobs: jobs, verifier: options.verifier });
   await app.getHttpAdapter().getInstance().ready();
 
   const call = (method: string, url: string, token?: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> =>
@@ -131,6 +133,7 @@ export async function startPassport(database: Database, options: { verifier?: Ve
     },
     async close(): Promise<void> {
       await app.close();
+      jobs.close();
       await bus.close();
       await issuer.fastify.close();
     },
