@@ -100,6 +100,15 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       expect(emails.map((e) => [e.email, e.verified, e.primary])).toEqual([['collect-a@example.org', true, true], ['collect-b@example.org', true, false]]);
     });
 
+    it('marks a badge whose expiry has passed as expired', async () => {
+      const { token } = await p.signUp('expiry@example.org');
+      await p.confirm('expiry@example.org');
+      const old = await p.award('expiry@example.org', { issuedOn: '2020-01-01T00:00:00Z', expires: '2021-01-01T00:00:00Z' });
+      const current = await p.award('expiry@example.org', { expires: '2999-01-01T00:00:00Z' });
+      const byId = Object.fromEntries((await badges(token)).map((b) => [b.entityId, [b.expired, b.expires]]));
+      expect(byId).toEqual({ [old]: [true, '2021-01-01T00:00:00.000Z'], [current]: [false, '2999-01-01T00:00:00.000Z'] });
+    });
+
     it('refuses an address another account verified, with 409', async () => {
       await p.signUp('owner@example.org');
       await p.confirm('owner@example.org');

@@ -28,6 +28,8 @@ export interface BackpackAssertionV2 {
   recipient: { identity: string; type: string; hashed: boolean; plaintextIdentity?: undefined; salt?: string };
   issuedOn: string;
   expires: string | null;
+  /** The badge's `expires` has passed (it stays in the passport, marked). */
+  expired: boolean;
   acceptance: 'Accepted' | 'Rejected' | 'Unaccepted';
   status: BadgeStatus;
   revoked: boolean;
@@ -48,6 +50,7 @@ export function toBackpackAssertionV2({ badge, award, revocation }: BadgeView): 
     recipient: { identity: award.recipientIdentity, type: award.recipientType, hashed: award.recipientHashed, ...(award.recipientSalt ? { salt: award.recipientSalt } : {}) },
     issuedOn: award.issuedOn.toISOString(),
     expires: award.expires?.toISOString() ?? null,
+    expired: award.expires !== null && award.expires.getTime() <= Date.now(),
     acceptance: TO_BADGR[status],
     status,
     revoked: revocation !== null,

@@ -88,7 +88,7 @@ export async function startPassport(database: Database, options: { verifier?: Ve
       return (response.json() as Json).result[0];
     },
     /** Publishes an issued event exactly as the issuer makes one; returns the assertion id. */
-    async award(email: string, options: { badgeName?: string; hashed?: boolean; withLookup?: boolean } = {}): Promise<string> {
+    async award(email: string, options: { badgeName?: string; hashed?: boolean; withLookup?: boolean; issuedOn?: string; expires?: string } = {}): Promise<string> {
       const assertionId = newEntityId();
       const normalized = normalizeIdentity('email', email);
       const salt = createSalt();
@@ -111,7 +111,8 @@ export async function startPassport(database: Database, options: { verifier?: Ve
             hashed,
             ...(options.withLookup === false ? {} : { lookup: createHmac('sha256', TEST_LOOKUP_SECRET).update(normalized).digest('hex') }),
           },
-          issuedOn: new Date().toISOString(),
+          issuedOn: options.issuedOn ?? new Date().toISOString(),
+          ...(options.expires ? { expires: options.expires } : {}),
           notify: false,
           imageUrl: `${TEST_PUBLIC_URL}/public/assertions/${assertionId}/image`,
         },
