@@ -46,6 +46,19 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       expectError(await p.call('POST', '/v2/auth/signup', undefined, { email: ' TAKEN@example.org ', password: 'long enough password' }), 409, 'conflict', 'email');
     });
 
+    it('lets the owner of an address take it back from an abandoned, never-verified sign-up', async () => {
+      const squatter = await p.signUp('victim@example.org', 'squatter password');
+      expect((await p.call('POST', '/v2/auth/signup', undefined, { email: 'victim@example.org', password: 'owner password!' })).statusCode).toBe(409);
+      await database.query(`UPDATE passport.learners SET "createdAt" = now() - interval '25 hours' WHERE username = 'victim@example.org'`);
+      expect((await p.call('POST', '/v2/auth/signup', undefined, { email: 'victim@example.org', password: 'owner password!' })).statusCode).toBe(201);
+      expectError(await p.call('GET', '/v2/users/self', squatter.token), 401, 'unauthorized');
+      expect(await p.signIn('victim@example.org', 'owner password!')).toMatch(/^lp_/);
+      // A verified account keeps its name however old it is.
+      await p.confirm('victim@example.org');
+      await database.query(`UPDATE passport.learners SET "createdAt" = now() - interval '400 days' WHERE username = 'victim@example.org'`);
+      expectError(await p.call('POST', '/v2/auth/signup', undefined, { email: 'victim@example.org', password: 'another password' }), 409, 'conflict', 'email');
+    });
+
     it('signs in with the password only, and tells nobody which part was wrong', async () => {
       await p.signUp('signin@example.org', 'the right password');
       expectError(await p.call('POST', '/v2/auth/token', undefined, { username: 'signin@example.org', password: 'the wrong password' }), 401, 'invalid_credentials');

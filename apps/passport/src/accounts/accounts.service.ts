@@ -9,6 +9,7 @@ import type { PassportConfig } from '../config/passport.config';
 import { PassportEvents } from '../events/passport-events';
 import type { Learner, LearnerIdentifier } from '../generated/prisma/client';
 import { PassportPrismaService } from '../prisma/passport-prisma.service';
+import { CONFIRMATION_TTL_MS } from './confirmation-token';
 import { IdentifierLookup } from './identifier-lookup';
 import { IdentifiersService } from './identifiers.service';
 import { dummyPasswordHash, hashPassword, scryptCost, verifyPassword } from './password-hasher';
@@ -39,7 +40,14 @@ export class AccountsService {
     const id = newEntityId();
     try {
       await this.prisma.$transaction(async (tx) => {
-        if (await tx.learner.findUnique({ where: { username } })) throw taken();
+        const existing = await tx.learner.findUnique({ where: { username }, include: { identifiers: { select: { verifiedAt: true } } } });
+        if (existing) {
+          // Someone signing up with an address that is not theirs must not lock its owner out: an
+          // account that never verified anything and whose link has expired gives the name up.
+          const abandoned = existing.identifiers.every((i) => i.verifiedAt === null) && existing.createdAt.getTime() < Date.now() - CONFIRMATION_TTL_MS;
+          if (!abandoned) throw taken();
+          await tx.learner.delete({ where: { id: existing.id } });
+        }
         await tx.learner.create({ data: { id, username, name: input.name, passwordHash } });
         await this.identifiers.requestEmail(tx, learnerScope(id), input.name, username, correlationId);
       });
