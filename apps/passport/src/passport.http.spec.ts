@@ -3,6 +3,9 @@
  * DATABASE_URL is set): awards arrive as the issuer publishes them, on the app's own in-process
  * bus; confirmation emails are read from the event the notification service would send.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import type { LightMyRequestResponse } from 'fastify';
 
 import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
@@ -128,6 +131,37 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       const { token } = await p.signUp('other@example.org');
       expectError(await p.call('POST', '/v2/users/self/emails', token, { email: 'OWNER@example.org' }), 409, 'conflict', 'email');
       expectError(await p.call('POST', '/v2/users/self/emails', token, { email: 'nope' }), 400, 'validation_failed', 'email');
+    });
+
+    it('verifies a URL by the proof text on its page (no redirects), then collects what was awarded to it', async () => {
+      const pages = new Map<string, string>();
+      const server = createServer((request, response) => {
+        if (request.url === '/moved') return void response.writeHead(302, { location: '/me' }).end();
+        const page = pages.get(request.url ?? '');
+        response.writeHead(page === undefined ? 404 : 200, { 'content-type': 'text/html' }).end(page ?? 'nothing here');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      try {
+        const { token } = await p.signUp('urlowner@example.org');
+        const awarded = await p.award(`${base}/me`, { type: 'url' });
+        const added = p.json(await p.call('POST', '/v2/users/self/identifiers', token, { type: 'url', value: `${base}/me` })).result[0];
+        expect(added.proof).toMatch(/^badge-passport-proof=[A-Za-z0-9_-]{32}$/);
+        const verify = () => p.call('POST', `/v2/users/self/identifiers/${added.entityId}/verify`, token);
+        expectError(await verify(), 400, 'validation_failed', 'identifier'); // 404: no page yet
+        pages.set('/me', '<p>my page</p>');
+        expectError(await verify(), 400, 'validation_failed', 'identifier'); // no proof on it
+        const moved = p.json(await p.call('POST', '/v2/users/self/identifiers', token, { type: 'url', value: `${base}/moved` })).result[0];
+        pages.set('/me', `<p>my page</p><!-- ${moved.proof} ${added.proof} -->`);
+        expectError(await p.call('POST', `/v2/users/self/identifiers/${moved.entityId}/verify`, token), 400, 'validation_failed', 'identifier');
+        const verified = await verify();
+        expect([verified.statusCode, p.json(verified).result[0].verified, p.json(verified).result[0].collected]).toEqual([200, true, 1]);
+        expect((await badges(token)).map((b) => b.entityId)).toEqual([awarded]);
+        const phone = p.json(await p.call('POST', '/v2/users/self/identifiers', token, { type: 'telephone', value: '+14165550111' })).result[0];
+        expectError(await p.call('POST', `/v2/users/self/identifiers/${phone.entityId}/verify`, token), 400, 'validation_failed', 'identifier');
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
     });
 
     it('keeps url and telephone identifiers, unverified, and validates them', async () => {

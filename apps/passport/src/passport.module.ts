@@ -11,6 +11,7 @@ import { IdentifierLookup } from './accounts/identifier-lookup';
 import { IdentifiersService } from './accounts/identifiers.service';
 import { LearnerAuthGuard } from './accounts/learner-auth.guard';
 import { SessionsService } from './accounts/sessions.service';
+import { UrlProof } from './accounts/url-proof';
 import { UsersController } from './accounts/users.controller';
 import { BackpackController } from './backpack/backpack.controller';
 import { BackpackRepository } from './backpack/backpack.repository';
@@ -98,6 +99,7 @@ export class PassportModule {
         SessionsService,
         LearnerAuthGuard,
         IdentifiersService,
+        UrlProof,
         AccountsService,
         PassportEvents,
         BadgeCollector,

@@ -59,6 +59,7 @@ const PROBES: Probe[] = [
   { name: 'list emails', method: 'GET', url: () => '/v2/users/self/emails', expect: listWithout },
   { name: 'list identifiers', method: 'GET', url: () => '/v2/users/self/identifiers', expect: listWithout },
   { name: "remove B's email", method: 'DELETE', url: (b) => `/v2/users/self/emails/${b.email}`, expect: notFound },
+  { name: "verify B's identifier", method: 'POST', url: (b) => `/v2/users/self/identifiers/${b.phone}/verify`, expect: notFound },
   { name: "remove B's telephone", method: 'DELETE', url: (b) => `/v2/users/self/identifiers/${b.phone}`, expect: notFound },
   {
     name: 'export',

@@ -13,6 +13,7 @@ import { PassportPrismaService, type PassportTx } from '../prisma/passport-prism
 import { newConfirmation } from './confirmation-token';
 import { IdentifierLookup } from './identifier-lookup';
 import { hashToken } from './sessions.service';
+import { UrlProof } from './url-proof';
 
 /**
  * A learner's identifiers. Emails are verified by a one-time link the notification service
@@ -28,6 +29,7 @@ export class IdentifiersService {
     private readonly collector: BadgeCollector,
     private readonly events: PassportEvents,
     @Inject(PASSPORT_CONFIG) private readonly config: PassportConfig,
+    private readonly urlProof: UrlProof,
   ) {}
 
   list(scope: LearnerScope, type?: string): Promise<LearnerIdentifier[]> {
@@ -91,6 +93,26 @@ export class IdentifiersService {
       const identifier = await tx.learnerIdentifier.update({ where: { id: found.id }, data: { verifiedAt: new Date(), confirmTokenHash: null, confirmExpiresAt: null } });
       const collected = await this.collector.collectForIdentifier(tx, identifier);
       await this.events.identifierVerified(tx, correlationId, { learnerId: identifier.learnerId, identifierId: identifier.id, identifierType: 'email' });
+      return { identifier, collected };
+    });
+    this.events.published();
+    return result;
+  }
+
+  /** A URL identifier: verified once its page shows the proof text; then its awards are collected. */
+  async verifyUrl(scope: LearnerScope, id: string, correlationId: string): Promise<{ identifier: LearnerIdentifier; collected: number }> {
+    const found = await this.prisma.learnerIdentifier.findFirst({ where: { id, learnerId: scope.learnerId } });
+    if (!found) throw ApiError.notFound('identifier');
+    if (found.type !== 'url') throw ApiError.validation('Only URL identifiers are verified this way (emails by their link; telephone numbers cannot be verified yet).', 'identifier');
+    if (found.verifiedAt) return { identifier: found, collected: 0 };
+    await this.urlProof.check(found.value, found.id);
+    const result = await this.prisma.$transaction(async (tx) => {
+      await this.collector.lock(tx, found.lookup);
+      const other = await tx.learnerIdentifier.findFirst({ where: { type: 'url', value: found.value, verifiedAt: { not: null }, learnerId: { not: found.learnerId } } });
+      if (other) throw new ApiError(409, ErrorCode.Conflict, 'This URL is verified on another account. Sign in to it and merge the two accounts.', 'identifier');
+      const identifier = await tx.learnerIdentifier.update({ where: { id: found.id }, data: { verifiedAt: new Date() } });
+      const collected = await this.collector.collectForIdentifier(tx, identifier);
+      await this.events.identifierVerified(tx, correlationId, { learnerId: identifier.learnerId, identifierId: identifier.id, identifierType: 'url' });
       return { identifier, collected };
     });
     this.events.published();

@@ -9,12 +9,13 @@ import { AddEmailBodySchema, AddIdentifierBodySchema, MergeBodySchema, PasswordB
 import { AccountsService } from './accounts.service';
 import { IdentifiersService } from './identifiers.service';
 import { Learner, LearnerAuthGuard } from './learner-auth.guard';
+import { UrlProof } from './url-proof';
 
 /** The signed-in learner (Badgr `/v2/users/self`), their identifiers, deletion and merging. */
 @Controller('v2/users/self')
 @UseGuards(InternalTokenGuard, LearnerAuthGuard)
 export class UsersController {
-  constructor(private readonly accounts: AccountsService, private readonly identifiers: IdentifiersService) {}
+  constructor(private readonly accounts: AccountsService, private readonly identifiers: IdentifiersService, private readonly urlProof: UrlProof) {}
 
   @Get()
   async self(@Learner() scope: LearnerScope): Promise<V2SuccessEnvelope<UserV2>> {
@@ -64,13 +65,21 @@ export class UsersController {
     return successEnvelope(toUserV2(learner, identifiers).identifiers);
   }
 
-  /** A URL or telephone number (kept unverified for now: only verified identifiers collect badges). */
+  /** A URL (answered with the proof text to put on its page) or a telephone number (kept unverified). */
   @Post('identifiers')
   @HttpCode(201)
   async addIdentifier(@Learner() scope: LearnerScope, @Body() body: unknown): Promise<V2SuccessEnvelope<IdentifierV2>> {
     const { type, value } = parseWith(AddIdentifierBodySchema, body);
     const identifier = await this.identifiers.addOther(scope, type, value);
-    return successEnvelope({ entityId: identifier.id, type: identifier.type, identifier: identifier.value, verified: false });
+    return successEnvelope({ entityId: identifier.id, type: identifier.type, identifier: identifier.value, verified: false, ...(type === 'url' ? { proof: this.urlProof.textFor(identifier.id) } : {}) });
+  }
+
+  /** Checks that the URL's page shows its proof text; verifies it and collects its badges. */
+  @Post('identifiers/:entityId/verify')
+  @HttpCode(200)
+  async verifyIdentifier(@Learner() scope: LearnerScope, @Param('entityId', EntityIdPipe) id: string, @CorrelationId() correlationId: string): Promise<V2SuccessEnvelope<IdentifierV2 & { collected: number }>> {
+    const { identifier, collected } = await this.identifiers.verifyUrl(scope, id, correlationId);
+    return successEnvelope({ entityId: identifier.id, type: identifier.type, identifier: identifier.value, verified: true, collected });
   }
 
   @Delete('identifiers/:entityId')

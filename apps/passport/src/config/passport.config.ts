@@ -28,6 +28,8 @@ export const PassportEnvSchema = z.object({
   IMPORT_REVERIFY_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
   /** How often the scheduler looks for badges due (0: never; tests call it directly). */
   IMPORT_REVERIFY_SWEEP_MS: z.coerce.number().int().min(0).default(15 * 60 * 1000),
+  /** Lets URL identifier checks reach private and loopback addresses (tests, closed deployments). */
+  ALLOW_PRIVATE_NETWORK_FETCH: z.enum(['true', 'false', '1', '0', '']).optional().transform((value) => value === 'true' || value === '1'),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3004),
 });
 
@@ -40,6 +42,7 @@ export interface PassportConfig {
   sessionTtlSeconds: number;
   scryptLogN: number;
   reverifyHours: number;
+  allowPrivateNetwork: boolean;
   reverifySweepMs: number;
   port: number;
 }
@@ -54,6 +57,7 @@ export function loadPassportConfig(env: NodeJS.ProcessEnv = process.env): Passpo
     sessionTtlSeconds: parsed.LEARNER_SESSION_TTL_SECONDS,
     scryptLogN: parsed.PASSWORD_SCRYPT_LOG_N,
     reverifyHours: parsed.IMPORT_REVERIFY_HOURS,
+    allowPrivateNetwork: parsed.ALLOW_PRIVATE_NETWORK_FETCH,
     reverifySweepMs: parsed.IMPORT_REVERIFY_SWEEP_MS,
     port: parsed.PORT,
   };

@@ -33,7 +33,7 @@ export async function startPassport(database: Database, options: { verifier?: Ve
   const confirmations: LearnerEmailConfirmationRequestedPayload[] = [];
   await bus.subscribe({ group: 'test-mailer', topics: [Topic.LearnerEmailConfirmationRequested], handler: async (event) => void confirmations.push(event.payload) });
   const issuer = await startFakeIssuer();
-  const config = loadPassportConfig({ PUBLIC_URL: TEST_PUBLIC_URL, RECIPIENT_LOOKUP_SECRET: TEST_LOOKUP_SECRET, PASSWORD_SCRYPT_LOG_N: '14', IMPORT_REVERIFY_SWEEP_MS: '0' });
+  const config = loadPassportConfig({ PUBLIC_URL: TEST_PUBLIC_URL, RECIPIENT_LOOKUP_SECRET: TEST_LOOKUP_SECRET, PASSWORD_SCRYPT_LOG_N: '14', IMPORT_REVERIFY_SWEEP_MS: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true' });
   const jobs = new InProcessJobBackend();
   const app: NestFastifyApplication = await createPassportApp({ database, config, issuer: issuer.client, env: {}, inProcessBus: bus, inProcessJobs: jobs, verifier: options.verifier });
   await app.getHttpAdapter().getInstance().ready();
@@ -88,9 +88,10 @@ export async function startPassport(database: Database, options: { verifier?: Ve
       return (response.json() as Json).result[0];
     },
     /** Publishes an issued event exactly as the issuer makes one; returns the assertion id. */
-    async award(email: string, options: { badgeName?: string; hashed?: boolean; withLookup?: boolean; issuedOn?: string; expires?: string } = {}): Promise<string> {
+    async award(email: string, options: { badgeName?: string; hashed?: boolean; withLookup?: boolean; issuedOn?: string; expires?: string; type?: 'email' | 'url' } = {}): Promise<string> {
       const assertionId = newEntityId();
-      const normalized = normalizeIdentity('email', email);
+      const type = options.type ?? 'email';
+      const normalized = normalizeIdentity(type, email);
       const salt = createSalt();
       const hashed = options.hashed ?? true;
       const event = createEvent(Topic.AssertionIssued, {
@@ -105,7 +106,7 @@ export async function startPassport(database: Database, options: { verifier?: Ve
           issuerId: 'issuer1',
           issuerName: 'Faculty of Science',
           recipient: {
-            type: 'email',
+            type,
             identity: hashed ? hashIdentity(normalized, salt, 'sha256') : normalized,
             ...(hashed ? { salt } : {}),
             hashed,
