@@ -17,6 +17,8 @@ async function main(): Promise<void> {
     notification: new HttpServiceClient('notification', config.NOTIFICATION_URL),
     verification: new HttpServiceClient('verification', config.VERIFICATION_URL),
     endorsement: new HttpServiceClient('endorsement', config.ENDORSEMENT_URL),
+    // The passport is optional here, so a gateway can front a deployment without learners.
+    ...(config.PASSPORT_URL ? { passport: new HttpServiceClient('passport', config.PASSPORT_URL) } : {}),
   };
   const app = await createGatewayApp({ database, config, services });
   // The gateway opened the database, so it closes it, after Nest and Fastify have stopped.

@@ -16,6 +16,7 @@ import { Mailer } from './emails/mailer';
 import { EventIntakeService } from './events/event-intake.service';
 import { NotificationEventsConsumer } from './events/notification-events.consumer';
 import { HealthController } from './health/health.controller';
+import { ConfirmationEmailService } from './learner-emails/confirmation-email.service';
 import { DeliveryJobs } from './jobs/delivery-jobs';
 import { DeliverySweeper } from './jobs/delivery-sweeper';
 import { notificationQueueProviders, type NotificationJobSettings } from './jobs/notification-queues';
@@ -79,6 +80,7 @@ export class NotificationModule {
         WebhooksService,
         WebhookDeliveryWorker,
         EventIntakeService,
+        ConfirmationEmailService,
       ],
     };
   }

@@ -7,7 +7,7 @@ import type { EmbeddedServiceModule } from '@badges/service-kit';
  * Apps are loaded by path at run time, not imported, so that no app depends on another at
  * build time (the lint rule forbids importing apps; see docs/decisions/0002).
  */
-export const EMBEDDED_SERVICES = ['issuer', 'notification', 'endorsement', 'verification', 'gateway'] as const;
+export const EMBEDDED_SERVICES = ['issuer', 'notification', 'endorsement', 'verification', 'passport', 'gateway'] as const;
 
 export type EmbeddedServiceName = (typeof EMBEDDED_SERVICES)[number];
 

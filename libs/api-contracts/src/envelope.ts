@@ -57,6 +57,22 @@ export const API_ERROR_CODES = {
   rate_limited: { status: 429, description: 'miscellaneous error' },
   internal_error: { status: 500, description: 'miscellaneous error' },
   service_unavailable: { status: 503, description: 'miscellaneous error' },
+  /** Passport: a learner sign-in with an unknown username or a wrong password (never says which). */
+  invalid_credentials: { status: 401, description: 'invalid username or password' },
+  /** Passport: an email confirmation token that is unknown, used or expired. */
+  invalid_confirmation: { status: 400, description: 'bad request' },
+  /** Passport: a public share link that its owner revoked, or whose badge was revoked. */
+  gone: { status: 410, description: 'entity no longer available' },
+  /** Passport import: the verifier found the badge invalid; `fieldErrors.import` lists its reasons. */
+  import_failed: { status: 400, description: 'bad request' },
+  /** Passport import: the badge's recipient is none of the learner's verified identifiers. */
+  recipient_mismatch: { status: 400, description: 'bad request' },
+  /** Badge Connect (OAuth2): an authorization code or refresh token that is invalid, used, expired, or fails PKCE. */
+  invalid_grant: { status: 400, description: 'bad request' },
+  /** Badge Connect: a scope the client did not register. */
+  invalid_scope: { status: 400, description: 'bad request' },
+  /** Badge Connect: the access token lacks the scope the route needs. */
+  insufficient_scope: { status: 403, description: 'insufficient scope' },
 } as const satisfies Record<string, { status: number; description: string }>;
 
 export type ApiErrorCode = keyof typeof API_ERROR_CODES;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { assertionIssuedPayload } from './payloads/assertion-issued.payload';
 import { assertionRevokedPayload } from './payloads/assertion-revoked.payload';
 import { badgeClassUpdatedPayload } from './payloads/badgeclass-updated.payload';
+import { learnerEmailConfirmationRequestedPayload } from './payloads/learner-email-confirmation.payload';
 import {
   endorsementIssuedPayload,
   endorsementRequestedPayload,
@@ -22,6 +23,7 @@ export const payloadSchemas = {
   [Topic.EndorsementIssued]: endorsementIssuedPayload,
   [Topic.EndorsementRevoked]: endorsementRevokedPayload,
   [Topic.LearnerIdentifierVerified]: learnerIdentifierVerifiedPayload,
+  [Topic.LearnerEmailConfirmationRequested]: learnerEmailConfirmationRequestedPayload,
 } as const satisfies Record<TopicName, z.ZodType>;
 
 export type PayloadOf<T extends TopicName> = z.output<(typeof payloadSchemas)[T]>;

@@ -14,3 +14,4 @@ export type {
   LearnerIdentifierVerifiedPayload,
   VerificationCompletedPayload,
 } from './payloads/reserved.payloads';
+export type { LearnerEmailConfirmationRequestedPayload } from './payloads/learner-email-confirmation.payload';

@@ -16,6 +16,8 @@ export const Topic = {
   EndorsementIssued: 'badges.endorsement.issued.v1',
   EndorsementRevoked: 'badges.endorsement.revoked.v1',
   LearnerIdentifierVerified: 'badges.learner.identifier-verified.v1',
+  // Passport (issue #6): the notification service emails the learner the confirmation link.
+  LearnerEmailConfirmationRequested: 'badges.learner.email-confirmation-requested.v1',
 } as const;
 
 export type TopicName = (typeof Topic)[keyof typeof Topic];

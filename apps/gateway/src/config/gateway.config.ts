@@ -21,6 +21,7 @@ export const GatewayConfigSchema = z.object({
   NOTIFICATION_URL: optional(z.url({ protocol: /^https?$/ })),
   VERIFICATION_URL: optional(z.url({ protocol: /^https?$/ })),
   ENDORSEMENT_URL: optional(z.url({ protocol: /^https?$/ })),
+  PASSPORT_URL: optional(z.url({ protocol: /^https?$/ })),
   INTERNAL_TOKEN: optional(z.string().min(16, { error: 'INTERNAL_TOKEN must be at least 16 characters' })),
 });
 

@@ -37,6 +37,15 @@ describe('buildForwardHeaders', () => {
     });
   });
 
+  it('passes the caller\'s Authorization on to learner routes only, never cookies or tenancy', () => {
+    const learner = buildForwardHeaders(hostile, { passAuthorization: true, correlationId: 'corr-1', publicUrl: 'http://localhost:3000' });
+    expect(learner.authorization).toBe('Bearer abc');
+    expect(learner).not.toHaveProperty('cookie');
+    expect(learner).not.toHaveProperty('x-institution-id');
+    expect(learner).not.toHaveProperty('x-client-id');
+    expect(buildForwardHeaders(hostile, { correlationId: 'corr-1', publicUrl: 'http://localhost:3000' })).not.toHaveProperty('authorization');
+  });
+
   it('sends no tenancy and no internal token on anonymous routes without INTERNAL_TOKEN', () => {
     const headers = buildForwardHeaders(hostile, { correlationId: 'corr-2', publicUrl: 'http://localhost:3000' });
     expect(headers['x-institution-id']).toBeUndefined();

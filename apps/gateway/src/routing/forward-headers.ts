@@ -27,6 +27,8 @@ export const INTERNAL_HEADERS: readonly string[] = [
 
 export interface ForwardContext {
   identity?: ClientIdentity;
+  /** Learner routes only: the service checks the caller's own bearer token. */
+  passAuthorization?: boolean;
   correlationId: string;
   internalToken?: string;
   publicUrl: string;
@@ -38,6 +40,7 @@ export function buildForwardHeaders(incoming: IncomingHttpHeaders, context: Forw
     const value = incoming[name];
     if (typeof value === 'string') headers[name] = value;
   }
+  if (context.passAuthorization && typeof incoming.authorization === 'string') headers.authorization = incoming.authorization;
   if (context.identity) {
     headers[InternalHeader.InstitutionId] = context.identity.institutionId;
     headers[InternalHeader.ClientId] = context.identity.clientId;

@@ -52,6 +52,7 @@ export class ForwardingRoutes {
       const correlationId = correlationIdFor(request.headers);
       const headers = buildForwardHeaders(request.headers, {
         identity,
+        passAuthorization: route.access === 'learner',
         correlationId,
         internalToken: this.config.INTERNAL_TOKEN,
         publicUrl: this.config.PUBLIC_URL,

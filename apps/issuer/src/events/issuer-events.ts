@@ -17,6 +17,8 @@ export interface IssuedAssertion {
   recipientIdentity: string;
   recipientSalt: string | null;
   recipientHashed: boolean;
+  /** The keyed lookup HMAC; published so the passport can match without plaintext. */
+  recipientLookup?: string;
   issuedOn: Date;
   expires: Date | null;
   notify: boolean;
@@ -54,6 +56,7 @@ export class IssuerEvents {
             identity: assertion.recipientIdentity,
             ...(assertion.recipientSalt ? { salt: assertion.recipientSalt } : {}),
             hashed: assertion.recipientHashed,
+            ...(assertion.recipientLookup ? { lookup: assertion.recipientLookup } : {}),
             // Personal data travels only when the recipient must be emailed.
             ...(assertion.notify ? { plaintextIdentity } : {}),
           },

@@ -116,11 +116,13 @@ function wantsEmail(event: BadgeEvent): event is EventOf<typeof Topic.AssertionI
 
 /**
  * The webhook body: the event envelope as JSON, minus the recipient's plaintext address (it only
- * travels so that this service can email the learner; receivers may be third-party integrations).
+ * travels so that this service can email the learner; receivers may be third-party integrations)
+ * and minus the recipient lookup key (it is for the passport).
  */
 export function webhookBody(event: BadgeEvent): string {
-  if (event.type !== Topic.AssertionIssued || event.payload.recipient.plaintextIdentity === undefined) return JSON.stringify(event);
-  const { plaintextIdentity: _omitted, ...recipient } = event.payload.recipient;
+  if (event.type !== Topic.AssertionIssued) return JSON.stringify(event);
+  // The keyed lookup is internal too: it would let a receiver link one person's awards together.
+  const { plaintextIdentity: _omitted, lookup: _internal, ...recipient } = event.payload.recipient;
   return JSON.stringify({ ...event, payload: { ...event.payload, recipient } });
 }
 

@@ -4,6 +4,7 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { Topic, type EventOf } from '@badges/events';
 import { RethrowRpcErrorsFilter } from '@badges/messaging';
 
+import { ConfirmationEmailService } from '../learner-emails/confirmation-email.service';
 import { EventIntakeService } from './event-intake.service';
 
 /**
@@ -13,7 +14,7 @@ import { EventIntakeService } from './event-intake.service';
 @Controller()
 @UseFilters(RethrowRpcErrorsFilter)
 export class NotificationEventsConsumer {
-  constructor(private readonly intake: EventIntakeService) {}
+  constructor(private readonly intake: EventIntakeService, private readonly confirmations: ConfirmationEmailService) {}
 
   @EventPattern(Topic.AssertionIssued)
   async onAssertionIssued(@Payload() event: EventOf<typeof Topic.AssertionIssued>): Promise<void> {
@@ -43,5 +44,10 @@ export class NotificationEventsConsumer {
   @EventPattern(Topic.BadgeClassUpdated)
   async onBadgeClassUpdated(@Payload() event: EventOf<typeof Topic.BadgeClassUpdated>): Promise<void> {
     await this.intake.handle(event);
+  }
+
+  @EventPattern(Topic.LearnerEmailConfirmationRequested)
+  async onLearnerEmailConfirmationRequested(@Payload() event: EventOf<typeof Topic.LearnerEmailConfirmationRequested>): Promise<void> {
+    await this.confirmations.handle(event);
   }
 }

@@ -8,10 +8,10 @@ import { loadOrCreateSecrets } from '../embedded-secrets';
  * forwards to answer. Adding a service here gives it a port, a `<NAME>_URL` for the others, and a
  * process in `start:distributed`, the test stack and the benchmarks.
  */
-export const DISTRIBUTED_SERVICES = ['issuer', 'notification', 'endorsement', 'verification', 'gateway'] as const;
+export const DISTRIBUTED_SERVICES = ['issuer', 'notification', 'endorsement', 'verification', 'passport', 'gateway'] as const;
 export type DistributedService = (typeof DISTRIBUTED_SERVICES)[number];
 
-const DEFAULT_PORTS: Record<DistributedService, number> = { issuer: 3001, notification: 3002, verification: 3003, endorsement: 3004, gateway: 3000 };
+const DEFAULT_PORTS: Record<DistributedService, number> = { issuer: 3001, notification: 3002, verification: 3003, endorsement: 3004, passport: 3005, gateway: 3000 };
 
 /** The variable that sets a service's port: `PORT` for the gateway (the public one), else `<NAME>_PORT`. */
 export function portVariable(service: DistributedService): string {

@@ -10,6 +10,12 @@ const recipient = z.object({
   hashed: z.boolean(),
   /** Only present when `notify` is true: the notification service needs it to send the email. */
   plaintextIdentity: z.string().min(1).optional(),
+  /**
+   * Hex HMAC-SHA256(RECIPIENT_LOOKUP_SECRET, normalised identity): the keyed lookup the issuer
+   * stores. The passport computes the same key from a learner's verified identifiers, so it can
+   * collect the badge without the plaintext ever travelling (docs/decisions/0014).
+   */
+  lookup: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 
 export const assertionIssuedPayload = z

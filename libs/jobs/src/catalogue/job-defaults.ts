@@ -35,6 +35,8 @@ export const JOB_DEFAULTS: Record<QueueName, JobDefaults> = {
   [QueueName.Email]: { attempts: 5, backoff: { type: 'exponential', delayMs: 30_000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
   // Receivers go down for longer; 8 attempts from 10 s cover ~21 minutes.
   [QueueName.Webhook]: { attempts: 8, backoff: { type: 'exponential', delayMs: 10_000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
+  // A verifier or a badge host that is down now is tried again on the next schedule anyway.
+  [QueueName.ImportReverify]: { attempts: 3, backoff: { type: 'exponential', delayMs: 60_000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
 };
 
 /** Worker concurrency when the env does not say (JOBS_CONCURRENCY[_<QUEUE>]). */
@@ -43,4 +45,5 @@ export const DEFAULT_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.ImageBaking]: 2, // CPU-bound, 2-core machine
   [QueueName.Email]: 8, // I/O-bound
   [QueueName.Webhook]: 16, // I/O-bound, slow receivers
+  [QueueName.ImportReverify]: 2, // each one fetches remote documents; no hurry
 };

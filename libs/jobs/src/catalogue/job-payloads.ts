@@ -25,6 +25,8 @@ export interface JobPayloads {
   [JobName.RebakeBadgeClass]: TenantScoped & { badgeClassId: string; imageId: string };
   [JobName.SendEmail]: TenantScoped & { deliveryId: string };
   [JobName.DeliverWebhook]: TenantScoped & { deliveryId: string };
+  /** Re-verifies one imported badge (passport); `institutionId` is `province`. */
+  [JobName.ReverifyImport]: TenantScoped & { assertionId: string };
 }
 
 /** The payload a handler of job `N` receives (immich's `JobOf`). */

@@ -10,6 +10,8 @@ export const QueueName = {
   ImageBaking: 'image-baking',
   Email: 'email',
   Webhook: 'webhook',
+  /** Passport: imported badges re-verified on a schedule (expiry, revocation). */
+  ImportReverify: 'import-reverify',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -23,6 +25,7 @@ export const JobName = {
   RebakeBadgeClass: 'rebake-badge-class',
   SendEmail: 'send-email',
   DeliverWebhook: 'deliver-webhook',
+  ReverifyImport: 'reverify-import',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -34,6 +37,7 @@ export const JOBS_TO_QUEUE = {
   [JobName.RebakeBadgeClass]: QueueName.ImageBaking,
   [JobName.SendEmail]: QueueName.Email,
   [JobName.DeliverWebhook]: QueueName.Webhook,
+  [JobName.ReverifyImport]: QueueName.ImportReverify,
 } as const satisfies Record<JobName, QueueName>;
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

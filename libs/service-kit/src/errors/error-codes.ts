@@ -25,6 +25,9 @@ export const ErrorCode = {
   RateLimited: 'rate_limited',
   ServiceUnavailable: 'service_unavailable',
   InternalError: 'internal_error',
+  InvalidCredentials: 'invalid_credentials',
+  InvalidConfirmation: 'invalid_confirmation',
+  Gone: 'gone',
 } as const satisfies Record<string, ApiErrorCode>;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

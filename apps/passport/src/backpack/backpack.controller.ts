@@ -1,0 +1,47 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, UseGuards } from '@nestjs/common';
+
+import { successEnvelope, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { ApiError, InternalTokenGuard, parseWith } from '@badges/service-kit';
+
+import { Learner, LearnerAuthGuard } from '../accounts/learner-auth.guard';
+import { EntityIdPipe } from '../common/entity-id.pipe';
+import type { LearnerScope } from '../common/learner-scope';
+import { AwardCopiesService } from '../export/award-copies.service';
+import { AcceptanceBodySchema, StatusQuerySchema, toBackpackAssertionV2, type BackpackAssertionV2 } from './backpack.dto';
+import { BackpackRepository } from './backpack.repository';
+
+/** Badgr v2 backpack assertions: the learner's badges, pending ones included, and their acceptance. */
+@Controller('v2/backpack/assertions')
+@UseGuards(InternalTokenGuard, LearnerAuthGuard)
+export class BackpackController {
+  constructor(private readonly backpack: BackpackRepository, private readonly copies: AwardCopiesService) {}
+
+  @Get()
+  async list(@Learner() scope: LearnerScope, @Query() query: unknown): Promise<V2SuccessEnvelope<BackpackAssertionV2>> {
+    const { status } = parseWith(StatusQuerySchema, query);
+    return successEnvelope((await this.backpack.list(scope, { status })).map(toBackpackAssertionV2));
+  }
+
+  @Get(':entityId')
+  async get(@Learner() scope: LearnerScope, @Param('entityId', EntityIdPipe) id: string): Promise<V2SuccessEnvelope<BackpackAssertionV2>> {
+    const view = await this.backpack.findByAssertion(scope, id);
+    if (!view) throw ApiError.notFound('assertion');
+    return successEnvelope(toBackpackAssertionV2(view));
+  }
+
+  /** Accept or decline a pending badge (a declined one can be accepted later, and the reverse). */
+  @Put(':entityId')
+  async setAcceptance(@Learner() scope: LearnerScope, @Param('entityId', EntityIdPipe) id: string, @Body() body: unknown): Promise<V2SuccessEnvelope<BackpackAssertionV2>> {
+    const { acceptance } = parseWith(AcceptanceBodySchema, body);
+    if (!(await this.backpack.setStatus(scope, id, acceptance))) throw ApiError.notFound('assertion');
+    if (acceptance === 'accepted') await this.copies.keep(id);
+    return this.get(scope, id);
+  }
+
+  /** Removes the badge from the passport (it comes back only if the issuer awards it again). */
+  @Delete(':entityId')
+  @HttpCode(204)
+  async remove(@Learner() scope: LearnerScope, @Param('entityId', EntityIdPipe) id: string): Promise<void> {
+    if (!(await this.backpack.remove(scope, id))) throw ApiError.notFound('assertion');
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+
+import type { LearnerScope } from '../common/learner-scope';
+import type { Award, AwardRevocation, BackpackBadge } from '../generated/prisma/client';
+import { PassportPrismaService, type PassportTx } from '../prisma/passport-prisma.service';
+
+export type BadgeStatus = 'pending' | 'accepted' | 'declined';
+
+/** One badge of a passport with what is known of it: the award and its revocation, if any. */
+export interface BadgeView {
+  badge: BackpackBadge;
+  award: Award;
+  revocation: AwardRevocation | null;
+}
+
+/** Every read takes the learner's scope: one learner's query can never return another's rows. */
+@Injectable()
+export class BackpackRepository {
+  constructor(private readonly prisma: PassportPrismaService) {}
+
+  async list(scope: LearnerScope, filter: { status?: BadgeStatus; assertionIds?: string[]; badgeIds?: string[] } = {}, tx: PassportTx = this.prisma): Promise<BadgeView[]> {
+    const badges = await tx.backpackBadge.findMany({
+      where: {
+        learnerId: scope.learnerId,
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.assertionIds ? { assertionId: { in: filter.assertionIds } } : {}),
+        ...(filter.badgeIds ? { id: { in: filter.badgeIds } } : {}),
+      },
+      include: { award: true },
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    });
+    return this.withRevocations(badges, tx);
+  }
+
+  async findByAssertion(scope: LearnerScope, assertionId: string, tx: PassportTx = this.prisma): Promise<BadgeView | undefined> {
+    const [view] = await this.list(scope, { assertionIds: [assertionId] }, tx);
+    return view;
+  }
+
+  async setStatus(scope: LearnerScope, assertionId: string, status: BadgeStatus): Promise<boolean> {
+    const updated = await this.prisma.backpackBadge.updateMany({ where: { learnerId: scope.learnerId, assertionId }, data: { status } });
+    return updated.count > 0;
+  }
+
+  async remove(scope: LearnerScope, assertionId: string): Promise<boolean> {
+    const removed = await this.prisma.backpackBadge.deleteMany({ where: { learnerId: scope.learnerId, assertionId } });
+    return removed.count > 0;
+  }
+
+  private async withRevocations(badges: (BackpackBadge & { award: Award })[], tx: PassportTx): Promise<BadgeView[]> {
+    if (badges.length === 0) return [];
+    const revocations = await tx.awardRevocation.findMany({ where: { assertionId: { in: badges.map((b) => b.assertionId) } } });
+    const byId = new Map(revocations.map((r) => [r.assertionId, r]));
+    return badges.map(({ award, ...badge }) => ({ badge, award, revocation: byId.get(badge.assertionId) ?? null }));
+  }
+}
+
+/** Shown publicly only when the learner accepted it and it is not revoked. */
+export function isPubliclyShowable(view: BadgeView): boolean {
+  return view.badge.status === 'accepted' && view.revocation === null;
+}

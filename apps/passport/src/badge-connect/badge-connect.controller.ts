@@ -1,0 +1,75 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+
+import { CorrelationId, InternalTokenGuard, parseWith } from '@badges/service-kit';
+
+import { Learner, LearnerAuthGuard } from '../accounts/learner-auth.guard';
+import type { LearnerScope } from '../common/learner-scope';
+import { PASSPORT_CONFIG } from '../common/tokens';
+import type { PassportConfig } from '../config/passport.config';
+import { AuthorizeBodySchema, RegistrationBodySchema, TokenBodySchema } from './badge-connect.dto';
+import { BadgeConnectService, type TokenResponse } from './badge-connect.service';
+import { ALL_SCOPES } from './scopes';
+
+/** Discovery, registration, consent and tokens of Badge Connect 2.1. */
+@Controller()
+@UseGuards(InternalTokenGuard)
+export class BadgeConnectController {
+  constructor(private readonly connect: BadgeConnectService, @Inject(PASSPORT_CONFIG) private readonly config: PassportConfig) {}
+
+  @Get('.well-known/badgeconnect.json')
+  manifest(): Record<string, unknown> {
+    const base = this.config.publicUrl;
+    return {
+      '@context': 'https://w3id.org/openbadges/badgeconnect/v1',
+      id: `${base}/.well-known/badgeconnect.json`,
+      badgeConnectAPI: [
+        {
+          name: 'Badge Passport',
+          image: `${base}/favicon.png`,
+          apiBase: `${base}/bcv1`,
+          version: 'v1',
+          termsOfServiceUrl: `${base}/terms`,
+          privacyPolicyUrl: `${base}/privacy`,
+          scopesOffered: ALL_SCOPES,
+          registrationUrl: `${base}/o/badgeconnect/register`,
+          authorizationUrl: `${base}/o/badgeconnect/authorize`,
+          tokenUrl: `${base}/o/badgeconnect/token`,
+        },
+      ],
+    };
+  }
+
+  @Post('o/badgeconnect/register')
+  @HttpCode(201)
+  register(@Body() body: unknown) {
+    return this.connect.register(parseWith(RegistrationBodySchema, body));
+  }
+
+  /**
+   * The learner's consent, given with their passport token: answers 302 to the client's
+   * registered redirect URI with `code` and `state`. (A consent page in the web UI posts here.)
+   */
+  @Post('o/badgeconnect/authorize')
+  @UseGuards(LearnerAuthGuard)
+  async authorize(@Learner() learner: LearnerScope, @Body() body: unknown, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const location = await this.connect.authorize(learner, parseWith(AuthorizeBodySchema, body));
+    return reply.code(302).header('location', location).header('cache-control', 'no-store').send();
+  }
+
+  @Post('o/badgeconnect/token')
+  @HttpCode(200)
+  token(@Body() body: unknown, @Headers('authorization') authorization: string | undefined, @CorrelationId() _correlationId: string): Promise<TokenResponse> {
+    return this.connect.token(parseWith(TokenBodySchema, body), basicCredentials(authorization));
+  }
+}
+
+/** `Basic base64(urlencoded id ":" urlencoded secret)` (RFC 6749 §2.3.1). */
+function basicCredentials(header: string | undefined): { clientId: string; secret: string } | undefined {
+  const match = header ? /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header) : null;
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  return { clientId: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+import { ALL_SCOPES } from './scopes';
+
+const redirectUri = z
+  .url({ error: 'Each redirect URI must be an absolute URL.' })
+  .max(2048)
+  .refine((uri) => /^https:\/\//.test(uri) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(uri), { error: 'Redirect URIs must use https (http only for localhost).' })
+  .refine((uri) => !uri.includes('#'), { error: 'Redirect URIs may not have a fragment.' });
+
+/** RFC 7591 dynamic client registration, as Badge Connect 2.1 uses it. */
+export const RegistrationBodySchema = z.object({
+  client_name: z.string({ error: 'This field is required.' }).trim().min(1).max(200),
+  client_uri: z.url().max(2048).optional(),
+  logo_uri: z.url().max(2048).optional(),
+  tos_uri: z.url().max(2048).optional(),
+  policy_uri: z.url().max(2048).optional(),
+  software_id: z.string().max(200).optional(),
+  software_version: z.string().max(100).optional(),
+  redirect_uris: z.array(redirectUri, { error: 'redirect_uris must be a list of URLs.' }).min(1).max(10),
+  token_endpoint_auth_method: z.enum(['client_secret_basic', 'client_secret_post', 'none']).default('client_secret_basic'),
+  grant_types: z.array(z.enum(['authorization_code', 'refresh_token'])).default(['authorization_code']),
+  response_types: z.array(z.literal('code')).default(['code']),
+  scope: z
+    .string({ error: 'This field is required.' })
+    .refine((value) => value.split(/\s+/).filter(Boolean).every((scope) => ALL_SCOPES.includes(scope)), { error: `Unknown scope; offered: ${ALL_SCOPES.join(' ')}` }),
+});
+
+/** The learner's consent (POST /o/badgeconnect/authorize, with the learner's token). */
+export const AuthorizeBodySchema = z.object({
+  response_type: z.literal('code', { error: 'response_type must be code.' }),
+  client_id: z.string().min(1).max(64),
+  redirect_uri: z.string().min(1).max(2048),
+  scope: z.string().min(1).max(2000),
+  state: z.string().max(500).optional(),
+  code_challenge: z.string({ error: 'PKCE is required: send code_challenge.' }).regex(/^[A-Za-z0-9_-]{43,128}$/, { error: 'code_challenge must be a base64url S256 challenge.' }),
+  code_challenge_method: z.literal('S256', { error: 'Only code_challenge_method=S256 is supported.' }),
+});
+
+export const TokenBodySchema = z.discriminatedUnion(
+  'grant_type',
+  [
+    z.object({
+      grant_type: z.literal('authorization_code'),
+      code: z.string().min(1).max(200),
+      redirect_uri: z.string().min(1).max(2048),
+      client_id: z.string().min(1).max(64).optional(),
+      client_secret: z.string().max(200).optional(),
+      code_verifier: z.string({ error: 'PKCE is required: send code_verifier.' }).regex(/^[A-Za-z0-9._~-]{43,128}$/, { error: 'code_verifier must be 43-128 unreserved characters.' }),
+    }),
+    z.object({ grant_type: z.literal('refresh_token'), refresh_token: z.string().min(1).max(200), client_id: z.string().min(1).max(64).optional(), client_secret: z.string().max(200).optional() }),
+  ],
+  { error: 'grant_type must be authorization_code or refresh_token.' },
+);
+
+/** POST /bcv1/assertions: `{id}` (the assertion URL) or `{assertion}` (JSON or a compact JWS). */
+export const PushBodySchema = z
+  .object({ id: z.url({ protocol: /^https?$/ }).max(2048).optional(), assertion: z.union([z.string().min(1).max(1_000_000), z.record(z.string(), z.unknown())]).optional() })
+  .refine((body) => (body.id === undefined) !== (body.assertion === undefined), { error: 'Give exactly one of id (the assertion URL) or assertion (JSON or a compact JWS).', path: ['id'] });

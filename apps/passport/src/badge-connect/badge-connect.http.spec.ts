@@ -1,0 +1,138 @@
+/**
+ * Badge Connect 2.1 (issue #6): a test client discovers the API, registers dynamically, gets the
+ * learner's consent, completes PKCE, pushes an assertion (verified like an import), reads it and
+ * the profile back, and gets 403 with the wrong scope.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+
+import type { LightMyRequestResponse } from 'fastify';
+
+import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
+
+import { BASIC_ASSERTION, LocalVerifier } from '../testing/local-verifier';
+import { startPassport, type PassportHarness } from '../testing/passport-test-app';
+import { BadgeConnectScope } from './scopes';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const REDIRECT = 'https://client.example/callback';
+const READ = BadgeConnectScope.AssertionRead;
+const CREATE = BadgeConnectScope.AssertionCreate;
+const PROFILE = BadgeConnectScope.ProfileRead;
+
+describe.each(databaseTargets())('Badge Connect on $name', (target) => {
+  let scratch: ScratchDatabase;
+  let database: Database;
+  let p: PassportHarness;
+  let learner: string;
+
+  beforeAll(async () => {
+    scratch = await target.create();
+    database = await openDatabase(scratch.config);
+    p = await startPassport(database, { verifier: new LocalVerifier() });
+    ({ token: learner } = await p.signUp('nobody@example.org'));
+    await p.confirm('nobody@example.org');
+  }, 120_000);
+
+  afterAll(async () => {
+    await p?.close();
+    await database?.close();
+    await scratch?.dispose();
+  });
+
+  const expectError = (response: LightMyRequestResponse, status: number, code: string, field?: string) => {
+    const body = response.json() as Json;
+    expect({ status: response.statusCode, code: body.error?.code, field: body.error?.field }).toEqual({ status, code, field });
+  };
+  const register = async (scope: string) => {
+    const response = await p.call('POST', '/o/badgeconnect/register', undefined, { client_name: 'Other Backpack', client_uri: 'https://client.example', redirect_uris: [REDIRECT], scope });
+    expect(response.statusCode).toBe(201);
+    return p.json(response) as { client_id: string; client_secret: string; scope: string };
+  };
+  const pkce = () => {
+    const verifier = randomBytes(32).toString('base64url');
+    return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+  };
+  const authorize = (clientId: string, scope: string, challenge: string, overrides: Record<string, unknown> = {}) =>
+    p.call('POST', '/o/badgeconnect/authorize', learner, { response_type: 'code', client_id: clientId, redirect_uri: REDIRECT, scope, state: 'xyz', code_challenge: challenge, code_challenge_method: 'S256', ...overrides });
+  const codeOf = (response: LightMyRequestResponse) => {
+    expect(response.statusCode).toBe(302);
+    const location = new URL(response.headers.location as string);
+    expect([location.origin + location.pathname, location.searchParams.get('state')]).toEqual([REDIRECT, 'xyz']);
+    return location.searchParams.get('code')!;
+  };
+  const basic = (client: { client_id: string; client_secret: string }) => ({ authorization: `Basic ${Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64')}` });
+  const exchange = (client: { client_id: string; client_secret: string }, code: string, verifier: string) =>
+    p.call('POST', '/o/badgeconnect/token', undefined, `grant_type=authorization_code&code=${code}&redirect_uri=${encodeURIComponent(REDIRECT)}&code_verifier=${verifier}`, {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...basic(client),
+    });
+
+  it('publishes its manifest at /.well-known/badgeconnect.json', async () => {
+    const manifest = p.json(await p.call('GET', '/.well-known/badgeconnect.json'));
+    expect(manifest.badgeConnectAPI[0]).toMatchObject({
+      apiBase: 'https://badges.example.org/bcv1',
+      registrationUrl: 'https://badges.example.org/o/badgeconnect/register',
+      authorizationUrl: 'https://badges.example.org/o/badgeconnect/authorize',
+      tokenUrl: 'https://badges.example.org/o/badgeconnect/token',
+      scopesOffered: [READ, CREATE, PROFILE],
+    });
+  });
+
+  it('refuses bad registrations with the field at fault', async () => {
+    const post = (body: unknown) => p.call('POST', '/o/badgeconnect/register', undefined, body);
+    expectError(await post({ client_name: 'x', scope: READ }), 400, 'validation_failed', 'redirect_uris');
+    expectError(await post({ client_name: 'x', scope: READ, redirect_uris: ['http://evil.example/cb'] }), 400, 'validation_failed', 'redirect_uris.0');
+    expectError(await post({ client_name: 'x', scope: 'everything', redirect_uris: [REDIRECT] }), 400, 'validation_failed', 'scope');
+  });
+
+  it('registers, completes PKCE, pushes an assertion and reads it and the profile back', async () => {
+    const client = await register(`${READ} ${CREATE} ${PROFILE}`);
+    expect(client.client_secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const { verifier, challenge } = pkce();
+    const code = codeOf(await authorize(client.client_id, `${READ} ${CREATE} ${PROFILE}`, challenge));
+    const token = await exchange(client, code, verifier);
+    expect(token.statusCode).toBe(200);
+    const { access_token: access, scope } = p.json(token);
+    expect(access).toMatch(/^bc_/);
+    expect(scope).toBe(`${READ} ${CREATE} ${PROFILE}`);
+    expectError(await exchange(client, code, verifier), 400, 'invalid_grant'); // a code works once
+
+    const pushed = await p.call('POST', '/bcv1/assertions', access, { assertion: BASIC_ASSERTION });
+    expect([pushed.statusCode, p.json(pushed).status.statusCode]).toEqual([201, 201]);
+    const read = p.json(await p.call('GET', '/bcv1/ims/ob/v2p1/assertions', access));
+    expect(read.results.map((a: Json) => a.id)).toEqual(['https://example.org/beths-robotics-badge.json']);
+    expect(p.json(await p.call('GET', '/bcv1/profile', access)).results[0]).toMatchObject({ type: 'Profile', email: 'nobody@example.org' });
+    expect(p.json(await p.call('GET', '/v2/backpack/assertions', learner)).result[0].openBadgeId).toBe('https://example.org/beths-robotics-badge.json');
+
+    const refreshed = await p.call('POST', '/o/badgeconnect/token', undefined, { grant_type: 'refresh_token', refresh_token: p.json(token).refresh_token, client_id: client.client_id, client_secret: client.client_secret });
+    expect(refreshed.statusCode).toBe(200);
+    expectError(await p.call('GET', '/bcv1/assertions', access), 401, 'unauthorized'); // the refreshed-away token
+    expect((await p.call('GET', '/bcv1/assertions', p.json(refreshed).access_token)).statusCode).toBe(200);
+  });
+
+  it('answers 403 insufficient_scope to a token without the route\'s scope', async () => {
+    const client = await register(PROFILE);
+    const { verifier, challenge } = pkce();
+    const access = p.json(await exchange(client, codeOf(await authorize(client.client_id, PROFILE, challenge)), verifier)).access_token;
+    expect((await p.call('GET', '/bcv1/profile', access)).statusCode).toBe(200);
+    expectError(await p.call('GET', '/bcv1/assertions', access), 403, 'insufficient_scope');
+    expectError(await p.call('POST', '/bcv1/assertions', access, { assertion: BASIC_ASSERTION }), 403, 'insufficient_scope');
+    expectError(await p.call('GET', '/bcv1/assertions', learner), 401, 'unauthorized'); // a passport token is not a Badge Connect token
+  });
+
+  it('refuses bad authorizations and exchanges', async () => {
+    const client = await register(READ);
+    const { verifier, challenge } = pkce();
+    expectError(await authorize(client.client_id, READ, challenge, { redirect_uri: 'https://evil.example/cb' }), 400, 'validation_failed', 'redirect_uri');
+    expectError(await authorize(client.client_id, PROFILE, challenge), 400, 'invalid_scope', 'scope');
+    expectError(await authorize(client.client_id, READ, challenge, { code_challenge: undefined }), 400, 'validation_failed', 'code_challenge');
+    expectError(await authorize(client.client_id, READ, challenge, { code_challenge_method: 'plain' }), 400, 'validation_failed', 'code_challenge_method');
+    expectError(await p.call('POST', '/o/badgeconnect/authorize', undefined, {}), 401, 'unauthorized');
+    const code = codeOf(await authorize(client.client_id, READ, challenge));
+    expectError(await exchange({ ...client, client_secret: 'wrong' }, code, verifier), 401, 'invalid_client');
+    expectError(await exchange(client, code, pkce().verifier), 400, 'invalid_grant');
+    expectError(await exchange(client, code, verifier), 400, 'invalid_grant'); // the failed try used it up
+    expectError(await p.call('POST', '/o/badgeconnect/token', undefined, { grant_type: 'password' }), 400, 'validation_failed', 'grant_type');
+  });
+});

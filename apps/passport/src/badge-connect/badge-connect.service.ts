@@ -1,0 +1,138 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+
+import { newEntityId } from '@badges/persistence';
+import { ApiError, ErrorCode } from '@badges/service-kit';
+
+import { hashToken } from '../accounts/sessions.service';
+import type { LearnerScope } from '../common/learner-scope';
+import { PassportPrismaService } from '../prisma/passport-prisma.service';
+import type { AuthorizeBodySchema, RegistrationBodySchema, TokenBodySchema } from './badge-connect.dto';
+import { parseScopes } from './scopes';
+
+const CODE_TTL_MS = 10 * 60 * 1000;
+const ACCESS_TTL_S = 3600;
+
+export const BadgeConnectError = {
+  InvalidGrant: 'invalid_grant',
+  InvalidScope: 'invalid_scope',
+  InsufficientScope: 'insufficient_scope',
+} as const;
+
+const invalidGrant = (why: string) => new ApiError(400, BadgeConnectError.InvalidGrant, why);
+const invalidClient = () => new ApiError(401, ErrorCode.InvalidClient, 'Unknown client or wrong client secret.');
+
+export interface TokenResponse {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  refresh_token: string;
+  scope: string;
+}
+
+/**
+ * Badge Connect 2.1's OAuth side: dynamic client registration (RFC 7591), the authorization code
+ * flow with PKCE S256 only (RFC 7636), and tokens bound to one learner and a set of scopes. Every
+ * secret (client secret, code, tokens) is stored as its sha256 only.
+ */
+@Injectable()
+export class BadgeConnectService {
+  constructor(private readonly prisma: PassportPrismaService) {}
+
+  async register(body: z.output<typeof RegistrationBodySchema>) {
+    const clientId = newEntityId();
+    const secret = body.token_endpoint_auth_method === 'none' ? undefined : randomBytes(32).toString('base64url');
+    const scope = parseScopes(body.scope).join(' ');
+    const client = await this.prisma.bcClient.create({
+      data: { id: clientId, name: body.client_name, secretHash: secret ? hashToken(secret) : null, redirectUris: body.redirect_uris, scope, authMethod: body.token_endpoint_auth_method },
+    });
+    return {
+      client_id: client.id,
+      ...(secret ? { client_secret: secret, client_secret_expires_at: 0 } : {}),
+      client_id_issued_at: Math.floor(client.createdAt.getTime() / 1000),
+      client_name: client.name,
+      ...(body.client_uri ? { client_uri: body.client_uri } : {}),
+      redirect_uris: client.redirectUris,
+      grant_types: body.grant_types,
+      response_types: ['code'],
+      token_endpoint_auth_method: client.authMethod,
+      scope,
+    };
+  }
+
+  /** The learner consented: a one-time code for the client, bound to the PKCE challenge. */
+  async authorize(learner: LearnerScope, body: z.output<typeof AuthorizeBodySchema>): Promise<string> {
+    const client = await this.prisma.bcClient.findUnique({ where: { id: body.client_id } });
+    if (!client) throw ApiError.validation('Unknown client_id.', 'client_id');
+    // Never redirect to an address the client did not register (open redirect).
+    if (!client.redirectUris.includes(body.redirect_uri)) throw ApiError.validation('redirect_uri is not one the client registered.', 'redirect_uri');
+    const requested = parseScopes(body.scope);
+    const allowed = client.scope.split(' ');
+    if (requested.length === 0 || requested.some((scope) => !allowed.includes(scope))) {
+      throw new ApiError(400, BadgeConnectError.InvalidScope, `Ask for scopes the client registered: ${client.scope}`, 'scope');
+    }
+    const code = randomBytes(32).toString('base64url');
+    await this.prisma.bcCode.create({
+      data: {
+        codeHash: hashToken(code),
+        clientId: client.id,
+        learnerId: learner.learnerId,
+        redirectUri: body.redirect_uri,
+        scope: requested.join(' '),
+        codeChallenge: body.code_challenge,
+        expiresAt: new Date(Date.now() + CODE_TTL_MS),
+      },
+    });
+    const target = new URL(body.redirect_uri);
+    target.searchParams.set('code', code);
+    if (body.state !== undefined) target.searchParams.set('state', body.state);
+    return target.toString();
+  }
+
+  async token(body: z.output<typeof TokenBodySchema>, basic: { clientId: string; secret: string } | undefined): Promise<TokenResponse> {
+    const clientId = basic?.clientId ?? body.client_id;
+    const secret = basic?.secret ?? body.client_secret;
+    const client = clientId ? await this.prisma.bcClient.findUnique({ where: { id: clientId } }) : null;
+    if (!client) throw invalidClient();
+    if (client.secretHash && !(secret && sameHash(client.secretHash, hashToken(secret)))) throw invalidClient();
+    if (body.grant_type === 'refresh_token') {
+      const old = await this.prisma.bcToken.findUnique({ where: { refreshHash: hashToken(body.refresh_token) } });
+      if (!old || old.clientId !== client.id) throw invalidGrant('The refresh token is invalid.');
+      await this.prisma.bcToken.delete({ where: { accessHash: old.accessHash } });
+      return this.issue(client.id, old.learnerId, old.scope);
+    }
+    // One use only: the code is deleted whatever happens next.
+    const found = await this.prisma.bcCode.findUnique({ where: { codeHash: hashToken(body.code) } });
+    if (found) await this.prisma.bcCode.delete({ where: { codeHash: found.codeHash } });
+    if (!found || found.expiresAt.getTime() < Date.now() || found.clientId !== client.id) throw invalidGrant('The authorization code is invalid, used or expired.');
+    if (found.redirectUri !== body.redirect_uri) throw invalidGrant('redirect_uri differs from the authorization request.');
+    const challenge = createHash('sha256').update(body.code_verifier, 'ascii').digest('base64url');
+    if (!sameHash(challenge, found.codeChallenge)) throw invalidGrant('The PKCE code_verifier does not match the code_challenge.');
+    return this.issue(client.id, found.learnerId, found.scope);
+  }
+
+  /** The learner and scopes of a Badge Connect access token, when valid. */
+  async resolve(token: string): Promise<{ learnerId: string; scopes: string[] } | undefined> {
+    if (!token.startsWith('bc_') || token.length > 128) return undefined;
+    const row = await this.prisma.bcToken.findUnique({ where: { accessHash: hashToken(token) } });
+    if (!row || row.expiresAt.getTime() <= Date.now()) return undefined;
+    return { learnerId: row.learnerId, scopes: row.scope.split(' ') };
+  }
+
+  private async issue(clientId: string, learnerId: string, scope: string): Promise<TokenResponse> {
+    const access = `bc_${randomBytes(32).toString('base64url')}`;
+    const refresh = `bcr_${randomBytes(32).toString('base64url')}`;
+    await this.prisma.bcToken.create({
+      data: { accessHash: hashToken(access), refreshHash: hashToken(refresh), clientId, learnerId, scope, expiresAt: new Date(Date.now() + ACCESS_TTL_S * 1000) },
+    });
+    return { access_token: access, token_type: 'Bearer', expires_in: ACCESS_TTL_S, refresh_token: refresh, scope };
+  }
+}
+
+function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import { createEvent, PROVINCE_INSTITUTION_ID, Topic, type BadgeEvent } from '@badges/events';
+import { outboxRows, type OutboxRelay } from '@badges/messaging';
+
+import { PASSPORT_OUTBOX_RELAY } from '../common/tokens';
+import type { PassportTx } from '../prisma/passport-prisma.service';
+
+/**
+ * The passport's facts, written to its outbox in the transaction of the state change (design.md
+ * §4). Learner events belong to the province, not to an institution.
+ */
+@Injectable()
+export class PassportEvents {
+  constructor(@Inject(PASSPORT_OUTBOX_RELAY) private readonly relay: OutboxRelay) {}
+
+  async emailConfirmationRequested(
+    tx: PassportTx,
+    correlationId: string,
+    payload: { learnerId: string; identifierId: string; email: string; learnerName: string; confirmUrl: string },
+  ): Promise<void> {
+    await this.write(tx, [
+      createEvent(Topic.LearnerEmailConfirmationRequested, { institutionId: PROVINCE_INSTITUTION_ID, correlationId, aggregateId: payload.learnerId, payload }),
+    ]);
+  }
+
+  async identifierVerified(tx: PassportTx, correlationId: string, payload: { learnerId: string; identifierId: string; identifierType: 'email' | 'url' | 'telephone' }): Promise<void> {
+    await this.write(tx, [
+      createEvent(Topic.LearnerIdentifierVerified, {
+        institutionId: PROVINCE_INSTITUTION_ID,
+        correlationId,
+        aggregateId: payload.learnerId,
+        payload: { ...payload, verifiedAt: new Date().toISOString() },
+      }),
+    ]);
+  }
+
+  /** Call after the transaction committed. */
+  published(): void {
+    this.relay.wake();
+  }
+
+  private async write(tx: PassportTx, events: BadgeEvent[]): Promise<void> {
+    await tx.outboxEvent.createMany({ data: outboxRows(events) as never });
+  }
+}

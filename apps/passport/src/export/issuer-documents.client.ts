@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import type { ServiceClient } from '@badges/service-kit';
+
+import { ISSUER_CLIENT } from '../common/tokens';
+
+export type IssuerDocument<T> = { kind: 'ok'; value: T } | { kind: 'gone'; status: number };
+
+const MAX_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Public documents of assertions issued on this platform, from the issuer over its internal
+ * ServiceClient (in-process when embedded, the private network when distributed): never a URL a
+ * user gave us, so it needs no safeFetch.
+ */
+@Injectable()
+export class IssuerDocumentsClient {
+  constructor(@Inject(ISSUER_CLIENT) private readonly issuer: ServiceClient) {}
+
+  async bakedImage(assertionId: string): Promise<IssuerDocument<{ extension: 'png' | 'svg'; content: Buffer }>> {
+    const response = await this.get(`/public/assertions/${encodeURIComponent(assertionId)}/image`, 'image/png, image/svg+xml');
+    if (response.kind === 'gone') return response;
+    const svg = response.value.contentType === 'image/svg+xml';
+    if (!svg && response.value.contentType !== 'image/png') throw new Error(`the issuer sent an unexpected image type "${response.value.contentType}"`);
+    return { kind: 'ok', value: { extension: svg ? 'svg' : 'png', content: response.value.body } };
+  }
+
+  async assertionJson(assertionId: string): Promise<IssuerDocument<Record<string, unknown>>> {
+    const response = await this.get(`/public/assertions/${encodeURIComponent(assertionId)}`, 'application/ld+json');
+    if (response.kind === 'gone') return response;
+    return { kind: 'ok', value: JSON.parse(response.value.body.toString('utf8')) as Record<string, unknown> };
+  }
+
+  private async get(url: string, accept: string): Promise<IssuerDocument<{ contentType: string; body: Buffer }>> {
+    const response = await this.issuer.request({ method: 'GET', url, headers: { accept } });
+    if (response.status === 404 || response.status === 410) return { kind: 'gone', status: response.status };
+    if (response.status !== 200) throw new Error(`the issuer answered ${response.status} for ${url}`);
+    if (response.body.length > MAX_BYTES) throw new Error(`the issuer's document at ${url} is too large`);
+    const header = response.headers['content-type'];
+    const contentType = (Array.isArray(header) ? header[0] : header)?.split(';')[0].trim().toLowerCase() ?? '';
+    return { kind: 'ok', value: { contentType, body: response.body } };
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Headers, Param, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+
+import { InternalTokenGuard } from '@badges/service-kit';
+
+import { EntityIdPipe } from '../common/entity-id.pipe';
+import { renderEmbed, renderSharePage, sharedJson } from './share-page';
+import { SharesService } from './shares.service';
+
+/** Anonymous share pages: HTML for browsers and link previews, JSON when asked for. */
+@Controller('public/passport/shares')
+@UseGuards(InternalTokenGuard)
+export class PublicSharesController {
+  constructor(private readonly shares: SharesService) {}
+
+  @Get(':entityId')
+  async show(@Param('entityId', EntityIdPipe) id: string, @Headers('accept') accept: string | undefined, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const content = await this.shares.view(id);
+    // Views are counted, so shared pages must not be served from a shared cache.
+    void reply.header('cache-control', 'no-store').header('vary', 'accept');
+    if (/application\/(ld\+)?json/.test(accept ?? '') && !(accept ?? '').includes('text/html')) return reply.type('application/json').send(sharedJson(content));
+    return reply.type('text/html; charset=utf-8').send(renderSharePage(content));
+  }
+
+  @Get(':entityId/embed')
+  async embed(@Param('entityId', EntityIdPipe) id: string, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const content = await this.shares.view(id);
+    return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderEmbed(content));
+  }
+}

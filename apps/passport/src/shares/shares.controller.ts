@@ -1,0 +1,39 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+
+import { successEnvelope, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { InternalTokenGuard, parseWith } from '@badges/service-kit';
+
+import { Learner, LearnerAuthGuard } from '../accounts/learner-auth.guard';
+import { EntityIdPipe } from '../common/entity-id.pipe';
+import type { LearnerScope } from '../common/learner-scope';
+import { ShareCreateBodySchema, type ShareV2 } from './shares.dto';
+import { SharesService } from './shares.service';
+
+/** The learner's share links: create, list (with view counts), revoke. */
+@Controller('v2/backpack/shares')
+@UseGuards(InternalTokenGuard, LearnerAuthGuard)
+export class SharesController {
+  constructor(private readonly shares: SharesService) {}
+
+  @Post()
+  @HttpCode(201)
+  async create(@Learner() scope: LearnerScope, @Body() body: unknown): Promise<V2SuccessEnvelope<ShareV2>> {
+    return successEnvelope(await this.shares.create(scope, parseWith(ShareCreateBodySchema, body)));
+  }
+
+  @Get()
+  async list(@Learner() scope: LearnerScope): Promise<V2SuccessEnvelope<ShareV2>> {
+    return successEnvelope(await this.shares.list(scope));
+  }
+
+  @Get(':entityId')
+  async get(@Learner() scope: LearnerScope, @Param('entityId', EntityIdPipe) id: string): Promise<V2SuccessEnvelope<ShareV2>> {
+    return successEnvelope(await this.shares.get(scope, id));
+  }
+
+  @Delete(':entityId')
+  @HttpCode(204)
+  async revoke(@Learner() scope: LearnerScope, @Param('entityId', EntityIdPipe) id: string): Promise<void> {
+    await this.shares.revoke(scope, id);
+  }
+}

@@ -1,0 +1,146 @@
+import { createHmac } from 'node:crypto';
+
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { LightMyRequestResponse } from 'fastify';
+
+import { createEvent, Topic, type LearnerEmailConfirmationRequestedPayload } from '@badges/events';
+import { InProcessJobBackend } from '@badges/jobs';
+import { InProcessEventBus } from '@badges/messaging';
+import { createSalt, hashIdentity, normalizeIdentity } from '@badges/openbadges';
+import { newEntityId, type Database } from '@badges/persistence';
+import { InternalHeader } from '@badges/service-kit';
+
+import { loadPassportConfig } from '../config/passport.config';
+import type { Verifier } from '../imports/verification.client';
+import { createPassportApp } from '../passport.app';
+import { startFakeIssuer } from './fake-issuer';
+
+export const TEST_INTERNAL_TOKEN = 'test-internal-token-0123456789';
+export const TEST_LOOKUP_SECRET = 'test-recipient-lookup-secret-0123456789';
+export const TEST_PUBLIC_URL = 'https://badges.example.org';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * The passport app on its own in-process bus, with a fake issuer and a listener standing in for
+ * the notification service (it keeps each confirmation email's payload). Awards are published as
+ * the real issuer publishes them: salted hash plus the keyed lookup under the shared secret.
+ */
+export async function startPassport(database: Database, options: { verifier?: Verifier } = {}) {
+  process.env.LOG_LEVEL = 'silent';
+  process.env.INTERNAL_TOKEN = TEST_INTERNAL_TOKEN;
+  const bus = new InProcessEventBus();
+  const confirmations: LearnerEmailConfirmationRequestedPayload[] = [];
+  await bus.subscribe({ group: 'test-mailer', topics: [Topic.LearnerEmailConfirmationRequested], handler: async (event) => void confirmations.push(event.payload) });
+  const issuer = await startFakeIssuer();
+  const config = loadPassportConfig({ PUBLIC_URL: TEST_PUBLIC_URL, RECIPIENT_LOOKUP_SECRET: TEST_LOOKUP_SECRET, PASSWORD_SCRYPT_LOG_N: '14', IMPORT_REVERIFY_SWEEP_MS: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true' });
+  const jobs = new InProcessJobBackend();
+  const app: NestFastifyApplication = await createPassportApp({ database, config, issuer: issuer.client, env: {}, inProcessBus: bus, inProcessJobs: jobs, verifier: options.verifier });
+  await app.getHttpAdapter().getInstance().ready();
+
+  const call = (method: string, url: string, token?: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> =>
+    app.inject({
+      method: method as 'GET',
+      url,
+      headers: { [InternalHeader.InternalToken]: TEST_INTERNAL_TOKEN, ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+
+  const waitFor = async <T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 5000): Promise<T> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
+  /** The token of the latest confirmation link sent to `email`. */
+  const confirmationToken = (email: string) =>
+    waitFor(() => {
+      const sent = confirmations.filter((c) => c.email === email.toLowerCase()).at(-1);
+      return sent ? new URL(sent.confirmUrl).searchParams.get('token')! : undefined;
+    }, `the confirmation email to ${email}`);
+
+  const harness = {
+    app,
+    bus,
+    issuer,
+    confirmations,
+    call,
+    waitFor,
+    confirmationToken,
+    json: (response: LightMyRequestResponse): Json => response.json() as Json,
+    async signUp(email: string, password = 'correct horse battery', name = 'Ada Learner'): Promise<{ token: string; learnerId: string }> {
+      const created = await call('POST', '/v2/auth/signup', undefined, { email, password, name });
+      if (created.statusCode !== 201) throw new Error(`sign-up failed: ${created.statusCode} ${created.body}`);
+      return { token: await harness.signIn(email, password), learnerId: (created.json() as Json).result[0].entityId };
+    },
+    async signIn(username: string, password = 'correct horse battery'): Promise<string> {
+      const response = await call('POST', '/v2/auth/token', undefined, { username, password });
+      if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+      return (response.json() as Json).access_token;
+    },
+    async confirm(email: string): Promise<Json> {
+      const response = await call('POST', '/v2/auth/confirm-email', undefined, { token: await confirmationToken(email) });
+      if (response.statusCode !== 200) throw new Error(`confirm failed: ${response.statusCode} ${response.body}`);
+      return (response.json() as Json).result[0];
+    },
+    /** Publishes an issued event exactly as the issuer makes one; returns the assertion id. */
+    async award(email: string, options: { badgeName?: string; hashed?: boolean; withLookup?: boolean; issuedOn?: string; expires?: string; type?: 'email' | 'url' } = {}): Promise<string> {
+      const assertionId = newEntityId();
+      const type = options.type ?? 'email';
+      const normalized = normalizeIdentity(type, email);
+      const salt = createSalt();
+      const hashed = options.hashed ?? true;
+      const event = createEvent(Topic.AssertionIssued, {
+        institutionId: 'inst-a',
+        correlationId: `corr-${assertionId}`,
+        aggregateId: assertionId,
+        payload: {
+          assertionId,
+          assertionUrl: `${TEST_PUBLIC_URL}/public/assertions/${assertionId}`,
+          badgeClassId: 'badgeclass1',
+          badgeClassName: options.badgeName ?? 'Lab Safety',
+          issuerId: 'issuer1',
+          issuerName: 'Faculty of Science',
+          recipient: {
+            type,
+            identity: hashed ? hashIdentity(normalized, salt, 'sha256') : normalized,
+            ...(hashed ? { salt } : {}),
+            hashed,
+            ...(options.withLookup === false ? {} : { lookup: createHmac('sha256', TEST_LOOKUP_SECRET).update(normalized).digest('hex') }),
+          },
+          issuedOn: options.issuedOn ?? new Date().toISOString(),
+          ...(options.expires ? { expires: options.expires } : {}),
+          notify: false,
+          imageUrl: `${TEST_PUBLIC_URL}/public/assertions/${assertionId}/image`,
+        },
+      });
+      await bus.publish([event, event]); // twice: the consumer must be idempotent
+      await bus.idle();
+      return assertionId;
+    },
+    async revoke(assertionId: string, reason = 'issued in error'): Promise<void> {
+      const event = createEvent(Topic.AssertionRevoked, {
+        institutionId: 'inst-a',
+        correlationId: `corr-r-${assertionId}`,
+        aggregateId: assertionId,
+        payload: { assertionId, assertionUrl: `${TEST_PUBLIC_URL}/public/assertions/${assertionId}`, badgeClassId: 'badgeclass1', issuerId: 'issuer1', revocationReason: reason, revokedAt: new Date().toISOString() },
+      });
+      await bus.publish([event]);
+      await bus.idle();
+      issuer.revoked.add(assertionId);
+    },
+    async close(): Promise<void> {
+      await app.close();
+      jobs.close();
+      await bus.close();
+      await issuer.fastify.close();
+    },
+  };
+  return harness;
+}
+
+export type PassportHarness = Awaited<ReturnType<typeof startPassport>>;
