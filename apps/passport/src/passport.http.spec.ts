@@ -6,13 +6,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { LightMyRequestResponse } from 'fastify';
-
 import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
 
 import { readZip } from './export/testing/read-zip';
 import { TEST_PNG } from './testing/fake-issuer';
-import { startPassport, type PassportHarness } from './testing/passport-test-app';
+import { expectApiError as expectError, startPassport, type PassportHarness } from './testing/passport-test-app';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -33,10 +31,6 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
     await scratch?.dispose();
   });
 
-  const expectError = (response: LightMyRequestResponse, status: number, code: string, field?: string) => {
-    const body = response.json() as Json;
-    expect({ status: response.statusCode, code: body.error?.code, field: body.error?.field, success: body.status?.success }).toEqual({ status, code, field, success: false });
-  };
   const badges = async (token: string, query = ''): Promise<Json[]> => p.json(await p.call('GET', `/v2/backpack/assertions${query}`, token)).result;
 
   describe('accounts', () => {

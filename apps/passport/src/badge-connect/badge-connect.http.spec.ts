@@ -10,7 +10,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
 
 import { BASIC_ASSERTION, LocalVerifier } from '../testing/local-verifier';
-import { startPassport, type PassportHarness } from '../testing/passport-test-app';
+import { expectApiError as expectError, startPassport, type PassportHarness } from '../testing/passport-test-app';
 import { BadgeConnectScope } from './scopes';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -40,10 +40,6 @@ describe.each(databaseTargets())('Badge Connect on $name', (target) => {
     await scratch?.dispose();
   });
 
-  const expectError = (response: LightMyRequestResponse, status: number, code: string, field?: string) => {
-    const body = response.json() as Json;
-    expect({ status: response.statusCode, code: body.error?.code, field: body.error?.field }).toEqual({ status, code, field });
-  };
   const register = async (scope: string) => {
     const response = await p.call('POST', '/o/badgeconnect/register', undefined, { client_name: 'Other Backpack', client_uri: 'https://client.example', redirect_uris: [REDIRECT], scope });
     expect(response.statusCode).toBe(201);

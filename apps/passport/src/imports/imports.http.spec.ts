@@ -3,14 +3,13 @@
  * badge) as JSON, the same badge baked by hand into a PNG, and hostile inputs. The verifier here
  * is the real libs/openbadges pipeline with the web replaced by the fixture documents.
  */
-import type { LightMyRequestResponse } from 'fastify';
 
 import { bakeBadgeImage } from '@badges/openbadges';
 import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
 
 import { readZip } from '../export/testing/read-zip';
 import { BASIC_ASSERTION, HEART_PNG, LocalVerifier } from '../testing/local-verifier';
-import { startPassport, type PassportHarness } from '../testing/passport-test-app';
+import { expectApiError as expectError, startPassport, type PassportHarness } from '../testing/passport-test-app';
 import { ReverifyScheduler } from './reverify-scheduler';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -39,10 +38,6 @@ describe.each(databaseTargets())('imports on $name', (target) => {
     await scratch?.dispose();
   });
 
-  const expectError = (response: LightMyRequestResponse, status: number, code: string, field?: string) => {
-    const body = response.json() as Json;
-    expect({ status: response.statusCode, code: body.error?.code, field: body.error?.field }).toEqual({ status, code, field });
-  };
   const baked = () => `data:image/png;base64,${bakeBadgeImage(HEART_PNG, { assertionJson: JSON.stringify(BASIC_ASSERTION) }).toString('base64')}`;
 
   it('imports a badge baked by hand, as accepted, with its file kept for the export', async () => {

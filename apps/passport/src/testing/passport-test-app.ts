@@ -21,6 +21,12 @@ export const TEST_PUBLIC_URL = 'https://badges.example.org';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/** An error answer: its status, stable code and field, in the shared envelope (`success: false`). */
+export function expectApiError(response: LightMyRequestResponse, status: number, code: string, field?: string): void {
+  const body = response.json() as Json;
+  expect({ status: response.statusCode, code: body.error?.code, field: body.error?.field, success: body.status?.success }).toEqual({ status, code, field, success: false });
+}
+
 /**
  * The passport app on its own in-process bus, with a fake issuer and a listener standing in for
  * the notification service (it keeps each confirmation email's payload). Awards are published as
