@@ -6,11 +6,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
+import { createEvent, Topic } from '@badges/events';
+import { databaseTargets, newEntityId, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
 
 import { readZip } from './export/testing/read-zip';
 import { TEST_PNG } from './testing/fake-issuer';
-import { expectApiError as expectError, startPassport, type PassportHarness } from './testing/passport-test-app';
+import { expectApiError as expectError, startPassport, TEST_PUBLIC_URL, type PassportHarness } from './testing/passport-test-app';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -108,6 +109,35 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       expect((await badges(token)).map((b) => b.entityId).sort()).toEqual([first, second, third, plain].sort());
       const emails = p.json(await p.call('GET', '/v2/users/self/emails', token)).result as Json[];
       expect(emails.map((e) => [e.email, e.verified, e.primary])).toEqual([['collect-a@example.org', true, true], ['collect-b@example.org', true, false]]);
+    });
+
+    it("lists the live endorsements of a badge's class, issuer or assertion, and drops a withdrawn one for good", async () => {
+      const { token } = await p.signUp('endorsed@example.org');
+      await p.confirm('endorsed@example.org');
+      const assertionId = await p.award('endorsed@example.org');
+      const endorsementId = newEntityId();
+      const target = { type: 'BadgeClass' as const, entityId: 'badgeclass1' };
+      const url = `${TEST_PUBLIC_URL}/public/endorsements/${endorsementId}`;
+      const issued = createEvent(Topic.EndorsementIssued, {
+        institutionId: 'inst-a', correlationId: 'corr-e', aggregateId: endorsementId,
+        payload: { endorsementId, endorsementUrl: url, requestId: newEntityId(), target, endorserInstitutionId: 'inst-b', endorserName: 'Engineering Council', comment: 'Meets our standard.', issuedOn: '2026-01-02T03:04:05.000Z' },
+      });
+      await p.bus.publish([issued, issued]);
+      await p.bus.idle();
+      const endorsementsOf = async () => (await badges(token)).find((b) => b.entityId === assertionId)!.endorsements;
+      expect(await endorsementsOf()).toEqual([{ url, target: 'BadgeClass', endorserName: 'Engineering Council', comment: 'Meets our standard.', issuedOn: '2026-01-02T03:04:05.000Z' }]);
+
+      const revoked = createEvent(Topic.EndorsementRevoked, {
+        institutionId: 'inst-a', correlationId: 'corr-e2', aggregateId: endorsementId,
+        payload: { endorsementId, target, revokedAt: new Date().toISOString(), endorsementUrl: url },
+      });
+      await p.bus.publish([revoked]);
+      await p.bus.idle();
+      expect(await endorsementsOf()).toEqual([]);
+      // A replayed `issued` (another eventId, same endorsement) cannot bring it back.
+      await p.bus.publish([createEvent(Topic.EndorsementIssued, { institutionId: 'inst-a', correlationId: 'corr-e3', aggregateId: endorsementId, payload: issued.payload })]);
+      await p.bus.idle();
+      expect(await endorsementsOf()).toEqual([]);
     });
 
     it('marks a badge whose expiry has passed as expired', async () => {

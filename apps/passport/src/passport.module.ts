@@ -25,6 +25,7 @@ import { CollectionsService } from './collections/collections.service';
 import { EntityIdPipe } from './common/entity-id.pipe';
 import { ISSUER_CLIENT, PASSPORT_CONFIG, PASSPORT_DATABASE, PASSPORT_OUTBOX_RELAY, VERIFICATION_CLIENT, VERIFIER } from './common/tokens';
 import type { PassportConfig } from './config/passport.config';
+import { EndorsementIntakeService } from './endorsements/endorsement-intake.service';
 import { AwardIntakeService } from './events/award-intake.service';
 import { PassportEvents } from './events/passport-events';
 import { PassportEventsConsumer } from './events/passport-events.consumer';
@@ -104,6 +105,7 @@ export class PassportModule {
         PassportEvents,
         BadgeCollector,
         AwardIntakeService,
+        EndorsementIntakeService,
         BackpackRepository,
         CollectionsService,
         SharesService,

@@ -34,9 +34,11 @@ export interface BackpackAssertionV2 {
   status: BadgeStatus;
   revoked: boolean;
   revocationReason: string | null;
+  /** Who vouches for this badge (its Assertion, BadgeClass or Issuer), as OB 2.0 Endorsements. */
+  endorsements: { url: string; target: string; endorserName: string | null; comment: string | null; issuedOn: string | null }[];
 }
 
-export function toBackpackAssertionV2({ badge, award, revocation }: BadgeView): BackpackAssertionV2 {
+export function toBackpackAssertionV2({ badge, award, revocation, endorsements }: BadgeView): BackpackAssertionV2 {
   const status = badge.status as BadgeStatus;
   return {
     entityId: award.assertionId,
@@ -55,5 +57,6 @@ export function toBackpackAssertionV2({ badge, award, revocation }: BadgeView): 
     status,
     revoked: revocation !== null,
     revocationReason: revocation?.reason ?? null,
+    endorsements: endorsements.map((e) => ({ url: e.url, target: e.targetType, endorserName: e.endorserName, comment: e.comment, issuedOn: e.issuedOn?.toISOString() ?? null })),
   };
 }

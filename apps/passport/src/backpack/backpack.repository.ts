@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import type { LearnerScope } from '../common/learner-scope';
-import type { Award, AwardRevocation, BackpackBadge } from '../generated/prisma/client';
+import type { Award, AwardRevocation, BackpackBadge, ReceivedEndorsement } from '../generated/prisma/client';
 import { PassportPrismaService, type PassportTx } from '../prisma/passport-prisma.service';
 
 export type BadgeStatus = 'pending' | 'accepted' | 'declined';
@@ -11,6 +11,8 @@ export interface BadgeView {
   badge: BackpackBadge;
   award: Award;
   revocation: AwardRevocation | null;
+  /** Live endorsements of its Assertion, BadgeClass or Issuer, oldest first. */
+  endorsements: ReceivedEndorsement[];
 }
 
 /** Every read takes the learner's scope: one learner's query can never return another's rows. */
@@ -51,7 +53,22 @@ export class BackpackRepository {
     if (badges.length === 0) return [];
     const revocations = await tx.awardRevocation.findMany({ where: { assertionId: { in: badges.map((b) => b.assertionId) } } });
     const byId = new Map(revocations.map((r) => [r.assertionId, r]));
-    return badges.map(({ award, ...badge }) => ({ badge, award, revocation: byId.get(badge.assertionId) ?? null }));
+    const targetsOf = (award: Award) => [`Assertion:${award.assertionId}`, `BadgeClass:${award.badgeClassId}`, `Issuer:${award.issuerId}`];
+    const endorsements = await tx.receivedEndorsement.findMany({
+      where: {
+        revokedAt: null,
+        OR: [
+          { targetType: 'Assertion', targetId: { in: badges.map((b) => b.award.assertionId) } },
+          { targetType: 'BadgeClass', targetId: { in: [...new Set(badges.map((b) => b.award.badgeClassId))] } },
+          { targetType: 'Issuer', targetId: { in: [...new Set(badges.map((b) => b.award.issuerId))] } },
+        ],
+      },
+      orderBy: [{ issuedOn: 'asc' }, { id: 'asc' }],
+    });
+    return badges.map(({ award, ...badge }) => {
+      const targets = new Set(targetsOf(award));
+      return { badge, award, revocation: byId.get(badge.assertionId) ?? null, endorsements: endorsements.filter((e) => targets.has(`${e.targetType}:${e.targetId}`)) };
+    });
   }
 }
 

@@ -4,13 +4,14 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { Topic, type EventOf } from '@badges/events';
 import { RethrowRpcErrorsFilter } from '@badges/messaging';
 
+import { EndorsementIntakeService } from '../endorsements/endorsement-intake.service';
 import { AwardIntakeService } from './award-intake.service';
 
 /** The passport's consumers (group `passport`), identical on Kafka and on the in-process bus. */
 @Controller()
 @UseFilters(RethrowRpcErrorsFilter)
 export class PassportEventsConsumer {
-  constructor(private readonly intake: AwardIntakeService) {}
+  constructor(private readonly intake: AwardIntakeService, private readonly endorsements: EndorsementIntakeService) {}
 
   @EventPattern(Topic.AssertionIssued)
   async onAssertionIssued(@Payload() event: EventOf<typeof Topic.AssertionIssued>): Promise<void> {
@@ -20,5 +21,15 @@ export class PassportEventsConsumer {
   @EventPattern(Topic.AssertionRevoked)
   async onAssertionRevoked(@Payload() event: EventOf<typeof Topic.AssertionRevoked>): Promise<void> {
     await this.intake.revoked(event);
+  }
+
+  @EventPattern(Topic.EndorsementIssued)
+  async onEndorsementIssued(@Payload() event: EventOf<typeof Topic.EndorsementIssued>): Promise<void> {
+    await this.endorsements.issued(event);
+  }
+
+  @EventPattern(Topic.EndorsementRevoked)
+  async onEndorsementRevoked(@Payload() event: EventOf<typeof Topic.EndorsementRevoked>): Promise<void> {
+    await this.endorsements.revoked(event);
   }
 }
