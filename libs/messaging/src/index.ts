@@ -3,9 +3,9 @@ export { DEFAULT_RETRY_POLICY, backoffMs, runWithRetries, type RetryPolicy } fro
 export { toDeadLetter, type DeadLetter, type DeadLetterSink } from './bus/dead-letter';
 export { InProcessEventBus, type InProcessEventBusOptions } from './in-process/in-process-event-bus';
 export { outboxTableSql, processedEventTableSql } from './outbox/outbox-sql';
-export { outboxRows, outboxInsertStatements, writeOutbox, type OutboxRow, type JsonValue } from './outbox/outbox-writer';
+export { outboxInsertStatements, writeOutbox, type OutboxRow, type JsonValue } from './outbox/outbox-writer';
 export { OutboxRelay, OutboxPublishError, type OutboxRelayOptions } from './outbox/outbox-relay';
-export { handleOnce, claimEventStatement, type HandleOnceResult } from './idempotency/handle-once';
+export { handleOnce, claimEvent, claimEventStatement, type HandleOnceResult } from './idempotency/handle-once';
 export { kafkaSettingsFromEnv, KafkaConfigError, type KafkaSettings } from './kafka/kafka-config';
 export { ensureTopics, physicalTopic } from './kafka/kafka-topics';
 export { KafkaEventPublisher } from './kafka/kafka-event-publisher';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { createEvent, Topic, type BadgeEvent } from '@badges/events';
-import { outboxRows, type OutboxRelay } from '@badges/messaging';
+import { outboxInsertStatements, type OutboxRelay } from '@badges/messaging';
 
 import { ENDORSEMENT_OUTBOX_RELAY } from '../common/tokens';
 import { PublicUrls } from '../common/public-urls';
@@ -84,6 +84,6 @@ export class EndorsementEvents {
   }
 
   private async write(tx: EndorsementTx, event: BadgeEvent): Promise<void> {
-    await tx.outboxEvent.createMany({ data: outboxRows([event]) });
+    for (const { sql, params } of outboxInsertStatements('endorsement', [event])) await tx.$executeRawUnsafe(sql, ...params);
   }
 }

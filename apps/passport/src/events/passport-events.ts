@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { createEvent, PROVINCE_INSTITUTION_ID, Topic, type BadgeEvent } from '@badges/events';
-import { outboxRows, type OutboxRelay } from '@badges/messaging';
+import { outboxInsertStatements, type OutboxRelay } from '@badges/messaging';
 
 import { PASSPORT_OUTBOX_RELAY } from '../common/tokens';
+import { PASSPORT_SCHEMA } from './award-intake.service';
 import type { PassportTx } from '../prisma/passport-prisma.service';
 
 /**
@@ -41,6 +42,6 @@ export class PassportEvents {
   }
 
   private async write(tx: PassportTx, events: BadgeEvent[]): Promise<void> {
-    await tx.outboxEvent.createMany({ data: outboxRows(events) as never });
+    for (const { sql, params } of outboxInsertStatements(PASSPORT_SCHEMA, events)) await tx.$executeRawUnsafe(sql, ...params);
   }
 }
