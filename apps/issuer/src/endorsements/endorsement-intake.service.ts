@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { Topic, type EventOf } from '@badges/events';
-import { claimEventStatement } from '@badges/messaging';
+import { claimEvent } from '@badges/messaging';
 import { tenantScope } from '@badges/service-kit';
 
 import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
@@ -60,8 +60,7 @@ export class EndorsementIntakeService {
 
   private async once(eventId: string, work: (tx: IssuerTx) => Promise<void>): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      const { sql, params } = claimEventStatement(ISSUER_SCHEMA_NAME, ENDORSEMENT_INTAKE_CONSUMER, eventId);
-      if ((await tx.$executeRawUnsafe(sql, ...params)) === 0) return;
+      if (!(await claimEvent(tx, ISSUER_SCHEMA_NAME, ENDORSEMENT_INTAKE_CONSUMER, eventId))) return;
       await work(tx);
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import { Topic, type BadgeEvent, type EventOf } from '@badges/events';
-import { claimEventStatement } from '@badges/messaging';
+import { claimEvent } from '@badges/messaging';
 import { newEntityId } from '@badges/persistence';
 import { tenantScope, type TenantScope } from '@badges/service-kit';
 
@@ -47,8 +47,7 @@ export class EventIntakeService {
       return;
     }
     const created = await this.prisma.$transaction(async (tx) => {
-      const { sql, params } = claimEventStatement(NOTIFICATION_SCHEMA, NOTIFICATION_CONSUMER, event.eventId);
-      if ((await tx.$executeRawUnsafe(sql, ...params)) === 0) return null;
+      if (!(await claimEvent(tx, NOTIFICATION_SCHEMA, NOTIFICATION_CONSUMER, event.eventId))) return null;
       const emails = event.type === Topic.AssertionIssued ? await this.emailFor(tx, scope, event) : await this.endorsementEmail(tx, event);
       const webhooks: QueuedDelivery[] = [];
       for (const party of partiesOf(event)) webhooks.push(...(await this.webhooksFor(tx, tenantScope(party), event)));

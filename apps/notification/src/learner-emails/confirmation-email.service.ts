@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import type { EventOf, Topic } from '@badges/events';
-import { claimEventStatement } from '@badges/messaging';
+import { claimEvent } from '@badges/messaging';
 import { maskPersonalData } from '@badges/service-kit';
 
 import { Mailer } from '../emails/mailer';
@@ -33,8 +33,7 @@ export class ConfirmationEmailService {
       text: `Hello ${learnerName},\n\nConfirm that ${email} is yours, so badges issued to it are collected into your passport:\n\n${confirmUrl}\n\nThe link expires in 24 hours. If you did not ask for this, ignore this email.\n`,
       html: null,
     });
-    const { sql, params } = claimEventStatement(NOTIFICATION_SCHEMA, CONSUMER, event.eventId);
-    await this.prisma.$executeRawUnsafe(sql, ...params);
+    await claimEvent(this.prisma, NOTIFICATION_SCHEMA, CONSUMER, event.eventId);
     this.logger.debug(`confirmation email for identifier ${event.payload.identifierId} sent to ${maskPersonalData(email)}`);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import type { EventOf, Topic } from '@badges/events';
-import { claimEventStatement } from '@badges/messaging';
+import { claimEvent } from '@badges/messaging';
 
 import { PASSPORT_SCHEMA } from '../events/award-intake.service';
 import { PassportPrismaService, type PassportTx } from '../prisma/passport-prisma.service';
@@ -46,8 +46,7 @@ export class EndorsementIntakeService {
 
   private async once(eventId: string, work: (tx: PassportTx) => Promise<unknown>): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      const { sql, params } = claimEventStatement(PASSPORT_SCHEMA, PASSPORT_ENDORSEMENT_CONSUMER, eventId);
-      if ((await tx.$executeRawUnsafe(sql, ...params)) === 0) return;
+      if (!(await claimEvent(tx, PASSPORT_SCHEMA, PASSPORT_ENDORSEMENT_CONSUMER, eventId))) return;
       await work(tx);
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import type { EventOf, Topic } from '@badges/events';
-import { claimEventStatement } from '@badges/messaging';
+import { claimEvent } from '@badges/messaging';
 
 import { IdentifierLookup } from '../accounts/identifier-lookup';
 import { BadgeCollector } from '../backpack/badge-collector';
@@ -66,8 +66,7 @@ export class AwardIntakeService {
 
   private async once<T>(eventId: string, work: (tx: PassportTx) => Promise<T>): Promise<T | undefined> {
     return this.prisma.$transaction(async (tx) => {
-      const { sql, params } = claimEventStatement(PASSPORT_SCHEMA, PASSPORT_CONSUMER, eventId);
-      if ((await tx.$executeRawUnsafe(sql, ...params)) === 0) return undefined;
+      if (!(await claimEvent(tx, PASSPORT_SCHEMA, PASSPORT_CONSUMER, eventId))) return undefined;
       return work(tx);
     });
   }

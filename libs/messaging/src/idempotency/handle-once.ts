@@ -6,8 +6,7 @@ export type HandleOnceResult<T> = { handled: true; result: T } | { handled: fals
 
 /**
  * The statement that claims an event for a consumer: 1 row affected the first time, 0 on
- * redelivery. Run it first inside the handler's transaction (Prisma:
- * `if ((await tx.$executeRawUnsafe(sql, ...params)) === 0) return;`).
+ * redelivery. Run it first inside the handler's transaction (with Prisma: `claimEvent`).
  * A concurrent duplicate blocks on the primary key until the first transaction ends: it then
  * sees the row (skips) or, if the first rolled back, claims the event itself.
  */
@@ -16,6 +15,15 @@ export function claimEventStatement(schema: string, consumer: string, eventId: s
     sql: `INSERT INTO ${processedEventTable(schema)} ("consumer", "eventId") VALUES ($1, $2::uuid) ON CONFLICT DO NOTHING RETURNING "eventId"`,
     params: [consumer, eventId],
   };
+}
+
+/**
+ * The Prisma form of the claim: run it first inside the handler's interactive transaction
+ * (`if (!(await claimEvent(tx, ...))) return;`). False when the event was handled before.
+ */
+export async function claimEvent(tx: { $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number> }, schema: string, consumer: string, eventId: string): Promise<boolean> {
+  const { sql, params } = claimEventStatement(schema, consumer, eventId);
+  return (await tx.$executeRawUnsafe(sql, ...params)) > 0;
 }
 
 /**
