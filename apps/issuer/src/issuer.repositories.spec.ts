@@ -217,7 +217,7 @@ describe.each(databaseTargets())('issuer repositories on $name', (target) => {
     const badgeClass = await newBadgeClass(issuer.id);
     const [assertion] = await prisma.$transaction((tx) => assertions.createMany(A, [newAssertionRow(issuer.id, badgeClass.id)], tx));
     const documents = new PublicDocumentsRepository(prisma);
-    expect((await documents.findAssertion(assertion.id))?.badgeClass.translations).toHaveLength(1);
+    expect((await documents.findAssertions([assertion.id]))[0]?.badgeClass.translations).toHaveLength(1);
     expect((await documents.findBadgeClass(badgeClass.id))?.issuer.id).toBe(issuer.id);
     expect((await documents.findImage(badgeClass.imageId))?.bytes.toString()).toBe('png-bytes');
     expect(await documents.findIssuer('missing')).toBeNull();

@@ -44,14 +44,10 @@ export class ReceivedEndorsementsRepository {
 
   /** Public documents have no tenant; the target id is globally unique. */
   async liveFor(type: EndorsedType, targetId: string): Promise<LiveEndorsement[]> {
-    return this.prisma.receivedEndorsement.findMany({
-      where: { targetType: type, targetId, revokedAt: null },
-      orderBy: [{ issuedOn: 'asc' }, { id: 'asc' }],
-      select: { url: true, endorserName: true, endorserUrl: true, comment: true },
-    });
+    return (await this.liveForMany(type, [targetId])).get(targetId) ?? [];
   }
 
-  /** `liveFor` of many targets in one query (the bake worker's batch), keyed by target id. */
+  /** The live endorsements of many targets in one query (the bake worker's batch), keyed by target id. */
   async liveForMany(type: EndorsedType, targetIds: readonly string[]): Promise<Map<string, LiveEndorsement[]>> {
     const rows = await this.prisma.receivedEndorsement.findMany({
       where: { targetType: type, targetId: { in: [...targetIds] }, revokedAt: null },

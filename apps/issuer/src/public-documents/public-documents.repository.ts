@@ -63,11 +63,7 @@ export class PublicDocumentsRepository {
     });
   }
 
-  findAssertion(id: string): Promise<PublicAssertion | null> {
-    return this.prisma.assertion.findUnique({ where: { id }, include: PUBLIC_ASSERTION_INCLUDE });
-  }
-
-  /** Many at once (the bake worker): the same few queries whatever the count. */
+  /** The same few queries whatever the count (a public document asks for one, the bake worker for a batch). */
   findAssertions(ids: readonly string[]): Promise<PublicAssertion[]> {
     return this.prisma.assertion.findMany({ where: { id: { in: [...ids] } }, include: PUBLIC_ASSERTION_INCLUDE });
   }

@@ -73,13 +73,12 @@ export class PublicDocumentsService {
 
   /** The document plus the row it came from (the image route needs the badge image id). */
   async assertionWithSource(id: string): Promise<{ document: PublicDocument; assertion: PublicAssertion }> {
-    const assertion = await this.documents.findAssertion(id);
-    if (!assertion) throw ApiError.notFound('assertion');
-    const endorsements = assertion.revoked ? [] : await this.endorsements.liveFor('Assertion', assertion.id);
-    return { document: this.assertionDocument(assertion, endorsements), assertion };
+    const [found] = await this.assertionsWithSource([id]);
+    if (!found) throw ApiError.notFound('assertion');
+    return found;
   }
 
-  /** The ones of `ids` that exist, each with its document (the bake worker's batch read). */
+  /** The ones of `ids` that exist, each with its document (a revoked one lists no endorsements). */
   async assertionsWithSource(ids: readonly string[]): Promise<{ document: PublicDocument; assertion: PublicAssertion }[]> {
     const assertions = await this.documents.findAssertions(ids);
     const endorsements = await this.endorsements.liveForMany('Assertion', assertions.filter((a) => !a.revoked).map((a) => a.id));
