@@ -31,7 +31,7 @@ export class BackpackRepository {
       include: { award: true },
       orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
     });
-    return this.withRevocations(badges, tx);
+    return this.toViews(badges, tx);
   }
 
   async findByAssertion(scope: LearnerScope, assertionId: string, tx: PassportTx = this.prisma): Promise<BadgeView | undefined> {
@@ -49,7 +49,8 @@ export class BackpackRepository {
     return removed.count > 0;
   }
 
-  private async withRevocations(badges: (BackpackBadge & { award: Award })[], tx: PassportTx): Promise<BadgeView[]> {
+  /** Each badge with its revocation and the live endorsements of its assertion, class and issuer. */
+  private async toViews(badges: (BackpackBadge & { award: Award })[], tx: PassportTx): Promise<BadgeView[]> {
     if (badges.length === 0) return [];
     const revocations = await tx.awardRevocation.findMany({ where: { assertionId: { in: badges.map((b) => b.assertionId) } } });
     const byId = new Map(revocations.map((r) => [r.assertionId, r]));

@@ -17,12 +17,10 @@ export function checkEndorsements(ctx: VerificationContext): void {
       if (typeof endorsementId !== 'string' || endorsementId === input) continue;
       const endorsement = ctx.nodes.get(endorsementId);
       if (!endorsement || ctx.classes.get(endorsementId) !== 'Endorsement') continue;
-      const problems = problemsOf(endorsement, targetId, ctx);
-      const revoked = endorsement.revoked === true;
-      for (const problem of problems) {
-        ctx.report(warning(revoked ? TaskCode.ENDORSEMENT_REVOKED : problem.code, problem.text, endorsementId));
-      }
       const endorser = typeof endorsement.issuer === 'string' ? ctx.nodes.get(endorsement.issuer) : undefined;
+      const problems = problemsOf(endorsement, targetId, endorser);
+      const revoked = endorsement.revoked === true;
+      for (const problem of problems) ctx.report(warning(problem.code, problem.text, endorsementId));
       const claim = isJsonNode(endorsement.claim) ? endorsement.claim : {};
       ctx.endorsements.push({
         id: endorsementId,
@@ -37,7 +35,7 @@ export function checkEndorsements(ctx: VerificationContext): void {
   }
 }
 
-function problemsOf(endorsement: JsonNode, targetId: string, ctx: VerificationContext): { code: string; text: string }[] {
+function problemsOf(endorsement: JsonNode, targetId: string, endorser: JsonNode | undefined): { code: string; text: string }[] {
   const id = String(endorsement.id);
   if (endorsement.revoked === true) {
     const { reason } = revocationDetails(endorsement);
@@ -53,7 +51,6 @@ function problemsOf(endorsement: JsonNode, targetId: string, ctx: VerificationCo
       text: `The endorsement ${id} vouches for ${claimId === undefined ? 'nothing' : String(claimId)}, not for ${targetId} which lists it, so it does not count for this badge.`,
     });
   }
-  const endorser = typeof endorsement.issuer === 'string' ? ctx.nodes.get(endorsement.issuer) : undefined;
   if (!endorser) {
     problems.push({ code: TaskCode.ENDORSEMENT_NOT_VERIFIED, text: `The endorser of ${id} could not be identified: its profile did not load.` });
   } else {
