@@ -8,12 +8,15 @@
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 
+import { cpuSnapshot, formatCpu } from './support/cpu-usage.mjs';
 import { startDistributedStack } from './support/distributed-stack.mjs';
 
 const require = createRequire(import.meta.url);
 const { Client } = require('pg');
 
 const ROWS = Number(process.argv[2] ?? 100_000);
+// Which badge kinds to measure, e.g. BENCH_MODES=hosted while profiling one path.
+const MODES = (process.env.BENCH_MODES ?? 'hosted,signed').split(',');
 const TIMEOUT_MS = 30 * 60_000;
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -45,6 +48,7 @@ try {
   const measure = async (label, verification) => {
     const badgeClass = (await call(`/v2/issuers/${issuer.entityId}/badgeclasses`, { token, body: { name: `Bench ${label}`, description: 'd', image: png, criteriaNarrative: 'c', verification } })).result[0];
     const csv = ['email,name', ...Array.from({ length: ROWS }, (_, i) => `l${i}.${label}@bench.example,Learner ${i}`)].join('\n');
+    const cpu = cpuSnapshot(stack.services);
     const started = performance.now();
     const job = (await call(`/v2/badgeclasses/${badgeClass.entityId}/bulk-awards`, { token, body: csv, headers: { 'content-type': 'text/csv' } })).result[0];
     const accepted = performance.now();
@@ -68,12 +72,12 @@ try {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     console.log(`${label.padEnd(6)}  202 after ${seconds(accepted - started)}; all rows done ${seconds(doneAt - started)} (${perSecond(doneAt - started)}); all PNGs baked ${seconds(bakedAt - started)} (${perSecond(bakedAt - started)})`);
+    console.log(`        CPU used by process: ${formatCpu(cpu.since())}`);
   };
 
   console.log(`machine: ${cpus().length} cores (${cpus()[0].model}), ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}`);
   console.log(`bulk award of ${ROWS} rows (one CSV upload), distributed stack (every service its own process; PostgreSQL, Kafka, Redis)`);
-  await measure('hosted', 'hosted');
-  await measure('signed', 'signed');
+  for (const mode of MODES) await measure(mode, mode);
 
   // Baseline: the same rows straight into a copy of the assertions table, one INSERT ... SELECT.
   await db.query('CREATE TABLE issuer.bench_assertions (LIKE issuer.assertions INCLUDING ALL)');

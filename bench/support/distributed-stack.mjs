@@ -51,5 +51,5 @@ export async function startDistributedStack(extraEnv = {}) {
     await stop();
     throw error;
   }
-  return { env, databaseUrl: database.config.url, stop };
+  return { env, databaseUrl: database.config.url, services: services.map(({ name, pid }) => ({ name, pid })), stop };
 }

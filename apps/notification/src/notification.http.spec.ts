@@ -135,6 +135,21 @@ describe.each(databaseTargets())('notification service on $name', (target) => {
       }
     });
 
+    it('emails about an endorsement step even when neither party has a webhook', async () => {
+      await main.publish(
+        createEvent(Topic.EndorsementRequested, {
+          institutionId: 'inst-a', correlationId: 'corr-endorse-2', aggregateId: 'req2',
+          payload: { requestId: 'req2', target: { type: 'BadgeClass', entityId: 'badge2' }, endorserInstitutionId: 'inst-b', targetName: 'Field Work', endorserEmail: 'panel@example.org' },
+        }),
+      );
+      const rows = await waitFor(
+        async () => json(await call('GET', '/v2/notifications/emails', B)).result as Json[],
+        (list) => list.some((row) => row.to === 'panel@example.org' && row.status === 'sent'),
+        'the endorsement request email without webhooks',
+      );
+      expect(rows.find((row) => row.to === 'panel@example.org')).toMatchObject({ subject: 'Endorsement requested: "Field Work"' });
+    });
+
     it('sends nothing for notify: false (or a recipient that is not an email address)', async () => {
       await main.publish(issuedEvent('inst-a', 'assertionQuiet1', { notify: false }));
       await main.publish(issuedEvent('inst-a', 'assertionQuiet2', { recipientType: 'url', email: 'https://example.org/me' }));

@@ -1,11 +1,11 @@
-export type { DeliveryContext, EventHandler, EventPublisher, EventSubscriber, SubscribeOptions, Subscription } from './bus/event-bus';
+export type { DeliveryContext, EventBatchHandler, EventHandler, EventPublisher, EventSubscriber, SubscribeOptions, Subscription } from './bus/event-bus';
 export { DEFAULT_RETRY_POLICY, backoffMs, runWithRetries, type RetryPolicy } from './bus/retry-policy';
 export { toDeadLetter, type DeadLetter, type DeadLetterSink } from './bus/dead-letter';
 export { InProcessEventBus, type InProcessEventBusOptions } from './in-process/in-process-event-bus';
 export { outboxTableSql, processedEventTableSql } from './outbox/outbox-sql';
 export { outboxInsertStatements, writeOutbox, type OutboxRow, type JsonValue } from './outbox/outbox-writer';
 export { OutboxRelay, OutboxPublishError, type OutboxRelayOptions } from './outbox/outbox-relay';
-export { handleOnce, claimEvent, claimEventStatement, type HandleOnceResult } from './idempotency/handle-once';
+export { handleOnce, claimEvent, claimEvents, claimEventStatement, type HandleOnceResult } from './idempotency/handle-once';
 export { kafkaSettingsFromEnv, KafkaConfigError, type KafkaSettings } from './kafka/kafka-config';
 export { ensureTopics, physicalTopic } from './kafka/kafka-topics';
 export { KafkaEventPublisher } from './kafka/kafka-event-publisher';
@@ -13,5 +13,5 @@ export { KafkaEventSubscriber, KafkaSubscription, type KafkaSubscriberOptions } 
 export { createEventBus, sharedInProcessBus, type EventBus } from './event-bus.factory';
 export { EVENT_PUBLISHER, EVENT_SUBSCRIBER } from './nest/event-bus.tokens';
 export { EventBusModule } from './nest/event-bus.module';
-export { EventBusServer, EventBusContext, type EventBusServerOptions } from './nest/event-bus.server';
+export { EventBusServer, EventBusContext, EventBatchPattern, type EventBusServerOptions } from './nest/event-bus.server';
 export { RethrowRpcErrorsFilter } from './nest/rethrow-rpc-errors.filter';

@@ -39,13 +39,32 @@ export class EventIntakeService {
   ) {}
 
   async handle(event: BadgeEvent): Promise<void> {
-    const scope = tenantScope(event.institutionId);
-    // Most events of a bulk award ask for no email and find no webhook: doing nothing needs no
-    // claim (a redelivery does nothing again), so they skip the transaction altogether.
-    if (!wantsEmail(event) && (await this.endpoints.subscribedTo(scope, event.type)).length === 0) {
-      this.logger.debug(`event ${event.eventId} ${event.type} handled, nothing to deliver`);
-      return;
+    await this.handleMany([event]);
+  }
+
+  /**
+   * Events of one run (a bulk award's, say). Most ask for no email and find no webhook: doing
+   * nothing needs no claim (a redelivery does nothing again), so they skip the transaction, and
+   * the subscriptions are read once per institution and type for the whole run.
+   */
+  async handleMany(events: readonly BadgeEvent[]): Promise<void> {
+    const subscriptions = new Map<string, Promise<boolean>>();
+    const subscribed = (institutionId: string, type: string): Promise<boolean> => {
+      const key = `${institutionId} ${type}`;
+      const known = subscriptions.get(key) ?? this.endpoints.subscribedTo(tenantScope(institutionId), type).then((found) => found.length > 0);
+      subscriptions.set(key, known);
+      return known;
+    };
+    for (const event of events) {
+      const delivers = wantsEmail(event) || endorsementEmailFor(event) !== null || (await someAsync(partiesOf(event), (party) => subscribed(party, event.type)));
+      if (delivers) await this.deliver(event);
+      else this.logger.debug(`event ${event.eventId} ${event.type} handled, nothing to deliver`);
     }
+  }
+
+  /** Claims the event and writes its delivery rows in one transaction, then queues their jobs. */
+  private async deliver(event: BadgeEvent): Promise<void> {
+    const scope = tenantScope(event.institutionId);
     const created = await this.prisma.$transaction(async (tx) => {
       if (!(await claimEvent(tx, NOTIFICATION_SCHEMA, NOTIFICATION_CONSUMER, event.eventId))) return null;
       const emails = event.type === Topic.AssertionIssued ? await this.emailFor(tx, scope, event) : await this.endorsementEmail(tx, event);
@@ -104,6 +123,11 @@ export class EventIntakeService {
     );
     return created.map((delivery) => ({ institutionId: scope.institutionId, id: delivery.id, jobId: delivery.jobId }));
   }
+}
+
+async function someAsync<T>(items: readonly T[], test: (item: T) => Promise<boolean>): Promise<boolean> {
+  for (const item of items) if (await test(item)) return true;
+  return false;
 }
 
 /** Whether the award asked for an email and gave us the address to send it to. */

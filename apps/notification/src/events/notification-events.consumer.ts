@@ -2,7 +2,7 @@ import { Controller, UseFilters } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 
 import { Topic, type EventOf } from '@badges/events';
-import { RethrowRpcErrorsFilter } from '@badges/messaging';
+import { EventBatchPattern, RethrowRpcErrorsFilter } from '@badges/messaging';
 
 import { ConfirmationEmailService } from '../learner-emails/confirmation-email.service';
 import { EventIntakeService } from './event-intake.service';
@@ -16,9 +16,10 @@ import { EventIntakeService } from './event-intake.service';
 export class NotificationEventsConsumer {
   constructor(private readonly intake: EventIntakeService, private readonly confirmations: ConfirmationEmailService) {}
 
-  @EventPattern(Topic.AssertionIssued)
-  async onAssertionIssued(@Payload() event: EventOf<typeof Topic.AssertionIssued>): Promise<void> {
-    await this.intake.handle(event);
+  /** A bulk award's events arrive in runs: their subscriptions are looked up once per run. */
+  @EventBatchPattern(Topic.AssertionIssued)
+  async onAssertionsIssued(@Payload() events: EventOf<typeof Topic.AssertionIssued>[]): Promise<void> {
+    await this.intake.handleMany(events);
   }
 
   @EventPattern(Topic.AssertionRevoked)

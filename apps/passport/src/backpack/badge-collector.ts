@@ -13,6 +13,12 @@ interface AwardRecipient {
   recipientSalt: string | null;
 }
 
+/** An award as the intake stores it, with the lookup key it is collected by (null: none known). */
+export interface CollectableAward extends AwardRecipient {
+  lookup: string | null;
+  [column: string]: unknown;
+}
+
 interface VerifiedIdentifier {
   learnerId: string;
   type: string;
@@ -32,11 +38,34 @@ export class BadgeCollector {
     await tx.$queryRawUnsafe('SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS held', lookup);
   }
 
-  /** An award just arrived: collect it for whoever verified that identifier. */
-  async collectAward(tx: PassportTx, award: AwardRecipient, lookup: string): Promise<number> {
-    const identifiers = await tx.learnerIdentifier.findMany({ where: { lookup, verifiedAt: { not: null } } });
-    const owners = identifiers.filter((identifier) => matches(award, identifier)).map((identifier) => identifier.learnerId);
-    return this.insert(tx, [...new Set(owners)].map((learnerId) => ({ learnerId, assertionId: award.assertionId })));
+  /**
+   * The batch form of `lock`: every key of a run, in one statement. Locks are taken in the order
+   * of their hashes, so two runs sharing keys wait for each other instead of deadlocking.
+   */
+  async lockAll(tx: PassportTx, lookups: readonly string[]): Promise<void> {
+    if (lookups.length === 0) return;
+    await tx.$queryRawUnsafe(
+      `SELECT count(pg_advisory_xact_lock(h)) AS locked
+       FROM (SELECT DISTINCT hashtext(k) AS h FROM json_array_elements_text($1::json) AS k ORDER BY 1) AS keys`,
+      JSON.stringify(lookups),
+    );
+  }
+
+  /** Awards just arrived: collect each for whoever verified its identifier (one read for the run). */
+  async collectAwards(tx: PassportTx, awards: readonly CollectableAward[]): Promise<number> {
+    const lookups = [...new Set(awards.flatMap((award) => (award.lookup ? [award.lookup] : [])))];
+    if (lookups.length === 0) return 0;
+    const identifiers = await tx.$queryRawUnsafe<(VerifiedIdentifier & { lookup: string })[]>(
+      `SELECT "learnerId", "type", "value", "lookup" FROM passport.learner_identifiers
+       WHERE "verifiedAt" IS NOT NULL AND "lookup" IN (SELECT json_array_elements_text($1::json))`,
+      JSON.stringify(lookups),
+    );
+    const rows = awards.flatMap((award) =>
+      [...new Set(identifiers.filter((identifier) => identifier.lookup === award.lookup && matches(award, identifier)).map((identifier) => identifier.learnerId))].map(
+        (learnerId) => ({ learnerId, assertionId: award.assertionId }),
+      ),
+    );
+    return this.insert(tx, rows);
   }
 
   /** An identifier was just verified: collect every award already made to it. */

@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import type { EventOf, Topic } from '@badges/events';
-import { claimEvent } from '@badges/messaging';
+import { claimEvent, claimEvents } from '@badges/messaging';
+import { insertJsonRows } from '@badges/persistence';
 
 import { IdentifierLookup } from '../accounts/identifier-lookup';
-import { BadgeCollector } from '../backpack/badge-collector';
+import { BadgeCollector, type CollectableAward } from '../backpack/badge-collector';
 import { PassportPrismaService, type PassportTx } from '../prisma/passport-prisma.service';
 
 export const PASSPORT_SCHEMA = 'passport';
@@ -22,38 +23,44 @@ export class AwardIntakeService {
 
   constructor(private readonly prisma: PassportPrismaService, private readonly lookups: IdentifierLookup, private readonly collector: BadgeCollector) {}
 
-  async issued(event: EventOf<typeof Topic.AssertionIssued>): Promise<void> {
+  /**
+   * A run of issued events (a bulk award's, say) in ONE transaction: claimed, locked, stored and
+   * collected with a handful of statements whatever the run's length.
+   */
+  async issuedMany(events: readonly EventOf<typeof Topic.AssertionIssued>[]): Promise<void> {
+    const collected = await this.prisma.$transaction(async (tx) => {
+      const fresh = await claimEvents(tx, PASSPORT_SCHEMA, PASSPORT_CONSUMER, events.map((event) => event.eventId));
+      const awards = events.filter((event) => fresh.has(event.eventId)).map((event) => this.awardOf(event));
+      if (awards.length === 0) return 0;
+      await this.collector.lockAll(tx, awards.flatMap((award) => (award.lookup ? [award.lookup] : [])));
+      const insert = insertJsonRows(PASSPORT_SCHEMA, 'awards', awards, { skipDuplicates: true });
+      if (insert) await tx.$executeRawUnsafe(insert.sql, ...insert.params);
+      return this.collector.collectAwards(tx, awards);
+    });
+    this.logger.debug(`${events.length} award(s) taken in, ${collected} collected into passports`);
+  }
+
+  private awardOf(event: EventOf<typeof Topic.AssertionIssued>): CollectableAward {
     const { payload } = event;
     const { recipient } = payload;
-    // Events from before the issuer published lookups: a plaintext recipient can still be keyed here.
-    const lookup = recipient.lookup ?? (recipient.hashed ? null : this.lookups.of(recipient.type, recipient.identity));
-    const collected = await this.once(event.eventId, async (tx) => {
-      const award = {
-        assertionId: payload.assertionId,
-        institutionId: event.institutionId,
-        lookup,
-        assertionUrl: payload.assertionUrl,
-        imageUrl: payload.imageUrl,
-        badgeClassId: payload.badgeClassId,
-        badgeClassName: payload.badgeClassName,
-        issuerId: payload.issuerId,
-        issuerName: payload.issuerName,
-        recipientType: recipient.type,
-        recipientIdentity: recipient.identity,
-        recipientSalt: recipient.salt ?? null,
-        recipientHashed: recipient.hashed,
-        issuedOn: new Date(payload.issuedOn),
-        expires: payload.expires ? new Date(payload.expires) : null,
-      };
-      if (!lookup) {
-        await tx.award.createMany({ data: [award], skipDuplicates: true });
-        return 0;
-      }
-      await this.collector.lock(tx, lookup);
-      await tx.award.createMany({ data: [award], skipDuplicates: true });
-      return this.collector.collectAward(tx, award, lookup);
-    });
-    this.logger.debug(`award ${payload.assertionId}: ${collected === undefined ? 'already handled' : `collected into ${collected} passport(s)`}`);
+    return {
+      assertionId: payload.assertionId,
+      institutionId: event.institutionId,
+      // Events from before the issuer published lookups: a plaintext recipient can still be keyed here.
+      lookup: recipient.lookup ?? (recipient.hashed ? null : this.lookups.of(recipient.type, recipient.identity)),
+      assertionUrl: payload.assertionUrl,
+      imageUrl: payload.imageUrl,
+      badgeClassId: payload.badgeClassId,
+      badgeClassName: payload.badgeClassName,
+      issuerId: payload.issuerId,
+      issuerName: payload.issuerName,
+      recipientType: recipient.type,
+      recipientIdentity: recipient.identity,
+      recipientSalt: recipient.salt ?? null,
+      recipientHashed: recipient.hashed,
+      issuedOn: new Date(payload.issuedOn),
+      expires: payload.expires ? new Date(payload.expires) : null,
+    };
   }
 
   async revoked(event: EventOf<typeof Topic.AssertionRevoked>): Promise<void> {

@@ -2,7 +2,7 @@ import { Controller, UseFilters } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 
 import { Topic, type EventOf } from '@badges/events';
-import { RethrowRpcErrorsFilter } from '@badges/messaging';
+import { EventBatchPattern, RethrowRpcErrorsFilter } from '@badges/messaging';
 
 import { EndorsementIntakeService } from '../endorsements/endorsement-intake.service';
 import { AwardIntakeService } from './award-intake.service';
@@ -13,9 +13,10 @@ import { AwardIntakeService } from './award-intake.service';
 export class PassportEventsConsumer {
   constructor(private readonly intake: AwardIntakeService, private readonly endorsements: EndorsementIntakeService) {}
 
-  @EventPattern(Topic.AssertionIssued)
-  async onAssertionIssued(@Payload() event: EventOf<typeof Topic.AssertionIssued>): Promise<void> {
-    await this.intake.issued(event);
+  /** A bulk award's events arrive in runs, each run taken in with one transaction. */
+  @EventBatchPattern(Topic.AssertionIssued)
+  async onAssertionsIssued(@Payload() events: EventOf<typeof Topic.AssertionIssued>[]): Promise<void> {
+    await this.intake.issuedMany(events);
   }
 
   @EventPattern(Topic.AssertionRevoked)

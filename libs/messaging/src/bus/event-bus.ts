@@ -15,11 +15,21 @@ export interface DeliveryContext {
 
 export type EventHandler<T extends TopicName> = (event: EventOf<T>, context: DeliveryContext) => Promise<void>;
 
+/**
+ * Takes a run of consecutive events of ONE topic (on Kafka: from one partition, in order), so a
+ * consumer can claim and write many in one transaction. It must be all-or-nothing: if it throws,
+ * the subscriber hands each event of the run to the single-event handler instead, with the usual
+ * retries and dead letter, so one bad event never holds up or poisons the others.
+ */
+export type EventBatchHandler<T extends TopicName> = (events: EventOf<T>[], context: DeliveryContext) => Promise<void>;
+
 export interface SubscribeOptions<T extends TopicName> {
   /** One delivery per group: use the service name, so its replicas share the work. */
   group: string;
   topics: readonly T[];
   handler: EventHandler<T>;
+  /** Optional: a subscriber that receives events in batches (Kafka) hands runs of them here. */
+  batchHandler?: EventBatchHandler<T>;
   /** Tries before the event goes to `<topic>.dlq`; defaults to DEFAULT_RETRY_POLICY.maxAttempts. */
   maxAttempts?: number;
   backoff?: Partial<Omit<RetryPolicy, 'maxAttempts'>>;

@@ -136,4 +136,42 @@ describe('Kafka event bus (real broker)', () => {
     await waitFor(() => handler.mock.calls.length === 1, 30_000, 'the valid event');
     expect(handler.mock.calls[0][0]).toMatchObject({ eventId: good.eventId });
   });
+
+  it('hands a batch handler runs of events in partition order; a failing run falls back to one by one, dead-lettering only the bad event', async () => {
+    const namespace = await freshNamespace();
+    const events = Array.from({ length: 200 }, (_, n) => sampleIssuedEvent(n, 'one-key'));
+    const poison = events[120];
+    const runs: string[][] = [];
+    const single: string[] = [];
+    const subscriber = new KafkaEventSubscriber(kafka, publisher, { namespace, maxBatchSize: 50 });
+    // Published before the consumer starts, so the first fetch brings many events at once.
+    await publisher.publish(events);
+    const subscription = await subscriber.subscribe({
+      group: 'batcher',
+      topics: [Topic.AssertionIssued],
+      maxAttempts: 2,
+      backoff: { initialBackoffMs: 10, maxBackoffMs: 20 },
+      batchHandler: async (run) => {
+        if (run.some((event) => event.eventId === poison.eventId)) throw new Error('one bad row');
+        runs.push(run.map((event) => event.eventId));
+      },
+      handler: async (event) => {
+        if (event.eventId === poison.eventId) throw new Error('one bad row');
+        single.push(event.eventId);
+      },
+    });
+    cleanup.push(() => subscription.close());
+
+    await waitFor(() => runs.flat().length + single.length === 199, 30_000, '199 good events');
+    const longest = Math.max(...runs.map((run) => run.length));
+    expect(longest).toBeGreaterThan(1);
+    expect(longest).toBeLessThanOrEqual(50);
+    // Every good event exactly once, in the order published (one key: one partition).
+    expect([...runs.flat(), ...single].sort()).toEqual(events.filter((e) => e !== poison).map((e) => e.eventId).sort());
+    expect(runs.flat().every((id, i, all) => i === 0 || events.findIndex((e) => e.eventId === all[i - 1]) < events.findIndex((e) => e.eventId === id))).toBe(true);
+    // The poison's run was retried one by one: its good neighbours were handled singly.
+    expect(single.length).toBeGreaterThan(0);
+    expect(single.length).toBeLessThan(50);
+    expect(single).not.toContain(poison.eventId);
+  });
 });

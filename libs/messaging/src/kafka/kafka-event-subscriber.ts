@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
-import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 
 import { InvalidEventError, parseEvent, type BadgeEvent, type TopicName } from '@badges/events';
 
 import { toDeadLetter, type DeadLetterSink } from '../bus/dead-letter';
-import type { EventHandler, EventSubscriber, SubscribeOptions, Subscription } from '../bus/event-bus';
+import type { EventBatchHandler, EventHandler, EventSubscriber, SubscribeOptions, Subscription } from '../bus/event-bus';
 import { retryPolicyOf, runWithRetries, sleep, type RetryPolicy } from '../bus/retry-policy';
 import { ensureTopics, logicalTopic, physicalTopic } from './kafka-topics';
 
@@ -14,6 +14,19 @@ export interface KafkaSubscriberOptions {
   partitionsConsumedConcurrently?: number;
   /** How long subscribe() waits for the group to assign partitions. */
   joinTimeoutMs?: number;
+  /** Longest run of events handed to a batch handler at once (one transaction's worth). */
+  maxBatchSize?: number;
+}
+
+/** A consumed message: a valid event, or what was wrong with it. */
+type Decoded = { event: BadgeEvent; offset: string } | { invalid: unknown; offset: string; key: string | null; value: unknown };
+
+interface Delivery {
+  group: string;
+  topics: ReadonlySet<string>;
+  handler: EventHandler<TopicName>;
+  batchHandler?: EventBatchHandler<TopicName>;
+  policy: RetryPolicy;
 }
 
 /** A live Kafka subscription; `assignment` is the member's current share of the partitions. */
@@ -64,11 +77,18 @@ export class KafkaEventSubscriber implements EventSubscriber {
     await consumer.connect();
     // A new group starts at the beginning, so nothing published before its first start is missed.
     await consumer.subscribe({ topics: options.topics.map((t) => physicalTopic(this.namespace, t)), fromBeginning: true });
-    const topics = new Set<string>(options.topics);
-    const handler = options.handler as unknown as EventHandler<TopicName>;
+    const delivery: Delivery = {
+      group: options.group,
+      topics: new Set<string>(options.topics),
+      handler: options.handler as unknown as EventHandler<TopicName>,
+      batchHandler: options.batchHandler as unknown as EventBatchHandler<TopicName> | undefined,
+      policy,
+    };
+    // Offsets are resolved run by run, so a crash mid-batch redelivers only what was not handled.
     await consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-      eachMessage: (payload) => this.handleMessage(options.group, topics, handler, policy, payload),
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.handleBatch(delivery, payload),
     });
     await withTimeout(joined, this.options.joinTimeoutMs ?? 30_000, `group ${options.group} to join`).catch(async (error) => {
       await consumer.disconnect();
@@ -77,31 +97,54 @@ export class KafkaEventSubscriber implements EventSubscriber {
     return subscription;
   }
 
-  private async handleMessage(
-    group: string,
-    topics: ReadonlySet<string>,
-    handler: EventHandler<TopicName>,
-    policy: RetryPolicy,
-    { topic, message, heartbeat }: EachMessagePayload,
-  ): Promise<void> {
-    const logical = logicalTopic(this.namespace, topic);
-    const key = message.key?.toString() ?? null;
-    let event: BadgeEvent;
+  private async handleBatch(delivery: Delivery, payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const logical = logicalTopic(this.namespace, batch.topic);
+    const decoded = batch.messages.map((message) => this.decode(delivery, logical, message));
+    for (const run of runsOf(decoded, delivery.batchHandler ? (this.options.maxBatchSize ?? 500) : 1)) {
+      if (!isRunning() || isStale()) return;
+      const first = run[0];
+      if ('invalid' in first) {
+        // Retrying cannot fix an invalid message: straight to the DLQ.
+        await this.deadLetter(delivery.group, logical, first.key, first.value, 0, first.invalid);
+      } else {
+        await this.handleRun(delivery, run.map((item) => (item as { event: BadgeEvent }).event), heartbeat);
+      }
+      resolveOffset(run[run.length - 1].offset);
+      await heartbeat();
+    }
+  }
+
+  private decode(delivery: Delivery, logical: string, message: KafkaMessage): Decoded {
     try {
-      event = parseEvent(message.value);
-      if (!topics.has(event.type) || event.type !== logical) {
+      const event = parseEvent(message.value);
+      if (!delivery.topics.has(event.type) || event.type !== logical) {
         throw new InvalidEventError('unknown-type', [{ path: 'type', message: `an event of type ${event.type} on topic ${logical}` }], event.type);
       }
+      return { event, offset: message.offset };
     } catch (error) {
-      // Retrying cannot fix an invalid message: straight to the DLQ.
-      return this.deadLetter(group, logical, key, decodeLoosely(message.value), 0, error);
+      return { invalid: error, offset: message.offset, key: message.key?.toString() ?? null, value: decodeLoosely(message.value) };
     }
-    const outcome = await runWithRetries(
-      policy,
-      (attempt) => handler(event, { group, attempt }),
-      (ms) => sleepWithHeartbeat(ms, heartbeat),
-    );
-    if (!outcome.ok) await this.deadLetter(group, logical, key, event, outcome.attempts, outcome.error);
+  }
+
+  /** A run goes to the batch handler once; if that fails, each event gets its own retries and dead letter. */
+  private async handleRun(delivery: Delivery, events: BadgeEvent[], heartbeat: () => Promise<void>): Promise<void> {
+    if (delivery.batchHandler && events.length > 1) {
+      try {
+        await delivery.batchHandler(events, { group: delivery.group, attempt: 1 });
+        return;
+      } catch (error) {
+        this.logger.warn(`A batch of ${events.length} ${events[0].type} events failed for group ${delivery.group}, handling them one by one: ${String(error)}`);
+      }
+    }
+    for (const event of events) {
+      const outcome = await runWithRetries(
+        delivery.policy,
+        (attempt) => delivery.handler(event, { group: delivery.group, attempt }),
+        (ms) => sleepWithHeartbeat(ms, heartbeat),
+      );
+      if (!outcome.ok) await this.deadLetter(delivery.group, event.type, event.aggregateId, event, outcome.attempts, outcome.error);
+    }
   }
 
   private async deadLetter(group: string, topic: string, key: string | null, event: unknown, attempts: number, error: unknown): Promise<void> {
@@ -116,6 +159,18 @@ async function sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>): P
     await sleep(Math.min(1_000, until - Date.now()));
     await heartbeat();
   }
+}
+
+/** Consecutive valid events of one type, at most `limit` long; each invalid message is a run of its own. */
+function runsOf(items: Decoded[], limit: number): Decoded[][] {
+  const runs: Decoded[][] = [];
+  for (const item of items) {
+    const last = runs[runs.length - 1];
+    const joins = last && last.length < limit && 'event' in item && 'event' in last[0] && last[0].event.type === item.event.type;
+    if (joins) last.push(item);
+    else runs.push([item]);
+  }
+  return runs;
 }
 
 function decodeLoosely(value: Buffer | null): unknown {

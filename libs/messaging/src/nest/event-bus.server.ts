@@ -1,4 +1,4 @@
-import { BaseRpcContext, Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import { BaseRpcContext, EventPattern, Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 
 import { isTopicName, type BadgeEvent, type TopicName } from '@badges/events';
@@ -13,6 +13,16 @@ export class EventBusContext extends BaseRpcContext<[DeliveryContext]> {
     return this.args[0].attempt;
   }
 }
+
+/** Marks an `@EventPattern` handler that takes an ARRAY of events (see EventBatchHandler). */
+const BATCH = { batch: true } as const;
+
+/**
+ * `@EventBatchPattern(Topic.X)`: like `@EventPattern`, but the handler receives runs of events of
+ * that topic (`@Payload() events: EventOf<...>[]`) and must handle them all or throw. The
+ * in-process bus, and the retry of a failed batch, hand it arrays of one.
+ */
+export const EventBatchPattern = (topic: TopicName): MethodDecorator => EventPattern(topic, BATCH);
 
 export interface EventBusServerOptions {
   /** The consumer group: the service name. */
@@ -44,7 +54,9 @@ export class EventBusServer extends Server implements CustomTransportStrategy {
         this.subscription = await this.subscriber.subscribe({
           ...this.options,
           topics: topics as TopicName[],
-          handler: (event, context) => this.dispatch(event, context),
+          handler: (event, context) => this.dispatch([event], context),
+          // Only a service with batch handlers asks for runs of events.
+          ...([...this.messageHandlers.values()].some(takesBatches) ? { batchHandler: (events: BadgeEvent[], context: DeliveryContext) => this.dispatch(events, context) } : {}),
         });
       }
       callback();
@@ -66,10 +78,20 @@ export class EventBusServer extends Server implements CustomTransportStrategy {
     return this.subscriber as T;
   }
 
-  private async dispatch(event: BadgeEvent, context: DeliveryContext): Promise<void> {
-    const handler = this.getHandlerByPattern(event.type);
-    if (!handler) throw new Error(`No @EventPattern handler for ${event.type}`);
-    // Handlers come wrapped by Nest (pipes, interceptors, filters): a throw arrives as an errored observable.
-    await lastValueFrom(this.transformToObservable(await handler(event, new EventBusContext([context]))), { defaultValue: undefined });
+  /** `events` share one topic: a batch handler takes them at once, any other one by one. */
+  private async dispatch(events: BadgeEvent[], context: DeliveryContext): Promise<void> {
+    const handler = this.getHandlerByPattern(events[0].type);
+    if (!handler) throw new Error(`No @EventPattern handler for ${events[0].type}`);
+    if (takesBatches(handler)) return this.invoke(handler, events, context);
+    for (const event of events) await this.invoke(handler, event, context);
   }
+
+  private async invoke(handler: MessageHandler, payload: BadgeEvent | BadgeEvent[], context: DeliveryContext): Promise<void> {
+    // Handlers come wrapped by Nest (pipes, interceptors, filters): a throw arrives as an errored observable.
+    await lastValueFrom(this.transformToObservable(await handler(payload, new EventBusContext([context]))), { defaultValue: undefined });
+  }
+}
+
+function takesBatches(handler: MessageHandler): boolean {
+  return (handler.extras as { batch?: boolean } | undefined)?.batch === true;
 }

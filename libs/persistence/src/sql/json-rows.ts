@@ -19,12 +19,18 @@ function quoted(identifier: string): string {
  * first row: every row must have the same keys, and columns left out take their defaults.
  * Dates serialise as ISO strings, which PostgreSQL reads back exactly.
  */
-export function insertJsonRows(schema: string, table: string, rows: readonly Record<string, unknown>[]): SqlStatement | null {
+export function insertJsonRows(
+  schema: string,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  options: { skipDuplicates?: boolean } = {},
+): SqlStatement | null {
   if (rows.length === 0) return null;
   const target = `${quoted(schema)}.${quoted(table)}`;
   const columns = Object.keys(rows[0]).map(quoted).join(', ');
+  const onConflict = options.skipDuplicates ? ' ON CONFLICT DO NOTHING' : '';
   return {
-    sql: `INSERT INTO ${target} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${target}, $1::json)`,
+    sql: `INSERT INTO ${target} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${target}, $1::json)${onConflict}`,
     params: [JSON.stringify(rows)],
   };
 }
