@@ -65,8 +65,11 @@ describe.each(databaseTargets())('signed endorsements on $name', (target) => {
     return payload;
   };
 
-  /** The openbadges verifier on a BadgeClass that lists the endorsement; our app serves the rest. */
-  const verifyOnBadge = async (endorsement: Json) => {
+  /**
+   * The openbadges verifier on a BadgeClass that lists the endorsement; our app serves the rest,
+   * except URLs in `copies` (by `<accept> <url>`): what a verifier's cache or a mirror still holds.
+   */
+  const verifyOnBadge = async (endorsement: Json, copies: Record<string, string> = {}) => {
     const badgeUrl = endorsement.target.openBadgeId as string;
     const badge = buildBadgeClass({ id: badgeUrl, issuer: ISSUER_URL, name: 'B', description: 'D', image: `${FAKE_PUBLIC_URL}/i.png`, criteria: { narrative: 'Do it' }, endorsement: [endorsement.openBadgeId] });
     const issuerProfile = buildIssuerProfile({ id: ISSUER_URL, name: 'Faculty', url: 'https://college.example', email: 'faculty@college.example' });
@@ -74,7 +77,9 @@ describe.each(databaseTargets())('signed endorsements on $name', (target) => {
       if (url === badgeUrl) return { status: 200, body: JSON.stringify(badge) };
       if (url === ISSUER_URL) return { status: 200, body: JSON.stringify(issuerProfile) };
       if (!url.startsWith(`${FAKE_PUBLIC_URL}/public/endorse`)) return { status: 404, body: '' };
-      const response = await publicGet(url.slice(FAKE_PUBLIC_URL.length), { accept: options?.accept ?? 'application/ld+json' });
+      const accept = options?.accept ?? 'application/ld+json';
+      if (copies[`${accept} ${url}`]) return { status: 200, body: copies[`${accept} ${url}`] };
+      const response = await publicGet(url.slice(FAKE_PUBLIC_URL.length), { accept });
       return { status: response.statusCode, contentType: response.headers['content-type'] as string, body: response.body };
     };
     return (await verifyOpenBadge(badgeUrl, { fetchDocument, checkImages: false })).report;
@@ -168,6 +173,10 @@ describe.each(databaseTargets())('signed endorsements on $name', (target) => {
 
   it('withdrawing a signed endorsement: 410 at its URL, listed in the endorser RevocationList, the verifier says revoked', async () => {
     const doomed = await endorse('badge-three');
+    const copies = {
+      [`application/ld+json ${doomed.openBadgeId}`]: (await publicGet(`/public/endorsements/${doomed.entityId}`)).body,
+      [`application/jose ${doomed.openBadgeId}`]: doomed.signature as string,
+    };
     expect((await call(COLLEGE, 'DELETE', `/v2/endorsements/${doomed.entityId}`, { reason: 'Programme closed' })).statusCode).toBe(200);
     expect((await publicGet(`/public/endorsements/${doomed.entityId}`)).statusCode).toBe(410);
     expect((await publicGet(`/public/endorsements/${doomed.entityId}?format=jws`)).statusCode).toBe(410);
@@ -184,6 +193,11 @@ describe.each(databaseTargets())('signed endorsements on $name', (target) => {
     const report = await verifyOnBadge(doomed);
     expect(report.valid).toBe(true);
     expect(report.endorsements).toEqual([expect.objectContaining({ id: doomed.openBadgeId, status: 'revoked' })]);
+    // A verifier still holding the signed endorsement learns of the withdrawal from the RevocationList.
+    const cached = await verifyOnBadge(doomed, copies);
+    expect(cached.valid).toBe(true);
+    expect(cached.endorsements).toEqual([expect.objectContaining({ id: doomed.openBadgeId, status: 'revoked', problems: [expect.stringContaining('withdrawn by its endorser: Programme closed.')] })]);
+    expect(cached.messages.map((m) => m.code)).toEqual(['ENDORSEMENT_REVOKED']);
     // The signature itself is still sound: only the withdrawal says no.
     await verifyIndependently(doomed.signature);
   });

@@ -68,6 +68,21 @@ describe('signed endorsements found on a badge', () => {
     expect(report.messages).toEqual([expect.objectContaining({ code: 'ENDORSEMENT_REVOKED', level: 'WARNING' })]);
   });
 
+  it('reports revoked when an embedded copy outlives the endorsement, whose URL answers 410', async () => {
+    const asked: string[] = [];
+    const embedded = { ...(docs[BADGE] as object), endorsement: [endorsement()] };
+    const gone: FetchDocument = async (url, options) => {
+      asked.push(url);
+      if (url === ENDORSEMENT) return { status: 410, body: JSON.stringify({ id: ENDORSEMENT, type: 'Endorsement', revoked: true, revocationReason: 'Lapsed' }) };
+      return serve({ ...docs, [BADGE]: embedded }, {})(url, options);
+    };
+    const { report } = await verify(gone);
+    expect(report.valid).toBe(true);
+    expect(report.endorsements?.[0]).toMatchObject({ id: ENDORSEMENT, status: 'revoked', problems: [expect.stringContaining('withdrawn by its endorser: Lapsed.')] });
+    expect(report.messages.map((m) => m.code)).toEqual(['ENDORSEMENT_REVOKED']);
+    expect(asked).toContain(ENDORSEMENT);
+  });
+
   it.each([
     ['signed by another key', async () => signEndorsement(endorsement(), otherKeyPem.privateKeyPem), 'ENDORSEMENT_SIGNATURE_INVALID'],
     ['signing another claim than the one published', async () => signEndorsement(endorsement('https://badges.example.edu/badges/2'), keyPem.privateKeyPem), 'ENDORSEMENT_SIGNATURE_INVALID'],

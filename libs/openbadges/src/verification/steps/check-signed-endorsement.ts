@@ -42,6 +42,8 @@ async function check(endorsement: JsonNode, endorser: JsonNode, ctx: Verificatio
   const id = String(endorsement.id);
   const invalid = (text: string): SignedEndorsementResult => ({ problems: [{ code: TaskCode.ENDORSEMENT_SIGNATURE_INVALID, text }] });
   const signed = await fetchSignedForm(id, ctx);
+  // 410 is how a withdrawn endorsement answers (an embedded copy can outlive it): revoked, not invalid.
+  if (!signed.ok && signed.gone) return { problems: [], revocation: signed.gone };
   if (!signed.ok) return invalid(`The signed form of the endorsement ${id} could not be downloaded (${signed.reason}), so its signature cannot be checked.`);
   const decoded = decodeJwsUnverified(signed.jws);
   if (!decoded.ok) return invalid(`The signed form of the endorsement ${id} is not usable: ${decoded.reason}.`);
@@ -84,7 +86,7 @@ function claimIdOf(endorsement: JsonNode): unknown {
 }
 
 /** The compact JWS served at `url` for `Accept: application/jose`; once per URL, within the document limit. */
-async function fetchSignedForm(url: string, ctx: VerificationContext): Promise<{ ok: true; jws: string } | { ok: false; reason: string }> {
+async function fetchSignedForm(url: string, ctx: VerificationContext): Promise<{ ok: true; jws: string } | { ok: false; reason: string; gone?: JsonNode }> {
   if (!ctx.signedForms.has(url)) {
     if (ctx.documentCount() >= ctx.maxDocuments) return { ok: false, reason: `this badge links to too many documents (limit ${ctx.maxDocuments})` };
     ctx.signedForms.set(url, undefined);
@@ -96,8 +98,19 @@ async function fetchSignedForm(url: string, ctx: VerificationContext): Promise<{
   }
   const response = ctx.signedForms.get(url);
   if (!response) return { ok: false, reason: 'network error' };
+  if (response.status === 410) return { ok: false, reason: 'it was withdrawn (HTTP 410 Gone)', gone: parsedObject(response.body) };
   if (response.status !== 200) return { ok: false, reason: `the server answered HTTP ${response.status}` };
   const jws = response.body.trim();
   if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(jws)) return { ok: false, reason: 'the answer is not a compact JWS' };
   return { ok: true, jws };
+}
+
+/** The body of a 410 (the revoked stub, with its reason) as an object; `{}` when it is not JSON. */
+function parsedObject(body: string): JsonNode {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return isJsonNode(parsed) ? parsed : {};
+  } catch {
+    return {};
+  }
 }
