@@ -24,7 +24,7 @@ export class EndorserKeysController {
   @Post('rotate')
   @HttpCode(201)
   async rotate(@InstitutionId() institutionId: string, @Body() body: unknown): Promise<V2SuccessEnvelope<EndorserSigningKeyV2>> {
-    const { algorithm } = parseWith(RotateSigningKeyBodySchema, body ?? {});
+    const { algorithm } = parseWith(RotateSigningKeyBodySchema, body);
     const keys = await this.keys.rotate(tenantScope(institutionId), algorithm);
     return successEnvelope(keys.map((key) => toEndorserSigningKeyV2(key, this.urls)));
   }
