@@ -3,37 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { unbakeBadgeImage, verifyOpenBadge } from '@badges/openbadges';
-import { createScratchPostgres, type ScratchDatabase } from '@badges/persistence';
 
 import { ApiClient } from '../support/api-client';
 import { freePort } from '../support/free-port';
 import { startPlatformProcess, type PlatformProcess } from '../support/platform-process';
+import { embeddedStorageTargets } from '../support/storage-targets';
 import { pngDataUri } from '../support/tiny-png';
-
-/**
- * Issue #2's acceptance walk-through, against the real HTTP server of the compiled runner:
- * once on the embedded PGlite default, and once on the real PostgreSQL when DATABASE_URL is set.
- */
-const storageTargets: { name: string; env: () => Promise<{ env: Record<string, string>; dispose(): Promise<void> }> }[] = [
-  { name: 'pglite', env: async () => ({ env: {}, dispose: async () => undefined }) },
-];
-if (process.env.DATABASE_URL) {
-  const baseUrl = process.env.DATABASE_URL;
-  storageTargets.push({
-    name: 'postgres',
-    env: async () => {
-      const scratch: ScratchDatabase = await createScratchPostgres(baseUrl);
-      return { env: { DATABASE_URL: (scratch.config as { url: string }).url }, dispose: scratch.dispose };
-    },
-  });
-}
 
 const fetchDocument = async (url: string) => {
   const response = await fetch(url, { headers: { accept: 'application/ld+json' } });
   return { status: response.status, contentType: response.headers.get('content-type') ?? undefined, body: await response.text() };
 };
 
-describe.each(storageTargets)('hosted badge end to end on $name', (target) => {
+/**
+ * Issue #2's acceptance walk-through, against the real HTTP server of the compiled runner:
+ * once on the embedded PGlite default, and once on the real PostgreSQL when DATABASE_URL is set.
+ */
+describe.each(embeddedStorageTargets())('hosted badge end to end on $name', (target) => {
   let dataDir: string;
   let platform: PlatformProcess;
   let storage: { env: Record<string, string>; dispose(): Promise<void> };

@@ -20,6 +20,11 @@ import { HealthController } from './health/health.controller';
 import { IssuerTargetsClient } from './issuer-targets/issuer-targets.client';
 import { EndorsementPrismaService } from './prisma/endorsement-prisma.service';
 import { PublicDocumentsController } from './public-documents/public-documents.controller';
+import { EndorsementSigner } from './signing/endorsement-signer';
+import { EndorserKeySealer } from './signing/endorser-key-sealer';
+import { EndorserKeysController } from './signing/endorser-keys.controller';
+import { EndorserKeysRepository } from './signing/endorser-keys.repository';
+import { EndorserKeysService } from './signing/endorser-keys.service';
 
 export interface EndorsementModuleOptions {
   database: Database;
@@ -35,7 +40,7 @@ export class EndorsementModule {
   static forRoot(options: EndorsementModuleOptions): DynamicModule {
     return {
       module: EndorsementModule,
-      controllers: [HealthController, EndorsersController, EndorsementRequestsController, EndorsementsController, PublicDocumentsController],
+      controllers: [HealthController, EndorsersController, EndorserKeysController, EndorsementRequestsController, EndorsementsController, PublicDocumentsController],
       providers: [
         { provide: ENDORSEMENT_DATABASE, useValue: options.database },
         { provide: ENDORSEMENT_CONFIG, useValue: options.config },
@@ -50,6 +55,10 @@ export class EndorsementModule {
         IssuerTargetsClient,
         EndorsementEvents,
         EndorsementWorkflow,
+        EndorserKeySealer,
+        EndorserKeysRepository,
+        EndorserKeysService,
+        EndorsementSigner,
       ],
     };
   }

@@ -3,6 +3,8 @@
  *
  * PUT  /v2/endorsers/self                      -> 200, the caller's endorser Profile (hosted at /public/endorsers/{id})
  * GET  /v2/endorsers/self                      -> 200, or 404 before the first PUT
+ * GET  /v2/endorsers/self/keys                 -> 200, the endorser's signing keys (signed verification)
+ * POST /v2/endorsers/self/keys/rotate          -> 201, the keys after retiring the active one
  * POST /v2/endorsement-requests                -> 201, a pending request (by the owner of the target)
  * GET  /v2/endorsement-requests?role=          -> requests the caller made (`requester`, default) or received (`endorser`)
  * GET  /v2/endorsement-requests/{id}           -> either party; anyone else 404
@@ -13,6 +15,7 @@
  */
 import { z } from 'zod';
 
+import { VERIFICATION_TYPES, type VerificationType } from './badge-classes.contract';
 import { emailAddress, entityId, httpUrl, optionalText, requiredText } from './common';
 
 export const ENDORSEMENT_LIMITS = { name: 1024, description: 16_384, email: 255, url: 1024, message: 4096, comment: 16_384, reason: 1024 } as const;
@@ -28,6 +31,11 @@ export const EndorserProfileBodySchema = z.object({
   /** OB 2.0 requires a contact email on a Profile that issues. */
   email: emailAddress(ENDORSEMENT_LIMITS.email),
   description: optionalText(ENDORSEMENT_LIMITS.description).nullish(),
+  /**
+   * How the endorser's Endorsements are verified from now on: "hosted" (the default for a new
+   * Profile) or "signed" (a JWS made with the endorser's own key). Absent keeps the current choice.
+   */
+  verification: z.enum(VERIFICATION_TYPES).optional(),
 });
 
 /** Body of POST /v2/endorsement-requests. */
@@ -72,6 +80,20 @@ export interface EndorserProfileV2 {
   url: string;
   email: string;
   description: string | null;
+  verification: VerificationType;
+}
+
+/** An endorser's signing key: public information only, never the private half. */
+export interface EndorserSigningKeyV2 {
+  entityType: 'EndorserSigningKey';
+  entityId: string;
+  /** The CryptographicKey's URL: the `creator` of the Endorsements this key signed. */
+  openBadgeId: string;
+  algorithm: string;
+  publicKeyPem: string;
+  createdAt: string;
+  retiredAt: string | null;
+  active: boolean;
 }
 
 export interface EndorsementTargetV2 {
@@ -109,4 +131,7 @@ export interface EndorsementV2 {
   issuedOn: string;
   revoked: boolean;
   revocationReason: string | null;
+  /** "signed": `signature` is the Endorsement as a compact JWS made with the endorser's key. */
+  verification: VerificationType;
+  signature?: string;
 }

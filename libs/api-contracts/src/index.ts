@@ -9,3 +9,4 @@ export * from './admin.contract';
 export * from './institutions.contract';
 export * from './endorsements.contract';
 export * from './openapi';
+export * from './signing-keys.contract';

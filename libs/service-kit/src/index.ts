@@ -20,3 +20,4 @@ export { SecretSealer } from './crypto/secret-sealer';
 export { tenantScope, type TenantScope } from './tenancy/tenant-scope';
 export { openEventStream, streamProgress, type EventStream, type ProgressReading } from './http/event-stream';
 export { databaseHealth } from './http/database-health';
+export { negotiate, prefersJose, type Representation } from './http/negotiate';

@@ -17,4 +17,8 @@ export class PublicUrls {
 
   endorsement(id: string): string { return `${this.base}/public/endorsements/${id}`; }
   endorser(profileId: string): string { return `${this.base}/public/endorsers/${profileId}`; }
+  /** A CryptographicKey of the endorser (signed verification): the `creator` of what it signed. */
+  endorserKey(profileId: string, keyId: string): string { return `${this.endorser(profileId)}/keys/${keyId}`; }
+  /** The endorser's RevocationList: its withdrawn signed endorsements. */
+  endorserRevocations(profileId: string): string { return `${this.endorser(profileId)}/revocations`; }
 }

@@ -15,6 +15,10 @@ export const EndorsementEnvSchema = z.object({
     .transform((value) => value.replace(/\/+$/, '')),
   /** The issuer service's internal address (distributed mode only; embedded gets a client). */
   ISSUER_URL: z.url({ protocol: /^https?$/, error: 'ISSUER_URL must be an http(s) URL, e.g. http://issuer:3001' }).optional(),
+  /** Seals endorsers' private signing keys at rest (service-kit SecretSealer), as in the issuer. */
+  SECRETS_ENCRYPTION_KEY: z
+    .string({ error: 'SECRETS_ENCRYPTION_KEY is required (at least 32 characters of random text).' })
+    .min(32, { error: 'SECRETS_ENCRYPTION_KEY must be at least 32 characters long.' }),
   INTERNAL_TOKEN: z.string().min(16, { error: 'INTERNAL_TOKEN, when set, must be at least 16 characters long.' }).optional(),
   OUTBOX_RELAY_ENABLED: z
     .enum(['true', 'false', '1', '0', ''], { error: 'must be true or false' })
@@ -27,6 +31,7 @@ export const EndorsementEnvSchema = z.object({
 export interface EndorsementConfig {
   publicUrl: string;
   issuerUrl?: string;
+  secretsEncryptionKey: string;
   internalToken?: string;
   outboxRelayEnabled: boolean;
   port: number;
@@ -37,6 +42,7 @@ export function loadEndorsementConfig(env: NodeJS.ProcessEnv = process.env): End
   return {
     publicUrl: parsed.PUBLIC_URL,
     issuerUrl: parsed.ISSUER_URL,
+    secretsEncryptionKey: parsed.SECRETS_ENCRYPTION_KEY,
     internalToken: parsed.INTERNAL_TOKEN,
     outboxRelayEnabled: parsed.OUTBOX_RELAY_ENABLED,
     port: parsed.PORT,

@@ -10,11 +10,14 @@ import { EndorsementEvents } from '../events/endorsement-events';
 import type { Endorsement, EndorsementRequest } from '../generated/prisma/client';
 import { IssuerTargetsClient } from '../issuer-targets/issuer-targets.client';
 import { EndorsementPrismaService, type EndorsementTx } from '../prisma/endorsement-prisma.service';
+import { EndorsementSigner } from '../signing/endorsement-signer';
+import { EndorserKeysService } from '../signing/endorser-keys.service';
 import { EndorsementRequestsRepository } from './endorsement-requests.repository';
 
 /**
  * The workflow (issue #7): the owner of a target requests, the endorser approves (with a
- * comment) or declines, and either party may later withdraw, which revokes the endorsement.
+ * comment) or declines, and either party may later withdraw, which revokes the endorsement. An
+ * endorser with signed verification signs the Endorsement with its own key when it approves.
  * Every step is one transaction with its event in the outbox.
  */
 @Injectable()
@@ -26,6 +29,8 @@ export class EndorsementWorkflow {
     private readonly endorsers: EndorsersRepository,
     private readonly targets: IssuerTargetsClient,
     private readonly events: EndorsementEvents,
+    private readonly keys: EndorserKeysService,
+    private readonly signer: EndorsementSigner,
   ) {}
 
   async request(scope: TenantScope, body: EndorsementRequestCreateBody, correlationId: string): Promise<EndorsementRequest> {
@@ -67,18 +72,18 @@ export class EndorsementWorkflow {
         throw new ApiError(409, ErrorCode.EndorserProfileRequired, 'Publish your endorser profile first (PUT /v2/endorsers/self): an Endorsement names it as its issuer.');
       }
       if (!(await this.requests.decide(scope, request.id, 'approved', tx))) throw notPending();
+      const facts = { id: newEntityId(), endorserProfileId: profile.id, targetUrl: request.targetUrl, comment: comment || null, issuedOn: new Date() };
+      // A signing endorser signs in this transaction; the JWS is stored and never re-made.
+      const signature = profile.verification === 'signed' ? await this.signer.sign(facts, await this.keys.activeKey(scope, profile.id, tx)) : undefined;
       const created = await this.endorsements.create(
         {
-          id: newEntityId(),
+          ...facts,
           requestId: request.id,
           institutionId: request.institutionId,
           endorserInstitutionId: request.endorserInstitutionId,
-          endorserProfileId: profile.id,
           targetType: request.targetType,
           targetId: request.targetId,
-          targetUrl: request.targetUrl,
-          comment: comment || null,
-          issuedOn: new Date(),
+          ...signature,
         },
         tx,
       );

@@ -33,6 +33,14 @@ export class EndorsementsRepository {
     return this.prisma.endorsement.findUnique({ where: { id } });
   }
 
+  /** An endorser's withdrawn SIGNED endorsements, oldest withdrawal first: its RevocationList. */
+  revokedSigned(endorserProfileId: string): Promise<Endorsement[]> {
+    return this.prisma.endorsement.findMany({
+      where: { endorserProfileId, revokedAt: { not: null }, signedJws: { not: null } },
+      orderBy: [{ revokedAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
   /** Revokes once: false when it was already revoked (a concurrent or repeated withdrawal). */
   async revoke(id: string, by: TenantScope, reason: string | null, tx: EndorsementTx): Promise<boolean> {
     const { count } = await tx.endorsement.updateMany({

@@ -1,8 +1,8 @@
-import type { EndorserProfileV2 } from '@badges/api-contracts';
+import type { EndorserProfileV2, VerificationType } from '@badges/api-contracts';
 import { buildIssuerProfile, type Profile } from '@badges/openbadges';
 
 import type { PublicUrls } from '../common/public-urls';
-import type { EndorserProfile } from '../generated/prisma/client';
+import type { EndorserProfile, EndorserSigningKey } from '../generated/prisma/client';
 
 export function toEndorserProfileV2(row: EndorserProfile, urls: PublicUrls): EndorserProfileV2 {
   return {
@@ -13,10 +13,25 @@ export function toEndorserProfileV2(row: EndorserProfile, urls: PublicUrls): End
     url: row.url,
     email: row.email,
     description: row.description,
+    verification: row.verification as VerificationType,
   };
 }
 
-/** The hosted OB 2.0 Profile: the `issuer` of every Endorsement this endorser makes. */
-export function endorserProfileDocument(row: EndorserProfile, urls: PublicUrls): Profile {
-  return buildIssuerProfile({ id: urls.endorser(row.id), name: row.name, url: row.url, email: row.email, description: row.description ?? undefined });
+/**
+ * The hosted OB 2.0 Profile: the `issuer` of every Endorsement this endorser makes. Once it has
+ * signing keys (signed verification), it lists all of them, retired ones too, in `publicKey` and
+ * links its RevocationList, as an issuer Profile does (decision 0009); a hosted-only endorser's
+ * Profile stays as it was.
+ */
+export function endorserProfileDocument(row: EndorserProfile, keys: EndorserSigningKey[], urls: PublicUrls): Profile {
+  const signs = keys.length > 0;
+  return buildIssuerProfile({
+    id: urls.endorser(row.id),
+    name: row.name,
+    url: row.url,
+    email: row.email,
+    description: row.description ?? undefined,
+    publicKey: signs ? keys.map((key) => urls.endorserKey(row.id, key.id)) : undefined,
+    revocationList: signs ? urls.endorserRevocations(row.id) : undefined,
+  });
 }

@@ -26,9 +26,13 @@ export class EndorsersRepository {
     return this.prisma.endorserProfile.findUnique({ where: { id } });
   }
 
-  /** Create or replace; the id (and so the public URL) is kept across updates. */
+  /**
+   * Create or replace; the id (and so the public URL) is kept across updates. An absent
+   * `verification` keeps the current choice (hosted for a new Profile), so a client that does not
+   * know the field cannot switch a signed endorser back to hosted by accident.
+   */
   upsert(scope: TenantScope, body: EndorserProfileBody): Promise<EndorserProfile> {
-    const fields = { name: body.name, url: body.url, email: body.email, description: body.description || null };
+    const fields = { name: body.name, url: body.url, email: body.email, description: body.description || null, ...(body.verification ? { verification: body.verification } : {}) };
     return this.prisma.endorserProfile.upsert({
       where: { institutionId: scope.institutionId },
       create: { id: newEntityId(), institutionId: scope.institutionId, ...fields },

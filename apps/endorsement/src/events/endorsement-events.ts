@@ -54,6 +54,7 @@ export class EndorsementEvents {
         issuedOn: endorsement.issuedOn.toISOString(),
         targetName: request.targetName,
         ...(request.requesterEmail ? { requesterEmail: request.requesterEmail } : {}),
+        ...(endorsement.signedJws ? { signedJws: endorsement.signedJws } : {}),
       },
     }));
   }

@@ -3,7 +3,7 @@ import { ApiError, tenantScope, type ServiceClient, type ServiceRequest } from '
 import { loadEndorsementConfig } from '../config/endorsement.config';
 import { IssuerTargetsClient } from './issuer-targets.client';
 
-const config = loadEndorsementConfig({ INTERNAL_TOKEN: 'internal-token-0123456789' });
+const config = loadEndorsementConfig({ INTERNAL_TOKEN: 'internal-token-0123456789', SECRETS_ENCRYPTION_KEY: 'x'.repeat(32) });
 const scope = tenantScope('inst-a');
 
 function clientAnswering(answer: (request: ServiceRequest) => Promise<{ status: number; body: unknown }>): { client: ServiceClient; seen: ServiceRequest[] } {

@@ -60,7 +60,15 @@ function endorsementPaths(): Record<string, Record<string, Operation>> {
   return {
     '/v2/endorsers/self': {
       get: clientOp(tag, 'Your endorser Profile', { '200': okList('The Profile (`openBadgeId`: its public URL)') }),
-      put: clientOp(tag, 'Publish or update your endorser Profile (needed before anyone can ask you)', { '200': okList('The Profile') }, { requestBody: body('EndorserProfileBody') }),
+      put: clientOp(tag, 'Publish or update your endorser Profile (needed before anyone can ask you); `verification: "signed"` signs your Endorsements with your own key', { '200': okList('The Profile') }, { requestBody: body('EndorserProfileBody') }),
+    },
+    '/v2/endorsers/self/keys': {
+      get: clientOp(tag, 'Your endorser signing keys, oldest first (public halves only)', { '200': okList('Keys') }),
+    },
+    '/v2/endorsers/self/keys/rotate': {
+      post: clientOp(tag, 'Retire your active signing key and make a new one (`algorithm`: RS256 default, or ES256); retired keys stay published', { '201': okList('Keys after the rotation') }, {
+        requestBody: { ...inlineBody({ algorithm: { type: 'string', enum: ['RS256', 'ES256'], default: 'RS256' } }, []), required: false },
+      }),
     },
     '/v2/endorsement-requests': {
       post: clientOp(tag, 'Ask an institution to endorse your issuer, badge class or assertion', {
@@ -90,11 +98,17 @@ function endorsementPaths(): Record<string, Record<string, Operation>> {
       }),
     },
     '/public/endorsements/{id}': {
-      get: op(['Public documents'], 'An OB 2.0 Endorsement (JSON-LD); 410 with `revoked: true` once withdrawn', {
-        parameters: [idParam('id')],
-        responses: { '200': { description: 'The Endorsement', content: { 'application/ld+json': { schema: ref('OpenBadgesDocument') } } }, '404': error('`not_found`'), '410': { description: 'Withdrawn' } },
+      get: op(['Public documents'], 'An OB 2.0 Endorsement (JSON-LD); a signed one’s compact JWS for `?format=jws` or `Accept: application/jose`; 410 with `revoked: true` once withdrawn', {
+        parameters: [idParam('id'), { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['jws'] } }],
+        responses: {
+          '200': { description: 'The Endorsement', content: { 'application/ld+json': { schema: ref('OpenBadgesDocument') }, 'application/jose': { schema: { type: 'string' } } } },
+          '404': error('`not_found` (also: a JWS asked of a hosted endorsement)'),
+          '410': { description: 'Withdrawn' },
+        },
       }),
     },
+    '/public/endorsers/{id}/keys/{keyId}': { get: { ...publicDoc('CryptographicKey of a signing endorser'), parameters: [idParam('id'), idParam('keyId')] } },
+    '/public/endorsers/{id}/revocations': { get: publicDoc('RevocationList of an endorser (its withdrawn signed endorsements)') },
     '/public/endorsers/{id}': {
       get: op(['Public documents'], 'An endorser’s OB 2.0 Profile (JSON-LD)', {
         parameters: [idParam('id')],

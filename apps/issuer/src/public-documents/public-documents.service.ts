@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 
 import { canonicalLanguageTag, formatDateTimeV2 } from '@badges/api-contracts';
-import { buildBadgeClass, buildIssuerProfile, buildRevokedAssertion } from '@badges/openbadges';
+import { buildBadgeClass, buildIssuerProfile, buildRevokedAssertion, signedPayload } from '@badges/openbadges';
 import { ApiError } from '@badges/service-kit';
 
 import { buildAssertionJson } from '../common/assertion-json';
 import { ReceivedEndorsementsRepository, type LiveEndorsement } from '../endorsements/received-endorsements.repository';
 import { PublicUrls } from '../common/public-urls';
-import { signedPayload } from '../signing/assertion-signer';
 import type { PageView } from './page-view';
 import { PublicDocumentsRepository, type PublicAssertion, type PublicBadgeClass, type PublicIssuer } from './public-documents.repository';
 

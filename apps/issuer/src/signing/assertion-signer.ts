@@ -26,8 +26,3 @@ export class AssertionSigner {
     return { signedJws: await signAssertion(payload, key.privateKey, key.algorithm), signingKeyId: key.id };
   }
 }
-
-/** The signed JSON inside a compact JWS we made ourselves (so it is trusted, not re-verified). */
-export function signedPayload(jws: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(jws.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
-}

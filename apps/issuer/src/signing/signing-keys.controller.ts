@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 
-import { successEnvelope, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { RotateSigningKeyBodySchema, successEnvelope, type V2SuccessEnvelope } from '@badges/api-contracts';
 import { InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
 import { PublicUrls } from '../common/public-urls';
-import { RotateKeyBodySchema, toSigningKeyV2, type SigningKeyV2 } from './signing-keys.dto';
+import { toSigningKeyV2, type SigningKeyV2 } from './signing-keys.dto';
 import { SigningKeysService } from './signing-keys.service';
 
 /** An issuer's signing keys (signed badges). Tenant-scoped: another institution's issuer is 404. */
@@ -36,7 +36,7 @@ export class SigningKeysController {
     @Body() body: unknown,
   ): Promise<V2SuccessEnvelope<SigningKeyV2>> {
     await this.owned.requireIssuer(tenantScope(institutionId), issuerId);
-    const { algorithm } = parseWith(RotateKeyBodySchema, body);
+    const { algorithm } = parseWith(RotateSigningKeyBodySchema, body);
     const keys = await this.keys.rotate(tenantScope(institutionId), issuerId, algorithm);
     return successEnvelope(keys.map((key) => toSigningKeyV2(key, this.urls)));
   }

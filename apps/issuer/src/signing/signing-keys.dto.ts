@@ -1,14 +1,7 @@
-import { z } from 'zod';
-
 import { formatDateTimeV2 } from '@badges/api-contracts';
 
 import type { PublicUrls } from '../common/public-urls';
 import type { SigningKeyRecord } from './signing-keys.repository';
-
-/** `POST /v2/issuers/:entityId/keys/rotate`: the body is optional; RS256 unless asked. */
-export const RotateKeyBodySchema = z.object({
-  algorithm: z.enum(['RS256', 'ES256'], { error: 'algorithm must be "RS256" or "ES256".' }).default('RS256'),
-});
 
 /** A signing key as the v2 API lists it: public information only, never the private half. */
 export interface SigningKeyV2 {

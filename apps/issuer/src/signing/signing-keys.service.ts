@@ -2,11 +2,11 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 
+import { DEFAULT_SIGNING_ALGORITHM, generateSigningKeyPair, type SigningAlgorithm } from '@badges/openbadges';
 import { newEntityId } from '@badges/persistence';
 import { ApiError, type TenantScope } from '@badges/service-kit';
 
 import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
-import { DEFAULT_SIGNING_ALGORITHM, generateSigningKeyPair, type SigningAlgorithm } from './key-pairs';
 import { KeySealer, signingKeyContext } from './key-sealer';
 import { SigningKeysRepository, type NewSigningKey, type SigningKeyRecord } from './signing-keys.repository';
 

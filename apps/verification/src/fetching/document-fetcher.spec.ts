@@ -100,4 +100,33 @@ describe('DocumentFetcher', () => {
       ['issuer', '/public/badges/b1'],
     ]);
   });
+
+  it("asks for another representation when told (a signed endorsement's JWS), and caches it apart from the JSON", async () => {
+    const seen: string[] = [];
+    const endorsement: ServiceClient = {
+      service: 'endorsement',
+      request: async (request) => {
+        const accept = String(request.headers?.accept);
+        seen.push(accept);
+        const jose = accept === 'application/jose';
+        return { status: 200, headers: { 'content-type': jose ? 'application/jose' : 'application/ld+json', 'cache-control': 'public, max-age=60' }, body: Buffer.from(jose ? 'a.b.c' : '{"id":"e1"}') };
+      },
+    };
+    const fetcher = new DocumentFetcher(options({ endorsement }));
+    const url = 'http://badges.test/public/endorsements/e1';
+    expect((await fetcher.fetch(url)).body).toBe('{"id":"e1"}');
+    expect((await fetcher.fetch(url, { accept: 'application/jose' })).body).toBe('a.b.c');
+    expect((await fetcher.fetch(url)).body).toBe('{"id":"e1"}');
+    expect((await fetcher.fetch(url, { accept: 'application/jose' })).body).toBe('a.b.c');
+    expect(seen).toEqual([expect.stringContaining('application/ld+json'), 'application/jose']);
+
+    // Over the network too: the Accept header is the one asked for.
+    let remoteAccept: string | undefined;
+    server.routes.set('/remote', (req, res) => {
+      remoteAccept = req.headers.accept;
+      res.writeHead(200, { 'content-type': 'application/jose' }).end('a.b.c');
+    });
+    expect((await fetcher.fetch(server.url('/remote'), { accept: 'application/jose' })).body).toBe('a.b.c');
+    expect(remoteAccept).toBe('application/jose');
+  });
 });

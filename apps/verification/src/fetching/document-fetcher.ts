@@ -1,4 +1,4 @@
-import type { FetchedDocument } from '@badges/openbadges';
+import type { FetchedDocument, FetchOptions } from '@badges/openbadges';
 import { safeFetch, type AddressPolicy } from '@badges/outbound-http';
 import type { ServiceClient } from '@badges/service-kit';
 
@@ -26,7 +26,7 @@ export interface DocumentFetcherOptions {
   allowPrivateNetwork: boolean;
   addressPolicy?: AddressPolicy;
   /** Replaces the network (safeFetch) for tests that serve fixtures by URL; the cache still applies. */
-  transport?: (url: string) => Promise<FetchedDocument>;
+  transport?: (url: string, options?: FetchOptions) => Promise<FetchedDocument>;
 }
 
 /**
@@ -43,20 +43,23 @@ export class DocumentFetcher {
     this.ownPrefix = `${options.publicUrl}/public/`;
   }
 
-  readonly fetch = async (url: string): Promise<FetchedDocument> => {
-    const cached = await this.options.cache.get(url);
+  /** `options.accept` asks for another representation (a signed endorsement's JWS); it is cached apart. */
+  readonly fetch = async (url: string, options: FetchOptions = {}): Promise<FetchedDocument> => {
+    const accept = options.accept ?? ACCEPT;
+    const cacheKey = options.accept ? `${url} ${options.accept}` : url;
+    const cached = await this.options.cache.get(cacheKey);
     if (cached) return cached;
-    const { document, cacheControl } = (await this.fetchOwn(url)) ?? (await this.fetchRemote(url));
+    const { document, cacheControl } = (await this.fetchOwn(url, accept)) ?? (await this.fetchRemote(url, accept));
     if (CACHEABLE_STATUSES.has(document.status)) {
-      await this.options.cache.set(url, document, cacheTtlSeconds(cacheControl, this.options.cacheTtlSeconds));
+      await this.options.cache.set(cacheKey, document, cacheTtlSeconds(cacheControl, this.options.cacheTtlSeconds));
     }
     return document;
   };
 
-  private async fetchRemote(url: string): Promise<{ document: FetchedDocument; cacheControl?: string }> {
-    if (this.options.transport) return { document: await this.options.transport(url) };
+  private async fetchRemote(url: string, accept: string): Promise<{ document: FetchedDocument; cacheControl?: string }> {
+    if (this.options.transport) return { document: await this.options.transport(url, { accept }) };
     const response = await safeFetch(url, {
-      accept: ACCEPT,
+      accept,
       timeoutMs: this.options.timeoutMs,
       maxBytes: this.options.maxBytes,
       allowPrivateNetwork: this.options.allowPrivateNetwork,
@@ -69,7 +72,7 @@ export class DocumentFetcher {
   }
 
   /** undefined when `url` is not one of our public documents (or no client of its service is known). */
-  private async fetchOwn(url: string): Promise<{ document: FetchedDocument; cacheControl?: string } | undefined> {
+  private async fetchOwn(url: string, accept: string): Promise<{ document: FetchedDocument; cacheControl?: string } | undefined> {
     if (!url.startsWith(this.ownPrefix)) return undefined;
     // Normalise as an HTTP client would (`..`, `%2e`), then make sure it is still a public path.
     const parsed = new URL(url);
@@ -80,7 +83,7 @@ export class DocumentFetcher {
     const response = await owner.request({
       method: 'GET',
       url: `${path}${parsed.search}`,
-      headers: { accept: ACCEPT, 'x-public-url': this.options.publicUrl },
+      headers: { accept, 'x-public-url': this.options.publicUrl },
     });
     if (response.body.length > this.options.maxBytes) throw new Error(`the document is larger than ${this.options.maxBytes} bytes`);
     const header = (name: string) => {

@@ -47,6 +47,8 @@ export const endorsementIssuedPayload = z.object({
   targetName: z.string().optional(),
   /** The contact email of the target's issuer (public in its Profile): notification tells the requester. */
   requesterEmail: z.email().optional(),
+  /** A signed endorsement (its endorser uses signed verification): the compact JWS, as served at endorsementUrl for `Accept: application/jose`. */
+  signedJws: z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, { error: 'signedJws must be a compact JWS' }).optional(),
 });
 
 export const endorsementRevokedPayload = z.object({

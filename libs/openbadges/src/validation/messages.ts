@@ -34,6 +34,10 @@ export const TaskCode = {
   ENDORSEMENT_UNAVAILABLE: 'ENDORSEMENT_UNAVAILABLE',
   ENDORSEMENT_CLAIM_MISMATCH: 'ENDORSEMENT_CLAIM_MISMATCH',
   ENDORSEMENT_NOT_VERIFIED: 'ENDORSEMENT_NOT_VERIFIED',
+  /** Ours: a signed endorsement whose signed form is missing, unreadable, not the same endorsement, or whose signature fails. */
+  ENDORSEMENT_SIGNATURE_INVALID: 'ENDORSEMENT_SIGNATURE_INVALID',
+  /** Ours: a signed endorsement's key is not listed by its endorser Profile, or does not name it as `owner`. */
+  ENDORSEMENT_KEY_NOT_OWNED: 'ENDORSEMENT_KEY_NOT_OWNED',
 } as const;
 export type TaskCodeName = (typeof TaskCode)[keyof typeof TaskCode];
 

@@ -1,6 +1,7 @@
 export { verifyOpenBadge } from './verify-open-badge';
 export type {
   FetchDocument,
+  FetchOptions,
   FetchedDocument,
   VerifyInput,
   VerifyOptions,
@@ -10,7 +11,8 @@ export type {
   InputType,
 } from './types';
 export { detectInput, type DetectedInput } from './detect-input';
-export { signAssertion } from './signed/sign-assertion';
+export { signAssertion, signEndorsement, signedPayload } from './signed/sign-document';
+export { DEFAULT_SIGNING_ALGORITHM, generateSigningKeyPair, type PemKeyPair, type SigningAlgorithm } from './signed/key-pairs';
 export { ALLOWED_JWS_ALGORITHMS, type AllowedJwsAlgorithm } from './signed/allowed-algorithms';
 export { MAX_BADGE_JSON_DEPTH, jsonDepthExceeds } from './json-depth';
 export { STEP_NAMES, reportSteps, type StepName, type StepStatus, type VerificationStep } from './report-steps';

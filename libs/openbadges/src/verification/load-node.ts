@@ -15,7 +15,7 @@ import type { VerificationContext } from './verification-context';
  */
 export async function loadNode(url: string, ctx: VerificationContext): Promise<JsonNode | undefined> {
   if (ctx.fetched.has(url)) return ctx.fetched.get(url);
-  if (ctx.fetched.size >= ctx.maxDocuments) {
+  if (ctx.documentCount() >= ctx.maxDocuments) {
     ctx.report(error(TaskCode.FETCH_HTTP_NODE, `Stopped before fetching ${url}: this badge links to too many documents (limit ${ctx.maxDocuments}).`, url));
     return undefined;
   }

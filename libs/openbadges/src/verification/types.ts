@@ -11,7 +11,14 @@ export interface FetchedDocument {
   contentType?: string;
   body: string;
 }
-export type FetchDocument = (url: string) => Promise<FetchedDocument>;
+/**
+ * `accept` is set only to ask for another representation than the JSON-LD default: the compact
+ * JWS of a signed endorsement (`application/jose`), as signed documents are negotiated here.
+ */
+export interface FetchOptions {
+  accept?: string;
+}
+export type FetchDocument = (url: string, options?: FetchOptions) => Promise<FetchedDocument>;
 
 /**
  * What to verify. A plain string is auto-detected (URL, JSON text or compact JWS) and a plain

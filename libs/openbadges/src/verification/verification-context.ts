@@ -1,7 +1,7 @@
 import type { ObClass } from '../validation/class-rules';
 import type { ValidationMessage } from '../validation/messages';
 import type { JsonNode } from '../validation/present-values';
-import type { EndorsementCheck, FetchDocument } from './types';
+import type { EndorsementCheck, FetchDocument, FetchedDocument } from './types';
 
 export const DEFAULT_MAX_DOCUMENTS = 25;
 
@@ -14,6 +14,8 @@ export class VerificationContext {
   readonly classes = new Map<string, ObClass>();
   /** Fetched URL -> compacted node (undefined when the fetch failed), so nothing is fetched twice. */
   readonly fetched = new Map<string, JsonNode | undefined>();
+  /** URL -> its signed (compact JWS) representation, for signed endorsements. */
+  readonly signedForms = new Map<string, FetchedDocument | undefined>();
   openBadgesVersion = '2.0';
   /** Linked endorsements and how their checks went (filled while collecting, then by checkEndorsements). */
   readonly endorsements: EndorsementCheck[] = [];
@@ -23,6 +25,11 @@ export class VerificationContext {
     readonly fetchDocument: FetchDocument,
     readonly maxDocuments: number = DEFAULT_MAX_DOCUMENTS,
   ) {}
+
+  /** Every download so far counts against `maxDocuments`, whatever representation it asked for. */
+  documentCount(): number {
+    return this.fetched.size + this.signedForms.size;
+  }
 
   report(message: ValidationMessage): void {
     this.messages.push(message);

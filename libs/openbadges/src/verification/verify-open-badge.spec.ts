@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { buildAssertion, buildBadgeClass, buildCryptographicKey, buildIssuerProfile, buildRevocationList } from '../builders';
-import { signAssertion } from './signed/sign-assertion';
+import { signAssertion } from './signed/sign-document';
 import type { FetchDocument } from './types';
 import { verifyOpenBadge } from './verify-open-badge';
 

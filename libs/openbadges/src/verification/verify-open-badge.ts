@@ -37,7 +37,7 @@ export async function verifyOpenBadge(input: VerifyInput, options: VerifyOptions
   );
   // Steps 5-6: revocation flag in the body, the endorsements on the badge, and downloadable badge image.
   checkRevokedFlag(ctx);
-  checkEndorsements(ctx);
+  await checkEndorsements(ctx);
   if (options.checkImages !== false) await checkBadgeImages(ctx);
   return buildResult(ctx, graph, detected, input, options.recipientProfile !== undefined);
 }

@@ -7,12 +7,11 @@ import type { VerificationContext } from '../verification-context';
 
 /**
  * VERIFY_SIGNED_ASSERTION_NOT_REVOKED: a signed badge stays cryptographically valid forever, so
- * revocation can only be learned from the issuer's RevocationList. Entries are bare ids or
- * objects with `id` (or a legacy `uid`) and an optional reason.
+ * revocation can only be learned from the issuer's RevocationList.
  */
 export async function checkRevocationList(assertion: JsonNode, issuer: JsonNode, ctx: VerificationContext): Promise<void> {
-  const listRef = isJsonNode(issuer.revocationList) ? issuer.revocationList.id : issuer.revocationList;
-  if (!isUrl(listRef)) return;
+  const listRef = revocationListUrl(issuer);
+  if (!listRef) return;
   const list = await loadNode(listRef, ctx);
   const label = typeof assertion.id === 'string' ? assertion.id : undefined;
   if (!list) {
@@ -20,11 +19,25 @@ export async function checkRevocationList(assertion: JsonNode, issuer: JsonNode,
     return;
   }
   ctx.addNode(list, 'RevocationList');
-  for (const entry of asArray<unknown>(list.revokedAssertions)) {
+  const entry = revocationEntryFor(list, assertion);
+  if (entry === undefined) return;
+  ctx.report(error(TaskCode.VERIFY_SIGNED_ASSERTION_NOT_REVOKED, `${revocationSentence(ctx, revocationDetails(entry))} (Listed in ${listRef}.)`, label));
+}
+
+/** The URL of a Profile's RevocationList, if it names one. */
+export function revocationListUrl(profile: JsonNode): string | undefined {
+  const listRef = isJsonNode(profile.revocationList) ? profile.revocationList.id : profile.revocationList;
+  return isUrl(listRef) ? listRef : undefined;
+}
+
+/**
+ * The list's entry for `document` (a signed assertion or endorsement), if it is revoked. Entries
+ * are bare ids or objects with `id` (or a legacy `uid`) and an optional reason.
+ */
+export function revocationEntryFor(list: JsonNode, document: JsonNode): unknown {
+  return asArray<unknown>(list.revokedAssertions).find((entry) => {
     const entryId = isJsonNode(entry) ? entry.id : entry;
-    const matchesUid = isJsonNode(entry) && entry.uid !== undefined && entry.uid === assertion.uid;
-    if (entryId !== assertion.id && !matchesUid) continue;
-    ctx.report(error(TaskCode.VERIFY_SIGNED_ASSERTION_NOT_REVOKED, `${revocationSentence(ctx, revocationDetails(entry))} (Listed in ${listRef}.)`, label));
-    return;
-  }
+    const matchesUid = isJsonNode(entry) && entry.uid !== undefined && entry.uid === document.uid;
+    return entryId === document.id || matchesUid;
+  });
 }

@@ -1,10 +1,10 @@
 import { error, TaskCode } from '../../validation/messages';
-import { asArray, isJsonNode, type JsonNode } from '../../validation/present-values';
+import { isJsonNode, type JsonNode } from '../../validation/present-values';
 import { collectGraph } from '../collect-graph';
-import { compactNode, loadNode } from '../load-node';
+import { compactNode } from '../load-node';
 import type { VerificationContext } from '../verification-context';
 import { isAllowedJwsAlgorithm, type AllowedJwsAlgorithm } from './allowed-algorithms';
-import { checkJwsSignature } from './check-signature';
+import { checkSignedBy } from './check-signed-by';
 import { decodeJwsUnverified } from './decode-jws-payload';
 import { checkRevocationList } from './check-revocation-list';
 
@@ -41,33 +41,21 @@ export async function verifySignedInput(jws: string, ctx: VerificationContext): 
 
 async function verifyWithIssuerKey(jws: string, alg: AllowedJwsAlgorithm, assertion: JsonNode, issuer: JsonNode, ctx: VerificationContext): Promise<void> {
   const label = typeof assertion.id === 'string' ? assertion.id : undefined;
-  const issuerKeys = asArray<unknown>(issuer.publicKey).map((k) => (isJsonNode(k) ? k.id : k)).filter((k): k is string => typeof k === 'string');
   const creator = isJsonNode(assertion.verification) ? assertion.verification.creator : undefined;
-
-  if (typeof creator === 'string' && !issuerKeys.includes(creator)) {
-    ctx.report(error(TaskCode.VERIFY_KEY_OWNERSHIP, `The badge was signed with the key ${creator}, which its issuer does not list among its published keys.`, label));
-  }
-  // Without a creator, any key the issuer publishes may have signed it (spec: creator is optional).
-  const candidates = typeof creator === 'string' ? [creator] : issuerKeys;
-  if (candidates.length === 0) {
-    ctx.report(error(TaskCode.VERIFY_JWS, 'The signature cannot be checked: neither the badge nor its issuer names a public key.', label));
-    return;
-  }
-  const failures: string[] = [];
-  for (const keyUrl of candidates) {
-    const key = await loadNode(keyUrl, ctx);
-    if (!key || typeof key.publicKeyPem !== 'string') {
-      failures.push(`key ${keyUrl} could not be loaded`);
-      continue;
+  for (const problem of await checkSignedBy(jws, alg, creator, issuer, ctx)) {
+    switch (problem.kind) {
+      case 'creator_not_listed':
+        ctx.report(error(TaskCode.VERIFY_KEY_OWNERSHIP, `The badge was signed with the key ${problem.key}, which its issuer does not list among its published keys.`, label));
+        break;
+      case 'key_not_owned':
+        ctx.report(error(TaskCode.VERIFY_KEY_OWNERSHIP, `The key ${problem.key} does not say it belongs to the issuer ${String(issuer.id)}.`, label));
+        break;
+      case 'no_keys':
+        ctx.report(error(TaskCode.VERIFY_JWS, 'The signature cannot be checked: neither the badge nor its issuer names a public key.', label));
+        break;
+      case 'bad_signature':
+        ctx.report(error(TaskCode.VERIFY_JWS, `The signature of this badge is not valid: it was altered or not signed by its issuer (${problem.reasons.join('; ')}).`, label));
+        break;
     }
-    ctx.addNode(key, 'CryptographicKey');
-    if (key.owner !== issuer.id) {
-      ctx.report(error(TaskCode.VERIFY_KEY_OWNERSHIP, `The key ${keyUrl} does not say it belongs to the issuer ${String(issuer.id)}.`, label));
-      continue;
-    }
-    const result = await checkJwsSignature(jws, key.publicKeyPem, alg);
-    if (result.ok) return;
-    failures.push(result.reason);
   }
-  ctx.report(error(TaskCode.VERIFY_JWS, `The signature of this badge is not valid: it was altered or not signed by its issuer (${failures.join('; ')}).`, label));
 }

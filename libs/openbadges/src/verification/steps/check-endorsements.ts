@@ -1,16 +1,20 @@
 import { hostedIdInVerificationScope } from '../../validation/hosted-policy-checks';
+import { typeMatchesOneOf } from '../../validation/v2-terms';
 import { TaskCode, warning } from '../../validation/messages';
 import { asArray, isJsonNode, type JsonNode } from '../../validation/present-values';
 import { revocationDetails } from '../revocation-message';
 import type { VerificationContext } from '../verification-context';
+import { checkSignedEndorsement, type EndorsementProblem } from './check-signed-endorsement';
 
 /**
  * Checks every endorsement listed by a node of the badge (not the input itself): its claim must
  * name that node, its endorser's Profile must have loaded, a hosted one must live where its
- * endorser allows, and it must not say it is revoked. Each lands in `report.endorsements`; the
- * failures are warnings, since a third party's endorsement does not decide the badge's own validity.
+ * endorser allows, and it must not say it is revoked. A signed one must also carry its endorser's
+ * valid signature and be absent from its endorser's RevocationList (checkSignedEndorsement).
+ * Each lands in `report.endorsements`; the failures are warnings, since a third party's
+ * endorsement does not decide the badge's own validity.
  */
-export function checkEndorsements(ctx: VerificationContext): void {
+export async function checkEndorsements(ctx: VerificationContext): Promise<void> {
   const input = ctx.nodes.keys().next().value;
   for (const [targetId, target] of ctx.nodes) {
     for (const endorsementId of asArray<unknown>(target.endorsement)) {
@@ -19,7 +23,15 @@ export function checkEndorsements(ctx: VerificationContext): void {
       if (!endorsement || ctx.classes.get(endorsementId) !== 'Endorsement') continue;
       const endorser = typeof endorsement.issuer === 'string' ? ctx.nodes.get(endorsement.issuer) : undefined;
       const problems = problemsOf(endorsement, targetId, endorser);
-      const revoked = endorsement.revoked === true;
+      let revoked = endorsement.revoked === true;
+      if (!revoked && endorser && isSigned(endorsement)) {
+        const signed = await checkSignedEndorsement(endorsement, endorser, ctx);
+        problems.push(...signed.problems);
+        if (signed.revocation !== undefined) {
+          revoked = true;
+          problems.unshift(withdrawn(endorsementId, signed.revocation));
+        }
+      }
       for (const problem of problems) ctx.report(warning(problem.code, problem.text, endorsementId));
       const claim = isJsonNode(endorsement.claim) ? endorsement.claim : {};
       ctx.endorsements.push({
@@ -35,14 +47,21 @@ export function checkEndorsements(ctx: VerificationContext): void {
   }
 }
 
-function problemsOf(endorsement: JsonNode, targetId: string, endorser: JsonNode | undefined): { code: string; text: string }[] {
+function isSigned(endorsement: JsonNode): boolean {
+  return isJsonNode(endorsement.verification) && typeMatchesOneOf(asArray<string>(endorsement.verification.type), ['SignedBadge']);
+}
+
+/** `source` says why: the endorsement itself (`revoked: true`) or its endorser's RevocationList entry. */
+function withdrawn(id: string, source: unknown): EndorsementProblem {
+  const { reason } = revocationDetails(source);
+  const why = typeof reason === 'string' && reason.trim() ? `: ${reason.trim().replace(/\.$/, '')}.` : '.';
+  return { code: TaskCode.ENDORSEMENT_REVOKED, text: `The endorsement ${id} was withdrawn by its endorser${why} It no longer vouches for this badge.` };
+}
+
+function problemsOf(endorsement: JsonNode, targetId: string, endorser: JsonNode | undefined): EndorsementProblem[] {
   const id = String(endorsement.id);
-  if (endorsement.revoked === true) {
-    const { reason } = revocationDetails(endorsement);
-    const why = typeof reason === 'string' && reason.trim() ? `: ${reason.trim().replace(/\.$/, '')}.` : '.';
-    return [{ code: TaskCode.ENDORSEMENT_REVOKED, text: `The endorsement ${id} was withdrawn by its endorser${why} It no longer vouches for this badge.` }];
-  }
-  const problems: { code: string; text: string }[] = [];
+  if (endorsement.revoked === true) return [withdrawn(id, endorsement)];
+  const problems: EndorsementProblem[] = [];
   const claim = endorsement.claim;
   const claimId = typeof claim === 'string' ? claim : isJsonNode(claim) ? claim.id : undefined;
   if (claimId !== targetId) {

@@ -47,7 +47,7 @@ export function negotiate(accept: string | undefined): Representation {
 }
 
 /**
- * Whether a client asks for a signed assertion's compact JWS (`application/jose`) rather than
+ * Whether a client asks for a signed document's compact JWS (`application/jose`) rather than
  * its JSON. Only an explicit `application/jose` counts (`*\/*` must keep getting JSON-LD), and
  * only if the client does not rank JSON or HTML higher.
  */
