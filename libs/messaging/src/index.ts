@@ -5,7 +5,7 @@ export { InProcessEventBus, type InProcessEventBusOptions } from './in-process/i
 export { outboxTableSql, processedEventTableSql } from './outbox/outbox-sql';
 export { outboxInsertStatements, writeOutbox, type OutboxRow, type JsonValue } from './outbox/outbox-writer';
 export { OutboxRelay, OutboxPublishError, type OutboxRelayOptions } from './outbox/outbox-relay';
-export { handleOnce, claimEvent, claimEvents, claimEventStatement, type HandleOnceResult } from './idempotency/handle-once';
+export { handleOnce, claimEvent, claimEventStatement, type HandleOnceResult } from './idempotency/handle-once';
 export { kafkaSettingsFromEnv, KafkaConfigError, type KafkaSettings } from './kafka/kafka-config';
 export { ensureTopics, physicalTopic } from './kafka/kafka-topics';
 export { KafkaEventPublisher } from './kafka/kafka-event-publisher';

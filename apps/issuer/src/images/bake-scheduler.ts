@@ -7,10 +7,10 @@ import { BakedImagesRepository } from './baked-images.repository';
 import { IMAGE_BAKING_QUEUE, bakeJobId, rebakeJobId, type ImageBakingQueue } from './image-baking-queue';
 
 /**
- * Assertions one bake job bakes: enough to make a bulk chunk a handful of queries, few enough
- * that a batch of large images stays small in memory.
+ * Assertions one bake job bakes: a whole bulk chunk, so its documents load with one handful of
+ * queries (the worker bakes and stores them in slices, which bounds the memory large images take).
  */
-export const BAKE_BATCH = 100;
+export const BAKE_BATCH = 500;
 
 /**
  * Adds bake jobs after the writes that call for them committed. Never throws: a job that could

@@ -17,6 +17,9 @@ export const REBAKE_PAGE = 500;
  * sweeps a badge class whose image changed. Both are idempotent: a bake whose stored row is
  * already from the current image skips, so re-runs and duplicate jobs never re-bake.
  */
+/** Baked images held in memory and written at once: 100 images of the 1 MiB maximum stay near 100 MiB. */
+const BAKE_WRITE_SLICE = 100;
+
 @Injectable()
 export class ImageBakingWorker implements OnApplicationBootstrap {
   constructor(
@@ -39,10 +42,13 @@ export class ImageBakingWorker implements OnApplicationBootstrap {
     const live = found.filter(({ assertion, document }) => assertion.institutionId === institutionId && document.status === 200);
     const current = await this.baked.sourcesOf(live.map(({ assertion }) => assertion.id));
     const stale = live.filter(({ assertion }) => current.get(assertion.id) !== assertion.badgeClass.imageId);
-    const images = await this.baker.bakeAll(stale);
-    if (images.length === 0) return JobStatus.Skipped;
-    await this.baked.saveAll(tenantScope(institutionId), images);
-    return JobStatus.Success;
+    let saved = 0;
+    for (let i = 0; i < stale.length; i += BAKE_WRITE_SLICE) {
+      const images = await this.baker.bakeAll(stale.slice(i, i + BAKE_WRITE_SLICE));
+      await this.baked.saveAll(tenantScope(institutionId), images);
+      saved += images.length;
+    }
+    return saved === 0 ? JobStatus.Skipped : JobStatus.Success;
   }
 
   async rebake({ institutionId, badgeClassId, imageId }: JobOf<typeof JobName.RebakeBadgeClass>): Promise<JobStatus> {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import type { EventOf, Topic } from '@badges/events';
-import { claimEvent, claimEvents } from '@badges/messaging';
+import { claimEvent } from '@badges/messaging';
 import { insertJsonRows } from '@badges/persistence';
 
 import { IdentifierLookup } from '../accounts/identifier-lookup';
@@ -14,8 +14,8 @@ export const PASSPORT_CONSUMER = 'passport';
 /**
  * Auto-collect (issue #6): every issued award is kept by its lookup key, and collected as pending
  * for the learner who verified that identifier; a revocation is kept apart, so it holds whichever
- * event arrives first. Each event is claimed in the same transaction as its writes (effectively
- * once).
+ * event arrives first. Issued awards are idempotent by their assertion id; a revocation is claimed
+ * by its event id in the same transaction as its write (effectively once).
  */
 @Injectable()
 export class AwardIntakeService {
@@ -24,18 +24,19 @@ export class AwardIntakeService {
   constructor(private readonly prisma: PassportPrismaService, private readonly lookups: IdentifierLookup, private readonly collector: BadgeCollector) {}
 
   /**
-   * A run of issued events (a bulk award's, say) in ONE transaction: claimed, locked, stored and
-   * collected with a handful of statements whatever the run's length.
+   * A run of issued events (a bulk award's, say) in ONE transaction, a handful of statements
+   * whatever its length. The award's own key makes it idempotent: only awards stored now are
+   * collected, so a redelivered event changes nothing and needs no ProcessedEvent row.
    */
   async issuedMany(events: readonly EventOf<typeof Topic.AssertionIssued>[]): Promise<void> {
+    const awards = events.map((event) => this.awardOf(event));
     const collected = await this.prisma.$transaction(async (tx) => {
-      const fresh = await claimEvents(tx, PASSPORT_SCHEMA, PASSPORT_CONSUMER, events.map((event) => event.eventId));
-      const awards = events.filter((event) => fresh.has(event.eventId)).map((event) => this.awardOf(event));
-      if (awards.length === 0) return 0;
       await this.collector.lockAll(tx, awards.flatMap((award) => (award.lookup ? [award.lookup] : [])));
       const insert = insertJsonRows(PASSPORT_SCHEMA, 'awards', awards, { skipDuplicates: true });
-      if (insert) await tx.$executeRawUnsafe(insert.sql, ...insert.params);
-      return this.collector.collectAwards(tx, awards);
+      if (!insert) return 0;
+      const stored = await tx.$queryRawUnsafe<{ assertionId: string }[]>(`${insert.sql} RETURNING "assertionId"`, ...insert.params);
+      const fresh = new Set(stored.map((row) => row.assertionId));
+      return this.collector.collectAwards(tx, awards.filter((award) => fresh.has(award.assertionId)));
     });
     this.logger.debug(`${events.length} award(s) taken in, ${collected} collected into passports`);
   }

@@ -27,27 +27,6 @@ export async function claimEvent(tx: { $executeRawUnsafe(sql: string, ...values:
 }
 
 /**
- * The batch form of `claimEvent`, for a consumer that handles a run of events in one transaction:
- * claims them all in one statement and returns the ids claimed now (the others were handled before).
- */
-export async function claimEvents(
-  tx: { $queryRawUnsafe<T>(sql: string, ...values: unknown[]): Promise<T> },
-  schema: string,
-  consumer: string,
-  eventIds: readonly string[],
-): Promise<Set<string>> {
-  if (eventIds.length === 0) return new Set();
-  const claimed = await tx.$queryRawUnsafe<{ eventId: string }[]>(
-    `INSERT INTO ${processedEventTable(schema)} ("consumer", "eventId")
-     SELECT $1, id::uuid FROM json_array_elements_text($2::json) AS id
-     ON CONFLICT DO NOTHING RETURNING "eventId"::text`,
-    consumer,
-    JSON.stringify(eventIds),
-  );
-  return new Set(claimed.map((row) => row.eventId));
-}
-
-/**
  * Runs `work` at most once per (consumer, eventId): the claim and the handler's writes commit
  * together, so a crash after the work re-runs neither, and a crash before it re-runs both.
  */
