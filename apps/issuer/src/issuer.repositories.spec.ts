@@ -2,7 +2,7 @@
  * Persistence rules of the issuer service, on every storage target (PGlite always, PostgreSQL
  * when DATABASE_URL is set): tenant scoping, child tables, revocation, batch atomicity.
  */
-import { applyMigrations, databaseTargets, newEntityId, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
+import { applyMigrations, databaseTargets, newEntityId, openDatabase, prismaSqlSession, type Database, type ScratchDatabase } from '@badges/persistence';
 import { tenantScope } from '@badges/service-kit';
 
 import { AssertionsRepository, type NewAssertion } from './assertions/assertions.repository';
@@ -147,7 +147,7 @@ describe.each(databaseTargets())('issuer repositories on $name', (target) => {
     const issuer = await newIssuer(A);
     const badgeClass = await newBadgeClass(issuer.id);
     expect(await prisma.$transaction((tx) => issuers.delete(A, issuer.id, tx))).toEqual({ outcome: 'in_use' });
-    await prisma.$transaction((tx) => assertions.createMany(A, [newAssertionRow(issuer.id, badgeClass.id)], tx));
+    await prisma.$transaction((tx) => assertions.createMany(A, [newAssertionRow(issuer.id, badgeClass.id)], prismaSqlSession(tx)));
     expect(await prisma.$transaction((tx) => badgeClasses.delete(A, badgeClass.id, tx))).toEqual({ outcome: 'in_use' });
     expect(await prisma.$transaction((tx) => badgeClasses.delete(B, badgeClass.id, tx))).toEqual({ outcome: 'not_found' });
   });
@@ -165,14 +165,14 @@ describe.each(databaseTargets())('issuer repositories on $name', (target) => {
     const issuer = await newIssuer(A);
     const badgeClass = await newBadgeClass(issuer.id);
     const good = [newAssertionRow(issuer.id, badgeClass.id), newAssertionRow(issuer.id, badgeClass.id)];
-    const created = await prisma.$transaction((tx) => assertions.createMany(A, good, tx));
+    const created = await prisma.$transaction((tx) => assertions.createMany(A, good, prismaSqlSession(tx)));
     expect(created.map((a) => a.id)).toEqual(good.map((g) => g.id));
     expect(created[0].evidence).toMatchObject([{ url: 'https://evidence.example.org/1', position: 0 }]);
 
     // The second row reuses an id: the whole batch (and the first row's evidence) must roll back.
     const fresh = newAssertionRow(issuer.id, badgeClass.id);
     const clash = { ...newAssertionRow(issuer.id, badgeClass.id), id: good[0].id };
-    await expect(prisma.$transaction((tx) => assertions.createMany(A, [fresh, clash], tx))).rejects.toBeDefined();
+    await expect(prisma.$transaction((tx) => assertions.createMany(A, [fresh, clash], prismaSqlSession(tx)))).rejects.toBeDefined();
     expect(await assertions.findById(A, fresh.id)).toBeNull();
     expect(await prisma.assertionEvidence.count({ where: { assertionId: fresh.id } })).toBe(0);
   });
@@ -180,7 +180,7 @@ describe.each(databaseTargets())('issuer repositories on $name', (target) => {
   it('scopes assertion reads and revocation, and revokes exactly once', async () => {
     const issuer = await newIssuer(A);
     const badgeClass = await newBadgeClass(issuer.id);
-    const [assertion] = await prisma.$transaction((tx) => assertions.createMany(A, [newAssertionRow(issuer.id, badgeClass.id)], tx));
+    const [assertion] = await prisma.$transaction((tx) => assertions.createMany(A, [newAssertionRow(issuer.id, badgeClass.id)], prismaSqlSession(tx)));
     expect(await assertions.findById(B, assertion.id)).toBeNull();
     expect(await assertions.revoke(B, assertion.id, 'nope', new Date())).toEqual({ outcome: 'not_found' });
     expect((await assertions.findById(A, assertion.id))?.revoked).toBe(false);
@@ -195,7 +195,7 @@ describe.each(databaseTargets())('issuer repositories on $name', (target) => {
     const issuer = await newIssuer(A);
     const badgeClass = await newBadgeClass(issuer.id);
     const rows = [0, 1, 2].map((n) => newAssertionRow(issuer.id, badgeClass.id, `lookup-${n}`));
-    for (const row of rows) await prisma.$transaction((tx) => assertions.createMany(A, [row], tx));
+    for (const row of rows) await prisma.$transaction((tx) => assertions.createMany(A, [row], prismaSqlSession(tx)));
     const filter = { badgeClassId: badgeClass.id, includeRevoked: false, includeExpired: false, now: new Date() };
     const first = await assertions.list(A, filter, { num: 2 });
     expect(first.rows.map((r) => r.id)).toEqual([rows[2].id, rows[1].id]);
@@ -209,13 +209,13 @@ describe.each(databaseTargets())('issuer repositories on $name', (target) => {
     expect((await assertions.list(A, { ...filter, includeRevoked: true }, { num: 10 })).rows).toHaveLength(3);
     expect((await assertions.list(A, { ...filter, recipientLookups: ['lookup-0'] }, { num: 10 })).rows.map((r) => r.id)).toEqual([rows[0].id]);
     expect((await assertions.list(B, filter, { num: 10 })).rows).toEqual([]);
-    expect(await assertions.liveAwardLookups(A, badgeClass.id, ['lookup-0', 'lookup-1'])).toEqual(new Set(['lookup-0']));
+    expect(await assertions.liveAwardLookups(A, badgeClass.id, ['lookup-0', 'lookup-1'], database)).toEqual(new Set(['lookup-0']));
   });
 
   it('serves public documents by id only through the read-only public repository', async () => {
     const issuer = await newIssuer(A);
     const badgeClass = await newBadgeClass(issuer.id);
-    const [assertion] = await prisma.$transaction((tx) => assertions.createMany(A, [newAssertionRow(issuer.id, badgeClass.id)], tx));
+    const [assertion] = await prisma.$transaction((tx) => assertions.createMany(A, [newAssertionRow(issuer.id, badgeClass.id)], prismaSqlSession(tx)));
     const documents = new PublicDocumentsRepository(prisma);
     expect((await documents.findAssertions([assertion.id]))[0]?.badgeClass.translations).toHaveLength(1);
     expect((await documents.findBadgeClass(badgeClass.id))?.issuer.id).toBe(issuer.id);

@@ -6,3 +6,4 @@ export { newEntityId, isEntityId } from './ids/entity-id';
 export { isUniqueViolation } from './errors/prisma-errors';
 export { databaseTargets, createScratchPostgres, type ScratchDatabase } from './testing/database-targets';
 export { insertJsonRows, type SqlStatement } from './sql/json-rows';
+export { prismaSqlSession, type PrismaRawSql } from './sql/prisma-sql-session';

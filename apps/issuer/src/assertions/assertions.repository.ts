@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { randomUUID } from 'node:crypto';
 
-import { insertJsonRows } from '@badges/persistence';
+import { insertJsonRows, type SqlSession } from '@badges/persistence';
 
 import type { Assertion, AssertionEvidence, Prisma } from '../generated/prisma/client';
 import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
@@ -58,7 +58,7 @@ export class AssertionsRepository {
    * transaction: row-at-a-time inserts are slow on PGlite (design.md §9), and all-or-nothing
    * is the batch contract.
    */
-  async createMany(scope: TenantScope, rows: NewAssertion[], tx: IssuerTx): Promise<AssertionRecord[]> {
+  async createMany(scope: TenantScope, rows: NewAssertion[], sql: SqlSession): Promise<AssertionRecord[]> {
     const institutionId = scope.institutionId;
     // Every column is set here, so the records are known without reading the batch back.
     const now = new Date();
@@ -76,7 +76,7 @@ export class AssertionsRepository {
     }));
     const assertionRows = records.map(({ evidence: _evidence, ...assertion }) => assertion);
     for (const statement of [insertJsonRows('issuer', 'assertions', assertionRows), insertJsonRows('issuer', 'assertion_evidence', records.flatMap((r) => r.evidence))]) {
-      if (statement) await tx.$executeRawUnsafe(statement.sql, ...statement.params);
+      if (statement) await sql.query(statement.sql, statement.params);
     }
     return records;
   }
@@ -112,14 +112,16 @@ export class AssertionsRepository {
   }
 
   /** Which of `lookups` already hold a live (unrevoked) award of this class. */
-  async liveAwardLookups(scope: TenantScope, badgeClassId: string, lookups: string[], tx: IssuerTx = this.prisma): Promise<Set<string>> {
+  async liveAwardLookups(scope: TenantScope, badgeClassId: string, lookups: string[], sql: SqlSession): Promise<Set<string>> {
     if (lookups.length === 0) return new Set();
     // The lookups travel as one JSON parameter: Prisma's `in` binds one per value, which cost a
     // bulk chunk of 500 ten times the CPU of the query itself.
-    const rows = await tx.$queryRaw<{ recipientLookup: string }[]>`
-      SELECT "recipientLookup" FROM "issuer"."assertions"
-      WHERE "institutionId" = ${scope.institutionId} AND "badgeClassId" = ${badgeClassId} AND NOT "revoked"
-        AND "recipientLookup" IN (SELECT json_array_elements_text(${JSON.stringify(lookups)}::json))`;
+    const rows = await sql.query<{ recipientLookup: string }>(
+      `SELECT "recipientLookup" FROM "issuer"."assertions"
+       WHERE "institutionId" = $1 AND "badgeClassId" = $2 AND NOT "revoked"
+         AND "recipientLookup" IN (SELECT json_array_elements_text($3::json))`,
+      [scope.institutionId, badgeClassId, JSON.stringify(lookups)],
+    );
     return new Set(rows.map((row) => row.recipientLookup));
   }
 

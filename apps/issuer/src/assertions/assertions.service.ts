@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import { prismaSqlSession } from '@badges/persistence';
 import { ApiError, type TenantScope } from '@badges/service-kit';
 
 import { BadgeClassesRepository } from '../badge-classes/badge-classes.repository';
@@ -62,7 +63,7 @@ export class AssertionsService {
   async revoke(scope: TenantScope, id: string, reason: string, correlationId: string): Promise<AssertionRecord> {
     const result = await this.prisma.$transaction(async (tx) => {
       const outcome = await this.assertions.revoke(scope, id, reason, new Date(), tx);
-      if (outcome.outcome === 'revoked') await this.events.assertionRevoked(tx, scope, correlationId, outcome.assertion);
+      if (outcome.outcome === 'revoked') await this.events.assertionRevoked(prismaSqlSession(tx), scope, correlationId, outcome.assertion);
       return outcome;
     });
     if (result.outcome === 'revoked') this.events.published();

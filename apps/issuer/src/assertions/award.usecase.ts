@@ -1,22 +1,29 @@
 import { Injectable } from '@nestjs/common';
 
 import type { AssertionCreateBody } from '@badges/api-contracts';
-import { newEntityId } from '@badges/persistence';
+import { newEntityId, prismaSqlSession, type SqlSession } from '@badges/persistence';
 import { ApiError, type TenantScope } from '@badges/service-kit';
 
 import { BadgeClassesRepository, type BadgeClassRecord } from '../badge-classes/badge-classes.repository';
 import { IssuerEvents } from '../events/issuer-events';
 import { BakeScheduler } from '../images/bake-scheduler';
 import { IssuersRepository } from '../issuers/issuers.repository';
-import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
+import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 import { AssertionSigner } from '../signing/assertion-signer';
-import { SigningKeysService } from '../signing/signing-keys.service';
+import { SigningKeysService, type UnsealedSigningKey } from '../signing/signing-keys.service';
 import { AssertionsRepository, type AssertionRecord, type NewAssertion } from './assertions.repository';
 import { addExpiry } from './expiry';
 import { RecipientIdentity } from './recipient-identity';
 
 /** What became of one row of a bulk award chunk. */
 export type ChunkOutcome = { kind: 'awarded'; assertionId: string } | { kind: 'duplicate'; message: string } | { kind: 'failed'; message: string };
+
+/** What every chunk of a bulk award needs, read once per chunk (see `chunkSource`). */
+export interface ChunkSource {
+  badgeClass: BadgeClassRecord;
+  issuerName: string;
+  signingKey?: UnsealedSigningKey;
+}
 
 export interface Awarded {
   assertion: AssertionRecord;
@@ -57,12 +64,13 @@ export class AwardUseCase {
       imageId = badgeClass.imageId;
       const issuer = await this.issuers.findById(scope, badgeClass.issuerId, tx);
       if (!issuer) throw ApiError.notFound('issuer');
+      const sql = prismaSqlSession(tx);
       const prepared = items.map((item, index) => this.prepare(badgeClass, item, now, options.fieldPrefix(index), options.notifyAll));
-      await this.refuseDuplicates(scope, badgeClass.id, items, prepared, options.fieldPrefix, tx);
-      if (badgeClass.verification === 'signed') await this.signAll(scope, badgeClass.issuerId, prepared.map((p) => p.row), tx);
-      const created = await this.assertions.createMany(scope, prepared.map((p) => p.row), tx);
+      await this.refuseDuplicates(scope, badgeClass.id, items, prepared, options.fieldPrefix, sql);
+      if (badgeClass.verification === 'signed') await this.signAll(prepared.map((p) => p.row), await this.signingKeys.activeKey(scope, badgeClass.issuerId, tx));
+      const created = await this.assertions.createMany(scope, prepared.map((p) => p.row), sql);
       const result = created.map((assertion, index) => ({ assertion, plaintextIdentity: prepared[index].plaintext }));
-      await this.events.assertionsIssued(tx, scope, options.correlationId, { badgeClassName: badgeClass.name, issuerName: issuer.name }, result);
+      await this.events.assertionsIssued(sql, scope, options.correlationId, { badgeClassName: badgeClass.name, issuerName: issuer.name }, result);
       return result;
     });
     this.events.published();
@@ -71,24 +79,35 @@ export class AwardUseCase {
   }
 
   /**
-   * The bulk path: awards a chunk of rows inside the CALLER's transaction, so the caller marks
-   * its rows in the same commit as the assertions and their outbox events. Unlike `award`, one
-   * bad row does not sink the chunk: it comes back `failed` (or `duplicate` when the row refuses
-   * duplicate awards and the recipient holds one) and the others are awarded. Call
-   * `afterCommit` with the outcomes once the transaction committed.
+   * What every chunk of a bulk award needs, read once before its transaction: the badge class,
+   * its issuer and, for a signed class, the signing key. A string says why nothing can be awarded.
+   */
+  async chunkSource(scope: TenantScope, badgeClassId: string): Promise<ChunkSource | string> {
+    const badgeClass = await this.badgeClasses.findById(scope, badgeClassId);
+    if (!badgeClass) return 'The badge class no longer exists.';
+    const issuer = await this.issuers.findById(scope, badgeClass.issuerId);
+    if (!issuer) return 'The issuer no longer exists.';
+    const signingKey = badgeClass.verification === 'signed' ? await this.signingKeys.activeKey(scope, badgeClass.issuerId, this.prisma) : undefined;
+    return { badgeClass, issuerName: issuer.name, signingKey };
+  }
+
+  /**
+   * The bulk path: awards a chunk of rows inside the CALLER's transaction (plain SQL on the
+   * Database handle, see decision 0015), so the caller marks its rows in the same commit as the
+   * assertions and their outbox events. Unlike `award`, one bad row does not sink the chunk: it
+   * comes back `failed` (or `duplicate` when the row refuses duplicate awards and the recipient
+   * holds one) and the others are awarded. Call `afterCommit` with the outcomes once the
+   * transaction committed.
    */
   async awardChunk(
-    tx: IssuerTx,
+    sql: SqlSession,
     scope: TenantScope,
-    badgeClassId: string,
+    source: ChunkSource,
     items: AssertionCreateBody[],
     options: { correlationId: string; now?: Date },
   ): Promise<ChunkOutcome[]> {
+    const { badgeClass } = source;
     const now = options.now ?? new Date();
-    const badgeClass = await this.badgeClasses.findById(scope, badgeClassId, tx);
-    if (!badgeClass) return items.map(() => ({ kind: 'failed', message: 'The badge class no longer exists.' }));
-    const issuer = await this.issuers.findById(scope, badgeClass.issuerId, tx);
-    if (!issuer) return items.map(() => ({ kind: 'failed', message: 'The issuer no longer exists.' }));
     const outcomes: ChunkOutcome[] = new Array(items.length);
     const prepared: { index: number; row: NewAssertion; plaintext: string }[] = [];
     items.forEach((item, index) => {
@@ -99,17 +118,17 @@ export class AwardUseCase {
       }
     });
     const strict = prepared.filter((p) => !items[p.index].allowDuplicateAwards);
-    const existing = await this.assertions.liveAwardLookups(scope, badgeClass.id, strict.map((p) => p.row.recipientLookup), tx);
+    const existing = await this.assertions.liveAwardLookups(scope, badgeClass.id, strict.map((p) => p.row.recipientLookup), sql);
     const toCreate = prepared.filter((p) => {
       if (items[p.index].allowDuplicateAwards || !existing.has(p.row.recipientLookup)) return true;
       outcomes[p.index] = { kind: 'duplicate', message: 'A previous award of this badge already exists for this recipient.' };
       return false;
     });
     if (toCreate.length > 0) {
-      if (badgeClass.verification === 'signed') await this.signAll(scope, badgeClass.issuerId, toCreate.map((p) => p.row), tx);
-      const created = await this.assertions.createMany(scope, toCreate.map((p) => p.row), tx);
+      if (source.signingKey) await this.signAll(toCreate.map((p) => p.row), source.signingKey);
+      const created = await this.assertions.createMany(scope, toCreate.map((p) => p.row), sql);
       const result = created.map((assertion, i) => ({ assertion, plaintextIdentity: toCreate[i].plaintext }));
-      await this.events.assertionsIssued(tx, scope, options.correlationId, { badgeClassName: badgeClass.name, issuerName: issuer.name }, result);
+      await this.events.assertionsIssued(sql, scope, options.correlationId, { badgeClassName: badgeClass.name, issuerName: source.issuerName }, result);
       toCreate.forEach((p) => (outcomes[p.index] = { kind: 'awarded', assertionId: p.row.id }));
     }
     return outcomes;
@@ -163,8 +182,7 @@ export class AwardUseCase {
    * never commit an unsigned assertion, and a signing failure writes nothing. RSA signing costs
    * about a millisecond a row, so even a batch of 100 keeps the transaction short.
    */
-  private async signAll(scope: TenantScope, issuerId: string, rows: NewAssertion[], tx: IssuerTx): Promise<void> {
-    const key = await this.signingKeys.activeKey(scope, issuerId, tx);
+  private async signAll(rows: NewAssertion[], key: UnsealedSigningKey): Promise<void> {
     for (const row of rows) Object.assign(row, await this.signer.sign(row, key));
   }
 
@@ -175,11 +193,11 @@ export class AwardUseCase {
     items: AssertionCreateBody[],
     prepared: { row: NewAssertion }[],
     fieldPrefix: (index: number) => string,
-    tx: Parameters<AssertionsRepository['liveAwardLookups']>[3],
+    sql: SqlSession,
   ): Promise<void> {
     const strict = items.map((item, index) => (item.allowDuplicateAwards ? -1 : index)).filter((index) => index >= 0);
     if (strict.length === 0) return;
-    const existing = await this.assertions.liveAwardLookups(scope, badgeClassId, strict.map((index) => prepared[index].row.recipientLookup), tx);
+    const existing = await this.assertions.liveAwardLookups(scope, badgeClassId, strict.map((index) => prepared[index].row.recipientLookup), sql);
     const seen = new Set<string>();
     prepared.forEach((p, index) => {
       const lookup = p.row.recipientLookup;

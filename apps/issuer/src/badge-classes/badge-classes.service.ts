@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import type { Alignment, BadgeClassCreateBody, BadgeClassTranslation, BadgeClassUpdateBody } from '@badges/api-contracts';
+import { prismaSqlSession } from '@badges/persistence';
 import { ApiError, ErrorCode, type TenantScope } from '@badges/service-kit';
 
 import { BakeScheduler } from '../images/bake-scheduler';
@@ -114,7 +115,7 @@ export class BadgeClassesService {
         tx,
       );
       if (image) await this.images.delete(scope, current.imageId, tx);
-      await this.events.badgeClassUpdated(tx, scope, correlationId, { id, issuerId: current.issuerId, name: saved?.name ?? current.name, imageChanged: Boolean(image) });
+      await this.events.badgeClassUpdated(prismaSqlSession(tx), scope, correlationId, { id, issuerId: current.issuerId, name: saved?.name ?? current.name, imageChanged: Boolean(image) });
       return saved as BadgeClassRecord;
     });
     this.events.published();

@@ -106,22 +106,25 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
     }
   }
 
-  /** Claims, awards and marks one chunk in ONE transaction; `lastLine` is 0 when none was pending. */
+  /**
+   * Claims, awards and marks one chunk in ONE transaction; `lastLine` is 0 when none was pending.
+   * The transaction runs plain SQL on the Database handle rather than through Prisma (decision 0015).
+   */
   private async awardOneChunk(scope: TenantScope, job: BulkAwardJob): Promise<{ lastLine: number }> {
-    const { lastLine, awarded } = await this.prisma.$transaction(
-      async (tx) => {
-        const rows = await this.jobs.claimPending(tx, job.id, BULK_CHUNK);
-        if (rows.length === 0) return { lastLine: 0, awarded: [] };
-        const items = rows.map((row) => ('item' in row.input ? row.input.item : undefined));
-        const valid = items.flatMap((item, i) => (item ? [{ i, item }] : []));
-        const awarded = await this.award.awardChunk(tx, scope, job.badgeClassId, valid.map((v) => v.item), { correlationId: job.correlationId });
-        const outcomes = rows.map((): ChunkOutcome => ({ kind: 'failed', message: 'The stored row is not a valid award.' }));
+    const source = await this.award.chunkSource(scope, job.badgeClassId);
+    const { lastLine, awarded } = await this.prisma.database.withTransaction(async (sql) => {
+      const rows = await this.jobs.claimPending(sql, job.id, BULK_CHUNK);
+      if (rows.length === 0) return { lastLine: 0, awarded: [] };
+      const items = rows.map((row) => ('item' in row.input ? row.input.item : undefined));
+      const valid = items.flatMap((item, i) => (item ? [{ i, item }] : []));
+      const outcomes = rows.map((): ChunkOutcome => ({ kind: 'failed', message: typeof source === 'string' ? source : 'The stored row is not a valid award.' }));
+      if (typeof source !== 'string') {
+        const awarded = await this.award.awardChunk(sql, scope, source, valid.map((v) => v.item), { correlationId: job.correlationId });
         valid.forEach((v, k) => (outcomes[v.i] = awarded[k]));
-        await this.jobs.recordOutcomes(tx, job.id, rows, outcomes);
-        return { lastLine: rows[rows.length - 1].line, awarded };
-      },
-      { timeout: 120_000, maxWait: 30_000 },
-    );
+      }
+      await this.jobs.recordOutcomes(sql, job.id, rows, outcomes);
+      return { lastLine: rows[rows.length - 1].line, awarded: outcomes };
+    });
     if (lastLine > 0) await this.award.afterCommit(scope, job.badgeClassId, awarded);
     return { lastLine };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { insertJsonRows } from '@badges/persistence';
+import { insertJsonRows, type SqlSession } from '@badges/persistence';
 import { type TenantScope } from '@badges/service-kit';
 
 import type { AssertionCreateBody } from '@badges/api-contracts';
@@ -88,16 +88,18 @@ export class BulkAwardsRepository {
    * job (a resumed run and BullMQ's recovered stalled one) share the work without awarding a row
    * twice: a row another run holds is skipped, and a row it committed is no longer pending.
    */
-  async claimPending(tx: IssuerTx, jobId: string, limit: number): Promise<ClaimedRow[]> {
-    return tx.$queryRaw<ClaimedRow[]>`
-      SELECT "line", "input" FROM "issuer"."bulk_award_rows"
-      WHERE "jobId" = ${jobId} AND "status" = 'pending'
-      ORDER BY "line" LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED`;
+  async claimPending(sql: SqlSession, jobId: string, limit: number): Promise<ClaimedRow[]> {
+    return sql.query<ClaimedRow>(
+      `SELECT "line", "input" FROM "issuer"."bulk_award_rows"
+       WHERE "jobId" = $1 AND "status" = 'pending'
+       ORDER BY "line" LIMIT $2
+       FOR UPDATE SKIP LOCKED`,
+      [jobId, limit],
+    );
   }
 
   /** Marks the chunk's rows and moves the job's counts, in the caller's (award) transaction. */
-  async recordOutcomes(tx: IssuerTx, jobId: string, rows: ClaimedRow[], outcomes: ChunkOutcome[]): Promise<void> {
+  async recordOutcomes(sql: SqlSession, jobId: string, rows: ClaimedRow[], outcomes: ChunkOutcome[]): Promise<void> {
     if (rows.length === 0) return;
     const values = rows.map((row, i) => {
       const outcome = outcomes[i];
@@ -105,13 +107,15 @@ export class BulkAwardsRepository {
       return { line: row.line, status, assertion_id: outcome.kind === 'awarded' ? outcome.assertionId : null, error: outcome.kind === 'awarded' ? null : outcome.message };
     });
     // One JSON parameter rather than four per row: binding thousands of parameters costs more CPU than the update.
-    await tx.$executeRaw`
-      UPDATE "issuer"."bulk_award_rows" AS r
-      SET "status" = v.status, "assertionId" = v.assertion_id, "error" = v.error
-      FROM json_to_recordset(${JSON.stringify(values)}::json) AS v(line int, status text, assertion_id text, error text)
-      WHERE r."jobId" = ${jobId} AND r."line" = v.line`;
+    await sql.query(
+      `UPDATE "issuer"."bulk_award_rows" AS r
+       SET "status" = v.status, "assertionId" = v.assertion_id, "error" = v.error
+       FROM json_to_recordset($2::json) AS v(line int, status text, assertion_id text, error text)
+       WHERE r."jobId" = $1 AND r."line" = v.line`,
+      [jobId, JSON.stringify(values)],
+    );
     const failed = outcomes.filter((o) => o.kind === 'failed').length;
-    await tx.bulkAwardJob.update({ where: { id: jobId }, data: { done: { increment: rows.length - failed }, failed: { increment: failed } } });
+    await sql.query('UPDATE "issuer"."bulk_award_jobs" SET "done" = "done" + $2, "failed" = "failed" + $3 WHERE "id" = $1', [jobId, rows.length - failed, failed]);
   }
 
   async countPending(jobId: string): Promise<number> {

@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { createEvent, Topic, type BadgeEvent } from '@badges/events';
 import { outboxInsertStatements, type OutboxRelay } from '@badges/messaging';
+import type { SqlSession } from '@badges/persistence';
 import { type TenantScope } from '@badges/service-kit';
 
 import { PublicUrls } from '../common/public-urls';
 import { ISSUER_OUTBOX_RELAY } from '../common/tokens';
-import type { IssuerTx } from '../prisma/issuer-prisma.service';
 
 export interface IssuedAssertion {
   id: string;
@@ -33,7 +33,7 @@ export class IssuerEvents {
   constructor(private readonly urls: PublicUrls, @Inject(ISSUER_OUTBOX_RELAY) private readonly relay: OutboxRelay) {}
 
   async assertionsIssued(
-    tx: IssuerTx,
+    sql: SqlSession,
     scope: TenantScope,
     correlationId: string,
     names: { badgeClassName: string; issuerName: string },
@@ -67,16 +67,16 @@ export class IssuerEvents {
         },
       }),
     );
-    await this.write(tx, events);
+    await this.write(sql, events);
   }
 
   async assertionRevoked(
-    tx: IssuerTx,
+    sql: SqlSession,
     scope: TenantScope,
     correlationId: string,
     assertion: { id: string; badgeClassId: string; issuerId: string; revocationReason: string | null; revokedAt: Date | null },
   ): Promise<void> {
-    await this.write(tx, [
+    await this.write(sql, [
       createEvent(Topic.AssertionRevoked, {
         institutionId: scope.institutionId,
         correlationId,
@@ -94,12 +94,12 @@ export class IssuerEvents {
   }
 
   async badgeClassUpdated(
-    tx: IssuerTx,
+    sql: SqlSession,
     scope: TenantScope,
     correlationId: string,
     badgeClass: { id: string; issuerId: string; name: string; imageChanged: boolean },
   ): Promise<void> {
-    await this.write(tx, [
+    await this.write(sql, [
       createEvent(Topic.BadgeClassUpdated, {
         institutionId: scope.institutionId,
         correlationId,
@@ -114,7 +114,7 @@ export class IssuerEvents {
     this.relay.wake();
   }
 
-  private async write(tx: IssuerTx, events: BadgeEvent[]): Promise<void> {
-    for (const { sql, params } of outboxInsertStatements('issuer', events)) await tx.$executeRawUnsafe(sql, ...params);
+  private async write(session: SqlSession, events: BadgeEvent[]): Promise<void> {
+    for (const { sql, params } of outboxInsertStatements('issuer', events)) await session.query(sql, params);
   }
 }
