@@ -26,9 +26,12 @@ export class BakedImagesRepository {
   /** Assertion id → source image id of its stored bake, without loading the bytes. */
   async sourcesOf(assertionIds: readonly string[]): Promise<Map<string, string>> {
     if (assertionIds.length === 0) return new Map();
-    const rows = await this.prisma.$queryRaw<{ assertionId: string; sourceImageId: string }[]>`
-      SELECT "assertionId", "sourceImageId" FROM "issuer"."baked_images"
-      WHERE "assertionId" IN (SELECT json_array_elements_text(${JSON.stringify(assertionIds)}::json))`;
+    // A bake batch's statements run on the Database handle: Prisma's raw path costs ten times the CPU (decision 0015).
+    const rows = await this.prisma.database.query<{ assertionId: string; sourceImageId: string }>(
+      `SELECT "assertionId", "sourceImageId" FROM "issuer"."baked_images"
+       WHERE "assertionId" IN (SELECT json_array_elements_text($1::json))`,
+      [JSON.stringify(assertionIds)],
+    );
     return new Map(rows.map((row) => [row.assertionId, row.sourceImageId]));
   }
 
@@ -47,13 +50,15 @@ export class BakedImagesRepository {
       sourceImageId: image.sourceImageId,
       bakedAt,
     }));
-    await this.prisma.$executeRaw`
-      INSERT INTO "issuer"."baked_images" ("assertionId", "institutionId", "mimeType", "base64", "sourceImageId", "bakedAt")
-      SELECT "assertionId", "institutionId", "mimeType", "base64", "sourceImageId", "bakedAt"
-      FROM json_populate_recordset(NULL::"issuer"."baked_images", ${JSON.stringify(rows)}::json)
-      ON CONFLICT ("assertionId") DO UPDATE
-      SET "mimeType" = EXCLUDED."mimeType", "base64" = EXCLUDED."base64", "sourceImageId" = EXCLUDED."sourceImageId", "bakedAt" = EXCLUDED."bakedAt"
-      WHERE "baked_images"."institutionId" = EXCLUDED."institutionId"`;
+    await this.prisma.database.query(
+      `INSERT INTO "issuer"."baked_images" ("assertionId", "institutionId", "mimeType", "base64", "sourceImageId", "bakedAt")
+       SELECT "assertionId", "institutionId", "mimeType", "base64", "sourceImageId", "bakedAt"
+       FROM json_populate_recordset(NULL::"issuer"."baked_images", $1::json)
+       ON CONFLICT ("assertionId") DO UPDATE
+       SET "mimeType" = EXCLUDED."mimeType", "base64" = EXCLUDED."base64", "sourceImageId" = EXCLUDED."sourceImageId", "bakedAt" = EXCLUDED."bakedAt"
+       WHERE "baked_images"."institutionId" = EXCLUDED."institutionId"`,
+      [JSON.stringify(rows)],
+    );
   }
 
   /** One page of a badge class's live assertion ids, in id order after `after`. */

@@ -14,10 +14,7 @@ export interface PublicRevocation {
 export type PublicBadgeClass = BadgeClass & { alignments: BadgeClassAlignment[]; translations: BadgeClassTranslation[]; issuer: Issuer };
 export type PublicAssertion = Assertion & { evidence: AssertionEvidence[]; badgeClass: PublicBadgeClass };
 
-const PUBLIC_ASSERTION_INCLUDE = {
-  evidence: { orderBy: { position: 'asc' } },
-  badgeClass: { include: { alignments: { orderBy: { position: 'asc' } }, translations: { orderBy: { language: 'asc' } }, issuer: true } },
-} as const;
+const PUBLIC_BADGE_CLASS_INCLUDE = { alignments: { orderBy: { position: 'asc' } }, translations: { orderBy: { language: 'asc' } }, issuer: true } as const;
 export interface PublicImage extends Pick<StoredImage, 'contentType' | 'sha256'> {
   bytes: Buffer;
 }
@@ -57,15 +54,32 @@ export class PublicDocumentsRepository {
   }
 
   findBadgeClass(id: string): Promise<PublicBadgeClass | null> {
-    return this.prisma.badgeClass.findUnique({
-      where: { id },
-      include: { alignments: { orderBy: { position: 'asc' } }, translations: { orderBy: { language: 'asc' } }, issuer: true },
-    });
+    return this.prisma.badgeClass.findUnique({ where: { id }, include: PUBLIC_BADGE_CLASS_INCLUDE });
   }
 
   /** The same few queries whatever the count (a public document asks for one, the bake worker for a batch). */
-  findAssertions(ids: readonly string[]): Promise<PublicAssertion[]> {
-    return this.prisma.assertion.findMany({ where: { id: { in: [...ids] } }, include: PUBLIC_ASSERTION_INCLUDE });
+  async findAssertions(ids: readonly string[]): Promise<PublicAssertion[]> {
+    if (ids.length === 0) return [];
+    // A bake batch asks for 500: the ids travel as one JSON parameter on the Database handle,
+    // where Prisma would bind 500 parameters per relation it loads (decision 0015). The badge
+    // classes, usually one, come through Prisma with their relations.
+    const idList = JSON.stringify(ids);
+    const [assertions, evidence] = await Promise.all([
+      this.prisma.database.query<Assertion>('SELECT * FROM "issuer"."assertions" WHERE "id" IN (SELECT json_array_elements_text($1::json))', [idList]),
+      this.prisma.database.query<AssertionEvidence>(
+        'SELECT * FROM "issuer"."assertion_evidence" WHERE "assertionId" IN (SELECT json_array_elements_text($1::json)) ORDER BY "position"',
+        [idList],
+      ),
+    ]);
+    const badgeClasses = await this.prisma.badgeClass.findMany({ where: { id: { in: [...new Set(assertions.map((a) => a.badgeClassId))] } }, include: PUBLIC_BADGE_CLASS_INCLUDE });
+    const classById = new Map(badgeClasses.map((badgeClass) => [badgeClass.id, badgeClass]));
+    const evidenceOf = new Map<string, AssertionEvidence[]>();
+    for (const item of evidence) evidenceOf.set(item.assertionId, [...(evidenceOf.get(item.assertionId) ?? []), item]);
+    return assertions.map((assertion) => ({
+      ...assertion,
+      evidence: evidenceOf.get(assertion.id) ?? [],
+      badgeClass: classById.get(assertion.badgeClassId) as PublicBadgeClass,
+    }));
   }
 
   async findImage(id: string): Promise<PublicImage | null> {
