@@ -1,5 +1,5 @@
-// Benchmark (issue #4): bulk awarding on the distributed stack (issuer, notification and gateway
-// processes on PostgreSQL, Kafka and Redis). One CSV upload of N rows through the gateway, timed
+// Benchmark (issue #4): bulk awarding on the distributed stack (every service its own process, on
+// PostgreSQL, Kafka and Redis). One CSV upload of N rows through the gateway, timed
 // from the POST to the last row done (job `completed`) and on to the last baked PNG stored; once
 // for a hosted badge class and once for a signed one. Then a baseline in the same database: the
 // raw rate at which PostgreSQL inserts the same assertion rows in ONE batched statement.
