@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { identityMatches } from '@badges/openbadges';
-import { newEntityId } from '@badges/persistence';
+import { insertJsonRows, newEntityId, prismaSqlSession, type SqlSession } from '@badges/persistence';
 
 import type { PassportTx } from '../prisma/passport-prisma.service';
 
@@ -34,51 +34,52 @@ interface VerifiedIdentifier {
 @Injectable()
 export class BadgeCollector {
   async lock(tx: PassportTx, lookup: string): Promise<void> {
-    // hashtext() folds the key to the int4 the lock takes; collisions only serialise unrelated work.
-    await tx.$queryRawUnsafe('SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS held', lookup);
+    await this.lockAll(prismaSqlSession(tx), [lookup]);
   }
 
   /**
    * The batch form of `lock`: every key of a run, in one statement. Locks are taken in the order
    * of their hashes, so two runs sharing keys wait for each other instead of deadlocking.
    */
-  async lockAll(tx: PassportTx, lookups: readonly string[]): Promise<void> {
+  async lockAll(sql: SqlSession, lookups: readonly string[]): Promise<void> {
     if (lookups.length === 0) return;
-    await tx.$queryRawUnsafe(
+    // hashtext() folds the key to the int4 the lock takes; collisions only serialise unrelated work.
+    await sql.query(
       `SELECT count(pg_advisory_xact_lock(h)) AS locked
        FROM (SELECT DISTINCT hashtext(k) AS h FROM json_array_elements_text($1::json) AS k ORDER BY 1) AS keys`,
-      JSON.stringify(lookups),
+      [JSON.stringify(lookups)],
     );
   }
 
   /** Awards just arrived: collect each for whoever verified its identifier (one read for the run). */
-  async collectAwards(tx: PassportTx, awards: readonly CollectableAward[]): Promise<number> {
+  async collectAwards(sql: SqlSession, awards: readonly CollectableAward[]): Promise<number> {
     const lookups = [...new Set(awards.flatMap((award) => (award.lookup ? [award.lookup] : [])))];
     if (lookups.length === 0) return 0;
-    const identifiers = await tx.$queryRawUnsafe<(VerifiedIdentifier & { lookup: string })[]>(
+    const identifiers = await sql.query<VerifiedIdentifier & { lookup: string }>(
       `SELECT "learnerId", "type", "value", "lookup" FROM passport.learner_identifiers
        WHERE "verifiedAt" IS NOT NULL AND "lookup" IN (SELECT json_array_elements_text($1::json))`,
-      JSON.stringify(lookups),
+      [JSON.stringify(lookups)],
     );
     const rows = awards.flatMap((award) =>
       [...new Set(identifiers.filter((identifier) => identifier.lookup === award.lookup && matches(award, identifier)).map((identifier) => identifier.learnerId))].map(
         (learnerId) => ({ learnerId, assertionId: award.assertionId }),
       ),
     );
-    return this.insert(tx, rows);
+    return this.insert(sql, rows);
   }
 
   /** An identifier was just verified: collect every award already made to it. */
   async collectForIdentifier(tx: PassportTx, identifier: VerifiedIdentifier & { lookup: string }): Promise<number> {
     const awards = await tx.award.findMany({ where: { lookup: identifier.lookup } });
     const mine = awards.filter((award) => matches(award, identifier));
-    return this.insert(tx, mine.map((award) => ({ learnerId: identifier.learnerId, assertionId: award.assertionId })));
+    return this.insert(prismaSqlSession(tx), mine.map((award) => ({ learnerId: identifier.learnerId, assertionId: award.assertionId })));
   }
 
-  private async insert(tx: PassportTx, rows: { learnerId: string; assertionId: string }[]): Promise<number> {
-    if (rows.length === 0) return 0;
-    const created = await tx.backpackBadge.createMany({ data: rows.map((row) => ({ id: newEntityId(), ...row, status: 'pending' })), skipDuplicates: true });
-    return created.count;
+  private async insert(sql: SqlSession, rows: { learnerId: string; assertionId: string }[]): Promise<number> {
+    const now = new Date();
+    const statement = insertJsonRows('passport', 'backpack_badges', rows.map((row) => ({ id: newEntityId(), ...row, status: 'pending', updatedAt: now })), { skipDuplicates: true });
+    if (!statement) return 0;
+    return (await sql.query(`${statement.sql} RETURNING "id"`, statement.params)).length;
   }
 }
 
