@@ -1,0 +1,73 @@
+import type { Browser } from 'playwright-core';
+
+import { seriousAccessibilityViolations } from './support/axe';
+import { startBrowserPlatform, type BrowserPlatform } from './support/browser-platform';
+import { launchChromium, newContext } from './support/chromium';
+import { screenshots } from './support/screenshots';
+
+/**
+ * The web app as `npm start` serves it at `/`: the shell's landmarks, keyboard skip link, language
+ * switch (remembered, `<html lang>`), a phone-sized viewport, and nothing loaded from outside.
+ */
+describe('web app shell (browser)', () => {
+  let platform: BrowserPlatform;
+  let browser: Browser;
+  const shot = screenshots('web-shell');
+
+  beforeAll(async () => {
+    [platform, browser] = await Promise.all([startBrowserPlatform(), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stopAndClean();
+  });
+
+  it('shows the home page at / with landmarks, a skip link and no serious axe violations', async () => {
+    const { context, outsideRequests } = await newContext(browser, platform.url);
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Badges you can trust' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.keyboard.press('Tab');
+    expect(await page.locator(':focus').textContent()).toBe('Skip to main content');
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Verify a badge', 'My passport', 'Institution console']);
+    await shot(page, 'home');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(outsideRequests).toEqual([]);
+    await context.close();
+  });
+
+  it('switches to French, remembers it, and follows the browser language on a first visit', async () => {
+    const { context } = await newContext(browser, platform.url);
+    const page = await context.newPage();
+    await page.goto('/verify');
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { level: 1, name: 'Vérifier un badge' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Vérifier un badge' }).waitFor();
+    await shot(page, 'verify-in-french');
+    await context.close();
+
+    const french = await newContext(browser, platform.url, { locale: 'fr-CA', phone: true });
+    const phonePage = await french.context.newPage();
+    await phonePage.goto('/');
+    await phonePage.getByRole('heading', { level: 1, name: 'Des badges dignes de confiance' }).waitFor();
+    // Nothing wider than the phone's screen: no sideways scrolling.
+    expect(await phonePage.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(phonePage, 'home-on-a-phone-in-french');
+    await french.context.close();
+  });
+
+  it('leaves API and public routes to the services: unknown API paths stay JSON 404s', async () => {
+    const api = await fetch(`${platform.url}/v2/no-such-route`);
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toContain('application/json');
+    const health = await fetch(`${platform.url}/health`);
+    expect(health.status).toBe(200);
+    const app = await fetch(`${platform.url}/passport/collections`);
+    expect(app.status).toBe(200);
+    expect(await app.text()).toContain('<div id="root"></div>');
+  });
+});
