@@ -25,20 +25,31 @@ function previewTags(content: SharedContent): string {
   return `${og}<meta name="twitter:card" content="summary"><meta name="description" content="${escapeHtml(content.description)}"><link rel="canonical" href="${escapeHtml(content.url)}">`;
 }
 
-function badgeCard(view: BadgeView): string {
+/**
+ * One badge: its baked image, name, issuer and date, a link to its public page, and a verify
+ * button that opens the web app's verifier on it (`/verify?url=`, same origin as the share link).
+ */
+function badgeCard(view: BadgeView, shareUrl: string): string {
   const { award } = view;
-  return `<div class="badge"><img src="${escapeHtml(award.imageUrl)}" alt="${escapeHtml(award.badgeClassName)}"><div><strong>${escapeHtml(award.badgeClassName)}</strong><br>Issued by ${escapeHtml(award.issuerName)} on ${award.issuedOn.toISOString().slice(0, 10)}<br><a href="${escapeHtml(award.assertionUrl)}">Verify this badge</a></div></div>`;
+  const verifyUrl = `${new URL(shareUrl).origin}/verify?url=${encodeURIComponent(award.assertionUrl)}`;
+  return [
+    `<div class="badge"><img src="${escapeHtml(award.imageUrl)}" alt="" width="96" height="96"><div>`,
+    `<h2>${escapeHtml(award.badgeClassName)}</h2>`,
+    `<p>Issued by ${escapeHtml(award.issuerName)} on ${award.issuedOn.toISOString().slice(0, 10)}</p>`,
+    `<p><a href="${escapeHtml(award.assertionUrl)}">View the badge</a> <a class="button" href="${escapeHtml(verifyUrl)}">Verify this badge</a></p>`,
+    `</div></div>`,
+  ].join('');
 }
 
 export function renderSharePage(content: SharedContent): string {
   const heading = `<h1>${escapeHtml(content.title)}</h1><p>${escapeHtml(content.description)}</p>`;
-  const list = content.badges.length > 0 ? content.badges.map(badgeCard).join('') : '<p>No badges to show.</p>';
+  const list = content.badges.length > 0 ? content.badges.map((badge) => badgeCard(badge, content.url)).join('') : '<p>No badges to show.</p>';
   return page(content.title, `${heading}${list}<p><small>Shared by ${escapeHtml(content.ownerName)}.</small></p>`, previewTags(content));
 }
 
 /** The compact card shown inside the embed iframe. */
 export function renderEmbed(content: SharedContent): string {
-  const list = content.badges.slice(0, 3).map(badgeCard).join('');
+  const list = content.badges.slice(0, 3).map((badge) => badgeCard(badge, content.url)).join('');
   return page(content.title, `${list}<p><a href="${escapeHtml(content.url)}" target="_blank" rel="noopener">${escapeHtml(content.title)}</a></p>`);
 }
 
