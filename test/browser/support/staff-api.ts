@@ -12,7 +12,7 @@ export class StaffApi {
   static async forNewInstitution(baseUrl: string, adminToken: string, name: string): Promise<StaffApi> {
     const admin = new ApiClient(baseUrl, adminToken);
     const institution = expectStatus(await admin.post('/admin/institutions', { name }), 201, 'create institution');
-    const client = institution.client as { clientId: string; clientSecret: string };
+    const client = institution.client;
     const token = expectStatus(await new ApiClient(baseUrl).post('/o/token', { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }), 200, 'token');
     return new StaffApi(new ApiClient(baseUrl, token.access_token), client);
   }
@@ -42,7 +42,14 @@ export class StaffApi {
   }
 }
 
-function expectStatus(response: { status: number; body: any }, status: number, what: string): any {
+/** The fields these calls read from the platform's answers (the envelope's result, a client, a token). */
+interface ApiBody {
+  result: { entityId: string; openBadgeId: string }[];
+  client: { clientId: string; clientSecret: string };
+  access_token: string;
+}
+
+function expectStatus(response: { status: number; body: unknown }, status: number, what: string): ApiBody {
   if (response.status !== status) throw new Error(`${what}: expected ${status}, got ${response.status}: ${JSON.stringify(response.body)}`);
-  return response.body;
+  return response.body as ApiBody;
 }

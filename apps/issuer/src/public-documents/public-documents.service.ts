@@ -127,7 +127,10 @@ export class PublicDocumentsService {
         imageUrl: this.urls.assertionImage(assertion.id),
         facts,
         evidence: assertion.evidence.map((e) => ({ url: e.url ?? undefined, narrative: e.narrative ?? undefined })),
-        editions: undefined,
+        // The same assertion, its badge's texts in another of the badge's languages.
+        editions: badgeLanguages(assertion.badgeClass)
+          .filter((language) => language.toLowerCase() !== badge.view.lang.toLowerCase())
+          .map((language) => ({ lang: language, url: `${url}?lang=${encodeURIComponent(language)}` })),
         endorsements: endorsementViews(endorsements),
       },
     };
@@ -220,7 +223,11 @@ export class PublicDocumentsService {
 
 /** The reader's preferred edition among the badge class's languages (undefined: its own). */
 function editionFor(badgeClass: PublicBadgeClass, preferred: readonly string[]): string | undefined {
-  return chooseEdition([badgeClass.language, ...badgeClass.translations.map((t) => t.language)], preferred);
+  return chooseEdition(badgeLanguages(badgeClass), preferred);
+}
+
+function badgeLanguages(badgeClass: PublicBadgeClass): string[] {
+  return [badgeClass.language, ...badgeClass.translations.map((t) => t.language)];
 }
 
 /** OB 2.0 `endorsement`: the live Endorsements' URLs (each resolves to the hosted document). */
