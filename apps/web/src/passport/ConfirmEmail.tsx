@@ -22,7 +22,7 @@ export function ConfirmEmail({ token: _token, reload, emails }: SectionProps & {
   const id = useId();
   const [pasted, setPasted] = useState('');
   const action = useAction();
-  if (emails.length === 0 && !action.notice) return null;
+  if (emails.length === 0) return action.notice ? <Notice text={action.notice} /> : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
