@@ -1,12 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import type { Browser, Page } from 'playwright-core';
 
 import { seriousAccessibilityViolations } from './support/axe';
 import { startBrowserPlatform, type BrowserPlatform } from './support/browser-platform';
 import { launchChromium, newContext } from './support/chromium';
+import { confirmationLink } from './support/emails';
+import { downloadToFile } from './support/files';
 import { screenshots } from './support/screenshots';
 import { StaffApi } from './support/staff-api';
 
@@ -122,7 +120,7 @@ describe('a learner accepts and shares a badge; a visitor verifies it (browser)'
   });
 
   it('4b. the visitor verifies the downloaded baked image and sees "valid" (verify page: no serious axe violations)', async () => {
-    bakedImage = await download(`${assertion.openBadgeId}/image`, 'badge.png');
+    bakedImage = await downloadToFile(`${assertion.openBadgeId}/image`, 'badge.png');
     await visitor.goto('/verify');
     await visitor.getByLabel('Expected recipient (optional)').fill(LEARNER.email);
     await visitor.getByLabel('Badge image file').setInputFiles(bakedImage);
@@ -175,27 +173,4 @@ describe('a learner accepts and shares a badge; a visitor verifies it (browser)'
 
 async function expectVerdict(page: Page, word: string): Promise<void> {
   await page.locator('.verdict-word').filter({ hasText: word }).waitFor({ timeout: 20_000 });
-}
-
-/** The link in the confirmation email the platform wrote (embedded mode: DATA_DIR/outbox). */
-async function confirmationLink(platform: BrowserPlatform, address: string): Promise<string> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    for (const raw of platform.emails()) {
-      // Quoted-printable soft line breaks and `=3D` undone.
-      const text = raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
-      const link = /https?:\/\/\S+\/v2\/auth\/confirm-email\?token=[A-Za-z0-9_-]{20,}/.exec(text)?.[0];
-      if (link && text.includes(address)) return link;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no confirmation email to ${address}`);
-}
-
-async function download(url: string, name: string): Promise<string> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  const file = join(mkdtempSync(join(tmpdir(), 'badge-image-')), name);
-  writeFileSync(file, Buffer.from(await response.arrayBuffer()));
-  return file;
 }

@@ -1,6 +1,5 @@
 import { useId, useState, type DragEvent, type FormEvent } from 'react';
 
-import { ApiRequestError } from '../api/client';
 import { importBadge } from '../api/passport-api';
 import { useI18n } from '../i18n/i18n-context';
 import { ErrorMessage } from '../shell/ErrorMessage';
@@ -17,7 +16,10 @@ function asDataUri(file: File): Promise<string> {
   });
 }
 
-/** Import by dropping a baked image (or choosing one), or by URL; the platform verifies it first. */
+/**
+ * Import by dropping a baked image (or choosing one), or by URL; the platform verifies it first,
+ * and a refusal's message carries every one of the verifier's reasons.
+ */
 export function ImportSection({ token, reload }: SectionProps) {
   const { t } = useI18n();
   const ids = { file: useId(), url: useId() };
@@ -44,8 +46,6 @@ export function ImportSection({ token, reload }: SectionProps) {
     if (await importWith(async () => ({ url: url.trim() }))) setUrl('');
   }
 
-  // An invalid badge comes back with the verifier's reasons: show them all.
-  const reasons = action.error instanceof ApiRequestError ? (action.error.fieldErrors.import ?? []) : [];
   return (
     <section aria-labelledby="import-heading">
       <h2 id="import-heading">{t('passport.importing.heading')}</h2>
@@ -72,13 +72,6 @@ export function ImportSection({ token, reload }: SectionProps) {
         </button>
       </form>
       <ErrorMessage error={action.error} />
-      {reasons.length > 0 && (
-        <ul className="problems">
-          {reasons.map((reason) => (
-            <li key={reason}>{reason}</li>
-          ))}
-        </ul>
-      )}
       <Notice text={action.notice} />
     </section>
   );
