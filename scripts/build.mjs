@@ -94,7 +94,16 @@ async function buildWebApp(outDir, previousDir) {
     return 'unchanged';
   }
   const { build } = await import('vite');
-  await build({ configFile: join(WEB_APP, 'vite.config.ts'), build: { outDir }, logLevel: 'warn' });
+  // Vite and the React plugin pick development builds from NODE_ENV, which jest sets to `test`
+  // when its global set-up runs this build: a built app is always the production one.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(WEB_APP, 'vite.config.ts'), mode: 'production', build: { outDir }, logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return 'bundled';
 }
 

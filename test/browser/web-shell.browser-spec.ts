@@ -60,6 +60,31 @@ describe('web app shell (browser)', () => {
     await french.context.close();
   });
 
+  it('verifies pasted JSON and links, and shows a malformed request\'s reason', async () => {
+    const { context } = await newContext(browser, platform.url);
+    const page = await context.newPage();
+    await page.goto('/verify');
+    await page.getByLabel('Paste the JSON or the JWS').fill('{"type": "Assertion", "id": "urn:uuid:0f1e2d3c"}');
+    await page.getByRole('button', { name: 'Verify the JSON' }).click();
+    await page.locator('.verdict-word').filter({ hasText: 'Not valid' }).waitFor();
+    expect(await page.locator('.problems li').count()).toBeGreaterThan(0);
+    await shot(page, 'verify-not-valid');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Paste the JSON or the JWS').fill('{ not json');
+    await page.getByRole('button', { name: 'Verify the JSON' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/JSON/);
+    expect(await page.locator('.verdict-word').count()).toBe(0);
+
+    // The public pages' verify button: /verify?url= verifies as soon as the page opens.
+    await page.goto(`/verify?url=${encodeURIComponent(`${platform.url}/public/assertions/no-such-assertion`)}`);
+    await page.locator('.verdict-word').filter({ hasText: 'Not valid' }).waitFor();
+    expect(await page.getByLabel('Badge URL').inputValue()).toBe(`${platform.url}/public/assertions/no-such-assertion`);
+    await context.close();
+  });
+
   it('leaves API and public routes to the services: unknown API paths stay JSON 404s', async () => {
     const api = await fetch(`${platform.url}/v2/no-such-route`);
     expect(api.status).toBe(404);
