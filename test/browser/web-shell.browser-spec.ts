@@ -4,6 +4,7 @@ import { seriousAccessibilityViolations } from './support/axe';
 import { startBrowserPlatform, type BrowserPlatform } from './support/browser-platform';
 import { launchChromium, newContext } from './support/chromium';
 import { screenshots } from './support/screenshots';
+import { StaffApi } from './support/staff-api';
 
 /**
  * The web app as `npm start` serves it at `/`: the shell's landmarks, keyboard skip link, language
@@ -82,6 +83,23 @@ describe('web app shell (browser)', () => {
     await page.goto(`/verify?url=${encodeURIComponent(`${platform.url}/public/assertions/no-such-assertion`)}`);
     await page.locator('.verdict-word').filter({ hasText: 'Not valid' }).waitFor();
     expect(await page.getByLabel('Badge URL').inputValue()).toBe(`${platform.url}/public/assertions/no-such-assertion`);
+    await context.close();
+  });
+
+  it('signs staff into the console with their institution\'s API client, and refuses a wrong secret', async () => {
+    const staff = await StaffApi.forNewInstitution(platform.url, platform.adminToken, 'Western College');
+    const { context } = await newContext(browser, platform.url);
+    const page = await context.newPage();
+    await page.goto('/console');
+    await page.getByLabel('Client id').fill(staff.client.clientId);
+    await page.getByLabel('Client secret').fill('not-the-secret');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Unknown client id or wrong secret.' }).waitFor();
+    await page.getByLabel('Client secret').fill(staff.client.clientSecret);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Signed in for Western College').waitFor();
+    await shot(page, 'console-signed-in');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
   });
 
