@@ -164,6 +164,10 @@ describe('a learner accepts and shares a badge; a visitor verifies it (browser)'
     await page.getByText('Ce badge a été révoqué.').waitFor();
     await page.getByRole('heading', { level: 1, name: BADGE.fr }).waitFor();
     await shot(page, 'revoked-badge-in-french');
+    // The shared collection speaks French too; its only badge was revoked, so it shows none.
+    await page.goto(shareUrl);
+    await page.getByText('Aucun badge à afficher.').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     // ?lang= chooses the edition whatever the browser says.
     await visitor.goto(`/public/badges/${badgeClassId}?lang=fr`);
     await visitor.getByRole('heading', { level: 1, name: BADGE.fr }).waitFor();
