@@ -17,6 +17,7 @@ import { StaffApi } from './support/staff-api';
 const LEARNER = { name: 'Alex Learner', email: 'alex.learner@example.org', password: 'correct horse battery' };
 const BADGE = { name: 'Lab Safety', fr: 'Sécurité au labo', criteria: 'Passed the practical lab safety test.', frCriteria: 'A réussi l’examen pratique de sécurité.' };
 const REVOCATION_REASON = 'Awarded in error.';
+const ENDORSEMENT_COMMENT = 'Meets our lab accreditation standard.';
 
 describe('a learner accepts and shares a badge; a visitor verifies it (browser)', () => {
   let platform: BrowserPlatform;
@@ -43,6 +44,10 @@ describe('a learner accepts and shares a badge; a visitor verifies it (browser)'
       language: 'en',
       translations: [{ language: 'fr', name: BADGE.fr, description: 'Travaille en sécurité au laboratoire.', criteriaNarrative: BADGE.frCriteria }],
     });
+    const council = await StaffApi.forNewInstitution(platform.url, platform.adminToken, 'Engineering Council');
+    const endorsement = await council.endorseBadgeClass(staff, badgeClassId, 'Engineering Council', ENDORSEMENT_COMMENT);
+    // The issuer lists the endorsement once its event has gone round (in-process bus: quickly).
+    await eventually(async () => JSON.stringify(await (await fetch(`${platform.url}/public/badges/${badgeClassId}`)).json()).includes(endorsement));
     assertion = await staff.award(badgeClassId, LEARNER.email);
     learner = await (await newContext(browser, platform.url)).context.newPage();
     const visiting = await newContext(browser, platform.url);
@@ -127,6 +132,8 @@ describe('a learner accepts and shares a badge; a visitor verifies it (browser)'
     await expectVerdict(visitor, 'Valid');
     await visitor.getByText(`Issued to ${LEARNER.email}.`).waitFor();
     await visitor.getByRole('definition').filter({ hasText: 'Northern College' }).waitFor();
+    await visitor.getByText('Endorsed by Engineering Council (valid)').waitFor();
+    await visitor.getByText(ENDORSEMENT_COMMENT).waitFor();
     await shot(visitor, 'verified-valid');
     expect(await seriousAccessibilityViolations(visitor)).toEqual([]);
   });
@@ -159,6 +166,8 @@ describe('a learner accepts and shares a badge; a visitor verifies it (browser)'
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     await page.getByRole('heading', { name: 'Critères' }).waitFor();
     await page.getByText(BADGE.frCriteria).waitFor();
+    await page.getByRole('heading', { name: 'Reconnaissances' }).waitFor();
+    await page.getByText(ENDORSEMENT_COMMENT).waitFor();
     await shot(page, 'badge-class-in-french');
     await page.goto(assertion.openBadgeId);
     await page.getByText('Ce badge a été révoqué.').waitFor();
@@ -174,6 +183,14 @@ describe('a learner accepts and shares a badge; a visitor verifies it (browser)'
     await french.context.close();
   });
 });
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 async function expectVerdict(page: Page, word: string): Promise<void> {
   await page.locator('.verdict-word').filter({ hasText: word }).waitFor({ timeout: 20_000 });
