@@ -21,16 +21,24 @@ const swcTransform = [
   },
 ];
 
+const SUITES = {
+  default: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.int-spec.ts'],
+  kafka: ['**/*.kafka-spec.ts'],
+  browser: ['**/*.browser-spec.ts'],
+};
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   // Suites that need a real Kafka broker (*.kafka-spec.ts) run in their own pass, one file at a
   // time (some stop and restart the broker): `npm run test:kafka`, which `npm test` calls.
-  testMatch: process.env.JEST_SUITE === 'kafka' ? ['**/*.kafka-spec.ts'] : ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.int-spec.ts'],
+  // Browser suites (*.browser-spec.ts) drive Debian's Chromium against a platform started like
+  // `npm start`: `npm run test:browser`, also called by `npm test`.
+  testMatch: SUITES[process.env.JEST_SUITE ?? 'default'],
   transform: { '^.+\\.ts$': swcTransform },
   moduleNameMapper,
   globalSetup: '<rootDir>/test/support/global-setup.js',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
-  testTimeout: 30000,
+  testTimeout: process.env.JEST_SUITE === 'browser' ? 120000 : 30000,
   maxWorkers: 2,
 };

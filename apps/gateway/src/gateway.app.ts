@@ -10,6 +10,7 @@ import { GatewayModule, type GatewayModuleOptions } from './gateway.module';
 import { BulkProgressRoute } from './routing/bulk-progress.route';
 import { ForwardingRoutes } from './routing/forwarding.routes';
 import { registerRawBodyParser } from './routing/raw-body.parser';
+import { registerWebApp } from './web-app/web-app.routes';
 
 export type GatewayAppOptions = GatewayModuleOptions;
 
@@ -25,6 +26,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Nest
   app.get(ForwardingRoutes).register(fastify);
   app.get(BulkProgressRoute).register(fastify);
   await registerDocs(fastify, options.config.PUBLIC_URL);
+  await registerWebApp(fastify, options.config.WEB_APP_DIR);
   // Not `ready()` yet: the caller may still add hooks or routes; listen() and inject() get it ready.
   return app;
 }

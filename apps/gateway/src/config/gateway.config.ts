@@ -22,6 +22,8 @@ export const GatewayConfigSchema = z.object({
   VERIFICATION_URL: optional(z.url({ protocol: /^https?$/ })),
   ENDORSEMENT_URL: optional(z.url({ protocol: /^https?$/ })),
   PASSPORT_URL: optional(z.url({ protocol: /^https?$/ })),
+  // The built browser app (scripts/build.mjs writes it to dist/apps/web/app); unset: that default.
+  WEB_APP_DIR: optional(z.string().min(1)),
   INTERNAL_TOKEN: optional(z.string().min(16, { error: 'INTERNAL_TOKEN must be at least 16 characters' })),
 });
 

@@ -1,3 +1,9 @@
+/** Facts shown as a definition list; their labels are translated by the page (page-labels.ts). */
+export type PageFact =
+  | { label: 'issuedOn' | 'expires'; value: Date }
+  | { label: 'website' | 'contact'; value: string }
+  | { label: 'verification'; value: 'signed' };
+
 /** What the HTML page of a public document shows; filled from the same rows as the JSON-LD. */
 export interface PageView {
   /** BCP 47 language of the texts, for `<html lang>`. */
@@ -12,7 +18,9 @@ export interface PageView {
   criteria?: { url?: string; narrative?: string };
   alignments?: { targetName: string; targetUrl: string; targetDescription?: string }[];
   evidence?: { url?: string; narrative?: string }[];
-  facts?: { label: string; value: string }[];
+  facts?: PageFact[];
+  /** Assertions: the web app's verifier on this document (`/verify?url=`). */
+  verifyUrl?: string;
   /** Other editions of the same document (translations). */
   editions?: { lang: string; url: string }[];
   revoked?: { reason?: string };

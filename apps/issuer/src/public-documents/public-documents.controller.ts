@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiError, InternalTokenGuard, negotiate, prefersJose } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
+import { acceptedLanguages } from './page-language';
 import { PublicDocumentsService, type PublicDocument } from './public-documents.service';
 import { renderHtml } from './render-html';
 
@@ -29,9 +30,13 @@ export class PublicDocumentsController {
     @Param('id', EntityIdPipe) id: string,
     @Query('lang') lang: unknown,
     @Headers('accept') accept: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    send(reply, await this.documents.badgeClass(id, typeof lang === 'string' && lang.trim() !== '' ? lang : undefined), accept);
+    // `?lang=` names an edition (its own document); without it, only the HTML page follows the
+    // browser's languages: the JSON-LD at the plain URL is always the badge's own edition.
+    const preferred = negotiate(accept) === 'html' ? acceptedLanguages(acceptLanguage) : [];
+    send(reply, await this.documents.badgeClass(id, langParameter(lang), preferred), accept, true);
   }
 
   /**
@@ -43,10 +48,14 @@ export class PublicDocumentsController {
   async assertion(
     @Param('id', EntityIdPipe) id: string,
     @Query('format') format: unknown,
+    @Query('lang') lang: unknown,
     @Headers('accept') accept: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const document = await this.documents.assertion(id);
+    // The page shows the badge's texts in the reader's language (`?lang=` first); the JSON is unchanged.
+    const requested = langParameter(lang);
+    const document = await this.documents.assertion(id, [...(requested ? [requested.toLowerCase()] : []), ...acceptedLanguages(acceptLanguage)]);
     if (document.status === 200 && (format === 'jws' || prefersJose(accept))) {
       if (!document.jws) throw ApiError.notFound('signed assertion');
       void reply
@@ -57,15 +66,21 @@ export class PublicDocumentsController {
         .send(document.jws);
       return;
     }
-    send(reply, document, accept);
+    send(reply, document, accept, true);
   }
 }
 
-function send(reply: FastifyReply, document: PublicDocument, accept: string | undefined): void {
-  void reply.status(document.status).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'Accept');
+function langParameter(lang: unknown): string | undefined {
+  return typeof lang === 'string' && lang.trim() !== '' ? lang.trim() : undefined;
+}
+
+/** `byLanguage`: the HTML differs by Accept-Language, so shared caches must key on it too. */
+function send(reply: FastifyReply, document: PublicDocument, accept: string | undefined, byLanguage = false): void {
+  void reply.status(document.status).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', byLanguage ? 'Accept, Accept-Language' : 'Accept');
   if (negotiate(accept) === 'html') {
     void reply
       .header('content-type', 'text/html; charset=utf-8')
+      .header('content-language', document.view.lang)
       .header('content-security-policy', "default-src 'none'; img-src * data:; style-src 'unsafe-inline'")
       .header('x-content-type-options', 'nosniff')
       .send(renderHtml(document.view));

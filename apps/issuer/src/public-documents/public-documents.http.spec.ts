@@ -122,6 +122,27 @@ describe.each(databaseTargets())('public documents on $name', (target) => {
     expect(assertionPage.body).toContain('<html lang="en">');
     expect(assertionPage.body).toContain('Lab Safety');
     expect(assertionPage.body).toContain('https://evidence.example.org/1');
+    expect(assertionPage.body).toContain(`<meta property="og:image" content="${BASE}/public/assertions/${assertion.entityId}/image">`);
+    expect(assertionPage.body).toContain(`href="${BASE}/verify?url=${encodeURIComponent(`${BASE}/public/assertions/${assertion.entityId}`)}"`);
+  });
+
+  it('shows the badge texts in the reader\'s language on HTML pages only (?lang= first, then Accept-Language)', async () => {
+    const browser = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const french = await call('GET', `/public/assertions/${assertion.entityId}`, { ...publicHeaders, accept: browser, 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' });
+    expect(french.body).toContain('<html lang="fr">');
+    expect(french.body).toContain('<h1>Sécurité au labo</h1>');
+    expect(french.body).toContain('Vérifier ce badge');
+    expect(french.headers.vary).toBe('Accept, Accept-Language');
+    expect(french.body).toContain(`<a href="${BASE}/public/assertions/${assertion.entityId}?lang=en" hreflang="en" lang="en">English</a>`);
+    const overridden = await call('GET', `/public/assertions/${assertion.entityId}?lang=en`, { ...publicHeaders, accept: browser, 'accept-language': 'fr' });
+    expect(overridden.body).toContain('<h1>Lab Safety</h1>');
+    const badgePage = await call('GET', `/public/badges/${badgeClass.entityId}`, { ...publicHeaders, accept: browser, 'accept-language': 'fr' });
+    expect(badgePage.body).toContain('<h1>Sécurité au labo</h1>');
+    // Machines get the same JSON-LD whatever their languages.
+    const json = await call('GET', `/public/badges/${badgeClass.entityId}`, { ...publicHeaders, accept: 'application/ld+json', 'accept-language': 'fr' });
+    expect(json.json().name).toBe('Lab Safety');
+    const assertionJson = await call('GET', `/public/assertions/${assertion.entityId}?lang=fr`, { ...publicHeaders, accept: 'application/ld+json' });
+    expect(assertionJson.json()).toEqual((await get(`/public/assertions/${assertion.entityId}`)).json());
   });
 
   it('serves stored images and bakes this assertion into the PNG', async () => {

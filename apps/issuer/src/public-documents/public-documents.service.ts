@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 
-import { canonicalLanguageTag, formatDateTimeV2 } from '@badges/api-contracts';
+import { canonicalLanguageTag } from '@badges/api-contracts';
 import { buildBadgeClass, buildIssuerProfile, buildRevokedAssertion, signedPayload } from '@badges/openbadges';
 import { ApiError } from '@badges/service-kit';
 
 import { buildAssertionJson } from '../common/assertion-json';
 import { ReceivedEndorsementsRepository, type LiveEndorsement } from '../endorsements/received-endorsements.repository';
 import { PublicUrls } from '../common/public-urls';
-import type { PageView } from './page-view';
+import { chooseEdition } from './page-language';
+import type { PageFact, PageView } from './page-view';
 import { PublicDocumentsRepository, type PublicAssertion, type PublicBadgeClass, type PublicIssuer } from './public-documents.repository';
 
 /** A public document in both representations; `status` is 410 for a revoked assertion. */
@@ -49,7 +50,10 @@ export class PublicDocumentsService {
         description: issuer.description ?? undefined,
         url: json.id,
         imageUrl: issuer.imageId ? this.urls.issuerImage(issuer.id) : undefined,
-        facts: [{ label: 'Website', value: issuer.url }, { label: 'Contact', value: issuer.email }],
+        facts: [
+          { label: 'website', value: issuer.url },
+          { label: 'contact', value: issuer.email },
+        ],
         endorsements: endorsementViews(endorsements),
       },
     };
@@ -60,14 +64,20 @@ export class PublicDocumentsService {
    * `related`. Another language: that translation as its own document, id `<badge url>?lang=xx`,
    * whose `related` lists the default edition (then the other translations).
    */
-  async badgeClass(id: string, lang?: string): Promise<PublicDocument> {
+  async badgeClass(id: string, lang?: string, preferred: readonly string[] = []): Promise<PublicDocument> {
     const badgeClass = await this.documents.findBadgeClass(id);
     if (!badgeClass) throw ApiError.notFound('badge class');
-    return this.badgeClassDocument(badgeClass, lang, await this.endorsements.liveFor('BadgeClass', badgeClass.id));
+    return this.badgeClassDocument(badgeClass, lang ?? editionFor(badgeClass, preferred), await this.endorsements.liveFor('BadgeClass', badgeClass.id));
   }
 
-  async assertion(id: string): Promise<PublicDocument> {
-    return (await this.assertionWithSource(id)).document;
+  /**
+   * `preferred`: the reader's languages (`?lang=`, then Accept-Language), which choose the edition
+   * of the badge's texts on the HTML page; the assertion's JSON-LD is the same whatever they are.
+   */
+  async assertion(id: string, preferred: readonly string[] = []): Promise<PublicDocument> {
+    const [found] = await this.assertionsWithSource([id], preferred);
+    if (!found) throw ApiError.notFound('assertion');
+    return found.document;
   }
 
   /** The document plus the row it came from (the image route needs the badge image id). */
@@ -78,20 +88,21 @@ export class PublicDocumentsService {
   }
 
   /** The ones of `ids` that exist, each with its document (a revoked one lists no endorsements). */
-  async assertionsWithSource(ids: readonly string[]): Promise<{ document: PublicDocument; assertion: PublicAssertion }[]> {
+  async assertionsWithSource(ids: readonly string[], preferred: readonly string[] = []): Promise<{ document: PublicDocument; assertion: PublicAssertion }[]> {
     const assertions = await this.documents.findAssertions(ids);
     const endorsements = await this.endorsements.liveForMany('Assertion', assertions.filter((a) => !a.revoked).map((a) => a.id));
-    return assertions.map((assertion) => ({ document: this.assertionDocument(assertion, endorsements.get(assertion.id) ?? []), assertion }));
+    return assertions.map((assertion) => ({ document: this.assertionDocument(assertion, endorsements.get(assertion.id) ?? [], preferred), assertion }));
   }
 
-  private assertionDocument(assertion: PublicAssertion, endorsements: LiveEndorsement[]): PublicDocument {
+  private assertionDocument(assertion: PublicAssertion, endorsements: LiveEndorsement[], preferred: readonly string[]): PublicDocument {
     const url = this.urls.assertion(assertion.id);
-    const badge = this.badgeClassDocument(assertion.badgeClass);
+    const badge = this.badgeClassDocument(assertion.badgeClass, editionFor(assertion.badgeClass, preferred));
+    const verifyUrl = `${new URL(url).origin}/verify?url=${encodeURIComponent(url)}`;
     if (assertion.revoked) {
       return {
         status: 410,
         json: buildRevokedAssertion({ id: url, revocationReason: assertion.revocationReason ?? undefined }),
-        view: { lang: badge.view.lang, kind: 'Assertion', title: badge.view.title, url, revoked: { reason: assertion.revocationReason ?? undefined } },
+        view: { lang: badge.view.lang, kind: 'Assertion', title: badge.view.title, url, verifyUrl, revoked: { reason: assertion.revocationReason ?? undefined } },
       };
     }
     // A signed assertion's JSON is exactly what was signed at award time, never rebuilt: the
@@ -99,9 +110,9 @@ export class PublicDocumentsService {
     const jws = assertion.signedJws ?? undefined;
     // Endorsements join the hosted JSON only: a signed payload must stay byte-for-byte what was signed.
     const json = jws ? signedPayload(jws) : withEndorsements(buildAssertionJson(assertion, this.urls, { type: 'hosted' }), endorsements);
-    const facts = [{ label: 'Issued on', value: formatDateTimeV2(assertion.issuedOn) }];
-    if (assertion.expires) facts.push({ label: 'Expires', value: formatDateTimeV2(assertion.expires) });
-    if (jws) facts.push({ label: 'Verification', value: 'Signed by the issuer' });
+    const facts: PageFact[] = [{ label: 'issuedOn', value: assertion.issuedOn }];
+    if (assertion.expires) facts.push({ label: 'expires', value: assertion.expires });
+    if (jws) facts.push({ label: 'verification', value: 'signed' });
     return {
       status: 200,
       json,
@@ -110,10 +121,15 @@ export class PublicDocumentsService {
         ...badge.view,
         kind: 'Assertion',
         url,
+        verifyUrl,
+        // The baked image: what a shared link previews, and what the visitor can download and verify.
         imageUrl: this.urls.assertionImage(assertion.id),
         facts,
         evidence: assertion.evidence.map((e) => ({ url: e.url ?? undefined, narrative: e.narrative ?? undefined })),
-        editions: undefined,
+        // The same assertion, its badge's texts in another of the badge's languages.
+        editions: badgeLanguages(assertion.badgeClass)
+          .filter((language) => language.toLowerCase() !== badge.view.lang.toLowerCase())
+          .map((language) => ({ lang: language, url: `${url}?lang=${encodeURIComponent(language)}` })),
         endorsements: endorsementViews(endorsements),
       },
     };
@@ -202,6 +218,15 @@ export class PublicDocumentsService {
       },
     };
   }
+}
+
+/** The reader's preferred edition among the badge class's languages (undefined: its own). */
+function editionFor(badgeClass: PublicBadgeClass, preferred: readonly string[]): string | undefined {
+  return chooseEdition(badgeLanguages(badgeClass), preferred);
+}
+
+function badgeLanguages(badgeClass: PublicBadgeClass): string[] {
+  return [badgeClass.language, ...badgeClass.translations.map((t) => t.language)];
 }
 
 /** OB 2.0 `endorsement`: the live Endorsements' URLs (each resolves to the hosted document). */

@@ -25,6 +25,32 @@ describe('renderHtml', () => {
     expect(renderHtml({ lang: 'en', kind: 'Assertion', title: 'B', url: 'https://x', revoked: { reason: 'r' } })).toContain('This badge has been revoked.');
   });
 
+  it('labels the page in its language, links the verifier and previews the baked image', () => {
+    const html = renderHtml({
+      lang: 'fr',
+      kind: 'Assertion',
+      title: 'Sécurité au labo',
+      url: 'https://badges.example.org/public/assertions/a1',
+      verifyUrl: 'https://badges.example.org/verify?url=https%3A%2F%2Fbadges.example.org%2Fpublic%2Fassertions%2Fa1',
+      imageUrl: 'https://badges.example.org/public/assertions/a1/image',
+      issuer: { name: 'Collège du Nord', url: 'https://badges.example.org/public/issuers/i1' },
+      criteria: { narrative: 'Réussir l’examen.' },
+      facts: [{ label: 'issuedOn', value: new Date('2024-05-01T00:00:00Z') }],
+    });
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<h2>Critères</h2>');
+    expect(html).toContain('Décerné par <a href="https://badges.example.org/public/issuers/i1"');
+    expect(html).toContain('<dt>Décerné le</dt><dd>1 mai 2024</dd>');
+    expect(html).toContain('<a class="button" href="https://badges.example.org/verify?url=https%3A%2F%2Fbadges.example.org%2Fpublic%2Fassertions%2Fa1">Vérifier ce badge</a>');
+    expect(html).toContain('<meta property="og:image" content="https://badges.example.org/public/assertions/a1/image">');
+    expect(html).toContain('<meta property="og:url" content="https://badges.example.org/public/assertions/a1">');
+    expect(html).not.toMatch(/<(script|link rel="stylesheet")/);
+  });
+
+  it('falls back to English labels for a language it has no words for', () => {
+    expect(renderHtml({ lang: 'es', kind: 'BadgeClass', title: 'B', url: 'https://x', criteria: { narrative: 'n' } })).toContain('<h2>Criteria</h2>');
+  });
+
   it('escapes quotes and ampersands', () => {
     expect(escapeHtml(`"'&<>`)).toBe('&quot;&#39;&amp;&lt;&gt;');
   });

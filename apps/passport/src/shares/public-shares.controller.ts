@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { InternalTokenGuard } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
+import { shareLanguage } from './share-labels';
 import { renderEmbed, renderSharePage, sharedJson } from './share-page';
 import { SharesService } from './shares.service';
 
@@ -14,17 +15,24 @@ export class PublicSharesController {
   constructor(private readonly shares: SharesService) {}
 
   @Get(':entityId')
-  async show(@Param('entityId', EntityIdPipe) id: string, @Headers('accept') accept: string | undefined, @Res() reply: FastifyReply): Promise<FastifyReply> {
+  async show(
+    @Param('entityId', EntityIdPipe) id: string,
+    @Headers('accept') accept: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
     const content = await this.shares.view(id);
     // Views are counted, so shared pages must not be served from a shared cache.
-    void reply.header('cache-control', 'no-store').header('vary', 'accept');
+    void reply.header('cache-control', 'no-store').header('vary', 'accept, accept-language');
     if (/application\/(ld\+)?json/.test(accept ?? '') && !(accept ?? '').includes('text/html')) return reply.type('application/json').send(sharedJson(content));
-    return reply.type('text/html; charset=utf-8').send(renderSharePage(content));
+    const lang = shareLanguage(acceptLanguage);
+    return reply.type('text/html; charset=utf-8').header('content-language', lang).send(renderSharePage(content, lang));
   }
 
   @Get(':entityId/embed')
-  async embed(@Param('entityId', EntityIdPipe) id: string, @Res() reply: FastifyReply): Promise<FastifyReply> {
+  async embed(@Param('entityId', EntityIdPipe) id: string, @Headers('accept-language') acceptLanguage: string | undefined, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const content = await this.shares.view(id);
-    return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderEmbed(content));
+    const lang = shareLanguage(acceptLanguage);
+    return reply.header('cache-control', 'no-store').header('vary', 'accept-language').type('text/html; charset=utf-8').send(renderEmbed(content, lang));
   }
 }

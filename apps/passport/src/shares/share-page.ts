@@ -1,5 +1,6 @@
 import type { BadgeView } from '../backpack/backpack.repository';
 import { escapeHtml, page } from '../common/html';
+import { fillIn, labelsFor, type ShareLabels } from './share-labels';
 
 export interface SharedContent {
   kind: 'badge' | 'collection';
@@ -8,38 +9,66 @@ export interface SharedContent {
   ownerName: string;
   badges: BadgeView[];
   url: string;
+  /** Set when `description` was written by us (not the owner's own), so pages can say it in their language. */
+  generated?: { kind: 'badge'; issuer: string; badge: string } | { kind: 'collection'; count: number };
+}
+
+/** The description in the page's language: ours translated, the owner's own as they wrote it. */
+function describe(content: SharedContent, labels: ShareLabels): string {
+  const generated = content.generated;
+  if (!generated) return content.description;
+  return generated.kind === 'badge'
+    ? fillIn(labels.badgeDescription, { issuer: generated.issuer, badge: generated.badge, owner: content.ownerName })
+    : fillIn(labels.collectionDescription, { count: generated.count, owner: content.ownerName });
 }
 
 /** Open Graph and Twitter tags, so a pasted link previews with the badge's image and name. */
-function previewTags(content: SharedContent): string {
+function previewTags(content: SharedContent, description: string, lang: string): string {
   const image = content.badges[0]?.award.imageUrl;
   const tags: [string, string][] = [
     ['og:type', 'website'],
     ['og:site_name', 'Badge Passport'],
     ['og:title', content.title],
-    ['og:description', content.description],
+    ['og:description', description],
+    ['og:locale', lang],
     ['og:url', content.url],
     ...(image ? ([['og:image', image], ['og:image:alt', content.title]] as [string, string][]) : []),
   ];
   const og = tags.map(([property, value]) => `<meta property="${property}" content="${escapeHtml(value)}">`).join('');
-  return `${og}<meta name="twitter:card" content="summary"><meta name="description" content="${escapeHtml(content.description)}"><link rel="canonical" href="${escapeHtml(content.url)}">`;
+  return `${og}<meta name="twitter:card" content="summary"><meta name="description" content="${escapeHtml(description)}"><link rel="canonical" href="${escapeHtml(content.url)}">`;
 }
 
-function badgeCard(view: BadgeView): string {
+/**
+ * One badge: its baked image, name, issuer and date, a link to its public page, and a verify
+ * button that opens the web app's verifier on it (`/verify?url=`, same origin as the share link).
+ */
+function badgeCard(view: BadgeView, shareUrl: string, labels: ShareLabels): string {
   const { award } = view;
-  return `<div class="badge"><img src="${escapeHtml(award.imageUrl)}" alt="${escapeHtml(award.badgeClassName)}"><div><strong>${escapeHtml(award.badgeClassName)}</strong><br>Issued by ${escapeHtml(award.issuerName)} on ${award.issuedOn.toISOString().slice(0, 10)}<br><a href="${escapeHtml(award.assertionUrl)}">Verify this badge</a></div></div>`;
+  const verifyUrl = `${new URL(shareUrl).origin}/verify?url=${encodeURIComponent(award.assertionUrl)}`;
+  return [
+    `<div class="badge"><img src="${escapeHtml(award.imageUrl)}" alt="" width="96" height="96"><div>`,
+    `<h2>${escapeHtml(award.badgeClassName)}</h2>`,
+    `<p>${escapeHtml(fillIn(labels.issuedBy, { issuer: award.issuerName, date: award.issuedOn.toISOString().slice(0, 10) }))}</p>`,
+    `<p><a href="${escapeHtml(award.assertionUrl)}">${escapeHtml(labels.viewBadge)}</a> <a class="button" href="${escapeHtml(verifyUrl)}">${escapeHtml(labels.verify)}</a></p>`,
+    `</div></div>`,
+  ].join('');
 }
 
-export function renderSharePage(content: SharedContent): string {
-  const heading = `<h1>${escapeHtml(content.title)}</h1><p>${escapeHtml(content.description)}</p>`;
-  const list = content.badges.length > 0 ? content.badges.map(badgeCard).join('') : '<p>No badges to show.</p>';
-  return page(content.title, `${heading}${list}<p><small>Shared by ${escapeHtml(content.ownerName)}.</small></p>`, previewTags(content));
+/** The share page in `lang` (our words; the badges' and owner's texts are shown as they are). */
+export function renderSharePage(content: SharedContent, lang = 'en'): string {
+  const labels = labelsFor(lang);
+  const description = describe(content, labels);
+  const heading = `<h1>${escapeHtml(content.title)}</h1><p>${escapeHtml(description)}</p>`;
+  const list = content.badges.length > 0 ? content.badges.map((badge) => badgeCard(badge, content.url, labels)).join('') : `<p>${escapeHtml(labels.none)}</p>`;
+  const footer = `<p><small>${escapeHtml(fillIn(labels.sharedBy, { owner: content.ownerName }))}</small></p>`;
+  return page(content.title, `${heading}${list}${footer}`, previewTags(content, description, lang), lang);
 }
 
 /** The compact card shown inside the embed iframe. */
-export function renderEmbed(content: SharedContent): string {
-  const list = content.badges.slice(0, 3).map(badgeCard).join('');
-  return page(content.title, `${list}<p><a href="${escapeHtml(content.url)}" target="_blank" rel="noopener">${escapeHtml(content.title)}</a></p>`);
+export function renderEmbed(content: SharedContent, lang = 'en'): string {
+  const labels = labelsFor(lang);
+  const list = content.badges.slice(0, 3).map((badge) => badgeCard(badge, content.url, labels)).join('');
+  return page(content.title, `${list}<p><a href="${escapeHtml(content.url)}" target="_blank" rel="noopener">${escapeHtml(content.title)}</a></p>`, '', lang);
 }
 
 export function sharedJson(content: SharedContent): Record<string, unknown> {

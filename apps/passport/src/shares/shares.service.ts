@@ -77,12 +77,22 @@ export class SharesService {
       const view = await this.backpack.findByAssertion(scope, share.targetId);
       if (!view || !isPubliclyShowable(view)) throw gone('This badge is no longer shared: it was revoked by its issuer or removed by its owner.');
       const { award } = view;
-      return { kind: 'badge', title: award.badgeClassName, description: `${award.issuerName} awarded ${award.badgeClassName} to ${owner.name}.`, ownerName: owner.name, badges: [view], url };
+      return {
+        kind: 'badge',
+        title: award.badgeClassName,
+        description: `${award.issuerName} awarded ${award.badgeClassName} to ${owner.name}.`,
+        generated: { kind: 'badge', issuer: award.issuerName, badge: award.badgeClassName },
+        ownerName: owner.name,
+        badges: [view],
+        url,
+      };
     }
     const found = await this.collections.get(scope, share.targetId).catch(() => undefined);
     if (!found) throw gone('This collection no longer exists.');
     const badges = found.badges.filter(isPubliclyShowable);
-    return { kind: 'collection', title: found.collection.name, description: found.collection.description || `${badges.length} badge(s) collected by ${owner.name}.`, ownerName: owner.name, badges, url };
+    const description = found.collection.description || `${badges.length} badge(s) collected by ${owner.name}.`;
+    const generated = found.collection.description ? undefined : { kind: 'collection' as const, count: badges.length };
+    return { kind: 'collection', title: found.collection.name, description, generated, ownerName: owner.name, badges, url };
   }
 
   private async toV2(scope: LearnerScope, share: Share): Promise<ShareV2> {

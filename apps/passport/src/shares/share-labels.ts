@@ -1,0 +1,46 @@
+/** The share pages' own words, in English and French; `{name}` placeholders are filled by fillIn. */
+const EN = {
+  issuedBy: 'Issued by {issuer} on {date}',
+  viewBadge: 'View the badge',
+  verify: 'Verify this badge',
+  sharedBy: 'Shared by {owner}.',
+  none: 'No badges to show.',
+  badgeDescription: '{issuer} awarded {badge} to {owner}.',
+  collectionDescription: '{count} badge(s) collected by {owner}.',
+};
+
+export type ShareLabels = typeof EN;
+
+const FR: ShareLabels = {
+  issuedBy: 'Décerné par {issuer} le {date}',
+  viewBadge: 'Voir le badge',
+  verify: 'Vérifier ce badge',
+  sharedBy: 'Partagé par {owner}.',
+  none: 'Aucun badge à afficher.',
+  badgeDescription: '{issuer} a décerné {badge} à {owner}.',
+  collectionDescription: '{count} badge(s) réunis par {owner}.',
+};
+
+const LABELS: Record<string, ShareLabels> = { en: EN, fr: FR };
+
+/** The first language of `Accept-Language` (by q) we have words for; English otherwise. */
+export function shareLanguage(acceptLanguage: string | undefined): string {
+  const wanted = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = Number(/q=([0-9.]+)/.exec(params.join(';'))?.[1] ?? 1);
+      return { base: tag.split('-')[0], q: Number.isFinite(q) ? q : 0, index };
+    })
+    .filter((entry) => entry.q > 0 && LABELS[entry.base])
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return wanted[0]?.base ?? 'en';
+}
+
+export function labelsFor(lang: string): ShareLabels {
+  return LABELS[lang] ?? EN;
+}
+
+export function fillIn(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

@@ -1,0 +1,23 @@
+import { Route, Routes } from 'react-router';
+
+import { ConsoleRoutes } from './console/ConsoleRoutes';
+import { PassportRoutes } from './passport/PassportRoutes';
+import { AppShell } from './shell/AppShell';
+import { HomePage } from './shell/HomePage';
+import { NotFoundPage } from './shell/NotFoundPage';
+import { VerifyPage } from './verify/VerifyPage';
+
+/** The app's routes; the gateway answers each of these paths with index.html (apps/gateway web-app.routes.ts). */
+export function App() {
+  return (
+    <Routes>
+      <Route element={<AppShell />}>
+        <Route index element={<HomePage />} />
+        <Route path="verify" element={<VerifyPage />} />
+        <Route path="passport/*" element={<PassportRoutes />} />
+        <Route path="console/*" element={<ConsoleRoutes />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * The one way the web app talks to the platform: same-origin fetches to the gateway, the Badgr
+ * envelope unwrapped, and every error turned into an ApiRequestError carrying the platform's
+ * machine-readable code and its plain-language message.
+ */
+export interface ApiErrorBody {
+  error?: { code?: string; message?: string; field?: string };
+  fieldErrors?: Record<string, string[]>;
+}
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(message);
+  }
+}
+
+export interface RequestOptions {
+  method?: string;
+  /** A plain object is sent as JSON; FormData, Blob and strings as they are. */
+  body?: unknown;
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export async function apiFetch(path: string, options: RequestOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData || options.body instanceof Blob || typeof options.body === 'string') body = options.body;
+  else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] = 'application/json';
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { method: options.method ?? 'GET', headers, body });
+  } catch {
+    throw new ApiRequestError(0, 'network_error', 'network');
+  }
+  if (!response.ok) throw await errorFrom(response);
+  return response;
+}
+
+/** JSON response body as it is (e.g. /o/token, /v2/verify). */
+export async function apiJson<T>(path: string, options?: RequestOptions): Promise<T> {
+  const response = await apiFetch(path, options);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** Badgr v2 envelope `{status, result: [...]}`: the list. */
+export async function apiResult<T>(path: string, options?: RequestOptions): Promise<T[]> {
+  const body = await apiJson<{ result?: T[] } | undefined>(path, options);
+  return body?.result ?? [];
+}
+
+/** Badgr v2 envelope holding one object. */
+export async function apiOne<T>(path: string, options?: RequestOptions): Promise<T> {
+  const [first] = await apiResult<T>(path, options);
+  if (first === undefined) throw new ApiRequestError(500, 'empty_result', 'empty result');
+  return first;
+}
+
+async function errorFrom(response: Response): Promise<ApiRequestError> {
+  let body: ApiErrorBody = {};
+  try {
+    body = (await response.json()) as ApiErrorBody;
+  } catch {
+    // not JSON (a proxy's error page): the status is all we know
+  }
+  return new ApiRequestError(response.status, body.error?.code ?? `http_${response.status}`, body.error?.message ?? response.statusText, body.fieldErrors ?? {});
+}

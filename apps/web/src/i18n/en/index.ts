@@ -1,0 +1,12 @@
+import type { Language } from '../catalog';
+import common from './common';
+import consoleArea from './console';
+import passport from './passport';
+import verify from './verify';
+
+const language: Language = {
+  name: 'English',
+  messages: { common, verify, passport, console: consoleArea },
+};
+
+export default language;

@@ -1,0 +1,26 @@
+import type { Catalog } from '../catalog';
+
+const messages: Catalog['common'] = {
+  appName: 'Open Badges',
+  skipToContent: 'Aller au contenu principal',
+  mainNavigation: 'Principale',
+  nav: { verify: 'Vérifier un badge', passport: 'Mon passeport', console: 'Console de l’établissement' },
+  language: 'Langue',
+  footer: 'Plateforme Open Badges 2.0. Tout ce qui figure sur cette page est servi par ce déploiement.',
+  loading: 'Chargement…',
+  notFound: { title: 'Page introuvable', body: 'Il n’y a rien à cette adresse.', home: 'Aller à l’accueil' },
+  home: {
+    title: 'Des badges dignes de confiance',
+    intro: 'Vérifiez n’importe quel Open Badge, gardez vos badges au même endroit ou délivrez des badges pour votre établissement.',
+    verifyLead: 'Tout le monde peut vérifier un badge : déposez son image ou collez son lien.',
+    passportLead: 'Apprenants : acceptez, organisez et partagez vos badges.',
+    consoleLead: 'Personnel : créez des classes de badges et décernez-les.',
+  },
+  errors: {
+    network: 'La plateforme est injoignable. Vérifiez votre connexion et réessayez.',
+    unexpected: 'Une erreur s’est produite ({code}).',
+  },
+  actions: { signOut: 'Se déconnecter', cancel: 'Annuler', save: 'Enregistrer', close: 'Fermer', remove: 'Retirer' },
+};
+
+export default messages;

@@ -1,0 +1,47 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+
+import { translate, type MessageKey, type MessageParams } from './catalog';
+import { LANGUAGES, pickLanguage } from './languages';
+
+const STORAGE_KEY = 'web.language';
+
+interface I18n {
+  lang: string;
+  setLang(lang: string): void;
+  t(key: MessageKey, params?: MessageParams): string;
+}
+
+const I18nContext = createContext<I18n | undefined>(undefined);
+
+function storedLanguage(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null; // storage can be disabled; the browser's preference still applies
+  }
+}
+
+/** Holds the chosen language, remembers it, and keeps `<html lang>` in step for screen readers. */
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState(() => pickLanguage(navigator.languages ?? [navigator.language], storedLanguage()));
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const setLang = useCallback((next: string) => {
+    if (!LANGUAGES[next]) return;
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // not remembered, still applied
+    }
+    setLangState(next);
+  }, []);
+  const value = useMemo<I18n>(() => ({ lang, setLang, t: (key, params) => translate(LANGUAGES[lang].messages, key, params) }), [lang, setLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error('useI18n outside I18nProvider');
+  return context;
+}

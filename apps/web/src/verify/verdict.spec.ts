@@ -1,0 +1,72 @@
+import type { VerifyMessage, VerifyResult } from '../api/verify-api';
+import { recipientCheck, summarise, verdictOf } from './verdict';
+
+const ASSERTION = 'https://badges.example.org/public/assertions/a1';
+const BADGE = 'https://badges.example.org/public/badges/b1';
+const ISSUER = 'https://badges.example.org/public/issuers/i1';
+
+function result(messages: VerifyMessage[], graph: Record<string, unknown>[] = [], steps: NonNullable<VerifyResult['report']['steps']> = []): VerifyResult {
+  const errors = messages.filter((message) => message.level === 'ERROR').length;
+  return { report: { valid: errors === 0, errorCount: errors, warningCount: messages.length - errors, messages, steps }, graph, input: { input_type: 'url' } };
+}
+
+const graph = [
+  { id: ASSERTION, type: 'Assertion', badge: BADGE, issuedOn: '2024-05-01T00:00:00Z', expires: '2025-01-01T00:00:00Z' },
+  { id: BADGE, type: 'BadgeClass', name: 'Lab Safety', issuer: ISSUER, image: `${BADGE}/image`, criteria: { narrative: 'Pass the test.' } },
+  { id: ISSUER, type: ['Issuer'], name: 'Northern College', url: 'https://college.example' },
+];
+
+describe('verdictOf', () => {
+  it('is valid when the report is, whatever the warnings', () => {
+    expect(verdictOf(result([{ code: 'ENDORSEMENT_REVOKED', level: 'WARNING', message: 'withdrawn' }]))).toEqual({ verdict: 'valid' });
+  });
+
+  it('is revoked, with the verifier\'s sentence, for any of the revocation codes', () => {
+    for (const code of ['PROCESS_410_GONE', 'ASSERTION_NOT_REVOKED', 'VERIFY_SIGNED_ASSERTION_NOT_REVOKED']) {
+      const message = `This badge was revoked by Northern College: Awarded in error. (${code})`;
+      expect(verdictOf(result([{ code: 'VALIDATE_PROPERTY', level: 'ERROR', message: 'other' }, { code, level: 'ERROR', message }]))).toEqual({ verdict: 'revoked', reason: message });
+    }
+  });
+
+  it('is expired only when the timestamp check failed and the expiry has passed', () => {
+    const timestamp: VerifyMessage = { code: 'ASSERTION_TIMESTAMP_CHECKS', level: 'ERROR', message: 'This badge expired on 1 January 2025.' };
+    expect(verdictOf(result([timestamp], graph), new Date('2026-01-01T00:00:00Z'))).toEqual({ verdict: 'expired', reason: timestamp.message });
+    // Issued in the future, not expired: not valid.
+    expect(verdictOf(result([timestamp], graph), new Date('2024-06-01T00:00:00Z')).verdict).toBe('invalid');
+  });
+
+  it('is not valid otherwise, with the first error as the reason', () => {
+    expect(verdictOf(result([{ code: 'VERIFY_JWS', level: 'ERROR', message: 'The signature does not match.' }]))).toEqual({ verdict: 'invalid', reason: 'The signature does not match.' });
+  });
+});
+
+describe('summarise', () => {
+  it('reads the badge, its issuer and dates from the graph, following the links', () => {
+    expect(summarise(result([], graph))).toEqual({
+      name: 'Lab Safety',
+      description: undefined,
+      image: `${BADGE}/image`,
+      criteriaUrl: undefined,
+      criteriaNarrative: 'Pass the test.',
+      issuerName: 'Northern College',
+      issuerUrl: 'https://college.example',
+      issuedOn: '2024-05-01T00:00:00Z',
+      expires: '2025-01-01T00:00:00Z',
+      assertionUrl: ASSERTION,
+    });
+  });
+
+  it('is empty when nothing could be loaded (a revoked or broken badge)', () => {
+    expect(Object.values(summarise(result([]))).filter((value) => value !== undefined)).toEqual([]);
+  });
+});
+
+describe('recipientCheck', () => {
+  it('reports the RECIPIENT step only when an expected recipient was checked', () => {
+    const step = (status: 'passed' | 'failed' | 'not_applicable') => [{ step: 'RECIPIENT', title: 'Recipient', status, messages: 0 }];
+    expect(recipientCheck(result([], [], step('passed')))).toBe('passed');
+    expect(recipientCheck(result([], [], step('failed')))).toBe('failed');
+    expect(recipientCheck(result([], [], step('not_applicable')))).toBeUndefined();
+    expect(recipientCheck(result([]))).toBeUndefined();
+  });
+});

@@ -1,0 +1,75 @@
+import type { VerifyResult } from '../api/verify-api';
+
+export type Verdict = 'valid' | 'revoked' | 'expired' | 'invalid';
+
+// The verifier's message codes for a revocation (hosted 410, `revoked: true`, a RevocationList entry).
+const REVOKED_CODES = new Set(['PROCESS_410_GONE', 'ASSERTION_NOT_REVOKED', 'VERIFY_SIGNED_ASSERTION_NOT_REVOKED']);
+
+/** The one-word answer a visitor needs first, and the verifier's sentence that explains it. */
+export function verdictOf(result: VerifyResult, now = new Date()): { verdict: Verdict; reason?: string } {
+  if (result.report.valid) return { verdict: 'valid' };
+  const errors = result.report.messages.filter((message) => message.level === 'ERROR');
+  const revoked = errors.find((message) => REVOKED_CODES.has(message.code));
+  if (revoked) return { verdict: 'revoked', reason: revoked.message };
+  const expires = stringField(findNode(result, 'Assertion'), 'expires');
+  const timestamp = errors.find((message) => message.code === 'ASSERTION_TIMESTAMP_CHECKS');
+  if (timestamp && expires && new Date(expires) < now) return { verdict: 'expired', reason: timestamp.message };
+  return { verdict: 'invalid', reason: errors[0]?.message };
+}
+
+export interface BadgeSummary {
+  name?: string;
+  description?: string;
+  image?: string;
+  criteriaUrl?: string;
+  criteriaNarrative?: string;
+  issuerName?: string;
+  issuerUrl?: string;
+  issuedOn?: string;
+  expires?: string;
+  assertionUrl?: string;
+}
+
+/** The badge as the verifier read it, from the graph of documents it loaded. */
+export function summarise(result: VerifyResult): BadgeSummary {
+  const assertion = findNode(result, 'Assertion');
+  const badgeClass = findNode(result, 'BadgeClass', idOf(assertion?.badge));
+  const issuer = findNode(result, ['Issuer', 'Profile'], idOf(badgeClass?.issuer));
+  const criteria = badgeClass?.criteria;
+  return {
+    name: stringField(badgeClass, 'name'),
+    description: stringField(badgeClass, 'description'),
+    image: idOf(badgeClass?.image),
+    criteriaUrl: typeof criteria === 'string' ? criteria : idOf(criteria),
+    criteriaNarrative: criteria && typeof criteria === 'object' ? stringField(criteria as Record<string, unknown>, 'narrative') : undefined,
+    issuerName: stringField(issuer, 'name'),
+    issuerUrl: stringField(issuer, 'url'),
+    issuedOn: stringField(assertion, 'issuedOn'),
+    expires: stringField(assertion, 'expires'),
+    assertionUrl: stringField(assertion, 'id'),
+  };
+}
+
+/** `passed` / `failed` when an expected recipient was checked, otherwise undefined. */
+export function recipientCheck(result: VerifyResult): 'passed' | 'failed' | undefined {
+  const step = result.report.steps?.find((candidate) => candidate.step === 'RECIPIENT');
+  if (!step || step.status === 'not_applicable' || step.status === 'skipped') return undefined;
+  return step.status === 'passed' ? 'passed' : 'failed';
+}
+
+function findNode(result: VerifyResult, types: string | string[], id?: string): Record<string, unknown> | undefined {
+  const wanted = Array.isArray(types) ? types : [types];
+  const ofType = result.graph.filter((node) => [node.type].flat().some((type) => typeof type === 'string' && wanted.includes(type)));
+  return (id && ofType.find((node) => node.id === id)) || ofType[0];
+}
+
+function idOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string') return (value as { id: string }).id;
+  return undefined;
+}
+
+function stringField(node: Record<string, unknown> | undefined, field: string): string | undefined {
+  const value = node?.[field];
+  return typeof value === 'string' ? value : undefined;
+}
