@@ -30,7 +30,8 @@ export interface Issuer {
   description?: string | null;
 }
 
-export type IssuerFields = Pick<Issuer, 'name' | 'email' | 'url'> & { description?: string };
+/** A null description clears it. */
+export type IssuerFields = Pick<Issuer, 'name' | 'email' | 'url'> & { description: string | null };
 
 export function listIssuers(token: string): Promise<Issuer[]> {
   return apiResult<Issuer>('/v2/issuers?include_staff=false', { token });
@@ -42,6 +43,10 @@ export function getIssuer(token: string, issuerId: string): Promise<Issuer> {
 
 export function createIssuer(token: string, fields: IssuerFields): Promise<Issuer> {
   return apiOne<Issuer>('/v2/issuers', { method: 'POST', token, body: fields });
+}
+
+export function updateIssuer(token: string, issuerId: string, fields: IssuerFields): Promise<Issuer> {
+  return apiOne<Issuer>(`/v2/issuers/${encodeURIComponent(issuerId)}`, { method: 'PUT', token, body: fields });
 }
 
 export interface Alignment {

@@ -31,9 +31,11 @@ export function BadgeClassNewPage() {
   );
 }
 
+/** Edits a badge class; once saved, back to its page, which shows the change. */
 export function BadgeClassEditPage() {
   const { t } = useI18n();
   const { token } = useConsoleSession();
+  const navigate = useNavigate();
   const badgeClassId = useParams().badgeClassId ?? '';
   const badgeClass = useConsoleData(useCallback((token: string) => getBadgeClass(token, badgeClassId), [badgeClassId]));
   const title = t('console.badgeClass.editTitle', { name: badgeClass.data?.name ?? '' });
@@ -42,7 +44,7 @@ export function BadgeClassEditPage() {
   if (!badgeClass.data) return badgeClass.error ? <ErrorMessage error={badgeClass.error} /> : <p>{t('common.loading')}</p>;
   const save = async (fields: BadgeClassFields) => {
     await updateBadgeClass(token, badgeClassId, fields);
-    return t('console.badgeClass.saved');
+    await navigate(`/console/badge-classes/${badgeClassId}`);
   };
   return (
     <>

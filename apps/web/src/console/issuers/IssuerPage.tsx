@@ -1,11 +1,12 @@
 import { useCallback } from 'react';
 import { Link, useParams } from 'react-router';
 
-import { getIssuer, listBadgeClasses } from '../../api/console-api';
+import { getIssuer, listBadgeClasses, updateIssuer, type IssuerFields } from '../../api/console-api';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorMessage } from '../../shell/ErrorMessage';
 import { usePageTitle } from '../../shell/use-page-title';
-import { useConsoleData } from '../console-session';
+import { useConsoleData, useConsoleSession } from '../console-session';
+import { IssuerForm } from './IssuerForm';
 
 /** One issuer: its badge classes, and the way to create another. */
 export function IssuerPage() {
@@ -15,7 +16,13 @@ export function IssuerPage() {
     const [issuer, badgeClasses] = await Promise.all([getIssuer(token, issuerId), listBadgeClasses(token, issuerId)]);
     return { issuer, badgeClasses };
   }, [issuerId]);
-  const { data, error } = useConsoleData(load);
+  const { token } = useConsoleSession();
+  const { data, error, reload } = useConsoleData(load);
+  const save = async (fields: IssuerFields) => {
+    await updateIssuer(token, issuerId, fields);
+    await reload();
+    return t('console.issuers.saved');
+  };
   usePageTitle(data?.issuer.name ?? t('console.issuers.heading'));
 
   if (!data) return error ? <ErrorMessage error={error} /> : <p>{t('common.loading')}</p>;
@@ -25,6 +32,7 @@ export function IssuerPage() {
       <p className="muted">
         {data.issuer.email} · {data.issuer.url}
       </p>
+      {data.issuer.description && <p>{data.issuer.description}</p>}
       <h2>{t('console.issuers.badgeClasses')}</h2>
       {data.badgeClasses.length === 0 ? (
         <p>{t('console.issuers.noBadgeClasses')}</p>
@@ -48,6 +56,7 @@ export function IssuerPage() {
           {t('console.issuers.newBadgeClass')}
         </Link>
       </p>
+      <IssuerForm key={data.issuer.entityId} existing={data.issuer} heading={t('console.issuers.editHeading')} submitLabel={t('console.issuers.save')} onSubmit={save} />
     </>
   );
 }

@@ -20,6 +20,9 @@ const messages = {
     badgeClasses: 'Badge classes',
     noBadgeClasses: 'This issuer has no badge class yet.',
     newBadgeClass: 'New badge class',
+    editHeading: 'Edit the issuer',
+    save: 'Save the issuer',
+    saved: 'The issuer was saved.',
   },
   badgeClass: {
     createTitle: 'New badge class for {issuer}',
@@ -49,7 +52,6 @@ const messages = {
     removeTranslation: 'Remove translation {n}',
     create: 'Create the badge class',
     save: 'Save the changes',
-    saved: 'The badge class was saved.',
     edit: 'Edit',
     criteria: 'Criteria',
     alignments: 'Alignments',

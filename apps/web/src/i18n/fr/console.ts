@@ -22,6 +22,9 @@ const messages: Catalog['console'] = {
     badgeClasses: 'Classes de badges',
     noBadgeClasses: 'Cet émetteur n’a encore aucune classe de badges.',
     newBadgeClass: 'Nouvelle classe de badges',
+    editHeading: 'Modifier l’émetteur',
+    save: 'Enregistrer l’émetteur',
+    saved: 'L’émetteur a été enregistré.',
   },
   badgeClass: {
     createTitle: 'Nouvelle classe de badges pour {issuer}',
@@ -51,7 +54,6 @@ const messages: Catalog['console'] = {
     removeTranslation: 'Retirer la traduction {n}',
     create: 'Créer la classe de badges',
     save: 'Enregistrer les modifications',
-    saved: 'La classe de badges a été enregistrée.',
     edit: 'Modifier',
     criteria: 'Critères',
     alignments: 'Alignements',
