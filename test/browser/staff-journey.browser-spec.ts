@@ -24,6 +24,7 @@ const BADGE = {
   name: 'Welding Basics',
   fr: 'Soudage : les bases',
   description: 'Welds safely with MIG equipment.',
+  newDescription: 'Welds safely with MIG and TIG equipment.',
   criteria: 'Completed three supervised welds.',
   frCriteria: 'A réalisé trois soudures supervisées.',
   alignment: { name: 'Welding standard W1', url: 'https://standards.example.org/w1' },
@@ -75,13 +76,17 @@ describe('staff create a badge class, award it one by one and in bulk, and revok
     await shot(page, 'signed-in');
   });
 
-  it('1b. they create the issuer, then a badge class with an image, criteria, an alignment and a French translation', async () => {
+  it('1b. they create and edit the issuer, then create and edit a badge class with an image, criteria, an alignment and a French translation', async () => {
     await page.getByLabel('Issuer name').fill(ISSUER.name);
     await page.getByLabel('Contact email').fill(ISSUER.email);
     await page.getByLabel('Website').fill(ISSUER.url);
     await page.getByRole('button', { name: 'Create the issuer' }).click();
     await page.getByRole('heading', { level: 1, name: ISSUER.name }).waitFor();
     await page.getByText('This issuer has no badge class yet.').waitFor();
+    await page.getByLabel('Description (optional)').fill('Trades and technology.');
+    await page.getByRole('button', { name: 'Save the issuer' }).click();
+    await page.getByText('The issuer was saved.').waitFor();
+    await page.locator('p').filter({ hasText: 'Trades and technology.' }).waitFor();
     await shot(page, 'issuer-created');
 
     await page.getByRole('link', { name: 'New badge class' }).click();
@@ -110,8 +115,19 @@ describe('staff create a badge class, award it one by one and in bulk, and revok
     badgeClassUrl = (await page.getByRole('link', { name: 'Public page' }).getAttribute('href'))!;
     await shot(page, 'badge-class-created');
 
+    // Edited: the new description shows, and what the edit form sent back kept the rest.
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('heading', { level: 1, name: `Edit ${BADGE.name}` }).waitFor();
+    expect(await page.getByLabel('Translation 1: badge name').inputValue()).toBe(BADGE.fr);
+    await page.getByLabel('Description', { exact: true }).fill(BADGE.newDescription);
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    await page.getByRole('heading', { level: 1, name: BADGE.name }).waitFor();
+    await page.getByText(BADGE.newDescription).waitFor();
+
     // What was stored, as the world sees it: the image, the alignment and the French edition.
     const french = (await (await fetch(`${badgeClassUrl}?lang=fr`, { headers: { accept: 'application/ld+json' } })).json()) as Record<string, unknown>;
+    const english = (await (await fetch(badgeClassUrl, { headers: { accept: 'application/ld+json' } })).json()) as Record<string, unknown>;
+    expect(english).toMatchObject({ name: BADGE.name, description: BADGE.newDescription, criteria: { narrative: BADGE.criteria } });
     expect(french).toMatchObject({ name: BADGE.fr, criteria: { narrative: BADGE.frCriteria }, alignment: [{ targetName: BADGE.alignment.name, targetUrl: BADGE.alignment.url }] });
     const storedImage = await fetch(`${badgeClassUrl}/image`);
     expect(storedImage.headers.get('content-type')).toContain('image/png');
@@ -130,7 +146,15 @@ describe('staff create a badge class, award it one by one and in bulk, and revok
     await shot(page, 'awarded-one');
   });
 
-  it('2. bulk award: a 50-row CSV, the progress bar fed by the job\'s stream reaches 50 of 50, the result CSV lists 50 awards', async () => {
+  it('2. bulk award: a file without a header is refused with the platform\'s reason; a 50-row CSV, the progress bar fed by the job\'s stream reaches 50 of 50, the result CSV lists 50 awards', async () => {
+    // A file without an email column is refused as a whole, with the platform's reason.
+    const headless = join(files, 'no-header.csv');
+    writeFileSync(headless, 'student1@example.org,Student 1\n');
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles(headless);
+    await page.getByRole('button', { name: 'Start the bulk award' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The first line must be a header naming the columns, with an "email" column' }).waitFor();
+    await shot(page, 'bulk-award-refused');
+
     const csv = join(files, 'cohort.csv');
     const rows = Array.from({ length: BULK_ROWS }, (_, index) => `student${index + 1}@example.org,Student ${index + 1}`);
     writeFileSync(csv, ['email,name', ...rows].join('\n'));
