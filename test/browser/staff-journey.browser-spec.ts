@@ -193,11 +193,13 @@ describe('staff create a badge class, award it one by one and in bulk, and revok
     const results = page.getByRole('region', { name: 'Search results' }).getByRole('listitem');
     await page.getByText('Active', { exact: true }).waitFor();
     expect(await results.count()).toBe(1);
+    await results.getByRole('heading', { name: BADGE.name }).waitFor();
     assertionUrl = (await results.getByRole('link', { name: 'Public page' }).getAttribute('href'))!;
     await shot(page, 'assertion-found');
 
-    await results.getByLabel('Reason for revoking').fill(REVOCATION_REASON);
-    await results.getByRole('button', { name: 'Revoke' }).click();
+    const revokeForm = results.getByRole('form', { name: new RegExp(`^Revoke ${BADGE.name}, issued `) });
+    await revokeForm.getByLabel('Reason for revoking').fill(REVOCATION_REASON);
+    await revokeForm.getByRole('button', { name: 'Revoke' }).click();
     await page.getByText(`Revoked: ${REVOCATION_REASON}`).waitFor();
     await page.getByText('The assertion was revoked.').waitFor();
     await shot(page, 'assertion-revoked');

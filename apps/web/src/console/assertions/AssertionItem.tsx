@@ -9,7 +9,7 @@ import { useAction } from '../../shell/use-action';
 import { useConsoleSession } from '../console-session';
 
 /** One assertion found: its state, and for a live one a form to revoke it with a reason. */
-export function AssertionItem({ assertion, onRevoked }: { assertion: Assertion; onRevoked(): Promise<unknown> }) {
+export function AssertionItem({ assertion, badgeName, onRevoked }: { assertion: Assertion; badgeName: string; onRevoked(): Promise<unknown> }) {
   const { t, lang } = useI18n();
   const { token } = useConsoleSession();
   const id = useId();
@@ -27,15 +27,16 @@ export function AssertionItem({ assertion, onRevoked }: { assertion: Assertion; 
 
   return (
     <li className="card">
+      <h3>{badgeName}</h3>
       <p>
-        <a href={assertion.openBadgeId}>{t('console.assertions.view')}</a> · {t('console.assertions.issuedOn', { date: formatDate(assertion.issuedOn, lang) })}
+        {t('console.assertions.issuedOn', { date: formatDate(assertion.issuedOn, lang) })} · <a href={assertion.openBadgeId}>{t('console.assertions.view')}</a>
       </p>
       <p className="status-line">
         {assertion.revoked ? t('console.assertions.revoked', { reason: assertion.revocationReason ?? '' }) : t('console.assertions.active')}
       </p>
       <Notice text={action.notice} />
       {!assertion.revoked && (
-        <form className="form" onSubmit={revoke} aria-label={t('console.assertions.revokeNamed', { id: assertion.entityId })}>
+        <form className="form" onSubmit={revoke} aria-label={t('console.assertions.revokeNamed', { badge: badgeName, date: formatDate(assertion.issuedOn, lang) })}>
           <label htmlFor={`${id}-reason`}>{t('console.assertions.reason')}</label>
           <input id={`${id}-reason`} required value={reason} onChange={(event) => setReason(event.target.value)} />
           <ErrorMessage error={action.error} />

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 
-import { listIssuers, searchAssertions, type Assertion } from '../../api/console-api';
+import { listBadgeClasses, listIssuers, searchAssertions, type Assertion } from '../../api/console-api';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorMessage } from '../../shell/ErrorMessage';
 import { useAction } from '../../shell/use-action';
@@ -18,12 +18,17 @@ export function AssertionsPage() {
   const search = useAction();
   const [issuerId, setIssuerId] = useState('');
   const [recipient, setRecipient] = useState('');
-  const [found, setFound] = useState<Assertion[] | null>(null);
+  const [found, setFound] = useState<{ assertions: Assertion[]; badgeNames: Map<string, string> } | null>(null);
   useEffect(() => {
     if (!issuerId && issuers.data?.[0]) setIssuerId(issuers.data[0].entityId);
   }, [issuerId, issuers.data]);
 
-  const find = () => search.run(async () => setFound(await searchAssertions(token, issuerId, recipient.trim())));
+  const find = () =>
+    search.run(async () => {
+      // Assertions name their badge class by id; staff recognise it by name.
+      const [assertions, badgeClasses] = await Promise.all([searchAssertions(token, issuerId, recipient.trim()), listBadgeClasses(token, issuerId)]);
+      setFound({ assertions, badgeNames: new Map(badgeClasses.map((badgeClass) => [badgeClass.entityId, badgeClass.name])) });
+    });
   async function submit(event: FormEvent) {
     event.preventDefault();
     await find();
@@ -52,12 +57,12 @@ export function AssertionsPage() {
       {found && (
         <section aria-labelledby={`${id}-results`}>
           <h2 id={`${id}-results`}>{t('console.assertions.results')}</h2>
-          {found.length === 0 ? (
+          {found.assertions.length === 0 ? (
             <p>{t('console.assertions.none')}</p>
           ) : (
             <ul className="plain-list">
-              {found.map((assertion) => (
-                <AssertionItem key={assertion.entityId} assertion={assertion} onRevoked={find} />
+              {found.assertions.map((assertion) => (
+                <AssertionItem key={assertion.entityId} assertion={assertion} badgeName={found.badgeNames.get(assertion.badgeclass) ?? assertion.badgeclass} onRevoked={find} />
               ))}
             </ul>
           )}

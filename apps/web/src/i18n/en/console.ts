@@ -92,7 +92,7 @@ const messages = {
     revoked: 'Revoked: {reason}',
     reason: 'Reason for revoking',
     revoke: 'Revoke',
-    revokeNamed: 'Revoke the assertion {id}',
+    revokeNamed: 'Revoke {badge}, issued {date}',
     revokedNotice: 'The assertion was revoked.',
     view: 'Public page',
   },

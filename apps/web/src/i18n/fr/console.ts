@@ -94,7 +94,7 @@ const messages: Catalog['console'] = {
     revoked: 'Révoquée : {reason}',
     reason: 'Motif de la révocation',
     revoke: 'Révoquer',
-    revokeNamed: 'Révoquer l’attestation {id}',
+    revokeNamed: 'Révoquer {badge}, émis le {date}',
     revokedNotice: 'L’attestation a été révoquée.',
     view: 'Page publique',
   },
