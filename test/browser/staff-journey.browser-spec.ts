@@ -119,6 +119,7 @@ describe('staff create a badge class, award it one by one and in bulk, and revok
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.getByRole('heading', { level: 1, name: `Edit ${BADGE.name}` }).waitFor();
     expect(await page.getByLabel('Translation 1: badge name').inputValue()).toBe(BADGE.fr);
+    await page.getByRole('img', { name: 'The current image' }).waitFor();
     await page.getByLabel('Description', { exact: true }).fill(BADGE.newDescription);
     await page.getByRole('button', { name: 'Save the changes' }).click();
     await page.getByRole('heading', { level: 1, name: BADGE.name }).waitFor();

@@ -100,7 +100,11 @@ export function BadgeClassForm({ existing, onSubmit }: { existing?: BadgeClass; 
           {imageError}
         </p>
       )}
-      {state.image && <img className="image-preview" src={state.image} alt={t('console.badgeClass.imagePreview')} width={96} height={96} />}
+      {state.image ? (
+        <img className="image-preview" src={state.image} alt={t('console.badgeClass.imagePreview')} width={96} height={96} />
+      ) : (
+        existing && <img className="image-preview" src={existing.image} alt={t('console.badgeClass.currentImage')} width={96} height={96} />
+      )}
       <label htmlFor={`${id}-language`}>{t('console.badgeClass.language')}</label>
       <select id={`${id}-language`} value={state.language} onChange={(event) => setState({ ...state, language: event.target.value })}>
         {languageOptions}

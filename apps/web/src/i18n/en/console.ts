@@ -32,6 +32,7 @@ const messages = {
     image: 'Badge image (PNG or SVG)',
     imageKeep: 'Badge image (PNG or SVG; leave empty to keep the current one)',
     imagePreview: 'Preview of the chosen image',
+    currentImage: 'The current image',
     imageUnreadable: 'This file could not be read. Choose a PNG or SVG image.',
     imageWrongType: 'Choose a PNG or SVG image.',
     language: 'Language of these texts',

@@ -34,6 +34,7 @@ const messages: Catalog['console'] = {
     image: 'Image du badge (PNG ou SVG)',
     imageKeep: 'Image du badge (PNG ou SVG; laissez vide pour garder l’image actuelle)',
     imagePreview: 'Aperçu de l’image choisie',
+    currentImage: 'L’image actuelle',
     imageUnreadable: 'Ce fichier n’a pas pu être lu. Choisissez une image PNG ou SVG.',
     imageWrongType: 'Choisissez une image PNG ou SVG.',
     language: 'Langue de ces textes',
