@@ -41,7 +41,8 @@ describe('staff create a badge class, award it one by one and in bulk, and revok
   let staffRequestsOutside: string[];
   let badgeClassUrl: string;
   let assertionUrl: string;
-  const progressStreams: string[] = [];
+  /** Paths of the page's requests about bulk-award jobs: the bar must be fed by the stream, not by polling the job. */
+  const jobRequests: string[] = [];
   const files = mkdtempSync(join(tmpdir(), 'staff-journey-'));
   const shot = screenshots('staff-journey');
 
@@ -52,7 +53,8 @@ describe('staff create a badge class, award it one by one and in bulk, and revok
     staffRequestsOutside = staffContext.outsideRequests;
     page = await staffContext.context.newPage();
     page.on('request', (request) => {
-      if (/\/v2\/bulk-awards\/[^/]+\/events$/.test(new URL(request.url()).pathname)) progressStreams.push(request.url());
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/v2/bulk-awards/')) jobRequests.push(path.replace(/^\/v2\/bulk-awards\/[^/]+/, '/v2/bulk-awards/{job}'));
     });
   });
 
@@ -166,7 +168,7 @@ describe('staff create a badge class, award it one by one and in bulk, and revok
     const bar = page.getByLabel('Bulk award progress');
     expect(await bar.getAttribute('value')).toBe(String(BULK_ROWS));
     expect(await bar.getAttribute('max')).toBe(String(BULK_ROWS));
-    expect(progressStreams).toHaveLength(1);
+    expect(jobRequests).toEqual(['/v2/bulk-awards/{job}/events']);
     await shot(page, 'bulk-award-complete');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
@@ -179,6 +181,7 @@ describe('staff create a badge class, award it one by one and in bulk, and revok
     expect(records).toHaveLength(BULK_ROWS);
     expect(records.map((record) => record[header.indexOf('status')])).toEqual(Array(BULK_ROWS).fill('awarded'));
     expect(records.map((record) => record[header.indexOf('recipient')])).toContain('student50@example.org');
+    expect(jobRequests).toEqual(['/v2/bulk-awards/{job}/events', '/v2/bulk-awards/{job}/result.csv']);
   });
 
   it('5a. staff find the single award by the recipient\'s email and revoke it with a reason', async () => {
