@@ -25,6 +25,8 @@ export interface RequestOptions {
   body?: unknown;
   token?: string;
   headers?: Record<string, string>;
+  /** Cancels the request (e.g. a progress stream when its page closes). */
+  signal?: AbortSignal;
 }
 
 export async function apiFetch(path: string, options: RequestOptions = {}): Promise<Response> {
@@ -38,7 +40,7 @@ export async function apiFetch(path: string, options: RequestOptions = {}): Prom
   }
   let response: Response;
   try {
-    response = await fetch(path, { method: options.method ?? 'GET', headers, body });
+    response = await fetch(path, { method: options.method ?? 'GET', headers, body, signal: options.signal });
   } catch {
     throw new ApiRequestError(0, 'network_error', 'network');
   }

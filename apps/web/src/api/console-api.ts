@@ -1,4 +1,4 @@
-import { apiJson, apiOne } from './client';
+import { apiFetch, apiJson, apiOne, apiResult, ApiRequestError } from './client';
 
 export interface AccessToken {
   access_token: string;
@@ -18,4 +18,193 @@ export interface Institution {
 
 export function ownInstitution(token: string): Promise<Institution> {
   return apiOne<Institution>('/v2/institutions/self', { token });
+}
+
+/* Issuers, badge classes, awards and assertions: the staff side of the Badgr v2 API. */
+
+export interface Issuer {
+  entityId: string;
+  name: string;
+  email: string;
+  url: string;
+  description?: string | null;
+}
+
+/** A null description clears it. */
+export type IssuerFields = Pick<Issuer, 'name' | 'email' | 'url'> & { description: string | null };
+
+export function listIssuers(token: string): Promise<Issuer[]> {
+  return apiResult<Issuer>('/v2/issuers?include_staff=false', { token });
+}
+
+export function getIssuer(token: string, issuerId: string): Promise<Issuer> {
+  return apiOne<Issuer>(`/v2/issuers/${encodeURIComponent(issuerId)}?include_staff=false`, { token });
+}
+
+export function createIssuer(token: string, fields: IssuerFields): Promise<Issuer> {
+  return apiOne<Issuer>('/v2/issuers', { method: 'POST', token, body: fields });
+}
+
+export function updateIssuer(token: string, issuerId: string, fields: IssuerFields): Promise<Issuer> {
+  return apiOne<Issuer>(`/v2/issuers/${encodeURIComponent(issuerId)}`, { method: 'PUT', token, body: fields });
+}
+
+export interface Alignment {
+  targetName: string;
+  targetUrl: string;
+  targetDescription?: string | null;
+  targetFramework?: string | null;
+  targetCode?: string | null;
+}
+
+export interface BadgeClassTranslation {
+  language: string;
+  name: string;
+  description?: string | null;
+  criteriaNarrative?: string | null;
+}
+
+export interface BadgeClass {
+  entityId: string;
+  openBadgeId: string;
+  issuer: string;
+  name: string;
+  /** The stored image's URL (answers carry a URL; requests send a data URI). */
+  image: string;
+  description: string;
+  criteriaUrl: string | null;
+  criteriaNarrative: string | null;
+  alignments: Alignment[];
+  language: string;
+  translations: BadgeClassTranslation[];
+}
+
+export interface BadgeClassFields {
+  name: string;
+  description: string;
+  /** A PNG or SVG as a base64 data URI; left out on edit to keep the current image. */
+  image?: string;
+  criteriaUrl?: string | null;
+  criteriaNarrative?: string | null;
+  alignments: Alignment[];
+  language: string;
+  translations: BadgeClassTranslation[];
+}
+
+export function listBadgeClasses(token: string, issuerId: string): Promise<BadgeClass[]> {
+  return apiResult<BadgeClass>(`/v2/issuers/${encodeURIComponent(issuerId)}/badgeclasses`, { token });
+}
+
+export function getBadgeClass(token: string, badgeClassId: string): Promise<BadgeClass> {
+  return apiOne<BadgeClass>(`/v2/badgeclasses/${encodeURIComponent(badgeClassId)}`, { token });
+}
+
+export function createBadgeClass(token: string, issuerId: string, fields: BadgeClassFields): Promise<BadgeClass> {
+  return apiOne<BadgeClass>(`/v2/issuers/${encodeURIComponent(issuerId)}/badgeclasses`, { method: 'POST', token, body: fields });
+}
+
+export function updateBadgeClass(token: string, badgeClassId: string, fields: BadgeClassFields): Promise<BadgeClass> {
+  return apiOne<BadgeClass>(`/v2/badgeclasses/${encodeURIComponent(badgeClassId)}`, { method: 'PUT', token, body: fields });
+}
+
+export interface Assertion {
+  entityId: string;
+  openBadgeId: string;
+  badgeclass: string;
+  /** The identity is a salted hash unless the recipient was awarded unhashed; the plaintext only comes back from the award itself. */
+  recipient: { identity: string; type: string; hashed: boolean; plaintextIdentity?: string };
+  issuedOn: string;
+  revoked: boolean;
+  revocationReason: string | null;
+}
+
+export interface AwardFields {
+  email: string;
+  narrative?: string;
+  notify: boolean;
+}
+
+export function awardBadge(token: string, badgeClassId: string, award: AwardFields): Promise<Assertion> {
+  return apiOne<Assertion>(`/v2/badgeclasses/${encodeURIComponent(badgeClassId)}/assertions`, {
+    method: 'POST',
+    token,
+    body: { recipient: { identity: award.email, type: 'email', hashed: true }, narrative: award.narrative || undefined, notify: award.notify },
+  });
+}
+
+/** An issuer's assertions to one recipient (the platform matches the email against the salted hashes), revoked ones included. */
+export function searchAssertions(token: string, issuerId: string, recipient: string): Promise<Assertion[]> {
+  const query = new URLSearchParams({ recipient, include_revoked: 'true', num: '100' });
+  return apiResult<Assertion>(`/v2/issuers/${encodeURIComponent(issuerId)}/assertions?${query}`, { token });
+}
+
+export function revokeAssertion(token: string, assertionId: string, reason: string): Promise<Assertion> {
+  return apiOne<Assertion>(`/v2/assertions/${encodeURIComponent(assertionId)}`, { method: 'DELETE', token, body: { revocation_reason: reason } });
+}
+
+export interface BulkAwardProgress {
+  total: number;
+  done: number;
+  failed: number;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+}
+
+export interface BulkAwardJob extends BulkAwardProgress {
+  jobId: string;
+}
+
+/** Uploads a CSV as it is; the key makes a retried upload (double click, flaky network) return the same job. */
+export function startBulkAward(token: string, badgeClassId: string, csv: File, idempotencyKey: string): Promise<BulkAwardJob> {
+  return apiOne<BulkAwardJob>(`/v2/badgeclasses/${encodeURIComponent(badgeClassId)}/bulk-awards`, {
+    method: 'POST',
+    token,
+    body: csv,
+    headers: { 'content-type': 'text/csv', 'idempotency-key': idempotencyKey },
+  });
+}
+
+/**
+ * Follows the job's progress stream (SSE) until its `complete` event. Read with fetch, not
+ * EventSource: the gateway authenticates the stream by its Authorization header, which
+ * EventSource cannot send.
+ */
+export async function followBulkAward(token: string, jobId: string, onProgress: (progress: BulkAwardProgress) => void, signal?: AbortSignal): Promise<BulkAwardProgress> {
+  const response = await apiFetch(`/v2/bulk-awards/${encodeURIComponent(jobId)}/events`, { token, headers: { accept: 'text/event-stream' }, signal });
+  if (!response.body) throw new ApiRequestError(0, 'network_error', 'network');
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  let last: BulkAwardProgress | undefined;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffered += value;
+    let end: number;
+    while ((end = buffered.indexOf('\n\n')) >= 0) {
+      const event = parseEvent(buffered.slice(0, end));
+      buffered = buffered.slice(end + 2);
+      if (!event) continue;
+      last = event.data;
+      onProgress(event.data);
+      if (event.name === 'complete') return event.data;
+    }
+  }
+  // The stream ended without `complete` (a proxy cut it): the job itself has the final word.
+  return last ?? apiOne<BulkAwardJob>(`/v2/bulk-awards/${encodeURIComponent(jobId)}`, { token });
+}
+
+function parseEvent(block: string): { name: string; data: BulkAwardProgress } | undefined {
+  let name = 'message';
+  let data = '';
+  for (const line of block.split('\n')) {
+    if (line.startsWith('event:')) name = line.slice(6).trim();
+    else if (line.startsWith('data:')) data += line.slice(5).trim();
+  }
+  if (!data) return undefined;
+  return { name, data: JSON.parse(data) as BulkAwardProgress };
+}
+
+/** The result CSV (one line per input row), fetched with the token and handed to the browser as a file. */
+export async function bulkAwardResult(token: string, jobId: string): Promise<Blob> {
+  const response = await apiFetch(`/v2/bulk-awards/${encodeURIComponent(jobId)}/result.csv`, { token, headers: { accept: 'text/csv' } });
+  return response.blob();
 }

@@ -1,0 +1,166 @@
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+
+import type { Alignment, BadgeClass, BadgeClassFields, BadgeClassTranslation } from '../../api/console-api';
+import { useI18n } from '../../i18n/i18n-context';
+import { ErrorMessage } from '../../shell/ErrorMessage';
+import { Notice } from '../../shell/Notice';
+import { useAction } from '../../shell/use-action';
+import { isBadgeImage, readAsDataUri } from './image-data-uri';
+import { ListFieldset } from './ListFieldset';
+
+/** The languages a badge class's texts can be written in here (the platform accepts any BCP 47 tag). */
+const TEXT_LANGUAGES = ['en', 'fr'] as const;
+
+interface FormState {
+  name: string;
+  description: string;
+  image?: string;
+  language: string;
+  criteriaNarrative: string;
+  criteriaUrl: string;
+  alignments: Alignment[];
+  translations: BadgeClassTranslation[];
+}
+
+function initialState(existing?: BadgeClass): FormState {
+  return {
+    name: existing?.name ?? '',
+    description: existing?.description ?? '',
+    language: existing?.language ?? 'en',
+    criteriaNarrative: existing?.criteriaNarrative ?? '',
+    criteriaUrl: existing?.criteriaUrl ?? '',
+    alignments: existing?.alignments ?? [],
+    translations: existing?.translations ?? [],
+  };
+}
+
+/** Empty optional texts are sent as null, so clearing a field on edit clears it on the platform too. */
+function toFields(state: FormState): BadgeClassFields {
+  const orNull = (text: string | null | undefined) => (text?.trim() ? text.trim() : null);
+  return {
+    name: state.name,
+    description: state.description,
+    ...(state.image ? { image: state.image } : {}),
+    language: state.language,
+    criteriaNarrative: orNull(state.criteriaNarrative),
+    criteriaUrl: orNull(state.criteriaUrl),
+    alignments: state.alignments.map((alignment) => ({ ...alignment, targetCode: orNull(alignment.targetCode) })),
+    translations: state.translations.map((translation) => ({ ...translation, description: orNull(translation.description), criteriaNarrative: orNull(translation.criteriaNarrative) })),
+  };
+}
+
+/** Creates (no `existing`) or edits a badge class: texts, image, criteria, alignments and translations. */
+export function BadgeClassForm({ existing, onSubmit }: { existing?: BadgeClass; onSubmit(fields: BadgeClassFields): Promise<string | void> }) {
+  const { t } = useI18n();
+  const id = useId();
+  const action = useAction();
+  const [state, setState] = useState(() => initialState(existing));
+  const [imageError, setImageError] = useState<string | null>(null);
+  const text = (name: 'name' | 'description' | 'criteriaNarrative' | 'criteriaUrl') => ({
+    id: `${id}-${name}`,
+    value: state[name],
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setState({ ...state, [name]: event.target.value }),
+  });
+
+  async function chooseImage(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    setImageError(null);
+    setState((current) => ({ ...current, image: undefined }));
+    if (!file) return;
+    if (!isBadgeImage(file)) return setImageError(t('console.badgeClass.imageWrongType'));
+    try {
+      const image = await readAsDataUri(file);
+      setState((current) => ({ ...current, image }));
+    } catch {
+      setImageError(t('console.badgeClass.imageUnreadable'));
+    }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await action.run(() => onSubmit(toFields(state)));
+  }
+
+  const languageOptions = TEXT_LANGUAGES.map((lang) => (
+    <option key={lang} value={lang}>
+      {t(`console.languages.${lang}`)}
+    </option>
+  ));
+
+  return (
+    <form className="form" onSubmit={submit}>
+      <label htmlFor={`${id}-name`}>{t('console.badgeClass.name')}</label>
+      <input required {...text('name')} />
+      <label htmlFor={`${id}-description`}>{t('console.badgeClass.description')}</label>
+      <textarea required {...text('description')} />
+      <label htmlFor={`${id}-image`}>{existing ? t('console.badgeClass.imageKeep') : t('console.badgeClass.image')}</label>
+      <input id={`${id}-image`} type="file" accept="image/png,image/svg+xml" required={!existing} onChange={chooseImage} aria-describedby={imageError ? `${id}-image-error` : undefined} />
+      {imageError && (
+        <p id={`${id}-image-error`} className="error" role="alert">
+          {imageError}
+        </p>
+      )}
+      {state.image ? (
+        <img className="image-preview" src={state.image} alt={t('console.badgeClass.imagePreview')} width={96} height={96} />
+      ) : (
+        existing && <img className="image-preview" src={existing.image} alt={t('console.badgeClass.currentImage')} width={96} height={96} />
+      )}
+      <label htmlFor={`${id}-language`}>{t('console.badgeClass.language')}</label>
+      <select id={`${id}-language`} value={state.language} onChange={(event) => setState({ ...state, language: event.target.value })}>
+        {languageOptions}
+      </select>
+      <label htmlFor={`${id}-criteriaNarrative`}>{t('console.badgeClass.criteriaNarrative')}</label>
+      <textarea {...text('criteriaNarrative')} />
+      <label htmlFor={`${id}-criteriaUrl`}>{t('console.badgeClass.criteriaUrl')}</label>
+      <input type="url" placeholder="https://" {...text('criteriaUrl')} />
+
+      <ListFieldset
+        legend={t('console.badgeClass.alignmentsLegend')}
+        items={state.alignments}
+        onChange={(alignments) => setState({ ...state, alignments })}
+        blank={{ targetName: '', targetUrl: '', targetCode: '' }}
+        addLabel={t('console.badgeClass.addAlignment')}
+        removeLabel={(n) => t('console.badgeClass.removeAlignment', { n })}
+        renderItem={(alignment, n, update) => (
+          <>
+            <label htmlFor={`${id}-alignment-${n}-name`}>{t('console.badgeClass.alignmentName', { n })}</label>
+            <input id={`${id}-alignment-${n}-name`} required value={alignment.targetName} onChange={(event) => update({ targetName: event.target.value })} />
+            <label htmlFor={`${id}-alignment-${n}-url`}>{t('console.badgeClass.alignmentUrl', { n })}</label>
+            <input id={`${id}-alignment-${n}-url`} type="url" required placeholder="https://" value={alignment.targetUrl} onChange={(event) => update({ targetUrl: event.target.value })} />
+            <label htmlFor={`${id}-alignment-${n}-code`}>{t('console.badgeClass.alignmentCode', { n })}</label>
+            <input id={`${id}-alignment-${n}-code`} value={alignment.targetCode ?? ''} onChange={(event) => update({ targetCode: event.target.value })} />
+          </>
+        )}
+      />
+
+      <ListFieldset
+        legend={t('console.badgeClass.translationsLegend')}
+        items={state.translations}
+        onChange={(translations) => setState({ ...state, translations })}
+        blank={{ language: TEXT_LANGUAGES.find((lang) => lang !== state.language) ?? 'fr', name: '', description: '', criteriaNarrative: '' }}
+        addLabel={t('console.badgeClass.addTranslation')}
+        removeLabel={(n) => t('console.badgeClass.removeTranslation', { n })}
+        renderItem={(translation, n, update) => (
+          <>
+            <label htmlFor={`${id}-translation-${n}-language`}>{t('console.badgeClass.translationLanguage', { n })}</label>
+            <select id={`${id}-translation-${n}-language`} value={translation.language} onChange={(event) => update({ language: event.target.value })}>
+              {languageOptions}
+            </select>
+            <label htmlFor={`${id}-translation-${n}-name`}>{t('console.badgeClass.translationName', { n })}</label>
+            <input id={`${id}-translation-${n}-name`} required value={translation.name} onChange={(event) => update({ name: event.target.value })} />
+            <label htmlFor={`${id}-translation-${n}-description`}>{t('console.badgeClass.translationDescription', { n })}</label>
+            <textarea id={`${id}-translation-${n}-description`} value={translation.description ?? ''} onChange={(event) => update({ description: event.target.value })} />
+            <label htmlFor={`${id}-translation-${n}-criteria`}>{t('console.badgeClass.translationCriteria', { n })}</label>
+            <textarea id={`${id}-translation-${n}-criteria`} value={translation.criteriaNarrative ?? ''} onChange={(event) => update({ criteriaNarrative: event.target.value })} />
+          </>
+        )}
+      />
+
+      <ErrorMessage error={action.error} />
+      <Notice text={action.notice} />
+      <button type="submit" disabled={action.busy}>
+        {existing ? t('console.badgeClass.save') : t('console.badgeClass.create')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import { useCallback } from 'react';
+import { Link, useParams } from 'react-router';
+
+import { getBadgeClass } from '../../api/console-api';
+import { useI18n } from '../../i18n/i18n-context';
+import { ErrorMessage } from '../../shell/ErrorMessage';
+import { usePageTitle } from '../../shell/use-page-title';
+import { AwardOneForm } from '../awards/AwardOneForm';
+import { BulkAwardForm } from '../awards/BulkAwardForm';
+import { useConsoleData } from '../console-session';
+
+/** One badge class as staff see it, with the two ways to award it: one recipient, or a CSV. */
+export function BadgeClassPage() {
+  const { t } = useI18n();
+  const badgeClassId = useParams().badgeClassId ?? '';
+  const { data, error } = useConsoleData(useCallback((token: string) => getBadgeClass(token, badgeClassId), [badgeClassId]));
+  usePageTitle(data?.name ?? t('console.issuers.badgeClasses'));
+
+  if (!data) return error ? <ErrorMessage error={error} /> : <p>{t('common.loading')}</p>;
+  return (
+    <>
+      <h1>{data.name}</h1>
+      <div className="badge-summary">
+        <img src={data.image} alt="" width={128} height={128} />
+        <dl>
+          <dt>{t('console.badgeClass.description')}</dt>
+          <dd>{data.description}</dd>
+          <dt>{t('console.badgeClass.criteria')}</dt>
+          <dd className="narrative">{data.criteriaNarrative ?? data.criteriaUrl}</dd>
+          {data.alignments.length > 0 && (
+            <>
+              <dt>{t('console.badgeClass.alignments')}</dt>
+              <dd>{data.alignments.map((alignment) => alignment.targetName).join(', ')}</dd>
+            </>
+          )}
+          {data.translations.length > 0 && (
+            <>
+              <dt>{t('console.badgeClass.translations')}</dt>
+              <dd>{data.translations.map((translation) => `${translation.language}: ${translation.name}`).join(', ')}</dd>
+            </>
+          )}
+        </dl>
+      </div>
+      <p className="actions">
+        <Link className="button secondary" to={`/console/badge-classes/${badgeClassId}/edit`}>
+          {t('console.badgeClass.edit')}
+        </Link>
+        <a href={data.openBadgeId}>{t('console.badgeClass.publicPage')}</a>
+      </p>
+      <AwardOneForm badgeClassId={badgeClassId} />
+      <BulkAwardForm badgeClassId={badgeClassId} />
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+
+import type { Issuer, IssuerFields } from '../../api/console-api';
+import { useI18n } from '../../i18n/i18n-context';
+import { ErrorMessage } from '../../shell/ErrorMessage';
+import { Notice } from '../../shell/Notice';
+import { useAction } from '../../shell/use-action';
+
+/** Creates (no `existing`) or edits an issuer: the name, contact and website badges show. */
+export function IssuerForm({ existing, heading, submitLabel, onSubmit }: { existing?: Issuer; heading: string; submitLabel: string; onSubmit(fields: IssuerFields): Promise<string | void> }) {
+  const { t } = useI18n();
+  const id = useId();
+  const action = useAction();
+  const [fields, setFields] = useState({ name: existing?.name ?? '', email: existing?.email ?? '', url: existing?.url ?? '', description: existing?.description ?? '' });
+  const field = (name: keyof typeof fields) => ({
+    id: `${id}-${name}`,
+    value: fields[name],
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setFields({ ...fields, [name]: event.target.value }),
+  });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    // An emptied description is sent as null, which clears it (absent would keep it on edit).
+    await action.run(() => onSubmit({ ...fields, description: fields.description.trim() || null }));
+  }
+
+  return (
+    <form className="form narrow" onSubmit={submit} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      <label htmlFor={`${id}-name`}>{t('console.issuers.name')}</label>
+      <input required {...field('name')} />
+      <label htmlFor={`${id}-email`}>{t('console.issuers.email')}</label>
+      <input type="email" required autoComplete="email" {...field('email')} />
+      <label htmlFor={`${id}-url`}>{t('console.issuers.url')}</label>
+      <input type="url" required placeholder="https://" {...field('url')} />
+      <label htmlFor={`${id}-description`}>{t('console.issuers.description')}</label>
+      <textarea {...field('description')} />
+      <ErrorMessage error={action.error} />
+      <Notice text={action.notice} />
+      <button type="submit" disabled={action.busy}>
+        {submitLabel}
+      </button>
+    </form>
+  );
+}
