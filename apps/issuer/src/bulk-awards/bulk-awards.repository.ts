@@ -29,6 +29,9 @@ export interface ClaimedRow {
 
 const INSERT_BATCH = 5_000;
 
+/** Jobs at least this big refresh the rows table's planner statistics once stored. */
+const ANALYZE_FROM_ROWS = 5_000;
+
 @Injectable()
 export class BulkAwardsRepository {
   constructor(private readonly prisma: IssuerPrismaService) {}
@@ -50,7 +53,7 @@ export class BulkAwardsRepository {
     const failed = rows.filter((r) => r.status === 'failed').length;
     const done = rows.filter((r) => r.status === 'duplicate').length;
     const finished = failed + done === rows.length;
-    return this.prisma.$transaction(
+    const created = await this.prisma.$transaction(
       async (tx) => {
         const created = await tx.bulkAwardJob.create({
           data: {
@@ -72,6 +75,10 @@ export class BulkAwardsRepository {
       },
       { timeout: 120_000, maxWait: 30_000 },
     );
+    // A big job changes the table's shape faster than autovacuum re-plans it: without fresh
+    // statistics the planner may scan every pending row of the job to claim each chunk.
+    if (rows.length >= ANALYZE_FROM_ROWS) await this.prisma.database.exec('ANALYZE "issuer"."bulk_award_rows"');
+    return created;
   }
 
   /** Jobs a worker should (re)start: all of them at boot, since in-process jobs do not survive one. */
