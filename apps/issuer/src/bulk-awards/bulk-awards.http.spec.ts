@@ -160,6 +160,15 @@ describe.each(databaseTargets())('bulk awards on $name', (target) => {
     expect(otherClass.json().error.code).toBe('idempotency_key_reused');
   });
 
+  it('answers two posts with the same Idempotency-Key at once with one job', async () => {
+    const csv = 'email\nrace1@example.org\nrace2@example.org\n';
+    const [a, b] = await Promise.all([postCsv(csv, { 'idempotency-key': 'race-7' }), postCsv(csv, { 'idempotency-key': 'race-7' })]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 202]);
+    expect(a.json().result[0].jobId).toBe(b.json().result[0].jobId);
+    const prisma = t.app.get(IssuerPrismaService);
+    expect(await prisma.bulkAwardJob.count({ where: { institutionId: 'inst-a', idempotencyKey: 'race-7' } })).toBe(1);
+  });
+
   it('takes JSON rows, with per-row errors at index + 1, and signs awards of a signed badge class', async () => {
     const job = await accepted(
       call('POST', `/v2/badgeclasses/${signedClass.entityId}/bulk-awards`, A, {

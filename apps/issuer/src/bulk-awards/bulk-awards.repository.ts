@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { insertJsonRows, type SqlSession } from '@badges/persistence';
+import { insertJsonRows, type SqlSession, type SqlStatement } from '@badges/persistence';
 import { type TenantScope } from '@badges/service-kit';
 
 import type { AssertionCreateBody } from '@badges/api-contracts';
@@ -53,28 +53,26 @@ export class BulkAwardsRepository {
     const failed = rows.filter((r) => r.status === 'failed').length;
     const done = rows.filter((r) => r.status === 'duplicate').length;
     const finished = failed + done === rows.length;
-    const created = await this.prisma.$transaction(
-      async (tx) => {
-        const created = await tx.bulkAwardJob.create({
-          data: {
-            ...job,
-            institutionId: scope.institutionId,
-            total: rows.length,
-            done,
-            failed,
-            status: finished ? 'completed' : 'queued',
-            finishedAt: finished ? new Date() : null,
-          },
-        });
-        for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-          const batch = rows.slice(i, i + INSERT_BATCH).map((row) => ({ jobId: job.id, line: row.line, naturalKey: row.naturalKey, input: row.input, status: row.status, error: row.error }));
-          const statement = insertJsonRows('issuer', 'bulk_award_rows', batch);
-          if (statement) await tx.$executeRawUnsafe(statement.sql, ...statement.params);
-        }
-        return created;
-      },
-      { timeout: 120_000, maxWait: 30_000 },
-    );
+    // Up to 100,000 rows travel as JSON: plain SQL on the Database handle (decision 0015).
+    const created = await this.prisma.database.withTransaction(async (sql) => {
+      const jobRow = {
+        ...job,
+        institutionId: scope.institutionId,
+        total: rows.length,
+        done,
+        failed,
+        status: finished ? 'completed' : 'queued',
+        finishedAt: finished ? new Date() : null,
+      };
+      const insertJob = insertJsonRows('issuer', 'bulk_award_jobs', [jobRow]) as SqlStatement;
+      const [stored] = await sql.query<BulkAwardJob>(`${insertJob.sql} RETURNING *`, insertJob.params);
+      for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+        const batch = rows.slice(i, i + INSERT_BATCH).map((row) => ({ jobId: job.id, line: row.line, naturalKey: row.naturalKey, input: row.input, status: row.status, error: row.error }));
+        const statement = insertJsonRows('issuer', 'bulk_award_rows', batch);
+        if (statement) await sql.query(statement.sql, statement.params);
+      }
+      return stored;
+    });
     // A big job changes the table's shape faster than autovacuum re-plans it: without fresh
     // statistics the planner may scan every pending row of the job to claim each chunk.
     if (rows.length >= ANALYZE_FROM_ROWS) await this.prisma.database.exec('ANALYZE "issuer"."bulk_award_rows"');

@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { JobName } from '@badges/jobs';
-import { newEntityId } from '@badges/persistence';
+import { isUniqueViolation, newEntityId } from '@badges/persistence';
 import { ApiError, type TenantScope } from '@badges/service-kit';
 
 import { RecipientIdentity } from '../assertions/recipient-identity';
 import { OwnedEntities } from '../common/owned-entities';
 import { PublicUrls } from '../common/public-urls';
-import { Prisma, type BulkAwardJob } from '../generated/prisma/client';
+import type { BulkAwardJob } from '../generated/prisma/client';
 import { rowsFromCsv, rowsFromJson, type IntakeRow } from './bulk-award.intake';
 import { BULK_AWARD_QUEUE, bulkJobId, type BulkAwardQueue } from './bulk-award-queue';
 import { BulkAwardsRepository, type NewBulkRow, type StoredRowInput } from './bulk-awards.repository';
@@ -72,7 +72,7 @@ export class BulkAwardsService {
       job = await this.jobs.create(scope, { id, badgeClassId, idempotencyKey: key, sourceKind: source.kind, correlationId: options.correlationId }, rows);
     } catch (error) {
       // Two posts with the same key at once: the loser answers with the winner's job.
-      if (key && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      if (key && isUniqueViolation(error)) {
         const existing = await this.existingFor(scope, key, badgeClassId);
         if (existing) return { job: existing, created: false };
       }
