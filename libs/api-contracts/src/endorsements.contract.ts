@@ -74,6 +74,11 @@ export interface EndorserProfileV2 {
   description: string | null;
 }
 
+/** GET /v2/endorsers: another institution's Profile; `institution` is what a request's `endorser` names. */
+export interface PublishedEndorserV2 extends EndorserProfileV2 {
+  institution: string;
+}
+
 export interface EndorsementTargetV2 {
   type: EndorsementTargetType;
   entityId: string;

@@ -1,4 +1,4 @@
-import type { EndorserProfileV2 } from '@badges/api-contracts';
+import type { EndorserProfileV2, PublishedEndorserV2 } from '@badges/api-contracts';
 import { buildIssuerProfile, type Profile } from '@badges/openbadges';
 
 import type { PublicUrls } from '../common/public-urls';
@@ -14,6 +14,10 @@ export function toEndorserProfileV2(row: EndorserProfile, urls: PublicUrls): End
     email: row.email,
     description: row.description,
   };
+}
+
+export function toPublishedEndorserV2(row: EndorserProfile, urls: PublicUrls): PublishedEndorserV2 {
+  return { ...toEndorserProfileV2(row, urls), institution: row.institutionId };
 }
 
 /** The hosted OB 2.0 Profile: the `issuer` of every Endorsement this endorser makes. */
