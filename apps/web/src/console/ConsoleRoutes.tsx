@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Route, Routes } from 'react-router';
+import { Link, Route, Routes } from 'react-router';
 
 import { ownInstitution, type Institution } from '../api/console-api';
 import { useStoredToken } from '../api/session';
 import { useI18n } from '../i18n/i18n-context';
 import { usePageTitle } from '../shell/use-page-title';
 import { ConsoleSignIn } from './ConsoleSignIn';
+import { IntegrationRoutes } from './integrations/IntegrationRoutes';
 
 /**
  * The institution console, for staff. Staff sign in with their institution's API client
@@ -38,8 +39,10 @@ export function ConsoleRoutes() {
       <button type="button" onClick={() => setToken(null)}>
         {t('common.actions.signOut')}
       </button>
+      <Link to="/console/integrations">{t('consoleIntegrations.nav.label')}</Link>
       <Routes>
         <Route index element={null} />
+        <Route path="integrations/*" element={<IntegrationRoutes token={token} />} />
       </Routes>
     </>
   );
