@@ -39,7 +39,7 @@ export function ConsoleRoutes() {
       <button type="button" onClick={() => setToken(null)}>
         {t('common.actions.signOut')}
       </button>
-      <Link to="/console/integrations">{t('consoleIntegrations.nav.label')}</Link>
+      {' '}<Link to="/console/integrations">{t('consoleIntegrations.nav.label')}</Link>
       <Routes>
         <Route index element={null} />
         <Route path="integrations/*" element={<IntegrationRoutes token={token} />} />

@@ -8,6 +8,9 @@ import { EmailsPage } from './emails/EmailsPage';
 import { EndorsementsPage } from './endorsements/EndorsementsPage';
 import { WebhooksPage } from './webhooks/WebhooksPage';
 
+// Absolute: inside a splat route, relative links resolve against the whole current URL.
+const BASE = '/console/integrations';
+
 /** The console's integration pages (issue #8): endorsements, webhooks, API clients, award emails. */
 export function IntegrationRoutes({ token }: { token: string }) {
   const { t } = useI18n();
@@ -16,21 +19,21 @@ export function IntegrationRoutes({ token }: { token: string }) {
       <nav aria-label={t('consoleIntegrations.nav.label')}>
         <ul className="nav-list sub-nav">
           <li>
-            <NavLink to="endorsements">{t('consoleIntegrations.nav.endorsements')}</NavLink>
+            <NavLink to={`${BASE}/endorsements`}>{t('consoleIntegrations.nav.endorsements')}</NavLink>
           </li>
           <li>
-            <NavLink to="webhooks">{t('consoleIntegrations.nav.webhooks')}</NavLink>
+            <NavLink to={`${BASE}/webhooks`}>{t('consoleIntegrations.nav.webhooks')}</NavLink>
           </li>
           <li>
-            <NavLink to="api-clients">{t('consoleIntegrations.nav.apiClients')}</NavLink>
+            <NavLink to={`${BASE}/api-clients`}>{t('consoleIntegrations.nav.apiClients')}</NavLink>
           </li>
           <li>
-            <NavLink to="emails">{t('consoleIntegrations.nav.emails')}</NavLink>
+            <NavLink to={`${BASE}/emails`}>{t('consoleIntegrations.nav.emails')}</NavLink>
           </li>
         </ul>
       </nav>
       <Routes>
-        <Route index element={<Navigate to="endorsements" replace />} />
+        <Route index element={<Navigate to={`${BASE}/endorsements`} replace />} />
         <Route path="endorsements" element={<EndorsementsPage token={token} />} />
         <Route path="webhooks" element={<WebhooksPage token={token} />} />
         <Route path="api-clients" element={<ApiClientsPage token={token} />} />

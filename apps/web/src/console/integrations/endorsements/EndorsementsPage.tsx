@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 
 import { ApiRequestError } from '../../../api/client';
-import { endorsementRequests, endorsements, ownEndorserProfile, publishedEndorsers, type EndorserProfile } from '../../../api/integrations-api';
+import { endorsementRequests, endorsements, ownEndorserProfile, publishedEndorsers, type Endorsement, type EndorsementRequest, type EndorserProfile } from '../../../api/integrations-api';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorMessage } from '../../../shell/ErrorMessage';
 import { usePageTitle } from '../../../shell/use-page-title';
@@ -26,7 +26,15 @@ async function loadEndorsements(token: string) {
     endorsements(token, 'requester'),
     endorsements(token, 'endorser'),
   ]);
-  return { profile: profile as EndorserProfile | null, endorsers, received, sent, ofUs, byUs };
+  return { profile: profile as EndorserProfile | null, endorsers, received, sent, ofUs: namedFrom(ofUs, sent), byUs: namedFrom(byUs, received) };
+}
+
+/** An Endorsement's target carries no name; the request it answered does, so staff read a name, not a URL. */
+function namedFrom(issued: Endorsement[], requests: EndorsementRequest[]): Endorsement[] {
+  return issued.map((endorsement) => {
+    const name = endorsement.target.name ?? requests.find((request) => request.entityId === endorsement.request)?.target.name;
+    return name ? { ...endorsement, target: { ...endorsement.target, name } } : endorsement;
+  });
 }
 
 const NOTHING: Awaited<ReturnType<typeof loadEndorsements>> = { profile: null, endorsers: [], received: [], sent: [], ofUs: [], byUs: [] };
