@@ -39,6 +39,7 @@ const messages = {
       heading: 'Ask for an endorsement',
       target: 'What should be endorsed',
       endorser: 'Endorser',
+      noTargets: 'Create an issuer or a badge class first: those are what can be endorsed.',
       noEndorsers: 'No other institution has published an endorser profile yet.',
       message: 'Message to the endorser (optional)',
       submit: 'Send the request',

@@ -40,6 +40,7 @@ const messages: Catalog['consoleIntegrations'] = {
       heading: 'Demander une recommandation',
       target: 'Ce qui doit être recommandé',
       endorser: 'Recommandataire',
+      noTargets: 'Créez d’abord un émetteur ou une classe de badge : c’est ce qui peut être recommandé.',
       noEndorsers: 'Aucun autre établissement n’a encore publié de profil de recommandataire.',
       message: 'Message au recommandataire (facultatif)',
       submit: 'Envoyer la demande',

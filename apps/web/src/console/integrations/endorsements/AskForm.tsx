@@ -68,6 +68,7 @@ export function AskForm({ token, endorsers, onSent }: { token: string; endorsers
           <textarea id={`${id}-message`} value={message} onChange={(event) => setMessage(event.target.value)} />
           <ErrorMessage error={action.error} />
           <Notice text={action.notice} />
+          {!targets.loading && targets.data.length === 0 && <p>{t('consoleIntegrations.endorsements.ask.noTargets')}</p>}
           <button type="submit" disabled={action.busy || targets.data.length === 0}>
             {t('consoleIntegrations.endorsements.ask.submit')}
           </button>
