@@ -77,6 +77,14 @@ describe.each(databaseTargets())('endorsement service on $name', (target) => {
       expect(validateNode(hosted.json(), 'Profile')).toEqual([]);
       expect(hosted.json()).toMatchObject({ id: profile.openBadgeId, type: 'Issuer', description: 'Professional body' });
     });
+
+    it('lists the other institutions\' published Profiles with their institution id, never the caller\'s own', async () => {
+      const profile = body(await call(COUNCIL, 'GET', '/v2/endorsers/self')).result[0];
+      const seenByCollege = await call(COLLEGE, 'GET', '/v2/endorsers');
+      expect(seenByCollege.statusCode).toBe(200);
+      expect(body(seenByCollege).result).toEqual([expect.objectContaining({ entityId: profile.entityId, name: PROFILE.name, institution: COUNCIL, openBadgeId: profile.openBadgeId })]);
+      expect(body(await call(COUNCIL, 'GET', '/v2/endorsers')).result).toEqual([]);
+    });
   });
 
   describe('requests', () => {

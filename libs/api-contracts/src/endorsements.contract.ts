@@ -96,6 +96,11 @@ export interface EndorserSigningKeyV2 {
   active: boolean;
 }
 
+/** GET /v2/endorsers: another institution's Profile; `institution` is what a request's `endorser` names. */
+export interface PublishedEndorserV2 extends EndorserProfileV2 {
+  institution: string;
+}
+
 export interface EndorsementTargetV2 {
   type: EndorsementTargetType;
   entityId: string;

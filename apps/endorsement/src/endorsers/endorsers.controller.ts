@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Put, UseGuards } from '@nestjs/common';
 
-import { EndorserProfileBodySchema, successEnvelope, type EndorserProfileV2, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { EndorserProfileBodySchema, successEnvelope, type EndorserProfileV2, type PublishedEndorserV2, type V2SuccessEnvelope } from '@badges/api-contracts';
 import { ApiError, InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
 
 import { PublicUrls } from '../common/public-urls';
-import { toEndorserProfileV2 } from './endorsers.mapper';
+import { toEndorserProfileV2, toPublishedEndorserV2 } from './endorsers.mapper';
 import { EndorsersRepository } from './endorsers.repository';
 
 /** The caller's own endorser Profile; an institution needs one before it can approve. */
@@ -12,6 +12,16 @@ import { EndorsersRepository } from './endorsers.repository';
 @UseGuards(InternalTokenGuard)
 export class EndorsersController {
   constructor(private readonly endorsers: EndorsersRepository, private readonly urls: PublicUrls) {}
+
+  /**
+   * The published Profiles of every other institution: a requester picks its endorser here, and a
+   * request names the endorser by its institution id (which is why that id is part of each entry).
+   */
+  @Get()
+  async list(@InstitutionId() institutionId: string): Promise<V2SuccessEnvelope<PublishedEndorserV2>> {
+    const profiles = await this.endorsers.listOthers(tenantScope(institutionId));
+    return successEnvelope(profiles.map((profile) => toPublishedEndorserV2(profile, this.urls)));
+  }
 
   @Get('self')
   async self(@InstitutionId() institutionId: string): Promise<V2SuccessEnvelope<EndorserProfileV2>> {

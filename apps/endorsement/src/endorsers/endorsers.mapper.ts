@@ -1,4 +1,4 @@
-import type { EndorserProfileV2, VerificationType } from '@badges/api-contracts';
+import type { EndorserProfileV2, PublishedEndorserV2, VerificationType } from '@badges/api-contracts';
 import { buildIssuerProfile, type Profile } from '@badges/openbadges';
 
 import type { PublicUrls } from '../common/public-urls';
@@ -15,6 +15,10 @@ export function toEndorserProfileV2(row: EndorserProfile, urls: PublicUrls): End
     description: row.description,
     verification: row.verification as VerificationType,
   };
+}
+
+export function toPublishedEndorserV2(row: EndorserProfile, urls: PublicUrls): PublishedEndorserV2 {
+  return { ...toEndorserProfileV2(row, urls), institution: row.institutionId };
 }
 
 /**

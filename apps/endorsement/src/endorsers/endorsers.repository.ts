@@ -21,6 +21,11 @@ export class EndorsersRepository {
     return this.prisma.endorserProfile.findUnique({ where: { institutionId } });
   }
 
+  /** Every other institution's Profile, by name: whom an institution can ask for an endorsement. */
+  listOthers(scope: TenantScope): Promise<EndorserProfile[]> {
+    return this.prisma.endorserProfile.findMany({ where: { institutionId: { not: scope.institutionId } }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+  }
+
   /** The public Profile document (no tenant: it is published). */
   findPublic(id: string): Promise<EndorserProfile | null> {
     return this.prisma.endorserProfile.findUnique({ where: { id } });

@@ -58,6 +58,9 @@ function endorsementPaths(): Record<string, Record<string, Operation>> {
   const answered = { '409': error('`conflict`: already answered; `endorser_profile_required`: publish your endorser Profile first.') };
   const roleQuery = { name: 'role', in: 'query', required: false, schema: { type: 'string', enum: ['requester', 'endorser'], default: 'requester' } };
   return {
+    '/v2/endorsers': {
+      get: clientOp(tag, 'Other institutions\' published endorser Profiles, by name (`institution`: the id a request names as `endorser`)', { '200': okList('Profiles') }),
+    },
     '/v2/endorsers/self': {
       get: clientOp(tag, 'Your endorser Profile', { '200': okList('The Profile (`openBadgeId`: its public URL)') }),
       put: clientOp(tag, 'Publish or update your endorser Profile (needed before anyone can ask you); `verification: "signed"` signs your Endorsements with your own key', { '200': okList('The Profile') }, { requestBody: body('EndorserProfileBody') }),

@@ -5,12 +5,12 @@ import { ownInstitution, type Institution } from '../api/console-api';
 import { useStoredToken } from '../api/session';
 import { useI18n } from '../i18n/i18n-context';
 import { NotFoundPage } from '../shell/NotFoundPage';
-import { usePageTitle } from '../shell/use-page-title';
 import { AssertionsPage } from './assertions/AssertionsPage';
 import { BadgeClassEditPage, BadgeClassNewPage } from './badge-classes/BadgeClassFormPages';
 import { BadgeClassPage } from './badge-classes/BadgeClassPage';
 import { ConsoleSessionContext } from './console-session';
 import { ConsoleSignIn } from './ConsoleSignIn';
+import { IntegrationRoutes } from './integrations/IntegrationRoutes';
 import { IssuerPage } from './issuers/IssuerPage';
 import { IssuersPage } from './issuers/IssuersPage';
 
@@ -20,7 +20,6 @@ import { IssuersPage } from './issuers/IssuersPage';
  */
 export function ConsoleRoutes() {
   const { t } = useI18n();
-  usePageTitle(t('console.title'));
   const [token, setToken] = useStoredToken('console.token', 'session');
   const [institution, setInstitution] = useState<Institution | null>(null);
   const session = useMemo(() => (token ? { token, signOut: () => setToken(null) } : undefined), [token, setToken]);
@@ -57,6 +56,9 @@ export function ConsoleRoutes() {
           <li>
             <NavLink to="/console/assertions">{t('console.nav.assertions')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/console/integrations">{t('consoleIntegrations.nav.label')}</NavLink>
+          </li>
         </ul>
       </nav>
       <Routes>
@@ -66,6 +68,7 @@ export function ConsoleRoutes() {
         <Route path="badge-classes/:badgeClassId" element={<BadgeClassPage />} />
         <Route path="badge-classes/:badgeClassId/edit" element={<BadgeClassEditPage />} />
         <Route path="assertions" element={<AssertionsPage />} />
+        <Route path="integrations/*" element={<IntegrationRoutes token={session.token} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </ConsoleSessionContext.Provider>

@@ -3,10 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { ApiRequestError } from '../api/client';
 import { clientCredentialsToken } from '../api/console-api';
 import { useI18n } from '../i18n/i18n-context';
+import { usePageTitle } from '../shell/use-page-title';
 import { ErrorMessage } from '../shell/ErrorMessage';
 
 export function ConsoleSignIn({ onSignedIn }: { onSignedIn(token: string): void }) {
   const { t } = useI18n();
+  // Each console page names itself; before sign-in the tab is the console's.
+  usePageTitle(t('console.title'));
   const [clientId, setClientId] = useState('');
   const [clientSecret, setClientSecret] = useState('');
   const [error, setError] = useState<unknown>(null);

@@ -1,12 +1,13 @@
 import type { Language } from '../catalog';
 import common from './common';
 import consoleArea from './console';
+import consoleIntegrations from './console-integrations';
 import passport from './passport';
 import verify from './verify';
 
 const language: Language = {
   name: 'English',
-  messages: { common, verify, passport, console: consoleArea },
+  messages: { common, verify, passport, console: consoleArea, consoleIntegrations },
 };
 
 export default language;

@@ -1,0 +1,14 @@
+import type { EndorsementRequestStatus, EndorsementTarget } from '../../../api/integrations-api';
+import { useI18n } from '../../../i18n/i18n-context';
+
+type Translate = ReturnType<typeof useI18n>['t'];
+
+/** "Badge class: Robotics" (the target's public id when the platform had no name for it). */
+export function targetLabel(t: Translate, target: EndorsementTarget): string {
+  return t('consoleIntegrations.endorsements.received.target', { type: t(`consoleIntegrations.targetType.${target.type}`), name: target.name ?? target.openBadgeId });
+}
+
+export function RequestStatus({ status }: { status: EndorsementRequestStatus }) {
+  const { t } = useI18n();
+  return <span className={`status status-${status}`}>{t(`consoleIntegrations.requestStatus.${status}`)}</span>;
+}
