@@ -102,7 +102,8 @@ describe.each(databaseTargets())('bulk awards on $name', (target) => {
     expect(records[0]).toEqual(['line', 'recipient', 'name', 'status', 'assertion_id', 'assertion_url', 'error']);
     expect(records).toHaveLength(8);
     expect(records[1].slice(0, 4)).toEqual(['2', 'ann@example.org', 'Ann', 'awarded']);
-    expect(records[1][5]).toBe(`https://badges.example.org/public/assertions/${records[1][4]}`);
+    // An id may start with '-' (base64url), which the result CSV neutralises like any formula cell.
+    expect(records[1][5]).toBe(`https://badges.example.org/public/assertions/${records[1][4].replace(/^'/, '')}`);
     expect(records[3][2]).toBe("'=cmd|' /C calc'!A0");
     expect(records[7][1]).toBe('\'=HYPERLINK("http://evil")');
     // No cell of the result starts with a formula character.
