@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 import { ApiClient } from '../support/api-client';
 import { DistributedStack, eventually } from '../support/distributed-stack';
@@ -26,6 +27,11 @@ function signatureIsValid(secret: string, hook: ReceivedWebhook): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/**
+ * Stops or starts the broker WITHOUT blocking this process: the webhook receiver and SMTP sink
+ * live here, and a receiver frozen for the broker's start-up makes deliveries time out and retry.
+ */
+const kafka = async (command: 'start' | 'stop') => void (await promisify(execFile)('bash', [KAFKA_SCRIPT, command]));
 const hooksFor = (receiver: WebhookReceiver, type: string) => receiver.received.filter((hook) => hook.headers['badges-event'] === type);
 const assertionIdOf = (hook: ReceivedWebhook) => (JSON.parse(hook.rawBody) as { payload: { assertionId: string } }).payload.assertionId;
 
@@ -60,7 +66,7 @@ describe('event backbone on the distributed stack (Kafka, PostgreSQL, Redis, SMT
 
   afterAll(async () => {
     // Whatever happened above, later suites need the broker up (start is idempotent).
-    execFileSync('bash', [KAFKA_SCRIPT, 'start'], { stdio: 'ignore' });
+    await kafka('start');
     await stack?.dispose();
     await receiver.stop();
   }, 120_000);
@@ -118,14 +124,14 @@ describe('event backbone on the distributed stack (Kafka, PostgreSQL, Redis, SMT
     const recipients = Array.from({ length: 1000 }, (_, i) => `learner${i}@bulk.example.org`);
     const assertionIds: string[] = [];
     for (let batch = 0; batch < 10; batch += 1) {
-      if (batch === 3) execFileSync('bash', [KAFKA_SCRIPT, 'stop'], { stdio: 'ignore' });
+      if (batch === 3) await kafka('stop');
       const slice = recipients.slice(batch * 100, batch * 100 + 100);
       const response = await api.post(`/v2/badgeclasses/${badgeClassId}/issue`, {
         assertions: slice.map((identity) => ({ recipient: { identity }, notify: true })),
       });
       expect(response.status).toBe(201);
       assertionIds.push(...response.body.result.map((a: { entityId: string }) => a.entityId));
-      if (batch === 6) execFileSync('bash', [KAFKA_SCRIPT, 'start'], { stdio: 'ignore' });
+      if (batch === 6) await kafka('start');
     }
 
     const wanted = new Set(recipients);
