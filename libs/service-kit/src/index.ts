@@ -21,3 +21,4 @@ export { tenantScope, type TenantScope } from './tenancy/tenant-scope';
 export { openEventStream, streamProgress, type EventStream, type ProgressReading } from './http/event-stream';
 export { databaseHealth } from './http/database-health';
 export { negotiate, prefersJose, type Representation } from './http/negotiate';
+export { acceptedLanguages, chooseEdition } from './http/page-language';

@@ -1,10 +1,9 @@
 import { Controller, Get, Headers, Param, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
-import { ApiError, InternalTokenGuard, negotiate, prefersJose } from '@badges/service-kit';
+import { acceptedLanguages, ApiError, InternalTokenGuard, negotiate, prefersJose } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
-import { acceptedLanguages } from './page-language';
 import { PublicDocumentsService, type PublicDocument } from './public-documents.service';
 import { renderHtml } from './render-html';
 

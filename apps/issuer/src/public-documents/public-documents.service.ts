@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 
 import { canonicalLanguageTag } from '@badges/api-contracts';
 import { buildBadgeClass, buildIssuerProfile, buildRevokedAssertion, signedPayload } from '@badges/openbadges';
-import { ApiError } from '@badges/service-kit';
+import { ApiError, chooseEdition } from '@badges/service-kit';
 
 import { buildAssertionJson } from '../common/assertion-json';
 import { ReceivedEndorsementsRepository, type LiveEndorsement } from '../endorsements/received-endorsements.repository';
 import { PublicUrls } from '../common/public-urls';
-import { chooseEdition } from './page-language';
 import type { PageFact, PageView } from './page-view';
 import { PublicDocumentsRepository, type PublicAssertion, type PublicBadgeClass, type PublicIssuer } from './public-documents.repository';
 

@@ -1,3 +1,5 @@
+import { acceptedLanguages, chooseEdition } from '@badges/service-kit';
+
 /** The share pages' own words, in English and French; `{name}` placeholders are filled by fillIn. */
 const EN = {
   issuedBy: 'Issued by {issuer} on {date}',
@@ -25,16 +27,7 @@ const LABELS: Record<string, ShareLabels> = { en: EN, fr: FR };
 
 /** The first language of `Accept-Language` (by q) we have words for; English otherwise. */
 export function shareLanguage(acceptLanguage: string | undefined): string {
-  const wanted = (acceptLanguage ?? '')
-    .split(',')
-    .map((part, index) => {
-      const [tag, ...params] = part.trim().toLowerCase().split(';');
-      const q = Number(/q=([0-9.]+)/.exec(params.join(';'))?.[1] ?? 1);
-      return { base: tag.split('-')[0], q: Number.isFinite(q) ? q : 0, index };
-    })
-    .filter((entry) => entry.q > 0 && LABELS[entry.base])
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  return wanted[0]?.base ?? 'en';
+  return chooseEdition(Object.keys(LABELS), acceptedLanguages(acceptLanguage)) ?? 'en';
 }
 
 export function labelsFor(lang: string): ShareLabels {
