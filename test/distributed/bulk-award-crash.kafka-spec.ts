@@ -1,5 +1,7 @@
 import { Client } from 'pg';
 
+import { outboxEventsQuery } from '@badges/messaging';
+
 import { ApiClient } from '../support/api-client';
 import { DistributedStack, eventually } from '../support/distributed-stack';
 import { pngDataUri } from '../support/tiny-png';
@@ -86,7 +88,7 @@ describe('a bulk award survives SIGKILL of its worker', () => {
     );
     expect(rowStates.map((r) => ({ status: r.status, n: Number(r.n), linked: Number(r.linked) }))).toEqual([{ status: 'awarded', n: ROWS, linked: ROWS }]);
     const { rows: events } = await db.query<{ n: string; keys: string }>(
-      `SELECT count(*) AS n, count(DISTINCT "key") AS keys FROM "issuer"."OutboxEvent" WHERE "topic" LIKE '%assertion.issued%'`,
+      `SELECT count(*) AS n, count(DISTINCT e."envelope"->>'aggregateId') AS keys FROM (${outboxEventsQuery('issuer')}) e WHERE e."topic" LIKE '%assertion.issued%'`,
     );
     expect(Number(events[0].n)).toBe(ROWS);
     expect(Number(events[0].keys)).toBe(ROWS);

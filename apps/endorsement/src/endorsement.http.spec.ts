@@ -8,6 +8,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LightMyRequestResponse } from 'fastify';
 
 import { validateNode } from '@badges/openbadges';
+import { outboxEventsQuery } from '@badges/messaging';
 import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
 
 import { tenantHeaders, startEndorsementApp } from './testing/endorsement-test-app';
@@ -29,7 +30,7 @@ describe.each(databaseTargets())('endorsement service on $name', (target) => {
   const call = (institution: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
     app.inject({ method, url, headers: tenantHeaders(institution), ...(payload === undefined ? {} : { payload: payload as object }) });
   const body = (response: LightMyRequestResponse): Json => response.json();
-  const outbox = () => database.query<{ topic: string; envelope: Json }>('SELECT topic, envelope FROM endorsement."OutboxEvent" ORDER BY seq');
+  const outbox = () => database.query<{ topic: string; envelope: Json }>(outboxEventsQuery('endorsement'));
   const request = async (targetType = 'BadgeClass', entityId = 'badge-robotics') => {
     const response = await call(COLLEGE, 'POST', '/v2/endorsement-requests', { target: { type: targetType, entityId }, endorser: COUNCIL, message: 'Please.' });
     expect(response.statusCode).toBe(201);

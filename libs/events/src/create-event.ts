@@ -23,7 +23,7 @@ export interface NewEvent<T extends TopicName> {
  */
 export function createEvent<T extends TopicName>(type: T, event: NewEvent<T>): EventOf<T> {
   const occurredAt = event.occurredAt instanceof Date ? event.occurredAt.toISOString() : (event.occurredAt ?? new Date().toISOString());
-  return parseEvent({
+  const created = parseEvent({
     eventId: event.eventId ?? randomUUID(),
     type,
     occurredAt,
@@ -32,4 +32,17 @@ export function createEvent<T extends TopicName>(type: T, event: NewEvent<T>): E
     aggregateId: event.aggregateId,
     payload: event.payload,
   }) as EventOf<T>;
+  checkedEvents.add(created);
+  return created;
+}
+
+/** Envelopes createEvent built and checked (held weakly: they are garbage like any other object). */
+const checkedEvents = new WeakSet<object>();
+
+/**
+ * True for an envelope createEvent returned: it already passed its contract, so a writer (the
+ * outbox) need not check it again. An envelope built any other way is not trusted.
+ */
+export function isCheckedEvent(event: object): boolean {
+  return checkedEvents.has(event);
 }

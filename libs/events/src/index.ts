@@ -2,7 +2,7 @@ export { Topic, ALL_TOPICS, deadLetterTopic, isTopicName, type TopicName } from 
 export { payloadSchemas, type PayloadOf } from './event-schemas';
 export { envelopeSchema, PROVINCE_INSTITUTION_ID, type BadgeEvent, type EventEnvelope, type EventOf } from './envelope';
 export { parseEvent } from './parse-event';
-export { createEvent, type NewEvent } from './create-event';
+export { createEvent, isCheckedEvent, type NewEvent } from './create-event';
 export { InvalidEventError, type InvalidEventIssue, type InvalidEventReason } from './invalid-event.error';
 export type { AssertionIssuedPayload } from './payloads/assertion-issued.payload';
 export type { AssertionRevokedPayload } from './payloads/assertion-revoked.payload';

@@ -2,8 +2,8 @@ export type { DeliveryContext, EventBatchHandler, EventHandler, EventPublisher, 
 export { DEFAULT_RETRY_POLICY, backoffMs, runWithRetries, type RetryPolicy } from './bus/retry-policy';
 export { toDeadLetter, type DeadLetter, type DeadLetterSink } from './bus/dead-letter';
 export { InProcessEventBus, type InProcessEventBusOptions } from './in-process/in-process-event-bus';
-export { outboxTableSql, processedEventTableSql } from './outbox/outbox-sql';
-export { outboxInsertStatements, writeOutbox, type OutboxRow, type JsonValue } from './outbox/outbox-writer';
+export { outboxEventsQuery, outboxTableSql, processedEventTableSql } from './outbox/outbox-sql';
+export { OUTBOX_BATCH_EVENTS, outboxInsertStatements, writeOutbox, type OutboxBatchRow } from './outbox/outbox-writer';
 export { OutboxRelay, OutboxPublishError, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { handleOnce, claimEvent, claimEventStatement, type HandleOnceResult } from './idempotency/handle-once';
 export { kafkaSettingsFromEnv, KafkaConfigError, type KafkaSettings } from './kafka/kafka-config';

@@ -1,5 +1,6 @@
 // Public API of the framework-free Open Badges 2.0 library.
 export * from './baking';
+export * from './crypto';
 export * from './model';
 export * from './builders';
 export * from './context';

@@ -9,6 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { compactVerify, decodeProtectedHeader, exportJWK, importJWK, importSPKI } from 'jose';
 
 import { buildBadgeClass, buildIssuerProfile, validateNode, verifyOpenBadge, type FetchDocument } from '@badges/openbadges';
+import { outboxEventsQuery } from '@badges/messaging';
 import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
 import { tenantScope } from '@badges/service-kit';
 
@@ -154,7 +155,9 @@ describe.each(databaseTargets())('signed endorsements on $name', (target) => {
       expect(response.headers['content-type']).toBe('application/jose');
       expect(response.body).toBe(first.signature);
     }
-    const [issued] = await database.query<{ envelope: Json }>(`SELECT envelope FROM endorsement."OutboxEvent" WHERE topic = 'badges.endorsement.issued.v1' AND envelope->'payload'->>'endorsementId' = $1`, [first.entityId]);
+    const [issued] = (await database.query<{ topic: string; envelope: Json }>(outboxEventsQuery('endorsement'))).filter(
+      (row) => row.topic === 'badges.endorsement.issued.v1' && row.envelope.payload.endorsementId === first.entityId,
+    );
     expect(issued.envelope.payload.signedJws).toBe(first.signature);
     expect((await call(COLLEGE, 'GET', `/v2/endorsements/${first.entityId}`)).json().result[0]).toMatchObject({ verification: 'signed', signature: first.signature });
   });

@@ -18,7 +18,7 @@ import { RecipientIdentity } from './recipient-identity';
 /** What became of one row of a bulk award chunk. */
 export type ChunkOutcome = { kind: 'awarded'; assertionId: string } | { kind: 'duplicate'; message: string } | { kind: 'failed'; message: string };
 
-/** What every chunk of a bulk award needs, read once per chunk (see `chunkSource`). */
+/** What every chunk of a bulk award run needs, read once per run (see `chunkSource`). */
 export interface ChunkSource {
   badgeClass: BadgeClassRecord;
   issuerName: string;
@@ -79,7 +79,7 @@ export class AwardUseCase {
   }
 
   /**
-   * What every chunk of a bulk award needs, read once before its transaction: the badge class,
+   * What every chunk of a bulk award needs, read before their transactions: the badge class,
    * its issuer and, for a signed class, the signing key. A string says why nothing can be awarded.
    */
   async chunkSource(scope: TenantScope, badgeClassId: string): Promise<ChunkSource | string> {

@@ -5,7 +5,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { JOB_DEFAULTS, JobName, JobStatus, QueueName, type JobContext, type JobOf } from '@badges/jobs';
 import { tenantScope, type TenantScope } from '@badges/service-kit';
 
-import { AwardUseCase, type ChunkOutcome } from '../assertions/award.usecase';
+import { AwardUseCase, type ChunkOutcome, type ChunkSource } from '../assertions/award.usecase';
 import type { BulkAwardJob } from '../generated/prisma/client';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 import { BULK_AWARD_QUEUE, bulkJobId, type BulkAwardQueue } from './bulk-award-queue';
@@ -78,13 +78,15 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
     if (!job || job.status === 'completed' || job.status === 'failed') return JobStatus.Skipped;
     await this.jobs.markRunning(scope, bulkAwardId);
     try {
+      // Read once a run: a run lasts seconds, and an edit made meanwhile reaches the next run.
+      const source = await this.award.chunkSource(scope, job.badgeClassId);
       let started = 0;
       let lastLine = 0;
       let exhausted = false;
       const lane = async () => {
         while (!exhausted && started < CHUNKS_PER_RUN) {
           started += 1;
-          const chunk = await this.awardOneChunk(scope, job);
+          const chunk = await this.awardOneChunk(scope, job, source);
           if (chunk.lastLine === 0) exhausted = true;
           lastLine = Math.max(lastLine, chunk.lastLine);
         }
@@ -110,8 +112,7 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
    * Claims, awards and marks one chunk in ONE transaction; `lastLine` is 0 when none was pending.
    * The transaction runs plain SQL on the Database handle rather than through Prisma (decision 0015).
    */
-  private async awardOneChunk(scope: TenantScope, job: BulkAwardJob): Promise<{ lastLine: number }> {
-    const source = await this.award.chunkSource(scope, job.badgeClassId);
+  private async awardOneChunk(scope: TenantScope, job: BulkAwardJob, source: ChunkSource | string): Promise<{ lastLine: number }> {
     const { lastLine, awarded } = await this.prisma.database.withTransaction(async (sql) => {
       const rows = await this.jobs.claimPending(sql, job.id, BULK_CHUNK);
       if (rows.length === 0) return { lastLine: 0, awarded: [] };

@@ -123,8 +123,14 @@ export class BulkAwardsRepository {
     await sql.query('UPDATE "issuer"."bulk_award_jobs" SET "done" = "done" + $2, "failed" = "failed" + $3 WHERE "id" = $1', [jobId, rows.length - failed, failed]);
   }
 
+  /**
+   * Rows not yet awarded, failed or found duplicate, from the job's counters: `recordOutcomes`
+   * moves them in the same transaction that marks the rows, so they agree with the rows. Counting
+   * the rows instead walks every dead index entry a big job's updates left behind.
+   */
   async countPending(jobId: string): Promise<number> {
-    return this.prisma.bulkAwardRow.count({ where: { jobId, status: 'pending' } });
+    const job = await this.prisma.bulkAwardJob.findUnique({ where: { id: jobId }, select: { total: true, done: true, failed: true } });
+    return job ? job.total - job.done - job.failed : 0;
   }
 
   async finish(scope: TenantScope, id: string, status: 'completed' | 'failed'): Promise<void> {

@@ -24,8 +24,18 @@ export interface BakeSource {
  * one its JSON and URL. The worker and the image route's fallback share it, so both make the
  * same bytes.
  */
+/** Badge class images kept in memory between bakes: a bulk award bakes thousands from one. */
+const CACHED_SOURCE_IMAGES = 8;
+
 @Injectable()
 export class AssertionImageBaker {
+  /**
+   * Source images by id, oldest first. A stored image never changes under its id (a new image
+   * is a new row), so a cached one is never stale; a deleted one is no badge class's image, so
+   * no bake asks for it.
+   */
+  private readonly sourceImages = new Map<string, PublicImage>();
+
   constructor(private readonly documents: PublicDocumentsRepository) {}
 
   /** Null when the badge class image is gone (the route answers 404). */
@@ -33,18 +43,26 @@ export class AssertionImageBaker {
     return (await this.bakeAll([{ assertion, document }]))[0] ?? null;
   }
 
-  /** Each source image is read once for the whole batch; assertions whose image is gone are left out. */
+  /** Assertions whose image is gone are left out. */
   async bakeAll(sources: readonly BakeSource[]): Promise<BakedBadge[]> {
-    const images = new Map<string, PublicImage | null>();
     const baked: BakedBadge[] = [];
     for (const { assertion, document } of sources) {
       const sourceImageId = assertion.badgeClass.imageId;
-      if (!images.has(sourceImageId)) images.set(sourceImageId, await this.documents.findImage(sourceImageId));
-      const image = images.get(sourceImageId);
+      const image = await this.sourceImage(sourceImageId);
       if (!image) continue;
       const payload = document.jws ? { jws: document.jws } : { assertionJson: JSON.stringify(document.json), verifyUrl: (document.json as { id: string }).id };
       baked.push({ assertionId: assertion.id, mimeType: image.contentType, bytes: bakeBadgeImage(image.bytes, payload), sourceImageId });
     }
     return baked;
+  }
+
+  private async sourceImage(id: string): Promise<PublicImage | null> {
+    const cached = this.sourceImages.get(id);
+    if (cached) return cached;
+    const image = await this.documents.findImage(id);
+    if (!image) return null;
+    this.sourceImages.set(id, image);
+    if (this.sourceImages.size > CACHED_SOURCE_IMAGES) this.sourceImages.delete(this.sourceImages.keys().next().value as string);
+    return image;
   }
 }

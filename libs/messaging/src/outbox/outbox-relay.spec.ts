@@ -1,4 +1,4 @@
-import { Topic, type BadgeEvent } from '@badges/events';
+import { createEvent, InvalidEventError, Topic, type BadgeEvent } from '@badges/events';
 import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
 
 import type { EventPublisher } from '../bus/event-bus';
@@ -6,8 +6,8 @@ import { handleOnce } from '../idempotency/handle-once';
 import { InProcessEventBus } from '../in-process/in-process-event-bus';
 import { sampleIssuedEvent, waitFor } from '../testing/sample-events';
 import { OutboxPublishError, OutboxRelay } from './outbox-relay';
-import { outboxTableSql, processedEventTableSql } from './outbox-sql';
-import { writeOutbox } from './outbox-writer';
+import { outboxEventsQuery, outboxTableSql, processedEventTableSql } from './outbox-sql';
+import { OUTBOX_BATCH_EVENTS, writeOutbox } from './outbox-writer';
 
 const SCHEMA = 'svc';
 
@@ -47,18 +47,38 @@ describe.each(databaseTargets())('outbox on $name', (target) => {
       if (fail) throw new Error('rolled back');
     });
 
-  const outbox = () => database.query<{ topic: string; key: string; attempts: number; publishedAt: unknown }>(`SELECT * FROM svc."OutboxEvent" ORDER BY seq`);
+  const outbox = () => database.query<{ topic: string; eventCount: number; attempts: number; publishedAt: unknown }>(`SELECT * FROM svc."OutboxBatch" ORDER BY seq`);
 
   it('publishes each committed event once, in order, and marks it', async () => {
     for (const n of [1, 2, 3]) await award(n);
     await expect(award(4, true)).rejects.toThrow('rolled back');
     const publisher = new RecordingPublisher();
-    const relay = new OutboxRelay({ database, schema: SCHEMA, publisher, batchSize: 2 });
+    const relay = new OutboxRelay({ database, schema: SCHEMA, publisher, rowsPerClaim: 2 });
 
     expect(await relay.drain()).toBe(3);
     expect(await relay.drain()).toBe(0);
     expect(publisher.published.map((e) => e.payload)).toEqual([1, 2, 3].map((n) => sampleIssuedEvent(n).payload).map((p) => ({ ...p, issuedOn: expect.any(String) })));
-    expect(await outbox()).toEqual([1, 2, 3].map((n) => expect.objectContaining({ topic: Topic.AssertionIssued, key: `assertion${n}`, attempts: 1, publishedAt: expect.anything() })));
+    expect(await outbox()).toEqual([1, 2, 3].map(() => expect.objectContaining({ topic: Topic.AssertionIssued, eventCount: 1, attempts: 1, publishedAt: expect.anything() })));
+  });
+
+  it('writes a batch of events as rows of one topic and at most OUTBOX_BATCH_EVENTS, and publishes them in order', async () => {
+    const issued = Array.from({ length: OUTBOX_BATCH_EVENTS + 1 }, (_, n) => sampleIssuedEvent(n));
+    const revoked = createEvent(Topic.AssertionRevoked, {
+      institutionId: 'institution1',
+      correlationId: 'corr-revoke',
+      aggregateId: 'assertion1',
+      payload: { assertionId: 'assertion1', assertionUrl: 'http://localhost:3000/public/assertions/assertion1', badgeClassId: 'b', issuerId: 'i', revocationReason: 'r', revokedAt: new Date().toISOString() },
+    });
+    await database.withTransaction((tx) => writeOutbox(tx, SCHEMA, [...issued.slice(0, 10), revoked, ...issued.slice(10)]));
+    expect((await outbox()).map((row) => [row.topic, row.eventCount])).toEqual([
+      [Topic.AssertionIssued, OUTBOX_BATCH_EVENTS],
+      [Topic.AssertionIssued, 1],
+      [Topic.AssertionRevoked, 1],
+    ]);
+    const publisher = new RecordingPublisher();
+    expect(await new OutboxRelay({ database, schema: SCHEMA, publisher }).drain()).toBe(OUTBOX_BATCH_EVENTS + 2);
+    expect(publisher.published.map((e) => e.eventId)).toEqual([...issued.map((e) => e.eventId), revoked.eventId]);
+    expect((await database.query<{ envelope: { eventId: string } }>(outboxEventsQuery(SCHEMA))).map((row) => row.envelope.eventId)).toEqual(publisher.published.map((e) => e.eventId));
   });
 
   it('re-publishes after a crash between publish and mark, and the idempotent consumer dedupes', async () => {
@@ -87,21 +107,28 @@ describe.each(databaseTargets())('outbox on $name', (target) => {
     expect(await relay.drain()).toBe(3);
     await bus.idle();
 
-    expect(deliveries).toBe(6);
+    // The first row went out before the crash; all three rows went out again after it.
+    expect(deliveries).toBe(4);
     expect(await database.query(`SELECT * FROM svc."Emails"`)).toHaveLength(3);
     expect(await database.query(`SELECT * FROM svc."ProcessedEvent"`)).toHaveLength(3);
     await bus.close();
   });
 
+  it('checks an event createEvent did not build, and refuses one that breaks its contract', async () => {
+    const handMade = { ...sampleIssuedEvent(1), payload: { ...sampleIssuedEvent(1).payload, assertionUrl: 'not a url' } };
+    await expect(database.withTransaction((tx) => writeOutbox(tx, SCHEMA, [handMade]))).rejects.toThrow(InvalidEventError);
+    expect(await outbox()).toHaveLength(0);
+  });
+
   it('lets two relays share an outbox without publishing a row twice (SKIP LOCKED)', async () => {
     const events = Array.from({ length: 60 }, (_, n) => sampleIssuedEvent(n));
-    await database.withTransaction((tx) => writeOutbox(tx, SCHEMA, events));
+    for (let start = 0; start < events.length; start += 2) await database.withTransaction((tx) => writeOutbox(tx, SCHEMA, events.slice(start, start + 2)));
     // A second handle = a second replica (its own pool on Postgres).
     const other = await openDatabase(scratch.config);
     const a = new RecordingPublisher(20);
     const b = new RecordingPublisher(20);
-    const relayA = new OutboxRelay({ database, schema: SCHEMA, publisher: a, batchSize: 5 });
-    const relayB = new OutboxRelay({ database: other, schema: SCHEMA, publisher: b, batchSize: 5 });
+    const relayA = new OutboxRelay({ database, schema: SCHEMA, publisher: a, rowsPerClaim: 3 });
+    const relayB = new OutboxRelay({ database: other, schema: SCHEMA, publisher: b, rowsPerClaim: 3 });
 
     const [countA, countB] = await Promise.all([relayA.drain(), relayB.drain()]);
     await other.close();
@@ -149,7 +176,7 @@ describe.each(databaseTargets())('outbox on $name', (target) => {
 
   it('prunes published rows past retention only', async () => {
     for (const n of [1, 2]) await award(n);
-    const relay = new OutboxRelay({ database, schema: SCHEMA, publisher: new RecordingPublisher(), batchSize: 1 });
+    const relay = new OutboxRelay({ database, schema: SCHEMA, publisher: new RecordingPublisher(), rowsPerClaim: 1 });
     await relay.publishBatch();
     expect(await relay.prunePublished(new Date(Date.now() - 60_000))).toBe(0);
     expect(await relay.prunePublished(new Date(Date.now() + 60_000))).toBe(1);

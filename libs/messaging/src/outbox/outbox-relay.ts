@@ -8,10 +8,11 @@ import { outboxTable } from './outbox-sql';
 
 export interface OutboxRelayOptions {
   database: Database;
-  /** The service's Postgres schema, which holds its "OutboxEvent" table. */
+  /** The service's Postgres schema, which holds its "OutboxBatch" table. */
   schema: string;
   publisher: EventPublisher;
-  batchSize?: number;
+  /** Outbox rows claimed per transaction; each holds up to OUTBOX_BATCH_EVENTS events. */
+  rowsPerClaim?: number;
   /** Fallback polling; `wake()` after a commit gives low latency without a tight loop. */
   pollIntervalMs?: number;
   /** Published rows older than this are deleted (checked every 10 minutes). */
@@ -29,7 +30,7 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly table: string;
-  private readonly batchSize: number;
+  private readonly rowsPerClaim: number;
   private readonly pollIntervalMs: number;
   private readonly retainPublishedMs: number;
   private running = false;
@@ -40,7 +41,7 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.table = outboxTable(options.schema);
-    this.batchSize = options.batchSize ?? 500;
+    this.rowsPerClaim = options.rowsPerClaim ?? 4;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.retainPublishedMs = options.retainPublishedMs ?? 24 * 3_600_000;
   }
@@ -64,30 +65,40 @@ export class OutboxRelay {
     this.wakeSleeper?.();
   }
 
-  /** Claims, publishes and marks one batch; returns how many events were published. */
+  /** Claims, publishes and marks up to `rowsPerClaim` rows; returns how many events were published. */
   async publishBatch(): Promise<number> {
+    return (await this.publishClaim()).events;
+  }
+
+  private async publishClaim(): Promise<{ rows: number; events: number }> {
     const outcome = await this.options.database.withTransaction(async (tx) => {
-      const rows = await tx.query<{ eventId: string; envelope: unknown }>(
-        `SELECT "eventId", "envelope" FROM ${this.table} WHERE "publishedAt" IS NULL ORDER BY "seq" LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.batchSize],
+      const rows = await tx.query<{ seq: string; envelopes: unknown }>(
+        `SELECT "seq", "envelopes" FROM ${this.table} WHERE "publishedAt" IS NULL ORDER BY "seq" LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.rowsPerClaim],
       );
-      if (rows.length === 0) return { published: 0 };
-      const ids = rows.map((row) => row.eventId);
-      // Rows were validated when written; a row that is not a valid event any more still goes out
-      // and lands in the consumers' DLQ, instead of stalling the outbox behind it.
-      const events = rows.map((row) => (typeof row.envelope === 'string' ? JSON.parse(row.envelope) : row.envelope) as BadgeEvent);
+      if (rows.length === 0) return { rows: 0, events: 0 };
+      const seqs = rows.map((row) => row.seq);
+      let events = 0;
       try {
-        await this.options.publisher.publish(events);
+        // One publish per row keeps each bus request within the row's bound. Rows were validated
+        // when written; an event that is not valid any more still goes out and lands in the
+        // consumers' DLQ, instead of stalling the outbox behind it.
+        for (const row of rows) {
+          const envelopes = (typeof row.envelopes === 'string' ? JSON.parse(row.envelopes) : row.envelopes) as BadgeEvent[];
+          await this.options.publisher.publish(envelopes);
+          events += envelopes.length;
+        }
       } catch (error) {
-        // Commit the attempt count (so stuck rows are visible), but not a publishedAt.
-        await tx.query(`UPDATE ${this.table} SET "attempts" = "attempts" + 1 WHERE "eventId" = ANY($1::uuid[])`, [ids]);
-        return { published: 0, failed: new OutboxPublishError(rows.length, error) };
+        // Commit the attempt count (so stuck rows are visible), but not a publishedAt: every
+        // claimed row goes out again, and consumers dedupe the events that already went.
+        await tx.query(`UPDATE ${this.table} SET "attempts" = "attempts" + 1 WHERE "seq" = ANY($1::bigint[])`, [seqs]);
+        return { rows: 0, events: 0, failed: new OutboxPublishError(rows.length, error) };
       }
-      await tx.query(`UPDATE ${this.table} SET "publishedAt" = CURRENT_TIMESTAMP, "attempts" = "attempts" + 1 WHERE "eventId" = ANY($1::uuid[])`, [ids]);
-      return { published: rows.length };
+      await tx.query(`UPDATE ${this.table} SET "publishedAt" = CURRENT_TIMESTAMP, "attempts" = "attempts" + 1 WHERE "seq" = ANY($1::bigint[])`, [seqs]);
+      return { rows: rows.length, events };
     });
     if ('failed' in outcome) throw outcome.failed;
-    return outcome.published;
+    return outcome;
   }
 
   /** Publishes until the outbox is empty (tests, shutdown); returns the total published. */
@@ -109,16 +120,16 @@ export class OutboxRelay {
     let failures = 0;
     while (this.running) {
       this.woken = false;
-      let published = 0;
+      let claimed = 0;
       try {
-        published = await this.publishBatch();
+        claimed = (await this.publishClaim()).rows;
         failures = 0;
         await this.maybePrune();
       } catch (error) {
         failures += 1;
         this.logger.error(`Outbox relay of ${this.options.schema} failed (${failures} in a row): ${String(error)}`);
       }
-      if (published === this.batchSize && failures === 0) continue; // more may be waiting
+      if (claimed === this.rowsPerClaim && failures === 0) continue; // more may be waiting
       await this.sleep(failures > 0 ? Math.min(30_000, this.pollIntervalMs * 2 ** failures) : this.pollIntervalMs);
     }
   }
@@ -144,7 +155,7 @@ export class OutboxRelay {
 
 export class OutboxPublishError extends Error {
   constructor(readonly count: number, readonly causeError: unknown) {
-    super(`Publishing ${count} outbox event(s) failed: ${causeError instanceof Error ? causeError.message : String(causeError)}`);
+    super(`Publishing ${count} outbox row(s) failed: ${causeError instanceof Error ? causeError.message : String(causeError)}`);
     this.name = 'OutboxPublishError';
   }
 }

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from '@badges/openbadges';
 
 /** Badgr-style opaque entity ids: 22 URL-safe characters, 128 bits of randomness. */
 export function newEntityId(): string {
-  return randomBytes(16).toString('base64url');
+  return pooledRandomBytes(16).toString('base64url');
 }
 
 const ENTITY_ID = /^[A-Za-z0-9_-]{1,64}$/;

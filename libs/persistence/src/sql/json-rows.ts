@@ -1,7 +1,7 @@
 /** A statement with its positional parameters, for `$executeRawUnsafe(sql, ...params)` or a SqlSession. */
 export interface SqlStatement {
   sql: string;
-  params: [string];
+  params: unknown[];
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;

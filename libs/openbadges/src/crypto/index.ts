@@ -1,0 +1,1 @@
+export { pooledRandomBytes } from './pooled-random-bytes';
