@@ -8,7 +8,8 @@ import { applyMigrations, type Database } from '@badges/persistence';
 import { createServiceApp, type ServiceAppOptions, type ServiceClient } from '@badges/service-kit';
 
 import type { NotificationConfig } from './config/notification.config';
-import { NOTIFICATION_CONSUMER, NOTIFICATION_SCHEMA } from './events/event-intake.service';
+import { NOTIFICATION_CONSUMER } from './events/event-intake.service';
+import { NOTIFICATION_SCHEMA } from './prisma/notification-prisma.service';
 import { resolveJobSettings, type NotificationJobOverrides } from './jobs/notification-queues';
 import { NotificationModule } from './notification.module';
 import type { HostLookup } from './webhooks/webhook-url';

@@ -16,6 +16,7 @@ import { createEvent, Topic } from '@badges/events';
 import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
 import { InternalHeader } from '@badges/service-kit';
 
+import { EventIntakeService } from './events/event-intake.service';
 import { badgeClassUpdatedEvent, issuedEvent, revokedEvent, waitFor } from './testing/events';
 import { startFakeIssuer, TEST_PNG } from './testing/fake-issuer';
 import { parseEmail } from './testing/mime';
@@ -167,6 +168,20 @@ describe.each(databaseTargets())('notification service on $name', (target) => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await emailsFor('assertionTwice')).toHaveLength(1);
       expect(emailTo('twice@example.org')).toHaveLength(1);
+    });
+
+    it('takes a run of events in one transaction: one email each, even for an event repeated in the run or handled before', async () => {
+      const before = issuedEvent('inst-a', 'assertionRun0', { email: 'run0@example.org' });
+      await main.publish(before);
+      await waitForEmailStatus('assertionRun0', 'sent');
+      const run = [1, 2, 3].map((n) => issuedEvent('inst-a', `assertionRun${n}`, { email: `run${n}@example.org` }));
+      await main.app.get(EventIntakeService).handleMany([before, ...run, run[1]]);
+      for (const n of [1, 2, 3]) await waitForEmailStatus(`assertionRun${n}`, 'sent');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      for (const n of [0, 1, 2, 3]) {
+        expect(await emailsFor(`assertionRun${n}`)).toHaveLength(1);
+        expect(emailTo(`run${n}@example.org`)).toHaveLength(1);
+      }
     });
 
     it('escapes values in the html part only', async () => {

@@ -5,7 +5,7 @@ export { InProcessEventBus, type InProcessEventBusOptions } from './in-process/i
 export { outboxEventsQuery, outboxTableSql, processedEventTableSql } from './outbox/outbox-sql';
 export { OUTBOX_BATCH_EVENTS, outboxInsertStatements, writeOutbox, type OutboxBatchRow } from './outbox/outbox-writer';
 export { OutboxRelay, OutboxPublishError, type OutboxRelayOptions } from './outbox/outbox-relay';
-export { handleOnce, claimEvent, claimEventStatement, type HandleOnceResult } from './idempotency/handle-once';
+export { handleOnce, claimEvent, claimEventStatement, claimEventsStatement, type HandleOnceResult } from './idempotency/handle-once';
 export { kafkaSettingsFromEnv, KafkaConfigError, type KafkaSettings } from './kafka/kafka-config';
 export { ensureTopics, physicalTopic } from './kafka/kafka-topics';
 export { KafkaEventPublisher } from './kafka/kafka-event-publisher';

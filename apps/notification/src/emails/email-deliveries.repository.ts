@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 
 import type { EmailDelivery } from '../generated/prisma/client';
 import type { QueuedDelivery } from '../jobs/delivery-jobs';
-import { NotificationPrismaService, type NotificationTx } from '../prisma/notification-prisma.service';
+import { NOTIFICATION_SCHEMA, NotificationPrismaService, type NotificationTx } from '../prisma/notification-prisma.service';
 
+import { insertJsonRows } from '@badges/persistence';
 import { type TenantScope } from '@badges/service-kit';
 
 export type EmailDeliveryRecord = EmailDelivery;
@@ -28,8 +29,18 @@ const LIST_LIMIT = 100;
 export class EmailDeliveriesRepository {
   constructor(private readonly prisma: NotificationPrismaService) {}
 
-  async create(scope: TenantScope, delivery: NewEmailDelivery, tx: NotificationTx = this.prisma): Promise<EmailDeliveryRecord> {
-    return tx.emailDelivery.create({ data: { ...delivery, institutionId: scope.institutionId, status: EmailStatus.Queued } });
+  /**
+   * Queued deliveries of many institutions in one INSERT (a bulk award's run of events): one JSON
+   * parameter rather than Prisma's createMany, which costs about 0.6 ms of CPU a row (decision 0015).
+   */
+  async createMany(deliveries: readonly (NewEmailDelivery & { institutionId: string })[], tx: NotificationTx = this.prisma): Promise<void> {
+    const updatedAt = new Date();
+    const statement = insertJsonRows(
+      NOTIFICATION_SCHEMA,
+      'email_deliveries',
+      deliveries.map((delivery) => ({ ...delivery, status: EmailStatus.Queued, updatedAt })),
+    );
+    if (statement) await tx.$executeRawUnsafe(statement.sql, ...statement.params);
   }
 
   findById(scope: TenantScope, id: string): Promise<EmailDeliveryRecord | null> {

@@ -1,26 +1,26 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import { Topic, type BadgeEvent, type EventOf } from '@badges/events';
-import { claimEvent } from '@badges/messaging';
+import { claimEventsStatement } from '@badges/messaging';
 import { newEntityId } from '@badges/persistence';
 import { tenantScope, type TenantScope } from '@badges/service-kit';
 
-import { EmailDeliveriesRepository } from '../emails/email-deliveries.repository';
+import { EmailDeliveriesRepository, type NewEmailDelivery } from '../emails/email-deliveries.repository';
 import { DeliveryJobs, deliveryJobId, type QueuedDelivery } from '../jobs/delivery-jobs';
-import { NotificationPrismaService, type NotificationTx } from '../prisma/notification-prisma.service';
+import { NOTIFICATION_SCHEMA, NotificationPrismaService } from '../prisma/notification-prisma.service';
 import { TemplateKind } from '../templates/default-templates';
+import type { EffectiveTemplate } from '../templates/templates.service';
 import { renderEmail } from '../templates/template-renderer';
 import { TemplatesService } from '../templates/templates.service';
-import { WebhookDeliveriesRepository } from '../webhooks/webhook-deliveries.repository';
+import { WebhookDeliveriesRepository, type NewWebhookDelivery } from '../webhooks/webhook-deliveries.repository';
 import { WebhookEndpointsRepository } from '../webhooks/webhook-endpoints.repository';
 import { endorsementEmailFor } from './endorsement-emails';
 
-export const NOTIFICATION_SCHEMA = 'notification';
 /** The ProcessedEvent consumer name: one claim covers the event's emails and webhooks. */
 export const NOTIFICATION_CONSUMER = 'notification';
 
 /**
- * Turns an event into delivery rows. The eventId is claimed in the SAME transaction that writes
+ * Turns events into delivery rows. The eventIds are claimed in the SAME transaction that writes
  * the rows, so a redelivered event does nothing and a crash leaves either both or neither. Jobs
  * are added only after the commit (a job must never point at a row that may roll back); if the
  * process dies in between, the sweeper adds them (the jobId keeps it single).
@@ -43,9 +43,9 @@ export class EventIntakeService {
   }
 
   /**
-   * Events of one run (a bulk award's, say). Most ask for no email and find no webhook: doing
-   * nothing needs no claim (a redelivery does nothing again), so they skip the transaction, and
-   * the subscriptions are read once per institution and type for the whole run.
+   * Events of one run (a bulk award's, say), in ONE transaction: one claim, one insert of email
+   * rows, templates and subscriptions read once per institution. Events that ask for no email and
+   * find no webhook need no claim (a redelivery does nothing again), so they are left out.
    */
   async handleMany(events: readonly BadgeEvent[]): Promise<void> {
     const subscriptions = new Map<string, Promise<boolean>>();
@@ -55,75 +55,115 @@ export class EventIntakeService {
       subscriptions.set(key, known);
       return known;
     };
+    const delivering: BadgeEvent[] = [];
     for (const event of events) {
       const delivers = wantsEmail(event) || endorsementEmailFor(event) !== null || (await someAsync(partiesOf(event), (party) => subscribed(party, event.type)));
-      if (delivers) await this.deliver(event);
+      if (delivers) delivering.push(event);
       else this.logger.debug(`event ${event.eventId} ${event.type} handled, nothing to deliver`);
     }
+    if (delivering.length > 0) await this.deliver(delivering);
   }
 
-  /** Claims the event and writes its delivery rows in one transaction, then queues their jobs. */
-  private async deliver(event: BadgeEvent): Promise<void> {
-    const scope = tenantScope(event.institutionId);
+  /** Claims the events and writes their delivery rows in one transaction, then queues their jobs. */
+  private async deliver(events: readonly BadgeEvent[]): Promise<void> {
     const created = await this.prisma.$transaction(async (tx) => {
-      if (!(await claimEvent(tx, NOTIFICATION_SCHEMA, NOTIFICATION_CONSUMER, event.eventId))) return null;
-      const emails = event.type === Topic.AssertionIssued ? await this.emailFor(tx, scope, event) : await this.endorsementEmail(tx, event);
+      const claim = claimEventsStatement(NOTIFICATION_SCHEMA, NOTIFICATION_CONSUMER, events.map((event) => event.eventId));
+      const claimed = new Set((await tx.$queryRawUnsafe<{ eventId: string }[]>(claim.sql, ...claim.params)).map((row) => row.eventId));
+      const templates = new Map<string, Promise<EffectiveTemplate>>();
+      const issuedTemplate = (scope: TenantScope): Promise<EffectiveTemplate> => {
+        const known = templates.get(scope.institutionId) ?? this.templates.effective(scope, TemplateKind.AssertionIssued, tx);
+        templates.set(scope.institutionId, known);
+        return known;
+      };
+      const endpoints = new Map<string, Promise<{ id: string }[]>>();
+      const endpointsFor = (scope: TenantScope, type: string): Promise<{ id: string }[]> => {
+        const key = `${scope.institutionId} ${type}`;
+        const known = endpoints.get(key) ?? this.endpoints.subscribedTo(scope, type, tx);
+        endpoints.set(key, known);
+        return known;
+      };
+      const emails: NewEmail[] = [];
+      const webhookRows = new Map<string, NewWebhookDelivery[]>();
+      for (const event of events) {
+        // One line per delivery of an event to this instance: the scaling test counts them.
+        // An event twice in one run (a redelivery overlapping its first delivery) is claimed once.
+        const claimedNow = claimed.delete(event.eventId);
+        this.logger.debug(`event ${event.eventId} ${event.type} ${claimedNow ? 'handled' : 'already handled, skipped'}`);
+        if (!claimedNow) continue;
+        const email = event.type === Topic.AssertionIssued ? await this.emailFor(event, issuedTemplate) : this.endorsementEmail(event);
+        if (email) emails.push(email);
+        for (const party of partiesOf(event)) {
+          const rows = webhookRows.get(party) ?? [];
+          rows.push(...webhooksFor(event, await endpointsFor(tenantScope(party), event.type)));
+          webhookRows.set(party, rows);
+        }
+      }
+      await this.emails.createMany(emails, tx);
       const webhooks: QueuedDelivery[] = [];
-      for (const party of partiesOf(event)) webhooks.push(...(await this.webhooksFor(tx, tenantScope(party), event)));
-      return { emails, webhooks };
+      for (const [institutionId, rows] of webhookRows) {
+        const fresh = await this.webhookDeliveries.createMany(tenantScope(institutionId), rows, tx);
+        webhooks.push(...fresh.map((delivery) => ({ institutionId, id: delivery.id, jobId: delivery.jobId })));
+      }
+      return { emails: emails.map(({ institutionId, id, jobId }): QueuedDelivery => ({ institutionId, id, jobId })), webhooks };
     });
-    // One line per delivery of an event to this instance: the scaling test counts them.
-    this.logger.debug(`event ${event.eventId} ${event.type} ${created ? 'handled' : 'already handled, skipped'}`);
-    if (!created) return;
     await Promise.all([this.jobs.enqueueEmails(created.emails), this.jobs.enqueueWebhooks(created.webhooks)]);
   }
 
   /** One email when the award asked for it and the recipient is an email address we were given. */
-  private async emailFor(tx: NotificationTx, scope: TenantScope, event: EventOf<typeof Topic.AssertionIssued>): Promise<QueuedDelivery[]> {
+  private async emailFor(event: EventOf<typeof Topic.AssertionIssued>, templateOf: (scope: TenantScope) => Promise<EffectiveTemplate>): Promise<NewEmail | null> {
     const { payload } = event;
     const to = payload.recipient.plaintextIdentity;
-    if (!wantsEmail(event) || !to) return [];
-    const template = await this.templates.effective(scope, TemplateKind.AssertionIssued, tx);
-    const rendered = renderEmail(template, { badgeName: payload.badgeClassName, issuerName: payload.issuerName, assertionUrl: payload.assertionUrl });
+    if (!wantsEmail(event) || !to) return null;
+    const rendered = renderEmail(await templateOf(tenantScope(event.institutionId)), {
+      badgeName: payload.badgeClassName,
+      issuerName: payload.issuerName,
+      assertionUrl: payload.assertionUrl,
+    });
     const id = newEntityId();
-    const jobId = deliveryJobId(id, 0);
-    await this.emails.create(
-      scope,
-      { id, assertionId: payload.assertionId, eventId: event.eventId, to, subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html, jobId },
-      tx,
-    );
-    return [{ institutionId: scope.institutionId, id, jobId }];
+    return {
+      institutionId: event.institutionId,
+      id,
+      assertionId: payload.assertionId,
+      eventId: event.eventId,
+      to,
+      subject: rendered.subject,
+      textBody: rendered.text,
+      htmlBody: rendered.html,
+      jobId: deliveryJobId(id, 0),
+    };
   }
 
   /** The one email an endorsement step sends (endorsement-emails.ts says to whom). */
-  private async endorsementEmail(tx: NotificationTx, event: BadgeEvent): Promise<QueuedDelivery[]> {
+  private endorsementEmail(event: BadgeEvent): NewEmail | null {
     const email = endorsementEmailFor(event);
-    if (!email) return [];
+    if (!email) return null;
     const id = newEntityId();
-    const jobId = deliveryJobId(id, 0);
-    await this.emails.create(
-      tenantScope(email.institutionId),
-      { id, assertionId: null, eventId: event.eventId, to: email.to, subject: email.subject, textBody: email.text, htmlBody: null, jobId },
-      tx,
-    );
-    return [{ institutionId: email.institutionId, id, jobId }];
-  }
-
-  private async webhooksFor(tx: NotificationTx, scope: TenantScope, event: BadgeEvent): Promise<QueuedDelivery[]> {
-    const endpoints = await this.endpoints.subscribedTo(scope, event.type, tx);
-    if (endpoints.length === 0) return [];
-    const body = webhookBody(event);
-    const created = await this.webhookDeliveries.createMany(
-      scope,
-      endpoints.map((endpoint) => {
-        const id = newEntityId();
-        return { id, endpointId: endpoint.id, eventId: event.eventId, eventType: event.type, body, jobId: deliveryJobId(id, 0) };
-      }),
-      tx,
-    );
-    return created.map((delivery) => ({ institutionId: scope.institutionId, id: delivery.id, jobId: delivery.jobId }));
+    return {
+      institutionId: email.institutionId,
+      id,
+      assertionId: null,
+      eventId: event.eventId,
+      to: email.to,
+      subject: email.subject,
+      textBody: email.text,
+      htmlBody: null,
+      jobId: deliveryJobId(id, 0),
+    };
   }
 }
+
+/** One delivery row per endpoint subscribed to the event. */
+function webhooksFor(event: BadgeEvent, endpoints: readonly { id: string }[]): NewWebhookDelivery[] {
+  if (endpoints.length === 0) return [];
+  const body = webhookBody(event);
+  return endpoints.map((endpoint) => {
+    const id = newEntityId();
+    return { id, endpointId: endpoint.id, eventId: event.eventId, eventType: event.type, body, jobId: deliveryJobId(id, 0) };
+  });
+}
+
+/** An email delivery row to write, with the institution it belongs to. */
+type NewEmail = NewEmailDelivery & { institutionId: string };
 
 async function someAsync<T>(items: readonly T[], test: (item: T) => Promise<boolean>): Promise<boolean> {
   for (const item of items) if (await test(item)) return true;

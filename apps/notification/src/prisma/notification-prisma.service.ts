@@ -7,6 +7,9 @@ import { PrismaClient } from '../generated/prisma/client';
 
 type PrismaAdapterOption = NonNullable<ConstructorParameters<typeof PrismaClient>[0]>['adapter'];
 
+/** The Postgres schema that holds this service's tables (and its outbox and ProcessedEvent). */
+export const NOTIFICATION_SCHEMA = 'notification';
+
 /** A Prisma transaction handle; repositories accept it so one handler can span several tables. */
 export type NotificationTx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 

@@ -18,6 +18,17 @@ export function claimEventStatement(schema: string, consumer: string, eventId: s
 }
 
 /**
+ * Claims many events in one statement; RETURNING lists the ids claimed now (those handled before
+ * are left out). The ids travel as one JSON parameter, which PGlite and PostgreSQL read alike.
+ */
+export function claimEventsStatement(schema: string, consumer: string, eventIds: readonly string[]): { sql: string; params: unknown[] } {
+  return {
+    sql: `INSERT INTO ${processedEventTable(schema)} ("consumer", "eventId") SELECT $1, id::uuid FROM json_array_elements_text($2::json) AS ids(id) ON CONFLICT DO NOTHING RETURNING "eventId"`,
+    params: [consumer, JSON.stringify(eventIds)],
+  };
+}
+
+/**
  * The Prisma form of the claim: run it first inside the handler's interactive transaction
  * (`if (!(await claimEvent(tx, ...))) return;`). False when the event was handled before.
  */
