@@ -140,13 +140,14 @@ export class BulkAwardsRepository {
     });
   }
 
+  /** Failed and duplicate rows after `afterLine`, in line order; the partial index of migration 0010 holds just these. */
   async rowErrors(jobId: string, page: { afterLine: number; limit?: number }): Promise<Pick<BulkAwardRow, 'line' | 'error' | 'status'>[]> {
-    return this.prisma.bulkAwardRow.findMany({
-      where: { jobId, status: { in: ['failed', 'duplicate'] }, line: { gt: page.afterLine } },
-      select: { line: true, error: true, status: true },
-      orderBy: { line: 'asc' },
-      ...(page.limit === undefined ? {} : { take: page.limit }),
-    });
+    return this.prisma.database.query<Pick<BulkAwardRow, 'line' | 'error' | 'status'>>(
+      `SELECT "line", "error", "status" FROM "issuer"."bulk_award_rows"
+       WHERE "jobId" = $1 AND "status" IN ('failed', 'duplicate') AND "line" > $2
+       ORDER BY "line" ${page.limit === undefined ? '' : 'LIMIT $3'}`,
+      page.limit === undefined ? [jobId, page.afterLine] : [jobId, page.afterLine, page.limit],
+    );
   }
 
   async rowsPage(jobId: string, afterLine: number, limit: number): Promise<BulkAwardRow[]> {
