@@ -90,12 +90,20 @@ export class PublicDocumentsService {
   async assertionsWithSource(ids: readonly string[], preferred: readonly string[] = []): Promise<{ document: PublicDocument; assertion: PublicAssertion }[]> {
     const assertions = await this.documents.findAssertions(ids);
     const endorsements = await this.endorsements.liveForMany('Assertion', assertions.filter((a) => !a.revoked).map((a) => a.id));
-    return assertions.map((assertion) => ({ document: this.assertionDocument(assertion, endorsements.get(assertion.id) ?? [], preferred), assertion }));
+    // A bulk award's bake job reads 500 assertions of one badge class: build its document once.
+    const badges = new Map<string, PublicDocument>();
+    const badgeOf = (badgeClass: PublicBadgeClass): PublicDocument => {
+      const edition = editionFor(badgeClass, preferred);
+      const key = `${badgeClass.id} ${edition ?? ''}`;
+      const badge = badges.get(key) ?? this.badgeClassDocument(badgeClass, edition);
+      badges.set(key, badge);
+      return badge;
+    };
+    return assertions.map((assertion) => ({ document: this.assertionDocument(assertion, endorsements.get(assertion.id) ?? [], badgeOf(assertion.badgeClass)), assertion }));
   }
 
-  private assertionDocument(assertion: PublicAssertion, endorsements: LiveEndorsement[], preferred: readonly string[]): PublicDocument {
+  private assertionDocument(assertion: PublicAssertion, endorsements: LiveEndorsement[], badge: PublicDocument): PublicDocument {
     const url = this.urls.assertion(assertion.id);
-    const badge = this.badgeClassDocument(assertion.badgeClass, editionFor(assertion.badgeClass, preferred));
     const verifyUrl = `${new URL(url).origin}/verify?url=${encodeURIComponent(url)}`;
     if (assertion.revoked) {
       return {
