@@ -9,9 +9,9 @@ import { createServiceApp, type ServiceAppOptions, type ServiceClient } from '@b
 
 import type { NotificationConfig } from './config/notification.config';
 import { NOTIFICATION_CONSUMER } from './events/event-intake.service';
-import { NOTIFICATION_SCHEMA } from './prisma/notification-prisma.service';
 import { resolveJobSettings, type NotificationJobOverrides } from './jobs/notification-queues';
 import { NotificationModule } from './notification.module';
+import { NOTIFICATION_SCHEMA } from './prisma/notification-prisma.service';
 import type { HostLookup } from './webhooks/webhook-url';
 
 /** Committed SQL migrations; resolved from this file so it works from src (ts) and dist (js) alike. */

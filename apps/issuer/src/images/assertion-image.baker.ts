@@ -18,15 +18,15 @@ export interface BakeSource {
   document: PublicDocument;
 }
 
+/** Badge class images kept in memory between bakes: a bulk award bakes thousands from one. */
+const CACHED_SOURCE_IMAGES = 8;
+
 /**
  * Bakes a live assertion into its badge class's current image (PNG iTXt / SVG
  * `openbadges:assertion`). A signed badge carries its JWS (the file alone proves it); a hosted
  * one its JSON and URL. The worker and the image route's fallback share it, so both make the
  * same bytes.
  */
-/** Badge class images kept in memory between bakes: a bulk award bakes thousands from one. */
-const CACHED_SOURCE_IMAGES = 8;
-
 @Injectable()
 export class AssertionImageBaker {
   /**

@@ -12,14 +12,14 @@ import { IMAGE_BAKING_QUEUE, type ImageBakingQueue } from './image-baking-queue'
 /** Assertions a re-bake sweep reads (and adds bake jobs for) at a time. */
 export const REBAKE_PAGE = 500;
 
+/** Baked images held in memory and written at once: 100 images of the 1 MiB maximum stay near 100 MiB. */
+const BAKE_WRITE_SLICE = 100;
+
 /**
  * Runs the image-baking queue: bakes an assertion once per badge class image and stores it, and
  * sweeps a badge class whose image changed. Both are idempotent: a bake whose stored row is
  * already from the current image skips, so re-runs and duplicate jobs never re-bake.
  */
-/** Baked images held in memory and written at once: 100 images of the 1 MiB maximum stay near 100 MiB. */
-const BAKE_WRITE_SLICE = 100;
-
 @Injectable()
 export class ImageBakingWorker implements OnApplicationBootstrap {
   constructor(

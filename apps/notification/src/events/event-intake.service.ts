@@ -13,7 +13,7 @@ import type { EffectiveTemplate } from '../templates/templates.service';
 import { renderEmail } from '../templates/template-renderer';
 import { TemplatesService } from '../templates/templates.service';
 import { WebhookDeliveriesRepository, type NewWebhookDelivery } from '../webhooks/webhook-deliveries.repository';
-import { WebhookEndpointsRepository } from '../webhooks/webhook-endpoints.repository';
+import { WebhookEndpointsRepository, type WebhookEndpointRecord } from '../webhooks/webhook-endpoints.repository';
 import { endorsementEmailFor } from './endorsement-emails';
 
 /** The ProcessedEvent consumer name: one claim covers the event's emails and webhooks. */
@@ -44,28 +44,34 @@ export class EventIntakeService {
 
   /**
    * Events of one run (a bulk award's, say), in ONE transaction: one claim, one insert of email
-   * rows, templates and subscriptions read once per institution. Events that ask for no email and
-   * find no webhook need no claim (a redelivery does nothing again), so they are left out.
+   * rows, templates and webhook endpoints read once per institution. Events that ask for no email
+   * and find no webhook need no claim (a redelivery does nothing again), so they are left out.
    */
   async handleMany(events: readonly BadgeEvent[]): Promise<void> {
-    const subscriptions = new Map<string, Promise<boolean>>();
-    const subscribed = (institutionId: string, type: string): Promise<boolean> => {
+    // Read once per institution and type, for both the check below and the delivery rows.
+    const endpoints = new Map<string, Promise<WebhookEndpointRecord[]>>();
+    const endpointsOf: EndpointsOf = (institutionId, type) => {
       const key = `${institutionId} ${type}`;
-      const known = subscriptions.get(key) ?? this.endpoints.subscribedTo(tenantScope(institutionId), type).then((found) => found.length > 0);
-      subscriptions.set(key, known);
+      const known = endpoints.get(key) ?? this.endpoints.subscribedTo(tenantScope(institutionId), type);
+      endpoints.set(key, known);
       return known;
     };
     const delivering: BadgeEvent[] = [];
     for (const event of events) {
-      const delivers = wantsEmail(event) || endorsementEmailFor(event) !== null || (await someAsync(partiesOf(event), (party) => subscribed(party, event.type)));
+      const delivers =
+        wantsEmail(event) || endorsementEmailFor(event) !== null || (await someAsync(partiesOf(event), async (party) => (await endpointsOf(party, event.type)).length > 0));
       if (delivers) delivering.push(event);
       else this.logger.debug(`event ${event.eventId} ${event.type} handled, nothing to deliver`);
     }
-    if (delivering.length > 0) await this.deliver(delivering);
+    if (delivering.length > 0) await this.deliver(delivering, endpointsOf);
   }
 
   /** Claims the events and writes their delivery rows in one transaction, then queues their jobs. */
-  private async deliver(events: readonly BadgeEvent[]): Promise<void> {
+  private async deliver(events: readonly BadgeEvent[], endpointsOf: EndpointsOf): Promise<void> {
+    // Read before the transaction: on PGlite (one connection) a read outside it would wait for it.
+    const partyEndpoints = await Promise.all(
+      events.map((event) => Promise.all(partiesOf(event).map(async (party) => ({ party, endpoints: await endpointsOf(party, event.type) })))),
+    );
     const created = await this.prisma.$transaction(async (tx) => {
       const claim = claimEventsStatement(NOTIFICATION_SCHEMA, NOTIFICATION_CONSUMER, events.map((event) => event.eventId));
       const claimed = new Set((await tx.$queryRawUnsafe<{ eventId: string }[]>(claim.sql, ...claim.params)).map((row) => row.eventId));
@@ -75,16 +81,9 @@ export class EventIntakeService {
         templates.set(scope.institutionId, known);
         return known;
       };
-      const endpoints = new Map<string, Promise<{ id: string }[]>>();
-      const endpointsFor = (scope: TenantScope, type: string): Promise<{ id: string }[]> => {
-        const key = `${scope.institutionId} ${type}`;
-        const known = endpoints.get(key) ?? this.endpoints.subscribedTo(scope, type, tx);
-        endpoints.set(key, known);
-        return known;
-      };
       const emails: NewEmail[] = [];
       const webhookRows = new Map<string, NewWebhookDelivery[]>();
-      for (const event of events) {
+      for (const [index, event] of events.entries()) {
         // One line per delivery of an event to this instance: the scaling test counts them.
         // An event twice in one run (a redelivery overlapping its first delivery) is claimed once.
         const claimedNow = claimed.delete(event.eventId);
@@ -92,9 +91,9 @@ export class EventIntakeService {
         if (!claimedNow) continue;
         const email = event.type === Topic.AssertionIssued ? await this.emailFor(event, issuedTemplate) : this.endorsementEmail(event);
         if (email) emails.push(email);
-        for (const party of partiesOf(event)) {
+        for (const { party, endpoints } of partyEndpoints[index]) {
           const rows = webhookRows.get(party) ?? [];
-          rows.push(...webhooksFor(event, await endpointsFor(tenantScope(party), event.type)));
+          rows.push(...webhooksFor(event, endpoints));
           webhookRows.set(party, rows);
         }
       }
@@ -161,6 +160,9 @@ function webhooksFor(event: BadgeEvent, endpoints: readonly { id: string }[]): N
     return { id, endpointId: endpoint.id, eventId: event.eventId, eventType: event.type, body, jobId: deliveryJobId(id, 0) };
   });
 }
+
+/** The webhook endpoints of an institution subscribed to an event type. */
+type EndpointsOf = (institutionId: string, type: string) => Promise<WebhookEndpointRecord[]>;
 
 /** An email delivery row to write, with the institution it belongs to. */
 type NewEmail = NewEmailDelivery & { institutionId: string };

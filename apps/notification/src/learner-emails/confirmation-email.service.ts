@@ -5,8 +5,7 @@ import { claimEvent } from '@badges/messaging';
 import { maskPersonalData } from '@badges/service-kit';
 
 import { Mailer } from '../emails/mailer';
-import { NOTIFICATION_SCHEMA } from '../prisma/notification-prisma.service';
-import { NotificationPrismaService } from '../prisma/notification-prisma.service';
+import { NOTIFICATION_SCHEMA, NotificationPrismaService } from '../prisma/notification-prisma.service';
 
 const CONSUMER = 'notification.learner-confirmation';
 

@@ -11,10 +11,7 @@ export type HandleOnceResult<T> = { handled: true; result: T } | { handled: fals
  * sees the row (skips) or, if the first rolled back, claims the event itself.
  */
 export function claimEventStatement(schema: string, consumer: string, eventId: string): { sql: string; params: unknown[] } {
-  return {
-    sql: `INSERT INTO ${processedEventTable(schema)} ("consumer", "eventId") VALUES ($1, $2::uuid) ON CONFLICT DO NOTHING RETURNING "eventId"`,
-    params: [consumer, eventId],
-  };
+  return claimEventsStatement(schema, consumer, [eventId]);
 }
 
 /**
