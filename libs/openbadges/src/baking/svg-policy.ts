@@ -106,14 +106,13 @@ export function judgeElement(element: ElementName): Verdict {
 
 /** Refuse handlers, outside references and active CSS on any element; keep allow-listed attributes; drop the rest. */
 export function judgeAttribute(element: ElementName, attribute: AttributeName): Verdict {
-  const where = `${attribute.name} on <${element.name}>`;
-  const local = attribute.local.toLowerCase();
   if (attribute.prefix === 'xmlns' || attribute.name === 'xmlns') {
     return KEPT_NAMESPACES.has(attribute.value.trim()) ? 'keep' : 'drop';
   }
-  if (local.startsWith('on')) return { refuse: `the event handler ${where}` };
+  const local = attribute.local.toLowerCase();
+  if (local.startsWith('on')) return { refuse: `the event handler ${attribute.name} on <${element.name}>` };
   const refusal = activeValue(local, attribute.value);
-  if (refusal) return { refuse: `${refusal} in ${where}` };
+  if (refusal) return { refuse: `${refusal} in ${attribute.name} on <${element.name}>` };
 
   if (element.uri === OPENBADGES_NAMESPACE) return attribute.name === 'verify' ? 'keep' : 'drop';
   if (attribute.uri === '') return SVG_ATTRIBUTES.has(attribute.name) || /^aria-[a-z]+$/.test(attribute.name) ? 'keep' : 'drop';
