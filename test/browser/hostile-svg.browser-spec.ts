@@ -22,6 +22,9 @@ import { StaffApi } from './support/staff-api';
  */
 const TOKEN = 'learner-token-that-must-not-leak';
 
+/** The page's Web Storage, typed here because the test tsconfig has no DOM library. */
+type WithStorage = { localStorage: { clear(): void; setItem(key: string, value: string): void; getItem(key: string): string | null } };
+
 interface Evidence {
   title: string;
   stored: string | null;
@@ -73,6 +76,7 @@ describe('hostile SVG badge images in Chromium, from the platform origin (browse
   async function open(path: string): Promise<Evidence> {
     await page.goto('/');
     await page.evaluate((token) => {
+      const { localStorage } = globalThis as unknown as WithStorage;
       localStorage.clear();
       localStorage.setItem('token', token);
     }, TOKEN);
@@ -82,7 +86,7 @@ describe('hostile SVG badge images in Chromium, from the platform origin (browse
     const seen = { title: await page.title(), requests: [...requests], dialogs: [...dialogs], console: [...consoleMessages] };
     // Read back on the web app's page: an image served with a sandbox CSP has an opaque origin and no storage.
     await page.goto('/');
-    return { ...seen, stored: await page.evaluate((key) => localStorage.getItem(key), PWNED) };
+    return { ...seen, stored: await page.evaluate((key) => (globalThis as unknown as WithStorage).localStorage.getItem(key), PWNED) };
   }
 
   function expectNoScript(evidence: Evidence): void {
@@ -124,14 +128,14 @@ describe('hostile SVG badge images in Chromium, from the platform origin (browse
     const file = join(mkdtempSync(join(tmpdir(), 'hostile-svg-')), 'badge.svg');
     writeFileSync(file, HOSTILE_SVGS['XHTML iframe with a srcdoc script (finding 1)']);
     await page.goto('/');
-    await page.evaluate((token) => localStorage.setItem('token', token), TOKEN);
+    await page.evaluate((token) => (globalThis as unknown as WithStorage).localStorage.setItem('token', token), TOKEN);
     requests.length = dialogs.length = 0;
     await page.goto('/verify');
     await page.locator('input[type=file]').setInputFiles(file);
     const preview = page.locator('img[src^="data:image/svg+xml"]');
     await preview.waitFor();
     await page.waitForTimeout(700);
-    expect(await page.evaluate((key) => localStorage.getItem(key), PWNED)).toBeNull();
+    expect(await page.evaluate((key) => (globalThis as unknown as WithStorage).localStorage.getItem(key), PWNED)).toBeNull();
     expect({ requests, dialogs, title: await page.title() }).toEqual({ requests: [], dialogs: [], title: expect.not.stringContaining(PWNED) });
   });
 });
