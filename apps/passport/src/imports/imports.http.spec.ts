@@ -73,6 +73,8 @@ describe.each(databaseTargets())('imports on $name', (target) => {
     expectError(await p.call('POST', '/v2/backpack/import', nobody, { assertion: 'not json and not a jws' }), 400, 'import_failed');
     expectError(await p.call('POST', '/v2/backpack/import', nobody, { image: Buffer.from('GIF89a...').toString('base64') }), 400, 'validation_failed', 'image');
     expectError(await p.call('POST', '/v2/backpack/import', nobody, { image: HEART_PNG.toString('base64') }), 400, 'import_failed'); // a PNG with nothing baked in
+    const hostileSvg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>').toString('base64');
+    expectError(await p.call('POST', '/v2/backpack/import', nobody, { image: hostileSvg }), 400, 'invalid_image', 'image');
     expectError(await p.call('POST', '/v2/backpack/import', nobody, { url: 'file:///etc/passwd' }), 400, 'validation_failed', 'url');
     expectError(await p.call('POST', '/v2/backpack/import', nobody, { url: 'https://example.org/x', image: baked() }), 400, 'validation_failed', 'image');
     expectError(await p.call('POST', '/v2/backpack/import', nobody, {}), 400, 'validation_failed', 'url');

@@ -8,6 +8,7 @@ import { BackpackRepository, type BadgeView } from '../backpack/backpack.reposit
 import type { LearnerScope } from '../common/learner-scope';
 import { VERIFIER } from '../common/tokens';
 import { PassportPrismaService } from '../prisma/passport-prisma.service';
+import { vetImportedImage } from './imported-image';
 import type { ExpectedRecipient, VerificationAnswer, Verifier, VerifyInput } from './verification.client';
 
 type Node = Record<string, unknown>;
@@ -19,13 +20,14 @@ export const RECIPIENT_MISMATCH = 'recipient_mismatch';
 /**
  * Imports a badge made elsewhere: the verification service checks it (and its recipient against
  * the learner's verified identifiers); the passport stores it as accepted, with the file the
- * learner gave and the assertion as verified. A failed import says the verifier's reasons.
+ * learner gave (an SVG sanitised) and the assertion as verified. A failed import says the verifier's reasons.
  */
 @Injectable()
 export class ImportsService {
   constructor(private readonly prisma: PassportPrismaService, private readonly backpack: BackpackRepository, @Inject(VERIFIER) private readonly verifier: Verifier) {}
 
-  async import(scope: LearnerScope, input: VerifyInput): Promise<BadgeView> {
+  async import(scope: LearnerScope, given: VerifyInput): Promise<BadgeView> {
+    const input = 'image' in given ? vetImportedImage(given) : given;
     const identifiers = await this.prisma.learnerIdentifier.findMany({ where: { learnerId: scope.learnerId, verifiedAt: { not: null } } });
     if (identifiers.length === 0) throw new ApiError(400, RECIPIENT_MISMATCH, 'Verify an email address first: an imported badge must have been issued to one of your verified identifiers.');
     const expected = identifiers.map((i) => ({ type: i.type, identity: i.value }) as ExpectedRecipient);

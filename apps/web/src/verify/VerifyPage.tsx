@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 import { verifyBadge, type VerifyInput, type VerifyResult } from '../api/verify-api';
+import { readAsDataUri } from '../console/badge-classes/image-data-uri';
 import { useI18n } from '../i18n/i18n-context';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { usePageTitle } from '../shell/use-page-title';
@@ -29,7 +30,9 @@ export function VerifyPage() {
     setOutcome(null);
     try {
       const result = await verifyBadge(input, expectedRecipient);
-      const imagePreview = 'image' in input ? URL.createObjectURL(input.image) : undefined;
+      // A data: URI, not a blob: URL: a blob: URL has this origin, so "open image in new tab" on a
+      // hostile SVG someone sent the visitor would run its script here; a data: URI is opaque.
+      const imagePreview = 'image' in input ? await readAsDataUri(input.image) : undefined;
       setOutcome({ result, imagePreview, recipient: expectedRecipient.trim() || undefined });
     } catch (caught) {
       setError(caught);

@@ -19,8 +19,13 @@ export const IMAGE_ERROR_CODES = [
   'decompression_limit',
   /** The SVG is not well-formed (namespace-aware) XML. */
   'svg_malformed',
-  /** The SVG has a DOCTYPE/ENTITY, script, event handler, foreignObject or a javascript: link. */
+  /**
+   * The SVG has active content: a DOCTYPE/ENTITY, a processing instruction, script, HTML or MathML, an event
+   * handler, an animation of a link or handler, a reference that leaves the document, or CSS that fetches or runs.
+   */
   'svg_forbidden_content',
+  /** The SVG nests deeper, or has more elements or attributes on one element, than the configured caps. */
+  'svg_too_complex',
   /** Neither a PNG nor an SVG (JPEG, GIF, HTML, plain text, ...). */
   'unsupported_image_type',
   /** More bytes than the configured cap. */

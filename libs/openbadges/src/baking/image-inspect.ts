@@ -1,7 +1,8 @@
 import { ImageError } from './image-error';
 import { DEFAULT_MAX_IMAGE_BYTES, DEFAULT_MAX_IMAGE_HEIGHT, DEFAULT_MAX_IMAGE_WIDTH, ImageLimits, PngLimits } from './limits';
 import { hasPngSignature, readIhdrSize, readPngChunks } from './png-chunks';
-import { SvgScan, scanSvg } from './svg-scan';
+import { sanitiseSvg } from './svg-sanitise';
+import { SvgScan } from './svg-scan';
 import { svgIntrinsicSize } from './svg-dimensions';
 import { assertUtf8Declaration, decodeSvgBytes, looksLikeXml } from './svg-text';
 
@@ -30,7 +31,16 @@ export function inspectBadgeImage(bytes: Buffer, limits: InspectOptions = {}): B
   return inspectDetailed(bytes, limits).info;
 }
 
-/** inspectBadgeImage plus the decoded SVG text and scan, so bake/unbake do not parse twice. */
+/**
+ * inspectBadgeImage plus the bytes to keep: a PNG as given, an SVG sanitised to the allow-list (UTF-8, no BOM).
+ * Every image that enters the platform goes through here, and what is stored or passed on is `bytes`.
+ */
+export function vetBadgeImage(bytes: Buffer, limits: InspectOptions = {}): { info: BadgeImageInfo; bytes: Buffer } {
+  const { info, svg } = inspectDetailed(bytes, limits);
+  return { info, bytes: svg ? Buffer.from(svg.text, 'utf8') : bytes };
+}
+
+/** inspectBadgeImage plus the sanitised SVG text and its scan, so bake/unbake do not parse twice. */
 export function inspectDetailed(
   bytes: Buffer,
   limits: InspectOptions = {},
@@ -45,8 +55,7 @@ export function inspectDetailed(
     return { info: { kind: 'png', mimeType: 'image/png', width, height } };
   }
   if (looksLikeXml(bytes)) {
-    const text = decodeSvgBytes(bytes);
-    const scan = scanSvg(text, { maxBytes });
+    const { text, scan } = sanitiseSvg(decodeSvgBytes(bytes), { maxBytes });
     assertUtf8Declaration(scan.declaredEncoding);
     const { width, height } = svgIntrinsicSize(scan.root.attributes);
     checkDimensions(width, height, limits);

@@ -8,6 +8,9 @@ export {
   DEFAULT_MAX_IMAGE_WIDTH,
   DEFAULT_MAX_PNG_CHUNK_BYTES,
   DEFAULT_MAX_PNG_CHUNKS,
+  DEFAULT_MAX_SVG_ATTRIBUTES,
+  DEFAULT_MAX_SVG_DEPTH,
+  DEFAULT_MAX_SVG_ELEMENTS,
 } from './limits';
 export type { ImageLimits, PngLimits } from './limits';
 export { PNG_SIGNATURE, readPngChunks } from './png-chunks';
@@ -15,10 +18,12 @@ export type { PngChunk } from './png-chunks';
 export { OPENBADGES_KEYWORD } from './png-text';
 export { bakePng, unbakePng } from './png-baking';
 export { OPENBADGES_NAMESPACE, SVG_NAMESPACE, scanSvg } from './svg-scan';
-export type { SvgAssertionElement, SvgScan, SvgScanOptions } from './svg-scan';
+export type { SourceRange, SvgAssertionElement, SvgScan, SvgScanOptions } from './svg-scan';
+export { sanitiseSvg } from './svg-sanitise';
+export type { SanitisedSvg } from './svg-sanitise';
 export { bakeSvg, unbakeSvg } from './svg-baking';
 export type { SvgBakePayload } from './svg-baking';
-export { MIME_TYPE_BY_KIND, inspectBadgeImage } from './image-inspect';
+export { MIME_TYPE_BY_KIND, inspectBadgeImage, vetBadgeImage } from './image-inspect';
 export type { BadgeImageInfo, BadgeImageKind, BadgeImageMimeType, InspectOptions } from './image-inspect';
 export { parseImageDataUri } from './data-uri';
 export type { ImageDataUri } from './data-uri';

@@ -14,6 +14,15 @@ export const DEFAULT_MAX_PNG_CHUNK_BYTES = 64 * 1024 * 1024;
 /** Upper bound on the inflated size of a compressed openbadges iTXt: a JWS or assertion JSON is a few KiB. */
 export const DEFAULT_MAX_BAKED_TEXT_BYTES = 1024 * 1024;
 
+/**
+ * SVG work budgets, checked as the parser goes so a hostile file is refused at the first element over a cap. Depth
+ * matters most: the XML parser resolves each name's namespace up the open-element stack, so work grows with
+ * depth x elements. Real badges nest under 20 levels, hold a few thousand elements and a dozen attributes each.
+ */
+export const DEFAULT_MAX_SVG_DEPTH = 64;
+export const DEFAULT_MAX_SVG_ELEMENTS = 20_000;
+export const DEFAULT_MAX_SVG_ATTRIBUTES = 128;
+
 /** Caps for any badge image. */
 export interface ImageLimits {
   /** Largest accepted input, in bytes (default 1 MiB). */

@@ -89,6 +89,13 @@ describe('unbakePng', () => {
     expectImageError(() => unbakePng(makePng({ extra: [chunk('iTXt', itxtData('x'.repeat(2000), { compressed: true }))] }), { maxTextBytes: 1000 }), 'decompression_limit');
   });
 
+  it('inflates at most one openbadges iTXt, however many bombs a 1 MiB PNG carries', () => {
+    const bomb = chunk('iTXt', itxtData(Buffer.alloc(10 * 1024 * 1024, 0x61), { compressed: true }));
+    const png = makePng({ extra: Array.from({ length: Math.floor(1000 * 1024 / bomb.length) }, () => bomb) });
+    expect(png.length).toBeLessThan(1024 * 1024);
+    expect(expectImageError(() => unbakePng(png), 'decompression_limit')).toBeLessThan(500);
+  });
+
   it('refuses malformed openbadges iTXt chunks', () => {
     const variants = [
       Buffer.from('openbadges\0\x02\0\0\0x', 'latin1'), // compression flag 2

@@ -1,4 +1,5 @@
 import { ImageError } from './image-error';
+import { sanitiseSvg } from './svg-sanitise';
 import { OPENBADGES_NAMESPACE, SvgScan, SvgScanOptions, scanSvg } from './svg-scan';
 
 /** What to bake into an SVG: `verify` is the compact JWS (signed) or the assertion URL (hosted). */
@@ -16,13 +17,14 @@ const NON_XML_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](
  * Bakes per the spec: declares `xmlns:openbadges` on the root `<svg>` and makes
  * `<openbadges:assertion verify="...">` its first child, with the assertion JSON as CDATA for hosted badges and
  * no body for signed ones. Existing assertion elements are removed first, so re-baking replaces. The document is
- * scanned (and refused if hostile) and then spliced, so everything else stays byte-for-byte as the issuer made it.
+ * sanitised (refused if hostile, inert extras cut out) and then spliced, so everything kept stays byte-for-byte.
  */
 export function bakeSvg(svg: string, payload: SvgBakePayload, options?: SvgScanOptions): string {
-  return bakeScannedSvg(svg, scanSvg(svg, options), payload);
+  const { text, scan } = sanitiseSvg(svg, options);
+  return bakeScannedSvg(text, scan, payload);
 }
 
-/** bakeSvg for a document the caller has already scanned (the scan must be of exactly this text). */
+/** bakeSvg for a document the caller has already sanitised (the scan must be of exactly this text). */
 export function bakeScannedSvg(svg: string, scan: SvgScan, payload: SvgBakePayload): string {
   const { verify, body } = normalisePayload(payload);
   const { root } = scan;

@@ -1,17 +1,10 @@
-import { SaxesAttributeNS, SaxesParser, SaxesTagNS } from 'saxes';
+import { SaxesParser, SaxesTagNS } from 'saxes';
 
 import { ImageError } from './image-error';
-import { DEFAULT_MAX_IMAGE_BYTES } from './limits';
+import { DEFAULT_MAX_IMAGE_BYTES, DEFAULT_MAX_SVG_ATTRIBUTES, DEFAULT_MAX_SVG_DEPTH, DEFAULT_MAX_SVG_ELEMENTS } from './limits';
+import { OPENBADGES_NAMESPACE, SVG_NAMESPACE, Verdict, activeCss, judgeAttribute, judgeElement } from './svg-policy';
 
-export const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
-export const OPENBADGES_NAMESPACE = 'http://openbadges.org';
-
-/** Elements that run code or embed HTML; compared lower-cased because some renderers are lenient. */
-const FORBIDDEN_ELEMENTS = new Set(['script', 'foreignobject', 'handler']);
-/** Attributes that can hold a URL a renderer will follow (href) or animate into one (set/animate). */
-const URL_ATTRIBUTES = new Set(['href', 'to', 'from', 'by', 'values']);
-/** A script URL at the start of a value, or of any item in an animation `values` list. */
-const SCRIPT_URL = /(^|;)(javascript|vbscript):/i;
+export { OPENBADGES_NAMESPACE, SVG_NAMESPACE } from './svg-policy';
 
 /** An `<openbadges:assertion>` element found directly or deeper inside the root. */
 export interface SvgAssertionElement {
@@ -39,20 +32,35 @@ export interface SvgScan {
   declaredEncoding?: string;
   /** Outermost assertion elements in document order. */
   assertions: SvgAssertionElement[];
+  /** Source ranges of inert content off the allow-list (editor namespaces, metadata), in document order. */
+  removals: SourceRange[];
+}
+
+export interface SourceRange {
+  start: number;
+  end: number;
 }
 
 export interface SvgScanOptions {
   /** Largest accepted document, in UTF-8 bytes (default 1 MiB). */
   maxBytes?: number;
+  /** Deepest element nesting accepted, the root being 1 (default 64). */
+  maxDepth?: number;
+  /** Most elements accepted in the whole document (default 20,000). */
+  maxElements?: number;
+  /** Most attributes accepted on one element, namespace declarations included (default 128). */
+  maxAttributes?: number;
 }
 
 /**
- * Parses an SVG with saxes (namespace-aware, strict, no DTD processing and so no entity expansion) and refuses
- * anything that could run code or reach outside the document. One pass yields what baking, unbaking and
- * inspection need, with source offsets so baking can splice the original text instead of re-serialising it.
+ * Parses an SVG with saxes (namespace-aware, strict, no DTD processing and so no entity expansion) against the
+ * allow-list in svg-policy.ts: active content is refused, inert content off the list is reported in `removals`
+ * (sanitiseSvg cuts it out). Work is linear in the input: the caps on depth, elements and attributes are checked
+ * as each tag starts, before the parser resolves its names. One pass yields what baking, unbaking and inspection
+ * need, with source offsets so baking can splice the original text instead of re-serialising it.
  *
- * Throws ImageError: image_too_large, svg_forbidden_content, svg_malformed, or unsupported_image_type when the
- * root is not `svg` in the SVG namespace.
+ * Throws ImageError: image_too_large, svg_too_complex, svg_forbidden_content, svg_malformed, or
+ * unsupported_image_type when the root is not `svg` in the SVG namespace.
  */
 export function scanSvg(svg: string, options: SvgScanOptions = {}): SvgScan {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMAGE_BYTES;
@@ -60,6 +68,9 @@ export function scanSvg(svg: string, options: SvgScanOptions = {}): SvgScan {
   if (svg.length > maxBytes || Buffer.byteLength(svg, 'utf8') > maxBytes) {
     throw new ImageError('image_too_large', `The SVG is larger than ${maxBytes} bytes.`);
   }
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_SVG_DEPTH;
+  const maxElements = options.maxElements ?? DEFAULT_MAX_SVG_ELEMENTS;
+  const maxAttributes = options.maxAttributes ?? DEFAULT_MAX_SVG_ATTRIBUTES;
 
   const parser = new SaxesParser({
     xmlns: true,
@@ -69,10 +80,15 @@ export function scanSvg(svg: string, options: SvgScanOptions = {}): SvgScan {
   let root: SvgScan['root'] | undefined;
   let declaredEncoding: string | undefined;
   const assertions: SvgAssertionElement[] = [];
+  const removals: SourceRange[] = [];
   const openStarts: number[] = [];
+  let attributeRanges = new Map<string, SourceRange>();
+  let elements = 0;
   let current: SvgAssertionElement | undefined;
   let assertionDepth = 0;
-  let depth = 0;
+  /** Depth of the outermost dropped element we are inside, or 0: nothing inside it is recorded again. */
+  let droppedAt = 0;
+  let style: string | undefined;
 
   parser.on('xmldecl', (decl) => {
     declaredEncoding = decl.encoding;
@@ -84,14 +100,20 @@ export function scanSvg(svg: string, options: SvgScanOptions = {}): SvgScan {
     // xml-stylesheet and friends make renderers fetch external resources.
     throw forbidden(`the processing instruction <?${pi.target}?>`);
   });
-  parser.on('opentagstart', () => {
+  parser.on('opentagstart', (tag) => {
+    if (++elements > maxElements) throw tooComplex(`more than ${maxElements} elements`);
+    if (openStarts.length >= maxDepth) throw tooComplex(`elements nested more than ${maxDepth} levels deep (<${tag.name}>)`);
     // Attribute values cannot contain a raw '<', so the last one before here opens this tag.
     openStarts.push(svg.lastIndexOf('<', parser.position - 1));
+    attributeRanges = new Map();
+  });
+  parser.on('attribute', (attribute) => {
+    if (attributeRanges.size >= maxAttributes) throw tooComplex(`more than ${maxAttributes} attributes on one element`);
+    attributeRanges.set(attribute.name, attributeRange(svg, attribute.name, parser.position));
   });
   parser.on('opentag', (tag) => {
-    const start = openStarts[openStarts.length - 1];
-    checkElement(tag);
-    depth++;
+    const depth = openStarts.length;
+    const start = openStarts[depth - 1];
     if (!root) {
       if (tag.local !== 'svg' || tag.uri !== SVG_NAMESPACE) {
         throw new ImageError('unsupported_image_type', `The root element is <${tag.name}>, not an SVG <svg>.`);
@@ -104,6 +126,13 @@ export function scanSvg(svg: string, options: SvgScanOptions = {}): SvgScan {
         attributes: Object.fromEntries(Object.values(tag.attributes).map((a) => [a.name, a.value])),
       };
     }
+    const dropElement = judge(judgeElement(tag)) === 'drop';
+    for (const attribute of Object.values(tag.attributes)) {
+      const verdict = judge(judgeAttribute(tag, attribute));
+      if (verdict === 'drop' && !droppedAt && !dropElement) removals.push(attributeRanges.get(attribute.name) as SourceRange);
+    }
+    if (dropElement && !droppedAt) droppedAt = depth;
+    if (tag.uri === SVG_NAMESPACE && tag.local === 'style') style = '';
     if (current) {
       assertionDepth++;
     } else if (tag.uri === OPENBADGES_NAMESPACE && tag.local === 'assertion') {
@@ -111,9 +140,18 @@ export function scanSvg(svg: string, options: SvgScanOptions = {}): SvgScan {
       assertionDepth = 1;
     }
   });
-  parser.on('closetag', () => {
-    openStarts.pop();
-    depth--;
+  parser.on('closetag', (tag: SaxesTagNS) => {
+    const depth = openStarts.length;
+    const start = openStarts.pop() as number;
+    if (droppedAt === depth) {
+      removals.push({ start, end: parser.position });
+      droppedAt = 0;
+    }
+    if (style !== undefined && tag.uri === SVG_NAMESPACE && tag.local === 'style') {
+      const refusal = activeCss(style);
+      if (refusal) throw forbidden(`${refusal} in a <${tag.name}> element`);
+      style = undefined;
+    }
     if (current && --assertionDepth === 0) {
       current.end = parser.position;
       assertions.push(current);
@@ -122,6 +160,7 @@ export function scanSvg(svg: string, options: SvgScanOptions = {}): SvgScan {
   });
   const collect = (text: string) => {
     if (current) current.content += text;
+    if (style !== undefined) style += text;
   };
   parser.on('text', collect);
   parser.on('cdata', collect);
@@ -132,30 +171,39 @@ export function scanSvg(svg: string, options: SvgScanOptions = {}): SvgScan {
     if (error instanceof ImageError) throw error;
     throw new ImageError('svg_malformed', `The SVG is not well-formed XML: ${(error as Error).message}`);
   }
-  if (!root || depth !== 0) throw new ImageError('svg_malformed', 'The SVG has no complete root element.');
-  return { root, declaredEncoding, assertions };
+  if (!root || openStarts.length !== 0) throw new ImageError('svg_malformed', 'The SVG has no complete root element.');
+  return { root, declaredEncoding, assertions, removals };
 }
 
-function checkElement(tag: SaxesTagNS): void {
-  if (FORBIDDEN_ELEMENTS.has(tag.local.toLowerCase())) throw forbidden(`a <${tag.name}> element`);
-  for (const attribute of Object.values(tag.attributes)) checkAttribute(tag, attribute);
+/** Throws for active content; otherwise says whether to keep or drop. */
+function judge(verdict: Verdict): 'keep' | 'drop' {
+  if (typeof verdict === 'object') throw forbidden(verdict.refuse);
+  return verdict;
 }
 
-function checkAttribute(tag: SaxesTagNS, attribute: SaxesAttributeNS): void {
-  if (attribute.prefix === 'xmlns' || attribute.name === 'xmlns') return;
-  const local = attribute.local.toLowerCase();
-  if (local.startsWith('on')) throw forbidden(`the event handler attribute ${attribute.name} on <${tag.name}>`);
-  // <set attributeName="onload" to="..."> would smuggle a handler in through animation.
-  if (local === 'attributename' && /^\s*on/i.test(attribute.value)) {
-    throw forbidden(`an animation of ${attribute.value} on <${tag.name}>`);
-  }
-  // Browsers skip whitespace and control characters inside a scheme, so `java\tscript:` still runs.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  if (URL_ATTRIBUTES.has(local) && SCRIPT_URL.test(attribute.value.replace(/[\s\x00-\x1f]+/g, ''))) {
-    throw forbidden(`a script URL in ${attribute.name} on <${tag.name}>`);
-  }
+/**
+ * The source range of an attribute, its leading whitespace included, from the offset just past its closing quote.
+ * The value cannot contain its own quote character raw, so the opening quote is the previous one: linear work.
+ */
+function attributeRange(svg: string, name: string, end: number): SourceRange {
+  const quote = svg[end - 1];
+  let i = svg.lastIndexOf(quote, end - 2) - 1;
+  while (isXmlSpace(svg[i])) i--;
+  i--; // the '='
+  while (isXmlSpace(svg[i])) i--;
+  let start = i + 1 - name.length;
+  while (isXmlSpace(svg[start - 1])) start--;
+  return { start, end };
+}
+
+function isXmlSpace(char: string | undefined): boolean {
+  return char === ' ' || char === '\t' || char === '\n' || char === '\r';
 }
 
 function forbidden(what: string): ImageError {
   return new ImageError('svg_forbidden_content', `The SVG contains ${what}.`);
+}
+
+function tooComplex(what: string): ImageError {
+  return new ImageError('svg_too_complex', `The SVG has ${what}; a badge image needs far less.`);
 }
