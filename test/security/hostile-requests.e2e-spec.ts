@@ -45,14 +45,8 @@ describe.each(embeddedStorageTargets())('hostile requests on $name', (target) =>
     dataDir = mkdtempSync(join(tmpdir(), 'badges-hostile-e2e-'));
     storage = await target.env();
     const port = await freePort();
-    platform = await startPlatformProcess({
-      ...storage.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      CORS_ALLOWED_ORIGINS: CONSOLE_ORIGIN,
-    });
+    const local = { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}` };
+    platform = await startPlatformProcess({ ...storage.env, ...local, CORS_ALLOWED_ORIGINS: CONSOLE_ORIGIN });
     anonymous = new ApiClient(platform.url);
     const created = await anonymous.withToken(platform.adminToken).post('/admin/institutions', { name: 'Northern College' });
     const { clientId, clientSecret } = created.body.client;
@@ -252,6 +246,7 @@ describe.each(embeddedStorageTargets())('hostile requests on $name', (target) =>
       expect(document.headers.get('access-control-allow-origin')).toBe('*');
       const read = await anonymous.get(`/public/badges/${badgeClassId}`, { origin: 'https://employer.example', accept: 'application/ld+json' });
       expect(read.headers.get('access-control-allow-origin')).toBe('*');
+      expect(read.headers.get('vary')).toMatch(/Accept.*Origin/);
       const verify = await preflight('/v2/verify', 'https://employer.example', 'POST');
       expect(verify.headers.get('access-control-allow-origin')).toBe('*');
     });
