@@ -27,8 +27,17 @@ describe('findTextProblem', () => {
     expect(findTextProblem('\u0000', 64, 'body')).toEqual({ field: 'body', problem: 'unsafe_text' });
   });
 
-  it('passes clean input, numbers, nulls and bytes', () => {
-    expect(findTextProblem({ a: [1, null, true, 'x'], b: Buffer.from([0]) }, 64)).toBeUndefined();
+  it('passes clean input, numbers, nulls, bytes and class instances', () => {
+    class Holder {
+      text = '\u0000';
+    }
+    expect(findTextProblem({ a: [1, null, true, 'x'], b: Buffer.from([0]), c: new Holder() }, 64)).toBeUndefined();
+  });
+
+  it('walks null-prototype objects, as the query and form parsers make them', () => {
+    const query = Object.assign(Object.create(Object.create(null)) as Record<string, unknown>, { q: '\u0000' });
+    expect(findTextProblem(query, 64)).toEqual({ field: 'q', problem: 'unsafe_text' });
+    expect(findTextProblem(Object.assign(Object.create(null) as Record<string, unknown>, { q: '\ud800' }), 64)).toEqual({ field: 'q', problem: 'unsafe_text' });
   });
 
   it('reports nesting deeper than its budget instead of walking it, without recursion', () => {

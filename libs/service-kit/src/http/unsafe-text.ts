@@ -39,10 +39,15 @@ export function findTextProblem(root: unknown, maxDepth: number, rootName = ''):
   return undefined;
 }
 
-/** Parsed input is arrays and objects (the query parser's have a null-prototype chain); bytes are not text. */
+/**
+ * Parsed input is arrays and plain objects (the query parser's inherit from a null-prototype
+ * object); bytes, streams and other class instances are not text and are never walked.
+ */
 function isPlainContainer(value: unknown): value is Record<string, unknown> {
+  if (Array.isArray(value)) return true;
   if (!value || typeof value !== 'object') return false;
-  return !ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer);
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null;
 }
 
 /** A key with a NUL in it is named with U+FFFD in its place, so the error message stays text. */
