@@ -397,6 +397,9 @@ describe.each(databaseTargets())('gateway over HTTP ($name)', (target) => {
       const index = await send({ method: 'GET', url: '/docs' });
       expect(index.statusCode).toBe(200);
       expect(index.headers['content-type']).toMatch(/^text\/html/);
+      // Its own policy (its scripts from 'self'), not the no-script page policy, and no https upgrade.
+      expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(index.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
       const assets = [...index.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
       expect(assets).toEqual(expect.arrayContaining(['/docs/static/swagger-ui-bundle.js', '/docs/static/swagger-initializer.js']));
       for (const asset of assets) {

@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { applyMigrations } from '@badges/persistence';
 
+import { registerCors } from './cors/cors.policy';
 import { registerDocs } from './docs/register-docs';
 import { createServiceApp } from '@badges/service-kit';
 import { GatewayModule, type GatewayModuleOptions } from './gateway.module';
@@ -22,6 +23,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Nest
   await applyMigrations(options.database, { schema: 'gateway', migrationsDir: join(__dirname, '../prisma/migrations') });
   const app = await createServiceApp(GatewayModule.forRoot(options));
   const fastify = app.getHttpAdapter().getInstance();
+  await registerCors(fastify, options.config.CORS_ALLOWED_ORIGINS);
   registerRawBodyParser(fastify);
   app.get(ForwardingRoutes).register(fastify);
   app.get(BulkProgressRoute).register(fastify);

@@ -52,9 +52,15 @@ export const API_ERROR_CODES = {
   conflict: { status: 409, description: 'miscellaneous error' },
   /** Approving before PUT /v2/endorsers/self: an Endorsement needs its endorser's Profile. */
   endorser_profile_required: { status: 409, description: 'miscellaneous error' },
+  /** The client took too long to send its request (the server's request timeout). */
+  request_timeout: { status: 408, description: 'miscellaneous error' },
   payload_too_large: { status: 413, description: 'miscellaneous error' },
+  /** A path segment longer than the router takes (100 characters). */
+  uri_too_long: { status: 414, description: 'miscellaneous error' },
   unsupported_media_type: { status: 415, description: 'miscellaneous error' },
   rate_limited: { status: 429, description: 'miscellaneous error' },
+  /** The request line and headers together exceed the server's limit (16 KiB). */
+  headers_too_large: { status: 431, description: 'miscellaneous error' },
   internal_error: { status: 500, description: 'miscellaneous error' },
   service_unavailable: { status: 503, description: 'miscellaneous error' },
   /** Passport: a learner sign-in with an unknown username or a wrong password (never says which). */

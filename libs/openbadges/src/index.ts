@@ -7,3 +7,4 @@ export * from './context';
 export * from './recipient';
 export * from './validation';
 export * from './verification';
+export * from './json';

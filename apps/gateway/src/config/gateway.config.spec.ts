@@ -11,6 +11,7 @@ describe('GatewayConfigSchema', () => {
       PUBLIC_URL: 'http://localhost:3000',
       ADMIN_TOKEN,
       ACCESS_TOKEN_TTL_SECONDS: 3600,
+      CORS_ALLOWED_ORIGINS: [],
     });
   });
 

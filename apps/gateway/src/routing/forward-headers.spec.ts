@@ -72,6 +72,15 @@ describe('pickResponseHeaders', () => {
       }),
     ).toEqual({ 'content-type': 'application/ld+json', 'cache-control': 'public, max-age=60', location: '/v2/issuers/abc' });
   });
+
+  it('passes through the headers that keep content inert, and Allow', () => {
+    const csp = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox";
+    expect(pickResponseHeaders({ 'content-security-policy': csp, 'x-content-type-options': 'nosniff', allow: 'GET, HEAD' })).toEqual({
+      'content-security-policy': csp,
+      'x-content-type-options': 'nosniff',
+      allow: 'GET, HEAD',
+    });
+  });
 });
 
 describe('correlationIdFor', () => {

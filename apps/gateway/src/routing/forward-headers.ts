@@ -13,8 +13,25 @@ import type { ClientIdentity } from '../auth/access-token.codec';
  */
 const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'idempotency-key', 'if-none-match', 'if-modified-since'] as const;
 
-/** Response headers passed back to the caller as the service set them. */
-const RETURNED_RESPONSE_HEADERS = ['content-type', 'cache-control', 'location', 'etag', 'last-modified', 'vary', 'content-language', 'content-disposition', 'retry-after'] as const;
+/**
+ * Response headers passed back to the caller as the service set them; the service's
+ * Content-Security-Policy (the embed page's differs from the one the gateway would choose) and
+ * its Allow (it alone knows a path's methods) included.
+ */
+const RETURNED_RESPONSE_HEADERS = [
+  'content-type',
+  'cache-control',
+  'location',
+  'etag',
+  'last-modified',
+  'vary',
+  'content-language',
+  'content-disposition',
+  'retry-after',
+  'content-security-policy',
+  'x-content-type-options',
+  'allow',
+] as const;
 
 /** Headers only the gateway may set on a forwarded request. */
 export const INTERNAL_HEADERS: readonly string[] = [

@@ -64,7 +64,11 @@ export class ForwardingRoutes {
         this.logger.warn(`${route.service} unreachable for ${request.method} ${route.prefix} (${correlationId}): ${error instanceof Error ? error.message : String(error)}`);
         throw new ApiError(503, ErrorCode.ServiceUnavailable, `The ${route.service} service is not reachable right now. Try again shortly.`);
       }
-      return reply.code(response.status).headers(pickResponseHeaders(response.headers)).header('x-correlation-id', correlationId).send(response.body);
+      const returned = pickResponseHeaders(response.headers);
+      // The CORS answer already varies by Origin; the service's Vary adds to it, never replaces it.
+      const corsVary = reply.getHeader('vary');
+      if (corsVary && returned.vary) returned.vary = `${String(returned.vary)}, ${String(corsVary)}`;
+      return reply.code(response.status).headers(returned).header('x-correlation-id', correlationId).send(response.body);
     };
   }
 }

@@ -77,12 +77,8 @@ function langParameter(lang: unknown): string | undefined {
 function send(reply: FastifyReply, document: PublicDocument, accept: string | undefined, byLanguage = false): void {
   void reply.status(document.status).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', byLanguage ? 'Accept, Accept-Language' : 'Accept');
   if (negotiate(accept) === 'html') {
-    void reply
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('content-language', document.view.lang)
-      .header('content-security-policy', "default-src 'none'; img-src * data:; style-src 'unsafe-inline'")
-      .header('x-content-type-options', 'nosniff')
-      .send(renderHtml(document.view));
+    // The no-script page policy and nosniff come from service-kit, by Content-Type.
+    void reply.header('content-type', 'text/html; charset=utf-8').header('content-language', document.view.lang).send(renderHtml(document.view));
     return;
   }
   void reply.header('content-type', 'application/ld+json; charset=utf-8').send(JSON.stringify(document.json));

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Param, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
-import { InternalTokenGuard } from '@badges/service-kit';
+import { EMBEDDABLE_PAGE_CSP, InternalTokenGuard } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { shareLanguage } from './share-labels';
@@ -33,6 +33,12 @@ export class PublicSharesController {
   async embed(@Param('entityId', EntityIdPipe) id: string, @Headers('accept-language') acceptLanguage: string | undefined, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const content = await this.shares.view(id);
     const lang = shareLanguage(acceptLanguage);
-    return reply.header('cache-control', 'no-store').header('vary', 'accept-language').type('text/html; charset=utf-8').send(renderEmbed(content, lang));
+    // Made to be framed by other sites: the page policy, with any frame ancestor allowed.
+    return reply
+      .header('cache-control', 'no-store')
+      .header('vary', 'accept-language')
+      .header('content-security-policy', EMBEDDABLE_PAGE_CSP)
+      .type('text/html; charset=utf-8')
+      .send(renderEmbed(content, lang));
   }
 }

@@ -1,4 +1,4 @@
-import type { RecipientProfile } from '@badges/openbadges';
+import { parseJsonWithinLimits, type RecipientProfile } from '@badges/openbadges';
 import { ApiError } from '@badges/service-kit';
 
 const FIELD = 'expected_recipient';
@@ -29,9 +29,9 @@ export function parseExpectedRecipient(value: unknown): RecipientProfile | undef
 function fromText(value: unknown): unknown {
   if (typeof value !== 'string' || !/^\s*[[{]/.test(value)) return value;
   try {
-    return JSON.parse(value) as unknown;
+    return parseJsonWithinLimits(value, { maxDepth: 4 });
   } catch {
-    throw ApiError.validation('expected_recipient is not valid JSON.', FIELD);
+    throw ApiError.validation('expected_recipient is not valid JSON, or is nested deeper than a list of identifiers is.', FIELD);
   }
 }
 

@@ -1,4 +1,4 @@
-import { jsonDepthExceeds, MAX_BADGE_JSON_DEPTH, type RecipientProfile, type VerifyInput } from '@badges/openbadges';
+import { jsonDepthExceeds, JsonTooDeepError, MAX_BADGE_JSON_DEPTH, parseJsonWithinLimits, type RecipientProfile, type VerifyInput } from '@badges/openbadges';
 import { ApiError, ErrorCode } from '@badges/service-kit';
 
 import { parseExpectedRecipient } from './expected-recipient';
@@ -71,8 +71,9 @@ function checkedJson(value: unknown, field: string): string | Record<string, unk
     if (!text.startsWith('{')) return text; // a compact JWS or URL: the pipeline detects which
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
-    } catch {
+      parsed = parseJsonWithinLimits(text);
+    } catch (error) {
+      if (error instanceof JsonTooDeepError) throw ApiError.validation(`${field} is nested more than ${MAX_BADGE_JSON_DEPTH} levels deep; no badge is.`, field);
       throw new ApiError(400, ErrorCode.InvalidJson, `${field} is not valid JSON.`, field);
     }
     return checkedJson(parsed, field);

@@ -1,3 +1,4 @@
+import { JsonTooDeepError, parseJsonWithinLimits } from '../json/bounded-json';
 import type { InputType, VerifyInput } from './types';
 
 export type DetectedInput =
@@ -32,9 +33,10 @@ function detectString(raw: string): DetectedInput {
   if (URL_START.test(value)) return { type: 'url', url: value };
   if (value.startsWith('{')) {
     try {
-      const parsed: unknown = JSON.parse(value);
+      const parsed: unknown = parseJsonWithinLimits(value);
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return { type: 'json', json: parsed as Record<string, unknown> };
-    } catch {
+    } catch (error) {
+      if (error instanceof JsonTooDeepError) return { type: 'unknown', reason: `The input is JSON nested more than ${error.maxDepth} levels deep, which no badge is.` };
       return { type: 'unknown', reason: 'The input looks like JSON but could not be parsed.' };
     }
   }

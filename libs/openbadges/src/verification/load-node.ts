@@ -1,4 +1,5 @@
 import { findForeignContextError } from '../context/foreign-context-error';
+import { JsonTooDeepError, parseJsonWithinLimits } from '../json/bounded-json';
 import { error, TaskCode, warning } from '../validation/messages';
 import { isJsonNode, type JsonNode } from '../validation/present-values';
 import { upgradeLegacyDocument } from './legacy/upgrade-legacy-document';
@@ -45,8 +46,12 @@ async function fetchAndCompact(url: string, ctx: VerificationContext): Promise<J
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(response.body);
-  } catch {
+    parsed = parseJsonWithinLimits(response.body);
+  } catch (err) {
+    if (err instanceof JsonTooDeepError) {
+      ctx.report(error(TaskCode.FETCH_HTTP_NODE, `The document at ${url} is nested more than ${MAX_BADGE_JSON_DEPTH} levels deep, which no badge is; it was not processed.`, url));
+      return undefined;
+    }
     ctx.report(error(TaskCode.FETCH_HTTP_NODE, `The document at ${url} is not valid JSON.`, url));
     return undefined;
   }
@@ -88,7 +93,7 @@ export async function compactNode(doc: JsonNode, source: string, ctx: Verificati
 
 function parseQuietly(body: string): unknown {
   try {
-    return JSON.parse(body);
+    return parseJsonWithinLimits(body);
   } catch {
     return undefined;
   }

@@ -31,6 +31,8 @@ describe('toErrorResponse', () => {
     ['FST_ERR_CTP_BODY_TOO_LARGE', 413, 'payload_too_large'],
     ['FST_ERR_CTP_INVALID_MEDIA_TYPE', 415, 'unsupported_media_type'],
     ['FST_ERR_CTP_EMPTY_JSON_BODY', 400, 'invalid_json'],
+    ['FST_ERR_BAD_URL', 400, 'bad_request'],
+    ['FST_ERR_MAX_PARAM_LENGTH', 414, 'uri_too_long'],
   ])('maps Fastify %s to %i %s', (code, status, errorCode) => {
     const error = Object.assign(new Error('fastify'), { code });
     expect(toErrorResponse(error)).toMatchObject({ status, body: { error: { code: errorCode } } });
@@ -38,6 +40,12 @@ describe('toErrorResponse', () => {
 
   it('maps a JSON syntax error to invalid_json', () => {
     expect(toErrorResponse(Object.assign(new SyntaxError('Unexpected token'), { statusCode: 400 })).body.error.code).toBe('invalid_json');
+  });
+
+  it('keeps the status of any other client error a plugin raises, in the envelope', () => {
+    const error = Object.assign(new Error('Invalid Preflight Request'), { statusCode: 400 });
+    expect(toErrorResponse(error)).toMatchObject({ status: 400, unexpected: false, body: { error: { code: 'validation_failed' } } });
+    expect(toErrorResponse(Object.assign(new Error('slow'), { statusCode: 429 }))).toMatchObject({ status: 429, body: { error: { code: 'rate_limited' } } });
   });
 
   it('maps an unknown route to not_found', () => {

@@ -20,6 +20,8 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message: str
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: ErrorCode.InvalidJson, message: 'The request declared a JSON body but sent none.' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: ErrorCode.InvalidJson, message: 'The request body is not valid JSON.' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: ErrorCode.ValidationFailed, message: 'The Content-Length header does not match the body.' },
+  FST_ERR_BAD_URL: { status: 400, code: ErrorCode.BadRequest, message: 'The URL is not valid: a percent-encoded part of it does not decode.' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: ErrorCode.UriTooLong, message: 'A part of the path is longer than 100 characters.' },
 };
 
 /** Maps anything a handler or the HTTP layer can throw to the documented error envelope. */
@@ -36,8 +38,13 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     const known = FASTIFY_CODES[fastifyCode];
     return { status: known.status, body: errorBody(known.code, known.message), unexpected: false };
   }
-  if (error instanceof SyntaxError || (error as { statusCode?: number } | null)?.statusCode === 400) {
+  if (error instanceof SyntaxError) {
     return { status: 400, body: errorBody(ErrorCode.InvalidJson, 'The request body could not be parsed.'), unexpected: false };
+  }
+  // Any other client error Fastify or a plugin raises keeps its status, in the envelope.
+  const clientStatus = (error as { statusCode?: number } | null)?.statusCode;
+  if (!(error instanceof HttpException) && clientStatus && clientStatus >= 400 && clientStatus < 500) {
+    return { status: clientStatus, body: errorBody(codeForStatus(clientStatus), 'The request could not be accepted as sent.'), unexpected: false };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -52,9 +59,13 @@ function codeForStatus(status: number): string {
     case 403: return ErrorCode.Forbidden;
     case 404: return ErrorCode.NotFound;
     case 405: return ErrorCode.MethodNotAllowed;
+    case 408: return ErrorCode.RequestTimeout;
     case 409: return ErrorCode.Conflict;
     case 413: return ErrorCode.PayloadTooLarge;
+    case 414: return ErrorCode.UriTooLong;
     case 415: return ErrorCode.UnsupportedMediaType;
+    case 429: return ErrorCode.RateLimited;
+    case 431: return ErrorCode.HeadersTooLarge;
     case 503: return ErrorCode.ServiceUnavailable;
     default: return status >= 500 ? ErrorCode.InternalError : ErrorCode.ValidationFailed;
   }

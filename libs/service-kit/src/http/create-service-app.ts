@@ -1,10 +1,15 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { toErrorResponse } from '../errors/to-error-response';
 import { createLogger } from '../logging/json-logger';
+import { registerBodyParsers, registerTextGuard } from './body-parsers';
+import { clientErrorHandler, frameworkErrors } from './edge-errors';
+import { registerRouteFallback } from './route-methods';
+import { registerSecurityHeaders } from './security-headers';
 
 export interface ServiceAppOptions {
   /** Largest accepted request body in bytes; larger bodies get 413 `payload_too_large`. */
@@ -23,6 +28,11 @@ class EnvelopeFastifyAdapter extends FastifyAdapter {
   override setErrorHandler(): ReturnType<FastifyAdapter['setErrorHandler']> {
     return this.getInstance();
   }
+
+  /** Ours answers 405 for a known path with another method, which Nest's cannot tell. */
+  override setNotFoundHandler(): ReturnType<FastifyAdapter['setNotFoundHandler']> {
+    return this.getInstance();
+  }
 }
 
 /**
@@ -30,10 +40,13 @@ class EnvelopeFastifyAdapter extends FastifyAdapter {
  * and for failures that happen before Nest sees the request (body parsing, size limits).
  */
 export async function createServiceApp(rootModule: unknown, options: ServiceAppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new EnvelopeFastifyAdapter({ bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: true });
+  const adapter = new EnvelopeFastifyAdapter({ bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: true, frameworkErrors, clientErrorHandler });
+  hardenEdge(adapter.getInstance<FastifyInstance>());
   const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, adapter, {
     logger: options.logger ?? createLogger(),
     abortOnError: false,
+    // Ours (registerBodyParsers): the same parsers, with a depth budget in front of JSON.
+    bodyParser: false,
   });
   app.useGlobalFilters(new ApiExceptionFilter());
 
@@ -47,4 +60,16 @@ export async function createServiceApp(rootModule: unknown, options: ServiceAppO
   });
   await app.init();
   return app;
+}
+
+/**
+ * What every service does with a request before its handler, and with every answer: bounded
+ * body parsers, no unstorable text, 404/405 in the envelope, inert-content headers. Installed
+ * before Nest adds its routes, so the route fallback sees them all.
+ */
+function hardenEdge(fastify: FastifyInstance): void {
+  registerRouteFallback(fastify);
+  registerBodyParsers(fastify);
+  registerTextGuard(fastify);
+  registerSecurityHeaders(fastify);
 }

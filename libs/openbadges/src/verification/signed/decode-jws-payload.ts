@@ -1,4 +1,5 @@
 import { decodeProtectedHeader } from 'jose';
+import { parseJsonWithinLimits } from '../../json/bounded-json';
 import { isJsonNode, type JsonNode } from '../../validation/present-values';
 
 export type DecodedJws = { ok: true; alg: string; payload: JsonNode } | { ok: false; reason: string };
@@ -11,7 +12,7 @@ export function decodeJwsUnverified(jws: string): DecodedJws {
   try {
     const header = decodeProtectedHeader(jws);
     const payloadPart = jws.split('.')[1] ?? '';
-    const payload: unknown = JSON.parse(Buffer.from(payloadPart, 'base64url').toString('utf8'));
+    const payload: unknown = parseJsonWithinLimits(Buffer.from(payloadPart, 'base64url').toString('utf8'));
     if (!isJsonNode(payload)) return { ok: false, reason: 'the signed content is not a JSON object' };
     return { ok: true, alg: String(header.alg), payload };
   } catch (err) {

@@ -1,3 +1,4 @@
+import { parseJsonWithinLimits } from '../../json/bounded-json';
 import { TaskCode } from '../../validation/messages';
 import { isJsonNode, type JsonNode } from '../../validation/present-values';
 import { loadNode } from '../load-node';
@@ -108,7 +109,7 @@ async function fetchSignedForm(url: string, ctx: VerificationContext): Promise<{
 /** The body of a 410 (the revoked stub, with its reason) as an object; `{}` when it is not JSON. */
 function parsedObject(body: string): JsonNode {
   try {
-    const parsed: unknown = JSON.parse(body);
+    const parsed: unknown = parseJsonWithinLimits(body);
     return isJsonNode(parsed) ? parsed : {};
   } catch {
     return {};

@@ -1,0 +1,1 @@
+export { JsonTooDeepError, jsonTextNestingExceeds, parseJsonWithinLimits, type JsonLimits } from './bounded-json';
