@@ -10,6 +10,11 @@ export interface ServiceAppOptions {
   /** Largest accepted request body in bytes; larger bodies get 413 `payload_too_large`. */
   bodyLimit?: number;
   logger?: LoggerService;
+  /**
+   * Fastify's trustProxy: which X-Forwarded-For hops to believe for `request.ip`. Off unless the
+   * caller says so, since a client could otherwise pick its own IP (and escape per-IP limits).
+   */
+  trustProxy?: boolean | number | string[];
 }
 
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
@@ -30,7 +35,7 @@ class EnvelopeFastifyAdapter extends FastifyAdapter {
  * and for failures that happen before Nest sees the request (body parsing, size limits).
  */
 export async function createServiceApp(rootModule: unknown, options: ServiceAppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new EnvelopeFastifyAdapter({ bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: true });
+  const adapter = new EnvelopeFastifyAdapter({ bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: options.trustProxy ?? false });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, adapter, {
     logger: options.logger ?? createLogger(),
     abortOnError: false,
