@@ -7,6 +7,7 @@ import { applyMigrations } from '@badges/persistence';
 import { registerDocs } from './docs/register-docs';
 import { createServiceApp } from '@badges/service-kit';
 import { GatewayModule, type GatewayModuleOptions } from './gateway.module';
+import { registerRateLimits } from './rate-limits/rate-limit.hooks';
 import { BulkProgressRoute } from './routing/bulk-progress.route';
 import { ForwardingRoutes } from './routing/forwarding.routes';
 import { registerRawBodyParser } from './routing/raw-body.parser';
@@ -20,8 +21,9 @@ export type GatewayAppOptions = GatewayModuleOptions;
  */
 export async function createGatewayApp(options: GatewayAppOptions): Promise<NestFastifyApplication> {
   await applyMigrations(options.database, { schema: 'gateway', migrationsDir: join(__dirname, '../prisma/migrations') });
-  const app = await createServiceApp(GatewayModule.forRoot(options));
+  const app = await createServiceApp(GatewayModule.forRoot(options), { trustProxy: options.config.TRUST_PROXY });
   const fastify = app.getHttpAdapter().getInstance();
+  await registerRateLimits(fastify, options.config);
   registerRawBodyParser(fastify);
   app.get(ForwardingRoutes).register(fastify);
   app.get(BulkProgressRoute).register(fastify);

@@ -1,5 +1,8 @@
+import { z } from 'zod';
+
 import { ConfigError, loadConfig } from '@badges/service-kit';
 
+import { RATE_LIMIT_ENV } from '../rate-limits/rate-limit.config';
 import { GatewayConfigSchema } from './gateway.config';
 
 const ADMIN_TOKEN = 'a'.repeat(24);
@@ -11,6 +14,8 @@ describe('GatewayConfigSchema', () => {
       PUBLIC_URL: 'http://localhost:3000',
       ADMIN_TOKEN,
       ACCESS_TOKEN_TTL_SECONDS: 3600,
+      // Their figures are checked in rate-limits/rate-limit.config.spec.ts.
+      ...z.object(RATE_LIMIT_ENV).parse({}),
     });
   });
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { RATE_LIMIT_ENV } from '../rate-limits/rate-limit.config';
+
 /** Empty variables (`FOO=`) count as unset, so `.env` templates with blanks behave. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
@@ -25,6 +27,8 @@ export const GatewayConfigSchema = z.object({
   // The built browser app (scripts/build.mjs writes it to dist/apps/web/app); unset: that default.
   WEB_APP_DIR: optional(z.string().min(1)),
   INTERNAL_TOKEN: optional(z.string().min(16, { error: 'INTERNAL_TOKEN must be at least 16 characters' })),
+  // TRUST_PROXY, REDIS_URL and the RATE_LIMIT_* variables (rate-limits/rate-limit.config.ts).
+  ...RATE_LIMIT_ENV,
 });
 
 export type GatewayConfig = z.output<typeof GatewayConfigSchema>;
