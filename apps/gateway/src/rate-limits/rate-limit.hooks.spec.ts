@@ -53,6 +53,13 @@ describe.each<{ name: string; env: Record<string, string> }>([
     expect((await post('/v2/verify', {}, { remoteAddress: '198.51.100.1' })).statusCode).toBe(200);
   });
 
+  it('counts IPv6 clients per /64, so rotating addresses inside one subscriber prefix gains nothing', async () => {
+    app = await appWithLimits(env);
+    for (let index = 1; index <= 3; index += 1) expect((await post('/v2/verify', {}, { remoteAddress: `2001:db8:1:2::${index}` })).statusCode).toBe(200);
+    expect((await post('/v2/verify', {}, { remoteAddress: '2001:db8:1:2:ffff::9' })).statusCode).toBe(429);
+    expect((await post('/v2/verify', {}, { remoteAddress: '2001:db8:1:3::1' })).statusCode).toBe(200);
+  });
+
   it('ignores X-Forwarded-For unless a proxy is trusted', async () => {
     app = await appWithLimits(env);
     for (let index = 0; index < 3; index += 1) await post('/v2/verify', {}, { headers: { 'x-forwarded-for': `192.0.2.${index}` } });

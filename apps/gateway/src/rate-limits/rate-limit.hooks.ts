@@ -4,6 +4,7 @@ import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 
 import { ErrorCode, errorBody } from '@badges/service-kit';
 
+import { clientKey } from './client-key';
 import { limitedPath } from './limited-path';
 import { memoryLimiterStore, redisLimiterStore, type LimiterStore } from './limiter-store';
 import type { RateLimitConfig } from './rate-limit.config';
@@ -14,6 +15,8 @@ const logger = new Logger('RateLimits');
 /** What preHandler learned, for onResponse to count the answer against. */
 interface Pending {
   rule: RateLimitRule;
+  /** The client as counted (clientKey). */
+  ip: string;
   failureAccount?: string;
 }
 
@@ -21,7 +24,8 @@ interface Pending {
  * Limits the abuse-prone routes (rateLimitRules) for Nest and forwarded routes alike, with Fastify
  * hooks: per-IP counts before the body is read, per-account counts once it is parsed, and
  * failures (a wrong password, a wrong client secret) from the status of the answer.
- * The IP is Fastify's `request.ip`, which honours X-Forwarded-For only as far as TRUST_PROXY says.
+ * The IP is Fastify's `request.ip`, which honours X-Forwarded-For only as far as TRUST_PROXY says
+ * (IPv6 is counted per /64, see clientKey).
  */
 export async function registerRateLimits(fastify: FastifyInstance, config: RateLimitConfig): Promise<LimiterStore> {
   const store = config.REDIS_URL ? await redisLimiterStore(config.REDIS_URL, config.RATE_LIMIT_PREFIX) : memoryLimiterStore(config.RATE_LIMIT_PREFIX);
@@ -31,8 +35,9 @@ export async function registerRateLimits(fastify: FastifyInstance, config: RateL
   fastify.addHook('onRequest', async (request, reply) => {
     const rule = rules.get(`${request.method} ${limitedPath(request.url)}`);
     if (!rule) return;
-    pending.set(request, { rule });
-    const wait = await consumeWait(rule.perIp, request.ip);
+    const ip = clientKey(request.ip);
+    pending.set(request, { rule, ip });
+    const wait = await consumeWait(rule.perIp, ip);
     if (wait > 0) return tooMany(reply, wait, 'Too many requests from your network to this endpoint.');
   });
 
@@ -48,7 +53,7 @@ export async function registerRateLimits(fastify: FastifyInstance, config: RateL
     const failures = rule.failures;
     const failureAccount = failures?.account(request);
     if (!failures || !failureAccount) return;
-    const wait = await guarded(() => failures.throttle.waitMs(failureAccount, request.ip));
+    const wait = await guarded(() => failures.throttle.waitMs(failureAccount, state.ip));
     // Refused here, the 429 is not the service's verdict, so only a forwarded answer is counted.
     if (wait > 0) return tooMany(reply, wait, failures.message);
     state.failureAccount = failureAccount;
@@ -58,9 +63,9 @@ export async function registerRateLimits(fastify: FastifyInstance, config: RateL
     const state = pending.get(request);
     const failures = state?.rule.failures;
     if (!failures || !state.failureAccount) return;
-    const account = state.failureAccount;
-    if (reply.statusCode === failures.failedStatus) await guarded(() => failures.throttle.fail(account, request.ip));
-    else if (reply.statusCode < 300) await guarded(() => failures.throttle.succeed(account, request.ip));
+    const { failureAccount: account, ip } = state;
+    if (reply.statusCode === failures.failedStatus) await guarded(() => failures.throttle.fail(account, ip));
+    else if (reply.statusCode < 300) await guarded(() => failures.throttle.succeed(account, ip));
   });
 
   fastify.addHook('onClose', async () => store.close());
