@@ -28,8 +28,9 @@ export function memoryLimiterStore(prefix: string): LimiterStore {
  */
 export async function redisLimiterStore(url: string, prefix: string): Promise<LimiterStore> {
   const logger = new Logger('RateLimits');
-  // Commands fail fast while disconnected (no offline queue), so the in-memory twin answers at once.
-  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+  // Commands fail fast while disconnected (no offline queue) or stalled (commandTimeout), so the
+  // in-memory twin answers instead of a sign-in waiting on Redis.
+  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 1000 });
   let lastWarning = 0;
   const warn = (error: Error) => {
     if (Date.now() - lastWarning < 10_000) return;
