@@ -42,6 +42,7 @@ export function rateLimitRules(config: RateLimitConfig, store: LimiterStore): Ra
     failureMemorySeconds: config.RATE_LIMIT_SIGN_IN_FAILURE_MEMORY_SECONDS,
     perUsername: config.RATE_LIMIT_SIGN_IN_FAILURES_PER_USERNAME,
   });
+  const passwordFailures = { throttle: signIn, account: (request: FastifyRequest) => hashed(bodyField(request, 'username')), failedStatus: 401, message: 'Too many failed sign-in attempts for this account.' };
   return [
     {
       method: 'POST',
@@ -58,7 +59,14 @@ export function rateLimitRules(config: RateLimitConfig, store: LimiterStore): Ra
       method: 'POST',
       path: '/v2/auth/token',
       perIp: store.window('sign-in:ip', config.RATE_LIMIT_SIGN_IN_PER_IP),
-      failures: { throttle: signIn, account: (request) => hashed(bodyField(request, 'username')), failedStatus: 401, message: 'Too many failed sign-in attempts for this account.' },
+      failures: passwordFailures,
+    },
+    {
+      // Merging proves the other account's password: a guess there is a sign-in guess, on the same back-off.
+      method: 'POST',
+      path: '/v2/users/self/merge',
+      perIp: store.window('merge:ip', config.RATE_LIMIT_SIGN_IN_PER_IP),
+      failures: passwordFailures,
     },
     {
       method: 'POST',

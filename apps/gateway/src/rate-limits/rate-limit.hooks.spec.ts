@@ -26,6 +26,7 @@ async function appWithLimits(env: Record<string, string>, trustProxy: boolean | 
   app.post('/v2/verify', async () => ({ ok: true }));
   app.post('/v2/auth/signup', async (_request, reply) => reply.code(201).send({ ok: true }));
   app.post('/v2/auth/token', async (request, reply) => ((request.body as { password?: string }).password === 'right' ? { access_token: 't' } : reply.code(401).send({ wrong: true })));
+  app.post('/v2/users/self/merge', async (request, reply) => ((request.body as { password?: string }).password === 'right' ? { merged: true } : reply.code(401).send({ wrong: true })));
   app.post('/o/token', async (request, reply) => ((request.body as { client_secret?: string }).client_secret === 'right' ? { access_token: 't' } : reply.code(401).send({ wrong: true })));
   await app.ready();
   return app;
@@ -90,6 +91,14 @@ describe.each<{ name: string; env: Record<string, string> }>([
     expect((await signIn('right')).statusCode).toBe(200);
     expect((await signIn('wrong')).statusCode).toBe(401); // the count started again
     expect((await signIn('wrong')).statusCode).toBe(401);
+  });
+
+  it('counts a wrong password on account merge against the same back-off as sign-in', async () => {
+    app = await appWithLimits(env);
+    expect((await signIn('wrong')).statusCode).toBe(401);
+    expect((await post('/v2/users/self/merge', { username: 'ada@example.org', password: 'wrong' })).statusCode).toBe(401);
+    expect((await signIn('wrong')).statusCode).toBe(401); // the third in a row, across both routes
+    expect((await post('/v2/users/self/merge', { username: 'ada@example.org', password: 'right' })).statusCode).toBe(429);
   });
 
   it('limits signups per address from any IP, and failed client secrets per client_id', async () => {
