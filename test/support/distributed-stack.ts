@@ -53,6 +53,8 @@ export class DistributedStack {
       SMTP_URL: smtpUrl,
       KAFKA_NAMESPACE: `t${run}`,
       JOBS_PREFIX: `badges-test-${run}`,
+      // Rate-limit counters live in the shared Redis too: a run must not inherit the last run's counts.
+      RATE_LIMIT_PREFIX: `badges-test-${run}:rl`,
       // Webhook receivers in these tests listen on loopback.
       ALLOW_PRIVATE_NETWORK_FETCH: 'true',
       // Suites check that a revoked or withdrawn document shows in verification: keep its cache short.

@@ -8,6 +8,7 @@ import { registerCors } from './cors/cors.policy';
 import { registerDocs } from './docs/register-docs';
 import { createServiceApp } from '@badges/service-kit';
 import { GatewayModule, type GatewayModuleOptions } from './gateway.module';
+import { registerRateLimits } from './rate-limits/rate-limit.hooks';
 import { BulkProgressRoute } from './routing/bulk-progress.route';
 import { ForwardingRoutes } from './routing/forwarding.routes';
 import { registerRawBodyParser } from './routing/raw-body.parser';
@@ -21,9 +22,10 @@ export type GatewayAppOptions = GatewayModuleOptions;
  */
 export async function createGatewayApp(options: GatewayAppOptions): Promise<NestFastifyApplication> {
   await applyMigrations(options.database, { schema: 'gateway', migrationsDir: join(__dirname, '../prisma/migrations') });
-  const app = await createServiceApp(GatewayModule.forRoot(options));
+  const app = await createServiceApp(GatewayModule.forRoot(options), { trustProxy: options.config.TRUST_PROXY });
   const fastify = app.getHttpAdapter().getInstance();
   await registerCors(fastify, options.config.CORS_ALLOWED_ORIGINS);
+  await registerRateLimits(fastify, options.config);
   registerRawBodyParser(fastify);
   app.get(ForwardingRoutes).register(fastify);
   app.get(BulkProgressRoute).register(fastify);

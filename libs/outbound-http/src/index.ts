@@ -10,3 +10,5 @@ export {
 export { OUTBOUND_ERROR_CODES, OutboundFetchError, isOutboundFetchError, type OutboundErrorCode } from './errors';
 export { classifyAddress, isBlockedAddress, type AddressCategory, type AddressPolicy } from './address-policy';
 export type { ResolvedAddress, Resolver } from './resolve';
+// Also read by the gateway's rate limits, which count IPv6 clients per /64.
+export { parseIPv6 } from './ip-parse';

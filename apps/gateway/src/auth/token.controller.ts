@@ -5,6 +5,7 @@ import { ApiError, ErrorCode } from '@badges/service-kit';
 
 import { ACCESS_TOKEN_SCOPE } from './access-token.codec';
 import { AccessTokenService } from './access-token.service';
+import { basicCredentials } from './basic-credentials';
 import { ClientCredentialsService } from './client-credentials.service';
 
 /**
@@ -42,18 +43,4 @@ export class TokenController {
 
 function asObject(body: unknown): Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body) && !Buffer.isBuffer(body) ? (body as Record<string, unknown>) : {};
-}
-
-/** `Basic base64(urlencoded id ":" urlencoded secret)` -> `{client_id, client_secret}`. */
-function basicCredentials(header: string | undefined): Record<string, string> {
-  const match = header ? /^Basic +([A-Za-z0-9+/=]+) *$/i.exec(header) : null;
-  if (!match) return {};
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon < 0) return {};
-  try {
-    return { client_id: decodeURIComponent(decoded.slice(0, colon)), client_secret: decodeURIComponent(decoded.slice(colon + 1)) };
-  } catch {
-    return {};
-  }
 }

@@ -1,5 +1,8 @@
+import { z } from 'zod';
+
 import { ConfigError, loadConfig } from '@badges/service-kit';
 
+import { RATE_LIMIT_ENV } from '../rate-limits/rate-limit.config';
 import { GatewayConfigSchema } from './gateway.config';
 
 const ADMIN_TOKEN = 'a'.repeat(24);
@@ -12,6 +15,8 @@ describe('GatewayConfigSchema', () => {
       ADMIN_TOKEN,
       ACCESS_TOKEN_TTL_SECONDS: 3600,
       CORS_ALLOWED_ORIGINS: [],
+      // Their figures are checked in rate-limits/rate-limit.config.spec.ts.
+      ...z.object(RATE_LIMIT_ENV).parse({}),
     });
   });
 

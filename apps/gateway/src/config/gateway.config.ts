@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { CorsOriginsSchema } from '../cors/cors-origins';
+import { RATE_LIMIT_ENV } from '../rate-limits/rate-limit.config';
 
 /** Empty variables (`FOO=`) count as unset, so `.env` templates with blanks behave. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
@@ -28,6 +29,8 @@ export const GatewayConfigSchema = z.object({
   WEB_APP_DIR: optional(z.string().min(1)),
   INTERNAL_TOKEN: optional(z.string().min(16, { error: 'INTERNAL_TOKEN must be at least 16 characters' })),
   CORS_ALLOWED_ORIGINS: CorsOriginsSchema,
+  // TRUST_PROXY, REDIS_URL and the RATE_LIMIT_* variables (rate-limits/rate-limit.config.ts).
+  ...RATE_LIMIT_ENV,
 });
 
 export type GatewayConfig = z.output<typeof GatewayConfigSchema>;

@@ -7,6 +7,11 @@ const json = (schema: unknown) => ({ 'application/json': { schema } });
 const error = (description: string) => ({ description, content: json(ref('ErrorEnvelope')) });
 const ok = (description: string, schemaName: string) => ({ description, content: json(envelopeOf(schemaName)) });
 const body = (schemaName: string, required = true) => ({ required, content: json(ref(schemaName)) });
+/** The gateway's rate limits (rate-limits/rate-limit-rules.ts) answer this on the routes they cover. */
+const rateLimited = (description: string) => ({
+  ...error(`\`rate_limited\`: ${description}`),
+  headers: { 'Retry-After': { description: 'Whole seconds until a new attempt may succeed.', schema: { type: 'integer', minimum: 1 } } },
+});
 const idParam = (name = 'entityId') => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 
 const CLIENT = [{ clientToken: ['rw:issuer'] }];
@@ -168,6 +173,7 @@ export const OPENAPI_PATHS: Record<string, Record<string, Operation>> = {
         '200': { description: 'An access token', content: json(ref('TokenResponse')) },
         '400': error('`unsupported_grant_type` (only client_credentials) or `validation_failed`'),
         '401': error('`invalid_client`: unknown client_id or wrong client_secret (one message for both)'),
+        '429': rateLimited('too many token requests from this IP, or too many failed ones for this client_id.'),
       },
     }),
   },
@@ -283,6 +289,7 @@ export const OPENAPI_PATHS: Record<string, Record<string, Operation>> = {
         '400': error('`validation_failed`, `invalid_json` or `invalid_image`: the request itself is malformed (`error.field` says where).'),
         '413': error('`payload_too_large`: over 2 MB.'),
         '415': error('`unsupported_media_type`: not JSON, multipart, PNG or SVG.'),
+        '429': rateLimited('too many verifications from this IP.'),
         '503': error('`service_unavailable`: the verification service is not reachable.'),
       },
     }),

@@ -15,6 +15,11 @@ export interface ServiceAppOptions {
   /** Largest accepted request body in bytes; larger bodies get 413 `payload_too_large`. */
   bodyLimit?: number;
   logger?: LoggerService;
+  /**
+   * Fastify's trustProxy: which X-Forwarded-For hops to believe for `request.ip`. Off unless the
+   * caller says so, since a client could otherwise pick its own IP (and escape per-IP limits).
+   */
+  trustProxy?: boolean | number | string[];
 }
 
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
@@ -40,7 +45,7 @@ class EnvelopeFastifyAdapter extends FastifyAdapter {
  * and for failures that happen before Nest sees the request (body parsing, size limits).
  */
 export async function createServiceApp(rootModule: unknown, options: ServiceAppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new EnvelopeFastifyAdapter({ bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: true, frameworkErrors, clientErrorHandler });
+  const adapter = new EnvelopeFastifyAdapter({ bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: options.trustProxy ?? false, frameworkErrors, clientErrorHandler });
   hardenEdge(adapter.getInstance<FastifyInstance>());
   const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, adapter, {
     logger: options.logger ?? createLogger(),

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+
+import type { FastifyRequest } from 'fastify';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+
+import { basicCredentials } from '../auth/basic-credentials';
+import { FailureCeiling } from './failure-ceiling';
+import type { LimiterStore } from './limiter-store';
+import type { RateLimitConfig } from './rate-limit.config';
+import { SignInBackoff } from './sign-in-backoff';
+
+/** Failures learned from the answer (the gateway cannot tell a wrong password until the service says so). */
+export interface FailureThrottle {
+  waitMs(account: string, ip: string): Promise<number>;
+  fail(account: string, ip: string): Promise<void>;
+  succeed(account: string, ip: string): Promise<void>;
+}
+
+export interface RateLimitRule {
+  method: 'POST';
+  /** As limitedPath() writes it. */
+  path: string;
+  /** Every request from one client IP. */
+  perIp: RateLimiterAbstract;
+  /** Every request naming one account (an address, a confirmation token), from anywhere. */
+  perAccount?: { limiter: RateLimiterAbstract; account: AccountOf };
+  /** Only requests the service answered with `failedStatus`; a 2xx answer resets. */
+  failures?: { throttle: FailureThrottle; account: AccountOf; failedStatus: number; message: string };
+}
+
+/** The account a request names, hashed (counters in Redis carry no addresses), or undefined if none. */
+type AccountOf = (request: FastifyRequest) => string | undefined;
+
+/** The limited routes (docs/security.md lists them with their defaults). */
+export function rateLimitRules(config: RateLimitConfig, store: LimiterStore): RateLimitRule[] {
+  const perAccount = (name: string, limit: RateLimitConfig['RATE_LIMIT_SIGNUP_PER_EMAIL'], account: AccountOf) => ({ limiter: store.window(name, limit), account });
+  const clientFailures = new FailureCeiling(store.window('oauth-token:client-failures', config.RATE_LIMIT_OAUTH_TOKEN_FAILURES_PER_CLIENT));
+  const signIn = new SignInBackoff(store, {
+    freeFailures: config.RATE_LIMIT_SIGN_IN_FREE_FAILURES,
+    backoffSeconds: config.RATE_LIMIT_SIGN_IN_BACKOFF_SECONDS,
+    maxBackoffSeconds: config.RATE_LIMIT_SIGN_IN_BACKOFF_MAX_SECONDS,
+    failureMemorySeconds: config.RATE_LIMIT_SIGN_IN_FAILURE_MEMORY_SECONDS,
+    perUsername: config.RATE_LIMIT_SIGN_IN_FAILURES_PER_USERNAME,
+  });
+  const passwordFailures = { throttle: signIn, account: (request: FastifyRequest) => hashed(bodyField(request, 'username')), failedStatus: 401, message: 'Too many failed sign-in attempts for this account.' };
+  return [
+    {
+      method: 'POST',
+      path: '/o/token',
+      perIp: store.window('oauth-token:ip', config.RATE_LIMIT_OAUTH_TOKEN_PER_IP),
+      failures: {
+        throttle: { waitMs: (client) => clientFailures.waitMs(client), fail: (client) => clientFailures.fail(client), succeed: (client) => clientFailures.reset(client) },
+        account: (request) => hashed(bodyField(request, 'client_id') ?? basicCredentials(header(request, 'authorization')).client_id),
+        failedStatus: 401,
+        message: 'Too many failed token requests for this client.',
+      },
+    },
+    {
+      method: 'POST',
+      path: '/v2/auth/token',
+      perIp: store.window('sign-in:ip', config.RATE_LIMIT_SIGN_IN_PER_IP),
+      failures: passwordFailures,
+    },
+    {
+      // Merging proves the other account's password: a guess there is a sign-in guess, on the same back-off.
+      method: 'POST',
+      path: '/v2/users/self/merge',
+      perIp: store.window('merge:ip', config.RATE_LIMIT_SIGN_IN_PER_IP),
+      failures: passwordFailures,
+    },
+    {
+      method: 'POST',
+      path: '/v2/auth/signup',
+      perIp: store.window('signup:ip', config.RATE_LIMIT_SIGNUP_PER_IP),
+      perAccount: perAccount('signup:email', config.RATE_LIMIT_SIGNUP_PER_EMAIL, (request) => hashed(bodyField(request, 'email'))),
+    },
+    {
+      method: 'POST',
+      path: '/v2/auth/confirm-email',
+      perIp: store.window('confirm-email:ip', config.RATE_LIMIT_CONFIRM_EMAIL_PER_IP),
+      perAccount: perAccount('confirm-email:token', config.RATE_LIMIT_CONFIRM_EMAIL_PER_TOKEN, (request) => hashed(bodyField(request, 'token'))),
+    },
+    {
+      // Adding an address, or posting an unverified one again, (re-)sends its confirmation link.
+      method: 'POST',
+      path: '/v2/users/self/emails',
+      perIp: store.window('email-resend:ip', config.RATE_LIMIT_EMAIL_RESEND_PER_IP),
+      perAccount: perAccount('email-resend:email', config.RATE_LIMIT_EMAIL_RESEND_PER_EMAIL, (request) => hashed(bodyField(request, 'email'))),
+    },
+    { method: 'POST', path: '/o/badgeconnect/authorize', perIp: store.window('badge-connect-authorize:ip', config.RATE_LIMIT_BADGE_CONNECT_AUTHORIZE_PER_IP) },
+    { method: 'POST', path: '/o/badgeconnect/token', perIp: store.window('badge-connect-token:ip', config.RATE_LIMIT_BADGE_CONNECT_TOKEN_PER_IP) },
+    { method: 'POST', path: '/v2/verify', perIp: store.window('verify:ip', config.RATE_LIMIT_VERIFY_PER_IP) },
+  ];
+}
+
+function bodyField(request: FastifyRequest, name: string): string | undefined {
+  const body = request.body;
+  if (typeof body !== 'object' || body === null || Buffer.isBuffer(body)) return undefined;
+  const value = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Addresses and usernames are compared as the passport stores them: trimmed, lower-case. */
+function hashed(value: string | undefined): string | undefined {
+  const normalised = value?.trim().toLowerCase();
+  return normalised ? createHash('sha256').update(normalised).digest('base64url').slice(0, 32) : undefined;
+}
