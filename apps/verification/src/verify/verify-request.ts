@@ -1,4 +1,4 @@
-import { jsonDepthExceeds, JsonTooDeepError, MAX_BADGE_JSON_DEPTH, parseJsonWithinLimits, type RecipientProfile, type VerifyInput } from '@badges/openbadges';
+import { jsonBudgetProblem, JsonTooDeepError, MAX_BADGE_JSON_DEPTH, MAX_BADGE_JSON_VALUES, parseJsonWithinLimits, type RecipientProfile, type VerifyInput } from '@badges/openbadges';
 import { ApiError, ErrorCode } from '@badges/service-kit';
 
 import { parseExpectedRecipient } from './expected-recipient';
@@ -79,7 +79,9 @@ function checkedJson(value: unknown, field: string): string | Record<string, unk
     return checkedJson(parsed, field);
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw ApiError.validation(`${field} must be a JSON object, JSON text or a compact JWS.`, field);
-  if (jsonDepthExceeds(value)) throw ApiError.validation(`${field} is nested more than ${MAX_BADGE_JSON_DEPTH} levels deep; no badge is.`, field);
+  const overBudget = jsonBudgetProblem(value);
+  if (overBudget === 'depth') throw ApiError.validation(`${field} is nested more than ${MAX_BADGE_JSON_DEPTH} levels deep; no badge is.`, field);
+  if (overBudget === 'values') throw ApiError.validation(`${field} holds more than ${MAX_BADGE_JSON_VALUES} values; no badge is that large.`, field);
   return value as Record<string, unknown>;
 }
 

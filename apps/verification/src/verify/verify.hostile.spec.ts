@@ -213,6 +213,25 @@ describe('POST /v2/verify refuses hostile input', () => {
     expect(asText.json.error).toMatchObject({ code: 'validation_failed', field: 'json' });
   });
 
+  it('a wide document (more values than any badge) is a 400 inline, and a report message when hosted or signed', async () => {
+    // 40,000 evidence items: JSON-LD compaction of this held the event loop for over 2 s.
+    const wide = { '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id: badges.url('/wide'), evidence: Array.from({ length: 40_000 }, (_, i) => ({ narrative: `e${i}` })) };
+    const inline = await service.verify({ json: wide });
+    expect(inline.status).toBe(400);
+    expect(inline.json.error).toMatchObject({ code: 'validation_failed', field: 'json', message: expect.stringMatching(/more than 2000 values/) });
+
+    badges.json('/wide', wide);
+    const hosted = await service.verify({ url: badges.url('/wide') });
+    expect(hosted.status).toBe(200);
+    expect(hosted.json.report.messages).toEqual([expect.objectContaining({ code: 'FETCH_HTTP_NODE', message: expect.stringMatching(/more than 2000 values, far more than any badge/) })]);
+
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const signed = await service.verify({ json: `${encode({ alg: 'RS256' })}.${encode(wide)}.${encode('not a signature')}` });
+    expect(signed.status).toBe(200);
+    expect(signed.json.report.valid).toBe(false);
+    expect(signed.json.report.messages.map((m) => m.message).join(' ')).toMatch(/more than 2000 values/);
+  });
+
   it('a deeply nested hosted document is a report message', async () => {
     badges.routes.set('/nested', (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)));
     const { status, json } = await service.verify({ url: badges.url('/nested') });

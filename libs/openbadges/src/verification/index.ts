@@ -14,5 +14,5 @@ export { detectInput, type DetectedInput } from './detect-input';
 export { signAssertion, signEndorsement, signedPayload } from './signed/sign-document';
 export { DEFAULT_SIGNING_ALGORITHM, generateSigningKeyPair, type PemKeyPair, type SigningAlgorithm } from './signed/key-pairs';
 export { ALLOWED_JWS_ALGORITHMS, type AllowedJwsAlgorithm } from './signed/allowed-algorithms';
-export { MAX_BADGE_JSON_DEPTH, jsonDepthExceeds } from './json-depth';
+export { MAX_BADGE_JSON_DEPTH, MAX_BADGE_JSON_VALUES, jsonBudgetProblem } from './json-depth';
 export { STEP_NAMES, reportSteps, type StepName, type StepStatus, type VerificationStep } from './report-steps';

@@ -5,7 +5,7 @@ import { isJsonNode, type JsonNode } from '../validation/present-values';
 import { upgradeLegacyDocument } from './legacy/upgrade-legacy-document';
 import { compactMemoized } from './compaction-memo';
 import { fetchAdvice } from './fetch-advice';
-import { jsonDepthExceeds, MAX_BADGE_JSON_DEPTH } from './json-depth';
+import { jsonBudgetProblem, jsonBudgetSentence } from './json-depth';
 import { revocationDetails, revocationSentence } from './revocation-message';
 import type { VerificationContext } from './verification-context';
 
@@ -49,7 +49,7 @@ async function fetchAndCompact(url: string, ctx: VerificationContext): Promise<J
     parsed = parseJsonWithinLimits(response.body);
   } catch (err) {
     if (err instanceof JsonTooDeepError) {
-      ctx.report(error(TaskCode.FETCH_HTTP_NODE, `The document at ${url} is nested more than ${MAX_BADGE_JSON_DEPTH} levels deep, which no badge is; it was not processed.`, url));
+      ctx.report(error(TaskCode.FETCH_HTTP_NODE, jsonBudgetSentence('depth', url), url));
       return undefined;
     }
     ctx.report(error(TaskCode.FETCH_HTTP_NODE, `The document at ${url} is not valid JSON.`, url));
@@ -59,8 +59,9 @@ async function fetchAndCompact(url: string, ctx: VerificationContext): Promise<J
     ctx.report(error(TaskCode.FETCH_HTTP_NODE, `The document at ${url} is not a JSON object.`, url));
     return undefined;
   }
-  if (jsonDepthExceeds(parsed)) {
-    ctx.report(error(TaskCode.FETCH_HTTP_NODE, `The document at ${url} is nested more than ${MAX_BADGE_JSON_DEPTH} levels deep, which no badge is; it was not processed.`, url));
+  const overBudget = jsonBudgetProblem(parsed);
+  if (overBudget) {
+    ctx.report(error(TaskCode.FETCH_HTTP_NODE, jsonBudgetSentence(overBudget, url), url));
     return undefined;
   }
   return compactNode(parsed, url, ctx);
@@ -68,8 +69,9 @@ async function fetchAndCompact(url: string, ctx: VerificationContext): Promise<J
 
 /** Compact an already-parsed document (also used for JSON/JWS inputs). */
 export async function compactNode(doc: JsonNode, source: string, ctx: VerificationContext): Promise<JsonNode | undefined> {
-  if (jsonDepthExceeds(doc)) {
-    ctx.report(error(TaskCode.JSONLD_COMPACT_DATA, `The document at ${source} is nested more than ${MAX_BADGE_JSON_DEPTH} levels deep, which no badge is; it was not processed.`, source));
+  const overBudget = jsonBudgetProblem(doc);
+  if (overBudget) {
+    ctx.report(error(TaskCode.JSONLD_COMPACT_DATA, jsonBudgetSentence(overBudget, source), source));
     return undefined;
   }
   const upgraded = upgradeLegacyDocument(doc, source);
