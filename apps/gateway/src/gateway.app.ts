@@ -11,6 +11,8 @@ import { BulkProgressRoute } from './routing/bulk-progress.route';
 import { ForwardingRoutes } from './routing/forwarding.routes';
 import { registerRawBodyParser } from './routing/raw-body.parser';
 import { registerWebApp } from './web-app/web-app.routes';
+import { registerWebSessionHook } from './web-session/web-session.hook';
+import { WEB_SESSION_SECURE } from './web-session/web-session.tokens';
 
 export type GatewayAppOptions = GatewayModuleOptions;
 
@@ -23,6 +25,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Nest
   const app = await createServiceApp(GatewayModule.forRoot(options));
   const fastify = app.getHttpAdapter().getInstance();
   registerRawBodyParser(fastify);
+  registerWebSessionHook(fastify, app.get(WEB_SESSION_SECURE));
   app.get(ForwardingRoutes).register(fastify);
   app.get(BulkProgressRoute).register(fastify);
   await registerDocs(fastify, options.config.PUBLIC_URL);
