@@ -172,6 +172,8 @@ describe.each(embeddedStorageTargets())('accounts and web sessions under attack 
       expect((await api.get('/v2/issuers', { cookie })).status).toBe(401);
       expect((await api.get('/v2/issuers', { cookie, 'x-badges-session': 'learner' })).status).toBe(401);
       expect((await api.get('/v2/issuers', { cookie, ...asStaff })).status).toBe(200);
+      const identity = await api.get('/web/session/staff', { cookie, ...asStaff });
+      expect([identity.status, identity.body]).toEqual([200, { clientId, institutionId: institution.body.id }]);
       const signedOut = await api.request('DELETE', '/web/session/staff', undefined, { cookie, ...asStaff });
       expect([signedOut.status, signedOut.headers.getSetCookie()[0]]).toEqual([204, 'badges-staff=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict']);
       expect((await api.request('DELETE', '/web/session/admin', undefined, asStaff)).status).toBe(404);

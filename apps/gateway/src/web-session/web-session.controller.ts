@@ -1,10 +1,12 @@
-import { Body, Controller, Delete, Header, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 
 import { ApiError, ErrorCode, parseWith } from '@badges/service-kit';
 
+import type { ClientIdentity } from '../auth/access-token.codec';
 import { AccessTokenService } from '../auth/access-token.service';
+import { authenticateBearer } from '../auth/bearer-auth';
 import { ClientCredentialsService } from '../auth/client-credentials.service';
 import { correlationIdFor } from '../routing/forward-headers';
 import { PassportSessionsClient } from './passport-sessions.client';
@@ -45,6 +47,15 @@ export class WebSessionController {
     const { client_id, client_secret } = parseWith(StaffSignInSchema, body);
     const token = await this.tokens.sign(await this.credentials.authenticate(client_id, client_secret));
     reply.header('set-cookie', sessionSetCookie('staff', token, this.tokens.ttlSeconds, this.secure));
+  }
+
+  /** Who the staff session is (the console names its client); the token itself stays in the cookie. */
+  @Get('staff')
+  @Header('Cache-Control', 'no-store')
+  async staffIdentity(@Headers() headers: IncomingHttpHeaders): Promise<ClientIdentity> {
+    requireSessionHeader(headers, 'staff');
+    const { clientId, institutionId } = await authenticateBearer(this.tokens, headers.authorization);
+    return { clientId, institutionId };
   }
 
   /**
