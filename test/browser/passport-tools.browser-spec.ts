@@ -8,6 +8,7 @@ import { launchChromium, newContext } from './support/chromium';
 import { confirmationLink } from './support/emails';
 import { downloadToFile } from './support/files';
 import { screenshots } from './support/screenshots';
+import { expectNoReadableToken } from './support/session-storage';
 import { StaffApi } from './support/staff-api';
 
 /**
@@ -71,6 +72,8 @@ describe('the learner passport on a phone (browser)', () => {
   it('signs out, refuses a wrong password, and signs back in', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to your passport' }).waitFor();
+    // Signing out cleared the HttpOnly cookie (the gateway's DELETE /web/session/learner).
+    expect((await page.context().cookies()).filter((c) => c.name === 'badges-learner')).toEqual([]);
     await page.getByLabel('Email address').fill(LEARNER.email);
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -80,6 +83,7 @@ describe('the learner passport on a phone (browser)', () => {
     await page.getByLabel('Password').fill(LEARNER.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('region', { name: 'My badges' }).getByRole('heading', { name: 'First Aid' }).waitFor();
+    await expectNoReadableToken(page, 'learner');
   });
 
   it('adds a second address; once confirmed, the badge awarded to it arrives', async () => {
@@ -131,5 +135,19 @@ describe('the learner passport on a phone (browser)', () => {
     const zip = readFileSync((await download.path())!);
     expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(zip.toString('latin1')).toContain('summary.csv');
+  });
+
+  it('answers a sign-up for a taken address with the same "check your email" a new address could get', async () => {
+    const { context } = await newContext(browser, platform.url);
+    const stranger = await context.newPage();
+    await stranger.goto('/passport/signup');
+    await stranger.getByLabel('Your name').fill('Someone Else');
+    await stranger.getByLabel('Email address').fill(LEARNER.email);
+    await stranger.getByLabel('Password').fill('a different password');
+    await stranger.getByRole('button', { name: 'Create my passport' }).click();
+    await stranger.getByRole('heading', { name: 'Check your email' }).waitFor();
+    await stranger.getByRole('status').filter({ hasText: `We sent a message to ${LEARNER.email}.` }).waitFor();
+    expect(await seriousAccessibilityViolations(stranger)).toEqual([]);
+    await context.close();
   });
 });

@@ -9,6 +9,7 @@ import { seriousAccessibilityViolations } from './support/axe';
 import { startBrowserPlatform, type BrowserPlatform } from './support/browser-platform';
 import { launchChromium, newContext } from './support/chromium';
 import { screenshots } from './support/screenshots';
+import { expectNoReadableToken } from './support/session-storage';
 import { StaffApi } from './support/staff-api';
 
 /**
@@ -75,6 +76,7 @@ describe('staff create a badge class, award it one by one and in bulk, and revok
     await page.getByRole('heading', { level: 1, name: 'Issuers' }).waitFor();
     await page.getByText('No issuer yet').waitFor();
     await page.getByText('Signed in for Western Institute').waitFor();
+    await expectNoReadableToken(page, 'staff');
     await shot(page, 'signed-in');
   });
 

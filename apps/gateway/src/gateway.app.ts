@@ -13,6 +13,8 @@ import { BulkProgressRoute } from './routing/bulk-progress.route';
 import { ForwardingRoutes } from './routing/forwarding.routes';
 import { registerRawBodyParser } from './routing/raw-body.parser';
 import { registerWebApp } from './web-app/web-app.routes';
+import { registerWebSessionHook } from './web-session/web-session.hook';
+import { WEB_SESSION_SECURE } from './web-session/web-session.tokens';
 
 export type GatewayAppOptions = GatewayModuleOptions;
 
@@ -27,6 +29,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Nest
   await registerCors(fastify, options.config.CORS_ALLOWED_ORIGINS);
   await registerRateLimits(fastify, options.config);
   registerRawBodyParser(fastify);
+  registerWebSessionHook(fastify, app.get(WEB_SESSION_SECURE));
   app.get(ForwardingRoutes).register(fastify);
   app.get(BulkProgressRoute).register(fastify);
   await registerDocs(fastify, options.config.PUBLIC_URL);

@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module';
 import { GatewayPrismaService } from './prisma/gateway-prisma.service';
 import { RoutingModule } from './routing/routing.module';
 import { TenancyModule } from './tenancy/tenancy.module';
+import { WebSessionModule } from './web-session/web-session.module';
 
 export interface GatewayModuleOptions {
   database: Database;
@@ -37,7 +38,7 @@ export class GatewayModule {
   static forRoot(options: GatewayModuleOptions): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [GatewayCoreModule.forRoot(options), AuthModule, TenancyModule, RoutingModule, HealthModule],
+      imports: [GatewayCoreModule.forRoot(options), AuthModule, TenancyModule, RoutingModule, HealthModule, WebSessionModule],
     };
   }
 }

@@ -17,6 +17,8 @@ import { EventIntakeService } from './events/event-intake.service';
 import { NotificationEventsConsumer } from './events/notification-events.consumer';
 import { HealthController } from './health/health.controller';
 import { ConfirmationEmailService } from './learner-emails/confirmation-email.service';
+import { ExistingAccountEmailService } from './learner-emails/existing-account-email.service';
+import { LearnerEmailSender } from './learner-emails/learner-email.sender';
 import { DeliveryJobs } from './jobs/delivery-jobs';
 import { DeliverySweeper } from './jobs/delivery-sweeper';
 import { notificationQueueProviders, type NotificationJobSettings } from './jobs/notification-queues';
@@ -80,7 +82,9 @@ export class NotificationModule {
         WebhooksService,
         WebhookDeliveryWorker,
         EventIntakeService,
+        LearnerEmailSender,
         ConfirmationEmailService,
+        ExistingAccountEmailService,
       ],
     };
   }

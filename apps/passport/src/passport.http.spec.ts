@@ -35,18 +35,47 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
   const badges = async (token: string, query = ''): Promise<Json[]> => p.json(await p.call('GET', `/v2/backpack/assertions${query}`, token)).result;
 
   describe('accounts', () => {
-    it('refuses bad sign-ups with a field, and a taken address with 409', async () => {
+    it('refuses bad sign-ups with a field, and answers a taken address as a new one while its owner is emailed', async () => {
       expectError(await p.call('POST', '/v2/auth/signup', undefined, { email: 'not-an-email', password: 'long enough password' }), 400, 'validation_failed', 'email');
       expectError(await p.call('POST', '/v2/auth/signup', undefined, { email: 'x@example.org', password: 'short' }), 400, 'validation_failed', 'password');
       expectError(await p.call('POST', '/v2/auth/signup', undefined, { password: 'long enough password' }), 400, 'validation_failed', 'email');
       expectError(await p.call('POST', '/v2/auth/signup', undefined, '{"email":', { 'content-type': 'application/json' }), 400, 'invalid_json');
-      await p.signUp('taken@example.org');
-      expectError(await p.call('POST', '/v2/auth/signup', undefined, { email: ' TAKEN@example.org ', password: 'long enough password' }), 409, 'conflict', 'email');
+      const { learnerId } = await p.signUp('taken@example.org', 'correct horse battery', 'Tia Owner');
+      const fresh = await p.call('POST', '/v2/auth/signup', undefined, { email: 'fresh@example.org', password: 'long enough password', name: 'Someone' });
+      const again = await p.call('POST', '/v2/auth/signup', undefined, { email: ' TAKEN@example.org ', password: 'long enough password', name: 'Someone' });
+      expect([fresh.statusCode, again.statusCode]).toEqual([201, 201]);
+      const shape = (body: Json) => JSON.parse(JSON.stringify(body).replace(/"entityId":"[^"]+"/g, '"entityId":"x"').replace(/(fresh|taken)@/g, 'who@'));
+      expect(shape(p.json(again))).toEqual(shape(p.json(fresh)));
+      expect(Object.keys(again.headers).sort()).toEqual(Object.keys(fresh.headers).sort());
+      expect(p.json(again).result[0].entityId).not.toBe(learnerId);
+      expect(await p.waitFor(() => p.notices.find((n) => n.email === 'taken@example.org'), 'the owner notice')).toEqual({
+        learnerId,
+        email: 'taken@example.org',
+        learnerName: 'Tia Owner',
+        signInUrl: 'https://badges.example.org/passport',
+      });
+      // Nothing was stored for the second sign-up: the owner's password still signs in, the other does not.
+      expect(await p.signIn('taken@example.org')).toMatch(/^lp_/);
+      expectError(await p.call('POST', '/v2/auth/token', undefined, { username: 'taken@example.org', password: 'long enough password' }), 401, 'invalid_credentials');
+      expect(p.confirmations.filter((c) => c.email === 'taken@example.org')).toHaveLength(1);
+    });
+
+    it('answers a sign-up for an address verified on another passport as a new one, and emails that passport', async () => {
+      const { token, learnerId } = await p.signUp('first-address@example.org', 'correct horse battery', 'Sam Second');
+      expect((await p.call('POST', '/v2/users/self/emails', token, { email: 'second-address@example.org' })).statusCode).toBe(201);
+      await p.confirm('second-address@example.org');
+      const response = await p.call('POST', '/v2/auth/signup', undefined, { email: 'second-address@example.org', password: 'long enough password' });
+      expect(response.statusCode).toBe(201);
+      expect(await p.waitFor(() => p.notices.find((n) => n.email === 'second-address@example.org'), 'the owner notice')).toMatchObject({ learnerId, learnerName: 'Sam Second' });
+      const [{ count }] = await database.query<{ count: number }>(`SELECT count(*)::int AS count FROM passport.learners WHERE username = 'second-address@example.org'`);
+      expect(count).toBe(0);
     });
 
     it('lets the owner of an address take it back from an abandoned, never-verified sign-up', async () => {
       const squatter = await p.signUp('victim@example.org', 'squatter password');
-      expect((await p.call('POST', '/v2/auth/signup', undefined, { email: 'victim@example.org', password: 'owner password!' })).statusCode).toBe(409);
+      // Within the link's day the squatter's account stands: the owner's sign-up changes nothing.
+      expect((await p.call('POST', '/v2/auth/signup', undefined, { email: 'victim@example.org', password: 'owner password!' })).statusCode).toBe(201);
+      expectError(await p.call('POST', '/v2/auth/token', undefined, { username: 'victim@example.org', password: 'owner password!' }), 401, 'invalid_credentials');
       await database.query(`UPDATE passport.learners SET "createdAt" = now() - interval '25 hours' WHERE username = 'victim@example.org'`);
       expect((await p.call('POST', '/v2/auth/signup', undefined, { email: 'victim@example.org', password: 'owner password!' })).statusCode).toBe(201);
       expectError(await p.call('GET', '/v2/users/self', squatter.token), 401, 'unauthorized');
@@ -54,7 +83,8 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       // A verified account keeps its name however old it is.
       await p.confirm('victim@example.org');
       await database.query(`UPDATE passport.learners SET "createdAt" = now() - interval '400 days' WHERE username = 'victim@example.org'`);
-      expectError(await p.call('POST', '/v2/auth/signup', undefined, { email: 'victim@example.org', password: 'another password' }), 409, 'conflict', 'email');
+      expect((await p.call('POST', '/v2/auth/signup', undefined, { email: 'victim@example.org', password: 'another password' })).statusCode).toBe(201);
+      expect(await p.signIn('victim@example.org', 'owner password!')).toMatch(/^lp_/);
     });
 
     it('signs in with the password only, and tells nobody which part was wrong', async () => {

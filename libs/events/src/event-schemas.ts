@@ -4,6 +4,7 @@ import { assertionIssuedPayload } from './payloads/assertion-issued.payload';
 import { assertionRevokedPayload } from './payloads/assertion-revoked.payload';
 import { badgeClassUpdatedPayload } from './payloads/badgeclass-updated.payload';
 import { learnerEmailConfirmationRequestedPayload } from './payloads/learner-email-confirmation.payload';
+import { learnerExistingSignupAttemptedPayload } from './payloads/learner-existing-signup.payload';
 import {
   endorsementIssuedPayload,
   endorsementRequestedPayload,
@@ -24,6 +25,7 @@ export const payloadSchemas = {
   [Topic.EndorsementRevoked]: endorsementRevokedPayload,
   [Topic.LearnerIdentifierVerified]: learnerIdentifierVerifiedPayload,
   [Topic.LearnerEmailConfirmationRequested]: learnerEmailConfirmationRequestedPayload,
+  [Topic.LearnerExistingSignupAttempted]: learnerExistingSignupAttemptedPayload,
 } as const satisfies Record<TopicName, z.ZodType>;
 
 export type PayloadOf<T extends TopicName> = z.output<(typeof payloadSchemas)[T]>;

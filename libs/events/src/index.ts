@@ -15,3 +15,4 @@ export type {
   VerificationCompletedPayload,
 } from './payloads/reserved.payloads';
 export type { LearnerEmailConfirmationRequestedPayload } from './payloads/learner-email-confirmation.payload';
+export type { LearnerExistingSignupAttemptedPayload } from './payloads/learner-existing-signup.payload';

@@ -18,6 +18,8 @@ export const Topic = {
   LearnerIdentifierVerified: 'badges.learner.identifier-verified.v1',
   // Passport (issue #6): the notification service emails the learner the confirmation link.
   LearnerEmailConfirmationRequested: 'badges.learner.email-confirmation-requested.v1',
+  // Hardening (issue #13): a sign-up for a taken address answers as a new one; its owner gets an email.
+  LearnerExistingSignupAttempted: 'badges.learner.existing-signup-attempted.v1',
 } as const;
 
 export type TopicName = (typeof Topic)[keyof typeof Topic];

@@ -10,6 +10,6 @@ import { TokenController } from './token.controller';
 @Module({
   controllers: [TokenController],
   providers: [SigningKeyRepository, AccessTokenService, ApiClientsRepository, ClientCredentialsService, BearerTokenGuard],
-  exports: [AccessTokenService, BearerTokenGuard],
+  exports: [AccessTokenService, BearerTokenGuard, ClientCredentialsService],
 })
 export class AuthModule {}

@@ -11,7 +11,7 @@ import type { BulkAwardJob } from '../generated/prisma/client';
 import { rowsFromCsv, rowsFromJson, type IntakeRow } from './bulk-award.intake';
 import { BULK_AWARD_QUEUE, bulkJobId, type BulkAwardQueue } from './bulk-award-queue';
 import { BulkAwardsRepository, type NewBulkRow, type StoredRowInput } from './bulk-awards.repository';
-import { csvLine } from './csv/csv-writer';
+import { csvLine, freeText } from './csv/csv-writer';
 
 export type BulkSource = { kind: 'csv'; bytes: Buffer } | { kind: 'json'; body: unknown };
 
@@ -113,8 +113,8 @@ export class BulkAwardsService {
   }
 
   /**
-   * One line per input row. Every cell is formula-neutralised (csvCell), since recipients,
-   * names and errors echo what the uploader typed.
+   * One line per input row. Recipients, names and errors echo what the uploader typed, so they
+   * are formula-neutralised; the line, status, assertion id and URL are ours and never rewritten.
    */
   async *resultCsv(scope: TenantScope, jobId: string): AsyncGenerator<string> {
     const job = await this.require(scope, jobId);
@@ -128,7 +128,7 @@ export class BulkAwardsService {
         const input = row.input as unknown as StoredRowInput;
         const recipient = 'item' in input ? input.item.recipient.identity : (input.raw.email ?? input.raw.identity ?? '');
         const name = 'item' in input ? (input.recipientName ?? '') : (input.raw.name ?? '');
-        chunk += csvLine([row.line, recipient, name, row.status, row.assertionId, row.assertionId ? this.urls.assertion(row.assertionId) : null, row.error]);
+        chunk += csvLine([row.line, freeText(recipient), freeText(name), row.status, row.assertionId, row.assertionId ? this.urls.assertion(row.assertionId) : null, freeText(row.error)]);
       }
       yield chunk;
       after = rows[rows.length - 1].line;

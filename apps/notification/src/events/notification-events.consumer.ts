@@ -5,6 +5,7 @@ import { Topic, type EventOf } from '@badges/events';
 import { EventBatchPattern, RethrowRpcErrorsFilter } from '@badges/messaging';
 
 import { ConfirmationEmailService } from '../learner-emails/confirmation-email.service';
+import { ExistingAccountEmailService } from '../learner-emails/existing-account-email.service';
 import { EventIntakeService } from './event-intake.service';
 
 /**
@@ -14,7 +15,11 @@ import { EventIntakeService } from './event-intake.service';
 @Controller()
 @UseFilters(RethrowRpcErrorsFilter)
 export class NotificationEventsConsumer {
-  constructor(private readonly intake: EventIntakeService, private readonly confirmations: ConfirmationEmailService) {}
+  constructor(
+    private readonly intake: EventIntakeService,
+    private readonly confirmations: ConfirmationEmailService,
+    private readonly existingAccounts: ExistingAccountEmailService,
+  ) {}
 
   /** A bulk award's events arrive in runs: their subscriptions are looked up once per run. */
   @EventBatchPattern(Topic.AssertionIssued)
@@ -50,5 +55,10 @@ export class NotificationEventsConsumer {
   @EventPattern(Topic.LearnerEmailConfirmationRequested)
   async onLearnerEmailConfirmationRequested(@Payload() event: EventOf<typeof Topic.LearnerEmailConfirmationRequested>): Promise<void> {
     await this.confirmations.handle(event);
+  }
+
+  @EventPattern(Topic.LearnerExistingSignupAttempted)
+  async onLearnerExistingSignupAttempted(@Payload() event: EventOf<typeof Topic.LearnerExistingSignupAttempted>): Promise<void> {
+    await this.existingAccounts.handle(event);
   }
 }

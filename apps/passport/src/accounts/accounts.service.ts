@@ -8,7 +8,7 @@ import { PASSPORT_CONFIG } from '../common/tokens';
 import type { PassportConfig } from '../config/passport.config';
 import { PassportEvents } from '../events/passport-events';
 import type { Learner, LearnerIdentifier } from '../generated/prisma/client';
-import { PassportPrismaService } from '../prisma/passport-prisma.service';
+import { PassportPrismaService, type PassportTx } from '../prisma/passport-prisma.service';
 import { CONFIRMATION_TTL_MS } from './confirmation-token';
 import { IdentifierLookup } from './identifier-lookup';
 import { IdentifiersService } from './identifiers.service';
@@ -34,30 +34,53 @@ export class AccountsService {
     @Inject(PASSPORT_CONFIG) private readonly config: PassportConfig,
   ) {}
 
+  /**
+   * A new account, or, for an address that already has an owner, the same answer (status, shape,
+   * and about the same time: the password is hashed either way) while the owner is emailed
+   * instead. The sign-up page cannot tell the two apart, so it cannot be used to learn who has a
+   * passport (issue #13, finding 8).
+   */
   async signUp(input: { email: string; password: string; name: string }, correlationId: string): Promise<LearnerProfile> {
     const username = this.lookups.normalize('email', input.email);
     const passwordHash = await hashPassword(input.password, scryptCost(this.config.scryptLogN));
-    const id = newEntityId();
+    const account = { username, name: input.name, passwordHash };
+    let created: LearnerProfile | null;
     try {
-      await this.prisma.$transaction(async (tx) => {
-        const existing = await tx.learner.findUnique({ where: { username }, include: { identifiers: { select: { verifiedAt: true } } } });
-        if (existing) {
-          // Someone signing up with an address that is not theirs must not lock its owner out: an
-          // account that never verified anything and whose link has expired gives the name up.
-          const abandoned = existing.identifiers.every((i) => i.verifiedAt === null) && existing.createdAt.getTime() < Date.now() - CONFIRMATION_TTL_MS;
-          if (!abandoned) throw taken();
-          await tx.learner.delete({ where: { id: existing.id } });
-        }
-        await tx.learner.create({ data: { id, username, name: input.name, passwordHash } });
-        await this.identifiers.requestEmail(tx, learnerScope(id), input.name, username, correlationId);
-      });
+      created = await this.register(account, correlationId);
     } catch (error) {
-      // Two sign-ups racing for one address: the unique index decides, the loser gets the same 409.
-      if ((error as { code?: string }).code === 'P2002') throw taken();
-      throw error;
+      // Two sign-ups racing for one address: the unique index decides, and the loser's second
+      // try finds the winner's account and answers as for any taken address.
+      if ((error as { code?: string }).code !== 'P2002') throw error;
+      created = await this.register(account, correlationId);
     }
+    return created ?? lookalike(username, input.name);
+  }
+
+  /** The new account's profile, or null when the address has an owner (who was emailed instead). */
+  private async register(account: { username: string; name: string; passwordHash: string }, correlationId: string): Promise<LearnerProfile | null> {
+    const { username, name, passwordHash } = account;
+    const id = newEntityId();
+    const owner = await this.prisma.$transaction(async (tx) => {
+      const existing = await tx.learner.findUnique({ where: { username }, include: { identifiers: { select: { verifiedAt: true } } } });
+      // Someone signing up with an address that is not theirs must not lock its owner out: an
+      // account that never verified anything and whose link has expired gives the name up.
+      const abandoned = existing?.identifiers.every((i) => i.verifiedAt === null) && existing.createdAt.getTime() < Date.now() - CONFIRMATION_TTL_MS;
+      if (existing && abandoned) await tx.learner.delete({ where: { id: existing.id } });
+      else if (existing) return this.notifyOwner(tx, existing, username, correlationId);
+      // The address may also be verified as another passport's second address.
+      const verified = await tx.learnerIdentifier.findFirst({ where: { type: 'email', value: username, verifiedAt: { not: null } }, include: { learner: true } });
+      if (verified) return this.notifyOwner(tx, verified.learner, username, correlationId);
+      await tx.learner.create({ data: { id, username, name, passwordHash } });
+      await this.identifiers.requestEmail(tx, learnerScope(id), name, username, correlationId);
+      return null;
+    });
     this.events.published();
-    return this.profile(learnerScope(id));
+    return owner ? null : this.profile(learnerScope(id));
+  }
+
+  private async notifyOwner(tx: PassportTx, owner: Learner, email: string, correlationId: string): Promise<Learner> {
+    await this.events.existingSignupAttempted(tx, correlationId, { learnerId: owner.id, email, learnerName: owner.name, signInUrl: `${this.config.publicUrl}/passport` });
+    return owner;
   }
 
   async signIn(username: string, password: string): Promise<{ token: string; expiresIn: number }> {
@@ -128,6 +151,10 @@ export class AccountsService {
   }
 }
 
-function taken(): ApiError {
-  return new ApiError(409, ErrorCode.Conflict, 'An account with this email address already exists. Sign in instead.', 'email');
+/** What a new account's sign-up answers, for an address that has an owner: never stored. */
+function lookalike(username: string, name: string): LearnerProfile {
+  const now = new Date();
+  const learner: Learner = { id: newEntityId(), username, name, passwordHash: '', createdAt: now, updatedAt: now };
+  const email: LearnerIdentifier = { id: newEntityId(), learnerId: learner.id, type: 'email', value: username, lookup: '', verifiedAt: null, confirmTokenHash: null, confirmExpiresAt: null, createdAt: now };
+  return { learner, identifiers: [email] };
 }

@@ -25,6 +25,12 @@ export class PassportEvents {
     ]);
   }
 
+  async existingSignupAttempted(tx: PassportTx, correlationId: string, payload: { learnerId: string; email: string; learnerName: string; signInUrl: string }): Promise<void> {
+    await this.write(tx, [
+      createEvent(Topic.LearnerExistingSignupAttempted, { institutionId: PROVINCE_INSTITUTION_ID, correlationId, aggregateId: payload.learnerId, payload }),
+    ]);
+  }
+
   async identifierVerified(tx: PassportTx, correlationId: string, payload: { learnerId: string; identifierId: string; identifierType: 'email' | 'url' | 'telephone' }): Promise<void> {
     await this.write(tx, [
       createEvent(Topic.LearnerIdentifierVerified, {

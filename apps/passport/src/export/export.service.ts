@@ -6,7 +6,7 @@ import { CollectionsService } from '../collections/collections.service';
 import type { LearnerScope } from '../common/learner-scope';
 import { AccountsService } from '../accounts/accounts.service';
 import { toUserV2 } from '../accounts/accounts.dto';
-import { csvRow } from './csv';
+import { csvRow, freeText } from './csv';
 import { AwardCopiesService } from './award-copies.service';
 import { writeZip, type ZipEntry } from './zip-writer';
 
@@ -35,8 +35,8 @@ export class ExportService {
       const { image, json } = await this.filesOf(view, entries);
       const { award, badge, revocation } = view;
       csv += csvRow([
-        award.assertionId, award.badgeClassName, award.issuerName, award.issuedOn.toISOString(), award.expires?.toISOString() ?? '',
-        badge.status, revocation ? 'yes' : 'no', revocation?.reason ?? '', award.assertionUrl, image, json,
+        award.assertionId, freeText(award.badgeClassName), freeText(award.issuerName), award.issuedOn.toISOString(), award.expires?.toISOString() ?? '',
+        badge.status, revocation ? 'yes' : 'no', freeText(revocation?.reason ?? ''), freeText(award.assertionUrl), image, json,
       ]);
     }
     const { learner, identifiers } = await this.accounts.profile(scope);

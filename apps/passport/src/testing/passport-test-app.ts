@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LightMyRequestResponse } from 'fastify';
 
-import { createEvent, Topic, type LearnerEmailConfirmationRequestedPayload } from '@badges/events';
+import { createEvent, Topic, type LearnerEmailConfirmationRequestedPayload, type LearnerExistingSignupAttemptedPayload } from '@badges/events';
 import { InProcessJobBackend } from '@badges/jobs';
 import { InProcessEventBus } from '@badges/messaging';
 import { createSalt, hashIdentity, normalizeIdentity } from '@badges/openbadges';
@@ -29,7 +29,7 @@ export function expectApiError(response: LightMyRequestResponse, status: number,
 
 /**
  * The passport app on its own in-process bus, with a fake issuer and a listener standing in for
- * the notification service (it keeps each confirmation email's payload). Awards are published as
+ * the notification service (it keeps each confirmation email's and owner notice's payload). Awards are published as
  * the real issuer publishes them: salted hash plus the keyed lookup under the shared secret.
  */
 export async function startPassport(database: Database, options: { verifier?: Verifier } = {}) {
@@ -37,7 +37,15 @@ export async function startPassport(database: Database, options: { verifier?: Ve
   process.env.INTERNAL_TOKEN = TEST_INTERNAL_TOKEN;
   const bus = new InProcessEventBus();
   const confirmations: LearnerEmailConfirmationRequestedPayload[] = [];
-  await bus.subscribe({ group: 'test-mailer', topics: [Topic.LearnerEmailConfirmationRequested], handler: async (event) => void confirmations.push(event.payload) });
+  const notices: LearnerExistingSignupAttemptedPayload[] = [];
+  await bus.subscribe({
+    group: 'test-mailer',
+    topics: [Topic.LearnerEmailConfirmationRequested, Topic.LearnerExistingSignupAttempted],
+    handler: async (event) => {
+      if (event.type === Topic.LearnerExistingSignupAttempted) notices.push(event.payload as LearnerExistingSignupAttemptedPayload);
+      else confirmations.push(event.payload as LearnerEmailConfirmationRequestedPayload);
+    },
+  });
   const issuer = await startFakeIssuer();
   const config = loadPassportConfig({ PUBLIC_URL: TEST_PUBLIC_URL, RECIPIENT_LOOKUP_SECRET: TEST_LOOKUP_SECRET, PASSWORD_SCRYPT_LOG_N: '14', IMPORT_REVERIFY_SWEEP_MS: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true' });
   const jobs = new InProcessJobBackend();
@@ -74,6 +82,7 @@ export async function startPassport(database: Database, options: { verifier?: Ve
     bus,
     issuer,
     confirmations,
+    notices,
     call,
     waitFor,
     confirmationToken,

@@ -23,6 +23,10 @@ export interface RequestOptions {
   method?: string;
   /** A plain object is sent as JSON; FormData, Blob and strings as they are. */
   body?: unknown;
+  /**
+   * The session the request acts for ('learner' or 'staff', see session.ts), sent as the
+   * X-Badges-Session header: the gateway then adds the token from its HttpOnly cookie.
+   */
   token?: string;
   headers?: Record<string, string>;
   /** Cancels the request (e.g. a progress stream when its page closes). */
@@ -31,7 +35,7 @@ export interface RequestOptions {
 
 export async function apiFetch(path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.token) headers['x-badges-session'] = options.token;
   let body: BodyInit | undefined;
   if (options.body instanceof FormData || options.body instanceof Blob || typeof options.body === 'string') body = options.body;
   else if (options.body !== undefined) {

@@ -1,14 +1,21 @@
 import { apiFetch, apiJson, apiOne, apiResult, ApiRequestError } from './client';
+import { endSession, startSession } from './session';
 
-export interface AccessToken {
-  access_token: string;
-  token_type: 'Bearer';
-  expires_in: number;
+/**
+ * Staff sign in with their institution's API client (OAuth2 client credentials, as POST /o/token
+ * takes them); the token stays in the gateway's HttpOnly cookie.
+ */
+export function staffSignIn(clientId: string, clientSecret: string): Promise<void> {
+  return startSession('staff', { client_id: clientId, client_secret: clientSecret });
 }
 
-/** OAuth2 client credentials (POST /o/token): how institution systems and staff sign in. */
-export function clientCredentialsToken(clientId: string, clientSecret: string): Promise<AccessToken> {
-  return apiJson<AccessToken>('/o/token', { method: 'POST', body: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret } });
+/** The API client this console signed in with (read by the gateway from the session's token). */
+export function staffIdentity(token: string): Promise<{ clientId: string; institutionId: string }> {
+  return apiJson('/web/session/staff', { token });
+}
+
+export function staffSignOut(): Promise<void> {
+  return endSession('staff');
 }
 
 export interface Institution {

@@ -1,4 +1,5 @@
 import { apiFetch, apiJson, apiOne, apiResult } from './client';
+import { endSession, startSession } from './session';
 
 export type BadgeStatus = 'pending' | 'accepted' | 'declined';
 
@@ -46,13 +47,13 @@ export async function signUp(email: string, password: string, name: string): Pro
   await apiJson('/v2/auth/signup', { method: 'POST', body: { email, password, name } });
 }
 
-export async function signIn(email: string, password: string): Promise<string> {
-  const token = await apiJson<{ access_token: string }>('/v2/auth/token', { method: 'POST', body: { username: email, password } });
-  return token.access_token;
+/** The learner's session: an HttpOnly cookie the gateway sets, which no script can read. */
+export function signIn(email: string, password: string): Promise<void> {
+  return startSession('learner', { username: email, password });
 }
 
-export async function signOut(token: string): Promise<void> {
-  await apiFetch('/v2/auth/logout', { method: 'POST', token });
+export function signOut(): Promise<void> {
+  return endSession('learner');
 }
 
 /** The emailed link's token (or the whole link pasted) confirms the address and collects its badges. */

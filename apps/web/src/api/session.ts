@@ -1,32 +1,53 @@
 import { useCallback, useState } from 'react';
 
+import { apiFetch } from './client';
+
 /**
- * A bearer token kept in the browser. Learners stay signed in across visits (localStorage);
- * staff tokens live only as long as the tab (sessionStorage), since they act for a whole institution.
+ * Which session this browser holds: a marker, not a secret. The token itself is in an HttpOnly
+ * cookie the gateway set (POST /web/session/{kind}), which no script can read; apiFetch names the
+ * session in the X-Badges-Session header and the gateway adds the token. Learners stay signed in
+ * across visits (localStorage); staff only for this tab (sessionStorage).
  */
-export function useStoredToken(key: string, storage: 'local' | 'session'): [string | null, (token: string | null) => void] {
-  const [token, setTokenState] = useState<string | null>(() => {
+export type SessionKind = 'learner' | 'staff';
+
+const MARKER_KEYS: Record<SessionKind, string> = { learner: 'passport.session', staff: 'console.session' };
+/** Where earlier versions kept the bearer token itself: removed, so no script can find one. */
+const LEGACY_TOKEN_KEYS: Record<SessionKind, string> = { learner: 'passport.token', staff: 'console.token' };
+
+export function useSession(kind: SessionKind): [SessionKind | null, (signedIn: boolean) => void] {
+  const [session, setSessionState] = useState<SessionKind | null>(() => {
     try {
-      return storageFor(storage).getItem(key);
+      storageFor(kind).removeItem(LEGACY_TOKEN_KEYS[kind]);
+      return storageFor(kind).getItem(MARKER_KEYS[kind]) === kind ? kind : null;
     } catch {
       return null;
     }
   });
-  const setToken = useCallback(
-    (next: string | null) => {
+  const setSession = useCallback(
+    (signedIn: boolean) => {
       try {
-        if (next) storageFor(storage).setItem(key, next);
-        else storageFor(storage).removeItem(key);
+        if (signedIn) storageFor(kind).setItem(MARKER_KEYS[kind], kind);
+        else storageFor(kind).removeItem(MARKER_KEYS[kind]);
       } catch {
-        // storage disabled: the token lives in memory for this page only
+        // storage disabled: the marker lives in memory for this page only
       }
-      setTokenState(next);
+      setSessionState(signedIn ? kind : null);
     },
-    [key, storage],
+    [kind],
   );
-  return [token, setToken];
+  return [session, setSession];
 }
 
-function storageFor(kind: 'local' | 'session'): Storage {
-  return kind === 'local' ? localStorage : sessionStorage;
+function storageFor(kind: SessionKind): Storage {
+  return kind === 'learner' ? localStorage : sessionStorage;
+}
+
+/** Signs in: the gateway checks the credentials, answers 204 and sets the HttpOnly cookie (no token in the body). */
+export async function startSession(kind: SessionKind, credentials: Record<string, string>): Promise<void> {
+  await apiFetch(`/web/session/${kind}`, { method: 'POST', token: kind, body: credentials });
+}
+
+/** Signs out: the gateway clears the cookie (and the passport revokes a learner's session). */
+export async function endSession(kind: SessionKind): Promise<void> {
+  await apiFetch(`/web/session/${kind}`, { method: 'DELETE', token: kind });
 }

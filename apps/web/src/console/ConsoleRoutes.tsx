@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
 
-import { ownInstitution, type Institution } from '../api/console-api';
-import { useStoredToken } from '../api/session';
+import { ownInstitution, staffSignOut, type Institution } from '../api/console-api';
+import { useSession } from '../api/session';
 import { useI18n } from '../i18n/i18n-context';
 import { NotFoundPage } from '../shell/NotFoundPage';
 import { AssertionsPage } from './assertions/AssertionsPage';
@@ -16,13 +16,20 @@ import { IssuersPage } from './issuers/IssuersPage';
 
 /**
  * The institution console, for staff. Staff sign in with their institution's API client
- * (OAuth2 client credentials, POST /o/token); the access token is kept for this tab only.
+ * (OAuth2 client credentials); the token stays in the gateway's HttpOnly cookie, and this tab
+ * keeps only the marker that it is signed in.
  */
 export function ConsoleRoutes() {
   const { t } = useI18n();
-  const [token, setToken] = useStoredToken('console.token', 'session');
+  const [token, setSession] = useSession('staff');
   const [institution, setInstitution] = useState<Institution | null>(null);
-  const session = useMemo(() => (token ? { token, signOut: () => setToken(null) } : undefined), [token, setToken]);
+  const signedIn = useCallback(() => setSession(true), [setSession]);
+  const session = useMemo(() => {
+    if (!token) return undefined;
+    // The cookie is cleared even when the token has expired; the tab is signed out either way.
+    const signOut = () => void staffSignOut().catch(() => undefined).finally(() => setSession(false));
+    return { token, signOut };
+  }, [token, setSession]);
 
   useEffect(() => {
     if (!token) return;
@@ -30,14 +37,14 @@ export function ConsoleRoutes() {
     // An expired or revoked token signs the tab out, so staff see the sign-in form again.
     ownInstitution(token).then(
       (found) => current && setInstitution(found),
-      () => current && setToken(null),
+      () => current && session?.signOut(),
     );
     return () => {
       current = false;
     };
-  }, [token, setToken]);
+  }, [token, session]);
 
-  if (!session) return <ConsoleSignIn onSignedIn={setToken} />;
+  if (!session) return <ConsoleSignIn onSignedIn={signedIn} />;
   return (
     <ConsoleSessionContext.Provider value={session}>
       <div className="console-bar">

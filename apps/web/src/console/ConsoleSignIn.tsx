@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 
 import { ApiRequestError } from '../api/client';
-import { clientCredentialsToken } from '../api/console-api';
+import { staffSignIn } from '../api/console-api';
 import { useI18n } from '../i18n/i18n-context';
 import { usePageTitle } from '../shell/use-page-title';
 import { ErrorMessage } from '../shell/ErrorMessage';
 
-export function ConsoleSignIn({ onSignedIn }: { onSignedIn(token: string): void }) {
+export function ConsoleSignIn({ onSignedIn }: { onSignedIn(): void }) {
   const { t } = useI18n();
   // Each console page names itself; before sign-in the tab is the console's.
   usePageTitle(t('console.title'));
@@ -20,8 +20,8 @@ export function ConsoleSignIn({ onSignedIn }: { onSignedIn(token: string): void 
     setBusy(true);
     setError(null);
     try {
-      const token = await clientCredentialsToken(clientId.trim(), clientSecret.trim());
-      onSignedIn(token.access_token);
+      await staffSignIn(clientId.trim(), clientSecret.trim());
+      onSignedIn();
     } catch (caught) {
       setError(caught instanceof ApiRequestError && caught.code === 'invalid_client' ? new Error(t('console.invalidClient')) : caught);
     } finally {

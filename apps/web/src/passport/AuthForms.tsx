@@ -9,7 +9,8 @@ import { useAction } from '../shell/use-action';
 import { usePageTitle } from '../shell/use-page-title';
 
 interface Props {
-  onSignedIn(token: string): void;
+  /** The gateway holds the session in an HttpOnly cookie; the page only learns that it exists. */
+  onSignedIn(): void;
 }
 
 export function SignInForm({ onSignedIn }: Props) {
@@ -22,7 +23,10 @@ export function SignInForm({ onSignedIn }: Props) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    await action.run(async () => onSignedIn(await signIn(email.trim(), password)));
+    await action.run(async () => {
+      await signIn(email.trim(), password);
+      onSignedIn();
+    });
   }
 
   const error = action.error instanceof ApiRequestError && action.error.code === 'invalid_credentials' ? new Error(t('passport.invalidCredentials')) : action.error;
@@ -55,14 +59,32 @@ export function SignUpForm({ onSignedIn }: Props) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const action = useAction();
+  const [emailed, setEmailed] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const address = email.trim();
+    let signedIn = false;
     const done = await action.run(async () => {
-      await signUp(email.trim(), password, name.trim());
-      onSignedIn(await signIn(email.trim(), password));
+      await signUp(address, password, name.trim());
+      signedIn = await signInIfNew(address, password);
     });
-    if (done) navigate('/passport');
+    if (!done) return;
+    if (!signedIn) return setEmailed(address);
+    onSignedIn();
+    navigate('/passport');
+  }
+
+  if (emailed) {
+    return (
+      <>
+        <h1>{t('passport.checkEmail.heading')}</h1>
+        <p role="status">{t('passport.checkEmail.body', { email: emailed })}</p>
+        <p>
+          <Link to="/passport">{t('passport.signInInstead')}</Link>
+        </p>
+      </>
+    );
   }
 
   return (
@@ -97,4 +119,18 @@ export function SignUpForm({ onSignedIn }: Props) {
       </p>
     </>
   );
+}
+
+/**
+ * A taken address answers sign-up like a new one (its owner is emailed instead), so the page
+ * cannot say which it was: a new passport signs in; otherwise the email says what to do.
+ */
+async function signInIfNew(email: string, password: string): Promise<boolean> {
+  try {
+    await signIn(email, password);
+    return true;
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.code === 'invalid_credentials') return false;
+    throw error;
+  }
 }

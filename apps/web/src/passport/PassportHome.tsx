@@ -23,7 +23,7 @@ export function PassportHome({ token, onSignedOut }: { token: string; onSignedOu
   const { data, error, reload } = usePassport(token, onSignedOut);
 
   async function signOutHere() {
-    await signOut(token).catch(() => undefined); // signed out here either way
+    await signOut().catch(() => undefined); // signed out here either way
     onSignedOut();
   }
 

@@ -14,6 +14,10 @@ const messages = {
   createOne: 'Create one',
   signInInstead: 'Sign in',
   invalidCredentials: 'Unknown email address or wrong password.',
+  checkEmail: {
+    heading: 'Check your email',
+    body: 'We sent a message to {email}. It tells you what to do next: confirm the address to start your passport or, if this address already has a passport, sign in to it.',
+  },
   welcome: 'Welcome, {name}',
   confirm: {
     heading: 'Confirm your email address',

@@ -16,6 +16,10 @@ const messages: Catalog['passport'] = {
   createOne: 'Créez-en un',
   signInInstead: 'Connectez-vous',
   invalidCredentials: 'Adresse courriel inconnue ou mot de passe incorrect.',
+  checkEmail: {
+    heading: 'Consultez vos courriels',
+    body: 'Nous avons envoyé un message à {email}. Il indique la marche à suivre : confirmer l’adresse pour commencer votre passeport ou, si cette adresse a déjà un passeport, vous y connecter.',
+  },
   welcome: 'Bienvenue, {name}',
   confirm: {
     heading: 'Confirmez votre adresse courriel',

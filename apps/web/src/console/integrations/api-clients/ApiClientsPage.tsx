@@ -1,15 +1,18 @@
+import { staffIdentity } from '../../../api/console-api';
 import { useI18n } from '../../../i18n/i18n-context';
 import { usePageTitle } from '../../../shell/use-page-title';
+import { useConsoleData } from '../../console-session';
 
 /**
  * API clients are made by the operator only (POST /admin/institutions/{id}/clients, admin token):
  * the gateway offers staff no route to list, create, rotate or revoke them. So this page says so,
- * and names the client this console signed in with, read from the token's `sub` claim.
+ * and names the client this console signed in with, as the gateway reads it from the session's
+ * token (the page cannot: the token is in an HttpOnly cookie).
  */
-export function ApiClientsPage({ token }: { token: string }) {
+export function ApiClientsPage() {
   const { t } = useI18n();
   usePageTitle(t('consoleIntegrations.apiClients.title'));
-  const clientId = clientIdOf(token);
+  const clientId = useConsoleData(staffIdentity).data?.clientId;
   return (
     <section aria-labelledby="api-clients-heading">
       <h2 id="api-clients-heading">{t('consoleIntegrations.apiClients.title')}</h2>
@@ -26,15 +29,4 @@ export function ApiClientsPage({ token }: { token: string }) {
       </p>
     </section>
   );
-}
-
-/** The access token is a JWT whose subject is the client id; only displayed, so not verified here. */
-function clientIdOf(token: string): string | null {
-  try {
-    const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    const claims = JSON.parse(atob(payload)) as { sub?: unknown };
-    return typeof claims.sub === 'string' ? claims.sub : null;
-  } catch {
-    return null;
-  }
 }
