@@ -43,24 +43,23 @@ export function rateLimitRules(config: RateLimitConfig, store: LimiterStore): Ra
     perUsername: config.RATE_LIMIT_SIGN_IN_FAILURES_PER_USERNAME,
   });
   const passwordFailures = { throttle: signIn, account: (request: FastifyRequest) => hashed(bodyField(request, 'username')), failedStatus: 401, message: 'Too many failed sign-in attempts for this account.' };
+  const clientToken = {
+    perIp: store.window('oauth-token:ip', config.RATE_LIMIT_OAUTH_TOKEN_PER_IP),
+    failures: {
+      throttle: { waitMs: (client: string) => clientFailures.waitMs(client), fail: (client: string) => clientFailures.fail(client), succeed: (client: string) => clientFailures.reset(client) },
+      account: (request: FastifyRequest) => hashed(bodyField(request, 'client_id') ?? basicCredentials(header(request, 'authorization')).client_id),
+      failedStatus: 401,
+      message: 'Too many failed token requests for this client.',
+    },
+  };
+  const learnerSignIn = { perIp: store.window('sign-in:ip', config.RATE_LIMIT_SIGN_IN_PER_IP), failures: passwordFailures };
+  // The web app's sign-in routes check the same secrets as the API's, so they share those counters:
+  // alternating between the two must not double anyone's budget.
   return [
-    {
-      method: 'POST',
-      path: '/o/token',
-      perIp: store.window('oauth-token:ip', config.RATE_LIMIT_OAUTH_TOKEN_PER_IP),
-      failures: {
-        throttle: { waitMs: (client) => clientFailures.waitMs(client), fail: (client) => clientFailures.fail(client), succeed: (client) => clientFailures.reset(client) },
-        account: (request) => hashed(bodyField(request, 'client_id') ?? basicCredentials(header(request, 'authorization')).client_id),
-        failedStatus: 401,
-        message: 'Too many failed token requests for this client.',
-      },
-    },
-    {
-      method: 'POST',
-      path: '/v2/auth/token',
-      perIp: store.window('sign-in:ip', config.RATE_LIMIT_SIGN_IN_PER_IP),
-      failures: passwordFailures,
-    },
+    { method: 'POST', path: '/o/token', ...clientToken },
+    { method: 'POST', path: '/web/session/staff', ...clientToken },
+    { method: 'POST', path: '/v2/auth/token', ...learnerSignIn },
+    { method: 'POST', path: '/web/session/learner', ...learnerSignIn },
     {
       // Merging proves the other account's password: a guess there is a sign-in guess, on the same back-off.
       method: 'POST',

@@ -28,6 +28,8 @@ async function appWithLimits(env: Record<string, string>, trustProxy: boolean | 
   app.post('/v2/auth/token', async (request, reply) => ((request.body as { password?: string }).password === 'right' ? { access_token: 't' } : reply.code(401).send({ wrong: true })));
   app.post('/v2/users/self/merge', async (request, reply) => ((request.body as { password?: string }).password === 'right' ? { merged: true } : reply.code(401).send({ wrong: true })));
   app.post('/o/token', async (request, reply) => ((request.body as { client_secret?: string }).client_secret === 'right' ? { access_token: 't' } : reply.code(401).send({ wrong: true })));
+  app.post('/web/session/learner', async (request, reply) => reply.code((request.body as { password?: string }).password === 'right' ? 204 : 401).send());
+  app.post('/web/session/staff', async (request, reply) => reply.code((request.body as { client_secret?: string }).client_secret === 'right' ? 204 : 401).send());
   await app.ready();
   return app;
 }
@@ -99,6 +101,19 @@ describe.each<{ name: string; env: Record<string, string> }>([
     expect((await post('/v2/users/self/merge', { username: 'ada@example.org', password: 'wrong' })).statusCode).toBe(401);
     expect((await signIn('wrong')).statusCode).toBe(401); // the third in a row, across both routes
     expect((await post('/v2/users/self/merge', { username: 'ada@example.org', password: 'right' })).statusCode).toBe(429);
+  });
+
+  it("counts the web app's cookie sign-ins on the same counters as the API's sign-ins", async () => {
+    app = await appWithLimits(env);
+    expect((await signIn('wrong')).statusCode).toBe(401);
+    expect((await post('/web/session/learner', { username: 'ada@example.org', password: 'wrong' })).statusCode).toBe(401);
+    expect((await signIn('wrong')).statusCode).toBe(401); // the third in a row, across both routes
+    expect((await post('/web/session/learner', { username: 'ada@example.org', password: 'right' })).statusCode).toBe(429);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const route = attempt % 2 ? '/o/token' : '/web/session/staff';
+      expect((await post(route, { client_id: 'client-1', client_secret: 'wrong' })).statusCode).toBe(401);
+    }
+    expect((await post('/web/session/staff', { client_id: 'client-1', client_secret: 'right' })).statusCode).toBe(429);
   });
 
   it('limits signups per address from any IP, and failed client secrets per client_id', async () => {
