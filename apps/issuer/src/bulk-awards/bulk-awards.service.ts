@@ -64,7 +64,7 @@ export class BulkAwardsService {
       const existing = await this.existingFor(scope, key, badgeClassId);
       if (existing) return { job: existing, created: false };
     }
-    const intake = source.kind === 'csv' ? rowsFromCsv(source.bytes) : rowsFromJson(source.body);
+    const intake = source.kind === 'csv' ? await rowsFromCsv(source.bytes) : rowsFromJson(source.body);
     const rows = this.toStoredRows(intake);
     const id = newEntityId();
     let job: BulkAwardJob;

@@ -1,3 +1,5 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+
 import { findForeignContextError } from '../context/foreign-context-error';
 import { JsonTooDeepError, parseJsonWithinLimits } from '../json/bounded-json';
 import { error, TaskCode, warning } from '../validation/messages';
@@ -81,6 +83,8 @@ export async function compactNode(doc: JsonNode, source: string, ctx: Verificati
     ctx.report(warning(TaskCode.REPORT_MESSAGE, `The document at ${source} uses Open Badges ${upgraded.version}; it was upgraded to 2.0 before checking.`, source));
   }
   try {
+    // Parsing and measuring came just before; compaction is the costliest step, so it starts on a fresh turn.
+    await yieldToEventLoop();
     const compacted = await compactMemoized(upgraded.doc);
     return compacted;
   } catch (err) {

@@ -1,3 +1,5 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+
 import { error, TaskCode } from '../validation/messages';
 import type { JsonNode } from '../validation/present-values';
 import { validateGraph } from '../validation/validate-graph';
@@ -26,9 +28,13 @@ export async function verifyOpenBadge(input: VerifyInput, options: VerifyOptions
 
   // Steps 1-2: DETECT_INPUT_TYPE, then find the authoritative copy of the badge.
   const start = await resolveStart(detected, ctx);
+  // Each step over a document of up to a few MB is linear but not free: between steps the event
+  // loop gets a turn, so one large (in-budget) badge never holds every other request behind it.
+  await yieldToEventLoop();
   if (start) {
     // Step 3: follow Assertion -> BadgeClass -> Issuer (and endorsements), fetching as needed.
     await collectGraph(start, inputNodeClass(start), ctx);
+    await yieldToEventLoop();
   }
   // Step 4: validate each node and the cross-node rules (timestamps, hosted policy, recipient).
   const graph = [...ctx.nodes.values()];
@@ -36,6 +42,7 @@ export async function verifyOpenBadge(input: VerifyInput, options: VerifyOptions
     ...validateGraph(graph, { now: options.now, recipientProfile: options.recipientProfile, nodeClasses: ctx.classes }),
   );
   // Steps 5-6: revocation flag in the body, the endorsements on the badge, and downloadable badge image.
+  await yieldToEventLoop();
   checkRevokedFlag(ctx);
   await checkEndorsements(ctx);
   if (options.checkImages !== false) await checkBadgeImages(ctx);

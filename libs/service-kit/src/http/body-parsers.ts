@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { jsonTextNestingExceeds } from '@badges/openbadges';
 
 import { ApiError } from '../errors/api-error';
-import { findTextProblem } from './unsafe-text';
+import { findTextProblem, jsonTextMayHoldUnsafeText } from './unsafe-text';
 
 /**
  * Deepest JSON body any service accepts. Requests are a few levels deep; a badge posted to
@@ -14,6 +14,12 @@ import { findTextProblem } from './unsafe-text';
 export const MAX_BODY_JSON_DEPTH = 64;
 /** Most fields a form body may carry; OAuth2 token requests send five. */
 export const MAX_FORM_FIELDS = 1000;
+
+/**
+ * Bodies parsed from JSON text that had no escape able to produce a NUL or a surrogate half: the
+ * text guard need not walk them (on a 1 MB body the walk cost ~20 ms per service it passed).
+ */
+const textSafeBodies = new WeakSet<object>();
 
 /**
  * The JSON and form parsers of every service (Nest's own are switched off). JSON keeps Fastify's
@@ -27,7 +33,10 @@ export function registerBodyParsers(fastify: FastifyInstance, maxDepth: number =
       done(ApiError.validation(`The JSON body is nested more than ${maxDepth} levels deep.`), undefined);
       return;
     }
-    secureJson(request, body as string, done);
+    secureJson(request, body as string, (error, parsed) => {
+      if (!error && parsed !== null && typeof parsed === 'object' && !jsonTextMayHoldUnsafeText(body as string)) textSafeBodies.add(parsed);
+      done(error, parsed);
+    });
   });
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     const text = body as string;
@@ -46,6 +55,7 @@ export function registerBodyParsers(fastify: FastifyInstance, maxDepth: number =
 export function registerTextGuard(fastify: FastifyInstance, maxDepth: number = MAX_BODY_JSON_DEPTH): void {
   fastify.addHook('preValidation', async (request: FastifyRequest) => {
     for (const [part, value] of [['path', request.params], ['query', request.query], ['body', request.body]] as const) {
+      if (value !== null && typeof value === 'object' && textSafeBodies.has(value)) continue;
       const found = findTextProblem(value, maxDepth + 1, part === 'body' && typeof value === 'string' ? 'body' : '');
       if (!found) continue;
       const field = found.field === '*' || found.field === '' ? part : found.field;

@@ -1,4 +1,4 @@
-import { findTextProblem, isUnsafeText } from './unsafe-text';
+import { findTextProblem, isUnsafeText, jsonTextMayHoldUnsafeText } from './unsafe-text';
 
 describe('isUnsafeText', () => {
   it.each([
@@ -44,5 +44,28 @@ describe('findTextProblem', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(findTextProblem(deep, 64)).toMatchObject({ problem: 'too_deep' });
+  });
+});
+
+describe('jsonTextMayHoldUnsafeText', () => {
+  it('flags every JSON text whose parsed values could hold a NUL or a surrogate half', () => {
+    for (const text of ['{"a":"\\u0000"}', '{"a":"\\ud800"}', '{"a":"\\uDBFF"}', '{"a":"\\udc00x"}', '{"\\u0000":1}', '{"a":"\u0000"}']) {
+      expect({ text, flagged: jsonTextMayHoldUnsafeText(text) }).toEqual({ text, flagged: true });
+      const parsed = (() => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          return undefined;
+        }
+      })();
+      if (parsed !== undefined) expect(findTextProblem(parsed, 64)).toBeDefined();
+    }
+  });
+
+  it('clears text whose values cannot hold one, raw emoji and other escapes included', () => {
+    for (const text of ['{"name":"Éloïse 🎓"}', '{"a":"\\u00e9\\n"}', '{"a":[1,2,{"b":null}]}']) {
+      expect({ text, flagged: jsonTextMayHoldUnsafeText(text) }).toEqual({ text, flagged: false });
+      expect(findTextProblem(JSON.parse(text), 64)).toBeUndefined();
+    }
   });
 });

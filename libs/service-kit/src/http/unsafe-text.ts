@@ -5,10 +5,25 @@
 // eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const UNSAFE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+const UNSAFE_TEXT_EVERYWHERE = new RegExp(UNSAFE_TEXT.source, 'g');
+/**
+ * How a NUL or a surrogate half can reach a parsed JSON value: only through an escape (`\u0000`,
+ * `\ud800`), or a raw NUL (not valid JSON, refused by the parser anyway). Raw lone halves cannot
+ * occur: request bytes are decoded as UTF-8, which replaces them. Text without these parses to
+ * values without them, so its parsed body need not be walked.
+ */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
+const UNSAFE_TEXT_IN_JSON = /\\u(?:0000|[dD][89a-fA-F])|\u0000/;
+
 export type TextProblem = { field: string; problem: 'unsafe_text' | 'too_deep' };
 
 export function isUnsafeText(text: string): boolean {
   return UNSAFE_TEXT.test(text);
+}
+
+/** False when JSON text certainly parses to values free of NUL and surrogate halves (a cheap, linear check). */
+export function jsonTextMayHoldUnsafeText(json: string): boolean {
+  return UNSAFE_TEXT_IN_JSON.test(json);
 }
 
 /**
@@ -52,5 +67,5 @@ function isPlainContainer(value: unknown): value is Record<string, unknown> {
 
 /** A key with a NUL in it is named with U+FFFD in its place, so the error message stays text. */
 function printable(key: string): string {
-  return key.replace(new RegExp(UNSAFE_TEXT.source, 'g'), '\ufffd');
+  return key.replace(UNSAFE_TEXT_EVERYWHERE, '\ufffd');
 }
