@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 
-import { bakeBadgeImage } from '@badges/openbadges';
+import { bakeBadgeImage, isImageError } from '@badges/openbadges';
 
 import type { PublicDocument } from '../public-documents/public-documents.service';
 import { PublicDocumentsRepository, type PublicAssertion, type PublicImage } from '../public-documents/public-documents.repository';
@@ -35,6 +35,7 @@ export class AssertionImageBaker {
    * no bake asks for it.
    */
   private readonly sourceImages = new Map<string, PublicImage>();
+  private readonly logger = new Logger(AssertionImageBaker.name);
 
   constructor(private readonly documents: PublicDocumentsRepository) {}
 
@@ -43,7 +44,11 @@ export class AssertionImageBaker {
     return (await this.bakeAll([{ assertion, document }]))[0] ?? null;
   }
 
-  /** Assertions whose image is gone are left out. */
+  /**
+   * Assertions whose image is gone are left out, and so are those whose image the baker refuses:
+   * an SVG stored before the allow-list (decision 0018) may hold what it now refuses. Its badge
+   * class needs a new image; until then the baked image answers 404, never a 500 or a retry loop.
+   */
   async bakeAll(sources: readonly BakeSource[]): Promise<BakedBadge[]> {
     const baked: BakedBadge[] = [];
     for (const { assertion, document } of sources) {
@@ -51,7 +56,12 @@ export class AssertionImageBaker {
       const image = await this.sourceImage(sourceImageId);
       if (!image) continue;
       const payload = document.jws ? { jws: document.jws } : { assertionJson: JSON.stringify(document.json), verifyUrl: (document.json as { id: string }).id };
-      baked.push({ assertionId: assertion.id, mimeType: image.contentType, bytes: bakeBadgeImage(image.bytes, payload), sourceImageId });
+      try {
+        baked.push({ assertionId: assertion.id, mimeType: image.contentType, bytes: bakeBadgeImage(image.bytes, payload), sourceImageId });
+      } catch (error) {
+        if (!isImageError(error)) throw error;
+        this.logger.warn(`Badge class ${assertion.badgeClass.id} has an image that can no longer be baked (${error.code}: ${error.message}); upload a new one.`);
+      }
     }
     return baked;
   }
