@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 
 import { ApiClient } from '../support/api-client';
 import { freePort } from '../support/free-port';
 import { startPlatformProcess, type PlatformProcess } from '../support/platform-process';
-import { pngDataUri, tinyPng } from '../support/tiny-png';
+import { pngChunk, pngDataUri, tinyPng } from '../support/tiny-png';
 
 /**
  * Threat: anyone on the internet, unauthenticated or holding an ordinary API client, sends one
@@ -48,11 +48,8 @@ describe('no single hostile request holds the event loop (embedded default)', ()
       { eventLoopProbe: true },
     );
     anonymous = new ApiClient(platform.url);
-    const created = await anonymous.withToken(platform.adminToken).post('/admin/institutions', { name: 'Event Loop College' });
-    const { clientId, clientSecret } = created.body.client;
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
-    token = (await anonymous.request('POST', '/o/token', form.toString(), { 'content-type': 'application/x-www-form-urlencoded' })).body.access_token;
-    const api = anonymous.withToken(token);
+    const api = await anonymous.forNewInstitution(platform.adminToken, 'Event Loop College');
+    token = api.token as string;
     issuerId = (await api.post('/v2/issuers', { name: 'Event Loop College', email: 'badges@loop.example', url: 'https://loop.example' })).body.result[0].entityId;
     const badgeClass = await api.post(`/v2/issuers/${issuerId}/badgeclasses`, { name: 'Loop', description: 'A badge.', image: pngDataUri(), criteriaNarrative: 'Passed.' });
     badgeClassId = badgeClass.body.result[0].entityId;
@@ -114,7 +111,7 @@ describe('no single hostile request holds the event loop (embedded default)', ()
       { name: 'verify an SVG of 250,000 sibling elements', send: () => postImage(svg('<g/>'.repeat(250_000))) },
       { name: 'verify an SVG with 60,000 attributes on one element', send: () => postImage(svg(`<g ${Array.from({ length: 60_000 }, (_, i) => `a${i}="1"`).join(' ')}/>`)) },
       { name: 'verify an SVG of 20,000 nested namespace declarations', send: () => postImage(svg(Array.from({ length: 20_000 }, (_, i) => `<g xmlns:n${i}="urn:n${i}">`).join('') + '</g>'.repeat(20_000))) },
-      { name: 'verify a PNG of 8,000 text chunks', send: () => postImage(pngWithChunks(8_000, () => textChunk('tEXt', Buffer.from('Comment\0hello'))), 'image/png') },
+      { name: 'verify a PNG of 8,000 text chunks', send: () => postImage(pngWithChunks(8_000, () => pngChunk('tEXt', Buffer.from('Comment\0hello'))), 'image/png') },
       { name: 'verify a PNG whose openbadges iTXt inflates to 100 MB', send: () => postImage(inflateBomb, 'image/png') },
       { name: 'badge class image: SVG of 100,000 nested <g>', send: () => postJson(`/v2/issuers/${issuerId}/badgeclasses`, { name: 'Deep', description: 'x', criteriaNarrative: 'x', image: svgDataUri('<g>'.repeat(100_000) + '</g>'.repeat(100_000)) }, auth) },
       { name: 'badge class image: SVG of 250,000 sibling elements', send: () => postJson(`/v2/issuers/${issuerId}/badgeclasses`, { name: 'Wide', description: 'x', criteriaNarrative: 'x', image: svgDataUri('<g/>'.repeat(250_000)) }, auth) },
@@ -202,19 +199,10 @@ function fakeJws(payload: string): string {
   return `${encode(JSON.stringify({ alg: 'RS256' }))}.${encode(payload)}.${encode('signature')}`;
 }
 
-function textChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const typeAndData = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typeAndData));
-  return Buffer.concat([length, typeAndData, crc]);
-}
-
 /** An openbadges iTXt whose text is compressed (flag 1, method 0). */
 function compressedItxt(text: Buffer): Buffer {
   const compressed = deflateSync(text, { level: 9 });
-  return textChunk('iTXt', Buffer.concat([Buffer.from('openbadges\0'), Buffer.from([1, 0]), Buffer.from('\0\0'), compressed]));
+  return pngChunk('iTXt', Buffer.concat([Buffer.from('openbadges\0'), Buffer.from([1, 0]), Buffer.from('\0\0'), compressed]));
 }
 
 /** tinyPng with `count` extra chunks before IEND. */

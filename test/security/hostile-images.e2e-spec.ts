@@ -40,10 +40,7 @@ describe.each(embeddedStorageTargets())('hostile badge images on $name', (target
     const port = await freePort();
     platform = await startPlatformProcess({ ...storage.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}` });
     anonymous = new ApiClient(platform.url);
-    const institution = await anonymous.withToken(platform.adminToken).post('/admin/institutions', { name: 'Hostile College' });
-    const { clientId, clientSecret } = institution.body.client;
-    const token = await anonymous.post('/o/token', { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
-    api = anonymous.withToken(token.body.access_token);
+    api = await anonymous.forNewInstitution(platform.adminToken, 'Hostile College');
     const issuer = await api.post('/v2/issuers', { name: 'Hostile College', email: 'badges@hostile.example', url: 'https://hostile.example' });
     expect(issuer.status).toBe(201);
     issuerId = issuer.body.result[0].entityId;

@@ -7,10 +7,19 @@ export interface ApiResponse<T = any> {
 }
 
 export class ApiClient {
-  constructor(private readonly baseUrl: string, private token?: string) {}
+  constructor(private readonly baseUrl: string, readonly token?: string) {}
 
   withToken(token: string): ApiClient {
     return new ApiClient(this.baseUrl, token);
+  }
+
+  /** A new institution (made with the operator token) and a client signed in as it (client credentials). */
+  async forNewInstitution(adminToken: string, name: string): Promise<ApiClient> {
+    const created = await this.withToken(adminToken).post('/admin/institutions', { name });
+    const { clientId, clientSecret } = created.body.client;
+    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
+    const token = await this.request('POST', '/o/token', form.toString(), { 'content-type': 'application/x-www-form-urlencoded' });
+    return this.withToken(token.body.access_token);
   }
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
