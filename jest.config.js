@@ -25,6 +25,9 @@ const SUITES = {
   default: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.int-spec.ts'],
   kafka: ['**/*.kafka-spec.ts'],
   browser: ['**/*.browser-spec.ts'],
+  // Suites that time the platform itself (event-loop delay) run alone, one file at a time: with
+  // other suites' platforms sharing the two cores, a delay measures the neighbours, not the input.
+  serial: ['**/*.serial-spec.ts'],
 };
 
 module.exports = {
