@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { JobName } from '@badges/jobs';
 import { isUniqueViolation, newEntityId } from '@badges/persistence';
-import { ApiError, type TenantScope } from '@badges/service-kit';
+import { ApiError, csvLine, freeText, type TenantScope } from '@badges/service-kit';
 
 import { RecipientIdentity } from '../assertions/recipient-identity';
 import { OwnedEntities } from '../common/owned-entities';
@@ -11,7 +11,6 @@ import type { BulkAwardJob } from '../generated/prisma/client';
 import { rowsFromCsv, rowsFromJson, type IntakeRow } from './bulk-award.intake';
 import { BULK_AWARD_QUEUE, bulkJobId, type BulkAwardQueue } from './bulk-award-queue';
 import { BulkAwardsRepository, type NewBulkRow, type StoredRowInput } from './bulk-awards.repository';
-import { csvLine, freeText } from './csv/csv-writer';
 
 export type BulkSource = { kind: 'csv'; bytes: Buffer } | { kind: 'json'; body: unknown };
 

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
+import { csvLine, freeText } from '@badges/service-kit';
+
 import { BackpackRepository, type BadgeView } from '../backpack/backpack.repository';
 import { toBackpackAssertionV2 } from '../backpack/backpack.dto';
 import { CollectionsService } from '../collections/collections.service';
 import type { LearnerScope } from '../common/learner-scope';
 import { AccountsService } from '../accounts/accounts.service';
 import { toUserV2 } from '../accounts/accounts.dto';
-import { csvRow, freeText } from './csv';
 import { AwardCopiesService } from './award-copies.service';
 import { writeZip, type ZipEntry } from './zip-writer';
 
@@ -30,11 +31,11 @@ export class ExportService {
   async zip(scope: LearnerScope): Promise<Buffer> {
     const views = (await this.backpack.list(scope)).filter((view) => view.badge.status !== 'declined');
     const entries: ZipEntry[] = [];
-    let csv = csvRow(CSV_HEADER);
+    let csv = csvLine(CSV_HEADER);
     for (const view of views) {
       const { image, json } = await this.filesOf(view, entries);
       const { award, badge, revocation } = view;
-      csv += csvRow([
+      csv += csvLine([
         award.assertionId, freeText(award.badgeClassName), freeText(award.issuerName), award.issuedOn.toISOString(), award.expires?.toISOString() ?? '',
         badge.status, revocation ? 'yes' : 'no', freeText(revocation?.reason ?? ''), freeText(award.assertionUrl), image, json,
       ]);

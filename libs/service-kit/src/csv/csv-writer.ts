@@ -1,7 +1,10 @@
 /** Cells a spreadsheet would read as a formula (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** A cell of free text: what an uploader typed, or a message that echoes it. */
+/**
+ * CSV files the platform writes (bulk-award results, the passport's summary). A cell of free text:
+ * what someone outside typed (a recipient, a name, a reason), or a message that echoes it.
+ */
 export interface FreeText {
   readonly freeText: string | null | undefined;
 }
