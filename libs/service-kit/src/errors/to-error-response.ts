@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ZodError } from 'zod';
 
 import { formatZodError } from '@badges/api-contracts';
@@ -23,6 +24,13 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message: str
   FST_ERR_BAD_URL: { status: 400, code: ErrorCode.BadRequest, message: 'The URL is not valid: a percent-encoded part of it does not decode.' },
   FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: ErrorCode.UriTooLong, message: 'A part of the path is longer than 100 characters.' },
 };
+
+/** Answers `error` in the envelope; returns what was sent, so a caller can log an unexpected one. */
+export function sendErrorResponse(reply: FastifyReply, error: unknown): ErrorResponse {
+  const response = toErrorResponse(error);
+  void reply.status(response.status).type('application/json; charset=utf-8').send(response.body);
+  return response;
+}
 
 /** Maps anything a handler or the HTTP layer can throw to the documented error envelope. */
 export function toErrorResponse(error: unknown): ErrorResponse {

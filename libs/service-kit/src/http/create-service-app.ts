@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyInstance } from 'fastify';
 
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
-import { toErrorResponse } from '../errors/to-error-response';
+import { sendErrorResponse } from '../errors/to-error-response';
 import { createLogger } from '../logging/json-logger';
 import { registerBodyParsers, registerTextGuard } from './body-parsers';
 import { clientErrorHandler, frameworkErrors } from './edge-errors';
@@ -55,13 +55,10 @@ export async function createServiceApp(rootModule: unknown, options: ServiceAppO
   });
   app.useGlobalFilters(new ApiExceptionFilter());
 
-  // Nest's FastifyAdapter registers the form-urlencoded parser (OAuth2 token requests) itself.
   app.enableShutdownHooks();
   const logger = new Logger('HttpErrors');
   app.getHttpAdapter().getInstance().setErrorHandler((error, _request, reply) => {
-    const response = toErrorResponse(error);
-    if (response.unexpected) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    void reply.status(response.status).send(response.body);
+    if (sendErrorResponse(reply, error).unexpected) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   });
   await app.init();
   return app;

@@ -5,15 +5,14 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 import { errorBody } from '../errors/error-body';
 import { ErrorCode } from '../errors/error-codes';
-import { toErrorResponse } from '../errors/to-error-response';
+import { sendErrorResponse } from '../errors/to-error-response';
 
 /**
  * Fastify's router errors (a URL that does not decode, a path segment over maxParamLength) are
  * answered before any route or error handler runs; this renders them in the envelope too.
  */
 export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  const response = toErrorResponse(error);
-  void reply.status(response.status).type('application/json; charset=utf-8').header('x-content-type-options', 'nosniff').send(response.body);
+  sendErrorResponse(reply.header('x-content-type-options', 'nosniff'), error);
 }
 
 const CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { ApiError } from '../errors/api-error';
 import { ErrorCode } from '../errors/error-codes';
-import { toErrorResponse } from '../errors/to-error-response';
+import { sendErrorResponse } from '../errors/to-error-response';
 
 /** The methods listed in Allow, in this order. */
 const METHODS: readonly HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
@@ -45,13 +45,8 @@ export function registerRouteFallback(fastify: FastifyInstance): void {
   fastify.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const queryAt = request.url.indexOf('?');
     const allowed = methods.allowedFor(queryAt < 0 ? request.url : request.url.slice(0, queryAt)).filter((method) => method !== request.method);
-    if (allowed.length === 0) return send(reply, new ApiError(404, ErrorCode.NotFound, 'No such resource or route.'));
+    if (allowed.length === 0) return void sendErrorResponse(reply, new ApiError(404, ErrorCode.NotFound, 'No such resource or route.'));
     void reply.header('allow', allowed.join(', '));
-    return send(reply, new ApiError(405, ErrorCode.MethodNotAllowed, `${request.method} is not allowed here; this path takes ${allowed.join(', ')}.`));
+    sendErrorResponse(reply, new ApiError(405, ErrorCode.MethodNotAllowed, `${request.method} is not allowed here; this path takes ${allowed.join(', ')}.`));
   });
-}
-
-function send(reply: FastifyReply, error: ApiError): FastifyReply {
-  const response = toErrorResponse(error);
-  return reply.status(response.status).type('application/json; charset=utf-8').send(response.body);
 }
