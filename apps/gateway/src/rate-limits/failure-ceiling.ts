@@ -1,10 +1,13 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 
+import type { FailureThrottle } from './rate-limit-rules';
+
 /**
  * Counts failures per key in a fixed window; once the window's allowance is spent, the key waits
  * until the window ends. The wait is bounded by the window, so nobody is locked out for good.
+ * The key alone counts (a client_id, a username), from whatever address the failures come.
  */
-export class FailureCeiling {
+export class FailureCeiling implements FailureThrottle {
   constructor(private readonly limiter: RateLimiterAbstract) {}
 
   /** Milliseconds the key must still wait, 0 if it may try. */
@@ -17,7 +20,7 @@ export class FailureCeiling {
     await this.limiter.penalty(key);
   }
 
-  async reset(key: string): Promise<void> {
+  async succeed(key: string): Promise<void> {
     await this.limiter.delete(key);
   }
 }

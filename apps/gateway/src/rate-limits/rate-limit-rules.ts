@@ -46,7 +46,7 @@ export function rateLimitRules(config: RateLimitConfig, store: LimiterStore): Ra
   const clientToken = {
     perIp: store.window('oauth-token:ip', config.RATE_LIMIT_OAUTH_TOKEN_PER_IP),
     failures: {
-      throttle: { waitMs: (client: string) => clientFailures.waitMs(client), fail: (client: string) => clientFailures.fail(client), succeed: (client: string) => clientFailures.reset(client) },
+      throttle: clientFailures,
       account: (request: FastifyRequest) => hashed(bodyField(request, 'client_id') ?? basicCredentials(header(request, 'authorization')).client_id),
       failedStatus: 401,
       message: 'Too many failed token requests for this client.',
