@@ -103,6 +103,25 @@ describe('web app shell (browser)', () => {
     await context.close();
   });
 
+  it('says in French, on a phone, when sign-in attempts are rate-limited (the platform\'s 429)', async () => {
+    const { context } = await newContext(browser, platform.url, { locale: 'fr-CA', phone: true });
+    const page = await context.newPage();
+    await page.goto('/passport');
+    await page.getByLabel('Adresse courriel').fill('guessed@example.org');
+    await page.getByLabel('Mot de passe').fill('not the password');
+    const alert = page.getByRole('alert');
+    // Five wrong passwords are free; the sixth starts the back-off, so the seventh is refused.
+    for (let attempt = 0; attempt < 7 && !(await alert.filter({ hasText: 'Trop de tentatives' }).count()); attempt++) {
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await alert.waitFor();
+      await page.waitForTimeout(200);
+    }
+    await alert.filter({ hasText: /Trop de tentatives\. Attendez \d+ min et réessayez\./ }).waitFor();
+    await shot(page, 'sign-in-rate-limited-in-french-on-a-phone');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('leaves API and public routes to the services: unknown API paths stay JSON 404s', async () => {
     const api = await fetch(`${platform.url}/v2/no-such-route`);
     expect(api.status).toBe(404);

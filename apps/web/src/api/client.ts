@@ -14,6 +14,8 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly fieldErrors: Record<string, string[]> = {},
+    /** Seconds the platform asks to wait before trying again (a 429's Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -79,5 +81,6 @@ async function errorFrom(response: Response): Promise<ApiRequestError> {
   } catch {
     // not JSON (a proxy's error page): the status is all we know
   }
-  return new ApiRequestError(response.status, body.error?.code ?? `http_${response.status}`, body.error?.message ?? response.statusText, body.fieldErrors ?? {});
+  const retryAfter = Number(response.headers.get('retry-after'));
+  return new ApiRequestError(response.status, body.error?.code ?? `http_${response.status}`, body.error?.message ?? response.statusText, body.fieldErrors ?? {}, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
 }

@@ -3,17 +3,24 @@ import { useI18n } from '../i18n/i18n-context';
 
 /**
  * An error shown where it happened, announced by screen readers (role="alert"). Platform errors
- * already carry a plain-language message; only network failures need our own words.
+ * already carry a plain-language message; network failures and rate limits (any page that signs
+ * in, signs up or verifies can meet one) get our own words, in the reader's language.
  */
 export function ErrorMessage({ error }: { error: unknown }) {
   const { t } = useI18n();
   if (!error) return null;
   let text: string;
-  if (error instanceof ApiRequestError) text = error.code === 'network_error' ? t('common.errors.network') : error.message || t('common.errors.unexpected', { code: error.code });
+  if (error instanceof ApiRequestError) text = apiErrorText(error, t);
   else text = error instanceof Error ? error.message : String(error);
   return (
     <p className="error" role="alert">
       {text}
     </p>
   );
+}
+
+function apiErrorText(error: ApiRequestError, t: ReturnType<typeof useI18n>['t']): string {
+  if (error.code === 'network_error') return t('common.errors.network');
+  if (error.code === 'rate_limited') return t('common.errors.rateLimited', { minutes: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60)) });
+  return error.message || t('common.errors.unexpected', { code: error.code });
 }

@@ -18,6 +18,7 @@ const messages = {
   errors: {
     network: 'The platform could not be reached. Check your connection and try again.',
     unexpected: 'Something went wrong ({code}).',
+    rateLimited: 'Too many attempts. Wait {minutes} min and try again.',
   },
   actions: { signOut: 'Sign out', cancel: 'Cancel', save: 'Save', close: 'Close', remove: 'Remove' },
 };

@@ -19,6 +19,7 @@ const messages: Catalog['common'] = {
   errors: {
     network: 'La plateforme est injoignable. Vérifiez votre connexion et réessayez.',
     unexpected: 'Une erreur s’est produite ({code}).',
+    rateLimited: 'Trop de tentatives. Attendez {minutes} min et réessayez.',
   },
   actions: { signOut: 'Se déconnecter', cancel: 'Annuler', save: 'Enregistrer', close: 'Fermer', remove: 'Retirer' },
 };
