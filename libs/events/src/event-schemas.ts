@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { assertionIssuedPayload } from './payloads/assertion-issued.payload';
 import { assertionRevokedPayload } from './payloads/assertion-revoked.payload';
 import { badgeClassUpdatedPayload } from './payloads/badgeclass-updated.payload';
+import { issuerUpdatedPayload } from './payloads/issuer-updated.payload';
 import { learnerEmailConfirmationRequestedPayload } from './payloads/learner-email-confirmation.payload';
 import { learnerExistingSignupAttemptedPayload } from './payloads/learner-existing-signup.payload';
 import {
@@ -19,6 +20,7 @@ export const payloadSchemas = {
   [Topic.AssertionIssued]: assertionIssuedPayload,
   [Topic.AssertionRevoked]: assertionRevokedPayload,
   [Topic.BadgeClassUpdated]: badgeClassUpdatedPayload,
+  [Topic.IssuerUpdated]: issuerUpdatedPayload,
   [Topic.VerificationCompleted]: verificationCompletedPayload,
   [Topic.EndorsementRequested]: endorsementRequestedPayload,
   [Topic.EndorsementIssued]: endorsementIssuedPayload,

@@ -10,6 +10,8 @@ export const Topic = {
   AssertionIssued: 'badges.assertion.issued.v1',
   AssertionRevoked: 'badges.assertion.revoked.v1',
   BadgeClassUpdated: 'badges.badgeclass.updated.v1',
+  // Read path (issue #14): a Profile edit or a key made/rotated; caches of public documents drop them.
+  IssuerUpdated: 'badges.issuer.updated.v1',
   // Reserved for the services that follow (issue #3 lists them); payloads are minimal but typed.
   VerificationCompleted: 'badges.verification.completed.v1',
   EndorsementRequested: 'badges.endorsement.requested.v1',

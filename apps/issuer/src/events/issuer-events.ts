@@ -109,6 +109,10 @@ export class IssuerEvents {
     ]);
   }
 
+  async issuerUpdated(sql: SqlSession, scope: TenantScope, correlationId: string, issuerId: string, change: 'profile' | 'keys' | 'deleted'): Promise<void> {
+    await this.write(sql, [createEvent(Topic.IssuerUpdated, { institutionId: scope.institutionId, correlationId, aggregateId: issuerId, payload: { issuerId, change } })]);
+  }
+
   /** Call after the transaction committed: the relay publishes now rather than at its next poll. */
   published(): void {
     this.relay.wake();

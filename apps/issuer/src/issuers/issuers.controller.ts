@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
 
 import { IssuerCreateBodySchema, IssuerUpdateBodySchema, successEnvelope, type IssuerV2, type V2SuccessEnvelope } from '@badges/api-contracts';
-import { InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
+import { CorrelationId, InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
@@ -41,16 +41,17 @@ export class IssuersController {
     @InstitutionId() institutionId: string,
     @Param('entityId', EntityIdPipe) id: string,
     @Body() body: unknown,
+    @CorrelationId() correlationId: string,
   ): Promise<V2SuccessEnvelope<IssuerV2>> {
     await this.owned.requireIssuer(tenantScope(institutionId), id);
-    const issuer = await this.issuers.update(tenantScope(institutionId), id, parseWith(IssuerUpdateBodySchema, body));
+    const issuer = await this.issuers.update(tenantScope(institutionId), id, parseWith(IssuerUpdateBodySchema, body), correlationId);
     return successEnvelope(toIssuerV2(issuer, this.urls));
   }
 
   /** 204 without a body, as Badgr. */
   @Delete(':entityId')
   @HttpCode(204)
-  async delete(@InstitutionId() institutionId: string, @Param('entityId', EntityIdPipe) id: string): Promise<void> {
-    await this.issuers.delete(tenantScope(institutionId), id);
+  async delete(@InstitutionId() institutionId: string, @Param('entityId', EntityIdPipe) id: string, @CorrelationId() correlationId: string): Promise<void> {
+    await this.issuers.delete(tenantScope(institutionId), id, correlationId);
   }
 }

@@ -3,6 +3,9 @@ import { Injectable } from '@nestjs/common';
 import type { IssuerCreateBody, IssuerUpdateBody } from '@badges/api-contracts';
 import { ApiError, ErrorCode, type TenantScope } from '@badges/service-kit';
 
+import { prismaSqlSession } from '@badges/persistence';
+
+import { IssuerEvents } from '../events/issuer-events';
 import { checkImageDataUri } from '../images/image-intake';
 import { ImagesRepository } from '../images/images.repository';
 import { InstitutionsRepository } from '../institutions/institutions.repository';
@@ -16,6 +19,7 @@ export class IssuersService {
     private readonly issuers: IssuersRepository,
     private readonly images: ImagesRepository,
     private readonly institutions: InstitutionsRepository,
+    private readonly events: IssuerEvents,
   ) {}
 
   async create(scope: TenantScope, body: IssuerCreateBody): Promise<IssuerRecord> {
@@ -39,21 +43,25 @@ export class IssuersService {
   }
 
   /** Badgr's PUT is a full replacement, except that an absent image keeps the current one. */
-  async update(scope: TenantScope, id: string, body: IssuerUpdateBody): Promise<IssuerRecord> {
+  async update(scope: TenantScope, id: string, body: IssuerUpdateBody, correlationId: string): Promise<IssuerRecord> {
     const image = body.image ? checkImageDataUri(body.image, 'image') : undefined;
-    return this.prisma.$transaction(async (tx) => {
+    const updated = await this.prisma.$transaction(async (tx) => {
       const current = await this.issuers.findById(scope, id, tx);
       if (!current) throw ApiError.notFound('issuer');
       const fields = { name: body.name, description: body.description ?? null, email: body.email, url: body.url };
+      // The Profile and every page that names the issuer are stale: caches drop them (docs/caching.md).
+      await this.events.issuerUpdated(prismaSqlSession(tx), scope, correlationId, id, 'profile');
       if (!image) return (await this.issuers.update(scope, id, fields, tx)) as IssuerRecord;
       const imageId = await this.images.create(scope, image, tx);
-      const updated = (await this.issuers.update(scope, id, { ...fields, imageId }, tx)) as IssuerRecord;
+      const saved = (await this.issuers.update(scope, id, { ...fields, imageId }, tx)) as IssuerRecord;
       if (current.imageId) await this.images.delete(scope, current.imageId, tx);
-      return updated;
+      return saved;
     });
+    this.events.published();
+    return updated;
   }
 
-  async delete(scope: TenantScope, id: string): Promise<void> {
+  async delete(scope: TenantScope, id: string, correlationId: string): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       const result = await this.issuers.delete(scope, id, tx);
       if (result.outcome === 'not_found') throw ApiError.notFound('issuer');
@@ -61,7 +69,9 @@ export class IssuersService {
         throw new ApiError(409, ErrorCode.Conflict, 'This issuer still has badge classes; delete them first.');
       }
       if (result.imageId) await this.images.delete(scope, result.imageId, tx);
+      await this.events.issuerUpdated(prismaSqlSession(tx), scope, correlationId, id, 'deleted');
     });
+    this.events.published();
   }
 
   private async requireInstitution(scope: TenantScope): Promise<void> {

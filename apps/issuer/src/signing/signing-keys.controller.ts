@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 
 import { RotateSigningKeyBodySchema, successEnvelope, type V2SuccessEnvelope } from '@badges/api-contracts';
-import { InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
+import { CorrelationId, InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
@@ -34,10 +34,11 @@ export class SigningKeysController {
     @InstitutionId() institutionId: string,
     @Param('entityId', EntityIdPipe) issuerId: string,
     @Body() body: unknown,
+    @CorrelationId() correlationId: string,
   ): Promise<V2SuccessEnvelope<SigningKeyV2>> {
     await this.owned.requireIssuer(tenantScope(institutionId), issuerId);
     const { algorithm } = parseWith(RotateSigningKeyBodySchema, body);
-    const keys = await this.keys.rotate(tenantScope(institutionId), issuerId, algorithm);
+    const keys = await this.keys.rotate(tenantScope(institutionId), issuerId, correlationId, algorithm);
     return successEnvelope(keys.map((key) => toSigningKeyV2(key, this.urls)));
   }
 }

@@ -36,11 +36,13 @@ export class SigningKeysRepository {
    * partial unique index (one active key per issuer) makes a concurrent first use wait for the
    * other transaction and then do nothing, instead of failing (and aborting) this transaction.
    */
-  async insertIfNoneActive(scope: TenantScope, key: NewSigningKey, tx: IssuerTx): Promise<void> {
-    await tx.$executeRaw`
+  /** True when this call made the key (false: another transaction's key won the race). */
+  async insertIfNoneActive(scope: TenantScope, key: NewSigningKey, tx: IssuerTx): Promise<boolean> {
+    const inserted = await tx.$executeRaw`
       INSERT INTO "issuer"."signing_keys" ("id", "institutionId", "issuerId", "algorithm", "publicKeyPem", "privateKeyEnc")
       VALUES (${key.id}, ${scope.institutionId}, ${key.issuerId}, ${key.algorithm}, ${key.publicKeyPem}, ${key.privateKeyEnc})
       ON CONFLICT ("issuerId") WHERE "retiredAt" IS NULL DO NOTHING`;
+    return inserted > 0;
   }
 
   async create(scope: TenantScope, key: NewSigningKey, tx: IssuerTx): Promise<void> {

@@ -3,9 +3,10 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 
 import { DEFAULT_SIGNING_ALGORITHM, generateSigningKeyPair, type SigningAlgorithm } from '@badges/openbadges';
-import { newEntityId } from '@badges/persistence';
+import { newEntityId, prismaSqlSession } from '@badges/persistence';
 import { ApiError, type TenantScope } from '@badges/service-kit';
 
+import { IssuerEvents } from '../events/issuer-events';
 import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
 import { KeySealer, signingKeyContext } from './key-sealer';
 import { SigningKeysRepository, type NewSigningKey, type SigningKeyRecord } from './signing-keys.repository';
@@ -25,6 +26,7 @@ export class SigningKeysService {
     private readonly prisma: IssuerPrismaService,
     private readonly keys: SigningKeysRepository,
     private readonly sealer: KeySealer,
+    private readonly events: IssuerEvents,
   ) {}
 
   list(scope: TenantScope, issuerId: string): Promise<SigningKeyRecord[]> {
@@ -39,7 +41,9 @@ export class SigningKeysService {
   async activeKey(scope: TenantScope, issuerId: string, tx: IssuerTx): Promise<UnsealedSigningKey> {
     let active = await this.keys.findActive(scope, issuerId, tx);
     if (!active) {
-      await this.keys.insertIfNoneActive(scope, await this.newKey(scope, issuerId, DEFAULT_SIGNING_ALGORITHM), tx);
+      const key = await this.newKey(scope, issuerId, DEFAULT_SIGNING_ALGORITHM);
+      // The Profile now lists a key: caches of it must hear so (its correlation is the key's id).
+      if (await this.keys.insertIfNoneActive(scope, key, tx)) await this.events.issuerUpdated(prismaSqlSession(tx), scope, `signing-key-${key.id}`, issuerId, 'keys');
       active = await this.keys.findActive(scope, issuerId, tx);
       if (!active) throw new Error(`no active signing key for issuer ${issuerId} after creating one`);
     }
@@ -50,15 +54,18 @@ export class SigningKeysService {
    * Retires the active key (it stays published: what it signed keeps verifying) and makes a new
    * one, which signs everything from now on. Also makes the first key of an issuer that has none.
    */
-  async rotate(scope: TenantScope, issuerId: string, algorithm: SigningAlgorithm = DEFAULT_SIGNING_ALGORITHM): Promise<SigningKeyRecord[]> {
+  async rotate(scope: TenantScope, issuerId: string, correlationId: string, algorithm: SigningAlgorithm = DEFAULT_SIGNING_ALGORITHM): Promise<SigningKeyRecord[]> {
     // Generate (tens of ms of CPU for RSA) before the transaction opens, not while holding locks.
     const next = await this.newKey(scope, issuerId, algorithm);
-    return this.prisma.$transaction(async (tx) => {
+    const keys = await this.prisma.$transaction(async (tx) => {
       if (!(await this.keys.lockIssuer(scope, issuerId, tx))) throw ApiError.notFound('issuer');
       await this.keys.retireActive(scope, issuerId, new Date(), tx);
       await this.keys.create(scope, next, tx);
+      await this.events.issuerUpdated(prismaSqlSession(tx), scope, correlationId, issuerId, 'keys');
       return this.keys.listForIssuer(scope, issuerId, tx);
     });
+    this.events.published();
+    return keys;
   }
 
   private async newKey(scope: TenantScope, issuerId: string, algorithm: SigningAlgorithm): Promise<NewSigningKey> {

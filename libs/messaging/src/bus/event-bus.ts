@@ -30,6 +30,12 @@ export interface SubscribeOptions<T extends TopicName> {
   handler: EventHandler<T>;
   /** Optional: a subscriber that receives events in batches (Kafka) hands runs of them here. */
   batchHandler?: EventBatchHandler<T>;
+  /**
+   * Where a NEW group starts reading. `earliest` (the default): nothing published before its first
+   * start is missed. `latest`: only what comes after, for a group per instance that keeps no state
+   * across restarts (a cache that starts empty has nothing to catch up on).
+   */
+  startAt?: 'earliest' | 'latest';
   /** Tries before the event goes to `<topic>.dlq`; defaults to DEFAULT_RETRY_POLICY.maxAttempts. */
   maxAttempts?: number;
   backoff?: Partial<Omit<RetryPolicy, 'maxAttempts'>>;

@@ -75,8 +75,9 @@ export class KafkaEventSubscriber implements EventSubscriber {
       await admin.disconnect();
     }
     await consumer.connect();
-    // A new group starts at the beginning, so nothing published before its first start is missed.
-    await consumer.subscribe({ topics: options.topics.map((t) => physicalTopic(this.namespace, t)), fromBeginning: true });
+    // A new group starts at the beginning, so nothing published before its first start is missed
+    // (unless it asked for `latest`: a per-instance cache group has nothing to catch up on).
+    await consumer.subscribe({ topics: options.topics.map((t) => physicalTopic(this.namespace, t)), fromBeginning: options.startAt !== 'latest' });
     const delivery: Delivery = {
       group: options.group,
       topics: new Set<string>(options.topics),

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+import { entityId } from './common';
+
+/**
+ * An issuer's public Profile changed: its texts or image were edited, a signing key was made or
+ * rotated (the Profile lists every key), or the issuer was deleted. Documents that show the issuer
+ * (its badge classes' and assertions' pages) are stale with it (issue #14: caches drop them).
+ */
+export const issuerUpdatedPayload = z.object({
+  issuerId: entityId,
+  change: z.enum(['profile', 'keys', 'deleted']),
+});
+
+export type IssuerUpdatedPayload = z.infer<typeof issuerUpdatedPayload>;
