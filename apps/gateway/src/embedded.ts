@@ -10,6 +10,6 @@ import { createGatewayApp } from './gateway.app';
 export async function createEmbedded(context: EmbeddedContext): Promise<EmbeddedService> {
   const config = loadConfig('gateway', GatewayConfigSchema, context.env);
   if (!context.services.issuer) throw new Error('gateway: the issuer service must be created before the gateway');
-  const app = await createGatewayApp({ database: context.database, config, services: { ...context.services } });
+  const app = await createGatewayApp({ database: context.database, config, services: { ...context.services }, env: context.env });
   return { name: 'gateway', app, fastify: app.getHttpAdapter().getInstance() };
 }

@@ -356,19 +356,28 @@ describe.each(databaseTargets())('gateway over HTTP ($name)', (target) => {
     }
   });
 
-  describe('GET /health', () => {
-    it('is 200 when the database and the issuer answer', async () => {
+  describe('GET /health and /ready', () => {
+    it('/health answers alive without asking anything else, even with a service down', async () => {
+      issuer.unreachable = true;
       const response = await send({ method: 'GET', url: '/health' });
+      issuer.unreachable = false;
+      expect(response.statusCode).toBe(200);
+      expect(json(response)).toEqual({ status: 'ok' });
+      expect(response.headers['cache-control']).toBe('no-store');
+    });
+
+    it('/ready is 200 when the database and the issuer answer', async () => {
+      const response = await send({ method: 'GET', url: '/ready' });
       expect(response.statusCode).toBe(200);
       expect(json(response)).toEqual({ status: 'ok', services: { gateway: 'up', issuer: 'up' }, dependencies: { database: 'up' } });
     });
 
-    it('is 503 showing what is down', async () => {
+    it('/ready is 503 showing what is down', async () => {
       issuer.healthy = false;
-      const unhealthy = await send({ method: 'GET', url: '/health' });
+      const unhealthy = await send({ method: 'GET', url: '/ready' });
       issuer.healthy = true;
       issuer.unreachable = true;
-      const unreachable = await send({ method: 'GET', url: '/health' });
+      const unreachable = await send({ method: 'GET', url: '/ready' });
       for (const response of [unhealthy, unreachable]) {
         expect(response.statusCode).toBe(503);
         expect(json(response)).toEqual({ status: 'unavailable', services: { gateway: 'up', issuer: 'down' }, dependencies: { database: 'up' } });
@@ -384,7 +393,7 @@ describe.each(databaseTargets())('gateway over HTTP ($name)', (target) => {
       expect(document.openapi).toBe('3.0.3');
       expect(Object.keys(document.paths)).toEqual(
         expect.arrayContaining([
-          '/health', '/admin/institutions', '/o/token', '/v2/institutions/self', '/v2/issuers', '/v2/issuers/{entityId}',
+          '/health', '/ready', '/admin/institutions', '/o/token', '/v2/institutions/self', '/v2/issuers', '/v2/issuers/{entityId}',
           '/v2/issuers/{entityId}/badgeclasses', '/v2/badgeclasses/{entityId}', '/v2/badgeclasses/{entityId}/assertions',
           '/v2/badgeclasses/{entityId}/issue', '/v2/assertions/{entityId}', '/public/assertions/{id}', '/public/assertions/{id}/image',
         ]),

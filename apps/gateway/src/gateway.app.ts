@@ -8,6 +8,9 @@ import { registerCors } from './cors/cors.policy';
 import { registerDocs } from './docs/register-docs';
 import { createServiceApp } from '@badges/service-kit';
 import { GatewayModule, type GatewayModuleOptions } from './gateway.module';
+import { registerLiveness } from './health/liveness.route';
+import { PublicCache } from './public-cache/public-cache';
+import { registerPublicCache } from './public-cache/register-public-cache';
 import { registerRateLimits } from './rate-limits/rate-limit.hooks';
 import { BulkProgressRoute } from './routing/bulk-progress.route';
 import { ForwardingRoutes } from './routing/forwarding.routes';
@@ -16,7 +19,10 @@ import { registerWebApp } from './web-app/web-app.routes';
 import { registerWebSessionHook } from './web-session/web-session.hook';
 import { WEB_SESSION_SECURE } from './web-session/web-session.tokens';
 
-export type GatewayAppOptions = GatewayModuleOptions;
+export interface GatewayAppOptions extends GatewayModuleOptions {
+  /** Where the event bus is chosen from (KAFKA_BROKERS): the public cache hears changes on it. */
+  env?: NodeJS.ProcessEnv;
+}
 
 /**
  * Builds the gateway, ready to listen or to be injected into. The same factory serves the
@@ -28,8 +34,11 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Nest
   const fastify = app.getHttpAdapter().getInstance();
   await registerCors(fastify, options.config.CORS_ALLOWED_ORIGINS);
   await registerRateLimits(fastify, options.config);
+  const cache = app.get(PublicCache, { strict: false }) as PublicCache | null;
+  if (cache) await registerPublicCache(fastify, cache, options.env ?? process.env);
   registerRawBodyParser(fastify);
   registerWebSessionHook(fastify, app.get(WEB_SESSION_SECURE));
+  registerLiveness(fastify);
   app.get(ForwardingRoutes).register(fastify);
   app.get(BulkProgressRoute).register(fastify);
   await registerDocs(fastify, options.config.PUBLIC_URL);

@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import type { GatewayConfig } from './config/gateway.config';
 import { GATEWAY_CONFIG, GATEWAY_DATABASE, SERVICE_CLIENTS } from './gateway.tokens';
 import { HealthModule } from './health/health.module';
+import { PublicCacheModule } from './public-cache/public-cache.module';
 import { GatewayPrismaService } from './prisma/gateway-prisma.service';
 import { RoutingModule } from './routing/routing.module';
 import { TenancyModule } from './tenancy/tenancy.module';
@@ -38,7 +39,7 @@ export class GatewayModule {
   static forRoot(options: GatewayModuleOptions): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [GatewayCoreModule.forRoot(options), AuthModule, TenancyModule, RoutingModule, HealthModule, WebSessionModule],
+      imports: [GatewayCoreModule.forRoot(options), AuthModule, TenancyModule, RoutingModule, PublicCacheModule, HealthModule, WebSessionModule],
     };
   }
 }

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     // The passport is optional here, so a gateway can front a deployment without learners.
     ...(config.PASSPORT_URL ? { passport: new HttpServiceClient('passport', config.PASSPORT_URL) } : {}),
   };
-  const app = await createGatewayApp({ database, config, services });
+  const app = await createGatewayApp({ database, config, services, env: process.env });
   // The gateway opened the database, so it closes it, after Nest and Fastify have stopped.
   app.getHttpAdapter().getInstance().addHook('onClose', async () => database.close());
   await app.listen(config.PORT, '0.0.0.0');

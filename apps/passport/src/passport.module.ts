@@ -42,6 +42,7 @@ import { VerificationServiceClient, type Verifier } from './imports/verification
 import { HealthController } from './health/health.controller';
 import { PassportPrismaService } from './prisma/passport-prisma.service';
 import { PublicSharesController } from './shares/public-shares.controller';
+import { ShareViewsController } from './shares/share-views.controller';
 import { SharesController } from './shares/shares.controller';
 import { SharesService } from './shares/shares.service';
 
@@ -74,6 +75,7 @@ export class PassportModule {
         CollectionsController,
         SharesController,
         PublicSharesController,
+        ShareViewsController,
         ExportController,
         ImportsController,
         BadgeConnectController,

@@ -9,13 +9,24 @@ import { EMBEDDED_SERVICES, loadEmbeddedService } from './service-loader';
 export interface EmbeddedPlatform {
   url: string;
   port: number;
+  /** Every gateway's own address: the first is `url`'s; more with `gateways` (see below). */
+  gatewayUrls: string[];
   adminToken: string;
   adminTokenFile: string;
   close(): Promise<void>;
 }
 
+export interface EmbeddedOptions {
+  /**
+   * Gateways in front of the same services, each with its own cache of public documents, as
+   * replicas behind a load balancer would be: the first listens on PORT, the others on free ports
+   * of HOST. More than one is for tests that prove every gateway hears changes (issue #14).
+   */
+  gateways?: number;
+}
+
 /** Starts every service in this process on the embedded adapters; the gateway listens on PORT. */
-export async function startEmbedded(baseEnv: NodeJS.ProcessEnv = process.env): Promise<EmbeddedPlatform> {
+export async function startEmbedded(baseEnv: NodeJS.ProcessEnv = process.env, options: EmbeddedOptions = {}): Promise<EmbeddedPlatform> {
   const dataDir = resolve(baseEnv.DATA_DIR ?? './data');
   const port = Number(baseEnv.PORT ?? 3000);
   const host = baseEnv.HOST ?? '0.0.0.0';
@@ -44,11 +55,22 @@ export async function startEmbedded(baseEnv: NodeJS.ProcessEnv = process.env): P
       if (name === 'gateway') gateway = service;
     }
     if (!gateway) throw new Error('The gateway did not start');
-    await gateway.fastify.listen({ port, host });
-    const address = gateway.fastify.server.address();
-    const boundPort = typeof address === 'object' && address ? address.port : port;
-    const url = env.PUBLIC_URL ?? `http://localhost:${boundPort}`;
-    return { url, port: boundPort, adminToken: secrets.adminToken, adminTokenFile, close };
+    const gateways = [gateway];
+    for (let extra = 1; extra < (options.gateways ?? 1); extra += 1) {
+      const { gateway: _first, ...backends } = services;
+      const replica = await loadEmbeddedService('gateway').createEmbedded({ database, env, services: backends });
+      started.push(replica);
+      gateways.push(replica);
+    }
+    const boundPorts: number[] = [];
+    for (const [index, instance] of gateways.entries()) {
+      await instance.fastify.listen({ port: index === 0 ? port : 0, host });
+      const address = instance.fastify.server.address();
+      boundPorts.push(typeof address === 'object' && address ? address.port : port);
+    }
+    const url = env.PUBLIC_URL ?? `http://localhost:${boundPorts[0]}`;
+    const gatewayUrls = boundPorts.map((bound, index) => (index === 0 ? url : `http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}`));
+    return { url, port: boundPorts[0], gatewayUrls, adminToken: secrets.adminToken, adminTokenFile, close };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;

@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Param, Query, Res, UseGuards } from '@nestjs/
 import type { FastifyReply } from 'fastify';
 
 import { buildRevocationList } from '@badges/openbadges';
-import { ApiError, InternalTokenGuard, prefersJose } from '@badges/service-kit';
+import { ApiError, cacheTag, InternalTokenGuard, markPublicCacheable, prefersJose, type PublicCacheMark } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { PublicUrls } from '../common/public-urls';
@@ -15,6 +15,14 @@ import { EndorserKeysRepository } from '../signing/endorser-keys.repository';
 
 /** As the issuer's public documents: short, so a withdrawal shows up soon. */
 const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
+
+/**
+ * For the gateway's cache. An Endorsement changes only when issued or withdrawn, which are events;
+ * endorser Profiles, keys and RevocationLists have no event of their own, so the gateway keeps
+ * them briefly (a withdrawn signed endorsement reaches its RevocationList within a second).
+ */
+const ENDORSER_DOCUMENT: PublicCacheMark = { tags: [], maxAgeSeconds: 5 };
+const ENDORSER_REVOCATIONS: PublicCacheMark = { tags: [], maxAgeSeconds: 1 };
 
 /**
  * The hosted OB 2.0 documents of this service (JSON-LD; no tenant header, they are public, still
@@ -46,20 +54,21 @@ export class PublicDocumentsController {
   ): Promise<void> {
     const row = await this.endorsements.findPublic(id);
     if (!row) throw ApiError.notFound('endorsement');
-    if (row.revokedAt) return send(reply, 410, revokedEndorsementDocument(row, this.urls));
+    const mark = { tags: [cacheTag.endorsement(row.id)] };
+    if (row.revokedAt) return send(reply, 410, revokedEndorsementDocument(row, this.urls), mark);
     if (format === 'jws' || prefersJose(accept)) {
       if (!row.signedJws) throw ApiError.notFound('signed endorsement');
-      void reply.status(200).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'Accept').header('content-type', 'application/jose').send(row.signedJws);
+      void markPublicCacheable(reply, mark).status(200).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'Accept').header('content-type', 'application/jose').send(row.signedJws);
       return;
     }
-    send(reply, 200, publishedEndorsementDocument(row, this.urls));
+    send(reply, 200, publishedEndorsementDocument(row, this.urls), mark);
   }
 
   @Get('endorsers/:id')
   async endorser(@Param('id', EntityIdPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
     const row = await this.endorsers.findPublic(id);
     if (!row) throw ApiError.notFound('endorser');
-    send(reply, 200, endorserProfileDocument(row, await this.keys.listPublic(row.id), this.urls));
+    send(reply, 200, endorserProfileDocument(row, await this.keys.listPublic(row.id), this.urls), ENDORSER_DOCUMENT);
   }
 
   /** A CryptographicKey of the endorser; retired keys stay published (what they signed must verify). */
@@ -67,7 +76,7 @@ export class PublicDocumentsController {
   async key(@Param('id', EntityIdPipe) id: string, @Param('keyId', EntityIdPipe) keyId: string, @Res() reply: FastifyReply): Promise<void> {
     const key = await this.keys.findPublic(id, keyId);
     if (!key) throw ApiError.notFound('key');
-    send(reply, 200, endorserKeyDocument(key, this.urls));
+    send(reply, 200, endorserKeyDocument(key, this.urls), ENDORSER_DOCUMENT);
   }
 
   /** The endorser's withdrawn signed endorsements; answers for every endorser (empty list). */
@@ -80,12 +89,12 @@ export class PublicDocumentsController {
       id: this.urls.endorserRevocations(row.id),
       issuer: this.urls.endorser(row.id),
       revokedAssertions: revoked.map((endorsement) => ({ id: this.urls.endorsement(endorsement.id), revocationReason: endorsement.revocationReason ?? undefined })),
-    }));
+    }), ENDORSER_REVOCATIONS);
   }
 }
 
-function send(reply: FastifyReply, status: number, json: object): void {
-  void reply
+function send(reply: FastifyReply, status: number, json: object, mark: PublicCacheMark): void {
+  void markPublicCacheable(reply, mark)
     .status(status)
     .header('cache-control', PUBLIC_CACHE_CONTROL)
     .header('content-type', 'application/ld+json; charset=utf-8')

@@ -17,7 +17,15 @@ describe('GatewayConfigSchema', () => {
       CORS_ALLOWED_ORIGINS: [],
       // Their figures are checked in rate-limits/rate-limit.config.spec.ts.
       ...z.object(RATE_LIMIT_ENV).parse({}),
+      PUBLIC_CACHE_MAX_MB: 64,
+      PUBLIC_CACHE_MAX_AGE_SECONDS: 300,
     });
+  });
+
+  it('refuses a public cache bound that is not a whole number of MB (0 turns it off)', () => {
+    expect(loadConfig('gateway', GatewayConfigSchema, { ADMIN_TOKEN, PUBLIC_CACHE_MAX_MB: '0' }).PUBLIC_CACHE_MAX_MB).toBe(0);
+    expect(() => loadConfig('gateway', GatewayConfigSchema, { ADMIN_TOKEN, PUBLIC_CACHE_MAX_MB: '-1' })).toThrow(/PUBLIC_CACHE_MAX_MB/);
+    expect(() => loadConfig('gateway', GatewayConfigSchema, { ADMIN_TOKEN, PUBLIC_CACHE_MAX_AGE_SECONDS: 'soon' })).toThrow(/PUBLIC_CACHE_MAX_AGE_SECONDS/);
   });
 
   it('reads the variables, trims the trailing slash of PUBLIC_URL and treats blanks as unset', () => {

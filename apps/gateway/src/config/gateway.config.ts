@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { CorsOriginsSchema } from '../cors/cors-origins';
+import { PUBLIC_CACHE_ENV } from '../public-cache/public-cache.config';
 import { RATE_LIMIT_ENV } from '../rate-limits/rate-limit.config';
 
 /** Empty variables (`FOO=`) count as unset, so `.env` templates with blanks behave. */
@@ -31,6 +32,8 @@ export const GatewayConfigSchema = z.object({
   CORS_ALLOWED_ORIGINS: CorsOriginsSchema,
   // TRUST_PROXY, REDIS_URL and the RATE_LIMIT_* variables (rate-limits/rate-limit.config.ts).
   ...RATE_LIMIT_ENV,
+  // PUBLIC_CACHE_MAX_MB and PUBLIC_CACHE_MAX_AGE_SECONDS (public-cache/public-cache.config.ts).
+  ...PUBLIC_CACHE_ENV,
 });
 
 export type GatewayConfig = z.output<typeof GatewayConfigSchema>;

@@ -128,7 +128,12 @@ function endorsementPaths(): Record<string, Record<string, Operation>> {
 
 export const OPENAPI_PATHS: Record<string, Record<string, Operation>> = {
   '/health': {
-    get: op(['Operations'], 'Health of the gateway, its database and every service', {
+    get: op(['Operations'], 'Liveness: the gateway answers (it checks nothing else; see /ready)', {
+      responses: { '200': { description: 'Alive', content: json({ type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } }) } },
+    }),
+  },
+  '/ready': {
+    get: op(['Operations'], 'Readiness: the gateway, its database and every service answer', {
       responses: {
         '200': { description: 'Everything is up', content: json(ref('Health')) },
         '503': { description: 'Something is down; the body says what', content: json(ref('Health')) },

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
+import type { FastifyReply } from 'fastify';
+
 import { InternalHeader } from '@badges/service-kit';
 
 import type { ClientIdentity } from '../auth/access-token.codec';
@@ -75,6 +77,12 @@ export function pickResponseHeaders(headers: Record<string, string | string[] | 
     if (value !== undefined) picked[name] = value;
   }
   return picked;
+}
+
+/** The CORS answer already varies by Origin; the service's Vary adds to it, never replaces it. */
+export function withServiceVary(reply: FastifyReply, headers: Record<string, string | string[]>): Record<string, string | string[]> {
+  const corsVary = reply.getHeader('vary');
+  return corsVary && headers.vary ? { ...headers, vary: `${String(headers.vary)}, ${String(corsVary)}` } : headers;
 }
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;

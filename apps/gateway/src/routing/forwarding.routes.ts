@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { ApiError, ErrorCode, type ServiceClient, type ServiceResponse } from '@badges/service-kit';
@@ -7,7 +7,8 @@ import { AccessTokenService } from '../auth/access-token.service';
 import { authenticateBearer } from '../auth/bearer-auth';
 import type { GatewayConfig } from '../config/gateway.config';
 import { GATEWAY_CONFIG, SERVICE_CLIENTS } from '../gateway.tokens';
-import { buildForwardHeaders, correlationIdFor, pickResponseHeaders } from './forward-headers';
+import { PublicCache } from '../public-cache/public-cache';
+import { buildForwardHeaders, correlationIdFor, pickResponseHeaders, withServiceVary } from './forward-headers';
 import { forwardTarget } from './forward-target';
 import { FORWARDED_METHODS, FORWARDING_TABLE, LARGE_BODY_ROUTES, type ForwardingRoute, type LargeBodyRoute } from './forwarding-table';
 
@@ -24,6 +25,7 @@ export class ForwardingRoutes {
     private readonly tokens: AccessTokenService,
     @Inject(SERVICE_CLIENTS) private readonly services: Record<string, ServiceClient>,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Optional() private readonly cache?: PublicCache,
   ) {}
 
   register(fastify: FastifyInstance, table: readonly ForwardingRoute[] = FORWARDING_TABLE, largeBodies: readonly LargeBodyRoute[] = LARGE_BODY_ROUTES): void {
@@ -50,6 +52,7 @@ export class ForwardingRoutes {
       if (url === undefined) throw ApiError.notFound('route');
       const identity = route.access === 'client' ? await authenticateBearer(this.tokens, request.headers.authorization) : undefined;
       const correlationId = correlationIdFor(request.headers);
+      const miss = this.cache?.miss(request);
       const headers = buildForwardHeaders(request.headers, {
         identity,
         passAuthorization: route.access === 'learner',
@@ -57,6 +60,8 @@ export class ForwardingRoutes {
         internalToken: this.config.INTERNAL_TOKEN,
         publicUrl: this.config.PUBLIC_URL,
       });
+      // A document about to be kept is fetched whole: the gateway answers the caller's If-None-Match itself.
+      if (miss) delete headers['if-none-match'];
       let response: ServiceResponse;
       try {
         response = await client.request({ method: request.method, url, headers, body: serialiseBody(request) });
@@ -65,10 +70,12 @@ export class ForwardingRoutes {
         throw new ApiError(503, ErrorCode.ServiceUnavailable, `The ${route.service} service is not reachable right now. Try again shortly.`);
       }
       const returned = pickResponseHeaders(response.headers);
-      // The CORS answer already varies by Origin; the service's Vary adds to it, never replaces it.
-      const corsVary = reply.getHeader('vary');
-      if (corsVary && returned.vary) returned.vary = `${String(returned.vary)}, ${String(corsVary)}`;
-      return reply.code(response.status).headers(returned).header('x-correlation-id', correlationId).send(response.body);
+      const kept = miss && this.cache?.keep(miss, route.service, response, returned);
+      if (kept) {
+        this.cache?.send(request, reply, kept, 'MISS', correlationId);
+        return reply;
+      }
+      return reply.code(response.status).headers(withServiceVary(reply, returned)).header('x-correlation-id', correlationId).send(response.body);
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Param, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
-import { InternalTokenGuard } from '@badges/service-kit';
+import { InternalTokenGuard, markPublicCacheable } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { PUBLIC_CACHE_CONTROL } from '../public-documents/public-documents.controller';
@@ -29,7 +29,7 @@ export class ImagesController {
 }
 
 function send(reply: FastifyReply, image: ServedImage, ifNoneMatch: string | undefined): void {
-  void reply
+  void markPublicCacheable(reply, { tags: image.tags })
     .header('cache-control', PUBLIC_CACHE_CONTROL)
     // Served from our origin, so service-kit gives every image nosniff and the sandboxing CSP.
     .header('etag', image.etag);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { ApiError, tenantScope } from '@badges/service-kit';
+import { ApiError, cacheTag, tenantScope } from '@badges/service-kit';
 
 import { PublicDocumentsRepository } from '../public-documents/public-documents.repository';
 import { PublicDocumentsService } from '../public-documents/public-documents.service';
@@ -12,6 +12,8 @@ export interface ServedImage {
   contentType: string;
   bytes: Buffer;
   etag: string;
+  /** What the image depends on (service-kit cacheTag), for the gateway's cache. */
+  tags: string[];
 }
 
 /** Public images: issuer and badge class images as stored, assertion images as baked by the image-baking queue. */
@@ -28,13 +30,13 @@ export class ImagesService {
   async issuerImage(issuerId: string): Promise<ServedImage> {
     const issuer = await this.documents.findIssuer(issuerId);
     if (!issuer?.imageId) throw ApiError.notFound('image');
-    return this.stored(issuer.imageId);
+    return this.stored(issuer.imageId, [cacheTag.issuer(issuer.id)]);
   }
 
   async badgeImage(badgeClassId: string): Promise<ServedImage> {
     const badgeClass = await this.documents.findBadgeClass(badgeClassId);
     if (!badgeClass) throw ApiError.notFound('image');
-    return this.stored(badgeClass.imageId);
+    return this.stored(badgeClass.imageId, [cacheTag.badgeClass(badgeClass.id)]);
   }
 
   /**
@@ -50,18 +52,18 @@ export class ImagesService {
     const imageId = assertion.badgeClass.imageId;
     const etag = `"${imageId}-${assertion.id}-${assertion.updatedAt.getTime()}"`;
     const stored = await this.baked.find(assertion.id);
-    if (stored && stored.sourceImageId === imageId) return { contentType: stored.mimeType, bytes: stored.bytes, etag };
+    if (stored && stored.sourceImageId === imageId) return { contentType: stored.mimeType, bytes: stored.bytes, etag, tags: document.tags };
     const fresh = await this.baker.bake(assertion, document);
     if (!fresh) throw ApiError.notFound('image');
     const scope = tenantScope(assertion.institutionId);
     // Stored now, so the next request is served from the table; a failed write leaves it to a job.
     await this.baked.saveAll(scope, [fresh]).catch(() => this.scheduler.missing(scope, assertion.id, imageId));
-    return { contentType: fresh.mimeType, bytes: fresh.bytes, etag };
+    return { contentType: fresh.mimeType, bytes: fresh.bytes, etag, tags: document.tags };
   }
 
-  private async stored(imageId: string): Promise<ServedImage> {
+  private async stored(imageId: string, tags: string[]): Promise<ServedImage> {
     const image = await this.documents.findImage(imageId);
     if (!image) throw ApiError.notFound('image');
-    return { contentType: image.contentType, bytes: image.bytes, etag: `"${image.sha256}"` };
+    return { contentType: image.contentType, bytes: image.bytes, etag: `"${image.sha256}"`, tags };
   }
 }

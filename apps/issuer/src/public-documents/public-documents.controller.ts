@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Param, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
-import { acceptedLanguages, ApiError, InternalTokenGuard, negotiate, prefersJose } from '@badges/service-kit';
+import { acceptedLanguages, ApiError, InternalTokenGuard, markPublicCacheable, negotiate, prefersJose } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { PublicDocumentsService, type PublicDocument } from './public-documents.service';
@@ -57,7 +57,7 @@ export class PublicDocumentsController {
     const document = await this.documents.assertion(id, [...(requested ? [requested.toLowerCase()] : []), ...acceptedLanguages(acceptLanguage)]);
     if (document.status === 200 && (format === 'jws' || prefersJose(accept))) {
       if (!document.jws) throw ApiError.notFound('signed assertion');
-      void reply
+      void markPublicCacheable(reply, { tags: document.tags })
         .status(200)
         .header('cache-control', PUBLIC_CACHE_CONTROL)
         .header('vary', 'Accept')
@@ -75,7 +75,7 @@ function langParameter(lang: unknown): string | undefined {
 
 /** `byLanguage`: the HTML differs by Accept-Language, so shared caches must key on it too. */
 function send(reply: FastifyReply, document: PublicDocument, accept: string | undefined, byLanguage = false): void {
-  void reply.status(document.status).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', byLanguage ? 'Accept, Accept-Language' : 'Accept');
+  void markPublicCacheable(reply, { tags: document.tags }).status(document.status).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', byLanguage ? 'Accept, Accept-Language' : 'Accept');
   if (negotiate(accept) === 'html') {
     // The no-script page policy and nosniff come from service-kit, by Content-Type.
     void reply.header('content-type', 'text/html; charset=utf-8').header('content-language', document.view.lang).send(renderHtml(document.view));

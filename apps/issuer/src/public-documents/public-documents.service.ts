@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { canonicalLanguageTag } from '@badges/api-contracts';
 import { buildBadgeClass, buildIssuerProfile, buildRevokedAssertion, signedPayload } from '@badges/openbadges';
-import { ApiError, chooseEdition } from '@badges/service-kit';
+import { ApiError, cacheTag, chooseEdition } from '@badges/service-kit';
 
 import { buildAssertionJson } from '../common/assertion-json';
 import { ReceivedEndorsementsRepository, type LiveEndorsement } from '../endorsements/received-endorsements.repository';
@@ -17,6 +17,8 @@ export interface PublicDocument {
   view: PageView;
   /** A live signed assertion's compact JWS: its canonical form, and what its image carries. */
   jws?: string;
+  /** What the document is made of (service-kit cacheTag): an event about any of them makes it stale. */
+  tags: string[];
 }
 
 /** Issuers carry no language of their own; their pages are labelled with the platform default. */
@@ -42,6 +44,7 @@ export class PublicDocumentsService {
     return {
       status: 200,
       json,
+      tags: [cacheTag.issuer(issuer.id)],
       view: {
         lang: DEFAULT_PAGE_LANGUAGE,
         kind: 'Issuer',
@@ -105,9 +108,11 @@ export class PublicDocumentsService {
   private assertionDocument(assertion: PublicAssertion, endorsements: LiveEndorsement[], badge: PublicDocument): PublicDocument {
     const url = this.urls.assertion(assertion.id);
     const verifyUrl = `${new URL(url).origin}/verify?url=${encodeURIComponent(url)}`;
+    const tags = [cacheTag.assertion(assertion.id), ...badge.tags];
     if (assertion.revoked) {
       return {
         status: 410,
+        tags,
         json: buildRevokedAssertion({ id: url, revocationReason: assertion.revocationReason ?? undefined }),
         view: { lang: badge.view.lang, kind: 'Assertion', title: badge.view.title, url, verifyUrl, revoked: { reason: assertion.revocationReason ?? undefined } },
       };
@@ -124,6 +129,7 @@ export class PublicDocumentsService {
       status: 200,
       json,
       jws,
+      tags,
       view: {
         ...badge.view,
         kind: 'Assertion',
@@ -210,6 +216,7 @@ export class PublicDocumentsService {
     return {
       status: 200,
       json,
+      tags: [cacheTag.badgeClass(badgeClass.id), cacheTag.issuer(badgeClass.issuerId)],
       view: {
         lang: texts.language,
         kind: 'BadgeClass',

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
-import { InternalTokenGuard } from '@badges/service-kit';
+import { cacheTag, InternalTokenGuard, markPublicCacheable } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { PUBLIC_CACHE_CONTROL } from './public-documents.controller';
@@ -15,15 +15,16 @@ export class SigningDocumentsController {
 
   @Get('keys/:keyId')
   async key(@Param('id', EntityIdPipe) issuerId: string, @Param('keyId', EntityIdPipe) keyId: string, @Res() reply: FastifyReply): Promise<void> {
-    sendJsonLd(reply, await this.documents.cryptographicKey(issuerId, keyId));
+    // A key never changes under its id; it goes only with its issuer.
+    sendJsonLd(reply, await this.documents.cryptographicKey(issuerId, keyId), [cacheTag.issuer(issuerId)]);
   }
 
   @Get('revocations')
   async revocations(@Param('id', EntityIdPipe) issuerId: string, @Res() reply: FastifyReply): Promise<void> {
-    sendJsonLd(reply, await this.documents.revocationList(issuerId));
+    sendJsonLd(reply, await this.documents.revocationList(issuerId), [cacheTag.issuer(issuerId), cacheTag.revocations(issuerId)]);
   }
 }
 
-function sendJsonLd(reply: FastifyReply, json: object): void {
-  void reply.status(200).header('cache-control', PUBLIC_CACHE_CONTROL).header('content-type', 'application/ld+json; charset=utf-8').send(JSON.stringify(json));
+function sendJsonLd(reply: FastifyReply, json: object, tags: string[]): void {
+  void markPublicCacheable(reply, { tags }).status(200).header('cache-control', PUBLIC_CACHE_CONTROL).header('content-type', 'application/ld+json; charset=utf-8').send(JSON.stringify(json));
 }

@@ -1,11 +1,11 @@
 import { Controller, Get, Headers, Param, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
-import { EMBEDDABLE_PAGE_CSP, InternalTokenGuard } from '@badges/service-kit';
+import { cacheTag, EMBEDDABLE_PAGE_CSP, InternalTokenGuard, markPublicCacheable } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { shareLanguage } from './share-labels';
-import { renderEmbed, renderSharePage, sharedJson } from './share-page';
+import { renderEmbed, renderSharePage, sharedJson, type SharedContent } from './share-page';
 import { SharesService } from './shares.service';
 
 /** Anonymous share pages: HTML for browsers and link previews, JSON when asked for. */
@@ -23,7 +23,7 @@ export class PublicSharesController {
   ): Promise<FastifyReply> {
     const content = await this.shares.view(id);
     // Views are counted, so shared pages must not be served from a shared cache.
-    void reply.header('cache-control', 'no-store').header('vary', 'accept, accept-language');
+    void markSharePage(reply, id, content).header('cache-control', 'no-store').header('vary', 'accept, accept-language');
     if (/application\/(ld\+)?json/.test(accept ?? '') && !(accept ?? '').includes('text/html')) return reply.type('application/json').send(sharedJson(content));
     const lang = shareLanguage(acceptLanguage);
     return reply.type('text/html; charset=utf-8').header('content-language', lang).send(renderSharePage(content, lang));
@@ -34,11 +34,21 @@ export class PublicSharesController {
     const content = await this.shares.view(id);
     const lang = shareLanguage(acceptLanguage);
     // Made to be framed by other sites: the page policy, with any frame ancestor allowed.
-    return reply
+    return markSharePage(reply, id, content)
       .header('cache-control', 'no-store')
       .header('vary', 'accept-language')
       .header('content-security-policy', EMBEDDABLE_PAGE_CSP)
       .type('text/html; charset=utf-8')
       .send(renderEmbed(content, lang));
   }
+}
+
+/**
+ * The gateway may answer a share page again (docs/caching.md): for a second at most, since what
+ * the owner does (stop sharing, hide a badge, rename a collection) has no event; at once when one of
+ * its badges is revoked. It reports its answers back here, so the views stay counted.
+ */
+function markSharePage(reply: FastifyReply, id: string, content: SharedContent): FastifyReply {
+  const tags = [cacheTag.share(id), ...content.badges.map((badge) => cacheTag.assertion(badge.award.assertionId))];
+  return markPublicCacheable(reply, { tags, maxAgeSeconds: 1, countHitsAs: cacheTag.share(id) });
 }

@@ -59,6 +59,16 @@ export class SharesService {
     if (revoked.count === 0 && !(await this.prisma.share.findFirst({ where: { id, learnerId: scope.learnerId } }))) throw ApiError.notFound('share');
   }
 
+  /** Views answered elsewhere (the gateway's cache), added in one statement; unknown ids are ignored. */
+  async countViews(views: readonly { id: string; count: number }[]): Promise<void> {
+    if (views.length === 0) return;
+    await this.prisma.database.query(
+      `UPDATE "passport"."shares" AS s SET "views" = s."views" + v."count"
+       FROM json_to_recordset($1::json) AS v("id" text, "count" int) WHERE s."id" = v."id"`,
+      [JSON.stringify(views)],
+    );
+  }
+
   /** What an anonymous visitor sees; counts the view. */
   async view(id: string, count = true): Promise<SharedContent> {
     const share = await this.prisma.share.findUnique({ where: { id } });

@@ -1,0 +1,158 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
+
+import { createEvent, Topic } from '@badges/events';
+import { sharedInProcessBus } from '@badges/messaging';
+import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
+import { CACHE_HITS_PATH, loadConfig, PublicCacheHeader } from '@badges/service-kit';
+
+import { GatewayConfigSchema } from '../config/gateway.config';
+import { createGatewayApp } from '../gateway.app';
+import { FakeIssuer } from '../testing/fake-issuer';
+
+// See gateway.app.spec.ts: @fastify/static's ESM-only dependency, which jest cannot load.
+jest.mock('content-disposition', () => ({ create: (filename: string) => `attachment; filename="${encodeURIComponent(filename)}"` }));
+
+const config = loadConfig('gateway', GatewayConfigSchema, { ADMIN_TOKEN: 'admin-token-for-tests-0123456789', INTERNAL_TOKEN: 'internal-token-for-tests', LOG_LEVEL: 'silent' });
+const ASSERTION_PATH = '/public/assertions/AAAAAAAAAAAAAAAAAAAAAA';
+const documentReply = (body: string, tags = 'assertion:AAAAAAAAAAAAAAAAAAAAAA badgeclass:BBBBBBBBBBBBBBBBBBBBBB issuer:IIIIIIIIIIIIIIIIIIIIII') => ({
+  status: 200,
+  headers: { 'content-type': 'application/ld+json; charset=utf-8', 'cache-control': 'public, max-age=60', vary: 'Accept', [PublicCacheHeader.Tags]: tags },
+  body,
+});
+
+async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 3000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('the public document cache in the gateway', () => {
+  const [target] = databaseTargets();
+  let scratch: ScratchDatabase;
+  let database: Database;
+  let app: NestFastifyApplication;
+  let http: FastifyInstance;
+  const issuer = new FakeIssuer();
+  const reads = () => issuer.received.filter((r) => r.method === 'GET').length;
+  // Each test reads its own URL (a query string apart), so no test meets another's entries.
+  let testNumber = 0;
+  let ASSERTION = ASSERTION_PATH;
+  const get = (url = ASSERTION, headers: Record<string, string> = {}) => http.inject({ method: 'GET', url, headers });
+
+  beforeAll(async () => {
+    scratch = await target.create();
+    database = await openDatabase(scratch.config);
+    app = await createGatewayApp({ database, config, services: { issuer: issuer.client }, env: {} });
+    http = app.getHttpAdapter().getInstance();
+    await http.ready();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+    await scratch?.dispose();
+  });
+
+  beforeEach(() => {
+    issuer.reset();
+    testNumber += 1;
+    ASSERTION = `${ASSERTION_PATH}?test=${testNumber}`;
+  });
+
+  it('answers a marked document again without asking the service, with an ETag, and never passes the internal headers on', async () => {
+    issuer.reply = documentReply('{"id":"v1"}');
+    const first = await get();
+    const second = await get();
+    expect(first.headers['x-cache']).toBe('MISS');
+    expect(second.headers['x-cache']).toBe('HIT');
+    expect(second.body).toBe('{"id":"v1"}');
+    expect(reads()).toBe(1);
+    expect(second.headers.etag).toMatch(/^"[\w-]+"$/);
+    expect(second.headers.etag).toBe(first.headers.etag);
+    expect(second.headers['cache-control']).toBe('public, max-age=60');
+    expect(second.headers['x-content-type-options']).toBe('nosniff');
+    expect(second.headers[PublicCacheHeader.Tags]).toBeUndefined();
+    expect(first.headers[PublicCacheHeader.Tags]).toBeUndefined();
+  });
+
+  it('answers If-None-Match with 304 from memory, and the whole document when the ETag is old', async () => {
+    issuer.reply = documentReply('{"id":"v1"}');
+    const { headers } = await get();
+    const notModified = await get(ASSERTION, { 'if-none-match': String(headers.etag) });
+    expect(notModified.statusCode).toBe(304);
+    expect(notModified.body).toBe('');
+    expect(notModified.headers.etag).toBe(headers.etag);
+    const old = await get(ASSERTION, { 'if-none-match': '"an-old-etag"' });
+    expect(old.statusCode).toBe(200);
+    expect(old.body).toBe('{"id":"v1"}');
+    expect(reads()).toBe(1);
+    // The miss itself asks the service without the caller's If-None-Match, so it gets a body to keep.
+    expect(issuer.received[0].headers['if-none-match']).toBeUndefined();
+  });
+
+  it('keeps each Accept and Accept-Language apart', async () => {
+    issuer.reply = documentReply('{"id":"json"}');
+    await get(ASSERTION, { accept: 'application/ld+json' });
+    issuer.reply = documentReply('<html lang="fr">');
+    const page = await get(ASSERTION, { accept: 'text/html', 'accept-language': 'fr' });
+    const english = await get(ASSERTION, { accept: 'text/html', 'accept-language': 'en' });
+    expect(page.body).toBe('<html lang="fr">');
+    expect(english.headers['x-cache']).toBe('MISS');
+    expect((await get(ASSERTION, { accept: 'application/ld+json' })).body).toBe('{"id":"json"}');
+    expect(reads()).toBe(3);
+  });
+
+  it('drops a document when an event names what it is made of, on every tag it carries', async () => {
+    issuer.reply = documentReply('{"revoked":false}');
+    await get();
+    issuer.reply = documentReply('{"revoked":true}');
+    expect((await get()).body).toBe('{"revoked":false}');
+    await sharedInProcessBus().publish([
+      createEvent(Topic.AssertionRevoked, {
+        institutionId: 'inst',
+        correlationId: 'c',
+        aggregateId: 'AAAAAAAAAAAAAAAAAAAAAA',
+        payload: { assertionId: 'AAAAAAAAAAAAAAAAAAAAAA', assertionUrl: `http://localhost:3000${ASSERTION_PATH}`, badgeClassId: 'BBBBBBBBBBBBBBBBBBBBBB', issuerId: 'IIIIIIIIIIIIIIIIIIIIII', revocationReason: 'r', revokedAt: new Date().toISOString() },
+      }),
+    ]);
+    await eventually(async () => (await get()).body === '{"revoked":true}');
+    issuer.reply = documentReply('{"class":"edited"}');
+    await sharedInProcessBus().publish([
+      createEvent(Topic.BadgeClassUpdated, { institutionId: 'inst', correlationId: 'c', aggregateId: 'BBBBBBBBBBBBBBBBBBBBBB', payload: { badgeClassId: 'BBBBBBBBBBBBBBBBBBBBBB', issuerId: 'IIIIIIIIIIIIIIIIIIIIII', name: 'n', imageChanged: false } }),
+    ]);
+    await eventually(async () => (await get()).body === '{"class":"edited"}');
+  });
+
+  it('keeps nothing the service did not mark, nor errors', async () => {
+    issuer.reply = { status: 200, headers: { 'content-type': 'application/json' }, body: '{"unmarked":true}' };
+    await get('/public/unmarked');
+    await get('/public/unmarked');
+    issuer.reply = { status: 404, headers: { 'content-type': 'application/json', [PublicCacheHeader.Tags]: 'assertion:X' }, body: '{"error":"not_found"}' };
+    await get('/public/missing');
+    const again = await get('/public/missing');
+    expect(again.statusCode).toBe(404);
+    expect(reads()).toBe(4);
+  });
+
+  it('keeps an entry no longer than the max age the service gave it', async () => {
+    issuer.reply = { ...documentReply('{"share":1}', 'share:SSSSSSSSSSSSSSSSSSSSSS'), headers: { ...documentReply('').headers, [PublicCacheHeader.Tags]: 'share:SSSSSSSSSSSSSSSSSSSSSS', [PublicCacheHeader.MaxAge]: '1' } };
+    await get('/public/passport/shares/SSSSSSSSSSSSSSSSSSSSSS');
+    expect((await get('/public/passport/shares/SSSSSSSSSSSSSSSSSSSSSS')).headers['x-cache']).toBe('HIT');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await get('/public/passport/shares/SSSSSSSSSSSSSSSSSSSSSS')).headers['x-cache']).toBe('MISS');
+  });
+
+  it('reports the answers it gave from memory to the service that asked for a count', async () => {
+    const url = '/public/passport/shares/CCCCCCCCCCCCCCCCCCCCCC';
+    issuer.reply = { ...documentReply('<html>'), headers: { ...documentReply('').headers, [PublicCacheHeader.Tags]: 'share:CCCCCCCCCCCCCCCCCCCCCC', [PublicCacheHeader.CountHits]: 'share:CCCCCCCCCCCCCCCCCCCCCC' } };
+    for (let i = 0; i < 5; i += 1) await get(url);
+    await eventually(() => issuer.received.some((r) => r.method === 'POST' && r.url === CACHE_HITS_PATH));
+    const report = issuer.received.find((r) => r.method === 'POST' && r.url === CACHE_HITS_PATH);
+    // The first of the five reached the service itself (which counted it); four came from memory.
+    expect(JSON.parse(report?.body.toString('utf8') ?? '{}')).toEqual({ hits: { 'share:CCCCCCCCCCCCCCCCCCCCCC': 4 } });
+    expect(report?.headers['x-internal-token']).toBe('internal-token-for-tests');
+  });
+});
