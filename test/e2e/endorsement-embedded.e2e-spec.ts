@@ -62,8 +62,8 @@ describe.each(embeddedStorageTargets())('endorsements on the embedded runner on 
   });
 
   it('request, approve, publish on the BadgeClass, withdraw', async () => {
-    const health = await anonymous.get('/health');
-    expect(health.body.services.endorsement).toBe('up');
+    const ready = await anonymous.get('/ready');
+    expect(ready.body.services.endorsement).toBe('up');
     const council = await institution('Engineering Council');
     const issuer = await college.api.post('/v2/issuers', { name: 'Faculty of Engineering', email: 'badges@northern.example', url: 'https://northern.example' });
     const badgeClass = await badgeClassOf(issuer.body.result[0].entityId, 'Robotics Fundamentals');

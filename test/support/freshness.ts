@@ -101,3 +101,12 @@ export async function measureFreshness(gatewayUrls: string[], adminToken: string
 
   return { revocation, badgeClassEdit, keyRotation, endorsement };
 }
+
+/**
+ * How long a change may take to show, given the bound of one event hop. An endorsement is two
+ * hops: the endorsed document changes only once its owner (the issuer) has heard
+ * endorsement.issued; the caches then hear the owner's endorsement.listed.
+ */
+export function freshnessBound(change: keyof FreshnessResults, perHopMs: number): number {
+  return change === 'endorsement' ? 2 * perHopMs : perHopMs;
+}

@@ -281,6 +281,14 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       expect(asJson.badges.map((b: Json) => b.name)).toEqual(['Welding <I>', 'Robotics']);
       expect((await p.call('GET', `/public/passport/shares/${share.entityId}/embed`)).statusCode).toBe(200);
       expect(p.json(await p.call('GET', `/v2/backpack/shares/${share.entityId}`, token)).result[0].views).toBe(3);
+      // Views the gateway answered from its cache come back as a report (docs/caching.md), added in one go.
+      const report = (hits: unknown) => p.call('POST', '/internal/cache-hits', undefined, { hits });
+      expect((await report({ [`share:${share.entityId}`]: 40, 'share:NoSuchShareAAAAAAAAAAA': 2 })).statusCode).toBe(204);
+      expect(p.json(await p.call('GET', `/v2/backpack/shares/${share.entityId}`, token)).result[0].views).toBe(43);
+      expectError(await report({ [`assertion:${share.entityId}`]: 1 }), 400, 'validation_failed', `hits.assertion:${share.entityId}`);
+      expectError(await report({ [`share:${share.entityId}`]: -5 }), 400, 'validation_failed', `hits.share:${share.entityId}`);
+      expectError(await report('lots'), 400, 'validation_failed', 'hits');
+      expect(p.json(await p.call('GET', `/v2/backpack/shares/${share.entityId}`, token)).result[0].views).toBe(43);
 
       expectError(await p.call('POST', '/v2/backpack/shares', token, { type: 'badge', entityId: declined }), 400, 'validation_failed', 'entityId');
       const badgeShare = p.json(await p.call('POST', '/v2/backpack/shares', token, { type: 'badge', entityId: revoked })).result[0];

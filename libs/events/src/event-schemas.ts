@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { assertionIssuedPayload } from './payloads/assertion-issued.payload';
 import { assertionRevokedPayload } from './payloads/assertion-revoked.payload';
 import { badgeClassUpdatedPayload } from './payloads/badgeclass-updated.payload';
+import { endorsementListedPayload } from './payloads/endorsement-listed.payload';
 import { issuerUpdatedPayload } from './payloads/issuer-updated.payload';
 import { learnerEmailConfirmationRequestedPayload } from './payloads/learner-email-confirmation.payload';
 import { learnerExistingSignupAttemptedPayload } from './payloads/learner-existing-signup.payload';
@@ -25,6 +26,7 @@ export const payloadSchemas = {
   [Topic.EndorsementRequested]: endorsementRequestedPayload,
   [Topic.EndorsementIssued]: endorsementIssuedPayload,
   [Topic.EndorsementRevoked]: endorsementRevokedPayload,
+  [Topic.EndorsementListed]: endorsementListedPayload,
   [Topic.LearnerIdentifierVerified]: learnerIdentifierVerifiedPayload,
   [Topic.LearnerEmailConfirmationRequested]: learnerEmailConfirmationRequestedPayload,
   [Topic.LearnerExistingSignupAttempted]: learnerExistingSignupAttemptedPayload,

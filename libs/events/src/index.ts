@@ -7,6 +7,7 @@ export { InvalidEventError, type InvalidEventIssue, type InvalidEventReason } fr
 export type { AssertionIssuedPayload } from './payloads/assertion-issued.payload';
 export type { AssertionRevokedPayload } from './payloads/assertion-revoked.payload';
 export type { BadgeClassUpdatedPayload } from './payloads/badgeclass-updated.payload';
+export type { EndorsementListedPayload } from './payloads/endorsement-listed.payload';
 export type { IssuerUpdatedPayload } from './payloads/issuer-updated.payload';
 export type {
   EndorsementIssuedPayload,

@@ -17,6 +17,8 @@ export const Topic = {
   EndorsementRequested: 'badges.endorsement.requested.v1',
   EndorsementIssued: 'badges.endorsement.issued.v1',
   EndorsementRevoked: 'badges.endorsement.revoked.v1',
+  // Read path (issue #14): the endorsed document's owner changed its `endorsement` list.
+  EndorsementListed: 'badges.endorsement.listed.v1',
   LearnerIdentifierVerified: 'badges.learner.identifier-verified.v1',
   // Passport (issue #6): the notification service emails the learner the confirmation link.
   LearnerEmailConfirmationRequested: 'badges.learner.email-confirmation-requested.v1',

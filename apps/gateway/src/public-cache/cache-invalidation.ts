@@ -7,7 +7,14 @@ import { cacheTag } from '@badges/service-kit';
 import type { PublicCache } from './public-cache';
 
 /** The events that change public documents (issue #14), and nothing else. */
-export const INVALIDATING_TOPICS = [Topic.AssertionRevoked, Topic.BadgeClassUpdated, Topic.IssuerUpdated, Topic.EndorsementIssued, Topic.EndorsementRevoked] as const;
+export const INVALIDATING_TOPICS = [
+  Topic.AssertionRevoked,
+  Topic.BadgeClassUpdated,
+  Topic.IssuerUpdated,
+  Topic.EndorsementIssued,
+  Topic.EndorsementRevoked,
+  Topic.EndorsementListed,
+] as const;
 type InvalidatingTopic = (typeof INVALIDATING_TOPICS)[number];
 
 const TARGET_TAG = { Assertion: cacheTag.assertion, BadgeClass: cacheTag.badgeClass, Issuer: cacheTag.issuer } as const;
@@ -23,7 +30,11 @@ export function tagsOf(event: EventOf<InvalidatingTopic>): string[] {
       return [cacheTag.issuer(event.payload.issuerId)];
     case Topic.EndorsementIssued:
     case Topic.EndorsementRevoked:
-      // The Endorsement itself, and the document whose `endorsement` list it joins or leaves.
+      // The Endorsement document itself. The endorsed document changes only once its owner has
+      // recorded this (it then says so with endorsement.listed): dropping it now could re-cache
+      // the list from before.
+      return [cacheTag.endorsement(event.payload.endorsementId)];
+    case Topic.EndorsementListed:
       return [cacheTag.endorsement(event.payload.endorsementId), TARGET_TAG[event.payload.target.type](event.payload.target.entityId)];
   }
 }

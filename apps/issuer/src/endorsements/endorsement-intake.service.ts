@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 
 import { Topic, type EventOf } from '@badges/events';
 import { claimEvent } from '@badges/messaging';
+import { prismaSqlSession } from '@badges/persistence';
 import { tenantScope } from '@badges/service-kit';
 
+import { IssuerEvents } from '../events/issuer-events';
 import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
 import { ReceivedEndorsementsRepository } from './received-endorsements.repository';
 
@@ -19,11 +21,15 @@ export const ENDORSEMENT_INTAKE_CONSUMER = 'issuer.endorsements';
  */
 @Injectable()
 export class EndorsementIntakeService {
-  constructor(private readonly prisma: IssuerPrismaService, private readonly received: ReceivedEndorsementsRepository) {}
+  constructor(
+    private readonly prisma: IssuerPrismaService,
+    private readonly received: ReceivedEndorsementsRepository,
+    private readonly events: IssuerEvents,
+  ) {}
 
   async issued(event: EventOf<typeof Topic.EndorsementIssued>): Promise<void> {
     const { payload } = event;
-    await this.once(event.eventId, (tx) =>
+    await this.once(event, true, (tx) =>
       this.received.recordIssued(
         tenantScope(event.institutionId),
         {
@@ -43,7 +49,7 @@ export class EndorsementIntakeService {
 
   async revoked(event: EventOf<typeof Topic.EndorsementRevoked>): Promise<void> {
     const { payload } = event;
-    await this.once(event.eventId, (tx) =>
+    await this.once(event, false, (tx) =>
       this.received.recordRevoked(
         tenantScope(event.institutionId),
         {
@@ -58,10 +64,18 @@ export class EndorsementIntakeService {
     );
   }
 
-  private async once(eventId: string, work: (tx: IssuerTx) => Promise<void>): Promise<void> {
+  /** Claims, records and announces the new list in one transaction (the outbox), then wakes the relay. */
+  private async once(
+    event: EventOf<typeof Topic.EndorsementIssued | typeof Topic.EndorsementRevoked>,
+    listed: boolean,
+    work: (tx: IssuerTx) => Promise<void>,
+  ): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      if (!(await claimEvent(tx, ISSUER_SCHEMA_NAME, ENDORSEMENT_INTAKE_CONSUMER, eventId))) return;
+      if (!(await claimEvent(tx, ISSUER_SCHEMA_NAME, ENDORSEMENT_INTAKE_CONSUMER, event.eventId))) return;
       await work(tx);
+      const { endorsementId, target } = event.payload;
+      await this.events.endorsementListed(prismaSqlSession(tx), tenantScope(event.institutionId), event.correlationId, { endorsementId, target, listed });
     });
+    this.events.published();
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { createEvent, Topic, type BadgeEvent } from '@badges/events';
+import { createEvent, Topic, type BadgeEvent, type PayloadOf } from '@badges/events';
 import { outboxInsertStatements, type OutboxRelay } from '@badges/messaging';
 import type { SqlSession } from '@badges/persistence';
 import { type TenantScope } from '@badges/service-kit';
@@ -111,6 +111,11 @@ export class IssuerEvents {
 
   async issuerUpdated(sql: SqlSession, scope: TenantScope, correlationId: string, issuerId: string, change: 'profile' | 'keys' | 'deleted'): Promise<void> {
     await this.write(sql, [createEvent(Topic.IssuerUpdated, { institutionId: scope.institutionId, correlationId, aggregateId: issuerId, payload: { issuerId, change } })]);
+  }
+
+  /** After recording an endorsement.issued/.revoked: the endorsed document's `endorsement` list changed. */
+  async endorsementListed(sql: SqlSession, scope: TenantScope, correlationId: string, payload: PayloadOf<typeof Topic.EndorsementListed>): Promise<void> {
+    await this.write(sql, [createEvent(Topic.EndorsementListed, { institutionId: scope.institutionId, correlationId, aggregateId: payload.target.entityId, payload })]);
   }
 
   /** Call after the transaction committed: the relay publishes now rather than at its next poll. */
