@@ -9,7 +9,7 @@
 // Needs wrk (`apt-get install wrk`) and `npm run build` first (npm run bench:read builds).
 // Usage: npm run bench:read [-- seconds=10 connections=64]
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -162,6 +162,8 @@ async function measure(base, ids) {
 
 async function embedded() {
   const dataDir = mkdtempSync(join(tmpdir(), 'badges-bench-read-'));
+  // As root the embedded PostgreSQL runs as the `postgres` user, which must reach the folder.
+  chmodSync(dataDir, 0o755);
   const port = await freePort();
   const child = spawn(process.execPath, [RUNNER], {
     env: { ...process.env, DATABASE_URL: '', KAFKA_BROKERS: '', REDIS_URL: '', SMTP_URL: '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'error', NODE_ENV: 'production', ...UNLIMITED },

@@ -2,7 +2,7 @@
 // Runs scripts/start.mjs (build + all services) on a fresh data folder, then again on the same
 // folder (a restart), and prints the time until GET /health answers 200.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,10 @@ async function timeToReady(dataDir) {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'badges-bench-start-'));
+
+// As root the embedded PostgreSQL runs as the `postgres` user, which must reach the folder.
+
+chmodSync(dataDir, 0o755);
 try {
   const first = await timeToReady(dataDir);
   const restart = await timeToReady(dataDir);

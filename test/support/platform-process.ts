@@ -29,7 +29,8 @@ export async function startPlatformProcess(env: Record<string, string>, options:
   // explicitly through `env`.
   for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'REDIS_URL', 'SMTP_URL']) delete inherited[name];
   const child: ChildProcess = spawn(process.execPath, [...(eventLoopProbe ? ['--require', EVENT_LOOP_PROBE] : []), RUNNER], {
-    env: { ...inherited, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
+    // PGlite unless a test asks for the embedded PostgreSQL: it starts in milliseconds, not seconds.
+    env: { ...inherited, LOG_LEVEL: 'warn', NODE_ENV: 'test', EMBEDDED_DATABASE: 'pglite', ...env },
     stdio: ['ignore', 'pipe', 'pipe', ...(eventLoopProbe ? (['ipc'] as const) : [])],
   });
   let output = '';

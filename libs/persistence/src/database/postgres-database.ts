@@ -7,7 +7,8 @@ export class PostgresDatabase implements Database {
   readonly kind = 'postgres' as const;
   private readonly pool: Pool;
 
-  constructor(private readonly url: string, poolSize = 10) {
+  /** `afterClose` runs once the pool has ended: the embedded runner stops its own server there. */
+  constructor(private readonly url: string, poolSize = 10, private readonly afterClose?: () => Promise<void>) {
     this.pool = new Pool({ connectionString: url, max: poolSize });
     // An idle connection dies when the server restarts or an operator terminates it. The pool has
     // already dropped that client and the next query opens a new one; without a listener the
@@ -49,5 +50,6 @@ export class PostgresDatabase implements Database {
 
   async close(): Promise<void> {
     await this.pool.end();
+    await this.afterClose?.();
   }
 }
