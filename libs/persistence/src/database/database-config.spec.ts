@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 import { databaseConfigFromEnv } from './database-config';
 
@@ -13,6 +15,17 @@ describe('databaseConfigFromEnv', () => {
 
   it('uses the server DATABASE_URL names, whatever EMBEDDED_DATABASE says', () => {
     expect(databaseConfigFromEnv({ DATABASE_URL: 'postgresql://db/badges', EMBEDDED_DATABASE: 'pglite' })).toEqual({ kind: 'postgres', url: 'postgresql://db/badges' });
+  });
+
+  it('keeps an installation made on PGlite on PGlite, so its badges are still there', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'badges-config-'));
+    try {
+      mkdirSync(join(dataDir, 'pglite'));
+      expect(databaseConfigFromEnv({ DATA_DIR: dataDir })).toEqual({ kind: 'pglite', dataDir: join(dataDir, 'pglite') });
+      expect(databaseConfigFromEnv({ DATA_DIR: dataDir, EMBEDDED_DATABASE: 'postgres' })).toEqual({ kind: 'embedded-postgres', dataDir: join(dataDir, 'postgres') });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses an unknown EMBEDDED_DATABASE with the accepted values', () => {

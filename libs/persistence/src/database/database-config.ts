@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { z } from 'zod';
@@ -22,8 +23,16 @@ const embeddedDatabase = z.enum(EMBEDDED_DATABASES, {
 
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
-  const parsed = embeddedDatabase.safeParse(env.EMBEDDED_DATABASE || 'postgres');
-  if (!parsed.success) throw new Error(`Invalid configuration: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
   const dataDir = resolve(env.DATA_DIR ?? './data');
+  const parsed = embeddedDatabase.safeParse(env.EMBEDDED_DATABASE || defaultEmbeddedDatabase(dataDir));
+  if (!parsed.success) throw new Error(`Invalid configuration: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
   return parsed.data === 'pglite' ? { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') } : { kind: 'embedded-postgres', dataDir: resolve(dataDir, 'postgres') };
+}
+
+/**
+ * PostgreSQL, unless DATA_DIR holds a PGlite database and no PostgreSQL one: an installation from
+ * before decision 0022 keeps its badges (EMBEDDED_DATABASE=postgres starts afresh beside them).
+ */
+function defaultEmbeddedDatabase(dataDir: string): (typeof EMBEDDED_DATABASES)[number] {
+  return existsSync(resolve(dataDir, 'pglite')) && !existsSync(resolve(dataDir, 'postgres')) ? 'pglite' : 'postgres';
 }
