@@ -29,6 +29,7 @@ export function formatResult(result, unit = '/s') {
   if (Number.isFinite(result.perSecond)) parts.push(`${number(result.perSecond)}${unit}`);
   if (Number.isFinite(result.p99Ms)) parts.push(`p99 ${result.p99Ms.toFixed(1)} ms`);
   if (result.non2xx) parts.push(`${number(result.non2xx)} non-2xx/3xx`);
+  if (result.timeouts) parts.push(`${number(result.timeouts)} timed out`);
   if (result.note) parts.push(result.note);
   return parts.join(', ');
 }
@@ -39,7 +40,8 @@ const isMeasured = (result) => Number.isFinite(result?.perSecond) || Number.isFi
 function mark(row, result, context) {
   const target = TARGETS[row.target];
   if (!target.check || !isMeasured(result)) return '';
-  return target.check(result, context) ? '✓' : '✗';
+  // Errors and timeouts fail a row whatever its rate: wrk leaves timed-out requests out of p99.
+  return !result.non2xx && !result.timeouts && target.check(result, context) ? '✓' : '✗';
 }
 
 /**
