@@ -1,6 +1,7 @@
 // What the read benchmark reads: one badge with everything a reader can ask for (assertion, badge
 // class and issuer documents, the assertion's page and baked image, a passport share page, a
 // public endorsement), made through the gateway's API like a real institution and learner would.
+import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
@@ -72,7 +73,8 @@ export async function seedReadBadge(base, adminToken, dataDir) {
   const { token: council, id: councilId } = await institution(base, adminToken, 'Read Bench Council');
   const issuer = (await json(base, '/v2/issuers', { method: 'POST', token: college, body: { name: 'Read Bench College', email: 'badges@read.example', url: 'https://read.example' } })).result[0];
   const badgeClass = (await json(base, `/v2/issuers/${issuer.entityId}/badgeclasses`, { method: 'POST', token: college, body: { name: 'Welding', description: 'Safe welding.', image: `data:image/png;base64,${tinyPng().toString('base64')}`, criteriaNarrative: 'Passed the practical.' } })).result[0];
-  const email = 'reader@read.example';
+  // A new learner every run: the per-account sign-up limit lives in Redis and outlasts the stack.
+  const email = `reader-${randomBytes(4).toString('hex')}@read.example`;
   const assertion = (await json(base, `/v2/badgeclasses/${badgeClass.entityId}/assertions`, { method: 'POST', token: college, body: { recipient: { identity: email, type: 'email', hashed: true } } })).result[0];
   const ids = { assertion: assertion.entityId, badgeClass: badgeClass.entityId, issuer: issuer.entityId };
 
