@@ -10,8 +10,8 @@
 // reading when bench/support/bulk-while-reading.mjs is there.
 // Needs wrk (`apt-get install wrk`) and `npm run build` (npm run bench:read builds first).
 // Usage: npm run bench:read [-- seconds=5 connections=64]; BENCH_READ_ROWS=10000,1000000 sets the
-// table sizes. A full run at 5 s per row takes about 10 minutes with both platforms (2 cores; most of
-// it the 1,000,000-row inserts, about 2.5 minutes each), plus the bulk award when its module is there.
+// table sizes. A full run at 5 s per row takes about 10 minutes with both platforms (2 cores; about
+// half of it the 1,000,000-row inserts, 2.5 minutes each), plus the bulk award when its module is there.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
