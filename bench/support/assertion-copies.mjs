@@ -2,17 +2,14 @@
 // `INSERT ... SELECT ... FROM generate_series` statements, so reads can be measured with 10,000
 // and 1,000,000 assertions in the table. Works through the persistence library's Database handle
 // (`query`), so the same code fills PostgreSQL and whatever embedded database the runner uses.
-import { createHash } from 'node:crypto';
 
 const CHUNK = 100_000;
 
 /**
- * Copy number n's id: 14 hex characters of md5(n) then n in 8 digits. 22 characters of
- * [0-9a-f], so a valid entity id that never starts with '-'; unique because of the counter; the
- * hash prefix scatters the copies over the primary-key index the way random ids do.
- * (PostgreSQL computes the same thing in SQL; `copyId` is its JavaScript twin for sampling.)
+ * Copy number g's id: 14 hex characters of md5(g) then g in 8 digits. 22 characters of [0-9a-f],
+ * so a valid entity id that never starts with '-'; unique because of the counter; the hash prefix
+ * scatters the copies over the primary-key index the way random ids do.
  */
-export const copyId = (n) => `${createHash('md5').update(String(n)).digest('hex').slice(0, 14)}${String(n).padStart(8, '0')}`;
 const COPY_ID_SQL = "substr(md5(g::text), 1, 14) || lpad(g::text, 8, '0')";
 
 /** Every column of issuer.assertions, read from the catalogue so a new column is copied too. */
@@ -47,11 +44,4 @@ export async function growAssertions(db, { templateId, total, copies }) {
   const [{ n: rows }] = await db.query('SELECT count(*)::int AS n FROM "issuer"."assertions"');
   if (rows !== Math.max(total, present)) throw new Error(`expected ${total} assertions after the insert, found ${rows}`);
   return { inserted: wanted, seconds, rows, copies: copies + wanted };
-}
-
-/** `size` distinct copy ids drawn uniformly from all `copies` made (or all of them when fewer). */
-export function sampleCopyIds(copies, size) {
-  const picked = new Set();
-  while (picked.size < Math.min(size, copies)) picked.add(1 + Math.floor(Math.random() * copies));
-  return [...picked].map(copyId);
 }
