@@ -85,6 +85,9 @@ describe('the public document cache in the gateway', () => {
     expect(notModified.statusCode).toBe(304);
     expect(notModified.body).toBe('');
     expect(notModified.headers.etag).toBe(headers.etag);
+    // fetch() adds `Cache-Control: no-cache` to every conditional request: still a 304, from memory.
+    const fromFetch = await get(ASSERTION, { 'if-none-match': String(headers.etag), 'cache-control': 'no-cache', pragma: 'no-cache' });
+    expect([fromFetch.statusCode, fromFetch.headers['x-cache']]).toEqual([304, 'HIT']);
     const old = await get(ASSERTION, { 'if-none-match': '"an-old-etag"' });
     expect(old.statusCode).toBe(200);
     expect(old.body).toBe('{"id":"v1"}');

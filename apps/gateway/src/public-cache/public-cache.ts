@@ -70,7 +70,10 @@ export class PublicCache {
   /** A 304 when the caller's ETag matches, else the entry; `outcome` says whether it came from memory. */
   send(request: FastifyRequest, reply: FastifyReply, entry: CachedResponse, outcome: 'HIT' | 'MISS', correlationId = correlationIdFor(request.headers)): void {
     void reply.header('etag', entry.etag).header('x-cache', outcome).header('x-correlation-id', correlationId);
-    if (entry.status === 200 && fresh(request.headers, { etag: entry.etag })) {
+    // If-None-Match alone decides (RFC 9110 §13.1.2): the cache is part of the origin, kept current
+    // by events, so a request's `Cache-Control: no-cache` (fetch() adds it to every conditional
+    // request; browsers to a reload) neither bypasses it nor turns a match into a full answer.
+    if (entry.status === 200 && fresh({ 'if-none-match': request.headers['if-none-match'] }, { etag: entry.etag })) {
       const unchanged = Object.fromEntries(NOT_MODIFIED_HEADERS.filter((name) => entry.headers[name] !== undefined).map((name) => [name, entry.headers[name]]));
       void reply.code(304).headers(withServiceVary(reply, unchanged)).send();
       return;
