@@ -7,7 +7,9 @@
 // platform sends an ETag); POST /v2/verify of the hosted assertion (warm); GET /health.
 // Targets (issue #14): public reads >= 10,000 req/s and p99 <= 20 ms; verify >= 3,000/s, p99 <= 30 ms.
 // Needs wrk (`apt-get install wrk`) and `npm run build` first (npm run bench:read builds).
-// Usage: npm run bench:read [-- seconds=10 connections=64]
+// Usage: npm run bench:read [-- seconds=10 connections=64 rows=<substring>]
+//   rows: only the rows whose name contains this text (e.g. verify); every row when omitted.
+// Profiling: BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" is passed to the embedded runner.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -19,6 +21,7 @@ import { startDistributedStack } from './support/distributed-stack.mjs';
 
 const SECONDS = Number(process.argv[2] ?? 10);
 const CONNECTIONS = Number(process.argv[3] ?? 64);
+const ONLY_ROWS = process.argv[4];
 const root = new URL('..', import.meta.url).pathname;
 const RUNNER = join(root, 'dist/apps/runner/src/main.js');
 /** The benchmark is one client address hammering limited routes on purpose (docs/security.md). */
@@ -156,14 +159,18 @@ async function measure(base, ids) {
   rows['assertion, If-None-Match'] = etag ? [assertionUrl, { headers: { ...ld, 'if-none-match': etag } }] : undefined;
   await fetch(`${base}/v2/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: assertionUrl }) });
   const results = {};
-  for (const [name, target] of Object.entries(rows)) results[name] = target ? wrk(...target) : undefined;
+  for (const [name, target] of Object.entries(rows)) {
+    if (ONLY_ROWS && !name.includes(ONLY_ROWS)) continue;
+    results[name] = target ? wrk(...target) : undefined;
+  }
   return results;
 }
 
 async function embedded() {
   const dataDir = mkdtempSync(join(tmpdir(), 'badges-bench-read-'));
   const port = await freePort();
-  const child = spawn(process.execPath, [RUNNER], {
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, RUNNER], {
     env: { ...process.env, DATABASE_URL: '', KAFKA_BROKERS: '', REDIS_URL: '', SMTP_URL: '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'error', NODE_ENV: 'production', ...UNLIMITED },
     stdio: 'ignore',
   });
@@ -217,10 +224,10 @@ console.log(`read benchmark: wrk, 2 threads, ${CONNECTIONS} connections, ${SECON
 const embeddedRun = await embedded();
 const haveStack = Boolean(process.env.DATABASE_URL && process.env.KAFKA_BROKERS && process.env.REDIS_URL);
 const distributedRun = haveStack ? await distributed() : undefined;
-const bare = await bareNode(embeddedRun.assertionBytes);
+const bare = ONLY_ROWS ? undefined : await bareNode(embeddedRun.assertionBytes);
 
 const table = Object.keys(embeddedRun.results).map((what) => ({ what, embedded: cell(embeddedRun.results[what]), distributed: distributedRun ? cell(distributedRun.results[what]) : 'not run' }));
-table.push({ what: 'bare Node http, same assertion bytes', embedded: cell(bare), distributed: '' });
+if (bare) table.push({ what: 'bare Node http, same assertion bytes', embedded: cell(bare), distributed: '' });
 console.table(table);
 for (const note of [...embeddedRun.notes, ...(distributedRun?.notes ?? [])]) console.log(`note: ${note}`);
 if (!haveStack) console.log('distributed stack not run: set DATABASE_URL, KAFKA_BROKERS and REDIS_URL (npm run kafka:start)');
