@@ -47,6 +47,15 @@ export class RedisResponseCache implements ResponseCache {
     }
   }
 
+  async delete(urls: readonly string[]): Promise<void> {
+    if (urls.length === 0) return;
+    try {
+      await this.redis.del(...urls.map(keyOf));
+    } catch (error) {
+      this.warn(error);
+    }
+  }
+
   async ping(): Promise<boolean> {
     return this.redis.ping().then((answer) => answer === 'PONG', () => false);
   }
