@@ -58,6 +58,17 @@ describe('DocumentFetcher', () => {
     expect(await fetcher.fetch(server.url('/slow'))).toMatchObject({ status: 410 });
   });
 
+  it('shares one fetch among the verifications that miss the same document at once', async () => {
+    const fetcher = new DocumentFetcher(options());
+    let answer: () => void = () => undefined;
+    server.routes.set('/popular', (_req, res) => (answer = () => res.writeHead(200, { 'content-type': 'application/ld+json' }).end('{"v":1}')));
+    const readers = Array.from({ length: 10 }, () => fetcher.fetch(server.url('/popular')));
+    await waitUntil(() => server.requests.includes('/popular'));
+    answer();
+    expect((await Promise.all(readers)).map((document) => document.body)).toEqual(Array(10).fill('{"v":1}'));
+    expect(server.requests).toEqual(['/popular']);
+  });
+
   it("honours the origin's Cache-Control: a shorter max-age, and no-store", async () => {
     const fetcher = new DocumentFetcher(options());
     server.json('/short', { v: 1 }, 200, { 'cache-control': 'max-age=5' });

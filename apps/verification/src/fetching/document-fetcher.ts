@@ -43,6 +43,8 @@ export class DocumentFetcher {
    * before the revocation, so its answer is used once but not cached.
    */
   private forgetting = 0;
+  /** Fetches under way, by cache key: concurrent misses of one document share one. */
+  private readonly inFlight = new Map<string, Promise<FetchedDocument>>();
   private readonly pendingForgets = new Set<NodeJS.Timeout>();
 
   constructor(private readonly options: DocumentFetcherOptions) {
@@ -55,13 +57,26 @@ export class DocumentFetcher {
     const cacheKey = options.accept ? `${url} ${options.accept}` : url;
     const cached = await this.options.cache.get(cacheKey);
     if (cached) return cached;
+    // When a cached document expires under load, every verification in flight misses it at once:
+    // they share one fetch instead of each asking the origin (or the issuer's database).
+    let shared = this.inFlight.get(cacheKey);
+    if (!shared) {
+      shared = this.fetchAndCache(url, accept, cacheKey).finally(() => {
+        if (this.inFlight.get(cacheKey) === shared) this.inFlight.delete(cacheKey);
+      });
+      this.inFlight.set(cacheKey, shared);
+    }
+    return shared;
+  };
+
+  private async fetchAndCache(url: string, accept: string, cacheKey: string): Promise<FetchedDocument> {
     const generation = this.forgetting;
     const { document, cacheControl } = (await this.fetchOwn(url, accept)) ?? (await this.fetchRemote(url, accept));
     if (CACHEABLE_STATUSES.has(document.status) && generation === this.forgetting) {
       await this.options.cache.set(cacheKey, document, cacheTtlSeconds(cacheControl, this.options.cacheTtlSeconds));
     }
     return document;
-  };
+  }
 
   /**
    * Drops `url` (in every representation asked for) from the cache, so the next verification
@@ -72,6 +87,8 @@ export class DocumentFetcher {
   async forget(url: string): Promise<void> {
     this.forgetting += 1;
     const keys = [url, `${url} ${JOSE_MEDIA_TYPE}`];
+    // A fetch begun before the event may carry the old document: later readers do not join it.
+    for (const key of keys) this.inFlight.delete(key);
     await this.options.cache.delete(keys);
     if (this.options.cache.kind !== 'redis') return;
     const again = setTimeout(() => {
