@@ -7,6 +7,7 @@ import { createServiceApp, DEFAULT_BODY_LIMIT, type ServiceAppOptions, type Serv
 
 import type { VerificationConfig } from './config/verification.config';
 import { ensureVerificationTopic } from './events/ensure-topic';
+import { listenForRevocations } from './events/revocation-listener';
 import { VerificationEvents, type VerificationEventsOptions } from './events/verification-events';
 import { verificationAddressPolicy } from './fetching/address-allow-list';
 import { DocumentFetcher } from './fetching/document-fetcher';
@@ -54,9 +55,11 @@ export async function createVerificationApp(input: VerificationAppInput, options
   });
   let app: NestFastifyApplication | undefined;
   try {
+    await listenForRevocations(bus.subscriber, fetcher);
     app = await createServiceApp(VerificationModule.forRoot({ config, cache, fetcher, events }), options);
     registerUploadParsers(app.getHttpAdapter().getInstance(), options.bodyLimit ?? DEFAULT_BODY_LIMIT);
     app.getHttpAdapter().getInstance().addHook('onClose', async () => {
+      fetcher.close();
       await events.flush();
       await bus.close();
       await cache.close();
@@ -64,6 +67,7 @@ export async function createVerificationApp(input: VerificationAppInput, options
     return app;
   } catch (error) {
     await app?.close().catch(() => undefined);
+    fetcher.close();
     await bus.close();
     await cache.close();
     throw error;

@@ -38,6 +38,37 @@ describe('DocumentFetcher', () => {
     expect(server.requests).toEqual(['/doc', '/doc']);
   });
 
+  it('reads a forgotten document afresh, and does not cache one whose fetch began before the forgetting', async () => {
+    const fetcher = new DocumentFetcher(options());
+    server.json('/badge', { v: 1 });
+    await fetcher.fetch(server.url('/badge'));
+    server.json('/badge', { revoked: true }, 410);
+    await fetcher.forget(server.url('/badge'));
+    expect(await fetcher.fetch(server.url('/badge'))).toMatchObject({ status: 410 });
+
+    // A slow answer still carrying the old document, overtaken by a revocation event.
+    let answer: () => void = () => undefined;
+    server.routes.set('/slow', (_req, res) => (answer = () => res.writeHead(200, { 'content-type': 'application/ld+json' }).end('{"v":1}')));
+    const inFlight = fetcher.fetch(server.url('/slow'));
+    await waitUntil(() => server.requests.includes('/slow'));
+    await fetcher.forget(server.url('/slow'));
+    answer();
+    expect(await inFlight).toMatchObject({ status: 200 });
+    server.json('/slow', { revoked: true }, 410);
+    expect(await fetcher.fetch(server.url('/slow'))).toMatchObject({ status: 410 });
+  });
+
+  it('shares one fetch among the verifications that miss the same document at once', async () => {
+    const fetcher = new DocumentFetcher(options());
+    let answer: () => void = () => undefined;
+    server.routes.set('/popular', (_req, res) => (answer = () => res.writeHead(200, { 'content-type': 'application/ld+json' }).end('{"v":1}')));
+    const readers = Array.from({ length: 10 }, () => fetcher.fetch(server.url('/popular')));
+    await waitUntil(() => server.requests.includes('/popular'));
+    answer();
+    expect((await Promise.all(readers)).map((document) => document.body)).toEqual(Array(10).fill('{"v":1}'));
+    expect(server.requests).toEqual(['/popular']);
+  });
+
   it("honours the origin's Cache-Control: a shorter max-age, and no-store", async () => {
     const fetcher = new DocumentFetcher(options());
     server.json('/short', { v: 1 }, 200, { 'cache-control': 'max-age=5' });
@@ -130,3 +161,10 @@ describe('DocumentFetcher', () => {
     expect(remoteAccept).toBe('application/jose');
   });
 });
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let tries = 0; !condition(); tries++) {
+    if (tries > 200) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

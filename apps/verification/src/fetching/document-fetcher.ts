@@ -1,4 +1,4 @@
-import type { FetchedDocument, FetchOptions } from '@badges/openbadges';
+import { JOSE_MEDIA_TYPE, type FetchedDocument, type FetchOptions } from '@badges/openbadges';
 import { safeFetch, type AddressPolicy } from '@badges/outbound-http';
 import type { ServiceClient } from '@badges/service-kit';
 
@@ -38,6 +38,14 @@ export interface DocumentFetcherOptions {
  */
 export class DocumentFetcher {
   private readonly ownPrefix: string;
+  /**
+   * Bumped by every `forget`: a fetch that started before it may hold the document as it was
+   * before the revocation, so its answer is used once but not cached.
+   */
+  private forgetting = 0;
+  /** Fetches under way, by cache key: concurrent misses of one document share one. */
+  private readonly inFlight = new Map<string, Promise<FetchedDocument>>();
+  private readonly pendingForgets = new Set<NodeJS.Timeout>();
 
   constructor(private readonly options: DocumentFetcherOptions) {
     this.ownPrefix = `${options.publicUrl}/public/`;
@@ -49,12 +57,53 @@ export class DocumentFetcher {
     const cacheKey = options.accept ? `${url} ${options.accept}` : url;
     const cached = await this.options.cache.get(cacheKey);
     if (cached) return cached;
+    // When a cached document expires under load, every verification in flight misses it at once:
+    // they share one fetch instead of each asking the origin (or the issuer's database).
+    let shared = this.inFlight.get(cacheKey);
+    if (!shared) {
+      shared = this.fetchAndCache(url, accept, cacheKey).finally(() => {
+        if (this.inFlight.get(cacheKey) === shared) this.inFlight.delete(cacheKey);
+      });
+      this.inFlight.set(cacheKey, shared);
+    }
+    return shared;
+  };
+
+  private async fetchAndCache(url: string, accept: string, cacheKey: string): Promise<FetchedDocument> {
+    const generation = this.forgetting;
     const { document, cacheControl } = (await this.fetchOwn(url, accept)) ?? (await this.fetchRemote(url, accept));
-    if (CACHEABLE_STATUSES.has(document.status)) {
+    if (CACHEABLE_STATUSES.has(document.status) && generation === this.forgetting) {
       await this.options.cache.set(cacheKey, document, cacheTtlSeconds(cacheControl, this.options.cacheTtlSeconds));
     }
     return document;
-  };
+  }
+
+  /**
+   * Drops `url` (in every representation asked for) from the cache, so the next verification
+   * reads it afresh: a revocation event names the assertion (docs/decisions/0012). The shared
+   * (Redis) cache is cleared again once a fetch could have timed out, in case another instance
+   * was fetching the old document when the event arrived and cached it afterwards.
+   */
+  async forget(url: string): Promise<void> {
+    this.forgetting += 1;
+    const keys = [url, `${url} ${JOSE_MEDIA_TYPE}`];
+    // A fetch begun before the event may carry the old document: later readers do not join it.
+    for (const key of keys) this.inFlight.delete(key);
+    await this.options.cache.delete(keys);
+    if (this.options.cache.kind !== 'redis') return;
+    const again = setTimeout(() => {
+      this.pendingForgets.delete(again);
+      void this.options.cache.delete(keys);
+    }, this.options.timeoutMs);
+    again.unref();
+    this.pendingForgets.add(again);
+  }
+
+  /** Stops the delayed second clearings (shutdown). */
+  close(): void {
+    for (const timer of this.pendingForgets) clearTimeout(timer);
+    this.pendingForgets.clear();
+  }
 
   private async fetchRemote(url: string, accept: string): Promise<{ document: FetchedDocument; cacheControl?: string }> {
     if (this.options.transport) return { document: await this.options.transport(url, { accept }) };

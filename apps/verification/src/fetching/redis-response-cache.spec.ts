@@ -16,6 +16,18 @@ describe('RedisResponseCache', () => {
     expect(await cache.get(url)).toBeUndefined();
   });
 
+  it('deletes what a revocation names, for every instance sharing it', async () => {
+    const url = `http://example.org/${randomUUID()}`;
+    const other = await RedisResponseCache.connect(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    try {
+      await cache.set(url, { status: 200, body: '{"a":1}' }, 60);
+      await other.delete([url, `${url} application/jose`]);
+      expect(await cache.get(url)).toBeUndefined();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('does not store with a TTL of 0 (no-store)', async () => {
     const url = `http://example.org/${randomUUID()}`;
     await cache.set(url, { status: 200, body: '{}' }, 0);

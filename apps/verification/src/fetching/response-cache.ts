@@ -5,6 +5,8 @@ export interface ResponseCache {
   readonly kind: 'redis' | 'memory';
   get(url: string): Promise<FetchedDocument | undefined>;
   set(url: string, document: FetchedDocument, ttlSeconds: number): Promise<void>;
+  /** Drops what is kept for these keys (a revocation event named the document). */
+  delete(urls: readonly string[]): Promise<void>;
   /** Health: true when the cache answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -41,6 +43,10 @@ export class MemoryResponseCache implements ResponseCache {
     this.entries.set(url, { document, expiresAt: this.now() + ttlSeconds * 1000, size });
     this.bytes += size;
     while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) this.remove(this.entries.keys().next().value as string);
+  }
+
+  async delete(urls: readonly string[]): Promise<void> {
+    for (const url of urls) this.remove(url);
   }
 
   async ping(): Promise<boolean> {

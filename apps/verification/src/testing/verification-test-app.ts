@@ -20,6 +20,8 @@ export interface VerificationTestApp {
   app: NestFastifyApplication;
   /** Every event the service published (a private in-process bus). */
   events: BadgeEvent[];
+  /** That bus: a spec publishes the other services' events (a revocation) on it. */
+  bus: InProcessEventBus;
   verify(body: unknown, contentType?: string, query?: string): Promise<{ status: number; json: VerifyAnswer }>;
   close(): Promise<void>;
 }
@@ -41,6 +43,7 @@ export async function startVerificationTestApp(
   return {
     app,
     events,
+    bus,
     async verify(body, contentType = 'application/json', query = '') {
       const payload = Buffer.isBuffer(body) || typeof body === 'string' ? body : JSON.stringify(body);
       const response = await app.inject({ method: 'POST', url: `/v2/verify${query}`, headers: { 'content-type': contentType }, payload });

@@ -7,6 +7,7 @@ import { error, TaskCode, verifyOpenBadge, type VerificationResult } from '@badg
 import { DOCUMENT_FETCHER, VERIFICATION_EVENTS } from '../common/tokens';
 import type { VerificationEvents } from '../events/verification-events';
 import type { DocumentFetcher } from '../fetching/document-fetcher';
+import { VerificationMemo } from './verification-memo';
 import type { VerifyRequest } from './verify-request';
 
 /** The answer: the reference validator's shape, plus the id the completed event carries. */
@@ -15,11 +16,14 @@ export type VerifyResponse = VerificationResult & { report: { verificationId: st
 @Injectable()
 export class VerifyService {
   private readonly logger = new Logger(VerifyService.name);
+  private readonly memo: VerificationMemo;
 
   constructor(
-    @Inject(DOCUMENT_FETCHER) private readonly fetcher: DocumentFetcher,
+    @Inject(DOCUMENT_FETCHER) fetcher: DocumentFetcher,
     @Inject(VERIFICATION_EVENTS) private readonly events: VerificationEvents,
-  ) {}
+  ) {
+    this.memo = new VerificationMemo(fetcher.fetch);
+  }
 
   async verify(request: VerifyRequest, correlationId: string): Promise<VerifyResponse> {
     const verificationId = randomUUID().replace(/-/g, '');
@@ -45,7 +49,7 @@ export class VerifyService {
    */
   private async run(request: VerifyRequest, verificationId: string): Promise<VerificationResult> {
     try {
-      return await verifyOpenBadge(request.input, { fetchDocument: this.fetcher.fetch, recipientProfile: request.recipientProfile });
+      return await this.memo.verify(request, (fetchDocument) => verifyOpenBadge(request.input, { fetchDocument, recipientProfile: request.recipientProfile }));
     } catch (failure) {
       this.logger.error(`verification ${verificationId} failed unexpectedly: ${failure instanceof Error ? (failure.stack ?? failure.message) : String(failure)}`);
       const message = error(TaskCode.REPORT_MESSAGE, 'This badge could not be checked because of a problem on our side. Try again later; if it keeps happening, tell the site operator.');

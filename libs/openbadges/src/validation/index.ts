@@ -4,7 +4,7 @@ export { CLASS_RULES } from './class-rules';
 export { validateNode, type ValidatableClass } from './validate-node';
 export { validateGraph, type GraphValidationOptions } from './validate-graph';
 export { detectNodeClass } from './detect-node-class';
-export { assertionTimestampChecks, CLOCK_SKEW_MS } from './timestamp-checks';
+export { assertionTimestampChecks, CLOCK_SKEW_MS, nextTimestampChange } from './timestamp-checks';
 export { hostedIdInVerificationScope, isHostedVerification } from './hosted-policy-checks';
 export { verifyRecipientIdentifier, type RecipientProfile } from './recipient-checks';
 export { parseZonedDateTime } from './datetime';

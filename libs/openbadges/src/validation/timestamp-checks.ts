@@ -32,3 +32,17 @@ export function assertionTimestampChecks(assertion: JsonNode, now: Date): Valida
   }
   return messages;
 }
+
+/**
+ * The first instant after `now` at which assertionTimestampChecks could answer differently for
+ * this node (an issuedOn in the future comes within the skew, an expiry passes); Infinity when
+ * none will. What a cache of verification results must not outlive.
+ */
+export function nextTimestampChange(node: JsonNode, now: number): number {
+  const issuedOn = parseZonedDateTime(node.issuedOn);
+  const expires = parseZonedDateTime(node.expires);
+  let next = Infinity;
+  if (issuedOn !== undefined && issuedOn - CLOCK_SKEW_MS > now) next = Math.min(next, issuedOn - CLOCK_SKEW_MS);
+  if (expires !== undefined && expires >= now) next = Math.min(next, expires + 1);
+  return next;
+}

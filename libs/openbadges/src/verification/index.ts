@@ -16,3 +16,4 @@ export { DEFAULT_SIGNING_ALGORITHM, generateSigningKeyPair, type PemKeyPair, typ
 export { ALLOWED_JWS_ALGORITHMS, type AllowedJwsAlgorithm } from './signed/allowed-algorithms';
 export { MAX_BADGE_JSON_DEPTH, MAX_BADGE_JSON_VALUES, jsonBudgetProblem } from './json-depth';
 export { STEP_NAMES, reportSteps, type StepName, type StepStatus, type VerificationStep } from './report-steps';
+export { JOSE_MEDIA_TYPE } from './steps/check-signed-endorsement';
