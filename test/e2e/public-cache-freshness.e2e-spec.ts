@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,24 +13,30 @@ jest.mock('content-disposition', () => ({ create: (filename: string) => `attachm
 const FRESH_WITHIN_MS = 1000;
 
 /**
- * The embedded default on PGlite, with two gateways in front of the same services (as two replicas
+ * The embedded default on each of its databases (PGlite, and the embedded PostgreSQL server that
+ * `npm start` uses by default), with two gateways in front of the same services (as two replicas
  * behind a load balancer), each with its own cache of public documents. Each is read in a tight
  * loop while a revocation, a badge class edit, a key rotation and an endorsement happen; both must
  * show each change within a second, having answered from their caches until then.
  */
-describe('public documents stay fresh on every gateway of the embedded default (PGlite)', () => {
+describe.each([
+  { name: 'PGlite', database: 'pglite' },
+  { name: 'embedded PostgreSQL', database: 'postgres' },
+])('public documents stay fresh on every gateway of the embedded default ($name)', ({ database }) => {
   let dataDir: string;
   let platform: EmbeddedPlatform;
   let results: FreshnessResults;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'badges-fresh-'));
+    // As root the embedded PostgreSQL runs as the `postgres` user, which must reach the folder.
+    chmodSync(dataDir, 0o755);
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}` };
+    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, EMBEDDED_DATABASE: database };
     for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'REDIS_URL', 'SMTP_URL']) delete env[name];
     platform = await startEmbedded(env, { gateways: 2 });
     results = await measureFreshness(platform.gatewayUrls, platform.adminToken);
-    process.stdout.write(`freshness on the embedded default (ms after the change answered, per gateway): ${JSON.stringify(results)}\n`);
+    process.stdout.write(`freshness on the embedded default on ${database} (ms after the change answered, per gateway): ${JSON.stringify(results)}\n`);
   }, 120_000);
 
   afterAll(async () => {

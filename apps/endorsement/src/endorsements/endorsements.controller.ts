@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 
 import { EndorsementReasonBodySchema, EndorsementRoleQuerySchema, successEnvelope, type EndorsementV2, type V2SuccessEnvelope } from '@badges/api-contracts';
-import { ApiError, CorrelationId, InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
+import { ApiError, cacheTag, CorrelationId, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { PublicUrls } from '../common/public-urls';
@@ -35,9 +36,12 @@ export class EndorsementsController {
     @Param('entityId', EntityIdPipe) id: string,
     @Body() body: unknown,
     @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<V2SuccessEnvelope<EndorsementV2>> {
     const { reason } = parseWith(EndorsementReasonBodySchema, body);
     const revoked = await this.workflow.withdraw(tenantScope(institutionId), id, reason ?? null, correlationId);
+    // The Endorsement's own URL answers 410 at once; the endorsed document's list follows its owner (an event later).
+    markPublicCacheStale(reply, [cacheTag.endorsement(id)]);
     return successEnvelope(toEndorsementV2(revoked, this.urls));
   }
 }

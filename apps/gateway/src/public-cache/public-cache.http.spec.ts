@@ -56,6 +56,14 @@ describe('the public document cache in the gateway', () => {
     await scratch?.dispose();
   });
 
+  /** A client of a new institution: changes go through the gateway's authenticated routes. */
+  async function staffToken(): Promise<string> {
+    const created = await http.inject({ method: 'POST', url: '/admin/institutions', headers: { authorization: 'Bearer admin-token-for-tests-0123456789' }, payload: { name: 'Cache College' } });
+    const { clientId, clientSecret } = created.json().client;
+    const token = await http.inject({ method: 'POST', url: '/o/token', payload: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret } });
+    return token.json().access_token;
+  }
+
   beforeEach(() => {
     issuer.reset();
     testNumber += 1;
@@ -127,6 +135,19 @@ describe('the public document cache in the gateway', () => {
       createEvent(Topic.BadgeClassUpdated, { institutionId: 'inst', correlationId: 'c', aggregateId: 'BBBBBBBBBBBBBBBBBBBBBB', payload: { badgeClassId: 'BBBBBBBBBBBBBBBBBBBBBB', issuerId: 'IIIIIIIIIIIIIIIIIIIIII', name: 'n', imageChanged: false } }),
     ]);
     await eventually(async () => (await get()).body === '{"class":"edited"}');
+  });
+
+  it('drops what a change forwarded through it made stale before answering it, so its author reads it back at once', async () => {
+    issuer.reply = documentReply('{"revoked":false}');
+    await get();
+    expect((await get()).headers['x-cache']).toBe('HIT');
+    issuer.reply = { status: 200, headers: { 'content-type': 'application/json', [PublicCacheHeader.Stale]: 'assertion:AAAAAAAAAAAAAAAAAAAAAA' }, body: '{"revoked":true}' };
+    const token = await staffToken();
+    const change = await http.inject({ method: 'DELETE', url: '/v2/assertions/AAAAAAAAAAAAAAAAAAAAAA', headers: { authorization: `Bearer ${token}` }, payload: {} });
+    expect(change.statusCode).toBe(200);
+    expect(change.headers[PublicCacheHeader.Stale]).toBeUndefined();
+    issuer.reply = documentReply('{"revoked":true}');
+    expect((await get()).body).toBe('{"revoked":true}');
   });
 
   it('keeps nothing the service did not mark, nor errors', async () => {

@@ -81,6 +81,12 @@ export class PublicCache {
     void reply.code(entry.status).headers(withServiceVary(reply, entry.headers)).send(entry.body);
   }
 
+  /** A service's answer to a change names what it made stale: dropped here before the caller reads it back. */
+  dropStale(response: ServiceResponse): void {
+    const stale = headerValue(response.headers[PublicCacheHeader.Stale]);
+    if (stale) this.store.invalidate(stale.split(' ').filter(Boolean));
+  }
+
   /** Drops what the tags name; called for each event that changes public documents. */
   invalidate(tags: readonly string[]): number {
     return this.store.invalidate(tags);

@@ -69,6 +69,7 @@ export class ForwardingRoutes {
         this.logger.warn(`${route.service} unreachable for ${request.method} ${route.prefix} (${correlationId}): ${error instanceof Error ? error.message : String(error)}`);
         throw new ApiError(503, ErrorCode.ServiceUnavailable, `The ${route.service} service is not reachable right now. Try again shortly.`);
       }
+      this.cache?.dropStale(response);
       const returned = pickResponseHeaders(response.headers);
       const kept = miss && this.cache?.keep(miss, route.service, response, returned);
       if (kept) {

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import {
   AssertionCreateBodySchema,
@@ -9,7 +9,7 @@ import {
   type AssertionV2,
   type V2SuccessEnvelope,
 } from '@badges/api-contracts';
-import { CorrelationId, InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
+import { cacheTag, CorrelationId, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
@@ -100,10 +100,12 @@ export class AssertionsController {
     @Param('entityId', EntityIdPipe) id: string,
     @Body() body: unknown,
     @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<V2SuccessEnvelope<AssertionV2>> {
     await this.owned.requireAssertion(tenantScope(institutionId), id);
     const { revocation_reason } = parseWith(RevokeBodySchema, body);
     const revoked = await this.assertions.revoke(tenantScope(institutionId), id, revocation_reason, correlationId);
+    markPublicCacheStale(reply, [cacheTag.assertion(id), cacheTag.revocations(revoked.issuerId)]);
     return successEnvelope(toAssertionV2(revoked, this.urls));
   }
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 
 import {
   BadgeClassCreateBodySchema,
@@ -7,7 +8,7 @@ import {
   type BadgeClassV2,
   type V2SuccessEnvelope,
 } from '@badges/api-contracts';
-import { CorrelationId, InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
+import { cacheTag, CorrelationId, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
@@ -59,15 +60,19 @@ export class BadgeClassesController {
     @Param('entityId', EntityIdPipe) id: string,
     @Body() body: unknown,
     @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<V2SuccessEnvelope<BadgeClassV2>> {
     await this.owned.requireBadgeClass(tenantScope(institutionId), id);
     const badgeClass = await this.badgeClasses.update(tenantScope(institutionId), id, parseWith(BadgeClassUpdateBodySchema, body), correlationId);
+    markPublicCacheStale(reply, [cacheTag.badgeClass(id)]);
     return successEnvelope(toBadgeClassV2(badgeClass, this.urls));
   }
 
   @Delete('badgeclasses/:entityId')
   @HttpCode(204)
-  async delete(@InstitutionId() institutionId: string, @Param('entityId', EntityIdPipe) id: string): Promise<void> {
+  async delete(@InstitutionId() institutionId: string, @Param('entityId', EntityIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.badgeClasses.delete(tenantScope(institutionId), id);
+    // No event: a badge class can only be deleted before anyone holds it; this gateway forgets it now.
+    markPublicCacheStale(reply, [cacheTag.badgeClass(id)]);
   }
 }

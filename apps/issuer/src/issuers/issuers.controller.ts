@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 
 import { IssuerCreateBodySchema, IssuerUpdateBodySchema, successEnvelope, type IssuerV2, type V2SuccessEnvelope } from '@badges/api-contracts';
-import { CorrelationId, InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
+import { cacheTag, CorrelationId, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
@@ -42,16 +43,24 @@ export class IssuersController {
     @Param('entityId', EntityIdPipe) id: string,
     @Body() body: unknown,
     @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<V2SuccessEnvelope<IssuerV2>> {
     await this.owned.requireIssuer(tenantScope(institutionId), id);
     const issuer = await this.issuers.update(tenantScope(institutionId), id, parseWith(IssuerUpdateBodySchema, body), correlationId);
+    markPublicCacheStale(reply, [cacheTag.issuer(id)]);
     return successEnvelope(toIssuerV2(issuer, this.urls));
   }
 
   /** 204 without a body, as Badgr. */
   @Delete(':entityId')
   @HttpCode(204)
-  async delete(@InstitutionId() institutionId: string, @Param('entityId', EntityIdPipe) id: string, @CorrelationId() correlationId: string): Promise<void> {
+  async delete(
+    @InstitutionId() institutionId: string,
+    @Param('entityId', EntityIdPipe) id: string,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.issuers.delete(tenantScope(institutionId), id, correlationId);
+    markPublicCacheStale(reply, [cacheTag.issuer(id)]);
   }
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 
 import { RotateSigningKeyBodySchema, successEnvelope, type V2SuccessEnvelope } from '@badges/api-contracts';
-import { CorrelationId, InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
+import { cacheTag, CorrelationId, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
@@ -35,10 +36,12 @@ export class SigningKeysController {
     @Param('entityId', EntityIdPipe) issuerId: string,
     @Body() body: unknown,
     @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<V2SuccessEnvelope<SigningKeyV2>> {
     await this.owned.requireIssuer(tenantScope(institutionId), issuerId);
     const { algorithm } = parseWith(RotateSigningKeyBodySchema, body);
     const keys = await this.keys.rotate(tenantScope(institutionId), issuerId, correlationId, algorithm);
+    markPublicCacheStale(reply, [cacheTag.issuer(issuerId)]);
     return successEnvelope(keys.map((key) => toSigningKeyV2(key, this.urls)));
   }
 }

@@ -12,6 +12,8 @@ export const PublicCacheHeader = {
   Tags: 'x-badges-cache-tags',
   MaxAge: 'x-badges-cache-max-age',
   CountHits: 'x-badges-cache-count-hits',
+  /** On the answer to a change: the tags it made stale, dropped by the gateway before it answers. */
+  Stale: 'x-badges-cache-stale',
 } as const;
 
 /** Where the gateway reports hits of entries that asked for it: `{ hits: { [key]: count } }`. */
@@ -40,4 +42,13 @@ export function markPublicCacheable(reply: FastifyReply, mark: PublicCacheMark):
   if (mark.maxAgeSeconds !== undefined) void reply.header(PublicCacheHeader.MaxAge, String(mark.maxAgeSeconds));
   if (mark.countHitsAs !== undefined) void reply.header(PublicCacheHeader.CountHits, mark.countHitsAs);
   return reply;
+}
+
+/**
+ * On the answer to a change (a revocation, an edit): the gateway that forwarded it drops what the
+ * tags name before it answers, so whoever made the change reads it back at once through that
+ * gateway. Every other gateway hears it from the change's event, as usual (docs/caching.md).
+ */
+export function markPublicCacheStale(reply: FastifyReply, tags: readonly string[]): void {
+  void reply.header(PublicCacheHeader.Stale, tags.join(' '));
 }
