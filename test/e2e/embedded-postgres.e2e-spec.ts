@@ -1,21 +1,12 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { postmasterPid, processAlive } from '@badges/persistence';
 
 import { ApiClient } from '../support/api-client';
 import { freePort } from '../support/free-port';
 import { startPlatformProcess } from '../support/platform-process';
-
-/** The pid in the embedded server's postmaster.pid, while it runs. */
-const serverPid = (dataDir: string) => Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * `npm start`'s default database (decision 0022): every service migrates and serves on the
@@ -34,12 +25,12 @@ describe('the runner on its embedded PostgreSQL server', () => {
       const college = await new ApiClient(first.url).forNewInstitution(first.adminToken, 'Embedded College');
       const issuer = await college.post('/v2/issuers', { name: 'Embedded College', email: 'badges@embedded.example', url: 'https://embedded.example' });
       expect(issuer.status).toBe(201);
-      const pid = serverPid(dataDir);
-      expect(alive(pid)).toBe(true);
+      const pid = postmasterPid(join(dataDir, 'postgres'));
+      expect(processAlive(pid)).toBe(true);
 
       await first.stop('SIGKILL');
-      for (let waited = 0; waited < 20_000 && alive(pid); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(alive(pid)).toBe(false);
+      for (let waited = 0; waited < 20_000 && processAlive(pid); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(processAlive(pid)).toBe(false);
 
       const again = await startPlatformProcess(env);
       try {

@@ -1,23 +1,13 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { applyMigrations } from '../migrations/apply-migrations';
 import { startEmbeddedPostgres } from './embedded-postgres-server';
+import { postmasterPid, processAlive } from '../testing/embedded-postgres-probe';
 import { openDatabase } from './open-database';
 
 const plan = { schema: 'demo', migrationsDir: join(__dirname, '../migrations/__fixtures__/m') };
-
-/** The pid in a data folder's postmaster.pid, while a server runs there. */
-const serverPid = (dataDir: string) => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('the embedded PostgreSQL server', () => {
   let root: string;
@@ -34,9 +24,9 @@ describe('the embedded PostgreSQL server', () => {
     expect(first.kind).toBe('postgres');
     expect(await applyMigrations(first, plan)).toEqual(['0001_init', '0002_more']);
     await first.exec(`INSERT INTO "demo"."Widget" (id, name, colour) VALUES ('w1', 'cog', 'red')`);
-    const pid = serverPid(dataDir);
+    const pid = postmasterPid(dataDir);
     await first.close();
-    expect(alive(pid)).toBe(false);
+    expect(processAlive(pid)).toBe(false);
 
     const again = await openDatabase({ kind: 'embedded-postgres', dataDir });
     try {
@@ -64,11 +54,11 @@ describe('the embedded PostgreSQL server', () => {
   it('stops a server an earlier run left holding the folder, then starts its own', async () => {
     const dataDir = join(root, 'postgres');
     const leftOver = await startEmbeddedPostgres(dataDir);
-    const leftOverPid = serverPid(dataDir);
+    const leftOverPid = postmasterPid(dataDir);
     try {
       const database = await openDatabase({ kind: 'embedded-postgres', dataDir });
       try {
-        expect(alive(leftOverPid)).toBe(false);
+        expect(processAlive(leftOverPid)).toBe(false);
         expect(await database.query('SELECT 1 AS n')).toEqual([{ n: 1 }]);
       } finally {
         await database.close();
