@@ -1,14 +1,27 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+
 /**
- * A sequential work queue: the in-process counterpart of a Kafka partition. Tasks run one at
- * a time in order; a task never throws out of the lane (the caller's task handles its errors).
+ * How long a lane works before it lets the event loop turn. On the embedded default every service
+ * shares one loop: a lane whose deliveries need no I/O (an ignored event, a cached lookup) would
+ * otherwise run its whole backlog as one chain of microtasks and hold every request behind it.
  */
-export class Lane {
-  private readonly queue: (() => Promise<void>)[] = [];
+export const LANE_SLICE_MS = 5;
+
+/**
+ * A sequential work queue: the in-process counterpart of a Kafka partition. Items are handled in
+ * order, one `handle` call at a time; `handle` takes one or more items off the front of the queue
+ * it is given (a run of events for a batch consumer) before its first await, always at least one,
+ * and handles its own errors.
+ */
+export class Lane<T> {
+  private readonly queue: T[] = [];
   private running = false;
   private idleWaiters: (() => void)[] = [];
 
-  push(task: () => Promise<void>): void {
-    this.queue.push(task);
+  constructor(private readonly handle: (queue: T[]) => Promise<void>) {}
+
+  push(item: T): void {
+    this.queue.push(item);
     if (!this.running) {
       this.running = true;
       // Delivery is asynchronous, as with Kafka: the publisher's transaction is never inside a handler.
@@ -25,8 +38,13 @@ export class Lane {
   }
 
   private async pump(): Promise<void> {
-    for (let task = this.queue.shift(); task; task = this.queue.shift()) {
-      await task().catch(() => undefined);
+    let sliceStart = performance.now();
+    while (this.queue.length > 0) {
+      await this.handle(this.queue).catch(() => undefined);
+      if (performance.now() - sliceStart >= LANE_SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
     }
     this.running = false;
     const waiters = this.idleWaiters;
