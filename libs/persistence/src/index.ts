@@ -5,5 +5,5 @@ export { applyMigrations, type MigrationPlan } from './migrations/apply-migratio
 export { newEntityId, isEntityId } from './ids/entity-id';
 export { isUniqueViolation } from './errors/prisma-errors';
 export { databaseTargets, createScratchPostgres, type ScratchDatabase } from './testing/database-targets';
-export { insertJsonRows, type SqlStatement } from './sql/json-rows';
+export { insertJsonArray, insertJsonRows, type SqlStatement } from './sql/json-rows';
 export { prismaSqlSession, type PrismaRawSql } from './sql/prisma-sql-session';
