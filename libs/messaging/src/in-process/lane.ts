@@ -11,14 +11,16 @@ export const LANE_SLICE_MS = 5;
  * A sequential work queue: the in-process counterpart of a Kafka partition. Items are handled in
  * order, one `handle` call at a time; `handle` takes one or more items off the front of the queue
  * it is given (a run of events for a batch consumer) before its first await, always at least one,
- * and handles its own errors.
+ * and handles its own errors. It may `await turn()` between steps of a long run: that lets the
+ * event loop turn once the lane's current slice has run LANE_SLICE_MS.
  */
 export class Lane<T> {
   private readonly queue: T[] = [];
   private running = false;
   private idleWaiters: (() => void)[] = [];
+  private sliceStart = 0;
 
-  constructor(private readonly handle: (queue: T[]) => Promise<void>) {}
+  constructor(private readonly handle: (queue: T[], turn: () => Promise<void>) => Promise<void>) {}
 
   push(item: T): void {
     this.queue.push(item);
@@ -37,14 +39,17 @@ export class Lane<T> {
     return this.idle ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  private readonly turn = async (): Promise<void> => {
+    if (performance.now() - this.sliceStart < LANE_SLICE_MS) return;
+    await yieldToEventLoop();
+    this.sliceStart = performance.now();
+  };
+
   private async pump(): Promise<void> {
-    let sliceStart = performance.now();
+    this.sliceStart = performance.now();
     while (this.queue.length > 0) {
-      await this.handle(this.queue).catch(() => undefined);
-      if (performance.now() - sliceStart >= LANE_SLICE_MS) {
-        await yieldToEventLoop();
-        sliceStart = performance.now();
-      }
+      await this.handle(this.queue, this.turn).catch(() => undefined);
+      await this.turn();
     }
     this.running = false;
     const waiters = this.idleWaiters;
