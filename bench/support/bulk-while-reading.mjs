@@ -82,15 +82,19 @@ export async function readAlone({ base, path, seconds = 3, concurrency = 16 }) {
  * Awards `rows` hosted badges in one CSV upload on the platform at `base` and reads one public
  * assertion with `concurrency` connections until the job is completed. Returns
  * { rows, seconds, rowsPerSecond, readP99Ms, readRequestsPerSecond, readFailures, idle }, `idle`
- * being the same read measured for a few seconds before the award started.
+ * being the same read measured for a few seconds before the award started. `aroundAward`, when
+ * given, is called as the award starts and returns a function called once it has ended; what that
+ * returns comes back as `around` (bench/embedded.mjs reads the runner's event-loop delay with it).
  */
-export async function bulkWhileReading({ base, adminToken, rows = 10_000, concurrency = 16, timeoutMs = 30 * 60_000 }) {
+export async function bulkWhileReading({ base, adminToken, rows = 10_000, concurrency = 16, timeoutMs = 30 * 60_000, aroundAward }) {
   const { token, badgeClassId, readPath } = await seed(base, adminToken);
   const idle = await readAlone({ base, path: readPath, concurrency });
   const csv = ['email,name', ...Array.from({ length: rows }, (_, i) => `l${i}@bench.example,Learner ${i}`)].join('\n');
+  const afterAward = aroundAward ? await aroundAward() : undefined;
   const reader = startReader(base, readPath, concurrency);
   const started = performance.now();
   let read;
+  let around;
   try {
     const job = (await call(base, `/v2/badgeclasses/${badgeClassId}/bulk-awards`, { token, body: csv, headers: { 'content-type': 'text/csv' } })).result[0];
     for (;;) {
@@ -105,6 +109,7 @@ export async function bulkWhileReading({ base, adminToken, rows = 10_000, concur
     }
   } finally {
     read = await reader.stop();
+    around = await afterAward?.();
   }
   const seconds = (performance.now() - started) / 1000;
   read.latencies.sort((a, b) => a - b);
@@ -116,5 +121,6 @@ export async function bulkWhileReading({ base, adminToken, rows = 10_000, concur
     readRequestsPerSecond: Math.round(read.latencies.length / read.seconds),
     readFailures: read.failures,
     idle,
+    around,
   };
 }

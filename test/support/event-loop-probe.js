@@ -12,7 +12,7 @@ process.on('message', (message) => {
     histogram.reset();
     process.send({ probe: 'reset' });
   } else if (message.probe === 'read') {
-    process.send({ probe: 'read', maxMs: histogram.max / 1e6 });
+    process.send({ probe: 'read', maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6 });
   }
 });
 // The IPC channel must not keep the platform alive once it has been asked to stop.

@@ -22,7 +22,6 @@ interface Watch {
 async function readWhileChanging(gateways: ApiClient[], watch: Watch, change: () => Promise<void>, timeoutMs: number): Promise<FreshnessReading> {
   const hitsBefore = gateways.map(() => 0);
   const seenAt: (number | undefined)[] = gateways.map(() => undefined);
-  let changedAt: number | undefined;
   let stop = false;
   const readers = gateways.map(async (gateway, index) => {
     while (!stop && seenAt[index] === undefined) {
@@ -34,11 +33,11 @@ async function readWhileChanging(gateways: ApiClient[], watch: Watch, change: ()
   // Let the readers get going on the old document first.
   await new Promise((resolve) => setTimeout(resolve, 200));
   await change();
-  changedAt = Date.now();
+  const changedAt = Date.now();
   const deadline = setTimeout(() => (stop = true), timeoutMs);
   await Promise.all(readers);
   clearTimeout(deadline);
-  return { delaysMs: seenAt.map((at) => (at === undefined ? Number.POSITIVE_INFINITY : Math.max(0, at - (changedAt as number)))), hitsBefore };
+  return { delaysMs: seenAt.map((at) => (at === undefined ? Number.POSITIVE_INFINITY : Math.max(0, at - changedAt))), hitsBefore };
 }
 
 /** Warms every gateway's cache with `path` (a read that comes back as a hit). */

@@ -6,5 +6,5 @@ export { newEntityId, isEntityId } from './ids/entity-id';
 export { isUniqueViolation } from './errors/prisma-errors';
 export { databaseTargets, createScratchPostgres, type ScratchDatabase } from './testing/database-targets';
 export { postmasterPid, processAlive } from './testing/embedded-postgres-probe';
-export { insertJsonRows, type SqlStatement } from './sql/json-rows';
+export { insertJsonArray, insertJsonRows, type SqlStatement } from './sql/json-rows';
 export { prismaSqlSession, type PrismaRawSql } from './sql/prisma-sql-session';

@@ -26,3 +26,4 @@ export { IMAGE_CSP, PAGE_CSP, EMBEDDABLE_PAGE_CSP } from './http/security-header
 export { MAX_BODY_JSON_DEPTH, MAX_FORM_FIELDS } from './http/body-parsers';
 export { csvCell, csvLine, freeText, neutraliseFormula, type CsvValue, type FreeText } from './csv/csv-writer';
 export { CACHE_HITS_PATH, PublicCacheHeader, cacheTag, markPublicCacheable, markPublicCacheStale, type PublicCacheMark } from './http/public-cache-headers';
+export { LOOP_SLICE_MS, LoopSlicer, mapInSlices } from './runtime/loop-slicer';

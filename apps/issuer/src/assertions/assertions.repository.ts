@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 
 import { randomUUID } from 'node:crypto';
 
-import { insertJsonRows, type SqlSession } from '@badges/persistence';
+import { insertJsonArray, insertJsonRows, type SqlSession } from '@badges/persistence';
 
 import type { Assertion, AssertionEvidence, Prisma } from '../generated/prisma/client';
 import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
 
-import { type TenantScope } from '@badges/service-kit';
+import { LoopSlicer, type TenantScope } from '@badges/service-kit';
 
 export type AssertionRecord = Assertion & { evidence: AssertionEvidence[] };
 
@@ -49,6 +49,7 @@ export type RevokeOutcome = { outcome: 'revoked'; assertion: AssertionRecord } |
 
 const withEvidence = { evidence: { orderBy: { position: 'asc' } } } as const;
 
+
 @Injectable()
 export class AssertionsRepository {
   constructor(private readonly prisma: IssuerPrismaService) {}
@@ -62,22 +63,48 @@ export class AssertionsRepository {
     const institutionId = scope.institutionId;
     // Every column is set here, so the records are known without reading the batch back.
     const now = new Date();
-    const records: AssertionRecord[] = rows.map(({ evidence, ...row }) => ({
-      ...row,
-      institutionId,
-      signedJws: row.signedJws ?? null,
-      signingKeyId: row.signingKeyId ?? null,
-      revoked: false,
-      revocationReason: null,
-      revokedAt: null,
-      createdAt: now,
-      updatedAt: now,
-      evidence: evidence.map((item, position) => ({ id: randomUUID(), institutionId, assertionId: row.id, position, url: item.url, narrative: item.narrative })),
-    }));
-    const assertionRows = records.map(({ evidence: _evidence, ...assertion }) => assertion);
-    for (const statement of [insertJsonRows('issuer', 'assertions', assertionRows), insertJsonRows('issuer', 'assertion_evidence', records.flatMap((r) => r.evidence))]) {
-      if (statement) await sql.query(statement.sql, statement.params);
+    const records: AssertionRecord[] = [];
+    const assertionsJson: string[] = [];
+    let columns: string[] = [];
+    const evidenceRows: AssertionEvidence[] = [];
+    // A bulk chunk's 500 rows are built and serialised in slices, so the shared event loop keeps turning.
+    const slicer = new LoopSlicer();
+    for (const row of rows) {
+      await slicer.turn();
+      const assertion: Assertion = {
+        id: row.id,
+        institutionId,
+        issuerId: row.issuerId,
+        badgeClassId: row.badgeClassId,
+        recipientType: row.recipientType,
+        recipientIdentity: row.recipientIdentity,
+        recipientHashed: row.recipientHashed,
+        recipientSalt: row.recipientSalt,
+        recipientLookup: row.recipientLookup,
+        narrative: row.narrative,
+        issuedOn: row.issuedOn,
+        expires: row.expires,
+        notify: row.notify,
+        revoked: false,
+        revocationReason: null,
+        revokedAt: null,
+        signedJws: row.signedJws ?? null,
+        signingKeyId: row.signingKeyId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const evidence = row.evidence.map((item, position) => ({ id: randomUUID(), institutionId, assertionId: row.id, position, url: item.url, narrative: item.narrative }));
+      evidenceRows.push(...evidence);
+      columns = Object.keys(assertion);
+      assertionsJson.push(JSON.stringify(assertion));
+      records.push({ ...assertion, evidence });
     }
+    if (rows.length > 0) {
+      const insert = insertJsonArray('issuer', 'assertions', columns, `[${assertionsJson.join(',')}]`);
+      await sql.query(insert.sql, insert.params);
+    }
+    const evidenceInsert = insertJsonRows('issuer', 'assertion_evidence', evidenceRows);
+    if (evidenceInsert) await sql.query(evidenceInsert.sql, evidenceInsert.params);
     return records;
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import type { AssertionCreateBody } from '@badges/api-contracts';
 import { newEntityId, prismaSqlSession, type SqlSession } from '@badges/persistence';
-import { ApiError, type TenantScope } from '@badges/service-kit';
+import { ApiError, LoopSlicer, type TenantScope } from '@badges/service-kit';
 
 import { BadgeClassesRepository, type BadgeClassRecord } from '../badge-classes/badge-classes.repository';
 import { IssuerEvents } from '../events/issuer-events';
@@ -110,13 +110,16 @@ export class AwardUseCase {
     const now = options.now ?? new Date();
     const outcomes: ChunkOutcome[] = new Array(items.length);
     const prepared: { index: number; row: NewAssertion; plaintext: string }[] = [];
-    items.forEach((item, index) => {
+    // Hashing a chunk's recipients takes tens of ms: in slices, so the shared event loop keeps turning.
+    const slicer = new LoopSlicer();
+    for (const [index, item] of items.entries()) {
+      await slicer.turn();
       try {
         prepared.push({ index, ...this.prepare(badgeClass, item, now, '', false) });
       } catch (error) {
         outcomes[index] = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
       }
-    });
+    }
     const strict = prepared.filter((p) => !items[p.index].allowDuplicateAwards);
     const existing = await this.assertions.liveAwardLookups(scope, badgeClass.id, strict.map((p) => p.row.recipientLookup), sql);
     const toCreate = prepared.filter((p) => {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { JobName } from '@badges/jobs';
 import { isUniqueViolation, newEntityId } from '@badges/persistence';
-import { ApiError, csvLine, freeText, type TenantScope } from '@badges/service-kit';
+import { ApiError, csvLine, freeText, mapInSlices, type TenantScope } from '@badges/service-kit';
 
 import { RecipientIdentity } from '../assertions/recipient-identity';
 import { OwnedEntities } from '../common/owned-entities';
@@ -64,7 +64,7 @@ export class BulkAwardsService {
       if (existing) return { job: existing, created: false };
     }
     const intake = source.kind === 'csv' ? await rowsFromCsv(source.bytes) : rowsFromJson(source.body);
-    const rows = this.toStoredRows(intake);
+    const rows = await this.toStoredRows(intake);
     const id = newEntityId();
     let job: BulkAwardJob;
     try {
@@ -143,9 +143,10 @@ export class BulkAwardsService {
   }
 
   /** The natural key (recipient lookup HMAC): a recipient's second row in the same job is a duplicate. */
-  private toStoredRows(intake: IntakeRow[]): NewBulkRow[] {
+  private async toStoredRows(intake: IntakeRow[]): Promise<NewBulkRow[]> {
     const firstLine = new Map<string, number>();
-    return intake.map((row): NewBulkRow => {
+    // One HMAC per row: up to 100,000 of them run in slices, so the shared event loop keeps turning.
+    return mapInSlices(intake, (row): NewBulkRow => {
       if (!row.valid) return { line: row.line, naturalKey: null, input: { raw: row.raw }, status: 'failed', error: row.error };
       const naturalKey = this.recipients.lookupOf(row.item.recipient);
       const input: StoredRowInput = { item: row.item, ...(row.recipientName ? { recipientName: row.recipientName } : {}) };

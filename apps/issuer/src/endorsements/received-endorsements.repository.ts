@@ -49,11 +49,15 @@ export class ReceivedEndorsementsRepository {
 
   /** The live endorsements of many targets in one query (the bake worker's batch), keyed by target id. */
   async liveForMany(type: EndorsedType, targetIds: readonly string[]): Promise<Map<string, LiveEndorsement[]>> {
-    const rows = await this.prisma.receivedEndorsement.findMany({
-      where: { targetType: type, targetId: { in: [...targetIds] }, revokedAt: null },
-      orderBy: [{ issuedOn: 'asc' }, { id: 'asc' }],
-      select: { targetId: true, url: true, endorserName: true, endorserUrl: true, comment: true },
-    });
+    if (targetIds.length === 0) return new Map();
+    // Plain SQL on the Database handle: Prisma compiles a query with one parameter per id, which
+    // for a bake batch held the embedded default's shared event loop for tens of ms (decision 0015).
+    const rows = await this.prisma.database.query<{ targetId: string } & LiveEndorsement>(
+      `SELECT "targetId", "url", "endorserName", "endorserUrl", "comment" FROM "issuer"."received_endorsements"
+       WHERE "targetType" = $1 AND "revokedAt" IS NULL AND "targetId" IN (SELECT json_array_elements_text($2::json))
+       ORDER BY "issuedOn" ASC, "id" ASC`,
+      [type, JSON.stringify(targetIds)],
+    );
     const byTarget = new Map<string, LiveEndorsement[]>();
     for (const { targetId, ...endorsement } of rows) byTarget.set(targetId, [...(byTarget.get(targetId) ?? []), endorsement]);
     return byTarget;

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createEvent, Topic, type BadgeEvent, type PayloadOf } from '@badges/events';
 import { outboxInsertStatements, type OutboxRelay } from '@badges/messaging';
 import type { SqlSession } from '@badges/persistence';
-import { type TenantScope } from '@badges/service-kit';
+import { mapInSlices, type TenantScope } from '@badges/service-kit';
 
 import { PublicUrls } from '../common/public-urls';
 import { ISSUER_OUTBOX_RELAY } from '../common/tokens';
@@ -39,7 +39,8 @@ export class IssuerEvents {
     names: { badgeClassName: string; issuerName: string },
     issued: { assertion: IssuedAssertion; plaintextIdentity: string }[],
   ): Promise<void> {
-    const events = issued.map(({ assertion, plaintextIdentity }) =>
+    // Each event is checked against its contract (zod): a bulk chunk's 500 run in slices, so the shared event loop keeps turning.
+    const events = await mapInSlices(issued, ({ assertion, plaintextIdentity }) =>
       createEvent(Topic.AssertionIssued, {
         institutionId: scope.institutionId,
         correlationId,

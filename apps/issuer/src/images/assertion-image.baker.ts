@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import { bakeBadgeImage, isImageError } from '@badges/openbadges';
+import { LoopSlicer } from '@badges/service-kit';
 
 import type { PublicDocument } from '../public-documents/public-documents.service';
 import { PublicDocumentsRepository, type PublicAssertion, type PublicImage } from '../public-documents/public-documents.repository';
@@ -51,7 +52,10 @@ export class AssertionImageBaker {
    */
   async bakeAll(sources: readonly BakeSource[]): Promise<BakedBadge[]> {
     const baked: BakedBadge[] = [];
+    // A bake costs up to a few ms (JSON, PNG chunks, CRC): a batch of them runs in slices, so the shared event loop keeps turning.
+    const slicer = new LoopSlicer();
     for (const { assertion, document } of sources) {
+      await slicer.turn();
       const sourceImageId = assertion.badgeClass.imageId;
       const image = await this.sourceImage(sourceImageId);
       if (!image) continue;

@@ -1,3 +1,5 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+
 import { Logger } from '@nestjs/common';
 
 import type { PayloadMap } from '../catalogue/job-payloads';
@@ -95,6 +97,9 @@ export class InProcessJobQueue<P extends PayloadMap> implements JobQueue<P> {
 
   private async run(job: StoredJob): Promise<void> {
     const handler = this.handlers.get(job.name) as JobHandler<unknown> | undefined;
+    // Each job starts on a fresh turn of the event loop: one finishing must not start the next
+    // (and its synchronous first steps) in the same turn, ahead of the requests waiting on the loop.
+    await yieldToEventLoop();
     try {
       if (!handler) throw new JobQueueError(JobQueueErrorCode.NoHandler, `no handler for job ${job.name} in queue ${this.queueName}`);
       const status = await handler(job.payload, { id: job.id, attemptsMade: job.attemptsMade });

@@ -1,7 +1,8 @@
 import { Topic, type BadgeEvent } from '@badges/events';
 
 import { sampleIssuedEvent } from '../testing/sample-events';
-import { InProcessEventBus } from './in-process-event-bus';
+import { IN_PROCESS_BATCH, InProcessEventBus } from './in-process-event-bus';
+import { LANE_SLICE_MS } from './lane';
 
 const fast = { initialBackoffMs: 1, maxBackoffMs: 2 };
 
@@ -108,5 +109,68 @@ describe('InProcessEventBus', () => {
     await bus.idle();
     expect(handler).not.toHaveBeenCalled();
     expect(bus.deadLetters()).toEqual([expect.objectContaining({ attempts: 0, error: expect.objectContaining({ name: 'InvalidEventError', reason: 'payload' }) })]);
+  });
+
+  it('hands a batch consumer runs of one topic, at most IN_PROCESS_BATCH long, in order per aggregate', async () => {
+    const runs: string[][] = [];
+    const single = jest.fn(async () => undefined);
+    await bus.subscribe({ group: 'g', topics: [Topic.AssertionIssued], handler: single, batchHandler: async (events) => void runs.push(events.map((e) => e.eventId)) });
+    const events = Array.from({ length: 3 * IN_PROCESS_BATCH }, (_, n) => sampleIssuedEvent(n, 'one-aggregate'));
+    await bus.publish(events);
+    await bus.idle();
+
+    expect(runs.flat()).toEqual(events.map((e) => e.eventId));
+    expect(Math.max(...runs.map((run) => run.length))).toBe(IN_PROCESS_BATCH);
+    expect(runs.length).toBeLessThan(events.length / 10);
+    expect(single).not.toHaveBeenCalled();
+  });
+
+  it('hands the events of a failed run to the single handler, one by one, dead-lettering only the bad one', async () => {
+    const poison = sampleIssuedEvent(0, 'key');
+    const others = [sampleIssuedEvent(1, 'key'), sampleIssuedEvent(2, 'key')];
+    const handled: string[] = [];
+    await bus.subscribe({
+      group: 'g',
+      topics: [Topic.AssertionIssued],
+      maxAttempts: 2,
+      backoff: fast,
+      batchHandler: async () => {
+        throw new Error('one of them is bad');
+      },
+      handler: async (event) => {
+        if (event.eventId === poison.eventId) throw new Error('bad');
+        handled.push(event.eventId);
+      },
+    });
+    await bus.publish([poison, ...others]);
+    await bus.idle();
+
+    expect(handled).toEqual(others.map((e) => e.eventId));
+    expect(bus.deadLetters().map((letter) => (letter.event as BadgeEvent).eventId)).toEqual([poison.eventId]);
+  });
+
+  it('lets the event loop turn while a lane works through a backlog that needs no I/O', async () => {
+    // A handler that only burns CPU: without yielding, the lane would run its backlog as one chain of microtasks.
+    await bus.subscribe({
+      group: 'g',
+      topics: [Topic.AssertionIssued],
+      handler: async () => {
+        const until = performance.now() + 1;
+        while (performance.now() < until);
+      },
+    });
+    await bus.publish(Array.from({ length: 200 }, (_, n) => sampleIssuedEvent(n, 'one-aggregate')));
+    let longest = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      longest = Math.max(longest, performance.now() - last);
+      last = performance.now();
+    }, 1);
+    await bus.idle();
+    clearInterval(timer);
+    longest = Math.max(longest, performance.now() - last);
+
+    // 200 ms of work in one lane; the loop was never held much longer than one slice.
+    expect(longest).toBeLessThan(LANE_SLICE_MS + 40);
   });
 });

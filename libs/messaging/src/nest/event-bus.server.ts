@@ -19,8 +19,9 @@ const BATCH = { batch: true } as const;
 
 /**
  * `@EventBatchPattern(Topic.X)`: like `@EventPattern`, but the handler receives runs of events of
- * that topic (`@Payload() events: EventOf<...>[]`) and must handle them all or throw. The
- * in-process bus, and the retry of a failed batch, hand it arrays of one.
+ * that topic (`@Payload() events: EventOf<...>[]`) and must handle them all or throw. Kafka hands
+ * it runs of up to 500, the in-process bus runs of up to IN_PROCESS_BATCH, and the retry of a
+ * failed run arrays of one.
  */
 export const EventBatchPattern = (topic: TopicName): MethodDecorator => EventPattern(topic, BATCH);
 

@@ -26,11 +26,19 @@ export function insertJsonRows(
   options: { skipDuplicates?: boolean } = {},
 ): SqlStatement | null {
   if (rows.length === 0) return null;
+  return insertJsonArray(schema, table, Object.keys(rows[0]), JSON.stringify(rows), options);
+}
+
+/**
+ * `insertJsonRows` for rows the caller serialised itself (`json`: a JSON array of objects with
+ * the keys `columns`), so that a big batch can be serialised a slice at a time.
+ */
+export function insertJsonArray(schema: string, table: string, columns: readonly string[], json: string, options: { skipDuplicates?: boolean } = {}): SqlStatement {
   const target = `${quoted(schema)}.${quoted(table)}`;
-  const columns = Object.keys(rows[0]).map(quoted).join(', ');
+  const columnList = columns.map(quoted).join(', ');
   const onConflict = options.skipDuplicates ? ' ON CONFLICT DO NOTHING' : '';
   return {
-    sql: `INSERT INTO ${target} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${target}, $1::json)${onConflict}`,
-    params: [JSON.stringify(rows)],
+    sql: `INSERT INTO ${target} (${columnList}) SELECT ${columnList} FROM json_populate_recordset(NULL::${target}, $1::json)${onConflict}`,
+    params: [json],
   };
 }
