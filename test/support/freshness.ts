@@ -10,9 +10,16 @@ export interface FreshnessReading {
   hitsBefore: number[];
 }
 
+/** The parts of a public document the checks below look at. */
+interface WatchedDocument {
+  name?: string;
+  publicKey?: unknown[];
+  endorsement?: unknown[];
+}
+
 interface Watch {
   path: string;
-  shows: (response: { status: number; body: any }) => boolean;
+  shows: (response: { status: number; body: WatchedDocument | undefined }) => boolean;
 }
 
 /**
