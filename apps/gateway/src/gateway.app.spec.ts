@@ -45,7 +45,7 @@ describe.each(databaseTargets())('gateway over HTTP ($name)', (target) => {
     process.env.LOG_LEVEL = 'silent';
     scratch = await target.create();
     database = await openDatabase(scratch.config);
-    app = await createGatewayApp({ database, config, services: { issuer: issuer.client } });
+    app = await createGatewayApp({ database, config, services: { issuer: issuer.client }, env: {} });
     http = app.getHttpAdapter().getInstance();
   });
 
