@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 
 import { successEnvelope, type V2SuccessEnvelope } from '@badges/api-contracts';
-import { InternalTokenGuard, parseWith } from '@badges/service-kit';
+import { cacheTag, InternalTokenGuard, markPublicCacheStale, parseWith } from '@badges/service-kit';
 
 import { Learner, LearnerAuthGuard } from '../accounts/learner-auth.guard';
 import { EntityIdPipe } from '../common/entity-id.pipe';
@@ -33,7 +34,9 @@ export class SharesController {
 
   @Delete(':entityId')
   @HttpCode(204)
-  async revoke(@Learner() scope: LearnerScope, @Param('entityId', EntityIdPipe) id: string): Promise<void> {
+  async revoke(@Learner() scope: LearnerScope, @Param('entityId', EntityIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.shares.revoke(scope, id);
+    // The link stops working at once through the gateway that forwarded this; others within a second (docs/caching.md).
+    markPublicCacheStale(reply, [cacheTag.share(id)]);
   }
 }
