@@ -12,12 +12,17 @@ import { IMAGE_BAKING_QUEUE, type ImageBakingQueue } from './image-baking-queue'
 /** Assertions a re-bake sweep reads (and adds bake jobs for) at a time. */
 export const REBAKE_PAGE = 500;
 
+/** Baked images held in memory and written at once: 100 images of the 1 MiB maximum stay near 100 MiB. */
+const BAKE_WRITE_SLICE = 100;
+
 /**
- * Assertions read, baked and stored at a time. It bounds memory (100 images of the 1 MiB maximum
- * stay near 100 MiB) and the time one step holds the event loop: building the documents of a
- * whole 500-assertion job at once held the embedded default's shared loop for tens of ms.
+ * Assertions whose documents are read at once. On the embedded default (in-process queue) a
+ * slice is read, baked and stored before the next is read: building the documents of a whole
+ * 500-assertion job at once held the one event loop every request shares for tens of ms. A
+ * BullMQ worker reads the whole job at once: five times fewer queries, and its bake jobs keep up
+ * with a 100,000-row bulk award.
  */
-const BAKE_SLICE = 100;
+const READ_SLICE = { 'in-process': BAKE_WRITE_SLICE, bullmq: Number.POSITIVE_INFINITY } as const;
 
 /**
  * Runs the image-baking queue: bakes an assertion once per badge class image and stores it, and
@@ -41,21 +46,26 @@ export class ImageBakingWorker implements OnApplicationBootstrap {
 
   /** Skips what needs no bake: gone, another institution's, revoked, or already baked from the current image. */
   async bake({ institutionId, assertionIds }: JobOf<typeof JobName.BakeAssertionImages>): Promise<JobStatus> {
+    const readSlice = READ_SLICE[this.queue.mode];
     let saved = 0;
-    for (let i = 0; i < assertionIds.length; i += BAKE_SLICE) saved += await this.bakeSlice(institutionId, assertionIds.slice(i, i + BAKE_SLICE));
+    for (let i = 0; i < assertionIds.length; i += readSlice) saved += await this.bakeSlice(institutionId, assertionIds.slice(i, i + readSlice));
     return saved === 0 ? JobStatus.Skipped : JobStatus.Success;
   }
 
-  /** Bakes and stores one slice of a job's assertions; how many were stored. */
+  /** Reads, bakes and stores some of a job's assertions; how many images were stored. */
   private async bakeSlice(institutionId: string, assertionIds: string[]): Promise<number> {
     const found = await this.publicDocuments.assertionsWithSource(assertionIds);
     // Revocation does not change the image; a revoked assertion simply has none to serve.
     const live = found.filter(({ assertion, document }) => assertion.institutionId === institutionId && document.status === 200);
     const current = await this.baked.sourcesOf(live.map(({ assertion }) => assertion.id));
     const stale = live.filter(({ assertion }) => current.get(assertion.id) !== assertion.badgeClass.imageId);
-    const images = await this.baker.bakeAll(stale);
-    await this.baked.saveAll(tenantScope(institutionId), images);
-    return images.length;
+    let saved = 0;
+    for (let i = 0; i < stale.length; i += BAKE_WRITE_SLICE) {
+      const images = await this.baker.bakeAll(stale.slice(i, i + BAKE_WRITE_SLICE));
+      await this.baked.saveAll(tenantScope(institutionId), images);
+      saved += images.length;
+    }
+    return saved;
   }
 
   async rebake({ institutionId, badgeClassId, imageId }: JobOf<typeof JobName.RebakeBadgeClass>): Promise<JobStatus> {
