@@ -16,8 +16,12 @@ export interface SignInBackoffPolicy {
   perUsername: WindowLimit;
 }
 
-/** A pair that signed in successfully skips the per-username ceiling for this long. */
-const KNOWN_PAIR_SECONDS = 30 * 86_400;
+/**
+ * A pair that signed in successfully skips the per-username ceiling for this long. At most 24
+ * days: the memory store expires each key with a Node timer, which holds at most 2^31-1 ms (24.8
+ * days); a longer one fires at once and the pair is forgotten as soon as it is remembered.
+ */
+const KNOWN_PAIR_SECONDS = 24 * 86_400;
 
 /** The wait in seconds after `failures` consecutive failures (0 while they are free). */
 export function backoffSeconds(failures: number, policy: Pick<SignInBackoffPolicy, 'freeFailures' | 'backoffSeconds' | 'maxBackoffSeconds'>): number {
