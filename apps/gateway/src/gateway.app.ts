@@ -6,7 +6,7 @@ import { applyMigrations } from '@badges/persistence';
 
 import { registerCors } from './cors/cors.policy';
 import { registerDocs } from './docs/register-docs';
-import { createServiceApp } from '@badges/service-kit';
+import { createServiceApp, FrontDoor } from '@badges/service-kit';
 import { GatewayModule, type GatewayModuleOptions } from './gateway.module';
 import { registerLiveness } from './health/liveness.route';
 import { PublicCache } from './public-cache/public-cache';
@@ -30,12 +30,13 @@ export interface GatewayAppOptions extends GatewayModuleOptions {
  */
 export async function createGatewayApp(options: GatewayAppOptions): Promise<NestFastifyApplication> {
   await applyMigrations(options.database, { schema: 'gateway', migrationsDir: join(__dirname, '../prisma/migrations') });
-  const app = await createServiceApp(GatewayModule.forRoot(options), { trustProxy: options.config.TRUST_PROXY });
+  const frontDoor = new FrontDoor();
+  const app = await createServiceApp(GatewayModule.forRoot(options), { trustProxy: options.config.TRUST_PROXY, frontDoor });
   const fastify = app.getHttpAdapter().getInstance();
   await registerCors(fastify, options.config.CORS_ALLOWED_ORIGINS);
   await registerRateLimits(fastify, options.config);
   const cache = app.get(PublicCache, { strict: false }) as PublicCache | null;
-  if (cache) await registerPublicCache(fastify, cache, options.env ?? process.env);
+  if (cache) await registerPublicCache(fastify, frontDoor, cache, options.env ?? process.env);
   registerRawBodyParser(fastify);
   registerWebSessionHook(fastify, app.get(WEB_SESSION_SECURE));
   registerLiveness(fastify);

@@ -179,4 +179,62 @@ describe('the public document cache in the gateway', () => {
     expect(JSON.parse(report?.body.toString('utf8') ?? '{}')).toEqual({ hits: { 'share:CCCCCCCCCCCCCCCCCCCCCC': 4 } });
     expect(report?.headers['x-internal-token']).toBe('internal-token-for-tests');
   });
+
+  it('asks the service once for a document many callers want at the same moment', async () => {
+    issuer.reply = documentReply('{"id":"busy"}');
+    issuer.replyDelayMs = 100;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => get()));
+    expect(reads()).toBe(1);
+    expect(answers.map((answer) => answer.body)).toEqual(Array(10).fill('{"id":"busy"}'));
+    expect(answers.filter((answer) => answer.headers['x-cache'] === 'MISS')).toHaveLength(1);
+  });
+
+  it('lets those who waited ask for themselves when the answer was not kept', async () => {
+    issuer.reply = { status: 404, headers: { 'content-type': 'application/json', [PublicCacheHeader.Tags]: 'assertion:X' }, body: '{"error":"not_found"}' };
+    issuer.replyDelayMs = 50;
+    const answers = await Promise.all(Array.from({ length: 3 }, () => get()));
+    expect(answers.map((answer) => answer.statusCode)).toEqual([404, 404, 404]);
+    expect(reads()).toBe(3);
+  });
+
+  describe('over a real socket, where hits are answered before Fastify', () => {
+    let base: string;
+    beforeAll(async () => {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const address = http.server.address();
+      base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    });
+    const IGNORED = new Set(['date', 'x-correlation-id', 'x-cache', 'connection', 'keep-alive']);
+    const comparable = (headers: Headers | Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(headers instanceof Headers ? Object.fromEntries(headers) : headers).filter(([name]) => !IGNORED.has(name.toLowerCase())).map(([name, value]) => [name.toLowerCase(), String(value)]));
+
+    it('answers with the same status, headers and bytes as a hit inside Fastify, CORS and inert-content headers included', async () => {
+      issuer.reply = { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', vary: 'Accept, Accept-Language', [PublicCacheHeader.Tags]: 'assertion:AAAAAAAAAAAAAAAAAAAAAA' }, body: '<html>page</html>' };
+      const miss = await fetch(`${base}${ASSERTION}`, { headers: { accept: 'text/html' } });
+      const hit = await fetch(`${base}${ASSERTION}`, { headers: { accept: 'text/html', origin: 'https://employer.example' } });
+      // fetch() sends `Accept-Language: *` of its own, part of the key.
+      const injected = await get(ASSERTION, { accept: 'text/html', 'accept-language': '*' });
+      expect([miss.headers.get('x-cache'), hit.headers.get('x-cache'), injected.headers['x-cache']]).toEqual(['MISS', 'HIT', 'HIT']);
+      expect(await hit.text()).toBe('<html>page</html>');
+      expect(comparable(hit.headers)).toEqual(comparable(injected.headers));
+      expect(comparable(hit.headers)).toEqual(comparable(miss.headers));
+      expect(hit.headers.get('access-control-allow-origin')).toBe('*');
+      expect(hit.headers.get('vary')).toBe('Accept, Accept-Language, Origin');
+      expect(hit.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(hit.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(hit.headers.get('x-correlation-id')).toMatch(/^[\w-]{8,}$/);
+      expect(reads()).toBe(1);
+    });
+
+    it('answers HEAD without a body and If-None-Match with a 304', async () => {
+      issuer.reply = documentReply('{"id":"socket"}');
+      const { headers } = await fetch(`${base}${ASSERTION}`);
+      const head = await fetch(`${base}${ASSERTION}`, { method: 'HEAD' });
+      expect([head.status, head.headers.get('x-cache'), head.headers.get('content-length'), await head.text()]).toEqual([200, 'HIT', '15', '']);
+      const notModified = await fetch(`${base}${ASSERTION}`, { headers: { 'if-none-match': String(headers.get('etag')) } });
+      expect([notModified.status, notModified.headers.get('x-cache'), notModified.headers.get('etag')]).toEqual([304, 'HIT', headers.get('etag')]);
+      expect(notModified.headers.get('access-control-allow-origin')).toBe('*');
+      expect(reads()).toBe(1);
+    });
+  });
 });

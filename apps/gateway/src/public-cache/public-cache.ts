@@ -1,47 +1,70 @@
 import { createHash } from 'node:crypto';
-
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import fresh from 'fresh';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { PublicCacheHeader, type ServiceResponse } from '@badges/service-kit';
 
-import { correlationIdFor, withServiceVary } from '../routing/forward-headers';
+import { correlationIdFor } from '../routing/forward-headers';
+import { cachedAnswerHeaders, writeCachedAnswer } from './cached-answer';
 import { publicCacheKey } from './cache-key';
 import type { CacheHitReporter } from './cache-hit-reporter';
 import type { CachedResponse, PublicDocumentCache } from './public-document-cache';
 
-/** A request that missed: where its answer goes, and the generation it started in. */
+/**
+ * A request that missed: where its answer goes, the generation it started in, and, when another
+ * request for the same entry is already on its way to the service, that request's outcome.
+ */
 export interface CacheMiss {
   key: string;
   generation: number;
+  /** Set when this request asks the service; settled (`keep` or `giveUp`) by it. */
+  flight?: Flight;
+  /** Set when another request already asks: its kept entry, or undefined if it kept nothing. */
+  joined?: Promise<CachedResponse | undefined>;
+}
+
+interface Flight {
+  promise: Promise<CachedResponse | undefined>;
+  settle(entry: CachedResponse | undefined): void;
 }
 
 /** Statuses worth keeping: a document, or a revoked one's 410 stub. Errors are never kept. */
 const KEPT_STATUSES = new Set([200, 410]);
-/** Sent with a 304 (RFC 9110 §15.4.5); the rest describes a body there is none of. */
-const NOT_MODIFIED_HEADERS = ['cache-control', 'vary', 'content-location', 'expires'];
 
 /**
  * The gateway's answers from memory for public documents (docs/caching.md): a hit touches no
- * service and no database; a conditional GET whose ETag still matches gets a 304.
+ * service and no database; a conditional GET whose ETag still matches gets a 304. Hits are
+ * written straight to Node's response (the FrontDoor, or a hijacked Fastify reply), so both ways
+ * in answer byte for byte alike.
  */
 export class PublicCache {
+  /** One request per entry goes to the service at a time; the others wait for its answer. */
+  private readonly flights = new Map<string, Flight>();
+
   constructor(private readonly store: PublicDocumentCache, private readonly hits: CacheHitReporter) {}
 
-  /** Answers from the cache when it can; true when it did (the request is then done). */
-  answer(request: FastifyRequest, reply: FastifyReply): boolean {
-    const key = publicCacheKey(request.method, request.url, request.headers);
-    const entry = key === undefined ? undefined : this.store.get(key);
-    if (!entry) return false;
-    if (entry.countHitsAs !== undefined) this.hits.count(entry.service, entry.countHitsAs);
-    this.send(request, reply, entry, 'HIT');
-    return true;
+  /** Answers from the cache when it can; true when it did (the response is then ended). */
+  answer(request: IncomingMessage, response: ServerResponse): boolean {
+    const entry = this.find(request);
+    if (entry) this.send(request, response, entry, 'HIT', correlationIdFor(request.headers));
+    return entry !== undefined;
+  }
+
+  /** The entry this request would be answered from, if there is one. */
+  find(request: IncomingMessage): CachedResponse | undefined {
+    const key = publicCacheKey(request.method ?? '', request.url ?? '', request.headers);
+    return key === undefined ? undefined : this.store.get(key);
   }
 
   /** Before a request goes to its service: undefined when its answer would never be kept. */
-  miss(request: FastifyRequest): CacheMiss | undefined {
-    const key = publicCacheKey(request.method, request.url, request.headers);
-    return key === undefined ? undefined : { key, generation: this.store.generation };
+  miss(request: IncomingMessage): CacheMiss | undefined {
+    const key = publicCacheKey(request.method ?? '', request.url ?? '', request.headers);
+    if (key === undefined) return undefined;
+    const generation = this.store.generation;
+    const inFlight = this.flights.get(key);
+    if (inFlight) return { key, generation, joined: inFlight.promise };
+    const flight = newFlight();
+    this.flights.set(key, flight);
+    return { key, generation, flight };
   }
 
   /**
@@ -50,35 +73,39 @@ export class PublicCache {
    */
   keep(miss: CacheMiss, service: string, response: ServiceResponse, headers: Record<string, string | string[]>): CachedResponse | undefined {
     const tags = headerValue(response.headers[PublicCacheHeader.Tags]);
-    if (tags === undefined || !KEPT_STATUSES.has(response.status)) return undefined;
+    if (tags === undefined || !KEPT_STATUSES.has(response.status)) {
+      this.giveUp(miss);
+      return undefined;
+    }
+    // The service's own ETag when it has one (images), else one of the bytes.
+    const etag = headerValue(response.headers.etag) ?? `"${createHash('sha1').update(response.body).digest('base64url')}"`;
     const entry: CachedResponse = {
       status: response.status,
-      headers,
       body: response.body,
-      // The service's own ETag when it has one (images), else one of the bytes.
-      etag: headerValue(response.headers.etag) ?? `"${createHash('sha1').update(response.body).digest('base64url')}"`,
+      etag,
+      answerHeaders: cachedAnswerHeaders(headers, etag, response.body.length),
       tags: tags.split(' ').filter(Boolean),
       service,
       countHitsAs: headerValue(response.headers[PublicCacheHeader.CountHits]),
     };
     const maxAgeSeconds = Number(headerValue(response.headers[PublicCacheHeader.MaxAge]));
     // Not kept when something changed while it was on its way; this caller still gets it, as without a cache.
-    this.store.put(miss.key, entry, miss.generation, Number.isFinite(maxAgeSeconds) && maxAgeSeconds > 0 ? maxAgeSeconds * 1000 : undefined);
+    const kept = this.store.put(miss.key, entry, miss.generation, Number.isFinite(maxAgeSeconds) && maxAgeSeconds > 0 ? maxAgeSeconds * 1000 : undefined);
+    // Those who waited started after this request did, and nothing changed since it started (or it
+    // would not have been kept): the entry is as fresh for them as for it.
+    this.settle(miss, kept ? entry : undefined);
     return entry;
   }
 
+  /** The service could not be asked, or its answer is not kept: those waiting ask for themselves. */
+  giveUp(miss: CacheMiss): void {
+    this.settle(miss, undefined);
+  }
+
   /** A 304 when the caller's ETag matches, else the entry; `outcome` says whether it came from memory. */
-  send(request: FastifyRequest, reply: FastifyReply, entry: CachedResponse, outcome: 'HIT' | 'MISS', correlationId = correlationIdFor(request.headers)): void {
-    void reply.header('etag', entry.etag).header('x-cache', outcome).header('x-correlation-id', correlationId);
-    // If-None-Match alone decides (RFC 9110 §13.1.2): the cache is part of the origin, kept current
-    // by events, so a request's `Cache-Control: no-cache` (fetch() adds it to every conditional
-    // request; browsers to a reload) neither bypasses it nor turns a match into a full answer.
-    if (entry.status === 200 && fresh({ 'if-none-match': request.headers['if-none-match'] }, { etag: entry.etag })) {
-      const unchanged = Object.fromEntries(NOT_MODIFIED_HEADERS.filter((name) => entry.headers[name] !== undefined).map((name) => [name, entry.headers[name]]));
-      void reply.code(304).headers(withServiceVary(reply, unchanged)).send();
-      return;
-    }
-    void reply.code(entry.status).headers(withServiceVary(reply, entry.headers)).send(entry.body);
+  send(request: IncomingMessage, response: ServerResponse, entry: CachedResponse, outcome: 'HIT' | 'MISS', correlationId: string): void {
+    if (outcome === 'HIT' && entry.countHitsAs !== undefined) this.hits.count(entry.service, entry.countHitsAs);
+    writeCachedAnswer(request, response, entry, outcome, correlationId);
   }
 
   /** A service's answer to a change names what it made stale: dropped here before the caller reads it back. */
@@ -96,6 +123,19 @@ export class PublicCache {
     await this.hits.close();
     this.store.clear();
   }
+
+  private settle(miss: CacheMiss, entry: CachedResponse | undefined): void {
+    if (!miss.flight) return;
+    if (this.flights.get(miss.key) === miss.flight) this.flights.delete(miss.key);
+    miss.flight.settle(entry);
+    miss.flight = undefined;
+  }
+}
+
+function newFlight(): Flight {
+  let settle!: (entry: CachedResponse | undefined) => void;
+  const promise = new Promise<CachedResponse | undefined>((resolve) => (settle = resolve));
+  return { promise, settle };
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

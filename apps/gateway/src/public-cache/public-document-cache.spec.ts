@@ -1,6 +1,6 @@
 import { PublicDocumentCache, type CachedResponse } from './public-document-cache';
 
-const entry = (tags: string[], bytes = 100): CachedResponse => ({ status: 200, headers: {}, body: Buffer.alloc(bytes, 'x'), etag: '"e"', tags, service: 'issuer' });
+const entry = (tags: string[], bytes = 100): CachedResponse => ({ status: 200, answerHeaders: { full: [], notModified: [] }, body: Buffer.alloc(bytes, 'x'), etag: '"e"', tags, service: 'issuer' });
 
 describe('PublicDocumentCache', () => {
   it('drops exactly the entries made of an invalidated tag', () => {
@@ -27,9 +27,9 @@ describe('PublicDocumentCache', () => {
   });
 
   it('stays within its bytes, least recently used out first, and forgets the tags of what left', () => {
-    const cache = new PublicDocumentCache({ maxBytes: 10 * (1000 + 600), maxAgeMs: 60_000 });
+    const cache = new PublicDocumentCache({ maxBytes: 10 * (1000 + 1100), maxAgeMs: 60_000 });
     for (let i = 0; i < 30; i += 1) cache.put(`doc-${i}`, entry([`assertion:${i}`], 1000), cache.generation);
-    expect(cache.bytes).toBeLessThanOrEqual(10 * 1600);
+    expect(cache.bytes).toBeLessThanOrEqual(10 * 2100);
     expect(cache.get('doc-0')).toBeUndefined();
     expect(cache.get('doc-29')).toBeDefined();
     // An evicted entry's tag no longer points anywhere: invalidating it drops nothing.

@@ -1,11 +1,9 @@
 import { LRUCache } from 'lru-cache';
 
+import type { CachedAnswer } from './cached-answer';
+
 /** One answer as the gateway sent it, ready to be sent again. */
-export interface CachedResponse {
-  status: number;
-  headers: Record<string, string | string[]>;
-  body: Buffer;
-  etag: string;
+export interface CachedResponse extends CachedAnswer {
   /** What it is made of: an event about any of these drops it. */
   tags: readonly string[];
   /** The service that answered it, and the key its hits are reported under (if it asked). */
@@ -18,8 +16,8 @@ export interface PublicDocumentCacheOptions {
   maxAgeMs: number;
 }
 
-/** Headers, key and bookkeeping, so an entry's size is not only its body. */
-const ENTRY_OVERHEAD_BYTES = 512;
+/** Headers (a dozen, written out), key and bookkeeping, so an entry's size is not only its body. */
+const ENTRY_OVERHEAD_BYTES = 1024;
 
 /**
  * Public documents by request (URL and the headers they vary on), bounded in bytes, least recently

@@ -1,20 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 
 import { createEventBus } from '@badges/messaging';
+import type { FrontDoor } from '@badges/service-kit';
 
+import { correlationIdFor } from '../routing/forward-headers';
 import { subscribeInvalidations } from './cache-invalidation';
 import type { PublicCache } from './public-cache';
 
 /**
- * Answers public documents from memory before anything else runs for them (no routing to a
- * service, no body parsing), and keeps the cache fresh from events: the in-process bus on the
- * embedded default, Kafka when KAFKA_BROKERS is set. Register after CORS, so hits carry its headers.
+ * Answers public documents from memory before Fastify runs anything for them (the FrontDoor in
+ * front of its server), and keeps the cache fresh from events: the in-process bus on the embedded
+ * default, Kafka when KAFKA_BROKERS is set. `inject()` passes no server, so the same answer is
+ * given from the first hook too.
  */
-export async function registerPublicCache(fastify: FastifyInstance, cache: PublicCache, env: NodeJS.ProcessEnv): Promise<void> {
+export async function registerPublicCache(fastify: FastifyInstance, frontDoor: FrontDoor, cache: PublicCache, env: NodeJS.ProcessEnv): Promise<void> {
   const bus = await createEventBus('gateway', env);
   await subscribeInvalidations(bus.subscriber, cache);
+  frontDoor.use((request, response) => cache.answer(request, response));
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (!cache.answer(request, reply)) done();
+    const entry = cache.find(request.raw);
+    if (!entry) return done();
+    reply.hijack();
+    cache.send(request.raw, reply.raw, entry, 'HIT', correlationIdFor(request.headers));
   });
   fastify.addHook('onClose', async () => {
     await bus.close();

@@ -8,6 +8,7 @@ import { authenticateBearer } from '../auth/bearer-auth';
 import type { GatewayConfig } from '../config/gateway.config';
 import { GATEWAY_CONFIG, SERVICE_CLIENTS } from '../gateway.tokens';
 import { PublicCache } from '../public-cache/public-cache';
+import type { CachedResponse } from '../public-cache/public-document-cache';
 import { buildForwardHeaders, correlationIdFor, pickResponseHeaders, withServiceVary } from './forward-headers';
 import { forwardTarget } from './forward-target';
 import { FORWARDED_METHODS, FORWARDING_TABLE, LARGE_BODY_ROUTES, type ForwardingRoute, type LargeBodyRoute } from './forwarding-table';
@@ -52,7 +53,9 @@ export class ForwardingRoutes {
       if (url === undefined) throw ApiError.notFound('route');
       const identity = route.access === 'client' ? await authenticateBearer(this.tokens, request.headers.authorization) : undefined;
       const correlationId = correlationIdFor(request.headers);
-      const miss = this.cache?.miss(request);
+      const miss = this.cache?.miss(request.raw);
+      const shared = miss?.joined && (await miss.joined);
+      if (shared) return this.sendCached(request, reply, shared, 'HIT', correlationId);
       const headers = buildForwardHeaders(request.headers, {
         identity,
         passAuthorization: route.access === 'learner',
@@ -66,18 +69,23 @@ export class ForwardingRoutes {
       try {
         response = await client.request({ method: request.method, url, headers, body: serialiseBody(request) });
       } catch (error) {
+        if (miss) this.cache?.giveUp(miss);
         this.logger.warn(`${route.service} unreachable for ${request.method} ${route.prefix} (${correlationId}): ${error instanceof Error ? error.message : String(error)}`);
         throw new ApiError(503, ErrorCode.ServiceUnavailable, `The ${route.service} service is not reachable right now. Try again shortly.`);
       }
       this.cache?.dropStale(response);
       const returned = pickResponseHeaders(response.headers);
       const kept = miss && this.cache?.keep(miss, route.service, response, returned);
-      if (kept) {
-        this.cache?.send(request, reply, kept, 'MISS', correlationId);
-        return reply;
-      }
+      if (kept) return this.sendCached(request, reply, kept, 'MISS', correlationId);
       return reply.code(response.status).headers(withServiceVary(reply, returned)).header('x-correlation-id', correlationId).send(response.body);
     };
+  }
+
+  /** A kept answer carries every header it needs (cached-answer.ts), so it skips Fastify's reply. */
+  private sendCached(request: FastifyRequest, reply: FastifyReply, entry: CachedResponse, outcome: 'HIT' | 'MISS', correlationId: string): FastifyReply {
+    reply.hijack();
+    this.cache?.send(request.raw, reply.raw, entry, outcome, correlationId);
+    return reply;
   }
 }
 

@@ -27,6 +27,8 @@ export class FakeIssuer {
   healthy = true;
   provisioning: 'ok' | 'fail' = 'ok';
   unreachable = false;
+  /** How long each answer to a recorded request takes, so requests can overlap. */
+  replyDelayMs = 0;
   readonly fastify: FastifyInstance;
   readonly client: ServiceClient;
 
@@ -43,6 +45,7 @@ export class FakeIssuer {
     });
     this.fastify.all('/*', async (request, reply) => {
       this.received.push({ method: request.method, url: request.url, headers: request.headers, body: (request.body as Buffer | undefined) ?? Buffer.alloc(0) });
+      if (this.replyDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.replyDelayMs));
       return reply.code(this.reply.status).headers(this.reply.headers ?? {}).send(this.reply.body ?? '');
     });
     const inner = new InProcessServiceClient('issuer', this.fastify);
@@ -66,5 +69,6 @@ export class FakeIssuer {
     this.healthy = true;
     this.provisioning = 'ok';
     this.unreachable = false;
+    this.replyDelayMs = 0;
   }
 }

@@ -8,6 +8,7 @@ import { sendErrorResponse } from '../errors/to-error-response';
 import { createLogger } from '../logging/json-logger';
 import { registerBodyParsers, registerTextGuard } from './body-parsers';
 import { clientErrorHandler, frameworkErrors } from './edge-errors';
+import type { FrontDoor } from './front-door';
 import { registerRouteFallback } from './route-methods';
 import { registerSecurityHeaders } from './security-headers';
 
@@ -20,6 +21,8 @@ export interface ServiceAppOptions {
    * caller says so, since a client could otherwise pick its own IP (and escape per-IP limits).
    */
   trustProxy?: boolean | number | string[];
+  /** Answers some requests before Fastify sees them (FrontDoor); the app chooses which once built. */
+  frontDoor?: FrontDoor;
 }
 
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
@@ -45,7 +48,13 @@ class EnvelopeFastifyAdapter extends FastifyAdapter {
  * and for failures that happen before Nest sees the request (body parsing, size limits).
  */
 export async function createServiceApp(rootModule: unknown, options: ServiceAppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new EnvelopeFastifyAdapter({ bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: options.trustProxy ?? false, frameworkErrors, clientErrorHandler });
+  const adapter = new EnvelopeFastifyAdapter({
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    frameworkErrors,
+    clientErrorHandler,
+    ...(options.frontDoor && { serverFactory: options.frontDoor.serverFactory }),
+  });
   hardenEdge(adapter.getInstance<FastifyInstance>());
   const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, adapter, {
     logger: options.logger ?? createLogger(),
