@@ -39,7 +39,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Nest
   if (cache) await registerPublicCache(fastify, frontDoor, cache, options.env ?? process.env);
   registerRawBodyParser(fastify);
   registerWebSessionHook(fastify, app.get(WEB_SESSION_SECURE));
-  registerLiveness(fastify);
+  registerLiveness(fastify, frontDoor);
   app.get(ForwardingRoutes).register(fastify);
   app.get(BulkProgressRoute).register(fastify);
   await registerDocs(fastify, options.config.PUBLIC_URL);

@@ -197,7 +197,7 @@ describe('the public document cache in the gateway', () => {
     expect(reads()).toBe(3);
   });
 
-  describe('over a real socket, where hits are answered before Fastify', () => {
+  describe('over a real socket, where the front door answers before Fastify', () => {
     let base: string;
     beforeAll(async () => {
       await app.listen({ port: 0, host: '127.0.0.1' });
@@ -224,6 +224,12 @@ describe('the public document cache in the gateway', () => {
       expect(hit.headers.get('x-content-type-options')).toBe('nosniff');
       expect(hit.headers.get('x-correlation-id')).toMatch(/^[\w-]{8,}$/);
       expect(reads()).toBe(1);
+    });
+
+    it('answers /health before Fastify with what the route inside it answers', async () => {
+      const [door, route] = [await fetch(`${base}/health`), await http.inject({ method: 'GET', url: '/health' })];
+      expect([door.status, await door.text()]).toEqual([route.statusCode, route.body]);
+      expect(comparable(door.headers)).toEqual(comparable(route.headers));
     });
 
     it('answers HEAD without a body and If-None-Match with a 304', async () => {

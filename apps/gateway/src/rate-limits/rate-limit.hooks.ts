@@ -29,10 +29,14 @@ interface Pending {
  */
 export async function registerRateLimits(fastify: FastifyInstance, config: RateLimitConfig): Promise<LimiterStore> {
   const store = config.REDIS_URL ? await redisLimiterStore(config.REDIS_URL, config.RATE_LIMIT_PREFIX) : memoryLimiterStore(config.RATE_LIMIT_PREFIX);
-  const rules = new Map(rateLimitRules(config, store).map((rule) => [`${rule.method} ${rule.path}`, rule]));
+  const ruleList = rateLimitRules(config, store);
+  const rules = new Map(ruleList.map((rule) => [`${rule.method} ${rule.path}`, rule]));
+  // Most requests are reads no rule limits: they skip resolving the path (limitedPath).
+  const limitedMethods = new Set<string>(ruleList.map((rule) => rule.method));
   const pending = new WeakMap<FastifyRequest, Pending>();
 
   fastify.addHook('onRequest', async (request, reply) => {
+    if (!limitedMethods.has(request.method)) return;
     const rule = rules.get(`${request.method} ${limitedPath(request.url)}`);
     if (!rule) return;
     const ip = clientKey(request.ip);

@@ -16,10 +16,16 @@ type HttpHandler = (request: IncomingMessage, response: ServerResponse) => void;
  * directly), so whatever the door answers must also be answered the same way inside Fastify.
  */
 export class FrontDoor {
-  private answer: FrontDoorAnswer = () => false;
+  private readonly answers: FrontDoorAnswer[] = [];
 
+  /** Adds a way to answer; each is asked in turn until one answers. */
   use(answer: FrontDoorAnswer): void {
-    this.answer = answer;
+    this.answers.push(answer);
+  }
+
+  private answer(request: IncomingMessage, response: ServerResponse): boolean {
+    for (const answer of this.answers) if (answer(request, response)) return true;
+    return false;
   }
 
   /**
