@@ -169,6 +169,23 @@ describe('the public document cache in the gateway', () => {
     expect((await get('/public/passport/shares/SSSSSSSSSSSSSSSSSSSSSS')).headers['x-cache']).toBe('MISS');
   });
 
+  it('while one request fetches the successor of an expired entry, gives the others the expired one', async () => {
+    const url = '/public/passport/shares/EEEEEEEEEEEEEEEEEEEEEE';
+    const share = (body: string) => ({ ...documentReply(body), headers: { ...documentReply('').headers, [PublicCacheHeader.Tags]: 'share:EEEEEEEEEEEEEEEEEEEEEE', [PublicCacheHeader.MaxAge]: '1' } });
+    issuer.reply = share('<html>first</html>');
+    await get(url);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    issuer.reply = share('<html>second</html>');
+    issuer.replyDelayMs = 200;
+    const refreshing = get(url);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const meanwhile = await get(url);
+    expect([meanwhile.headers['x-cache'], meanwhile.body]).toEqual(['HIT', '<html>first</html>']);
+    expect([(await refreshing).headers['x-cache'], (await refreshing).body]).toEqual(['MISS', '<html>second</html>']);
+    expect((await get(url)).body).toBe('<html>second</html>');
+    expect(reads()).toBe(2);
+  });
+
   it('reports the answers it gave from memory to the service that asked for a count', async () => {
     const url = '/public/passport/shares/CCCCCCCCCCCCCCCCCCCCCC';
     issuer.reply = { ...documentReply('<html>'), headers: { ...documentReply('').headers, [PublicCacheHeader.Tags]: 'share:CCCCCCCCCCCCCCCCCCCCCC', [PublicCacheHeader.CountHits]: 'share:CCCCCCCCCCCCCCCCCCCCCC' } };

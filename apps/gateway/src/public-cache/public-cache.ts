@@ -49,10 +49,16 @@ export class PublicCache {
     return entry !== undefined;
   }
 
-  /** The entry this request would be answered from, if there is one. */
+  /**
+   * The entry this request would be answered from, if there is one. An entry past its max age is
+   * still given while another request is fetching its successor: at each expiry one reader waits
+   * for the service, not every reader (a share page, kept 1 s, is read thousands of times a
+   * second). Entries an event or a change made stale are gone, so this never serves those.
+   */
   find(request: IncomingMessage): CachedResponse | undefined {
     const key = publicCacheKey(request.method ?? '', request.url ?? '', request.headers);
-    return key === undefined ? undefined : this.store.get(key);
+    if (key === undefined) return undefined;
+    return this.store.get(key) ?? (this.flights.has(key) ? this.store.getStale(key) : undefined);
   }
 
   /** Before a request goes to its service: undefined when its answer would never be kept. */

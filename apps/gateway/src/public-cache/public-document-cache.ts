@@ -39,6 +39,9 @@ export class PublicDocumentCache {
       ttl: options.maxAgeMs,
       // The age check on read is what matters; no timers per entry.
       ttlAutopurge: false,
+      // An entry past its age stays until replaced, evicted or invalidated: `getStale` serves it
+      // while one request fetches its successor.
+      noDeleteOnStaleGet: true,
       dispose: (entry, key) => this.unindex(key, entry.tags),
     });
   }
@@ -50,6 +53,11 @@ export class PublicDocumentCache {
 
   get(key: string): CachedResponse | undefined {
     return this.entries.get(key);
+  }
+
+  /** The entry even if past its max age (never one an event dropped: those are gone). */
+  getStale(key: string): CachedResponse | undefined {
+    return this.entries.get(key, { allowStale: true });
   }
 
   /** Keeps the answer unless something was invalidated since `generation` was read. */
