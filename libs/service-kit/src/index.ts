@@ -7,6 +7,8 @@ export { createServiceApp, DEFAULT_BODY_LIMIT, type ServiceAppOptions } from './
 export { createLogger } from './logging/json-logger';
 export { maskPersonalData } from './logging/mask-personal-data';
 export { loadConfig, ConfigError } from './config/load-config';
+export { serviceConfigLoader, serviceEnvSchema, type ServiceConfig, type ServiceEnv } from './config/service-env';
+export { envFlag, internalServiceUrl, RedisUrlSchema, SecretsEncryptionKeySchema } from './config/env-fields';
 export type { ServiceClient, ServiceRequest, ServiceResponse } from './transport/service-client';
 export { HttpServiceClient } from './transport/http-service-client';
 export { InProcessServiceClient } from './transport/in-process-service-client';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { RedisUrlSchema } from '@badges/service-kit';
+
 /** A fixed window: at most `points` in `seconds`. Written `points/seconds` in the environment, e.g. `60/60`. */
 export interface WindowLimit {
   points: number;
@@ -45,7 +47,7 @@ const blankAsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((value) =>
  */
 export const RATE_LIMIT_ENV = {
   TRUST_PROXY: blankAsUnset(trustProxy),
-  REDIS_URL: blankAsUnset(z.string().regex(/^rediss?:\/\//, { error: 'REDIS_URL must start with redis:// or rediss://' }).optional()),
+  REDIS_URL: RedisUrlSchema,
   RATE_LIMIT_PREFIX: blankAsUnset(z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default('badges:rl')),
   RATE_LIMIT_OAUTH_TOKEN_PER_IP: blankAsUnset(windowLimit('60/60')),
   RATE_LIMIT_OAUTH_TOKEN_FAILURES_PER_CLIENT: blankAsUnset(windowLimit('20/600')),

@@ -2,31 +2,20 @@ import { isIP } from 'node:net';
 
 import { z } from 'zod';
 
-import { loadConfig } from '@badges/service-kit';
-
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', ''], { error: 'must be true or false' })
-  .optional()
-  .transform((value) => value === 'true' || value === '1');
+import { envFlag, internalServiceUrl, RedisUrlSchema, serviceConfigLoader, serviceEnvSchema } from '@badges/service-kit';
 
 /**
- * The verification service's environment, validated once at boot (design.md §6). REDIS_URL selects
- * the shared response cache; without it the cache is in-process. KAFKA_BROKERS is validated by the
- * messaging lib.
+ * The verification service's environment, validated once at boot (design.md §6). PORT, PUBLIC_URL
+ * (documents under `${PUBLIC_URL}/public/` are our own) and INTERNAL_TOKEN are every service's
+ * (service-kit). REDIS_URL selects the shared response cache; without it the cache is in-process.
+ * KAFKA_BROKERS is validated by the messaging lib.
  */
-export const VerificationEnvSchema = z.object({
-  /** The gateway's public address: documents under `${PUBLIC_URL}/public/` are our own. */
-  PUBLIC_URL: z
-    .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL, e.g. http://localhost:3000' })
-    .default('http://localhost:3000')
-    .transform((value) => value.replace(/\/+$/, '')),
-  /** The issuer service's internal address (distributed mode; embedded gets an in-process client). */
-  ISSUER_URL: z.url({ protocol: /^https?$/, error: 'ISSUER_URL must be an http(s) URL, e.g. http://issuer:3001' }).optional(),
-  ENDORSEMENT_URL: z.url({ protocol: /^https?$/, error: 'ENDORSEMENT_URL must be an http(s) URL, e.g. http://endorsement:3004' }).optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, { error: 'REDIS_URL must look like redis://host:port' }).optional().or(z.literal('').transform(() => undefined)),
-  INTERNAL_TOKEN: z.string().min(16, { error: 'INTERNAL_TOKEN, when set, must be at least 16 characters long.' }).optional(),
+export const VerificationEnvSchema = serviceEnvSchema({ defaultPort: 3003 }).extend({
+  ISSUER_URL: internalServiceUrl('ISSUER_URL', 'http://issuer:3001'),
+  ENDORSEMENT_URL: internalServiceUrl('ENDORSEMENT_URL', 'http://endorsement:3004'),
+  REDIS_URL: RedisUrlSchema,
   /** Lets every fetch reach private and loopback addresses (tests, closed deployments). */
-  ALLOW_PRIVATE_NETWORK_FETCH: booleanFlag,
+  ALLOW_PRIVATE_NETWORK_FETCH: envFlag(false),
   /**
    * Explicit exceptions to the private-address rule: a comma-separated list of addresses (e.g.
    * `127.0.0.1,::1`) that fetches may connect to even though they are private or loopback.
@@ -41,35 +30,18 @@ export const VerificationEnvSchema = z.object({
   VERIFY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   VERIFY_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   VERIFY_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).max(20 * 1024 * 1024).default(1024 * 1024),
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3003),
 });
 
-/** What the service code sees; names are ours, not the environment's. */
-export interface VerificationConfig {
-  publicUrl: string;
-  issuerUrl?: string;
-  endorsementUrl?: string;
-  redisUrl?: string;
-  allowPrivateNetwork: boolean;
-  allowedPrivateAddresses: string[];
-  cacheTtlSeconds: number;
-  fetchTimeoutMs: number;
-  maxDocumentBytes: number;
-  port: number;
-}
+export const loadVerificationConfig = serviceConfigLoader('verification', VerificationEnvSchema, (env) => ({
+  issuerUrl: env.ISSUER_URL,
+  endorsementUrl: env.ENDORSEMENT_URL,
+  redisUrl: env.REDIS_URL,
+  allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK_FETCH,
+  allowedPrivateAddresses: env.VERIFY_ALLOWED_PRIVATE_ADDRESSES,
+  cacheTtlSeconds: env.VERIFY_CACHE_TTL_SECONDS,
+  fetchTimeoutMs: env.VERIFY_FETCH_TIMEOUT_MS,
+  maxDocumentBytes: env.VERIFY_MAX_DOCUMENT_BYTES,
+}));
 
-export function loadVerificationConfig(env: NodeJS.ProcessEnv = process.env): VerificationConfig {
-  const parsed = loadConfig('verification', VerificationEnvSchema, env);
-  return {
-    publicUrl: parsed.PUBLIC_URL,
-    issuerUrl: parsed.ISSUER_URL,
-    endorsementUrl: parsed.ENDORSEMENT_URL,
-    redisUrl: parsed.REDIS_URL,
-    allowPrivateNetwork: parsed.ALLOW_PRIVATE_NETWORK_FETCH,
-    allowedPrivateAddresses: parsed.VERIFY_ALLOWED_PRIVATE_ADDRESSES,
-    cacheTtlSeconds: parsed.VERIFY_CACHE_TTL_SECONDS,
-    fetchTimeoutMs: parsed.VERIFY_FETCH_TIMEOUT_MS,
-    maxDocumentBytes: parsed.VERIFY_MAX_DOCUMENT_BYTES,
-    port: parsed.PORT,
-  };
-}
+/** What the service code sees; names are ours, not the environment's. */
+export type VerificationConfig = ReturnType<typeof loadVerificationConfig>;

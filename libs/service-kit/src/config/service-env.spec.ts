@@ -1,0 +1,61 @@
+import { ConfigError, loadConfig } from './load-config';
+import { serviceConfigLoader, serviceEnvSchema } from './service-env';
+
+const schema = serviceEnvSchema({ defaultPort: 3007 });
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig('test', schema, env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('serviceEnvSchema', () => {
+  it('defaults to the given port, the local gateway and no internal token', () => {
+    expect(loadConfig('test', schema, {})).toEqual({ PORT: 3007, PUBLIC_URL: 'http://localhost:3000' });
+  });
+
+  it('reads PORT as a number, PUBLIC_URL without its trailing slashes and INTERNAL_TOKEN as given', () => {
+    expect(loadConfig('test', schema, { PORT: '8080', PUBLIC_URL: 'https://badges.example.org//', INTERNAL_TOKEN: 't'.repeat(16) })).toEqual({
+      PORT: 8080,
+      PUBLIC_URL: 'https://badges.example.org',
+      INTERNAL_TOKEN: 't'.repeat(16),
+    });
+  });
+
+  it('refuses a port outside 1..65535 or not a whole number', () => {
+    for (const PORT of ['0', '65536', 'abc', '80.5']) expect(problemsOf({ PORT })).toEqual([expect.stringMatching(/^PORT: /)]);
+  });
+
+  it('refuses a PUBLIC_URL that is not http(s), saying what it wants', () => {
+    for (const PUBLIC_URL of ['ftp://x', 'localhost:3000', '']) {
+      expect(problemsOf({ PUBLIC_URL })).toEqual(['PUBLIC_URL: PUBLIC_URL must be an http(s) URL, e.g. http://localhost:3000']);
+    }
+  });
+
+  it('refuses an INTERNAL_TOKEN shorter than 16 characters, blank included', () => {
+    for (const INTERNAL_TOKEN of ['tiny', '']) {
+      expect(problemsOf({ INTERNAL_TOKEN })).toEqual(['INTERNAL_TOKEN: INTERNAL_TOKEN, when set, must be at least 16 characters long.']);
+    }
+  });
+});
+
+describe('serviceConfigLoader', () => {
+  const loadTestConfig = serviceConfigLoader('test', schema.extend({ ISSUER_URL: schema.shape.PUBLIC_URL.optional() }), (env) => ({ issuerUrl: env.ISSUER_URL }));
+
+  it('gives the shared settings under our names, with the service\'s own', () => {
+    expect(loadTestConfig({ PORT: '8080', INTERNAL_TOKEN: 't'.repeat(16), ISSUER_URL: 'http://issuer:3001/' })).toEqual({
+      publicUrl: 'http://localhost:3000',
+      internalToken: 't'.repeat(16),
+      port: 8080,
+      issuerUrl: 'http://issuer:3001',
+    });
+  });
+
+  it('names the service and lists every bad variable, shared or its own', () => {
+    expect(() => loadTestConfig({ PORT: 'x', ISSUER_URL: 'ftp://x' })).toThrow(/^Invalid configuration for test:\n {2}- PORT: [\s\S]*\n {2}- ISSUER_URL: /);
+  });
+});
