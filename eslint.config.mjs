@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import nx from '@nx/eslint-plugin';
 
 // Module boundaries are enforced from day one (design.md section 6):
@@ -12,6 +14,10 @@ const depConstraints = [
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
 ];
 
+const DEEP_LIB_IMPORT = '@badges/*/*';
+// The libs' browser entry points, as apps/web/tsconfig.json maps them (its only paths).
+const BROWSER_ENTRY_POINTS = Object.keys(JSON.parse(readFileSync(new URL('apps/web/tsconfig.json', import.meta.url), 'utf8')).compilerOptions.paths);
+
 export default [
   { ignores: ['**/dist/**', '**/generated/**', '**/node_modules/**', 'infra/**', 'data/**', 'tmp/**', 'coverage/**', '.nx/**'] },
   ...nx.configs['flat/base'],
@@ -21,9 +27,20 @@ export default [
     rules: {
       '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allowCircularSelfDependency: false, depConstraints }],
       // Inside a lib, import files directly: a barrel import of your own folder yields undefined providers.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@badges/*/*'], message: 'Import a lib through its public index only.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: [DEEP_LIB_IMPORT], message: 'Import a lib through its public index only.' }] }],
       'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The browser cannot take a lib's index (zod, Node APIs): the web app imports the libs' type-only
+    // browser entry points instead, and only those.
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [DEEP_LIB_IMPORT, ...BROWSER_ENTRY_POINTS.map((entry) => `!${entry}`)], message: 'Import a lib through its public index only (the web app: through a browser entry point).' }] },
+      ],
     },
   },
   {

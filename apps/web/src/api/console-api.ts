@@ -1,3 +1,5 @@
+import type { Alignment, AssertionV2, BadgeClassTranslation, BadgeClassV2, InstitutionV2, IssuerV2 } from '@badges/api-contracts/types';
+
 import { apiFetch, apiJson, apiOne, apiResult, ApiRequestError } from './client';
 import { endSession, startSession } from './session';
 
@@ -18,72 +20,29 @@ export function staffSignOut(): Promise<void> {
   return endSession('staff');
 }
 
-export interface Institution {
-  entityId: string;
-  name: string;
-}
-
-export function ownInstitution(token: string): Promise<Institution> {
-  return apiOne<Institution>('/v2/institutions/self', { token });
+export function ownInstitution(token: string): Promise<InstitutionV2> {
+  return apiOne<InstitutionV2>('/v2/institutions/self', { token });
 }
 
 /* Issuers, badge classes, awards and assertions: the staff side of the Badgr v2 API. */
 
-export interface Issuer {
-  entityId: string;
-  name: string;
-  email: string;
-  url: string;
-  description?: string | null;
-}
-
 /** A null description clears it. */
-export type IssuerFields = Pick<Issuer, 'name' | 'email' | 'url'> & { description: string | null };
+export type IssuerFields = Pick<IssuerV2, 'name' | 'email' | 'url' | 'description'>;
 
-export function listIssuers(token: string): Promise<Issuer[]> {
-  return apiResult<Issuer>('/v2/issuers?include_staff=false', { token });
+export function listIssuers(token: string): Promise<IssuerV2[]> {
+  return apiResult<IssuerV2>('/v2/issuers?include_staff=false', { token });
 }
 
-export function getIssuer(token: string, issuerId: string): Promise<Issuer> {
-  return apiOne<Issuer>(`/v2/issuers/${encodeURIComponent(issuerId)}?include_staff=false`, { token });
+export function getIssuer(token: string, issuerId: string): Promise<IssuerV2> {
+  return apiOne<IssuerV2>(`/v2/issuers/${encodeURIComponent(issuerId)}?include_staff=false`, { token });
 }
 
-export function createIssuer(token: string, fields: IssuerFields): Promise<Issuer> {
-  return apiOne<Issuer>('/v2/issuers', { method: 'POST', token, body: fields });
+export function createIssuer(token: string, fields: IssuerFields): Promise<IssuerV2> {
+  return apiOne<IssuerV2>('/v2/issuers', { method: 'POST', token, body: fields });
 }
 
-export function updateIssuer(token: string, issuerId: string, fields: IssuerFields): Promise<Issuer> {
-  return apiOne<Issuer>(`/v2/issuers/${encodeURIComponent(issuerId)}`, { method: 'PUT', token, body: fields });
-}
-
-export interface Alignment {
-  targetName: string;
-  targetUrl: string;
-  targetDescription?: string | null;
-  targetFramework?: string | null;
-  targetCode?: string | null;
-}
-
-export interface BadgeClassTranslation {
-  language: string;
-  name: string;
-  description?: string | null;
-  criteriaNarrative?: string | null;
-}
-
-export interface BadgeClass {
-  entityId: string;
-  openBadgeId: string;
-  issuer: string;
-  name: string;
-  /** The stored image's URL (answers carry a URL; requests send a data URI). */
-  image: string;
-  description: string;
-  criteriaUrl: string | null;
-  criteriaNarrative: string | null;
-  alignments: Alignment[];
-  language: string;
-  translations: BadgeClassTranslation[];
+export function updateIssuer(token: string, issuerId: string, fields: IssuerFields): Promise<IssuerV2> {
+  return apiOne<IssuerV2>(`/v2/issuers/${encodeURIComponent(issuerId)}`, { method: 'PUT', token, body: fields });
 }
 
 export interface BadgeClassFields {
@@ -98,31 +57,20 @@ export interface BadgeClassFields {
   translations: BadgeClassTranslation[];
 }
 
-export function listBadgeClasses(token: string, issuerId: string): Promise<BadgeClass[]> {
-  return apiResult<BadgeClass>(`/v2/issuers/${encodeURIComponent(issuerId)}/badgeclasses`, { token });
+export function listBadgeClasses(token: string, issuerId: string): Promise<BadgeClassV2[]> {
+  return apiResult<BadgeClassV2>(`/v2/issuers/${encodeURIComponent(issuerId)}/badgeclasses`, { token });
 }
 
-export function getBadgeClass(token: string, badgeClassId: string): Promise<BadgeClass> {
-  return apiOne<BadgeClass>(`/v2/badgeclasses/${encodeURIComponent(badgeClassId)}`, { token });
+export function getBadgeClass(token: string, badgeClassId: string): Promise<BadgeClassV2> {
+  return apiOne<BadgeClassV2>(`/v2/badgeclasses/${encodeURIComponent(badgeClassId)}`, { token });
 }
 
-export function createBadgeClass(token: string, issuerId: string, fields: BadgeClassFields): Promise<BadgeClass> {
-  return apiOne<BadgeClass>(`/v2/issuers/${encodeURIComponent(issuerId)}/badgeclasses`, { method: 'POST', token, body: fields });
+export function createBadgeClass(token: string, issuerId: string, fields: BadgeClassFields): Promise<BadgeClassV2> {
+  return apiOne<BadgeClassV2>(`/v2/issuers/${encodeURIComponent(issuerId)}/badgeclasses`, { method: 'POST', token, body: fields });
 }
 
-export function updateBadgeClass(token: string, badgeClassId: string, fields: BadgeClassFields): Promise<BadgeClass> {
-  return apiOne<BadgeClass>(`/v2/badgeclasses/${encodeURIComponent(badgeClassId)}`, { method: 'PUT', token, body: fields });
-}
-
-export interface Assertion {
-  entityId: string;
-  openBadgeId: string;
-  badgeclass: string;
-  /** The identity is a salted hash unless the recipient was awarded unhashed; the plaintext only comes back from the award itself. */
-  recipient: { identity: string; type: string; hashed: boolean; plaintextIdentity?: string };
-  issuedOn: string;
-  revoked: boolean;
-  revocationReason: string | null;
+export function updateBadgeClass(token: string, badgeClassId: string, fields: BadgeClassFields): Promise<BadgeClassV2> {
+  return apiOne<BadgeClassV2>(`/v2/badgeclasses/${encodeURIComponent(badgeClassId)}`, { method: 'PUT', token, body: fields });
 }
 
 export interface AwardFields {
@@ -131,8 +79,8 @@ export interface AwardFields {
   notify: boolean;
 }
 
-export function awardBadge(token: string, badgeClassId: string, award: AwardFields): Promise<Assertion> {
-  return apiOne<Assertion>(`/v2/badgeclasses/${encodeURIComponent(badgeClassId)}/assertions`, {
+export function awardBadge(token: string, badgeClassId: string, award: AwardFields): Promise<AssertionV2> {
+  return apiOne<AssertionV2>(`/v2/badgeclasses/${encodeURIComponent(badgeClassId)}/assertions`, {
     method: 'POST',
     token,
     body: { recipient: { identity: award.email, type: 'email', hashed: true }, narrative: award.narrative || undefined, notify: award.notify },
@@ -140,13 +88,13 @@ export function awardBadge(token: string, badgeClassId: string, award: AwardFiel
 }
 
 /** An issuer's assertions to one recipient (the platform matches the email against the salted hashes), revoked ones included. */
-export function searchAssertions(token: string, issuerId: string, recipient: string): Promise<Assertion[]> {
+export function searchAssertions(token: string, issuerId: string, recipient: string): Promise<AssertionV2[]> {
   const query = new URLSearchParams({ recipient, include_revoked: 'true', num: '100' });
-  return apiResult<Assertion>(`/v2/issuers/${encodeURIComponent(issuerId)}/assertions?${query}`, { token });
+  return apiResult<AssertionV2>(`/v2/issuers/${encodeURIComponent(issuerId)}/assertions?${query}`, { token });
 }
 
-export function revokeAssertion(token: string, assertionId: string, reason: string): Promise<Assertion> {
-  return apiOne<Assertion>(`/v2/assertions/${encodeURIComponent(assertionId)}`, { method: 'DELETE', token, body: { revocation_reason: reason } });
+export function revokeAssertion(token: string, assertionId: string, reason: string): Promise<AssertionV2> {
+  return apiOne<AssertionV2>(`/v2/assertions/${encodeURIComponent(assertionId)}`, { method: 'DELETE', token, body: { revocation_reason: reason } });
 }
 
 export interface BulkAwardProgress {

@@ -1,3 +1,5 @@
+import type { EndorsementRequestV2, EndorsementRole, EndorsementTargetType, EndorsementV2, EndorserProfileV2, PublishedEndorserV2, VerificationType } from '@badges/api-contracts/types';
+
 import { apiFetch, apiOne, apiResult } from './client';
 
 /**
@@ -5,87 +7,32 @@ import { apiFetch, apiOne, apiResult } from './client';
  * award emails' deliveries. Shapes follow docs/api.md; the console's own token goes with each call.
  */
 
-export type EndorsementTargetType = 'Issuer' | 'BadgeClass' | 'Assertion';
-
-export interface EndorserProfile {
-  entityId: string;
-  openBadgeId: string;
-  name: string;
-  url: string;
-  email: string;
-  description: string | null;
-  /** Only on platforms with signed endorsements; absent means hosted only. */
-  verification?: 'hosted' | 'signed';
-}
-
-/** Another institution's published Profile; a request names it by `institution`. */
-export interface PublishedEndorser extends EndorserProfile {
-  institution: string;
-}
-
-export interface EndorsementTarget {
-  type: EndorsementTargetType;
-  entityId: string;
-  openBadgeId: string;
-  name?: string;
-}
-
-export type EndorsementRequestStatus = 'pending' | 'approved' | 'declined' | 'withdrawn';
-
-export interface EndorsementRequest {
-  entityId: string;
-  target: EndorsementTarget;
-  requester: string;
-  endorser: string;
-  message: string | null;
-  status: EndorsementRequestStatus;
-  endorsement: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-}
-
-export interface Endorsement {
-  entityId: string;
-  openBadgeId: string;
-  request: string;
-  target: EndorsementTarget;
-  requester: string;
-  endorser: string;
-  comment: string | null;
-  issuedOn: string;
-  revoked: boolean;
-  revocationReason: string | null;
-}
-
-/** Which side of the workflow a list is for: what we asked for, or what we were asked. */
-export type EndorsementRole = 'requester' | 'endorser';
-
 export interface EndorserProfileFields {
   name: string;
   url: string;
   email: string;
   description: string;
-  verification?: 'hosted' | 'signed';
+  verification?: VerificationType;
 }
 
 const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
 
-export const ownEndorserProfile = (token: string) => apiOne<EndorserProfile>('/v2/endorsers/self', { token });
-export const saveEndorserProfile = (token: string, fields: EndorserProfileFields) => apiOne<EndorserProfile>('/v2/endorsers/self', { method: 'PUT', token, body: fields });
-export const publishedEndorsers = (token: string) => apiResult<PublishedEndorser>('/v2/endorsers', { token });
+export const ownEndorserProfile = (token: string) => apiOne<EndorserProfileV2>('/v2/endorsers/self', { token });
+export const saveEndorserProfile = (token: string, fields: EndorserProfileFields) => apiOne<EndorserProfileV2>('/v2/endorsers/self', { method: 'PUT', token, body: fields });
+export const publishedEndorsers = (token: string) => apiResult<PublishedEndorserV2>('/v2/endorsers', { token });
 
-export const endorsementRequests = (token: string, role: EndorsementRole) => apiResult<EndorsementRequest>(`/v2/endorsement-requests?role=${role}`, { token });
+export const endorsementRequests = (token: string, role: EndorsementRole) => apiResult<EndorsementRequestV2>(`/v2/endorsement-requests?role=${role}`, { token });
 export const requestEndorsement = (token: string, target: { type: EndorsementTargetType; entityId: string }, endorser: string, message: string) =>
-  apiOne<EndorsementRequest>('/v2/endorsement-requests', { method: 'POST', token, body: { target, endorser, ...(message.trim() ? { message: message.trim() } : {}) } });
+  apiOne<EndorsementRequestV2>('/v2/endorsement-requests', { method: 'POST', token, body: { target, endorser, ...(message.trim() ? { message: message.trim() } : {}) } });
 export const approveRequest = (token: string, id: string, comment: string) =>
-  apiOne<Endorsement>(`/v2/endorsement-requests/${path(id)}/approve`, { method: 'POST', token, body: comment.trim() ? { comment: comment.trim() } : {} });
+  apiOne<EndorsementV2>(`/v2/endorsement-requests/${path(id)}/approve`, { method: 'POST', token, body: comment.trim() ? { comment: comment.trim() } : {} });
 export const declineRequest = (token: string, id: string, reason: string) =>
-  apiOne<EndorsementRequest>(`/v2/endorsement-requests/${path(id)}/decline`, { method: 'POST', token, body: reason.trim() ? { reason: reason.trim() } : {} });
+  apiOne<EndorsementRequestV2>(`/v2/endorsement-requests/${path(id)}/decline`, { method: 'POST', token, body: reason.trim() ? { reason: reason.trim() } : {} });
 
-export const endorsements = (token: string, role: EndorsementRole) => apiResult<Endorsement>(`/v2/endorsements?role=${role}`, { token });
+export const endorsements = (token: string, role: EndorsementRole) => apiResult<EndorsementV2>(`/v2/endorsements?role=${role}`, { token });
 /** Either party may withdraw; the endorsement's public URL then answers 410. */
 export const withdrawEndorsement = (token: string, id: string, reason: string) =>
-  apiOne<Endorsement>(`/v2/endorsements/${path(id)}`, { method: 'DELETE', token, body: reason.trim() ? { reason: reason.trim() } : {} });
+  apiOne<EndorsementV2>(`/v2/endorsements/${path(id)}`, { method: 'DELETE', token, body: reason.trim() ? { reason: reason.trim() } : {} });
 
 /** What a request can name as its target: the institution's issuers and badge classes. */
 export interface Endorsable {

@@ -1,43 +1,9 @@
+import type { VerificationResult } from '@badges/openbadges/report-types';
+
 import { apiJson } from './client';
 
-export interface VerifyMessage {
-  code: string;
-  level: 'ERROR' | 'WARNING';
-  message: string;
-  node?: string;
-  property?: string;
-}
-
-export interface VerifyStep {
-  step: string;
-  title: string;
-  status: 'passed' | 'failed' | 'warning' | 'not_applicable' | 'skipped';
-  messages: number;
-}
-
-export interface EndorsementCheck {
-  id: string;
-  target: string;
-  status: 'valid' | 'revoked' | 'unavailable' | 'invalid';
-  endorser?: { id: string; name?: string };
-  comment?: string;
-  issuedOn?: string;
-  problems: string[];
-}
-
-export interface VerifyResult {
-  report: {
-    valid: boolean;
-    errorCount: number;
-    warningCount: number;
-    messages: VerifyMessage[];
-    steps?: VerifyStep[];
-    endorsements?: EndorsementCheck[];
-    verificationId?: string;
-  };
-  graph: Record<string, unknown>[];
-  input: { value?: string; input_type: string };
-}
+/** The verification service adds the id it published the result's event under. */
+export type VerifyResult = VerificationResult & { report: { verificationId?: string } };
 
 /** What the visitor gave: a baked image file, a URL, or JSON / compact JWS text. */
 export type VerifyInput = { image: File } | { url: string } | { json: string };

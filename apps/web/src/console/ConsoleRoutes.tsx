@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
 
-import { ownInstitution, staffSignOut, type Institution } from '../api/console-api';
+import type { InstitutionV2 } from '@badges/api-contracts/types';
+
+import { ownInstitution, staffSignOut } from '../api/console-api';
 import { useSession } from '../api/session';
 import { useI18n } from '../i18n/i18n-context';
 import { NotFoundPage } from '../shell/NotFoundPage';
@@ -22,7 +24,7 @@ import { IssuersPage } from './issuers/IssuersPage';
 export function ConsoleRoutes() {
   const { t } = useI18n();
   const [token, setSession] = useSession('staff');
-  const [institution, setInstitution] = useState<Institution | null>(null);
+  const [institution, setInstitution] = useState<InstitutionV2 | null>(null);
   const signedIn = useCallback(() => setSession(true), [setSession]);
   const session = useMemo(() => {
     if (!token) return undefined;

@@ -1,11 +1,13 @@
-import type { VerifyMessage, VerifyResult } from '../api/verify-api';
+import type { ValidationMessage } from '@badges/openbadges/report-types';
+
+import type { VerifyResult } from '../api/verify-api';
 import { recipientCheck, summarise, verdictOf } from './verdict';
 
 const ASSERTION = 'https://badges.example.org/public/assertions/a1';
 const BADGE = 'https://badges.example.org/public/badges/b1';
 const ISSUER = 'https://badges.example.org/public/issuers/i1';
 
-function result(messages: VerifyMessage[], graph: Record<string, unknown>[] = [], steps: NonNullable<VerifyResult['report']['steps']> = []): VerifyResult {
+function result(messages: ValidationMessage[], graph: Record<string, unknown>[] = [], steps: NonNullable<VerifyResult['report']['steps']> = []): VerifyResult {
   const errors = messages.filter((message) => message.level === 'ERROR').length;
   return { report: { valid: errors === 0, errorCount: errors, warningCount: messages.length - errors, messages, steps }, graph, input: { input_type: 'url' } };
 }
@@ -29,7 +31,7 @@ describe('verdictOf', () => {
   });
 
   it('is expired only when the timestamp check failed and the expiry has passed', () => {
-    const timestamp: VerifyMessage = { code: 'ASSERTION_TIMESTAMP_CHECKS', level: 'ERROR', message: 'This badge expired on 1 January 2025.' };
+    const timestamp: ValidationMessage = { code: 'ASSERTION_TIMESTAMP_CHECKS', level: 'ERROR', message: 'This badge expired on 1 January 2025.' };
     expect(verdictOf(result([timestamp], graph), new Date('2026-01-01T00:00:00Z'))).toEqual({ verdict: 'expired', reason: timestamp.message });
     // Issued in the future, not expired: not valid.
     expect(verdictOf(result([timestamp], graph), new Date('2024-06-01T00:00:00Z')).verdict).toBe('invalid');
@@ -63,7 +65,7 @@ describe('summarise', () => {
 
 describe('recipientCheck', () => {
   it('reports the RECIPIENT step only when an expected recipient was checked', () => {
-    const step = (status: 'passed' | 'failed' | 'not_applicable') => [{ step: 'RECIPIENT', title: 'Recipient', status, messages: 0 }];
+    const step = (status: 'passed' | 'failed' | 'not_applicable') => [{ step: 'RECIPIENT' as const, title: 'Recipient', status, messages: 0 }];
     expect(recipientCheck(result([], [], step('passed')))).toBe('passed');
     expect(recipientCheck(result([], [], step('failed')))).toBe('failed');
     expect(recipientCheck(result([], [], step('not_applicable')))).toBeUndefined();

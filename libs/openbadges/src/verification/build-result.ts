@@ -1,7 +1,8 @@
 import type { JsonNode } from '../validation/present-values';
 import type { DetectedInput } from './detect-input';
 import { reportSteps } from './report-steps';
-import type { VerificationResult, VerifyInput } from './types';
+import type { VerificationResult } from './report';
+import type { VerifyInput } from './types';
 import type { VerificationContext } from './verification-context';
 
 /** Shape the run into the reference validator's `{report, graph, input}` answer. */

@@ -1,5 +1,6 @@
 import { JsonTooDeepError, parseJsonWithinLimits } from '../json/bounded-json';
-import type { InputType, VerifyInput } from './types';
+import type { InputType } from './report';
+import type { VerifyInput } from './types';
 
 export type DetectedInput =
   | { type: 'url'; url: string }

@@ -5,15 +5,12 @@ export type {
   FetchedDocument,
   VerifyInput,
   VerifyOptions,
-  VerificationReport,
-  EndorsementCheck,
-  VerificationResult,
-  InputType,
 } from './types';
+export { STEP_NAMES, type EndorsementCheck, type InputType, type StepName, type StepStatus, type VerificationReport, type VerificationResult, type VerificationStep } from './report';
 export { detectInput, type DetectedInput } from './detect-input';
 export { signAssertion, signEndorsement, signedPayload } from './signed/sign-document';
 export { DEFAULT_SIGNING_ALGORITHM, generateSigningKeyPair, type PemKeyPair, type SigningAlgorithm } from './signed/key-pairs';
 export { ALLOWED_JWS_ALGORITHMS, type AllowedJwsAlgorithm } from './signed/allowed-algorithms';
 export { MAX_BADGE_JSON_DEPTH, MAX_BADGE_JSON_VALUES, jsonBudgetProblem } from './json-depth';
-export { STEP_NAMES, reportSteps, type StepName, type StepStatus, type VerificationStep } from './report-steps';
+export { reportSteps } from './report-steps';
 export { JOSE_MEDIA_TYPE } from './steps/check-signed-endorsement';

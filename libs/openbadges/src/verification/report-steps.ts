@@ -1,31 +1,10 @@
 import { TaskCode, type ValidationMessage } from '../validation/messages';
 import { isJsonNode, type JsonNode } from '../validation/present-values';
 import type { DetectedInput } from './detect-input';
+import { STEP_NAMES, type StepName, type StepStatus, type VerificationStep } from './report';
 
-export type StepStatus = 'passed' | 'failed' | 'warning' | 'not_applicable' | 'skipped';
-
-/** One of the checks of issue #5, as reported: its stable name, a title, and how it went. */
-export interface VerificationStep {
-  step: StepName;
-  title: string;
-  status: StepStatus;
-  /** How many of the report's messages belong to this step. */
-  messages: number;
-}
-
-export const STEP_NAMES = [
-  'DETECT_INPUT_TYPE',
-  'FETCH_DOCUMENT',
-  'JSONLD_COMPACT',
-  'VALIDATE_PROPERTIES',
-  'LINKED_NODES',
-  'HOSTED_VERIFICATION',
-  'SIGNED_VERIFICATION',
-  'REVOCATION_AND_EXPIRY',
-  'RECIPIENT',
-  'LEGACY_UPGRADE',
-] as const;
-export type StepName = (typeof STEP_NAMES)[number];
+// The report's step types live in report.ts (browser-safe); callers of reportSteps may name them here.
+export type { StepName, StepStatus, VerificationStep };
 
 const TITLES: Record<StepName, string> = {
   DETECT_INPUT_TYPE: 'Work out what was given (web address, badge JSON, signed badge or baked image)',

@@ -1,6 +1,4 @@
-import type { ValidationMessage } from '../validation/messages';
 import type { RecipientProfile } from '../validation/recipient-checks';
-import type { VerificationStep } from './report-steps';
 
 /**
  * One HTTP answer. The pipeline never does I/O itself: the caller injects the fetcher, so the
@@ -41,39 +39,4 @@ export interface VerifyOptions {
   checkImages?: boolean;
   /** Cap on documents fetched for one verification, so a hostile badge cannot fan out. */
   maxDocuments?: number;
-}
-
-export type InputType = 'url' | 'json' | 'jws' | 'png' | 'svg' | 'unknown';
-
-export interface VerificationReport {
-  valid: boolean;
-  errorCount: number;
-  warningCount: number;
-  messages: ValidationMessage[];
-  /** '2.0', or the version a legacy badge was upgraded from. */
-  openBadgesVersion?: string;
-  /** Each check by name and how it went (issue #5: every check is a named step). */
-  steps?: VerificationStep[];
-  /** Each endorsement found on the badge (its Issuer, BadgeClass or Assertion) and its own verdict. */
-  endorsements?: EndorsementCheck[];
-}
-
-export interface EndorsementCheck {
-  /** The Endorsement's id (its hosted URL). */
-  id: string;
-  /** The document that lists it, which its claim must name. */
-  target: string;
-  status: 'valid' | 'revoked' | 'unavailable' | 'invalid';
-  endorser?: { id: string; name?: string };
-  comment?: string;
-  issuedOn?: string;
-  /** Why it is not valid, in plain language (also in `messages`, as warnings). */
-  problems: string[];
-}
-
-/** Same shape as the 1EdTech reference validator's output. */
-export interface VerificationResult {
-  report: VerificationReport;
-  graph: Record<string, unknown>[];
-  input: { value?: string; input_type: InputType };
 }

@@ -1,7 +1,8 @@
 import type { ObClass } from '../validation/class-rules';
 import type { ValidationMessage } from '../validation/messages';
 import type { JsonNode } from '../validation/present-values';
-import type { EndorsementCheck, FetchDocument, FetchedDocument } from './types';
+import type { EndorsementCheck } from './report';
+import type { FetchDocument, FetchedDocument } from './types';
 
 export const DEFAULT_MAX_DOCUMENTS = 25;
 

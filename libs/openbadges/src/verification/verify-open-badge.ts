@@ -13,7 +13,8 @@ import { checkRevokedFlag } from './steps/check-revoked-flag';
 import { inputNodeClass } from './steps/input-node-class';
 import { resolveJsonInput } from './steps/resolve-json-input';
 import { verifySignedInput } from './signed/verify-signed-input';
-import type { VerificationResult, VerifyInput, VerifyOptions } from './types';
+import type { VerificationResult } from './report';
+import type { VerifyInput, VerifyOptions } from './types';
 import { VerificationContext } from './verification-context';
 
 /**

@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 
-import { revokeAssertion, type Assertion } from '../../api/console-api';
+import type { AssertionV2 } from '@badges/api-contracts/types';
+
+import { revokeAssertion } from '../../api/console-api';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorMessage } from '../../shell/ErrorMessage';
 import { formatDate } from '../../shell/format';
@@ -9,7 +11,7 @@ import { useAction } from '../../shell/use-action';
 import { useConsoleSession } from '../console-session';
 
 /** One assertion found: its state, and for a live one a form to revoke it with a reason. */
-export function AssertionItem({ assertion, badgeName, onRevoked }: { assertion: Assertion; badgeName: string; onRevoked(): Promise<unknown> }) {
+export function AssertionItem({ assertion, badgeName, onRevoked }: { assertion: AssertionV2; badgeName: string; onRevoked(): Promise<unknown> }) {
   const { t, lang } = useI18n();
   const { token } = useConsoleSession();
   const id = useId();

@@ -1,6 +1,8 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 
-import { listBadgeClasses, listIssuers, searchAssertions, type Assertion } from '../../api/console-api';
+import type { AssertionV2 } from '@badges/api-contracts/types';
+
+import { listBadgeClasses, listIssuers, searchAssertions } from '../../api/console-api';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorMessage } from '../../shell/ErrorMessage';
 import { useAction } from '../../shell/use-action';
@@ -18,7 +20,7 @@ export function AssertionsPage() {
   const search = useAction();
   const [issuerId, setIssuerId] = useState('');
   const [recipient, setRecipient] = useState('');
-  const [found, setFound] = useState<{ assertions: Assertion[]; badgeNames: Map<string, string> } | null>(null);
+  const [found, setFound] = useState<{ assertions: AssertionV2[]; badgeNames: Map<string, string> } | null>(null);
   useEffect(() => {
     if (!issuerId && issuers.data?.[0]) setIssuerId(issuers.data[0].entityId);
   }, [issuerId, issuers.data]);

@@ -1,6 +1,8 @@
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 
-import type { Alignment, BadgeClass, BadgeClassFields, BadgeClassTranslation } from '../../api/console-api';
+import type { Alignment, BadgeClassTranslation, BadgeClassV2 } from '@badges/api-contracts/types';
+
+import type { BadgeClassFields } from '../../api/console-api';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorMessage } from '../../shell/ErrorMessage';
 import { Notice } from '../../shell/Notice';
@@ -22,7 +24,7 @@ interface FormState {
   translations: BadgeClassTranslation[];
 }
 
-function initialState(existing?: BadgeClass): FormState {
+function initialState(existing?: BadgeClassV2): FormState {
   return {
     name: existing?.name ?? '',
     description: existing?.description ?? '',
@@ -50,7 +52,7 @@ function toFields(state: FormState): BadgeClassFields {
 }
 
 /** Creates (no `existing`) or edits a badge class: texts, image, criteria, alignments and translations. */
-export function BadgeClassForm({ existing, onSubmit }: { existing?: BadgeClass; onSubmit(fields: BadgeClassFields): Promise<string | void> }) {
+export function BadgeClassForm({ existing, onSubmit }: { existing?: BadgeClassV2; onSubmit(fields: BadgeClassFields): Promise<string | void> }) {
   const { t } = useI18n();
   const id = useId();
   const action = useAction();

@@ -1,13 +1,15 @@
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 
-import type { Issuer, IssuerFields } from '../../api/console-api';
+import type { IssuerV2 } from '@badges/api-contracts/types';
+
+import type { IssuerFields } from '../../api/console-api';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorMessage } from '../../shell/ErrorMessage';
 import { Notice } from '../../shell/Notice';
 import { useAction } from '../../shell/use-action';
 
 /** Creates (no `existing`) or edits an issuer: the name, contact and website badges show. */
-export function IssuerForm({ existing, heading, submitLabel, onSubmit }: { existing?: Issuer; heading: string; submitLabel: string; onSubmit(fields: IssuerFields): Promise<string | void> }) {
+export function IssuerForm({ existing, heading, submitLabel, onSubmit }: { existing?: IssuerV2; heading: string; submitLabel: string; onSubmit(fields: IssuerFields): Promise<string | void> }) {
   const { t } = useI18n();
   const id = useId();
   const action = useAction();

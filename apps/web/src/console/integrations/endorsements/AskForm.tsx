@@ -1,6 +1,8 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
 
-import { ownBadgeClasses, ownIssuers, requestEndorsement, type EndorsementTargetType, type PublishedEndorser } from '../../../api/integrations-api';
+import type { EndorsementTargetType, PublishedEndorserV2 } from '@badges/api-contracts/types';
+
+import { ownBadgeClasses, ownIssuers, requestEndorsement } from '../../../api/integrations-api';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorMessage } from '../../../shell/ErrorMessage';
 import { Notice } from '../../../shell/Notice';
@@ -11,7 +13,7 @@ import { useLoaded } from '../use-loaded';
 const optionValue = (type: EndorsementTargetType, entityId: string) => `${type}:${entityId}`;
 
 /** Ask another institution (one that published an endorser Profile) to endorse our issuer or badge class. */
-export function AskForm({ token, endorsers, onSent }: { token: string; endorsers: PublishedEndorser[]; onSent(): Promise<void> }) {
+export function AskForm({ token, endorsers, onSent }: { token: string; endorsers: PublishedEndorserV2[]; onSent(): Promise<void> }) {
   const { t } = useI18n();
   const id = useId();
   const loadTargets = useCallback(async () => {

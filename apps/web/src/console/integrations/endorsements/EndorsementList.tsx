@@ -1,6 +1,8 @@
 import { useState } from 'react';
 
-import { withdrawEndorsement, type Endorsement } from '../../../api/integrations-api';
+import type { EndorsementV2 } from '@badges/api-contracts/types';
+
+import { withdrawEndorsement } from '../../../api/integrations-api';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorMessage } from '../../../shell/ErrorMessage';
 import { formatDate } from '../../../shell/format';
@@ -12,7 +14,7 @@ interface Props {
   token: string;
   heading: string;
   headingId: string;
-  endorsements: Endorsement[];
+  endorsements: EndorsementV2[];
   /** The endorser's name, when we know it (the published Profiles); else nothing is said of it. */
   endorserName(institution: string): string | null;
   onWithdrawn(): Promise<void>;
@@ -23,7 +25,7 @@ export function EndorsementList({ token, heading, headingId, endorsements, endor
   const { t, lang } = useI18n();
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const action = useAction();
-  const withdraw = (endorsement: Endorsement, name: string) =>
+  const withdraw = (endorsement: EndorsementV2, name: string) =>
     action.run(async () => {
       await withdrawEndorsement(token, endorsement.entityId, reasons[endorsement.entityId] ?? '');
       await onWithdrawn();

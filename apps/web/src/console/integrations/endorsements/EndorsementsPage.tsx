@@ -1,7 +1,9 @@
 import { useCallback } from 'react';
 
 import { ApiRequestError } from '../../../api/client';
-import { endorsementRequests, endorsements, ownEndorserProfile, publishedEndorsers, type Endorsement, type EndorsementRequest, type EndorserProfile } from '../../../api/integrations-api';
+import type { EndorsementRequestV2, EndorsementV2, EndorserProfileV2 } from '@badges/api-contracts/types';
+
+import { endorsementRequests, endorsements, ownEndorserProfile, publishedEndorsers } from '../../../api/integrations-api';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorMessage } from '../../../shell/ErrorMessage';
 import { usePageTitle } from '../../../shell/use-page-title';
@@ -26,11 +28,11 @@ async function loadEndorsements(token: string) {
     endorsements(token, 'requester'),
     endorsements(token, 'endorser'),
   ]);
-  return { profile: profile as EndorserProfile | null, endorsers, received, sent, ofUs: namedFrom(ofUs, sent), byUs: namedFrom(byUs, received) };
+  return { profile: profile as EndorserProfileV2 | null, endorsers, received, sent, ofUs: namedFrom(ofUs, sent), byUs: namedFrom(byUs, received) };
 }
 
 /** An Endorsement's target carries no name; the request it answered does, so staff read a name, not a URL. */
-function namedFrom(issued: Endorsement[], requests: EndorsementRequest[]): Endorsement[] {
+function namedFrom(issued: EndorsementV2[], requests: EndorsementRequestV2[]): EndorsementV2[] {
   return issued.map((endorsement) => {
     const name = endorsement.target.name ?? requests.find((request) => request.entityId === endorsement.request)?.target.name;
     return name ? { ...endorsement, target: { ...endorsement.target, name } } : endorsement;

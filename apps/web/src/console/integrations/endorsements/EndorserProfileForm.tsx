@@ -1,6 +1,8 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 
-import { saveEndorserProfile, type EndorserProfile, type EndorserProfileFields } from '../../../api/integrations-api';
+import type { EndorserProfileV2 } from '@badges/api-contracts/types';
+
+import { saveEndorserProfile, type EndorserProfileFields } from '../../../api/integrations-api';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorMessage } from '../../../shell/ErrorMessage';
 import { Notice } from '../../../shell/Notice';
@@ -13,7 +15,7 @@ const EMPTY: EndorserProfileFields = { name: '', url: '', email: '', description
  * offered only when the platform reports one on the saved Profile: a platform without signed
  * endorsements would silently ignore it.
  */
-export function EndorserProfileForm({ token, profile, onSaved }: { token: string; profile: EndorserProfile | null; onSaved(): Promise<void> }) {
+export function EndorserProfileForm({ token, profile, onSaved }: { token: string; profile: EndorserProfileV2 | null; onSaved(): Promise<void> }) {
   const { t } = useI18n();
   const id = useId();
   const [fields, setFields] = useState<EndorserProfileFields>(EMPTY);

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 
-import { approveRequest, declineRequest, type EndorsementRequest } from '../../../api/integrations-api';
+import type { EndorsementRequestV2 } from '@badges/api-contracts/types';
+
+import { approveRequest, declineRequest } from '../../../api/integrations-api';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorMessage } from '../../../shell/ErrorMessage';
 import { formatDate } from '../../../shell/format';
@@ -9,11 +11,11 @@ import { useAction } from '../../../shell/use-action';
 import { RequestStatus, targetLabel } from './endorsement-labels';
 
 /** Requests other institutions sent us: approve with a comment, or decline with a reason. */
-export function ReceivedRequests({ token, requests, onAnswered }: { token: string; requests: EndorsementRequest[]; onAnswered(): Promise<void> }) {
+export function ReceivedRequests({ token, requests, onAnswered }: { token: string; requests: EndorsementRequestV2[]; onAnswered(): Promise<void> }) {
   const { t, lang } = useI18n();
   const [notes, setNotes] = useState<Record<string, string>>({});
   const action = useAction();
-  const answer = (request: EndorsementRequest, approve: boolean) =>
+  const answer = (request: EndorsementRequestV2, approve: boolean) =>
     action.run(async () => {
       const note = notes[request.entityId] ?? '';
       const name = request.target.name ?? request.target.openBadgeId;

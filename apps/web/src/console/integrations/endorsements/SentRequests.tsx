@@ -1,10 +1,10 @@
-import type { EndorsementRequest } from '../../../api/integrations-api';
+import type { EndorsementRequestV2 } from '@badges/api-contracts/types';
 import { useI18n } from '../../../i18n/i18n-context';
 import { formatDate } from '../../../shell/format';
 import { RequestStatus, targetLabel } from './endorsement-labels';
 
 /** What we asked for, and where each request stands. */
-export function SentRequests({ requests, endorserName }: { requests: EndorsementRequest[]; endorserName(institution: string): string }) {
+export function SentRequests({ requests, endorserName }: { requests: EndorsementRequestV2[]; endorserName(institution: string): string }) {
   const { t, lang } = useI18n();
   return (
     <section aria-labelledby="sent-heading">

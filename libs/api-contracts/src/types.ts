@@ -1,0 +1,17 @@
+// Browser entry point (`@badges/api-contracts/types`): the API's response shapes (and the
+// items of request bodies a form edits), for the web app.
+// Types only, so a bundle that imports them pulls in neither zod nor the request schemas.
+export type { ApiError, ApiErrorCode, V2ErrorEnvelope, V2SuccessEnvelope } from './envelope';
+export type { InstitutionV2 } from './institutions.contract';
+export type { IssuerV2 } from './issuers.contract';
+export type { Alignment, AlignmentV2, BadgeClassTranslation, BadgeClassTranslationV2, BadgeClassV2, ExpirationDuration, VerificationType } from './badge-classes.contract';
+export type { AcceptanceStatus, AssertionV2, RecipientType, RecipientV2 } from './assertions.contract';
+export type {
+  EndorsementRequestV2,
+  EndorsementRole,
+  EndorsementTargetType,
+  EndorsementTargetV2,
+  EndorsementV2,
+  EndorserProfileV2,
+  PublishedEndorserV2,
+} from './endorsements.contract';
