@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 
+import { createProjectGraphAsync } from '@nx/devkit';
 import nx from '@nx/eslint-plugin';
+
+// @nx/enforce-module-boundaries reads only Nx's cached project graph and skips itself (with a mere
+// warning) when there is none, as on a fresh clone. Creating the graph here writes that cache
+// (reused while the workspace is unchanged), so `npx eslint` alone always enforces the boundaries.
+await createProjectGraphAsync({ exitOnError: true });
 
 // Module boundaries are enforced from day one (design.md section 6):
 // apps never import apps, libs never import apps, and each type of project may only depend

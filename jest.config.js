@@ -41,6 +41,7 @@ module.exports = {
   transform: { '^.+\\.ts$': swcTransform },
   moduleNameMapper,
   globalSetup: '<rootDir>/test/support/global-setup.js',
+  testSequencer: '<rootDir>/test/support/build-aware-sequencer.js',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: process.env.JEST_SUITE === 'browser' ? 120000 : 30000,
   maxWorkers: 2,

@@ -1,6 +1,8 @@
 // Compiles apps/ and libs/ to dist/ with swc (type-checking is `npm run typecheck`'s job).
 // swc takes about a second for the whole tree, which keeps `npm start` within its 10 s budget.
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// When dist is newer than every source it is left as it is. `--no-web` skips bundling the web app
+// (the previous bundle, if any, is kept): jest's global set-up passes it unless a browser suite runs.
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 import swc from '@swc/core';
@@ -50,37 +52,66 @@ function rewriteAliases(code, outFile) {
 }
 
 const started = Date.now();
-rmSync(outRoot, { recursive: true, force: true });
-const jobs = [];
-let copied = 0;
-for (const top of ['apps', 'libs']) {
-  const base = join(root, top);
-  if (!existsSync(base)) continue;
-  for (const file of walk(base)) {
-    const rel = relative(root, file);
-    const out = join(outRoot, rel);
-    if (file.endsWith('.ts')) {
-      if (SKIP.test(file) || rel.includes('prisma.config.ts')) continue;
-      const jsFile = out.replace(/\.ts$/, '.js');
-      jobs.push(
-        swc.transformFile(file, { ...swcOptions, filename: file, sourceFileName: relative(dirname(jsFile), file) }).then((result) => {
-          mkdirSync(dirname(jsFile), { recursive: true });
-          writeFileSync(jsFile, `${rewriteAliases(result.code, jsFile)}\n//# sourceMappingURL=${jsFile.split('/').pop()}.map`);
-          if (result.map) writeFileSync(`${jsFile}.map`, result.map);
-        }),
-      );
-    } else if (/\.(json|sql|png|svg|html|css|txt|pem|wasm)$/.test(file) && !/\/(__fixtures__|test)\//.test(rel)) {
-      mkdirSync(dirname(out), { recursive: true });
-      copyFileSync(file, out);
-      copied += 1;
+const withWeb = !process.argv.includes('--no-web');
+// Written with the build's start time, so a source saved while it ran still counts as changed.
+const STAMP = join(finalOut, '.build-stamp');
+const BUILD_INPUTS = ['tsconfig.base.json', 'package-lock.json', 'scripts/build.mjs'].map((file) => join(root, file));
+
+if (servicesUpToDate() && (!withWeb || webAppUpToDate(join(finalOut, 'apps/web/app')))) {
+  console.log(`build: dist is newer than every source, left as it is (${Date.now() - started} ms)`);
+} else {
+  await build();
+}
+
+async function build() {
+  rmSync(outRoot, { recursive: true, force: true });
+  const jobs = [];
+  let copied = 0;
+  for (const top of ['apps', 'libs']) {
+    const base = join(root, top);
+    if (!existsSync(base)) continue;
+    for (const file of walk(base)) {
+      const rel = relative(root, file);
+      const out = join(outRoot, rel);
+      if (file.endsWith('.ts')) {
+        if (SKIP.test(file) || rel.includes('prisma.config.ts')) continue;
+        const jsFile = out.replace(/\.ts$/, '.js');
+        jobs.push(
+          swc.transformFile(file, { ...swcOptions, filename: file, sourceFileName: relative(dirname(jsFile), file) }).then((result) => {
+            mkdirSync(dirname(jsFile), { recursive: true });
+            writeFileSync(jsFile, `${rewriteAliases(result.code, jsFile)}\n//# sourceMappingURL=${jsFile.split('/').pop()}.map`);
+            if (result.map) writeFileSync(`${jsFile}.map`, result.map);
+          }),
+        );
+      } else if (/\.(json|sql|png|svg|html|css|txt|pem|wasm)$/.test(file) && !/\/(__fixtures__|test)\//.test(rel)) {
+        mkdirSync(dirname(out), { recursive: true });
+        copyFileSync(file, out);
+        copied += 1;
+      }
     }
   }
+  await Promise.all(jobs);
+  const web = await buildWebApp(join(outRoot, 'apps/web/app'), join(finalOut, 'apps/web/app'));
+  writeFileSync(join(outRoot, '.build-stamp'), '');
+  utimesSync(join(outRoot, '.build-stamp'), started / 1000, started / 1000);
+  rmSync(finalOut, { recursive: true, force: true });
+  renameSync(outRoot, finalOut);
+  console.log(`build: ${jobs.length} files compiled, ${copied} assets copied, web app ${web} in ${Date.now() - started} ms`);
 }
-await Promise.all(jobs);
-const web = await buildWebApp(join(outRoot, 'apps/web/app'), join(finalOut, 'apps/web/app'));
-rmSync(finalOut, { recursive: true, force: true });
-renameSync(outRoot, finalOut);
-console.log(`build: ${jobs.length} files compiled, ${copied} assets copied, web app ${web} in ${Date.now() - started} ms`);
+
+/** Directories count too: deleting or renaming a source changes its directory's mtime. */
+function servicesUpToDate() {
+  if (!existsSync(STAMP)) return false;
+  const built = statSync(STAMP).mtimeMs;
+  let newest = Math.max(...BUILD_INPUTS.map((file) => statSync(file).mtimeMs));
+  for (const top of ['apps', 'libs']) newest = Math.max(newest, newestMtime(join(root, top), WEB_APP));
+  return newest < built;
+}
+
+function webAppUpToDate(dir) {
+  const index = join(dir, 'index.html');
+  return existsSync(index) && statSync(index).mtimeMs > Math.max(newestMtime(WEB_APP), statSync(join(root, 'package-lock.json')).mtimeMs);
+}
 
 /**
  * Bundles apps/web with Vite into `outDir`, which the gateway serves. A Vite build takes several
@@ -88,10 +119,10 @@ console.log(`build: ${jobs.length} files compiled, ${copied} assets copied, web 
  * `npm start` stays fast when only the services changed (a dependency update rebuilds it).
  */
 async function buildWebApp(outDir, previousDir) {
-  const previousIndex = join(previousDir, 'index.html');
-  if (existsSync(previousIndex) && statSync(previousIndex).mtimeMs > Math.max(newestMtime(WEB_APP), statSync(join(root, 'package-lock.json')).mtimeMs)) {
+  if (!withWeb || webAppUpToDate(previousDir)) {
+    if (!existsSync(previousDir)) return 'not built (--no-web)';
     cpSync(previousDir, outDir, { recursive: true, preserveTimestamps: true });
-    return 'unchanged';
+    return withWeb ? 'unchanged' : 'kept (--no-web)';
   }
   const { build } = await import('vite');
   // Vite and the React plugin pick development builds from NODE_ENV, which jest sets to `test`
@@ -107,17 +138,13 @@ async function buildWebApp(outDir, previousDir) {
   return 'bundled';
 }
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const file of walkAll(dir)) newest = Math.max(newest, statSync(file).mtimeMs);
-  return newest;
-}
-
-function* walkAll(dir) {
+function newestMtime(dir, skip) {
+  let newest = statSync(dir).mtimeMs;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walkAll(path);
-    else yield path;
+    if (path === skip) continue;
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path, skip) : statSync(path).mtimeMs);
   }
+  return newest;
 }

@@ -242,11 +242,14 @@ function jsonTypeOf(value: unknown): string {
 export type ParseResult<T> = { success: true; data: T } | { success: false; error: V2ErrorEnvelope; zodError: z.ZodError };
 
 /**
- * Validate a request body against a contract: the parsed value (unknown fields stripped,
- * defaults applied), or the ready-to-send 400 body.
+ * Validate a request part against a contract: the parsed value (unknown fields stripped,
+ * defaults applied), or the ready-to-send 400 body. The one validation path: controllers call it
+ * through service-kit's `parseWith`, the contract tests through `testing/fixtures`, so both see
+ * the same body. An absent body (Fastify's `undefined`, or JSON `null`) is read as `{}`, so the
+ * caller hears which fields are required rather than that the body is missing.
  */
 export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): ParseResult<z.output<S>> {
-  const result = schema.safeParse(input, { error: badgrErrorMap });
+  const result = schema.safeParse(input ?? {}, { error: badgrErrorMap });
   if (result.success) return { success: true, data: result.data };
   return { success: false, error: validationErrorEnvelope(result.error), zodError: result.error };
 }

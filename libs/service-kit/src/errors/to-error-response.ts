@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ZodError } from 'zod';
 
-import { formatZodError } from '@badges/api-contracts';
+import { validationErrorEnvelope } from '@badges/api-contracts';
 
 import { ApiError } from './api-error';
 import { errorBody, type ErrorBody } from './error-body';
@@ -38,8 +38,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     return { status: error.status, body: errorBody(error.code, error.message, error.field, error.fieldErrors), unexpected: false };
   }
   if (error instanceof ZodError) {
-    const formatted = formatZodError(error);
-    return { status: 400, body: errorBody(formatted.code, formatted.message, formatted.field, formatted.fieldErrors, formatted.validationErrors), unexpected: false };
+    return { status: 400, body: validationErrorEnvelope(error), unexpected: false };
   }
   const fastifyCode = (error as { code?: string } | null)?.code;
   if (fastifyCode && FASTIFY_CODES[fastifyCode]) {
