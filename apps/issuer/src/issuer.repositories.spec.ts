@@ -125,6 +125,19 @@ describe.each(databaseTargets())('issuer repositories on $name', (target) => {
     ).rejects.toThrow(/foreign key/i); // P2003 on Postgres; PGlite's adapter surfaces the raw driver error
   });
 
+  it('refuses at the database level a verification outside the contract\'s list, on create and on update', async () => {
+    const issuer = await newIssuer(A);
+    // Forced past the type, as a bug or a hand-written write would: the CHECK constraint is the last line.
+    const unlisted = 'other' as BadgeClassFields['verification'];
+    const refused = /badge_classes_verification_check/;
+    await expect(
+      prisma.$transaction(async (tx) => badgeClasses.create(A, issuer.id, { ...classFields(await images.create(A, image, tx)), verification: unlisted }, {}, tx)),
+    ).rejects.toThrow(refused);
+    const badgeClass = await newBadgeClass(issuer.id);
+    await expect(prisma.$transaction((tx) => badgeClasses.update(A, badgeClass.id, { ...classFields(badgeClass.imageId), verification: unlisted }, {}, tx))).rejects.toThrow(refused);
+    expect((await badgeClasses.findById(A, badgeClass.id))?.verification).toBe('hosted');
+  });
+
   it('stores badge classes with alignments and translations, scoped, and replaces children on update', async () => {
     const issuer = await newIssuer(A);
     const created = await newBadgeClass(issuer.id);

@@ -11,24 +11,13 @@ import { LoopSlicer, type TenantScope } from '@badges/service-kit';
 
 export type AssertionRecord = Assertion & { evidence: AssertionEvidence[] };
 
-export interface NewAssertion {
-  id: string;
-  issuerId: string;
-  badgeClassId: string;
-  recipientType: string;
-  recipientIdentity: string;
-  recipientHashed: boolean;
-  recipientSalt: string | null;
-  recipientLookup: string;
-  narrative: string | null;
-  issuedOn: Date;
-  expires: Date | null;
-  notify: boolean;
-  evidence: { url: string | null; narrative: string | null }[];
-  /** Signed badges: set together (a check constraint refuses one without the other). */
-  signedJws?: string | null;
-  signingKeyId?: string | null;
-}
+/**
+ * The columns a caller sets when awarding; the repository sets tenancy, revocation state and
+ * timestamps. Signed badges set `signedJws` and `signingKeyId` together (a check constraint
+ * refuses one without the other).
+ */
+export type NewAssertion = Omit<Assertion, 'institutionId' | 'revoked' | 'revocationReason' | 'revokedAt' | 'createdAt' | 'updatedAt' | 'signedJws' | 'signingKeyId'> &
+  Partial<Pick<Assertion, 'signedJws' | 'signingKeyId'>> & { evidence: Pick<AssertionEvidence, 'url' | 'narrative'>[] };
 
 export interface AssertionFilter {
   badgeClassId?: string;
@@ -71,29 +60,19 @@ export class AssertionsRepository {
     const slicer = new LoopSlicer();
     for (const row of rows) {
       await slicer.turn();
+      const { evidence: evidenceFields, signedJws = null, signingKeyId = null, ...fields } = row;
       const assertion: Assertion = {
-        id: row.id,
+        ...fields,
         institutionId,
-        issuerId: row.issuerId,
-        badgeClassId: row.badgeClassId,
-        recipientType: row.recipientType,
-        recipientIdentity: row.recipientIdentity,
-        recipientHashed: row.recipientHashed,
-        recipientSalt: row.recipientSalt,
-        recipientLookup: row.recipientLookup,
-        narrative: row.narrative,
-        issuedOn: row.issuedOn,
-        expires: row.expires,
-        notify: row.notify,
         revoked: false,
         revocationReason: null,
         revokedAt: null,
-        signedJws: row.signedJws ?? null,
-        signingKeyId: row.signingKeyId ?? null,
+        signedJws,
+        signingKeyId,
         createdAt: now,
         updatedAt: now,
       };
-      const evidence = row.evidence.map((item, position) => ({ id: randomUUID(), institutionId, assertionId: row.id, position, url: item.url, narrative: item.narrative }));
+      const evidence = evidenceFields.map((item, position) => ({ id: randomUUID(), institutionId, assertionId: row.id, position, url: item.url, narrative: item.narrative }));
       evidenceRows.push(...evidence);
       columns = Object.keys(assertion);
       assertionsJson.push(JSON.stringify(assertion));

@@ -30,6 +30,6 @@ export function toBadgeClassV2(row: BadgeClassRecord, urls: PublicUrls): BadgeCl
     extensions: {},
     language: row.language,
     translations: row.translations.map((t) => ({ language: t.language, name: t.name, description: t.description, criteriaNarrative: t.criteriaNarrative })),
-    verification: row.verification as BadgeClassV2['verification'],
+    verification: row.verification,
   };
 }

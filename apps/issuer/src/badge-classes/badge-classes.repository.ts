@@ -1,40 +1,24 @@
 import { Injectable } from '@nestjs/common';
 
+import type { VerificationType } from '@badges/api-contracts';
 import { newEntityId } from '@badges/persistence';
 import { type TenantScope } from '@badges/service-kit';
 
 import type { BadgeClass, BadgeClassAlignment, BadgeClassTranslation } from '../generated/prisma/client';
 import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
 
-export type BadgeClassRecord = BadgeClass & { alignments: BadgeClassAlignment[]; translations: BadgeClassTranslation[] };
+/**
+ * A badge class row with `verification` narrowed to the contract's list. The CHECK constraint
+ * `badge_classes_verification_check` keeps the column within that list, so the readers below
+ * narrow it once, where rows leave the database (docs/data-model.md).
+ */
+export type BadgeClassRow = Omit<BadgeClass, 'verification'> & { verification: VerificationType };
+export type BadgeClassRecord = BadgeClassRow & { alignments: BadgeClassAlignment[]; translations: BadgeClassTranslation[] };
 
-export interface AlignmentFields {
-  targetName: string;
-  targetUrl: string;
-  targetDescription: string | null;
-  targetFramework: string | null;
-  targetCode: string | null;
-}
-
-export interface TranslationFields {
-  language: string;
-  name: string;
-  description: string | null;
-  criteriaNarrative: string | null;
-}
-
-export interface BadgeClassFields {
-  name: string;
-  description: string;
-  imageId: string;
-  criteriaUrl: string | null;
-  criteriaNarrative: string | null;
-  tags: string[];
-  expiresAmount: number | null;
-  expiresDuration: string | null;
-  language: string;
-  verification: string;
-}
+/** The columns a caller sets; the repository sets ids, tenancy, parent, position and timestamps. */
+export type AlignmentFields = Omit<BadgeClassAlignment, 'id' | 'institutionId' | 'badgeClassId' | 'position'>;
+export type TranslationFields = Omit<BadgeClassTranslation, 'institutionId' | 'badgeClassId'>;
+export type BadgeClassFields = Omit<BadgeClassRow, 'id' | 'institutionId' | 'issuerId' | 'createdAt' | 'updatedAt'>;
 
 /** Children are replaced wholesale when given, kept when undefined. */
 export interface BadgeClassChildren {
@@ -63,7 +47,7 @@ export class BadgeClassesRepository {
   }
 
   async findById(scope: TenantScope, id: string, tx: IssuerTx = this.prisma): Promise<BadgeClassRecord | null> {
-    return tx.badgeClass.findFirst({ where: { id, institutionId: scope.institutionId }, include: withChildren });
+    return tx.badgeClass.findFirst({ where: { id, institutionId: scope.institutionId }, include: withChildren }) as Promise<BadgeClassRecord | null>;
   }
 
   async list(scope: TenantScope, filter: { issuerId?: string } = {}): Promise<BadgeClassRecord[]> {
@@ -71,7 +55,7 @@ export class BadgeClassesRepository {
       where: { institutionId: scope.institutionId, ...(filter.issuerId ? { issuerId: filter.issuerId } : {}) },
       include: withChildren,
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    });
+    }) as Promise<BadgeClassRecord[]>;
   }
 
   async update(scope: TenantScope, id: string, fields: BadgeClassFields, children: BadgeClassChildren, tx: IssuerTx): Promise<BadgeClassRecord | null> {

@@ -8,12 +8,8 @@ import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.serv
 
 export type IssuerRecord = Issuer;
 
-export interface IssuerFields {
-  name: string;
-  description: string | null;
-  email: string;
-  url: string;
-}
+/** The columns a caller sets (the image travels separately: it is optional on update). */
+export type IssuerFields = Omit<Issuer, 'id' | 'institutionId' | 'imageId' | 'createdAt' | 'updatedAt'>;
 
 export type DeleteIssuerOutcome = { outcome: 'deleted'; imageId: string | null } | { outcome: 'not_found' } | { outcome: 'in_use' };
 
@@ -22,7 +18,7 @@ export type DeleteIssuerOutcome = { outcome: 'deleted'; imageId: string | null }
 export class IssuersRepository {
   constructor(private readonly prisma: IssuerPrismaService) {}
 
-  async create(scope: TenantScope, fields: IssuerFields & { imageId: string | null }, tx: IssuerTx = this.prisma): Promise<IssuerRecord> {
+  async create(scope: TenantScope, fields: IssuerFields & Pick<Issuer, 'imageId'>, tx: IssuerTx = this.prisma): Promise<IssuerRecord> {
     return tx.issuer.create({ data: { id: newEntityId(), institutionId: scope.institutionId, ...fields } });
   }
 
@@ -38,7 +34,7 @@ export class IssuersRepository {
   async update(
     scope: TenantScope,
     id: string,
-    fields: IssuerFields & { imageId?: string | null },
+    fields: IssuerFields & Partial<Pick<Issuer, 'imageId'>>,
     tx: IssuerTx = this.prisma,
   ): Promise<IssuerRecord | null> {
     const { count } = await tx.issuer.updateMany({ where: { id, institutionId: scope.institutionId }, data: fields });
