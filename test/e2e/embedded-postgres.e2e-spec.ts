@@ -1,5 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { postmasterPid, processAlive } from '@badges/persistence';
@@ -7,6 +6,7 @@ import { postmasterPid, processAlive } from '@badges/persistence';
 import { ApiClient } from '../support/api-client';
 import { freePort } from '../support/free-port';
 import { startPlatformProcess } from '../support/platform-process';
+import { embeddedDataDir } from '../support/embedded-data-dir';
 
 /**
  * `npm start`'s default database (decision 0022): every service migrates and serves on the
@@ -15,9 +15,7 @@ import { startPlatformProcess } from '../support/platform-process';
  */
 describe('the runner on its embedded PostgreSQL server', () => {
   it('serves, dies with the runner even on SIGKILL, and keeps the rows for the next start', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'badges-embedded-pg-e2e-'));
-    // Run as root, the server runs as the `postgres` user, which must reach the folder.
-    chmodSync(dataDir, 0o755);
+    const dataDir = embeddedDataDir('badges-embedded-pg-e2e-');
     try {
       const port = await freePort();
       const env = { EMBEDDED_DATABASE: 'postgres', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}` };

@@ -1,10 +1,9 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 
 import { startEmbedded, type EmbeddedPlatform } from '../../apps/runner/src/start-embedded';
 import { freshnessBound, measureFreshness, type FreshnessResults } from '../support/freshness';
 import { freePort } from '../support/free-port';
+import { embeddedDataDir } from '../support/embedded-data-dir';
 
 // See apps/gateway/src/gateway.app.spec.ts: @fastify/static's ESM-only dependency, which jest cannot load.
 jest.mock('content-disposition', () => ({ create: (filename: string) => `attachment; filename="${encodeURIComponent(filename)}"` }));
@@ -28,9 +27,7 @@ describe.each([
   let results: FreshnessResults;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'badges-fresh-'));
-    // As root the embedded PostgreSQL runs as the `postgres` user, which must reach the folder.
-    chmodSync(dataDir, 0o755);
+    dataDir = embeddedDataDir('badges-fresh-');
     const port = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, EMBEDDED_DATABASE: database };
     for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'REDIS_URL', 'SMTP_URL']) delete env[name];

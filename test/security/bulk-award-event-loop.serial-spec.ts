@@ -1,11 +1,10 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 
 import { ApiClient } from '../support/api-client';
 import { freePort } from '../support/free-port';
 import { startPlatformProcess, type PlatformProcess } from '../support/platform-process';
 import { pngDataUri } from '../support/tiny-png';
+import { embeddedDataDir } from '../support/embedded-data-dir';
 
 /**
  * Issue #14: on the embedded default every service shares one event loop, so a public GET waits
@@ -28,9 +27,7 @@ describe('a bulk award does not hold the event loop (embedded default)', () => {
   let badgeClassId: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'badges-bulk-loop-'));
-    // Run as root, the embedded server runs as the `postgres` user, which must reach the folder.
-    chmodSync(dataDir, 0o755);
+    dataDir = embeddedDataDir('badges-bulk-loop-');
     const port = await freePort();
     platform = await startPlatformProcess(
       { EMBEDDED_DATABASE: 'postgres', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}` },
