@@ -8,7 +8,7 @@ export { createLogger } from './logging/json-logger';
 export { maskPersonalData } from './logging/mask-personal-data';
 export { loadConfig, ConfigError } from './config/load-config';
 export { serviceConfigLoader, serviceEnvSchema, type ServiceConfig, type ServiceEnv } from './config/service-env';
-export { envFlag, internalServiceUrl, RedisUrlSchema, SecretsEncryptionKeySchema } from './config/env-fields';
+export { blankAsUnset, envFlag, internalServiceUrl, RedisUrlSchema, SecretsEncryptionKeySchema } from './config/env-fields';
 export type { ServiceClient, ServiceRequest, ServiceResponse } from './transport/service-client';
 export { HttpServiceClient } from './transport/http-service-client';
 export { InProcessServiceClient } from './transport/in-process-service-client';

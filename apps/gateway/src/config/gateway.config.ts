@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
-import { internalServiceUrl, serviceEnvSchema } from '@badges/service-kit';
+import { blankAsUnset, internalServiceUrl, serviceEnvSchema } from '@badges/service-kit';
 
 import { CorsOriginsSchema } from '../cors/cors-origins';
 import { PUBLIC_CACHE_ENV } from '../public-cache/public-cache.config';
 import { RATE_LIMIT_ENV } from '../rate-limits/rate-limit.config';
 
-/** Empty variables (`FOO=`) count as unset, so `.env` templates with blanks behave. */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+/** Optional, and empty variables (`FOO=`) count as unset, so `.env` templates with blanks behave. */
+const optional = <T extends z.ZodType>(schema: T) => blankAsUnset(schema.optional());
 
 const serviceBase = serviceEnvSchema({ defaultPort: 3000 });
 

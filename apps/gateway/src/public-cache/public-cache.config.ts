@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-/** Empty variables count as unset, as in the rest of the gateway's config. */
-const blankAsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema);
+import { blankAsUnset } from '@badges/service-kit';
 
 /**
  * The gateway's cache of public documents (docs/caching.md). Spread into GatewayConfigSchema.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { RedisUrlSchema } from '@badges/service-kit';
+import { blankAsUnset, RedisUrlSchema } from '@badges/service-kit';
 
 /** A fixed window: at most `points` in `seconds`. Written `points/seconds` in the environment, e.g. `60/60`. */
 export interface WindowLimit {
@@ -37,9 +37,6 @@ const trustProxy = z
     if (/^\d{1,2}$/.test(trimmed)) return Number(trimmed);
     return trimmed.split(',').map((entry) => entry.trim()).filter(Boolean);
   });
-
-/** Empty variables count as unset, as in the rest of the gateway's config. */
-const blankAsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema);
 
 /**
  * The gateway's abuse limits (docs/security.md), each overridable by environment. Defaults protect a

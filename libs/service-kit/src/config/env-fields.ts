@@ -4,6 +4,11 @@ import { z } from 'zod';
  * Variables that several services read with one meaning, for their `extend({ ... })`.
  */
 
+/** A blank variable (`FOO=`, as `.env` templates leave them) counts as unset. */
+export function blankAsUnset<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === '' ? undefined : value), schema);
+}
+
 /** Another service's internal address: only set in distributed mode (embedded gets a client). */
 export function internalServiceUrl(variable: string, example: string) {
   return z.url({ protocol: /^https?$/, error: `${variable} must be an http(s) URL, e.g. ${example}` }).optional();
@@ -26,7 +31,4 @@ export const SecretsEncryptionKeySchema = z
   .min(32, { error: 'SECRETS_ENCRYPTION_KEY must be at least 32 characters long.' });
 
 /** Redis for what instances of a service share (jobs, caches, counters); blank counts as unset. */
-export const RedisUrlSchema = z.preprocess(
-  (value) => (value === '' ? undefined : value),
-  z.string().regex(/^rediss?:\/\//, { error: 'REDIS_URL must start with redis:// or rediss://' }).optional(),
-);
+export const RedisUrlSchema = blankAsUnset(z.string().regex(/^rediss?:\/\//, { error: 'REDIS_URL must start with redis:// or rediss://' }).optional());
