@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 
 import { databaseConfigFromEnv, openDatabase, type Database } from '@badges/persistence';
-import { InProcessServiceClient, type EmbeddedService, type ServiceClient } from '@badges/service-kit';
+import { InProcessServiceClient, registeredRoutes, type EmbeddedService, type RegisteredRoute, type ServiceClient } from '@badges/service-kit';
 
 import { loadOrCreateSecrets } from './embedded-secrets';
 import { EMBEDDED_SERVICES, loadEmbeddedService } from './service-loader';
@@ -13,6 +13,8 @@ export interface EmbeddedPlatform {
   gatewayUrls: string[];
   adminToken: string;
   adminTokenFile: string;
+  /** The routes each service registered (the first gateway's for `gateway`): what /docs must describe. */
+  routes: Record<string, readonly RegisteredRoute[]>;
   close(): Promise<void>;
 }
 
@@ -70,7 +72,8 @@ export async function startEmbedded(baseEnv: NodeJS.ProcessEnv = process.env, op
     }
     const url = env.PUBLIC_URL ?? `http://localhost:${boundPorts[0]}`;
     const gatewayUrls = boundPorts.map((bound, index) => (index === 0 ? url : `http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}`));
-    return { url, port: boundPorts[0], gatewayUrls, adminToken: secrets.adminToken, adminTokenFile, close };
+    const routes = Object.fromEntries(started.slice(0, EMBEDDED_SERVICES.length).map((service) => [service.name, registeredRoutes(service.fastify)]));
+    return { url, port: boundPorts[0], gatewayUrls, adminToken: secrets.adminToken, adminTokenFile, routes, close };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;

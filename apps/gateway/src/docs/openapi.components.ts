@@ -180,6 +180,8 @@ export function buildComponents(): Schema {
         flows: { clientCredentials: { tokenUrl: '/o/token', scopes: { 'rw:issuer': 'Manage the institution’s issuers, badge classes and assertions' } } },
       },
       adminToken: { type: 'http', scheme: 'bearer', description: 'The operator’s ADMIN_TOKEN.' },
+      learnerToken: { type: 'http', scheme: 'bearer', description: 'A learner’s passport token from POST /v2/auth/token.' },
+      badgeConnectToken: { type: 'http', scheme: 'bearer', description: 'A Badge Connect access token from POST /o/badgeconnect/token, with the scope the route names.' },
     },
     // Request bodies come straight from the zod contracts, so the docs cannot drift from validation.
     schemas: { ...responseSchemas, ...openApiSchemas({ target: 'openapi-3.0' }) },

@@ -9,7 +9,7 @@ export function buildOpenApiDocument(publicUrl: string): Record<string, unknown>
       title: 'Open Badges platform API',
       version: '2.0.0',
       description: [
-        'Badgr API v2-compatible institution API, OAuth2 client credentials, and public Open Badges 2.0 documents.',
+        'Badgr API v2-compatible institution and learner APIs, OAuth2 client credentials, Badge Connect 2.1, and public Open Badges 2.0 documents.',
         '',
         'Successful v2 answers are `{status: {success: true, description}, result: [...]}`. Errors are',
         '`{status: {success: false, description}, error: {code, message, field?}}` with a stable `code`:',
@@ -17,7 +17,10 @@ export function buildOpenApiDocument(publicUrl: string): Record<string, unknown>
       ].join('\n'),
     },
     servers: [{ url: publicUrl }],
-    tags: ['Operations', 'Operator', 'Authentication', 'Institutions', 'Issuers', 'Badge classes', 'Assertions', 'Webhooks', 'Notifications', 'Endorsements', 'Public documents'].map((name) => ({ name })),
+    tags: [
+      'Operations', 'Operator', 'Authentication', 'Web app session', 'Institutions', 'Issuers', 'Badge classes', 'Assertions', 'Bulk awards',
+      'Webhooks', 'Notifications', 'Verification', 'Endorsements', 'Public documents', 'Learners', 'Passport', 'Badge Connect',
+    ].map((name) => ({ name })),
     paths: OPENAPI_PATHS,
     components: buildComponents(),
   };

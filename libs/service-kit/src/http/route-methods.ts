@@ -16,16 +16,23 @@ const METHODS: readonly HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', '
  */
 export class RouteMethods {
   private readonly router = Router();
+  private readonly recorded: RegisteredRoute[] = [];
 
   record(method: string | string[], url: string): void {
     if (url === '*' || url === '/*') return;
     for (const one of Array.isArray(method) ? method : [method]) {
       try {
         this.router.on(one as HTTPMethod, url, () => undefined);
+        this.recorded.push({ method: one, url });
       } catch {
         // The same method and path twice (Fastify's HEAD for a GET): one record is enough.
       }
     }
+  }
+
+  /** Every method and path recorded so far, in the order they were added. */
+  routes(): readonly RegisteredRoute[] {
+    return this.recorded;
   }
 
   allowedFor(path: string): string[] {
@@ -35,12 +42,31 @@ export class RouteMethods {
   }
 }
 
+/** One method on one route pattern, as Fastify registered it (`/v2/issuers/:entityId`). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+const routeMethodsOf = new WeakMap<FastifyInstance, RouteMethods>();
+
+/**
+ * Every route an app built by createServiceApp registered (its Nest controllers and its own
+ * Fastify routes). The gateway's /docs test compares them with the OpenAPI document.
+ */
+export function registeredRoutes(fastify: FastifyInstance): readonly RegisteredRoute[] {
+  const methods = routeMethodsOf.get(fastify);
+  if (!methods) throw new Error('registeredRoutes: this Fastify instance was not built by createServiceApp');
+  return methods.routes();
+}
+
 /**
  * Unknown paths answer 404 `not_found`; a known path with the wrong method answers 405
  * `method_not_allowed` with the methods it takes in Allow. Must run before any route is added.
  */
 export function registerRouteFallback(fastify: FastifyInstance): void {
   const methods = new RouteMethods();
+  routeMethodsOf.set(fastify, methods);
   fastify.addHook('onRoute', (route) => methods.record(route.method, route.url ?? route.path));
   fastify.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const queryAt = request.url.indexOf('?');

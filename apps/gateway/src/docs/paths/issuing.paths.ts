@@ -1,0 +1,102 @@
+import { body, clientOp, error, idParam, noContent, ok, queryParam, type PathItems } from './operations';
+
+/** The institution API of the issuer service: issuers, their keys, badge classes, awards and bulk awards. */
+export const ISSUING_PATHS: PathItems = {
+  '/v2/institutions/self': {
+    get: clientOp('Institutions', 'The caller’s institution', { '200': ok('The institution', 'Institution') }),
+  },
+  '/v2/issuers': {
+    get: clientOp('Issuers', 'List the institution’s issuers', { '200': ok('Issuers', 'Issuer') }),
+    post: clientOp('Issuers', 'Create an issuer', { '201': ok('Created', 'Issuer') }, { requestBody: body('IssuerCreateBody') }),
+  },
+  '/v2/issuers/{entityId}': {
+    get: clientOp('Issuers', 'Get an issuer', { '200': ok('The issuer', 'Issuer') }, { parameters: [idParam()] }),
+    put: clientOp('Issuers', 'Replace an issuer', { '200': ok('Updated', 'Issuer') }, { parameters: [idParam()], requestBody: body('IssuerUpdateBody') }),
+    delete: clientOp('Issuers', 'Delete an issuer without assertions', { '204': noContent('Deleted') }, { parameters: [idParam()] }),
+  },
+  '/v2/issuers/{entityId}/keys': {
+    get: clientOp('Issuers', 'The issuer’s signing keys, oldest first (public halves only); empty until its first signed badge', { '200': ok('Keys', 'SigningKey') }, { parameters: [idParam()] }),
+  },
+  '/v2/issuers/{entityId}/keys/rotate': {
+    post: clientOp('Issuers', 'Retire the active signing key and make a new one; retired keys stay published, so earlier signed badges keep verifying', { '201': ok('Keys after the rotation (the new active key last)', 'SigningKey') }, {
+      parameters: [idParam()],
+      requestBody: body('RotateSigningKeyBody', false),
+    }),
+  },
+  '/v2/issuers/{entityId}/badgeclasses': {
+    get: clientOp('Badge classes', 'List an issuer’s badge classes', { '200': ok('Badge classes', 'BadgeClass') }, { parameters: [idParam()] }),
+    post: clientOp('Badge classes', 'Create a badge class', { '201': ok('Created', 'BadgeClass') }, { parameters: [idParam()], requestBody: body('BadgeClassCreateBody') }),
+  },
+  '/v2/issuers/{entityId}/assertions': {
+    get: clientOp('Assertions', 'List an issuer’s assertions', { '200': ok('Assertions', 'Assertion') }, { parameters: [idParam()] }),
+  },
+  '/v2/badgeclasses': {
+    get: clientOp('Badge classes', 'List all badge classes of the institution', { '200': ok('Badge classes', 'BadgeClass') }),
+  },
+  '/v2/badgeclasses/{entityId}': {
+    get: clientOp('Badge classes', 'Get a badge class', { '200': ok('The badge class', 'BadgeClass') }, { parameters: [idParam()] }),
+    put: clientOp('Badge classes', 'Update a badge class (issued assertions are not changed)', { '200': ok('Updated', 'BadgeClass') }, { parameters: [idParam()], requestBody: body('BadgeClassUpdateBody') }),
+    delete: clientOp('Badge classes', 'Delete a badge class without assertions', { '204': noContent('Deleted') }, { parameters: [idParam()] }),
+  },
+  '/v2/badgeclasses/{entityId}/assertions': {
+    get: clientOp('Assertions', 'List a badge class’s assertions', { '200': ok('Assertions', 'Assertion') }, { parameters: [idParam()] }),
+    post: clientOp('Assertions', 'Award the badge class to one recipient', { '201': ok('Awarded', 'Assertion') }, { parameters: [idParam()], requestBody: body('AssertionCreateBody') }),
+  },
+  '/v2/badgeclasses/{entityId}/issue': {
+    post: clientOp('Assertions', 'Batch award (Badgr): up to 100, all or nothing', { '201': ok('Awarded', 'Assertion') }, { parameters: [idParam()], requestBody: body('BatchIssueBody') }),
+  },
+  '/v2/assertions/{entityId}': {
+    get: clientOp('Assertions', 'Get an assertion', { '200': ok('The assertion', 'Assertion') }, { parameters: [idParam()] }),
+    delete: clientOp('Assertions', 'Revoke an assertion', { '200': ok('Revoked', 'Assertion') }, { parameters: [idParam()], requestBody: body('RevokeBody') }),
+  },
+  '/v2/assertions/revoke': {
+    post: clientOp('Assertions', 'Revoke several assertions (Badgr)', { '200': ok('One result per assertion, in order', 'BatchRevokeResult') }, { requestBody: body('BatchRevokeBody') }),
+  },
+  ...bulkAwardPaths(),
+};
+
+/** Bulk awards (docs/api.md#bulk-awards): a job the issuer's queue works through. */
+function bulkAwardPaths(): PathItems {
+  const tag = 'Bulk awards';
+  const jobId = idParam('jobId');
+  return {
+    '/v2/badgeclasses/{entityId}/bulk-awards': {
+      post: clientOp(tag, 'Start a bulk award (one row per recipient); repeat with the same Idempotency-Key to get the same job', {
+        '202': ok('The new job (its URL in Location)', 'BulkAwardJob'),
+        '200': ok('The job this Idempotency-Key started before', 'BulkAwardJob'),
+        '409': error('`idempotency_key_reused`: the key started a bulk award of another badge class.'),
+        '413': error('`payload_too_large`: the body is over 50 MB.'),
+        '415': error('`unsupported_media_type`: send `text/csv` or `application/json`.'),
+      }, {
+        parameters: [idParam(), { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
+        requestBody: {
+          required: true,
+          content: {
+            'text/csv': { schema: { type: 'string', description: 'A header line with an `email` column (or `identity` and `type`); optional `name`, `narrative`, `evidence_url`, `evidence_narrative`, `expires`, `notify`.' } },
+            'application/json': { schema: { type: 'object', required: ['rows'], properties: { rows: { type: 'array', items: { type: 'object' }, description: 'One object per row, with the CSV’s column names as keys.' } } } },
+          },
+        },
+      }),
+    },
+    '/v2/bulk-awards/{jobId}': {
+      get: clientOp(tag, 'A bulk award job: its progress, and its row errors with their line numbers (the first 100)', { '200': ok('The job', 'BulkAwardJob') }, {
+        parameters: [
+          jobId,
+          queryParam('errors', { type: 'string', enum: ['all'] }, 'Every row error.'),
+          queryParam('errorsLimit', { type: 'integer', minimum: 1, maximum: 10000, default: 100 }),
+          queryParam('errorsAfter', { type: 'integer', minimum: 0 }, 'Only errors after this line.'),
+        ],
+      }),
+    },
+    '/v2/bulk-awards/{jobId}/result.csv': {
+      get: clientOp(tag, 'The result file: every row with its assertion or its error', {
+        '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
+      }, { parameters: [jobId] }),
+    },
+    '/v2/bulk-awards/{jobId}/events': {
+      get: clientOp(tag, 'Progress as server-sent events: `progress` on every change, then `complete`', {
+        '200': { description: 'An event stream of BulkAwardJob snapshots', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+      }, { parameters: [jobId] }),
+    },
+  };
+}

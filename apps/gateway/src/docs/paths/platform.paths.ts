@@ -1,0 +1,99 @@
+import { ADMIN, body, error, formOrJsonBody, json, noContent, op, rateLimited, ref, idParam, type PathItems } from './operations';
+
+/** The gateway's own routes: probes, the operator's API, client credentials and the web app's sessions. */
+export const PLATFORM_PATHS: PathItems = {
+  '/health': {
+    get: op(['Operations'], 'Liveness: the gateway answers (it checks nothing else; see /ready)', {
+      responses: { '200': { description: 'Alive', content: json({ type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } }) } },
+    }),
+  },
+  '/ready': {
+    get: op(['Operations'], 'Readiness: the gateway, its database and every service answer', {
+      responses: {
+        '200': { description: 'Everything is up', content: json(ref('Health')) },
+        '503': { description: 'Something is down; the body says what', content: json(ref('Health')) },
+      },
+    }),
+  },
+  '/admin/institutions': {
+    post: op(['Operator'], 'Create an institution and its first API client', {
+      security: ADMIN,
+      requestBody: body('CreateInstitutionBody'),
+      responses: {
+        '201': { description: 'Created; the client secret is shown only here', content: json(ref('InstitutionCreated')) },
+        '400': error('`validation_failed`'),
+        '401': error('`unauthorized`: wrong or missing ADMIN_TOKEN'),
+        '503': error('`service_unavailable`: a service could not register the institution; nothing was created'),
+      },
+    }),
+    get: op(['Operator'], 'List institutions and their clients (no secrets)', {
+      security: ADMIN,
+      responses: { '200': { description: 'Institutions', content: json(ref('InstitutionList')) }, '401': error('`unauthorized`') },
+    }),
+  },
+  '/admin/institutions/{id}/clients': {
+    post: op(['Operator'], 'Add another API client to an institution', {
+      security: ADMIN,
+      parameters: [idParam('id')],
+      responses: {
+        '201': { description: 'Created; the secret is shown only here', content: json(ref('ClientCredentials')) },
+        '401': error('`unauthorized`'),
+        '404': error('`not_found`'),
+      },
+    }),
+  },
+  '/o/token': {
+    post: op(['Authentication'], 'OAuth2 client credentials: get an access token', {
+      description: 'Form-encoded (`application/x-www-form-urlencoded`) or JSON. Credentials may also come as HTTP Basic.',
+      requestBody: formOrJsonBody('OAuthTokenRequest'),
+      responses: {
+        '200': { description: 'An access token', content: json(ref('TokenResponse')) },
+        '400': error('`unsupported_grant_type` (only client_credentials) or `validation_failed`'),
+        '401': error('`invalid_client`: unknown client_id or wrong client_secret (one message for both)'),
+        '429': rateLimited('too many token requests from this IP, or too many failed ones for this client_id.'),
+      },
+    }),
+  },
+  ...webSessionPaths(),
+};
+
+/**
+ * The web app's sign-in (apps/gateway/src/web-session): the token stays in an HttpOnly cookie, and
+ * every route wants `X-Badges-Session: learner|staff` so that a cross-site form cannot use it.
+ */
+function webSessionPaths(): PathItems {
+  const tag = 'Web app session';
+  const sessionHeader = { name: 'X-Badges-Session', in: 'header', required: true, schema: { type: 'string', enum: ['learner', 'staff'] } };
+  const signIn = (summary: string, bodyName: string, wrong: string) =>
+    op([tag], summary, {
+      parameters: [sessionHeader],
+      requestBody: body(bodyName),
+      responses: {
+        '204': { description: 'Signed in; the session cookie is set', headers: { 'Set-Cookie': { schema: { type: 'string' } } } },
+        '400': error('`validation_failed`'),
+        '401': error(wrong),
+        '403': error('`forbidden`: the X-Badges-Session header is missing or names another kind'),
+        '429': rateLimited('too many sign-in attempts.'),
+      },
+    });
+  return {
+    '/web/session/learner': { post: signIn('Sign a learner in to the web app (email and password)', 'LearnerSignInBody', '`invalid_credentials`') },
+    '/web/session/staff': {
+      post: signIn('Sign staff in to the console (the institution’s API client id and secret)', 'StaffSignInBody', '`invalid_client`'),
+      get: op([tag], 'Who the staff session is', {
+        parameters: [sessionHeader],
+        responses: {
+          '200': { description: 'The session’s client and institution', content: json(ref('StaffSession')) },
+          '401': error('`unauthorized`: no staff session'),
+          '403': error('`forbidden`: the X-Badges-Session header is missing'),
+        },
+      }),
+    },
+    '/web/session/{kind}': {
+      delete: op([tag], 'Sign out: the cookie is cleared (a learner’s token is also revoked by the passport)', {
+        parameters: [{ name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: ['learner', 'staff'] } }, sessionHeader],
+        responses: { '204': noContent('Signed out'), '403': error('`forbidden`: the X-Badges-Session header is missing'), '404': error('`not_found`: an unknown kind') },
+      }),
+    },
+  };
+}
