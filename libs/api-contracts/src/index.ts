@@ -10,3 +10,6 @@ export * from './institutions.contract';
 export * from './endorsements.contract';
 export * from './openapi';
 export * from './signing-keys.contract';
+export * from './badge-connect.contract';
+export * from './email-templates.contract';
+export * from './web-session.contract';

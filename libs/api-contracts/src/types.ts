@@ -15,3 +15,5 @@ export type {
   EndorserProfileV2,
   PublishedEndorserV2,
 } from './endorsements.contract';
+export type { SessionKind, StaffSession } from './web-session.contract';
+export type { EmailTemplateV2, PlaceholderName, TemplateKindName } from './email-templates.contract';

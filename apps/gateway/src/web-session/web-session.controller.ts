@@ -2,9 +2,9 @@ import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Inject, Param
 import type { FastifyReply } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 
+import { LearnerSignInBodySchema, StaffSignInBodySchema, type StaffSession } from '@badges/api-contracts';
 import { ApiError, ErrorCode, parseWith } from '@badges/service-kit';
 
-import type { ClientIdentity } from '../auth/access-token.codec';
 import { AccessTokenService } from '../auth/access-token.service';
 import { authenticateBearer } from '../auth/bearer-auth';
 import { ClientCredentialsService } from '../auth/client-credentials.service';
@@ -12,7 +12,6 @@ import { correlationIdFor } from '../routing/forward-headers';
 import { PassportSessionsClient } from './passport-sessions.client';
 import { isSessionKind, readSessionCookie, SESSION_HEADER, sessionSetCookie, type SessionKind } from './web-session.cookies';
 import { WEB_SESSION_SECURE } from './web-session.tokens';
-import { LearnerSignInSchema, StaffSignInSchema } from './web-session.dto';
 
 /**
  * The web app's sign-in and sign-out. Each sets or clears an HttpOnly cookie and answers 204:
@@ -34,7 +33,7 @@ export class WebSessionController {
   @Header('Cache-Control', 'no-store')
   async learner(@Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     requireSessionHeader(headers, 'learner');
-    const session = await this.passport.signIn(parseWith(LearnerSignInSchema, body), correlationIdFor(headers));
+    const session = await this.passport.signIn(parseWith(LearnerSignInBodySchema, body), correlationIdFor(headers));
     reply.header('set-cookie', sessionSetCookie('learner', session.token, session.expiresIn, this.secure));
   }
 
@@ -44,7 +43,7 @@ export class WebSessionController {
   @Header('Cache-Control', 'no-store')
   async staff(@Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     requireSessionHeader(headers, 'staff');
-    const { client_id, client_secret } = parseWith(StaffSignInSchema, body);
+    const { client_id, client_secret } = parseWith(StaffSignInBodySchema, body);
     const token = await this.tokens.sign(await this.credentials.authenticate(client_id, client_secret));
     reply.header('set-cookie', sessionSetCookie('staff', token, this.tokens.ttlSeconds, this.secure));
   }
@@ -52,7 +51,7 @@ export class WebSessionController {
   /** Who the staff session is (the console names its client); the token itself stays in the cookie. */
   @Get('staff')
   @Header('Cache-Control', 'no-store')
-  async staffIdentity(@Headers() headers: IncomingHttpHeaders): Promise<ClientIdentity> {
+  async staffIdentity(@Headers() headers: IncomingHttpHeaders): Promise<StaffSession> {
     requireSessionHeader(headers, 'staff');
     const { clientId, institutionId } = await authenticateBearer(this.tokens, headers.authorization);
     return { clientId, institutionId };

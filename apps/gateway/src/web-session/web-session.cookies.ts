@@ -2,12 +2,13 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 import { parseCookie, stringifySetCookie } from 'cookie';
 
+import { SESSION_KINDS, type SessionKind } from '@badges/api-contracts';
+
 /**
  * The web app's sessions live in HttpOnly cookies that only the gateway reads, so no script on
  * the origin (an injected one included) can read a token (issue #13, decision in docs/security.md).
  */
-export const SESSION_KINDS = ['learner', 'staff'] as const;
-export type SessionKind = (typeof SESSION_KINDS)[number];
+export { SESSION_KINDS, type SessionKind } from '@badges/api-contracts';
 
 /**
  * The header the web app sends to use its cookie. A page on another site cannot send a custom

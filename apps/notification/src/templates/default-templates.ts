@@ -1,11 +1,13 @@
+import { TEMPLATE_KINDS, type TemplateKindName } from '@badges/api-contracts';
+
 import type { EmailTemplateContent } from './template-renderer';
 
-/** Template kinds an institution can override (one today). */
-export const TemplateKind = { AssertionIssued: 'assertion-issued' } as const;
-export type TemplateKind = (typeof TemplateKind)[keyof typeof TemplateKind];
+/** Template kinds an institution can override (one today; the contract lists them). */
+export const TemplateKind = { AssertionIssued: 'assertion-issued' } as const satisfies Record<string, TemplateKindName>;
+export type TemplateKind = TemplateKindName;
 
 export function isTemplateKind(value: string): value is TemplateKind {
-  return (Object.values(TemplateKind) as string[]).includes(value);
+  return (TEMPLATE_KINDS as readonly string[]).includes(value);
 }
 
 /** The built-in templates, used when an institution has no override. */

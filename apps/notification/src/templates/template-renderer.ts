@@ -1,11 +1,13 @@
 /**
- * `{{placeholder}}` templates for notification emails. Only the names in PLACEHOLDERS exist; a
- * template naming anything else is refused when it is saved (400 with the field), so sending
- * never meets an unknown name. Values are HTML-escaped in the html part and stripped of line
- * breaks in the subject (a header).
+ * `{{placeholder}}` templates for notification emails. Only the names in the contract's
+ * TEMPLATE_PLACEHOLDERS exist, and a template naming anything else is refused when it is saved
+ * (libs/api-contracts/src/email-templates.contract.ts), so sending never meets an unknown name.
+ * Values are HTML-escaped in the html part and stripped of line breaks in the subject (a header).
  */
-export const PLACEHOLDERS = ['badgeName', 'issuerName', 'assertionUrl'] as const;
-export type PlaceholderName = (typeof PLACEHOLDERS)[number];
+import { PLACEHOLDER_PATTERN, type PlaceholderName } from '@badges/api-contracts';
+
+export { unknownPlaceholders, type PlaceholderName } from '@badges/api-contracts';
+
 export type TemplateValues = Record<PlaceholderName, string>;
 
 export interface EmailTemplateContent {
@@ -21,20 +23,12 @@ export interface RenderedEmail {
   html: string | null;
 }
 
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
-
-/** The placeholder names a template uses that we do not know (empty when it is valid). */
-export function unknownPlaceholders(template: string): string[] {
-  const known = PLACEHOLDERS as readonly string[];
-  return [...new Set([...template.matchAll(PLACEHOLDER)].map((match) => match[1]).filter((name) => !known.includes(name)))];
-}
-
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
 }
 
 function fill(template: string, values: TemplateValues, encode: (value: string) => string): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) =>
+  return template.replace(PLACEHOLDER_PATTERN, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(values, name) ? encode(values[name as PlaceholderName]) : whole,
   );
 }

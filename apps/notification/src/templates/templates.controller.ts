@@ -1,11 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, UseGuards } from '@nestjs/common';
 
-import { successEnvelope, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { successEnvelope, TEMPLATE_PLACEHOLDERS, TemplateBodySchema, type EmailTemplateV2, type V2SuccessEnvelope } from '@badges/api-contracts';
 import { ApiError, InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
 
 import { isTemplateKind, type TemplateKind } from './default-templates';
-import { PLACEHOLDERS } from './template-renderer';
-import { TemplateBodySchema, type TemplateV2 } from './templates.dto';
 import { TemplatesService, type EffectiveTemplate } from './templates.service';
 
 @Controller('v2/notifications/templates')
@@ -15,14 +13,14 @@ export class TemplatesController {
 
   /** The template in effect: the institution's override, or the default. */
   @Get(':kind')
-  async get(@InstitutionId() institutionId: string, @Param('kind') kind: string): Promise<V2SuccessEnvelope<TemplateV2>> {
-    return successEnvelope(toTemplateV2(await this.templates.effective(tenantScope(institutionId), requireKind(kind))));
+  async get(@InstitutionId() institutionId: string, @Param('kind') kind: string): Promise<V2SuccessEnvelope<EmailTemplateV2>> {
+    return successEnvelope(toEmailTemplateV2(await this.templates.effective(tenantScope(institutionId), requireKind(kind))));
   }
 
   @Put(':kind')
-  async put(@InstitutionId() institutionId: string, @Param('kind') kind: string, @Body() body: unknown): Promise<V2SuccessEnvelope<TemplateV2>> {
+  async put(@InstitutionId() institutionId: string, @Param('kind') kind: string, @Body() body: unknown): Promise<V2SuccessEnvelope<EmailTemplateV2>> {
     const templateKind = requireKind(kind);
-    return successEnvelope(toTemplateV2(await this.templates.override(tenantScope(institutionId), templateKind, parseWith(TemplateBodySchema, body))));
+    return successEnvelope(toEmailTemplateV2(await this.templates.override(tenantScope(institutionId), templateKind, parseWith(TemplateBodySchema, body))));
   }
 
   /** Back to the default; 204 whether or not there was an override. */
@@ -38,14 +36,14 @@ function requireKind(kind: string): TemplateKind {
   return kind;
 }
 
-function toTemplateV2(template: EffectiveTemplate): TemplateV2 {
+function toEmailTemplateV2(template: EffectiveTemplate): EmailTemplateV2 {
   return {
     kind: template.kind,
     subject: template.subject,
     text: template.text,
     html: template.html,
     isDefault: template.isDefault,
-    placeholders: [...PLACEHOLDERS],
+    placeholders: [...TEMPLATE_PLACEHOLDERS],
     updatedAt: template.updatedAt?.toISOString() ?? null,
   };
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { NotificationTx } from '../prisma/notification-prisma.service';
 import { DEFAULT_TEMPLATES, type TemplateKind } from './default-templates';
 import type { EmailTemplateContent } from './template-renderer';
-import type { TemplateBody } from './templates.dto';
+import type { TemplateBody } from '@badges/api-contracts';
 import { TemplatesRepository } from './templates.repository';
 
 import { type TenantScope } from '@badges/service-kit';

@@ -1,14 +1,21 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
+import {
+  BadgeConnectAuthorizeBodySchema,
+  BadgeConnectRegistrationBodySchema,
+  BadgeConnectTokenBodySchema,
+  type BadgeConnectClient,
+  type BadgeConnectManifest,
+  type BadgeConnectToken,
+} from '@badges/api-contracts';
 import { CorrelationId, InternalTokenGuard, parseWith } from '@badges/service-kit';
 
 import { Learner, LearnerAuthGuard } from '../accounts/learner-auth.guard';
 import type { LearnerScope } from '../common/learner-scope';
 import { PASSPORT_CONFIG } from '../common/tokens';
 import type { PassportConfig } from '../config/passport.config';
-import { AuthorizeBodySchema, RegistrationBodySchema, TokenBodySchema } from './badge-connect.dto';
-import { BadgeConnectService, type TokenResponse } from './badge-connect.service';
+import { BadgeConnectService } from './badge-connect.service';
 import { ALL_SCOPES } from './scopes';
 
 /** Discovery, registration, consent and tokens of Badge Connect 2.1. */
@@ -18,7 +25,7 @@ export class BadgeConnectController {
   constructor(private readonly connect: BadgeConnectService, @Inject(PASSPORT_CONFIG) private readonly config: PassportConfig) {}
 
   @Get('.well-known/badgeconnect.json')
-  manifest(): Record<string, unknown> {
+  manifest(): BadgeConnectManifest {
     const base = this.config.publicUrl;
     return {
       '@context': 'https://w3id.org/openbadges/badgeconnect/v1',
@@ -31,7 +38,7 @@ export class BadgeConnectController {
           version: 'v1',
           termsOfServiceUrl: `${base}/terms`,
           privacyPolicyUrl: `${base}/privacy`,
-          scopesOffered: ALL_SCOPES,
+          scopesOffered: [...ALL_SCOPES],
           registrationUrl: `${base}/o/badgeconnect/register`,
           authorizationUrl: `${base}/o/badgeconnect/authorize`,
           tokenUrl: `${base}/o/badgeconnect/token`,
@@ -42,8 +49,8 @@ export class BadgeConnectController {
 
   @Post('o/badgeconnect/register')
   @HttpCode(201)
-  register(@Body() body: unknown) {
-    return this.connect.register(parseWith(RegistrationBodySchema, body));
+  register(@Body() body: unknown): Promise<BadgeConnectClient> {
+    return this.connect.register(parseWith(BadgeConnectRegistrationBodySchema, body));
   }
 
   /**
@@ -53,14 +60,14 @@ export class BadgeConnectController {
   @Post('o/badgeconnect/authorize')
   @UseGuards(LearnerAuthGuard)
   async authorize(@Learner() learner: LearnerScope, @Body() body: unknown, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const location = await this.connect.authorize(learner, parseWith(AuthorizeBodySchema, body));
+    const location = await this.connect.authorize(learner, parseWith(BadgeConnectAuthorizeBodySchema, body));
     return reply.code(302).header('location', location).header('cache-control', 'no-store').send();
   }
 
   @Post('o/badgeconnect/token')
   @HttpCode(200)
-  token(@Body() body: unknown, @Headers('authorization') authorization: string | undefined, @CorrelationId() _correlationId: string): Promise<TokenResponse> {
-    return this.connect.token(parseWith(TokenBodySchema, body), basicCredentials(authorization));
+  token(@Body() body: unknown, @Headers('authorization') authorization: string | undefined, @CorrelationId() _correlationId: string): Promise<BadgeConnectToken> {
+    return this.connect.token(parseWith(BadgeConnectTokenBodySchema, body), basicCredentials(authorization));
   }
 }
 

@@ -3,13 +3,13 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
+import type { BadgeConnectAuthorizeBodySchema, BadgeConnectClient, BadgeConnectRegistrationBodySchema, BadgeConnectToken, BadgeConnectTokenBodySchema } from '@badges/api-contracts';
 import { newEntityId } from '@badges/persistence';
 import { ApiError, ErrorCode } from '@badges/service-kit';
 
 import { hashToken } from '../accounts/sessions.service';
 import type { LearnerScope } from '../common/learner-scope';
 import { PassportPrismaService } from '../prisma/passport-prisma.service';
-import type { AuthorizeBodySchema, RegistrationBodySchema, TokenBodySchema } from './badge-connect.dto';
 import { parseScopes } from './scopes';
 
 const CODE_TTL_MS = 10 * 60 * 1000;
@@ -24,14 +24,6 @@ export const BadgeConnectError = {
 const invalidGrant = (why: string) => new ApiError(400, BadgeConnectError.InvalidGrant, why);
 const invalidClient = () => new ApiError(401, ErrorCode.InvalidClient, 'Unknown client or wrong client secret.');
 
-export interface TokenResponse {
-  access_token: string;
-  token_type: 'Bearer';
-  expires_in: number;
-  refresh_token: string;
-  scope: string;
-}
-
 /**
  * Badge Connect 2.1's OAuth side: dynamic client registration (RFC 7591), the authorization code
  * flow with PKCE S256 only (RFC 7636), and tokens bound to one learner and a set of scopes. Every
@@ -41,7 +33,7 @@ export interface TokenResponse {
 export class BadgeConnectService {
   constructor(private readonly prisma: PassportPrismaService) {}
 
-  async register(body: z.output<typeof RegistrationBodySchema>) {
+  async register(body: z.output<typeof BadgeConnectRegistrationBodySchema>): Promise<BadgeConnectClient> {
     const clientId = newEntityId();
     const secret = body.token_endpoint_auth_method === 'none' ? undefined : randomBytes(32).toString('base64url');
     const scope = parseScopes(body.scope).join(' ');
@@ -63,7 +55,7 @@ export class BadgeConnectService {
   }
 
   /** The learner consented: a one-time code for the client, bound to the PKCE challenge. */
-  async authorize(learner: LearnerScope, body: z.output<typeof AuthorizeBodySchema>): Promise<string> {
+  async authorize(learner: LearnerScope, body: z.output<typeof BadgeConnectAuthorizeBodySchema>): Promise<string> {
     const client = await this.prisma.bcClient.findUnique({ where: { id: body.client_id } });
     if (!client) throw ApiError.validation('Unknown client_id.', 'client_id');
     // Never redirect to an address the client did not register (open redirect).
@@ -91,7 +83,7 @@ export class BadgeConnectService {
     return target.toString();
   }
 
-  async token(body: z.output<typeof TokenBodySchema>, basic: { clientId: string; secret: string } | undefined): Promise<TokenResponse> {
+  async token(body: z.output<typeof BadgeConnectTokenBodySchema>, basic: { clientId: string; secret: string } | undefined): Promise<BadgeConnectToken> {
     const clientId = basic?.clientId ?? body.client_id;
     const secret = basic?.secret ?? body.client_secret;
     const client = clientId ? await this.prisma.bcClient.findUnique({ where: { id: clientId } }) : null;
@@ -121,7 +113,7 @@ export class BadgeConnectService {
     return { learnerId: row.learnerId, scopes: row.scope.split(' ') };
   }
 
-  private async issue(clientId: string, learnerId: string, scope: string): Promise<TokenResponse> {
+  private async issue(clientId: string, learnerId: string, scope: string): Promise<BadgeConnectToken> {
     const access = `bc_${randomBytes(32).toString('base64url')}`;
     const refresh = `bcr_${randomBytes(32).toString('base64url')}`;
     await this.prisma.bcToken.create({

@@ -1,13 +1,6 @@
-/** Badge Connect 2.1 (OB 2.1) scopes. */
-export const BadgeConnectScope = {
-  AssertionRead: 'https://purl.imsglobal.org/spec/ob/v2p1/scope/assertion.readonly',
-  AssertionCreate: 'https://purl.imsglobal.org/spec/ob/v2p1/scope/assertion.create',
-  ProfileRead: 'https://purl.imsglobal.org/spec/ob/v2p1/scope/profile.readonly',
-} as const;
+import { ALL_SCOPES } from '@badges/api-contracts';
 
-export type BadgeConnectScope = (typeof BadgeConnectScope)[keyof typeof BadgeConnectScope];
-
-export const ALL_SCOPES: readonly string[] = Object.values(BadgeConnectScope);
+export { ALL_SCOPES, BadgeConnectScope } from '@badges/api-contracts';
 
 /** Space-separated scopes, keeping only the ones we offer (RFC 6749 §3.3). */
 export function parseScopes(value: string | undefined): string[] {

@@ -1,5 +1,7 @@
 import { useCallback, useState } from 'react';
 
+import type { SessionKind } from '@badges/api-contracts/types';
+
 import { apiFetch } from './client';
 
 /**
@@ -8,7 +10,7 @@ import { apiFetch } from './client';
  * session in the X-Badges-Session header and the gateway adds the token. Learners stay signed in
  * across visits (localStorage); staff only for this tab (sessionStorage).
  */
-export type SessionKind = 'learner' | 'staff';
+export type { SessionKind };
 
 const MARKER_KEYS: Record<SessionKind, string> = { learner: 'passport.session', staff: 'console.session' };
 /** Where earlier versions kept the bearer token itself: removed, so no script can find one. */

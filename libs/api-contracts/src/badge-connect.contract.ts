@@ -1,6 +1,19 @@
+/**
+ * Badge Connect 2.1 (OB 2.1 "Badge Connect API"): discovery, RFC 7591 dynamic registration, the
+ * code flow with PKCE, and the resource answers. The passport serves it (apps/passport/src/badge-connect).
+ */
 import { z } from 'zod';
 
-import { ALL_SCOPES } from './scopes';
+/** The scopes Badge Connect 2.1 defines; the passport offers all three. */
+export const BadgeConnectScope = {
+  AssertionRead: 'https://purl.imsglobal.org/spec/ob/v2p1/scope/assertion.readonly',
+  AssertionCreate: 'https://purl.imsglobal.org/spec/ob/v2p1/scope/assertion.create',
+  ProfileRead: 'https://purl.imsglobal.org/spec/ob/v2p1/scope/profile.readonly',
+} as const;
+
+export type BadgeConnectScope = (typeof BadgeConnectScope)[keyof typeof BadgeConnectScope];
+
+export const ALL_SCOPES: readonly string[] = Object.values(BadgeConnectScope);
 
 const redirectUri = z
   .url({ error: 'Each redirect URI must be an absolute URL.' })
@@ -9,7 +22,7 @@ const redirectUri = z
   .refine((uri) => !uri.includes('#'), { error: 'Redirect URIs may not have a fragment.' });
 
 /** RFC 7591 dynamic client registration, as Badge Connect 2.1 uses it. */
-export const RegistrationBodySchema = z.object({
+export const BadgeConnectRegistrationBodySchema = z.object({
   client_name: z.string({ error: 'This field is required.' }).trim().min(1).max(200),
   client_uri: z.url().max(2048).optional(),
   logo_uri: z.url().max(2048).optional(),
@@ -27,7 +40,7 @@ export const RegistrationBodySchema = z.object({
 });
 
 /** The learner's consent (POST /o/badgeconnect/authorize, with the learner's token). */
-export const AuthorizeBodySchema = z.object({
+export const BadgeConnectAuthorizeBodySchema = z.object({
   response_type: z.literal('code', { error: 'response_type must be code.' }),
   client_id: z.string().min(1).max(64),
   redirect_uri: z.string().min(1).max(2048),
@@ -37,7 +50,7 @@ export const AuthorizeBodySchema = z.object({
   code_challenge_method: z.literal('S256', { error: 'Only code_challenge_method=S256 is supported.' }),
 });
 
-export const TokenBodySchema = z.discriminatedUnion(
+export const BadgeConnectTokenBodySchema = z.discriminatedUnion(
   'grant_type',
   [
     z.object({
@@ -54,6 +67,60 @@ export const TokenBodySchema = z.discriminatedUnion(
 );
 
 /** POST /bcv1/assertions: `{id}` (the assertion URL) or `{assertion}` (JSON or a compact JWS). */
-export const PushBodySchema = z
+export const BadgeConnectPushBodySchema = z
   .object({ id: z.url({ protocol: /^https?$/ }).max(2048).optional(), assertion: z.union([z.string().min(1).max(1_000_000), z.record(z.string(), z.unknown())]).optional() })
   .refine((body) => (body.id === undefined) !== (body.assertion === undefined), { error: 'Give exactly one of id (the assertion URL) or assertion (JSON or a compact JWS).', path: ['id'] });
+
+/** GET /.well-known/badgeconnect.json */
+export const BadgeConnectManifestSchema = z.object({
+  '@context': z.literal('https://w3id.org/openbadges/badgeconnect/v1'),
+  id: z.url(),
+  badgeConnectAPI: z.array(
+    z.object({
+      name: z.string(),
+      image: z.url(),
+      apiBase: z.url(),
+      version: z.literal('v1'),
+      termsOfServiceUrl: z.url(),
+      privacyPolicyUrl: z.url(),
+      scopesOffered: z.array(z.string()),
+      registrationUrl: z.url(),
+      authorizationUrl: z.url(),
+      tokenUrl: z.url(),
+    }),
+  ),
+});
+export type BadgeConnectManifest = z.output<typeof BadgeConnectManifestSchema>;
+
+/** 201 of POST /o/badgeconnect/register (RFC 7591 §3.2.1); the secret is shown only here. */
+export const BadgeConnectClientSchema = z.object({
+  client_id: z.string(),
+  client_secret: z.string().optional().describe('Absent for token_endpoint_auth_method "none".'),
+  client_secret_expires_at: z.literal(0).optional(),
+  client_id_issued_at: z.number().int(),
+  client_name: z.string(),
+  client_uri: z.string().optional(),
+  redirect_uris: z.array(z.string()),
+  grant_types: z.array(z.enum(['authorization_code', 'refresh_token'])),
+  response_types: z.array(z.literal('code')),
+  token_endpoint_auth_method: z.string(),
+  scope: z.string(),
+});
+export type BadgeConnectClient = z.output<typeof BadgeConnectClientSchema>;
+
+/** 200 of POST /o/badgeconnect/token (RFC 6749 §5.1). */
+export const BadgeConnectTokenSchema = z.object({
+  access_token: z.string(),
+  token_type: z.literal('Bearer'),
+  expires_in: z.number().int(),
+  refresh_token: z.string(),
+  scope: z.string(),
+});
+export type BadgeConnectToken = z.output<typeof BadgeConnectTokenSchema>;
+
+/** Every /bcv1 resource answers `{status, results}` (Badge Connect's envelope, not Badgr's). */
+export const BadgeConnectResultsSchema = z.object({
+  status: z.object({ error: z.null(), statusCode: z.number().int(), statusText: z.string() }),
+  results: z.array(z.record(z.string(), z.unknown())).describe('OB 2.0 Assertions, `[{id}]` of a pushed badge, or the learner’s Profile.'),
+});
+export type BadgeConnectResults = z.output<typeof BadgeConnectResultsSchema>;
