@@ -24,6 +24,14 @@ export interface IssuedAssertion {
   notify: boolean;
 }
 
+export interface RevokedAssertion {
+  id: string;
+  badgeClassId: string;
+  issuerId: string;
+  revocationReason: string | null;
+  revokedAt: Date | null;
+}
+
 /**
  * The issuer's facts, written to the outbox inside the transaction of the state change (design.md
  * §4): either both commit or neither does. `published()` nudges the relay once the caller committed.
@@ -71,27 +79,26 @@ export class IssuerEvents {
     await this.write(sql, events);
   }
 
-  async assertionRevoked(
-    sql: SqlSession,
-    scope: TenantScope,
-    correlationId: string,
-    assertion: { id: string; badgeClassId: string; issuerId: string; revocationReason: string | null; revokedAt: Date | null },
-  ): Promise<void> {
-    await this.write(sql, [
-      createEvent(Topic.AssertionRevoked, {
-        institutionId: scope.institutionId,
-        correlationId,
-        aggregateId: assertion.id,
-        payload: {
-          assertionId: assertion.id,
-          assertionUrl: this.urls.assertion(assertion.id),
-          badgeClassId: assertion.badgeClassId,
-          issuerId: assertion.issuerId,
-          revocationReason: assertion.revocationReason ?? '',
-          revokedAt: (assertion.revokedAt ?? new Date()).toISOString(),
-        },
-      }),
-    ]);
+  /** One event per revoked assertion, written together: a batch revoke is one outbox row, as a batch award is. */
+  async assertionsRevoked(sql: SqlSession, scope: TenantScope, correlationId: string, revoked: RevokedAssertion[]): Promise<void> {
+    await this.write(
+      sql,
+      revoked.map((assertion) =>
+        createEvent(Topic.AssertionRevoked, {
+          institutionId: scope.institutionId,
+          correlationId,
+          aggregateId: assertion.id,
+          payload: {
+            assertionId: assertion.id,
+            assertionUrl: this.urls.assertion(assertion.id),
+            badgeClassId: assertion.badgeClassId,
+            issuerId: assertion.issuerId,
+            revocationReason: assertion.revocationReason ?? '',
+            revokedAt: (assertion.revokedAt ?? new Date()).toISOString(),
+          },
+        }),
+      ),
+    );
   }
 
   async badgeClassUpdated(
