@@ -4,9 +4,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AssertionCreateBodySchema,
   BatchIssueBodySchema,
+  BatchRevokeBodySchema,
   RevokeBodySchema,
   successEnvelope,
   type AssertionV2,
+  type BatchRevokeResultV2,
   type V2SuccessEnvelope,
 } from '@badges/api-contracts';
 import { cacheTag, CorrelationId, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, tenantScope } from '@badges/service-kit';
@@ -14,7 +16,7 @@ import { cacheTag, CorrelationId, InstitutionId, InternalTokenGuard, markPublicC
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
 import { PublicUrls } from '../common/public-urls';
-import { toAssertionV2 } from './assertions.mapper';
+import { toAssertionV2, toBatchRevokeResultV2 } from './assertions.mapper';
 import { AssertionListQueryWithCursorSchema, encodeCursor } from './assertions.dto';
 import type { AssertionCursor, AssertionRecord } from './assertions.repository';
 import { AssertionsService } from './assertions.service';
@@ -105,8 +107,30 @@ export class AssertionsController {
     await this.owned.requireAssertion(tenantScope(institutionId), id);
     const { revocation_reason } = parseWith(RevokeBodySchema, body);
     const revoked = await this.assertions.revoke(tenantScope(institutionId), id, revocation_reason, correlationId);
-    markPublicCacheStale(reply, [cacheTag.assertion(id), cacheTag.revocations(revoked.issuerId)]);
+    markPublicCacheStale(reply, revocationCacheTags([revoked]));
     return successEnvelope(toAssertionV2(revoked, this.urls));
+  }
+
+  /**
+   * Badgr `BatchAssertionsRevoke`: 200 with one result per item, in order. An assertion the
+   * caller may not revoke (unknown, another institution's) or one already revoked is reported
+   * `revoked: false` with a reason; the others are revoked as DELETE revokes one. A static path,
+   * so Fastify matches it before `assertions/:entityId` would.
+   */
+  @Post('assertions/revoke')
+  @HttpCode(200)
+  async revokeBatch(
+    @InstitutionId() institutionId: string,
+    @Body() body: unknown,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<V2SuccessEnvelope<BatchRevokeResultV2>> {
+    const items = parseWith(BatchRevokeBodySchema, body);
+    const scope = tenantScope(institutionId);
+    const results = await this.assertions.revokeEach(scope, items.map((item) => ({ id: item.entityId, reason: item.revocationReason })), correlationId);
+    const revoked = results.flatMap((result) => (result.outcome === 'revoked' ? [result.assertion] : []));
+    if (revoked.length > 0) markPublicCacheStale(reply, revocationCacheTags(revoked));
+    return successEnvelope(items.map((item, index) => toBatchRevokeResultV2(item, results[index])), 'revoked badges');
   }
 
   /** Badgr-style cursor pagination: `pagination.nextResults` is the full URL of the next page. */
@@ -117,4 +141,9 @@ export class AssertionsController {
     url.searchParams.set('cursor', encodeCursor(page.next));
     return { ...envelope, pagination: { nextResults: this.urls.api(`${url.pathname}${url.search}`), previousResults: null } };
   }
+}
+
+/** What a revocation makes stale: each assertion's public document and its issuer's RevocationList. */
+function revocationCacheTags(revoked: readonly { id: string; issuerId: string }[]): string[] {
+  return [...new Set(revoked.flatMap((assertion) => [cacheTag.assertion(assertion.id), cacheTag.revocations(assertion.issuerId)]))];
 }

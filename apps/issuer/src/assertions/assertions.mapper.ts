@@ -1,7 +1,8 @@
-import { formatDateTimeV2, type AssertionV2, type RecipientType, type RecipientV2 } from '@badges/api-contracts';
+import { formatDateTimeV2, type AssertionV2, type BatchRevokeBody, type BatchRevokeResultV2, type RecipientType, type RecipientV2 } from '@badges/api-contracts';
 
 import type { PublicUrls } from '../common/public-urls';
-import type { AssertionRecord } from './assertions.repository';
+import type { AssertionRecord, RevokeOutcome } from './assertions.repository';
+import { ALREADY_REVOKED_MESSAGE } from './assertions.service';
 
 /**
  * Row -> Badgr v2 `BadgeInstanceSerializerV2` shape. Badgr always returns `plaintextIdentity`
@@ -39,4 +40,18 @@ export function toAssertionV2(row: AssertionRecord, urls: PublicUrls, plaintextI
     verification: row.signedJws ? 'signed' : 'hosted',
     ...(row.signedJws ? { signature: row.signedJws } : {}),
   };
+}
+
+/** Badgr's reason for an id the caller may not revoke: unknown and another institution's read the same. */
+export const NOT_FOUND_REASON = 'permission denied or object not found';
+
+/**
+ * One item of Badgr's `BatchAssertionsRevoke` answer. As Badgr, the request's reason is echoed
+ * whether or not the assertion was revoked, and `reason` says why not.
+ */
+export function toBatchRevokeResultV2(request: BatchRevokeBody[number], result: RevokeOutcome): BatchRevokeResultV2 {
+  const { entityId, revocationReason } = request;
+  if (result.outcome === 'revoked') return { entityId, revoked: true, revocationReason };
+  const reason = result.outcome === 'not_found' ? NOT_FOUND_REASON : ALREADY_REVOKED_MESSAGE;
+  return { entityId, revoked: false, revocationReason, reason };
 }

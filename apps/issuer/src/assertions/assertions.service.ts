@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { prismaSqlSession } from '@badges/persistence';
+import { isEntityId, prismaSqlSession } from '@badges/persistence';
 import { ApiError, type TenantScope } from '@badges/service-kit';
 
 import { BadgeClassesRepository } from '../badge-classes/badge-classes.repository';
@@ -8,11 +8,12 @@ import { IssuerEvents } from '../events/issuer-events';
 import { IssuersRepository } from '../issuers/issuers.repository';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 import { decodeCursor, isTrue, type AssertionListQueryWithCursor } from './assertions.dto';
-import { AssertionsRepository, type AssertionCursor, type AssertionRecord } from './assertions.repository';
+import { AssertionsRepository, type AssertionCursor, type AssertionRecord, type RevokeOutcome } from './assertions.repository';
 import { RecipientIdentity } from './recipient-identity';
 
 /** Error code for revoking an assertion twice: Badgr answers 400 "Assertion is already revoked". */
 export const ALREADY_REVOKED = 'already_revoked';
+export const ALREADY_REVOKED_MESSAGE = 'Assertion is already revoked.';
 
 @Injectable()
 export class AssertionsService {
@@ -61,14 +62,30 @@ export class AssertionsService {
   }
 
   async revoke(scope: TenantScope, id: string, reason: string, correlationId: string): Promise<AssertionRecord> {
-    const result = await this.prisma.$transaction(async (tx) => {
-      const outcome = await this.assertions.revoke(scope, id, reason, new Date(), tx);
-      if (outcome.outcome === 'revoked') await this.events.assertionRevoked(prismaSqlSession(tx), scope, correlationId, outcome.assertion);
-      return outcome;
-    });
-    if (result.outcome === 'revoked') this.events.published();
+    const [result] = await this.revokeEach(scope, [{ id, reason }], correlationId);
     if (result.outcome === 'not_found') throw ApiError.notFound('assertion');
-    if (result.outcome === 'already_revoked') throw new ApiError(400, ALREADY_REVOKED, 'Assertion is already revoked.');
+    if (result.outcome === 'already_revoked') throw new ApiError(400, ALREADY_REVOKED, ALREADY_REVOKED_MESSAGE);
     return result.assertion;
+  }
+
+  /**
+   * Revokes each assertion in one transaction with its events, and says per item, in order, what
+   * happened. Another institution's assertion is `not_found`, as an unknown one: the update is
+   * scoped to the caller's institution, so it is never touched. An id repeated in one call is
+   * revoked once, then `already_revoked`.
+   */
+  async revokeEach(scope: TenantScope, items: readonly { id: string; reason: string }[], correlationId: string): Promise<RevokeOutcome[]> {
+    const revokedAt = new Date();
+    const outcomes = await this.prisma.$transaction(async (tx) => {
+      const results: RevokeOutcome[] = [];
+      for (const { id, reason } of items) {
+        results.push(isEntityId(id) ? await this.assertions.revoke(scope, id, reason, revokedAt, tx) : { outcome: 'not_found' });
+      }
+      const revoked = results.flatMap((result) => (result.outcome === 'revoked' ? [result.assertion] : []));
+      if (revoked.length > 0) await this.events.assertionsRevoked(prismaSqlSession(tx), scope, correlationId, revoked);
+      return results;
+    });
+    if (outcomes.some((result) => result.outcome === 'revoked')) this.events.published();
+    return outcomes;
   }
 }

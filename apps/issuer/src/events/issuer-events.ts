@@ -24,6 +24,18 @@ export interface IssuedAssertion {
   notify: boolean;
 }
 
+type AssertionIds = Pick<IssuedAssertion, 'id' | 'badgeClassId' | 'issuerId'>;
+
+export interface RevokedAssertion extends AssertionIds {
+  revocationReason: string | null;
+  revokedAt: Date | null;
+}
+
+/** An assertion event is keyed by its assertion, in its institution, under the request's correlation id. */
+function assertionEnvelope(scope: TenantScope, correlationId: string, assertion: AssertionIds) {
+  return { institutionId: scope.institutionId, correlationId, aggregateId: assertion.id };
+}
+
 /**
  * The issuer's facts, written to the outbox inside the transaction of the state change (design.md
  * §4): either both commit or neither does. `published()` nudges the relay once the caller committed.
@@ -42,15 +54,10 @@ export class IssuerEvents {
     // Each event is checked against its contract (zod): a bulk chunk's 500 run in slices, so the shared event loop keeps turning.
     const events = await mapInSlices(issued, ({ assertion, plaintextIdentity }) =>
       createEvent(Topic.AssertionIssued, {
-        institutionId: scope.institutionId,
-        correlationId,
-        aggregateId: assertion.id,
+        ...assertionEnvelope(scope, correlationId, assertion),
         payload: {
-          assertionId: assertion.id,
-          assertionUrl: this.urls.assertion(assertion.id),
-          badgeClassId: assertion.badgeClassId,
+          ...this.assertionNamed(assertion),
           badgeClassName: names.badgeClassName,
-          issuerId: assertion.issuerId,
           issuerName: names.issuerName,
           recipient: {
             type: assertion.recipientType as 'email' | 'url' | 'telephone' | 'id',
@@ -71,27 +78,19 @@ export class IssuerEvents {
     await this.write(sql, events);
   }
 
-  async assertionRevoked(
-    sql: SqlSession,
-    scope: TenantScope,
-    correlationId: string,
-    assertion: { id: string; badgeClassId: string; issuerId: string; revocationReason: string | null; revokedAt: Date | null },
-  ): Promise<void> {
-    await this.write(sql, [
+  /** One event per revoked assertion, written together: a batch revoke is one outbox row, as a batch award is. */
+  async assertionsRevoked(sql: SqlSession, scope: TenantScope, correlationId: string, revoked: RevokedAssertion[]): Promise<void> {
+    const events = revoked.map((assertion) =>
       createEvent(Topic.AssertionRevoked, {
-        institutionId: scope.institutionId,
-        correlationId,
-        aggregateId: assertion.id,
+        ...assertionEnvelope(scope, correlationId, assertion),
         payload: {
-          assertionId: assertion.id,
-          assertionUrl: this.urls.assertion(assertion.id),
-          badgeClassId: assertion.badgeClassId,
-          issuerId: assertion.issuerId,
+          ...this.assertionNamed(assertion),
           revocationReason: assertion.revocationReason ?? '',
           revokedAt: (assertion.revokedAt ?? new Date()).toISOString(),
         },
       }),
-    ]);
+    );
+    await this.write(sql, events);
   }
 
   async badgeClassUpdated(
@@ -122,6 +121,11 @@ export class IssuerEvents {
   /** Call after the transaction committed: the relay publishes now rather than at its next poll. */
   published(): void {
     this.relay.wake();
+  }
+
+  /** The fields by which every assertion event names its assertion. */
+  private assertionNamed(assertion: AssertionIds): { assertionId: string; assertionUrl: string; badgeClassId: string; issuerId: string } {
+    return { assertionId: assertion.id, assertionUrl: this.urls.assertion(assertion.id), badgeClassId: assertion.badgeClassId, issuerId: assertion.issuerId };
   }
 
   private async write(session: SqlSession, events: BadgeEvent[]): Promise<void> {
