@@ -13,3 +13,6 @@ export * from './signing-keys.contract';
 export * from './badge-connect.contract';
 export * from './email-templates.contract';
 export * from './web-session.contract';
+export * from './passport.contract';
+export * from './notifications.contract';
+export * from './bulk-awards.contract';

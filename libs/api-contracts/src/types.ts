@@ -17,3 +17,21 @@ export type {
 } from './endorsements.contract';
 export type { SessionKind, StaffSession } from './web-session.contract';
 export type { EmailTemplateV2, PlaceholderName, TemplateKindName } from './email-templates.contract';
+export type { EndorserProfileBody } from './endorsements.contract';
+export type {
+  AddedIdentifierV2,
+  BackpackAssertionV2,
+  BackpackEndorsement,
+  BadgeStatus,
+  BadgrAcceptance,
+  CollectionV2,
+  ConfirmedEmailV2,
+  EmailV2,
+  IdentifierV2,
+  ShareType,
+  ShareV2,
+  UserV2,
+  VerifiedIdentifierV2,
+} from './passport.contract';
+export type { CreatedWebhookV2, EmailDeliveryStatus, EmailDeliveryV2, WebhookDeliveryStatus, WebhookDeliveryV2, WebhookEvent, WebhookV2 } from './notifications.contract';
+export type { BulkAwardJobDetailV2, BulkAwardJobV2, BulkAwardProgress, BulkAwardRowError, BulkAwardStatus } from './bulk-awards.contract';
