@@ -5,7 +5,18 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { z } from 'zod';
 
+import {
+  AddedIdentifierV2Schema,
+  BackpackAssertionV2Schema,
+  CollectionV2Schema,
+  ConfirmedEmailV2Schema,
+  EmailV2Schema,
+  ShareV2Schema,
+  UserV2Schema,
+  VerifiedIdentifierV2Schema,
+} from '@badges/api-contracts';
 import { createEvent, Topic } from '@badges/events';
 import { databaseTargets, newEntityId, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
 
@@ -14,6 +25,9 @@ import { TEST_PNG } from './testing/fake-issuer';
 import { expectApiError as expectError, startPassport, TEST_PUBLIC_URL, type PassportHarness } from './testing/passport-test-app';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The API contract is the answer to the letter: parsing drops no field and changes no value. */
+const expectContract = (schema: z.ZodType, answer: unknown) => expect(schema.parse(answer)).toEqual(answer);
 
 describe.each(databaseTargets())('passport service on $name', (target) => {
   let scratch: ScratchDatabase;
@@ -127,7 +141,9 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       const first = await p.award('Collect-A@example.org', { badgeName: 'First' });
       const { token } = await p.signUp('collect-a@example.org');
       expect(await badges(token)).toEqual([]); // not verified yet
-      expect((await p.confirm('collect-a@example.org')).collected).toBe(1);
+      const confirmed = await p.confirm('collect-a@example.org');
+      expect(confirmed.collected).toBe(1);
+      expectContract(ConfirmedEmailV2Schema, confirmed);
       expect(await badges(token)).toEqual([expect.objectContaining({ entityId: first, status: 'pending', acceptance: 'Unaccepted', badgeclassName: 'First', revoked: false })]);
 
       const second = await p.award('collect-b@example.org', { badgeName: 'Second' });
@@ -139,6 +155,8 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       expect((await badges(token)).map((b) => b.entityId).sort()).toEqual([first, second, third, plain].sort());
       const emails = p.json(await p.call('GET', '/v2/users/self/emails', token)).result as Json[];
       expect(emails.map((e) => [e.email, e.verified, e.primary])).toEqual([['collect-a@example.org', true, true], ['collect-b@example.org', true, false]]);
+      for (const email of emails) expectContract(EmailV2Schema, email);
+      expectContract(UserV2Schema, p.json(await p.call('GET', '/v2/users/self', token)).result[0]);
     });
 
     it("lists the live endorsements of a badge's class, issuer or assertion, and drops a withdrawn one for good", async () => {
@@ -156,6 +174,7 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       await p.bus.idle();
       const endorsementsOf = async () => (await badges(token)).find((b) => b.entityId === assertionId)!.endorsements;
       expect(await endorsementsOf()).toEqual([{ url, target: 'BadgeClass', endorserName: 'Engineering Council', comment: 'Meets our standard.', issuedOn: '2026-01-02T03:04:05.000Z' }]);
+      for (const badge of await badges(token)) expectContract(BackpackAssertionV2Schema, badge);
 
       const revoked = createEvent(Topic.EndorsementRevoked, {
         institutionId: 'inst-a', correlationId: 'corr-e2', aggregateId: endorsementId,
@@ -201,6 +220,7 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
         const awarded = await p.award(`${base}/me`, { type: 'url' });
         const added = p.json(await p.call('POST', '/v2/users/self/identifiers', token, { type: 'url', value: `${base}/me` })).result[0];
         expect(added.proof).toMatch(/^badge-passport-proof=[A-Za-z0-9_-]{32}$/);
+        expectContract(AddedIdentifierV2Schema, added);
         const verify = () => p.call('POST', `/v2/users/self/identifiers/${added.entityId}/verify`, token);
         expectError(await verify(), 400, 'validation_failed', 'identifier'); // 404: no page yet
         pages.set('/me', '<p>my page</p>');
@@ -210,6 +230,7 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
         expectError(await p.call('POST', `/v2/users/self/identifiers/${moved.entityId}/verify`, token), 400, 'validation_failed', 'identifier');
         const verified = await verify();
         expect([verified.statusCode, p.json(verified).result[0].verified, p.json(verified).result[0].collected]).toEqual([200, true, 1]);
+        expectContract(VerifiedIdentifierV2Schema, p.json(verified).result[0]);
         expect((await badges(token)).map((b) => b.entityId)).toEqual([awarded]);
         const phone = p.json(await p.call('POST', '/v2/users/self/identifiers', token, { type: 'telephone', value: '+14165550111' })).result[0];
         expectError(await p.call('POST', `/v2/users/self/identifiers/${phone.entityId}/verify`, token), 400, 'validation_failed', 'identifier');
@@ -261,6 +282,7 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       expect(created.statusCode).toBe(201);
       collectionId = p.json(created).result[0].entityId;
       expect(p.json(created).result[0]).toMatchObject({ name: 'Trades', description: 'Shop skills', assertions: [revoked, kept] });
+      expectContract(CollectionV2Schema, p.json(created).result[0]);
       const reordered = await p.call('PUT', `/v2/backpack/collections/${collectionId}`, token, { assertions: [kept, revoked] });
       if (reordered.statusCode !== 200) throw new Error(reordered.body);
       expect(p.json(reordered).result[0].assertions).toEqual([kept, revoked]);
@@ -270,6 +292,7 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       const share = p.json(await p.call('POST', '/v2/backpack/shares', token, { type: 'collection', entityId: collectionId })).result[0];
       expect(share.url).toBe(`https://badges.example.org/public/passport/shares/${share.entityId}`);
       expect(share.embedHtml).toContain(`${share.url}/embed`);
+      expectContract(ShareV2Schema, share);
       const page = await p.call('GET', `/public/passport/shares/${share.entityId}`, undefined, undefined, { accept: 'text/html' });
       expect([page.statusCode, page.headers['content-type'], page.headers['cache-control']]).toEqual([200, 'text/html; charset=utf-8', 'no-store']);
       expect(page.body).toContain('<meta property="og:title" content="Trades">');
@@ -294,6 +317,7 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       const badgeShare = p.json(await p.call('POST', '/v2/backpack/shares', token, { type: 'badge', entityId: revoked })).result[0];
       const linkedIn = new URL(badgeShare.linkedInUrl);
       expect([linkedIn.origin + linkedIn.pathname, linkedIn.searchParams.get('name'), linkedIn.searchParams.get('certUrl')]).toEqual(['https://www.linkedin.com/profile/add', 'Robotics', badgeShare.url]);
+      expectContract(ShareV2Schema, badgeShare);
       expect((await p.call('GET', `/public/passport/shares/${badgeShare.entityId}`)).statusCode).toBe(200);
 
       await p.revoke(revoked, 'Awarded by mistake');
@@ -351,6 +375,7 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       const merged = await p.call('POST', '/v2/users/self/merge', main.token, { username: 'merge-other@example.org', password: 'other password!' });
       expect(merged.statusCode).toBe(200);
       expect(p.json(merged).result[0].emails.map((e: Json) => [e.email, e.verified])).toEqual([['merge-main@example.org', true], ['merge-other@example.org', true]]);
+      expectContract(UserV2Schema, p.json(merged).result[0]);
       expect((await badges(main.token)).map((b) => [b.entityId, b.status])).toEqual([[theirs, 'accepted']]);
       expect(p.json(await p.call('GET', '/v2/backpack/collections', main.token)).result.map((c: Json) => [c.name, c.assertions])).toEqual([['Theirs', [theirs]]]);
       expectError(await p.call('GET', '/v2/users/self', other.token), 401, 'unauthorized');

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { EmailV2, UserV2 } from '@badges/api-contracts';
+
 import type { Learner, LearnerIdentifier } from '../generated/prisma/client';
 
 const email = z
@@ -46,29 +48,6 @@ export const AddIdentifierBodySchema = z.discriminatedUnion(
 /** Proves the caller may act on an account: its password (delete), or the other account's (merge). */
 export const PasswordBodySchema = z.object({ password: z.string({ error: 'This field is required.' }).min(1).max(256) });
 export const MergeBodySchema = z.object({ username: z.string({ error: 'This field is required.' }).trim().min(1).max(254), password: z.string({ error: 'This field is required.' }).min(1).max(256) });
-
-export interface EmailV2 {
-  entityId: string;
-  email: string;
-  verified: boolean;
-  primary: boolean;
-}
-
-export interface IdentifierV2 {
-  entityId: string;
-  type: string;
-  identifier: string;
-  verified: boolean;
-}
-
-export interface UserV2 {
-  entityId: string;
-  entityType: 'BadgeUser';
-  username: string;
-  name: string;
-  emails: EmailV2[];
-  identifiers: IdentifierV2[];
-}
 
 export function toEmailV2(learner: Pick<Learner, 'username'>, identifier: LearnerIdentifier): EmailV2 {
   return { entityId: identifier.id, email: identifier.value, verified: identifier.verifiedAt !== null, primary: identifier.value === learner.username };

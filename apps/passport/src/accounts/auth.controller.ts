@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
-import { successEnvelope, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { successEnvelope, type ConfirmedEmailV2, type UserV2, type V2SuccessEnvelope } from '@badges/api-contracts';
 import { ApiError, CorrelationId, ErrorCode, InternalTokenGuard, parseWith } from '@badges/service-kit';
 
 import { escapeHtml, page } from '../common/html';
-import { ConfirmBodySchema, SignInBodySchema, SignUpBodySchema, toEmailV2, toUserV2, type EmailV2, type UserV2 } from './accounts.dto';
+import { ConfirmBodySchema, SignInBodySchema, SignUpBodySchema, toEmailV2, toUserV2 } from './accounts.dto';
 import { AccountsService } from './accounts.service';
 import { IdentifiersService } from './identifiers.service';
 import { LearnerAuthGuard, LearnerToken } from './learner-auth.guard';
@@ -57,7 +57,7 @@ export class AuthController {
 
   @Post('confirm-email')
   @HttpCode(200)
-  async confirm(@Body() body: unknown, @Headers('accept') accept: string | undefined, @CorrelationId() correlationId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<V2SuccessEnvelope<EmailV2 & { collected: number }> | string> {
+  async confirm(@Body() body: unknown, @Headers('accept') accept: string | undefined, @CorrelationId() correlationId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<V2SuccessEnvelope<ConfirmedEmailV2> | string> {
     const { token } = parseWith(ConfirmBodySchema, body);
     const { identifier, collected } = await this.identifiers.confirm(token, correlationId);
     if ((accept ?? '').includes('text/html')) {

@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 
-import { successEnvelope, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { successEnvelope, type AddedIdentifierV2, type EmailV2, type IdentifierV2, type UserV2, type V2SuccessEnvelope, type VerifiedIdentifierV2 } from '@badges/api-contracts';
 import { CorrelationId, InternalTokenGuard, parseWith } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import type { LearnerScope } from '../common/learner-scope';
-import { AddEmailBodySchema, AddIdentifierBodySchema, MergeBodySchema, PasswordBodySchema, toEmailV2, toUserV2, type EmailV2, type IdentifierV2, type UserV2 } from './accounts.dto';
+import { AddEmailBodySchema, AddIdentifierBodySchema, MergeBodySchema, PasswordBodySchema, toEmailV2, toUserV2 } from './accounts.dto';
 import { AccountsService } from './accounts.service';
 import { IdentifiersService } from './identifiers.service';
 import { Learner, LearnerAuthGuard } from './learner-auth.guard';
@@ -68,7 +68,7 @@ export class UsersController {
   /** A URL (answered with the proof text to put on its page) or a telephone number (kept unverified). */
   @Post('identifiers')
   @HttpCode(201)
-  async addIdentifier(@Learner() scope: LearnerScope, @Body() body: unknown): Promise<V2SuccessEnvelope<IdentifierV2>> {
+  async addIdentifier(@Learner() scope: LearnerScope, @Body() body: unknown): Promise<V2SuccessEnvelope<AddedIdentifierV2>> {
     const { type, value } = parseWith(AddIdentifierBodySchema, body);
     const identifier = await this.identifiers.addOther(scope, type, value);
     return successEnvelope({ entityId: identifier.id, type: identifier.type, identifier: identifier.value, verified: false, ...(type === 'url' ? { proof: this.urlProof.textFor(identifier.id) } : {}) });
@@ -77,7 +77,7 @@ export class UsersController {
   /** Checks that the URL's page shows its proof text; verifies it and collects its badges. */
   @Post('identifiers/:entityId/verify')
   @HttpCode(200)
-  async verifyIdentifier(@Learner() scope: LearnerScope, @Param('entityId', EntityIdPipe) id: string, @CorrelationId() correlationId: string): Promise<V2SuccessEnvelope<IdentifierV2 & { collected: number }>> {
+  async verifyIdentifier(@Learner() scope: LearnerScope, @Param('entityId', EntityIdPipe) id: string, @CorrelationId() correlationId: string): Promise<V2SuccessEnvelope<VerifiedIdentifierV2>> {
     const { identifier, collected } = await this.identifiers.verifyUrl(scope, id, correlationId);
     return successEnvelope({ entityId: identifier.id, type: identifier.type, identifier: identifier.value, verified: true, collected });
   }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 
+import type { BadgeStatus } from '@badges/api-contracts';
+
 import type { LearnerScope } from '../common/learner-scope';
 import type { Award, AwardRevocation, BackpackBadge, ReceivedEndorsement } from '../generated/prisma/client';
 import { PassportPrismaService, type PassportTx } from '../prisma/passport-prisma.service';
-
-export type BadgeStatus = 'pending' | 'accepted' | 'declined';
 
 /** One badge of a passport with what is known of it: the award and its revocation, if any. */
 export interface BadgeView {

@@ -21,13 +21,3 @@ export const CollectionUpdateBodySchema = z.object({
 
 export type CollectionCreateBody = z.output<typeof CollectionCreateBodySchema>;
 export type CollectionUpdateBody = z.output<typeof CollectionUpdateBodySchema>;
-
-export interface CollectionV2 {
-  entityId: string;
-  entityType: 'BackpackCollection';
-  name: string;
-  description: string;
-  /** Assertion entityIds, in order. */
-  assertions: string[];
-  createdAt: string;
-}

@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 
-import { successEnvelope, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { successEnvelope, type BackpackAssertionV2, type V2SuccessEnvelope } from '@badges/api-contracts';
 import { InternalTokenGuard, parseWith } from '@badges/service-kit';
 
 import { Learner, LearnerAuthGuard } from '../accounts/learner-auth.guard';
-import { toBackpackAssertionV2, type BackpackAssertionV2 } from '../backpack/backpack.dto';
+import { toBackpackAssertionV2 } from '../backpack/backpack.dto';
 import type { LearnerScope } from '../common/learner-scope';
 import { ImportBodySchema } from './imports.dto';
 import { ImportsService } from './imports.service';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
+import type { ShareType, ShareV2 } from '@badges/api-contracts';
 import { newEntityId } from '@badges/persistence';
 import { ApiError, ErrorCode } from '@badges/service-kit';
 
@@ -12,7 +13,7 @@ import type { Share } from '../generated/prisma/client';
 import { PassportPrismaService } from '../prisma/passport-prisma.service';
 import type { SharedContent } from './share-page';
 import { embedSnippet, linkedInAddToProfileUrl, shareUrl } from './share-links';
-import type { ShareCreateBody, ShareV2 } from './shares.dto';
+import type { ShareCreateBody } from './shares.dto';
 
 const gone = (message: string) => new ApiError(410, ErrorCode.Gone, message);
 
@@ -118,7 +119,7 @@ export class SharesService {
     }
     return {
       entityId: share.id,
-      type: share.kind as ShareV2['type'],
+      type: share.kind as ShareType,
       target: share.targetId,
       url,
       embedHtml: embedSnippet(this.config.publicUrl, share.id, title),
