@@ -11,7 +11,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { LightMyRequestResponse } from 'fastify';
+import type { z } from 'zod';
 
+import { CreatedWebhookV2Schema, EmailDeliveryV2Schema, WebhookDeliveryV2Schema, WebhookV2Schema } from '@badges/api-contracts';
 import { createEvent, Topic } from '@badges/events';
 import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
 import { InternalHeader } from '@badges/service-kit';
@@ -26,6 +28,9 @@ import { WebhookReceiver } from './testing/webhook-receiver';
 import { verifyWebhookSignature } from './webhooks/webhook-signature';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The API contract is the answer to the letter: parsing drops no field and changes no value. */
+const expectContract = (schema: z.ZodType, answer: unknown) => expect(schema.parse(answer)).toEqual(answer);
 
 describe.each(databaseTargets())('notification service on $name', (target) => {
   let scratch: ScratchDatabase;
@@ -107,6 +112,7 @@ describe.each(databaseTargets())('notification service on $name', (target) => {
       expect(row.sentAt).toEqual(expect.any(String));
       const one = await call('GET', `/v2/notifications/emails/${row.entityId}`, A);
       expect([one.statusCode, json(one).result]).toEqual([200, [row]]);
+      expectContract(EmailDeliveryV2Schema, row);
     });
 
     it('emails the endorser about an endorsement request (no attachment) and webhooks both parties', async () => {
@@ -300,6 +306,8 @@ describe.each(databaseTargets())('notification service on $name', (target) => {
       expect(created).toEqual({ entityId: expect.any(String), url: `${receiver.url}/once`, events: [Topic.AssertionIssued], secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), createdAt: expect.any(String) });
       const listed = json(await call('GET', '/v2/webhooks', A)).result as Json[];
       expect(listed.find((w) => w.entityId === created.entityId)).toEqual({ entityId: created.entityId, url: created.url, events: created.events, createdAt: created.createdAt });
+      expectContract(CreatedWebhookV2Schema, created);
+      for (const webhook of listed) expectContract(WebhookV2Schema, webhook);
       const [stored] = await database.query<{ secretCiphertext: string }>('SELECT "secretCiphertext" FROM notification.webhook_endpoints WHERE id = $1', [created.entityId]);
       expect(stored.secretCiphertext).toMatch(/^v1\./);
       expect(stored.secretCiphertext).not.toContain(created.secret);
@@ -320,6 +328,7 @@ describe.each(databaseTargets())('notification service on $name', (target) => {
       expect(hit.headers['content-type']).toBe('application/json');
       expect(hit.headers['badges-event']).toBe(Topic.AssertionIssued);
       expect(hit.headers['badges-delivery']).toBe(delivery.entityId);
+      expectContract(WebhookDeliveryV2Schema, delivery);
       const signature = hit.headers['badges-signature'] as string;
       expect(verifyWebhookSignature(both.secret, signature, hit.rawBody)).toBe(true);
       // The recipe from scratch: HMAC-SHA256(secret, "<t>.<raw body>") in hex, compared in constant time.
@@ -355,6 +364,7 @@ describe.each(databaseTargets())('notification service on $name', (target) => {
         await main.publish(badgeClassUpdatedEvent('inst-a', 'badgeclassFlaky'));
         const [failed] = await waitFor(() => deliveriesOf(hook.entityId), (rows) => rows[0]?.status === 'failed', 'the delivery to fail');
         expect(failed).toMatchObject({ attempts: 3, responseStatus: 500, lastError: 'the receiver answered HTTP 500' });
+        expectContract(WebhookDeliveryV2Schema, failed);
         const hits = receiver.hits('/flaky');
         expect(hits.map((h) => h.answeredWith)).toEqual([500, 500, 500]);
         // Exponential backoff from 50 ms: ~50 ms, then ~100 ms between runs.

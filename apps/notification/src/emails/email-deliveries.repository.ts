@@ -4,12 +4,12 @@ import type { EmailDelivery } from '../generated/prisma/client';
 import type { QueuedDelivery } from '../jobs/delivery-jobs';
 import { NOTIFICATION_SCHEMA, NotificationPrismaService, type NotificationTx } from '../prisma/notification-prisma.service';
 
+import type { EmailDeliveryStatus } from '@badges/api-contracts';
 import { insertJsonRows } from '@badges/persistence';
 import { type TenantScope } from '@badges/service-kit';
 
 export type EmailDeliveryRecord = EmailDelivery;
-export const EmailStatus = { Queued: 'queued', Sent: 'sent', Failed: 'failed' } as const;
-export type EmailStatus = (typeof EmailStatus)[keyof typeof EmailStatus];
+export const EmailStatus = { Queued: 'queued', Sent: 'sent', Failed: 'failed' } as const satisfies Record<string, EmailDeliveryStatus>;
 
 export interface NewEmailDelivery {
   id: string;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { EmailDeliveryStatus, EmailDeliveryV2 } from '@badges/api-contracts';
+
 import type { EmailDeliveryRecord } from './email-deliveries.repository';
 
 /** GET /v2/notifications/emails?assertion=<entityId> */
@@ -10,23 +12,6 @@ export const EmailListQuerySchema = z.object({
     .optional(),
 });
 
-export interface EmailDeliveryV2 {
-  entityId: string;
-  /** null for endorsement emails (no assertion, no attachment). */
-  assertionId: string | null;
-  eventId: string;
-  /** The recipient's address: institution staff need it to follow up. */
-  to: string;
-  subject: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  messageId: string | null;
-  sentAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
 export function toEmailDeliveryV2(delivery: EmailDeliveryRecord): EmailDeliveryV2 {
   return {
     entityId: delivery.id,
@@ -34,7 +19,7 @@ export function toEmailDeliveryV2(delivery: EmailDeliveryRecord): EmailDeliveryV
     eventId: delivery.eventId,
     to: delivery.to,
     subject: delivery.subject,
-    status: delivery.status,
+    status: delivery.status as EmailDeliveryStatus,
     attempts: delivery.attempts,
     lastError: delivery.lastError,
     messageId: delivery.messageId,

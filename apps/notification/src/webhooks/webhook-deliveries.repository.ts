@@ -4,10 +4,11 @@ import type { WebhookDelivery } from '../generated/prisma/client';
 import type { QueuedDelivery } from '../jobs/delivery-jobs';
 import { NotificationPrismaService, type NotificationTx } from '../prisma/notification-prisma.service';
 
+import type { WebhookDeliveryStatus } from '@badges/api-contracts';
 import { type TenantScope } from '@badges/service-kit';
 
 export type WebhookDeliveryRecord = WebhookDelivery;
-export const WebhookStatus = { Queued: 'queued', Delivered: 'delivered', Failed: 'failed' } as const;
+export const WebhookStatus = { Queued: 'queued', Delivered: 'delivered', Failed: 'failed' } as const satisfies Record<string, WebhookDeliveryStatus>;
 
 export interface NewWebhookDelivery {
   id: string;

@@ -1,19 +1,12 @@
 import { z } from 'zod';
 
-import { Topic, type TopicName } from '@badges/events';
+import { WEBHOOK_EVENTS, type WebhookDeliveryStatus, type WebhookDeliveryV2, type WebhookV2 } from '@badges/api-contracts';
+import type { TopicName } from '@badges/events';
 
 import type { WebhookDelivery, WebhookEndpoint } from '../generated/prisma/client';
 
-/** The topics a webhook may subscribe to. */
-export const WEBHOOK_TOPICS: readonly TopicName[] = [
-  Topic.AssertionIssued,
-  Topic.AssertionRevoked,
-  Topic.BadgeClassUpdated,
-  // Endorsements: delivered to both parties (the target's owner and the endorser).
-  Topic.EndorsementRequested,
-  Topic.EndorsementIssued,
-  Topic.EndorsementRevoked,
-];
+/** The topics a webhook may subscribe to: the API contract's list, each one an event topic. */
+const WEBHOOK_TOPICS = WEBHOOK_EVENTS satisfies readonly TopicName[];
 
 /** POST /v2/webhooks */
 export const WebhookCreateBodySchema = z.object({
@@ -36,32 +29,6 @@ export const WebhookCreateBodySchema = z.object({
 
 export type WebhookCreateBody = z.output<typeof WebhookCreateBodySchema>;
 
-export interface WebhookV2 {
-  entityId: string;
-  url: string;
-  events: string[];
-  createdAt: string;
-}
-
-/** Only the create response carries the secret. */
-export interface CreatedWebhookV2 extends WebhookV2 {
-  secret: string;
-}
-
-export interface WebhookDeliveryV2 {
-  entityId: string;
-  webhookId: string;
-  eventId: string;
-  eventType: string;
-  status: string;
-  attempts: number;
-  responseStatus: number | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
 export function toWebhookV2(endpoint: WebhookEndpoint): WebhookV2 {
   return { entityId: endpoint.id, url: endpoint.url, events: endpoint.events, createdAt: endpoint.createdAt.toISOString() };
 }
@@ -72,7 +39,7 @@ export function toWebhookDeliveryV2(delivery: WebhookDelivery): WebhookDeliveryV
     webhookId: delivery.endpointId,
     eventId: delivery.eventId,
     eventType: delivery.eventType,
-    status: delivery.status,
+    status: delivery.status as WebhookDeliveryStatus,
     attempts: delivery.attempts,
     responseStatus: delivery.responseStatus,
     lastError: delivery.lastError,
