@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
+import { isBulkAwardFinished, type BulkAwardJobV2, type BulkAwardProgress, type V2SuccessEnvelope } from '@badges/api-contracts';
 import { ApiError, ErrorCode, streamProgress, type ServiceClient } from '@badges/service-kit';
 
 import { AccessTokenService } from '../auth/access-token.service';
@@ -8,15 +9,6 @@ import { authenticateBearer } from '../auth/bearer-auth';
 import type { GatewayConfig } from '../config/gateway.config';
 import { GATEWAY_CONFIG, SERVICE_CLIENTS } from '../gateway.tokens';
 import { buildForwardHeaders, correlationIdFor } from './forward-headers';
-
-const FINISHED = new Set(['completed', 'failed']);
-
-interface BulkAwardState {
-  total: number;
-  done: number;
-  failed: number;
-  status: string;
-}
 
 /**
  * The progress stream (SSE) of a bulk award, served by the gateway itself: a forwarded response
@@ -45,18 +37,18 @@ export class BulkProgressRoute {
       });
       headers.accept = 'application/json';
       const url = `/v2/bulk-awards/${encodeURIComponent(request.params.jobId)}`;
-      const read = async (): Promise<BulkAwardState | undefined> => {
+      const read = async (): Promise<BulkAwardProgress | undefined> => {
         const response = await issuer.request({ method: 'GET', url, headers });
         if (response.status === 404) return undefined;
         if (response.status !== 200) throw new ApiError(503, ErrorCode.ServiceUnavailable, 'The issuer service could not report this job right now.');
-        const job = (JSON.parse(response.body.toString('utf8')) as { result: BulkAwardState[] }).result[0];
+        const job = (JSON.parse(response.body.toString('utf8')) as V2SuccessEnvelope<BulkAwardJobV2>).result[0];
         return { total: job.total, done: job.done, failed: job.failed, status: job.status };
       };
       // Answer a missing or foreign job with the usual 404 envelope before switching to a stream.
       if (!(await read())) throw ApiError.notFound('bulk award');
       await streamProgress(reply, async () => {
         const job = await read().catch(() => undefined);
-        return job && { data: job, finished: FINISHED.has(job.status) };
+        return job && { data: job, finished: isBulkAwardFinished(job.status) };
       });
     });
   }

@@ -5,6 +5,7 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 
+import { BulkAwardJobDetailV2Schema, BulkAwardJobV2Schema, BulkAwardProgressSchema } from '@badges/api-contracts';
 import { outboxEventsQuery } from '@badges/messaging';
 import { databaseTargets } from '@badges/persistence';
 import { tenantScope } from '@badges/service-kit';
@@ -76,7 +77,10 @@ describe.each(databaseTargets())('bulk awards on $name', (target) => {
     const job = await accepted(postCsv(csv));
     expect(job).toMatchObject({ total: 7, sourceKind: 'csv' });
     expect(typeof job.jobId).toBe('string');
+    // The API contract is the answer to the letter: parsing drops no field and changes no value.
+    expect(BulkAwardJobV2Schema.parse(job)).toEqual(job);
     const done = await finished(job.jobId);
+    expect(BulkAwardJobDetailV2Schema.parse(done)).toEqual(done);
     expect(done).toMatchObject({ status: 'completed', total: 7, done: 3, failed: 4, pending: 0 });
     expect(done.errors.map((e: Json) => [e.line, e.status])).toEqual([
       [3, 'failed'],
@@ -215,6 +219,7 @@ describe.each(databaseTargets())('bulk awards on $name', (target) => {
       });
     expect(events.length).toBeGreaterThanOrEqual(2);
     expect(events[0].event).toBe('progress');
+    for (const { data } of events) expect(BulkAwardProgressSchema.parse(data)).toEqual(data);
     expect(events.at(-1)).toEqual({ event: 'complete', data: { total: 1200, done: 1200, failed: 0, status: 'completed' } });
     const progressDone = events.filter((e) => e.event === 'progress').map((e) => e.data.done as number);
     expect([...progressDone].sort((a, b) => a - b)).toEqual(progressDone);

@@ -3,13 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { insertJsonRows, type SqlSession, type SqlStatement } from '@badges/persistence';
 import { type TenantScope } from '@badges/service-kit';
 
-import type { AssertionCreateBody } from '@badges/api-contracts';
+import type { AssertionCreateBody, BulkAwardRowStatus, BulkAwardSourceKind } from '@badges/api-contracts';
 import type { ChunkOutcome } from '../assertions/award.usecase';
 import type { BulkAwardJob, BulkAwardRow } from '../generated/prisma/client';
 import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
-
-export type BulkJobStatus = 'queued' | 'running' | 'completed' | 'failed';
-export type BulkRowStatus = 'pending' | 'awarded' | 'failed' | 'duplicate';
 
 /** What `input` holds: the normalised award body of a valid row, or the raw cells of an invalid one. */
 export type StoredRowInput = { item: AssertionCreateBody; recipientName?: string } | { raw: Record<string, string> };
@@ -18,7 +15,7 @@ export interface NewBulkRow {
   line: number;
   naturalKey: string | null;
   input: StoredRowInput;
-  status: BulkRowStatus;
+  status: BulkAwardRowStatus;
   error: string | null;
 }
 
@@ -52,7 +49,7 @@ export class BulkAwardsRepository {
   /** The job and all its rows in one transaction: a job is never visible half-stored. */
   async create(
     scope: TenantScope,
-    job: { id: string; badgeClassId: string; idempotencyKey: string | null; sourceKind: 'csv' | 'json'; correlationId: string },
+    job: { id: string; badgeClassId: string; idempotencyKey: string | null; sourceKind: BulkAwardSourceKind; correlationId: string },
     rows: NewBulkRow[],
   ): Promise<BulkAwardJob> {
     const failed = rows.filter((r) => r.status === 'failed').length;
@@ -113,7 +110,7 @@ export class BulkAwardsRepository {
     if (rows.length === 0) return;
     const values = rows.map((row, i) => {
       const outcome = outcomes[i];
-      const status: BulkRowStatus = outcome.kind;
+      const status: BulkAwardRowStatus = outcome.kind;
       return { line: row.line, status, assertion_id: outcome.kind === 'awarded' ? outcome.assertionId : null, error: outcome.kind === 'awarded' ? null : outcome.message };
     });
     // One JSON parameter rather than four per row: binding thousands of parameters costs more CPU than the update.

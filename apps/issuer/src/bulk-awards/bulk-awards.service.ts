@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
+import type { BulkAwardJobDetailV2, BulkAwardJobV2, BulkAwardRowError, BulkAwardSourceKind, BulkAwardStatus } from '@badges/api-contracts';
 import { JobName } from '@badges/jobs';
 import { isUniqueViolation, newEntityId } from '@badges/persistence';
 import { ApiError, csvLine, freeText, mapInSlices, type TenantScope } from '@badges/service-kit';
@@ -13,22 +14,6 @@ import { BULK_AWARD_QUEUE, bulkJobId, type BulkAwardQueue } from './bulk-award-q
 import { BulkAwardsRepository, type NewBulkRow, type StoredRowInput } from './bulk-awards.repository';
 
 export type BulkSource = { kind: 'csv'; bytes: Buffer } | { kind: 'json'; body: unknown };
-
-export interface BulkAwardView {
-  jobId: string;
-  badgeClass: string;
-  status: string;
-  sourceKind: string;
-  total: number;
-  done: number;
-  failed: number;
-  pending: number;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  resultCsv: string;
-  events: string;
-}
 
 /** Row errors a GET shows unless `?errors=all` (or paging) asks for more. */
 export const DEFAULT_ERRORS_SHOWN = 100;
@@ -81,10 +66,10 @@ export class BulkAwardsService {
     return { job, created: true };
   }
 
-  async get(scope: TenantScope, jobId: string, errors: { all: boolean; afterLine: number; limit: number }): Promise<BulkAwardView & { errors: { line: number; status: string; message: string }[] }> {
+  async get(scope: TenantScope, jobId: string, errors: { all: boolean; afterLine: number; limit: number }): Promise<BulkAwardJobDetailV2> {
     const job = await this.require(scope, jobId);
     const rows = await this.jobs.rowErrors(job.id, { afterLine: errors.afterLine, limit: errors.all ? undefined : errors.limit });
-    return { ...this.view(job), errors: rows.map((row) => ({ line: row.line, status: row.status, message: row.error ?? '' })) };
+    return { ...this.view(job), errors: rows.map((row) => ({ line: row.line, status: row.status as BulkAwardRowError['status'], message: row.error ?? '' })) };
   }
 
   async require(scope: TenantScope, jobId: string): Promise<BulkAwardJob> {
@@ -93,12 +78,12 @@ export class BulkAwardsService {
     return job;
   }
 
-  view(job: BulkAwardJob): BulkAwardView {
+  view(job: BulkAwardJob): BulkAwardJobV2 {
     return {
       jobId: job.id,
       badgeClass: job.badgeClassId,
-      status: job.status,
-      sourceKind: job.sourceKind,
+      status: job.status as BulkAwardStatus,
+      sourceKind: job.sourceKind as BulkAwardSourceKind,
       total: job.total,
       done: job.done,
       failed: job.failed,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
+import { isBulkAwardFinished, type BulkAwardProgress, type BulkAwardStatus } from '@badges/api-contracts';
 import { streamProgress, type TenantScope } from '@badges/service-kit';
 
 import { BulkAwardsRepository } from './bulk-awards.repository';
@@ -23,7 +24,8 @@ export class BulkProgressStream {
       async () => {
         const job = await this.jobs.findById(scope, jobId);
         if (!job) return undefined;
-        return { data: { total: job.total, done: job.done, failed: job.failed, status: job.status }, finished: job.status === 'completed' || job.status === 'failed' };
+        const data: BulkAwardProgress = { total: job.total, done: job.done, failed: job.failed, status: job.status as BulkAwardStatus };
+        return { data, finished: isBulkAwardFinished(data.status) };
       },
       { pollMs },
     );
