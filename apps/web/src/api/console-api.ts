@@ -1,4 +1,4 @@
-import type { Alignment, AssertionV2, BadgeClassTranslation, BadgeClassV2, InstitutionV2, IssuerV2 } from '@badges/api-contracts/types';
+import type { Alignment, AssertionV2, BadgeClassTranslation, BadgeClassV2, BulkAwardJobV2, BulkAwardProgress, InstitutionV2, IssuerV2 } from '@badges/api-contracts/types';
 
 import { apiFetch, apiJson, apiOne, apiResult, ApiRequestError } from './client';
 import { endSession, startSession } from './session';
@@ -97,20 +97,9 @@ export function revokeAssertion(token: string, assertionId: string, reason: stri
   return apiOne<AssertionV2>(`/v2/assertions/${encodeURIComponent(assertionId)}`, { method: 'DELETE', token, body: { revocation_reason: reason } });
 }
 
-export interface BulkAwardProgress {
-  total: number;
-  done: number;
-  failed: number;
-  status: 'queued' | 'running' | 'completed' | 'failed';
-}
-
-export interface BulkAwardJob extends BulkAwardProgress {
-  jobId: string;
-}
-
 /** Uploads a CSV as it is; the key makes a retried upload (double click, flaky network) return the same job. */
-export function startBulkAward(token: string, badgeClassId: string, csv: File, idempotencyKey: string): Promise<BulkAwardJob> {
-  return apiOne<BulkAwardJob>(`/v2/badgeclasses/${encodeURIComponent(badgeClassId)}/bulk-awards`, {
+export function startBulkAward(token: string, badgeClassId: string, csv: File, idempotencyKey: string): Promise<BulkAwardJobV2> {
+  return apiOne<BulkAwardJobV2>(`/v2/badgeclasses/${encodeURIComponent(badgeClassId)}/bulk-awards`, {
     method: 'POST',
     token,
     body: csv,
@@ -144,7 +133,7 @@ export async function followBulkAward(token: string, jobId: string, onProgress: 
     }
   }
   // The stream ended without `complete` (a proxy cut it): the job itself has the final word.
-  return last ?? apiOne<BulkAwardJob>(`/v2/bulk-awards/${encodeURIComponent(jobId)}`, { token });
+  return last ?? apiOne<BulkAwardJobV2>(`/v2/bulk-awards/${encodeURIComponent(jobId)}`, { token });
 }
 
 function parseEvent(block: string): { name: string; data: BulkAwardProgress } | undefined {

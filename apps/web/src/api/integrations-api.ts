@@ -1,4 +1,19 @@
-import type { EndorsementRequestV2, EndorsementRole, EndorsementTargetType, EndorsementV2, EndorserProfileV2, PublishedEndorserV2, VerificationType } from '@badges/api-contracts/types';
+import type {
+  BadgeClassV2,
+  CreatedWebhookV2,
+  EmailDeliveryV2,
+  EndorsementRequestV2,
+  EndorsementRole,
+  EndorsementTargetType,
+  EndorsementV2,
+  EndorserProfileBody,
+  EndorserProfileV2,
+  IssuerV2,
+  PublishedEndorserV2,
+  WebhookDeliveryV2,
+  WebhookEvent,
+  WebhookV2,
+} from '@badges/api-contracts/types';
 
 import { apiFetch, apiOne, apiResult } from './client';
 
@@ -7,13 +22,8 @@ import { apiFetch, apiOne, apiResult } from './client';
  * award emails' deliveries. Shapes follow docs/api.md; the console's own token goes with each call.
  */
 
-export interface EndorserProfileFields {
-  name: string;
-  url: string;
-  email: string;
-  description: string;
-  verification?: VerificationType;
-}
+/** The form's fields: the body of PUT /v2/endorsers/self, with the description always text (a textarea's). */
+export type EndorserProfileFields = EndorserProfileBody & { description: string };
 
 const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
 
@@ -35,14 +45,13 @@ export const withdrawEndorsement = (token: string, id: string, reason: string) =
   apiOne<EndorsementV2>(`/v2/endorsements/${path(id)}`, { method: 'DELETE', token, body: reason.trim() ? { reason: reason.trim() } : {} });
 
 /** What a request can name as its target: the institution's issuers and badge classes. */
-export interface Endorsable {
-  entityId: string;
-  name: string;
-}
-export const ownIssuers = (token: string) => apiResult<Endorsable>('/v2/issuers', { token });
-export const ownBadgeClasses = (token: string) => apiResult<Endorsable>('/v2/badgeclasses', { token });
+export const ownIssuers = (token: string) => apiResult<IssuerV2>('/v2/issuers', { token });
+export const ownBadgeClasses = (token: string) => apiResult<BadgeClassV2>('/v2/badgeclasses', { token });
 
-/** The topics a webhook may subscribe to (docs/api.md), each with the name its label is filed under. */
+/**
+ * The topics a webhook may subscribe to, each with the name its label is filed under. The list
+ * itself is the API contract's (a type only here): the compiler asks for a label for each topic.
+ */
 export const WEBHOOK_EVENTS = {
   'badges.assertion.issued.v1': 'assertionIssued',
   'badges.assertion.revoked.v1': 'assertionRevoked',
@@ -50,53 +59,16 @@ export const WEBHOOK_EVENTS = {
   'badges.endorsement.requested.v1': 'endorsementRequested',
   'badges.endorsement.issued.v1': 'endorsementIssued',
   'badges.endorsement.revoked.v1': 'endorsementRevoked',
-} as const;
-export type WebhookEvent = keyof typeof WEBHOOK_EVENTS;
+} as const satisfies Record<WebhookEvent, string>;
 
-export interface Webhook {
-  entityId: string;
-  url: string;
-  events: string[];
-  createdAt: string;
-}
-
-export type DeliveryStatus = 'queued' | 'delivered' | 'failed';
-
-export interface WebhookDelivery {
-  entityId: string;
-  eventId: string;
-  eventType: string;
-  status: DeliveryStatus;
-  attempts: number;
-  responseStatus: number | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-  createdAt: string;
-}
-
-export const webhooks = (token: string) => apiResult<Webhook>('/v2/webhooks', { token });
+export const webhooks = (token: string) => apiResult<WebhookV2>('/v2/webhooks', { token });
 /** The answer carries the signing secret: the only time the platform shows it. */
-export const createWebhook = (token: string, url: string, events: readonly string[]) =>
-  apiOne<Webhook & { secret: string }>('/v2/webhooks', { method: 'POST', token, body: { url: url.trim(), events } });
+export const createWebhook = (token: string, url: string, events: readonly WebhookEvent[]) =>
+  apiOne<CreatedWebhookV2>('/v2/webhooks', { method: 'POST', token, body: { url: url.trim(), events } });
 export const deleteWebhook = (token: string, id: string) => apiFetch(`/v2/webhooks/${path(id)}`, { method: 'DELETE', token });
-export const webhookDeliveries = (token: string, id: string) => apiResult<WebhookDelivery>(`/v2/webhooks/${path(id)}/deliveries`, { token });
+export const webhookDeliveries = (token: string, id: string) => apiResult<WebhookDeliveryV2>(`/v2/webhooks/${path(id)}/deliveries`, { token });
 export const redeliver = (token: string, webhookId: string, deliveryId: string) =>
-  apiOne<WebhookDelivery>(`/v2/webhooks/${path(webhookId, 'deliveries', deliveryId)}/redeliver`, { method: 'POST', token });
+  apiOne<WebhookDeliveryV2>(`/v2/webhooks/${path(webhookId, 'deliveries', deliveryId)}/redeliver`, { method: 'POST', token });
 
-export type EmailStatus = 'queued' | 'sent' | 'failed';
-
-export interface EmailDelivery {
-  entityId: string;
-  /** null for endorsement emails (nothing attached). */
-  assertionId: string | null;
-  to: string;
-  subject: string;
-  status: EmailStatus;
-  attempts: number;
-  lastError: string | null;
-  sentAt: string | null;
-  createdAt: string;
-}
-
-export const emailDeliveries = (token: string) => apiResult<EmailDelivery>('/v2/notifications/emails', { token });
-export const resendEmail = (token: string, id: string) => apiOne<EmailDelivery>(`/v2/notifications/emails/${path(id)}/resend`, { method: 'POST', token });
+export const emailDeliveries = (token: string) => apiResult<EmailDeliveryV2>('/v2/notifications/emails', { token });
+export const resendEmail = (token: string, id: string) => apiOne<EmailDeliveryV2>(`/v2/notifications/emails/${path(id)}/resend`, { method: 'POST', token });

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 
-import type { BackpackBadge } from '../api/passport-api';
+import type { BackpackAssertionV2 } from '@badges/api-contracts/types';
+
 import { useI18n } from '../i18n/i18n-context';
 import { formatDate } from '../shell/format';
 
 /** One badge: image, name, issuer, date and its status in words (never colour alone). */
-export function BadgeCard({ badge, children }: { badge: BackpackBadge; children?: ReactNode }) {
+export function BadgeCard({ badge, children }: { badge: BackpackAssertionV2; children?: ReactNode }) {
   const { t, lang } = useI18n();
   const status = badge.revoked ? 'revoked' : badge.expired ? 'expired' : badge.status;
   return (

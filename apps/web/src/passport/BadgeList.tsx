@@ -1,4 +1,6 @@
-import { createShare, type BackpackBadge } from '../api/passport-api';
+import type { BackpackAssertionV2 } from '@badges/api-contracts/types';
+
+import { createShare } from '../api/passport-api';
 import { useI18n } from '../i18n/i18n-context';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { Notice } from '../shell/Notice';
@@ -6,10 +8,10 @@ import { useAction } from '../shell/use-action';
 import { BadgeCard } from './BadgeCard';
 import type { SectionProps } from './PassportHome';
 
-export function BadgeList({ token, reload, badges }: SectionProps & { badges: BackpackBadge[] }) {
+export function BadgeList({ token, reload, badges }: SectionProps & { badges: BackpackAssertionV2[] }) {
   const { t } = useI18n();
   const action = useAction();
-  const share = (badge: BackpackBadge) =>
+  const share = (badge: BackpackAssertionV2) =>
     action.run(async () => {
       const created = await createShare(token, 'badge', badge.entityId);
       await reload();

@@ -1,13 +1,15 @@
 import { useId, useState, type FormEvent } from 'react';
 
-import { createCollection, createShare, deleteCollection, type BackpackBadge, type Collection } from '../api/passport-api';
+import type { BackpackAssertionV2, CollectionV2 } from '@badges/api-contracts/types';
+
+import { createCollection, createShare, deleteCollection } from '../api/passport-api';
 import { useI18n } from '../i18n/i18n-context';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { Notice } from '../shell/Notice';
 import { useAction } from '../shell/use-action';
 import type { SectionProps } from './PassportHome';
 
-export function CollectionsSection({ token, reload, collections, badges }: SectionProps & { collections: Collection[]; badges: BackpackBadge[] }) {
+export function CollectionsSection({ token, reload, collections, badges }: SectionProps & { collections: CollectionV2[]; badges: BackpackAssertionV2[] }) {
   const { t } = useI18n();
   const ids = { name: useId(), description: useId(), badges: useId() };
   const [name, setName] = useState('');
@@ -29,13 +31,13 @@ export function CollectionsSection({ token, reload, collections, badges }: Secti
     }
   }
 
-  const share = (collection: Collection) =>
+  const share = (collection: CollectionV2) =>
     action.run(async () => {
       const created = await createShare(token, 'collection', collection.entityId);
       await reload();
       return t('passport.shares.created', { url: created.url });
     });
-  const remove = (collection: Collection) =>
+  const remove = (collection: CollectionV2) =>
     action.run(async () => {
       await deleteCollection(token, collection.entityId);
       await reload();

@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 
-import { confirmEmail, type Learner } from '../api/passport-api';
+import type { EmailV2 } from '@badges/api-contracts/types';
+
+import { confirmEmail } from '../api/passport-api';
 import { useI18n } from '../i18n/i18n-context';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { Notice } from '../shell/Notice';
@@ -17,7 +19,7 @@ export function confirmationToken(pasted: string): string {
   }
 }
 
-export function ConfirmEmail({ token: _token, reload, emails }: SectionProps & { emails: Learner['emails'] }) {
+export function ConfirmEmail({ token: _token, reload, emails }: SectionProps & { emails: EmailV2[] }) {
   const { t } = useI18n();
   const id = useId();
   const [pasted, setPasted] = useState('');

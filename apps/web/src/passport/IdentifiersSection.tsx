@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 
-import { addEmail, type Learner } from '../api/passport-api';
+import type { EmailV2 } from '@badges/api-contracts/types';
+
+import { addEmail } from '../api/passport-api';
 import { useI18n } from '../i18n/i18n-context';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { Notice } from '../shell/Notice';
@@ -8,7 +10,7 @@ import { useAction } from '../shell/use-action';
 import type { SectionProps } from './PassportHome';
 
 /** The learner's addresses; a new one gets a confirmation link, confirmed in the section above. */
-export function IdentifiersSection({ token, reload, emails }: SectionProps & { emails: Learner['emails'] }) {
+export function IdentifiersSection({ token, reload, emails }: SectionProps & { emails: EmailV2[] }) {
   const { t } = useI18n();
   const id = useId();
   const [email, setEmail] = useState('');

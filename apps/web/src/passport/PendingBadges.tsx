@@ -1,14 +1,16 @@
-import { answerBadge, type BackpackBadge } from '../api/passport-api';
+import type { BackpackAssertionV2 } from '@badges/api-contracts/types';
+
+import { answerBadge } from '../api/passport-api';
 import { useI18n } from '../i18n/i18n-context';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { useAction } from '../shell/use-action';
 import { BadgeCard } from './BadgeCard';
 import type { SectionProps } from './PassportHome';
 
-export function PendingBadges({ token, reload, badges }: SectionProps & { badges: BackpackBadge[] }) {
+export function PendingBadges({ token, reload, badges }: SectionProps & { badges: BackpackAssertionV2[] }) {
   const { t } = useI18n();
   const action = useAction();
-  const answer = (badge: BackpackBadge, accept: boolean) =>
+  const answer = (badge: BackpackAssertionV2, accept: boolean) =>
     action.run(async () => {
       await answerBadge(token, badge.entityId, accept);
       await reload();

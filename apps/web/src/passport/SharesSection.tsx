@@ -1,14 +1,16 @@
-import { revokeShare, type Share } from '../api/passport-api';
+import type { ShareV2 } from '@badges/api-contracts/types';
+
+import { revokeShare } from '../api/passport-api';
 import { useI18n } from '../i18n/i18n-context';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { useAction } from '../shell/use-action';
 import type { SectionProps } from './PassportHome';
 
-export function SharesSection({ token, reload, shares }: SectionProps & { shares: Share[] }) {
+export function SharesSection({ token, reload, shares }: SectionProps & { shares: ShareV2[] }) {
   const { t } = useI18n();
   const action = useAction();
   const live = shares.filter((share) => !share.revoked);
-  const revoke = (share: Share) =>
+  const revoke = (share: ShareV2) =>
     action.run(async () => {
       await revokeShare(token, share.entityId);
       await reload();

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 
+import type { BackpackAssertionV2, CollectionV2, ShareV2, UserV2 } from '@badges/api-contracts/types';
+
 import { ApiRequestError } from '../api/client';
 import * as passport from '../api/passport-api';
 
 export interface PassportData {
-  learner: passport.Learner;
-  badges: passport.BackpackBadge[];
-  collections: passport.Collection[];
-  shares: passport.Share[];
+  learner: UserV2;
+  badges: BackpackAssertionV2[];
+  collections: CollectionV2[];
+  shares: ShareV2[];
 }
 
 /** Everything the passport page shows, loaded together and reloaded after each change. */

@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 
-import { bulkAwardResult, followBulkAward, startBulkAward, type BulkAwardProgress } from '../../api/console-api';
+import type { BulkAwardProgress } from '@badges/api-contracts/types';
+
+import { bulkAwardResult, followBulkAward, startBulkAward } from '../../api/console-api';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorMessage } from '../../shell/ErrorMessage';
 import { useAction } from '../../shell/use-action';

@@ -1,6 +1,8 @@
 import { useCallback } from 'react';
 
-import { emailDeliveries, resendEmail, type EmailDelivery } from '../../../api/integrations-api';
+import type { EmailDeliveryV2 } from '@badges/api-contracts/types';
+
+import { emailDeliveries, resendEmail } from '../../../api/integrations-api';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorMessage } from '../../../shell/ErrorMessage';
 import { formatDate } from '../../../shell/format';
@@ -14,9 +16,9 @@ export function EmailsPage({ token }: { token: string }) {
   const { t, lang } = useI18n();
   usePageTitle(t('consoleIntegrations.emails.title'));
   const load = useCallback(() => emailDeliveries(token), [token]);
-  const emails = useLoaded<EmailDelivery[]>(load, []);
+  const emails = useLoaded<EmailDeliveryV2[]>(load, []);
   const action = useAction();
-  const resend = (email: EmailDelivery) =>
+  const resend = (email: EmailDeliveryV2) =>
     action.run(async () => {
       await resendEmail(token, email.entityId);
       await emails.reload();

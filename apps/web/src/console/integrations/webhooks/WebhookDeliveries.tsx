@@ -1,6 +1,8 @@
 import { useCallback } from 'react';
 
-import { redeliver, webhookDeliveries, type Webhook, type WebhookDelivery } from '../../../api/integrations-api';
+import type { WebhookDeliveryV2, WebhookV2 } from '@badges/api-contracts/types';
+
+import { redeliver, webhookDeliveries } from '../../../api/integrations-api';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorMessage } from '../../../shell/ErrorMessage';
 import { Notice } from '../../../shell/Notice';
@@ -8,12 +10,12 @@ import { useAction } from '../../../shell/use-action';
 import { useLoaded } from '../use-loaded';
 
 /** One webhook's deliveries, newest first, each with its outcome and a button to send it again. */
-export function WebhookDeliveries({ token, webhook }: { token: string; webhook: Webhook }) {
+export function WebhookDeliveries({ token, webhook }: { token: string; webhook: WebhookV2 }) {
   const { t } = useI18n();
   const load = useCallback(() => webhookDeliveries(token, webhook.entityId), [token, webhook.entityId]);
-  const deliveries = useLoaded<WebhookDelivery[]>(load, []);
+  const deliveries = useLoaded<WebhookDeliveryV2[]>(load, []);
   const action = useAction();
-  const again = (delivery: WebhookDelivery) =>
+  const again = (delivery: WebhookDeliveryV2) =>
     action.run(async () => {
       await redeliver(token, webhook.entityId, delivery.entityId);
       await deliveries.reload();

@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 
-import { createWebhook, WEBHOOK_EVENTS, type WebhookEvent } from '../../../api/integrations-api';
+import type { WebhookEvent } from '@badges/api-contracts/types';
+
+import { createWebhook, WEBHOOK_EVENTS } from '../../../api/integrations-api';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorMessage } from '../../../shell/ErrorMessage';
 import { useAction } from '../../../shell/use-action';

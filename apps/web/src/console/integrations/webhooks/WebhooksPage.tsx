@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react';
 
-import { deleteWebhook, webhooks as listWebhooks, WEBHOOK_EVENTS, type Webhook, type WebhookEvent } from '../../../api/integrations-api';
+import type { WebhookEvent, WebhookV2 } from '@badges/api-contracts/types';
+
+import { deleteWebhook, webhooks as listWebhooks, WEBHOOK_EVENTS } from '../../../api/integrations-api';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorMessage } from '../../../shell/ErrorMessage';
 import { Notice } from '../../../shell/Notice';
@@ -14,10 +16,10 @@ export function WebhooksPage({ token }: { token: string }) {
   const { t } = useI18n();
   usePageTitle(t('consoleIntegrations.webhooks.title'));
   const load = useCallback(() => listWebhooks(token), [token]);
-  const webhooks = useLoaded<Webhook[]>(load, []);
+  const webhooks = useLoaded<WebhookV2[]>(load, []);
   const [open, setOpen] = useState<string | null>(null);
   const action = useAction();
-  const remove = (webhook: Webhook) =>
+  const remove = (webhook: WebhookV2) =>
     action.run(async () => {
       await deleteWebhook(token, webhook.entityId);
       await webhooks.reload();
