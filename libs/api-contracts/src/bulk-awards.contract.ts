@@ -24,8 +24,6 @@ export type BulkAwardSourceKind = (typeof BULK_AWARD_SOURCE_KINDS)[number];
 export const BULK_AWARD_ROW_STATUSES = ['pending', 'awarded', 'failed', 'duplicate'] as const;
 export type BulkAwardRowStatus = (typeof BULK_AWARD_ROW_STATUSES)[number];
 
-const dateTime = () => z.iso.datetime().describe('UTC, ISO 8601');
-
 /** The counts the progress stream sends on every change. */
 export const BulkAwardProgressSchema = z.object({
   total: z.number().int().describe('Rows in the upload'),
@@ -39,9 +37,9 @@ export const BulkAwardJobV2Schema = BulkAwardProgressSchema.extend({
   badgeClass: z.string().describe('The badge class entityId'),
   sourceKind: z.enum(BULK_AWARD_SOURCE_KINDS).describe('How the rows were uploaded'),
   pending: z.number().int().describe('total - done - failed'),
-  createdAt: dateTime(),
-  startedAt: dateTime().nullable(),
-  finishedAt: dateTime().nullable(),
+  createdAt: z.iso.datetime(),
+  startedAt: z.iso.datetime().nullable(),
+  finishedAt: z.iso.datetime().nullable(),
   resultCsv: z.string().describe('URL of the result CSV: one line per input row'),
   events: z.string().describe('URL of the progress stream (text/event-stream)'),
 });

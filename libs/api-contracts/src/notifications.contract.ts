@@ -31,14 +31,12 @@ export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 export const EMAIL_DELIVERY_STATUSES = ['queued', 'sent', 'failed'] as const;
 export type EmailDeliveryStatus = (typeof EMAIL_DELIVERY_STATUSES)[number];
 
-const dateTime = () => z.iso.datetime().describe('UTC, ISO 8601');
-
 export const WebhookV2Schema = z.object({
   entityId: z.string(),
   url: z.string().describe('Where each event is POSTed, signed with the secret'),
   // Strings, not WebhookEvent: a subscription outlives a topic later withdrawn from the list.
   events: z.array(z.string()).describe(`The subscribed topics: ${WEBHOOK_EVENTS.join(', ')}`),
-  createdAt: dateTime(),
+  createdAt: z.iso.datetime(),
 });
 
 export const CreatedWebhookV2Schema = WebhookV2Schema.extend({
@@ -55,9 +53,9 @@ export const WebhookDeliveryV2Schema = z.object({
   attempts: z.number().int(),
   responseStatus: z.number().int().nullable().describe("The HTTP status of the webhook's last answer"),
   lastError: z.string().nullable(),
-  deliveredAt: dateTime().nullable(),
-  createdAt: dateTime(),
-  updatedAt: dateTime(),
+  deliveredAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
 });
 
 /** One email the platform sends: an award email, or (without an assertion) an endorsement email. */
@@ -71,9 +69,9 @@ export const EmailDeliveryV2Schema = z.object({
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   messageId: z.string().nullable().describe("The mail server's id of the sent message"),
-  sentAt: dateTime().nullable(),
-  createdAt: dateTime(),
-  updatedAt: dateTime(),
+  sentAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
 });
 
 export type WebhookV2 = z.output<typeof WebhookV2Schema>;

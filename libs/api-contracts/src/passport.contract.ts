@@ -25,14 +25,12 @@ export type BadgrAcceptance = (typeof BADGR_ACCEPTANCES)[number];
 export const SHARE_TYPES = ['badge', 'collection'] as const;
 export type ShareType = (typeof SHARE_TYPES)[number];
 
-const dateTime = () => z.iso.datetime().describe('UTC, ISO 8601');
-
 export const BackpackEndorsementSchema = z.object({
   url: z.string().describe('Public URL of the OB 2.0 Endorsement'),
   target: z.enum(ENDORSEMENT_TARGET_TYPES).describe('What the endorsement vouches for: the badge itself, its badge class or its issuer'),
   endorserName: z.string().nullable(),
   comment: z.string().nullable(),
-  issuedOn: dateTime().nullable(),
+  issuedOn: z.iso.datetime().nullable(),
 });
 
 /** A badge of the passport: Badgr's v2 backpack serializer plus our status fields. */
@@ -48,8 +46,8 @@ export const BackpackAssertionV2Schema = z.object({
   recipient: z
     .object({ identity: z.string(), type: z.string(), hashed: z.boolean(), salt: z.string().optional() })
     .describe('As the assertion names the recipient; never the plaintext identity'),
-  issuedOn: dateTime(),
-  expires: dateTime().nullable(),
+  issuedOn: z.iso.datetime(),
+  expires: z.iso.datetime().nullable(),
   expired: z.boolean().describe('Ours: `expires` has passed (the badge stays in the passport, marked)'),
   acceptance: z.enum(BADGR_ACCEPTANCES).describe("Badgr's name for `status`"),
   status: z.enum(BADGE_STATUSES).describe('Ours: pending until the learner accepts or declines the badge'),
@@ -65,7 +63,7 @@ export const CollectionV2Schema = z.object({
   name: z.string(),
   description: z.string(),
   assertions: z.array(z.string()).describe('Assertion entityIds, in display order'),
-  createdAt: dateTime(),
+  createdAt: z.iso.datetime(),
 });
 
 /** A public link to one badge or collection. */
@@ -78,7 +76,7 @@ export const ShareV2Schema = z.object({
   linkedInUrl: z.string().nullable().describe("Badges only: LinkedIn's add-to-profile link"),
   views: z.number().int(),
   revoked: z.boolean(),
-  createdAt: dateTime(),
+  createdAt: z.iso.datetime(),
 });
 
 export const EmailV2Schema = z.object({
