@@ -16,3 +16,4 @@ export * from './web-session.contract';
 export * from './passport.contract';
 export * from './notifications.contract';
 export * from './bulk-awards.contract';
+export * from './passport-requests.contract';

@@ -31,6 +31,35 @@ export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 export const EMAIL_DELIVERY_STATUSES = ['queued', 'sent', 'failed'] as const;
 export type EmailDeliveryStatus = (typeof EMAIL_DELIVERY_STATUSES)[number];
 
+/** POST /v2/webhooks */
+export const WebhookCreateBodySchema = z.object({
+  url: z
+    .string({ error: 'This field is required.' })
+    .trim()
+    .min(1, { error: 'This field may not be blank.' })
+    .max(2048, { error: 'Ensure this field has no more than 2048 characters.' }),
+  events: z
+    .array(
+      z.string().refine((value) => (WEBHOOK_EVENTS as readonly string[]).includes(value), {
+        error: `Unknown event; use one of ${WEBHOOK_EVENTS.join(', ')}.`,
+      }),
+      { error: 'Expected a list of event names.' },
+    )
+    .min(1, { error: 'Subscribe to at least one event.' })
+    .max(WEBHOOK_EVENTS.length * 2)
+    .transform((events) => [...new Set(events)] as WebhookEvent[]),
+});
+
+export type WebhookCreateBody = z.output<typeof WebhookCreateBodySchema>;
+
+/** GET /v2/notifications/emails?assertion=<entityId> */
+export const EmailListQuerySchema = z.object({
+  assertion: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'Expected an assertion entityId.' })
+    .optional(),
+});
+
 export const WebhookV2Schema = z.object({
   entityId: z.string(),
   url: z.string().describe('Where each event is POSTed, signed with the secret'),

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 
+import { LearnerTokenSchema } from '@badges/api-contracts';
 import { ApiError, ErrorCode, type ServiceClient, type ServiceResponse } from '@badges/service-kit';
 
 import type { GatewayConfig } from '../config/gateway.config';
 import { GATEWAY_CONFIG, SERVICE_CLIENTS } from '../gateway.tokens';
 import { buildForwardHeaders } from '../routing/forward-headers';
-import { PassportTokenSchema } from './web-session.dto';
 
 /** The passport's own sign-in and sign-out, called by the gateway for the web app's learner session. */
 @Injectable()
@@ -19,7 +19,7 @@ export class PassportSessionsClient {
   async signIn(credentials: { username: string; password: string }, correlationId: string): Promise<{ token: string; expiresIn: number }> {
     const response = await this.call('POST', '/v2/auth/token', correlationId, { 'content-type': 'application/json' }, JSON.stringify(credentials));
     if (response.status !== 200) throw errorOf(response);
-    const parsed = PassportTokenSchema.safeParse(jsonOf(response));
+    const parsed = LearnerTokenSchema.safeParse(jsonOf(response));
     if (!parsed.success) throw unavailable();
     return { token: parsed.data.access_token, expiresIn: parsed.data.expires_in };
   }

@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 
-import { successEnvelope, type EmailDeliveryV2, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { EmailListQuerySchema, successEnvelope, type EmailDeliveryV2, type V2SuccessEnvelope } from '@badges/api-contracts';
 import { InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
-import { EmailListQuerySchema, toEmailDeliveryV2 } from './emails.dto';
+import { toEmailDeliveryV2 } from './emails.dto';
 import { EmailsService } from './emails.service';
 
 @Controller('v2/notifications/emails')

@@ -1,16 +1,6 @@
-import { z } from 'zod';
-
 import type { EmailDeliveryStatus, EmailDeliveryV2 } from '@badges/api-contracts';
 
 import type { EmailDeliveryRecord } from './email-deliveries.repository';
-
-/** GET /v2/notifications/emails?assertion=<entityId> */
-export const EmailListQuerySchema = z.object({
-  assertion: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'Expected an assertion entityId.' })
-    .optional(),
-});
 
 export function toEmailDeliveryV2(delivery: EmailDeliveryRecord): EmailDeliveryV2 {
   return {

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 
-import { successEnvelope, type CreatedWebhookV2, type V2SuccessEnvelope, type WebhookDeliveryV2, type WebhookV2 } from '@badges/api-contracts';
+import { successEnvelope, WebhookCreateBodySchema, type CreatedWebhookV2, type V2SuccessEnvelope, type WebhookDeliveryV2, type WebhookV2 } from '@badges/api-contracts';
 import { InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
-import { toWebhookDeliveryV2, toWebhookV2, WebhookCreateBodySchema } from './webhooks.dto';
+import { toWebhookDeliveryV2, toWebhookV2 } from './webhooks.dto';
 import { WebhooksService } from './webhooks.service';
 
 @Controller('v2/webhooks')

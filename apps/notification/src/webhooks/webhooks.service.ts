@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { Inject, Injectable } from '@nestjs/common';
 
+import type { WebhookCreateBody } from '@badges/api-contracts';
 import { newEntityId } from '@badges/persistence';
 import { ApiError, ErrorCode, type TenantScope } from '@badges/service-kit';
 
@@ -12,7 +13,6 @@ import { SecretBox } from './secret-box';
 import { WebhookDeliveriesRepository, type WebhookDeliveryRecord } from './webhook-deliveries.repository';
 import { WebhookEndpointsRepository, type WebhookEndpointRecord } from './webhook-endpoints.repository';
 import { checkWebhookUrl, type HostLookup } from './webhook-url';
-import type { WebhookCreateBody } from './webhooks.dto';
 
 export const WEBHOOK_HOST_LOOKUP = Symbol('WEBHOOK_HOST_LOOKUP');
 

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
-import { successEnvelope, type ConfirmedEmailV2, type UserV2, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { successEnvelope, type ConfirmedEmailV2, type UserV2, type V2SuccessEnvelope, ConfirmBodySchema, SignInBodySchema, SignUpBodySchema } from '@badges/api-contracts';
 import { ApiError, CorrelationId, ErrorCode, InternalTokenGuard, parseWith } from '@badges/service-kit';
 
 import { escapeHtml, page } from '../common/html';
-import { ConfirmBodySchema, SignInBodySchema, SignUpBodySchema, toEmailV2, toUserV2 } from './accounts.dto';
+import { toEmailV2, toUserV2 } from './accounts.dto';
 import { AccountsService } from './accounts.service';
 import { IdentifiersService } from './identifiers.service';
 import { LearnerAuthGuard, LearnerToken } from './learner-auth.guard';

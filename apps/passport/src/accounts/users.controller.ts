@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 
-import { successEnvelope, type AddedIdentifierV2, type EmailV2, type IdentifierV2, type UserV2, type V2SuccessEnvelope, type VerifiedIdentifierV2 } from '@badges/api-contracts';
+import { successEnvelope, type AddedIdentifierV2, type EmailV2, type IdentifierV2, type UserV2, type V2SuccessEnvelope, type VerifiedIdentifierV2, AddEmailBodySchema, AddIdentifierBodySchema, MergeBodySchema, PasswordBodySchema } from '@badges/api-contracts';
 import { CorrelationId, InternalTokenGuard, parseWith } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import type { LearnerScope } from '../common/learner-scope';
-import { AddEmailBodySchema, AddIdentifierBodySchema, MergeBodySchema, PasswordBodySchema, toEmailV2, toUserV2 } from './accounts.dto';
+import { toEmailV2, toUserV2 } from './accounts.dto';
 import { AccountsService } from './accounts.service';
 import { IdentifiersService } from './identifiers.service';
 import { Learner, LearnerAuthGuard } from './learner-auth.guard';

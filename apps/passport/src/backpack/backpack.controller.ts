@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, UseGuards } from '@nestjs/common';
 
-import { successEnvelope, type BackpackAssertionV2, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { successEnvelope, type BackpackAssertionV2, type V2SuccessEnvelope, AcceptanceBodySchema, StatusQuerySchema } from '@badges/api-contracts';
 import { ApiError, InternalTokenGuard, parseWith } from '@badges/service-kit';
 
 import { Learner, LearnerAuthGuard } from '../accounts/learner-auth.guard';
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import type { LearnerScope } from '../common/learner-scope';
 import { AwardCopiesService } from '../export/award-copies.service';
-import { AcceptanceBodySchema, StatusQuerySchema, toBackpackAssertionV2 } from './backpack.dto';
+import { toBackpackAssertionV2 } from './backpack.dto';
 import { BackpackRepository } from './backpack.repository';
 
 /** Badgr v2 backpack assertions: the learner's badges, pending ones included, and their acceptance. */

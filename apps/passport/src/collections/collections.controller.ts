@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
 
-import { successEnvelope, type CollectionV2, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { successEnvelope, type CollectionV2, type V2SuccessEnvelope, CollectionCreateBodySchema, CollectionUpdateBodySchema } from '@badges/api-contracts';
 import { InternalTokenGuard, parseWith } from '@badges/service-kit';
 
 import { Learner, LearnerAuthGuard } from '../accounts/learner-auth.guard';
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import type { LearnerScope } from '../common/learner-scope';
-import { CollectionCreateBodySchema, CollectionUpdateBodySchema } from './collections.dto';
 import { CollectionsService } from './collections.service';
 
 /** Badgr v2 backpack collections. */

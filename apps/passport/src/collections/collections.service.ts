@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import type { CollectionV2 } from '@badges/api-contracts';
+import { type CollectionV2, type CollectionCreateBody, type CollectionUpdateBody } from '@badges/api-contracts';
 import { newEntityId } from '@badges/persistence';
 import { ApiError } from '@badges/service-kit';
 
@@ -8,7 +8,6 @@ import { BackpackRepository, type BadgeView } from '../backpack/backpack.reposit
 import type { LearnerScope } from '../common/learner-scope';
 import type { Collection } from '../generated/prisma/client';
 import { PassportPrismaService, type PassportTx } from '../prisma/passport-prisma.service';
-import type { CollectionCreateBody, CollectionUpdateBody } from './collections.dto';
 
 export interface CollectionWithBadges {
   collection: Collection;

@@ -6,7 +6,7 @@ import { InternalTokenGuard, parseWith } from '@badges/service-kit';
 import { Learner, LearnerAuthGuard } from '../accounts/learner-auth.guard';
 import { toBackpackAssertionV2 } from '../backpack/backpack.dto';
 import type { LearnerScope } from '../common/learner-scope';
-import { ImportBodySchema } from './imports.dto';
+import { ImportInputSchema } from './imports.dto';
 import { ImportsService } from './imports.service';
 
 /** Badgr's `POST /v2/backpack/import`: a badge from elsewhere, by URL, baked image or JSON/JWS. */
@@ -18,6 +18,6 @@ export class ImportsController {
   @Post()
   @HttpCode(201)
   async import(@Learner() scope: LearnerScope, @Body() body: unknown): Promise<V2SuccessEnvelope<BackpackAssertionV2>> {
-    return successEnvelope(toBackpackAssertionV2(await this.imports.import(scope, parseWith(ImportBodySchema, body))));
+    return successEnvelope(toBackpackAssertionV2(await this.imports.import(scope, parseWith(ImportInputSchema, body))));
   }
 }

@@ -1,13 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
-import { successEnvelope, type ShareV2, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { successEnvelope, type ShareV2, type V2SuccessEnvelope, ShareCreateBodySchema } from '@badges/api-contracts';
 import { cacheTag, InternalTokenGuard, markPublicCacheStale, parseWith } from '@badges/service-kit';
 
 import { Learner, LearnerAuthGuard } from '../accounts/learner-auth.guard';
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import type { LearnerScope } from '../common/learner-scope';
-import { ShareCreateBodySchema } from './shares.dto';
 import { SharesService } from './shares.service';
 
 /** The learner's share links: create, list (with view counts), revoke. */

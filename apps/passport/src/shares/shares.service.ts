@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import type { ShareType, ShareV2 } from '@badges/api-contracts';
+import { type ShareType, type ShareV2, type ShareCreateBody } from '@badges/api-contracts';
 import { newEntityId } from '@badges/persistence';
 import { ApiError, ErrorCode } from '@badges/service-kit';
 
@@ -13,7 +13,6 @@ import type { Share } from '../generated/prisma/client';
 import { PassportPrismaService } from '../prisma/passport-prisma.service';
 import type { SharedContent } from './share-page';
 import { embedSnippet, linkedInAddToProfileUrl, shareUrl } from './share-links';
-import type { ShareCreateBody } from './shares.dto';
 
 const gone = (message: string) => new ApiError(410, ErrorCode.Gone, message);
 
