@@ -6,6 +6,11 @@
 export const InternalHeader = {
   InstitutionId: 'x-institution-id',
   ClientId: 'x-client-id',
+  /**
+   * Who made the request, for `createdBy`, events and the audit trail (issue #16):
+   * `client:<clientId>` for an API client, `staff:<staffId>` for a person signed in to the console.
+   */
+  Actor: 'x-badges-actor',
   CorrelationId: 'x-correlation-id',
   InternalToken: 'x-internal-token',
   /** The public base URL the caller used, so documents carry the right ids. */
