@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { requiredText } from './common';
+import { utcDateTime } from './response-fields';
 
 export const INSTITUTION_NAME_MAX = 255;
 
@@ -15,14 +16,28 @@ export const CreateInstitutionBodySchema = z.object({
 export type CreateInstitutionBody = z.output<typeof CreateInstitutionBodySchema>;
 export type CreateInstitutionInput = z.input<typeof CreateInstitutionBodySchema>;
 
-export interface AdminApiClientCredentials {
-  clientId: string;
-  /** Plain secret, returned only in this response. */
-  clientSecret: string;
-}
+export const AdminApiClientCredentialsSchema = z.object({
+  clientId: z.string(),
+  clientSecret: z.string().describe('Shown once; only a hash is stored.'),
+});
+export type AdminApiClientCredentials = z.output<typeof AdminApiClientCredentialsSchema>;
 
-export interface AdminInstitutionCreated {
-  id: string;
-  name: string;
-  client: AdminApiClientCredentials;
-}
+export const AdminInstitutionCreatedSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  client: AdminApiClientCredentialsSchema,
+});
+export type AdminInstitutionCreated = z.output<typeof AdminInstitutionCreatedSchema>;
+
+/** GET /admin/institutions: every institution with its API clients (no secrets), oldest first. */
+export const AdminInstitutionListSchema = z.object({
+  institutions: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      createdAt: utcDateTime(),
+      clients: z.array(z.object({ clientId: z.string(), createdAt: utcDateTime(), revokedAt: utcDateTime().nullable() })),
+    }),
+  ),
+});
+export type AdminInstitutionList = z.output<typeof AdminInstitutionListSchema>;

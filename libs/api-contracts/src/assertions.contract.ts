@@ -21,7 +21,8 @@ import {
   isoDateTimeWithZone,
   markdownText,
 } from './common';
-import type { VerificationType } from './badge-classes.contract';
+import { VERIFICATION_TYPES } from './badge-classes.contract';
+import { extensionsField, publicUrl, utcDateTime } from './response-fields';
 
 /** Badgr `BadgeInstance.RECIPIENT_TYPE_CHOICES`. */
 export const RECIPIENT_TYPES = ['email', 'url', 'telephone', 'id'] as const;
@@ -203,13 +204,13 @@ export const BatchRevokeBodySchema = z
 export type BatchRevokeBody = z.output<typeof BatchRevokeBodySchema>;
 
 /** One result of POST /v2/assertions/revoke (200, description "revoked badges"). */
-export interface BatchRevokeResultV2 {
-  entityId?: string;
-  revoked: boolean;
-  revocationReason?: string;
-  /** Why it was not revoked, e.g. "permission denied or object not found". */
-  reason?: string;
-}
+export const BatchRevokeResultV2Schema = z.object({
+  entityId: z.string().optional(),
+  revoked: z.boolean(),
+  revocationReason: z.string().optional(),
+  reason: z.string().optional().describe('Why it was not revoked, e.g. "permission denied or object not found"'),
+});
+export type BatchRevokeResultV2 = z.output<typeof BatchRevokeResultV2Schema>;
 
 /** Query of the assertion lists. `recipient` may repeat. */
 export const AssertionListQuerySchema = z.object({
@@ -220,50 +221,51 @@ export const AssertionListQuerySchema = z.object({
 });
 export type AssertionListQuery = z.output<typeof AssertionListQuerySchema>;
 
-export type AcceptanceStatus = 'Unaccepted' | 'Accepted' | 'Rejected';
+export const ACCEPTANCE_STATUSES = ['Unaccepted', 'Accepted', 'Rejected'] as const;
+export type AcceptanceStatus = (typeof ACCEPTANCE_STATUSES)[number];
 
-export interface RecipientV2 {
-  /** `sha256$<hex>` of identity + salt when hashed, else the plain identity. */
-  identity: string;
-  hashed: boolean;
-  type: RecipientType;
-  /** The plain identity; Badgr always includes it in the issuer's API. */
-  plaintextIdentity?: string;
-  /** Present when hashed. */
-  salt?: string;
-}
+export const RecipientV2Schema = z.object({
+  identity: z.string().describe('`sha256$<hex>` of identity + salt when hashed, else the plain identity'),
+  hashed: z.boolean(),
+  type: z.enum(RECIPIENT_TYPES),
+  plaintextIdentity: z
+    .string()
+    .optional()
+    .describe('The plain identity: always for an unhashed recipient, for a hashed one only in the answer that created it'),
+  salt: z.string().optional().describe('Present when hashed'),
+});
+export type RecipientV2 = z.output<typeof RecipientV2Schema>;
 
-export interface EvidenceV2 {
-  url: string | null;
-  narrative: string | null;
-}
+export const EvidenceV2Schema = z.object({
+  url: z.string().nullable(),
+  narrative: z.string().nullable(),
+});
+export type EvidenceV2 = z.output<typeof EvidenceV2Schema>;
 
 /** An Assertion as the v2 API returns it. Field names and order follow Badgr. */
-export interface AssertionV2 {
-  entityType: 'Assertion';
-  entityId: string;
-  /** Public URL of the OB 2.0 Assertion (`/public/assertions/{entityId}`); also its `id`. */
-  openBadgeId: string;
-  createdAt: string;
-  createdBy: string | null;
-  /** entityId of the BadgeClass. */
-  badgeclass: string;
-  badgeclassOpenBadgeId: string;
-  /** entityId of the Issuer. */
-  issuer: string;
-  issuerOpenBadgeId: string;
-  /** URL of the baked image (`/public/assertions/{entityId}/image`). */
-  image: string;
-  recipient: RecipientV2;
-  /** UTC, ending in Z. */
-  issuedOn: string;
-  narrative: string | null;
-  evidence: EvidenceV2[];
-  revoked: boolean;
-  revocationReason: string | null;
-  acceptance: AcceptanceStatus;
-  expires: string | null;
-  extensions: Record<string, unknown>;
-  /** Ours: "signed" when the assertion is a JWS. */
-  verification?: VerificationType;
-}
+export const AssertionV2Schema = z
+  .object({
+    entityType: z.literal('Assertion'),
+    entityId: z.string(),
+    openBadgeId: publicUrl().describe('Public URL of the OB 2.0 Assertion (`/public/assertions/{entityId}`); also its `id`'),
+    createdAt: utcDateTime(),
+    createdBy: z.string().nullable().describe('entityId of the creating user; null when created by an API client'),
+    badgeclass: z.string().describe('entityId of the BadgeClass'),
+    badgeclassOpenBadgeId: publicUrl(),
+    issuer: z.string().describe('entityId of the Issuer'),
+    issuerOpenBadgeId: publicUrl(),
+    image: publicUrl().describe('URL of the baked image (`/public/assertions/{entityId}/image`)'),
+    recipient: RecipientV2Schema,
+    issuedOn: utcDateTime(),
+    narrative: z.string().nullable(),
+    evidence: z.array(EvidenceV2Schema),
+    revoked: z.boolean(),
+    revocationReason: z.string().nullable(),
+    acceptance: z.enum(ACCEPTANCE_STATUSES),
+    expires: utcDateTime().nullable(),
+    extensions: extensionsField(),
+    verification: z.enum(VERIFICATION_TYPES).describe('Ours: "signed" when the assertion is a JWS'),
+    signature: z.string().optional().describe('Ours: a signed assertion\'s compact JWS (also what its baked image carries)'),
+  })
+  .describe('Badgr v2 Assertion. `openBadgeId` is the public URL of the OB 2.0 Assertion.');
+export type AssertionV2 = z.output<typeof AssertionV2Schema>;

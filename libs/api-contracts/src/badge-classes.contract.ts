@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { httpUrl, imageDataUri, languageTag, markdownText, optionalText, requiredText } from './common';
+import { extensionsField, publicUrl, utcDateTime } from './response-fields';
 
 export const BADGE_CLASS_LIMITS = {
   name: 1024,
@@ -187,48 +188,48 @@ export type BadgeClassUpdateBody = z.output<typeof BadgeClassUpdateBodySchema>;
 export type BadgeClassUpdateInput = z.input<typeof BadgeClassUpdateBodySchema>;
 
 /** Alignment as returned: Badgr returns every key, null when unset. */
-export interface AlignmentV2 {
-  targetName: string;
-  targetUrl: string;
-  targetDescription: string | null;
-  targetFramework: string | null;
-  targetCode: string | null;
-}
+export const AlignmentV2Schema = z.object({
+  targetName: z.string(),
+  targetUrl: z.string(),
+  targetDescription: z.string().nullable(),
+  targetFramework: z.string().nullable(),
+  targetCode: z.string().nullable(),
+});
+export type AlignmentV2 = z.output<typeof AlignmentV2Schema>;
 
 /** A translation as returned (ours). */
-export interface BadgeClassTranslationV2 {
-  language: string;
-  name: string;
-  description: string | null;
-  criteriaNarrative: string | null;
-}
+export const BadgeClassTranslationV2Schema = z.object({
+  language: z.string().describe('BCP 47 language tag'),
+  name: z.string(),
+  description: z.string().nullable(),
+  criteriaNarrative: z.string().nullable(),
+});
+export type BadgeClassTranslationV2 = z.output<typeof BadgeClassTranslationV2Schema>;
 
 /** A BadgeClass as the v2 API returns it. Field names and order follow Badgr. */
-export interface BadgeClassV2 {
-  entityType: 'BadgeClass';
-  entityId: string;
-  /** Public URL of the OB 2.0 BadgeClass (`/public/badges/{entityId}`). */
-  openBadgeId: string;
-  createdAt: string;
-  createdBy: string | null;
-  /** entityId of the owning Issuer. */
-  issuer: string;
-  issuerOpenBadgeId: string;
-  name: string;
-  /** Public URL of the image. */
-  image: string;
-  description: string;
-  criteriaUrl: string | null;
-  criteriaNarrative: string | null;
-  alignments: AlignmentV2[];
-  tags: string[];
-  /** Badgr always returns the object; both null when assertions never expire. */
-  expires: { amount: number | null; duration: ExpirationDuration | null };
-  extensions: Record<string, unknown>;
-  /** Ours. */
-  language: string;
-  /** Ours. */
-  translations: BadgeClassTranslationV2[];
-  /** Ours. */
-  verification: VerificationType;
-}
+export const BadgeClassV2Schema = z
+  .object({
+    entityType: z.literal('BadgeClass'),
+    entityId: z.string(),
+    openBadgeId: publicUrl().describe('Public URL of the OB 2.0 BadgeClass (`/public/badges/{entityId}`)'),
+    createdAt: utcDateTime(),
+    createdBy: z.string().nullable().describe('entityId of the creating user; null when created by an API client'),
+    issuer: z.string().describe('entityId of the owning Issuer'),
+    issuerOpenBadgeId: publicUrl(),
+    name: z.string(),
+    image: publicUrl().describe('Public URL of the image'),
+    description: z.string(),
+    criteriaUrl: z.string().nullable(),
+    criteriaNarrative: z.string().nullable().describe('Markdown'),
+    alignments: z.array(AlignmentV2Schema),
+    tags: z.array(z.string()),
+    expires: z
+      .object({ amount: z.number().int().nullable(), duration: z.enum(EXPIRATION_DURATIONS).nullable() })
+      .describe('Badgr always returns the object; both null when assertions never expire'),
+    extensions: extensionsField(),
+    language: z.string().describe('Ours: BCP 47 language of name, description and criteriaNarrative'),
+    translations: z.array(BadgeClassTranslationV2Schema).describe('Ours: the texts in other languages'),
+    verification: z.enum(VERIFICATION_TYPES).describe('Ours: "hosted" or "signed" (JWS-signed assertions)'),
+  })
+  .describe('Badgr v2 BadgeClass, plus our language, translations and verification.');
+export type BadgeClassV2 = z.output<typeof BadgeClassV2Schema>;

@@ -15,8 +15,9 @@
  */
 import { z } from 'zod';
 
-import { VERIFICATION_TYPES, type VerificationType } from './badge-classes.contract';
+import { VERIFICATION_TYPES } from './badge-classes.contract';
 import { emailAddress, entityId, httpUrl, optionalText, requiredText } from './common';
+import { publicUrl, utcDateTime } from './response-fields';
 
 export const ENDORSEMENT_LIMITS = { name: 1024, description: 16_384, email: 255, url: 1024, message: 4096, comment: 16_384, reason: 1024 } as const;
 
@@ -71,72 +72,63 @@ export type EndorserProfileBody = z.output<typeof EndorserProfileBodySchema>;
 export type EndorsementRequestCreateBody = z.output<typeof EndorsementRequestCreateBodySchema>;
 export type EndorsementRole = z.output<typeof EndorsementRoleQuerySchema>['role'];
 
-export interface EndorserProfileV2 {
-  entityType: 'EndorserProfile';
-  entityId: string;
-  /** The hosted Profile's URL (the `issuer` of the endorser's Endorsements). */
-  openBadgeId: string;
-  name: string;
-  url: string;
-  email: string;
-  description: string | null;
-  verification: VerificationType;
-}
+export const EndorserProfileV2Schema = z
+  .object({
+    entityType: z.literal('EndorserProfile'),
+    entityId: z.string(),
+    openBadgeId: publicUrl().describe('The hosted Profile\'s URL (the `issuer` of the endorser\'s Endorsements)'),
+    name: z.string(),
+    url: z.string(),
+    email: z.string(),
+    description: z.string().nullable(),
+    verification: z.enum(VERIFICATION_TYPES).describe('How the endorser\'s Endorsements are verified'),
+  })
+  .describe('The caller\'s endorser Profile, hosted at `openBadgeId`.');
+export type EndorserProfileV2 = z.output<typeof EndorserProfileV2Schema>;
 
-/** An endorser's signing key: public information only, never the private half. */
-export interface EndorserSigningKeyV2 {
-  entityType: 'EndorserSigningKey';
-  entityId: string;
-  /** The CryptographicKey's URL: the `creator` of the Endorsements this key signed. */
-  openBadgeId: string;
-  algorithm: string;
-  publicKeyPem: string;
-  createdAt: string;
-  retiredAt: string | null;
-  active: boolean;
-}
+/** GET /v2/endorsers: another institution's Profile. */
+export const PublishedEndorserV2Schema = EndorserProfileV2Schema.extend({
+  institution: z.string().describe('The institution id: what a request\'s `endorser` names'),
+}).describe('Another institution\'s published endorser Profile.');
+export type PublishedEndorserV2 = z.output<typeof PublishedEndorserV2Schema>;
 
-/** GET /v2/endorsers: another institution's Profile; `institution` is what a request's `endorser` names. */
-export interface PublishedEndorserV2 extends EndorserProfileV2 {
-  institution: string;
-}
+export const EndorsementTargetV2Schema = z.object({
+  type: z.enum(ENDORSEMENT_TARGET_TYPES),
+  entityId: z.string(),
+  openBadgeId: publicUrl().describe('The endorsed entity\'s public OB 2.0 id'),
+  name: z.string().optional().describe('Its name when the request was made (requests only)'),
+});
+export type EndorsementTargetV2 = z.output<typeof EndorsementTargetV2Schema>;
 
-export interface EndorsementTargetV2 {
-  type: EndorsementTargetType;
-  entityId: string;
-  openBadgeId: string;
-  name?: string;
-}
+export const ENDORSEMENT_REQUEST_STATUSES = ['pending', 'approved', 'declined', 'withdrawn'] as const;
 
-export interface EndorsementRequestV2 {
-  entityType: 'EndorsementRequest';
-  entityId: string;
-  target: EndorsementTargetV2;
-  /** Institution ids of the two parties. */
-  requester: string;
-  endorser: string;
-  message: string | null;
-  status: 'pending' | 'approved' | 'declined' | 'withdrawn';
-  /** The Endorsement made by approving it. */
-  endorsement: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-}
+export const EndorsementRequestV2Schema = z.object({
+  entityType: z.literal('EndorsementRequest'),
+  entityId: z.string(),
+  target: EndorsementTargetV2Schema,
+  requester: z.string().describe('Institution id of the target\'s owner'),
+  endorser: z.string().describe('Institution id of the endorser'),
+  message: z.string().nullable(),
+  status: z.enum(ENDORSEMENT_REQUEST_STATUSES),
+  endorsement: z.string().nullable().describe('The Endorsement made by approving it'),
+  createdAt: utcDateTime(),
+  decidedAt: utcDateTime().nullable(),
+});
+export type EndorsementRequestV2 = z.output<typeof EndorsementRequestV2Schema>;
 
-export interface EndorsementV2 {
-  entityType: 'Endorsement';
-  entityId: string;
-  /** The public URL: the OB 2.0 document's `id`. */
-  openBadgeId: string;
-  request: string;
-  target: EndorsementTargetV2;
-  requester: string;
-  endorser: string;
-  comment: string | null;
-  issuedOn: string;
-  revoked: boolean;
-  revocationReason: string | null;
-  /** "signed": `signature` is the Endorsement as a compact JWS made with the endorser's key. */
-  verification: VerificationType;
-  signature?: string;
-}
+export const EndorsementV2Schema = z.object({
+  entityType: z.literal('Endorsement'),
+  entityId: z.string(),
+  openBadgeId: publicUrl().describe('The public URL: the OB 2.0 document\'s `id`'),
+  request: z.string().describe('The EndorsementRequest it answers'),
+  target: EndorsementTargetV2Schema,
+  requester: z.string(),
+  endorser: z.string(),
+  comment: z.string().nullable(),
+  issuedOn: utcDateTime(),
+  revoked: z.boolean(),
+  revocationReason: z.string().nullable(),
+  verification: z.enum(VERIFICATION_TYPES),
+  signature: z.string().optional().describe('When signed: the Endorsement as a compact JWS made with the endorser\'s key'),
+});
+export type EndorsementV2 = z.output<typeof EndorsementV2Schema>;

@@ -6,6 +6,8 @@ import {
   httpStatusForErrorCode,
   parseRequest,
   successEnvelope,
+  V2ErrorEnvelopeSchema,
+  v2SuccessEnvelopeSchema,
   validationErrorEnvelope,
 } from './envelope';
 
@@ -87,5 +89,25 @@ describe('parseRequest', () => {
 
   it('returns the parsed data on success', () => {
     expect(parseRequest(z.object({ a: z.string().trim() }), { a: ' x ', extra: 1 })).toEqual({ success: true, data: { a: 'x' } });
+  });
+});
+
+describe('the envelope builders answer their own contracts', () => {
+  it('successEnvelope gives a V2 success envelope', () => {
+    const body = successEnvelope([{ entityId: 'abc' }], 'revoked badges');
+    expect(v2SuccessEnvelopeSchema(z.object({ entityId: z.string() })).parse(body)).toEqual(body);
+  });
+
+  it('errorEnvelope and validationErrorEnvelope give a V2 error envelope', () => {
+    const bodies = [
+      errorEnvelope({ code: 'not_found', message: 'No such assertion.' }),
+      errorEnvelope({ code: 'validation_failed', message: 'x', field: 'a', fieldErrors: { a: ['x'] }, validationErrors: ['y'] }),
+      validationErrorEnvelope(z.object({ name: z.string() }).safeParse({}).error!),
+    ];
+    for (const body of bodies) expect(V2ErrorEnvelopeSchema.parse(body)).toEqual(body);
+  });
+
+  it('the error contract refuses a non-empty result', () => {
+    expect(V2ErrorEnvelopeSchema.safeParse({ ...errorEnvelope({ code: 'gone', message: 'Gone.' }), result: [1] }).success).toBe(false);
   });
 });

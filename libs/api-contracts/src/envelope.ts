@@ -12,23 +12,34 @@
  */
 import { z } from 'zod';
 
-export interface V2Status {
-  success: boolean;
-  description: string;
-}
+export const V2StatusSchema = z.object({
+  success: z.boolean(),
+  description: z.string().describe('Badgr\'s description of the outcome: "ok", "bad request", …'),
+});
+export type V2Status = z.output<typeof V2StatusSchema>;
 
 /** Badgr cursor pagination info (`pagination` key, present on cursor-paginated lists only). */
-export interface V2Pagination {
-  nextResults?: string | null;
-  previousResults?: string | null;
-}
+export const V2PaginationSchema = z.object({
+  nextResults: z.string().nullish(),
+  previousResults: z.string().nullish(),
+});
+export type V2Pagination = z.output<typeof V2PaginationSchema>;
 
-export interface V2SuccessEnvelope<T> {
-  status: { success: true; description: string };
-  /** Always a list, even for a single object. */
-  result: T[];
-  pagination?: V2Pagination;
+/** `status` of every successful v2 answer (OpenAPI component `Status`). */
+export const V2SuccessStatusSchema = z.object({
+  success: z.literal(true),
+  description: z.string().meta({ example: 'ok' }),
+});
+
+/** `{status, result: [item, …], pagination?}`: the envelope of a successful v2 answer. */
+export function v2SuccessEnvelopeSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    status: V2SuccessStatusSchema,
+    result: z.array(item).describe('Always a list, even for a single object.'),
+    pagination: V2PaginationSchema.optional(),
+  });
 }
+export type V2SuccessEnvelope<T> = z.output<ReturnType<typeof v2SuccessEnvelopeSchema<z.ZodType<T>>>>;
 
 /** Stable error codes of the institution API. Never rename one; add new ones instead. */
 export const API_ERROR_CODES = {
@@ -83,23 +94,31 @@ export const API_ERROR_CODES = {
 
 export type ApiErrorCode = keyof typeof API_ERROR_CODES;
 
-export interface ApiError {
-  code: ApiErrorCode | (string & {});
-  message: string;
-  /** Dotted path of the first offending field, e.g. `recipient.identity`, `alignments.0.targetUrl`. */
-  field?: string;
-}
+/** Every code, sorted: the `error.code` enum of the OpenAPI `ErrorEnvelope`. */
+export const DOCUMENTED_ERROR_CODES = (Object.keys(API_ERROR_CODES) as ApiErrorCode[]).sort();
 
-export interface V2ErrorEnvelope {
-  status: { success: false; description: string };
-  /** Always `[]`; Badgr sends it on errors too. */
-  result: [];
-  error: ApiError;
-  /** Messages per dotted field path (Badgr nests DRF errors; we flatten to dotted keys). */
-  fieldErrors?: Record<string, string[]>;
-  /** Errors that belong to no single field (Badgr `non_field_errors`). */
-  validationErrors?: string[];
-}
+export const ApiErrorSchema = z.object({
+  // Typed as a string: a client must survive a code added after it was built (codes are only ever
+  // added); the documented list is the enum.
+  code: z.string().meta({ enum: DOCUMENTED_ERROR_CODES, description: 'Stable machine code; branch on it.' }),
+  message: z.string().describe('Plain-language explanation.'),
+  field: z.string().optional().describe('Dotted path of the offending field, e.g. `recipient.identity`, `alignments.0.targetUrl`.'),
+});
+export type ApiError = z.output<typeof ApiErrorSchema>;
+
+export const V2ErrorEnvelopeSchema = z
+  .object({
+    status: z.object({ success: z.literal(false), description: z.string().meta({ example: 'bad request' }) }),
+    result: z.array(z.never()).max(0).describe('Always `[]`; Badgr sends it on errors too.'),
+    error: ApiErrorSchema,
+    fieldErrors: z
+      .record(z.string(), z.array(z.string()))
+      .optional()
+      .describe('Messages per dotted field path (Badgr nests DRF errors; we flatten to dotted keys).'),
+    validationErrors: z.array(z.string()).optional().describe('Errors that belong to no single field (Badgr `non_field_errors`).'),
+  })
+  .describe('Every 4xx/5xx answer. Branch on `error.code`; it is stable (codes are only ever added).');
+export type V2ErrorEnvelope = z.output<typeof V2ErrorEnvelopeSchema>;
 
 export type V2Envelope<T> = V2SuccessEnvelope<T> | V2ErrorEnvelope;
 

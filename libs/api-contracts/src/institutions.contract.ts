@@ -2,7 +2,10 @@
  * GET /v2/institutions/self (ours): the institution of the calling API client,
  * in the v2 envelope: `{status, result: [InstitutionV2]}`.
  */
-export interface InstitutionV2 {
-  entityId: string;
-  name: string;
-}
+import { z } from 'zod';
+
+export const InstitutionV2Schema = z.object({
+  entityId: z.string(),
+  name: z.string(),
+});
+export type InstitutionV2 = z.output<typeof InstitutionV2Schema>;

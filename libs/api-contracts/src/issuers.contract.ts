@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { emailAddress, httpUrl, imageDataUri, optionalText, requiredText } from './common';
+import { extensionsField, publicUrl, utcDateTime } from './response-fields';
 
 /** Badgr limits: name ≤ 1024, description ≤ 16384, email ≤ 255, url ≤ 1024. */
 export const ISSUER_LIMITS = { name: 1024, description: 16_384, email: 255, url: 1024 } as const;
@@ -42,44 +43,44 @@ export const IssuerQuerySchema = z.object({
   include_staff: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
-export type IssuerStaffRole = 'owner' | 'editor' | 'staff';
+/** Badgr's staff roles (our "awarder" role is Badgr's `staff`). */
+export const ISSUER_STAFF_ROLES = ['owner', 'editor', 'staff'] as const;
+export type IssuerStaffRole = (typeof ISSUER_STAFF_ROLES)[number];
 
-/** One staff member of an Issuer, as Badgr `IssuerStaffSerializerV2` (our "awarder" role is Badgr's `staff`). */
-export interface IssuerStaffV2 {
-  entityType?: string;
-  entityId?: string;
-  /** entityId of the BadgeUser. */
-  user: string;
-  role: IssuerStaffRole;
-  userProfile?: {
-    firstName: string;
-    lastName: string;
-    emails: Array<{ email: string; verified: boolean; primary: boolean }>;
-    url?: string[];
-    telephone?: string[];
-  };
-}
+/** One staff member of an Issuer, as Badgr `IssuerStaffSerializerV2`. */
+export const IssuerStaffV2Schema = z.object({
+  entityType: z.string().optional(),
+  entityId: z.string().optional(),
+  user: z.string().describe('entityId of the BadgeUser'),
+  role: z.enum(ISSUER_STAFF_ROLES),
+  userProfile: z
+    .object({
+      firstName: z.string(),
+      lastName: z.string(),
+      emails: z.array(z.object({ email: z.string(), verified: z.boolean(), primary: z.boolean() })),
+      url: z.array(z.string()).optional(),
+      telephone: z.array(z.string()).optional(),
+    })
+    .optional(),
+});
+export type IssuerStaffV2 = z.output<typeof IssuerStaffV2Schema>;
 
 /** An Issuer as the v2 API returns it. Field names and order follow Badgr. */
-export interface IssuerV2 {
-  entityType: 'Issuer';
-  entityId: string;
-  /** Public URL of the OB 2.0 Issuer Profile (`/public/issuers/{entityId}`). */
-  openBadgeId: string;
-  /** UTC, ending in Z. */
-  createdAt: string;
-  /** entityId of the creating user, or null when created by an API client. */
-  createdBy: string | null;
-  name: string;
-  /** Public URL of the image, or null. */
-  image: string | null;
-  email: string;
-  description: string | null;
-  url: string;
-  /** Omitted when the request has `include_staff=false`. */
-  staff?: IssuerStaffV2[];
-  extensions: Record<string, unknown>;
-  badgrDomain?: string | null;
-  /** Ours (additive): URL of the issuer's CryptographicKey, when it signs assertions. */
-  publicKey?: string | null;
-}
+export const IssuerV2Schema = z
+  .object({
+    entityType: z.literal('Issuer'),
+    entityId: z.string(),
+    openBadgeId: publicUrl().describe('Public URL of the OB 2.0 Issuer Profile (`/public/issuers/{entityId}`)'),
+    createdAt: utcDateTime(),
+    createdBy: z.string().nullable().describe('entityId of the creating user; null when created by an API client'),
+    name: z.string(),
+    image: publicUrl().nullable().describe('Public URL of the image, or null'),
+    email: z.string(),
+    description: z.string().nullable(),
+    url: z.string(),
+    // Always sent (empty: staff are not modelled); `include_staff=false` is accepted and changes nothing.
+    staff: z.array(IssuerStaffV2Schema),
+    extensions: extensionsField(),
+  })
+  .describe('Badgr v2 Issuer.');
+export type IssuerV2 = z.output<typeof IssuerV2Schema>;

@@ -18,14 +18,13 @@ export const OAuthTokenRequestSchema = z.object({
 export type OAuthTokenRequest = z.output<typeof OAuthTokenRequestSchema>;
 export type OAuthTokenRequestInput = z.input<typeof OAuthTokenRequestSchema>;
 
-export interface OAuthTokenResponse {
-  access_token: string;
-  token_type: 'Bearer';
-  /** Lifetime in seconds. */
-  expires_in: number;
-  /** Granted scopes, space-separated. */
-  scope: string;
-}
+export const OAuthTokenResponseSchema = z.object({
+  access_token: z.string().describe('An ES256 JWT (typ at+jwt).'),
+  token_type: z.literal('Bearer'),
+  expires_in: z.number().int().describe('Lifetime in seconds.').meta({ example: 3600 }),
+  scope: z.string().describe('Granted scopes, space-separated.').meta({ example: 'rw:issuer' }),
+});
+export type OAuthTokenResponse = z.output<typeof OAuthTokenResponseSchema>;
 
 /** RFC 6749 §5.2 error codes. */
 export const OAUTH_ERROR_CODES = [
@@ -39,10 +38,11 @@ export const OAUTH_ERROR_CODES = [
 export type OAuthErrorCode = (typeof OAUTH_ERROR_CODES)[number];
 
 /** RFC 6749 §5.2 error body: 400, or 401 for `invalid_client`. */
-export interface OAuthErrorResponse {
-  error: OAuthErrorCode;
-  error_description?: string;
-}
+export const OAuthErrorResponseSchema = z.object({
+  error: z.enum(OAUTH_ERROR_CODES),
+  error_description: z.string().optional(),
+});
+export type OAuthErrorResponse = z.output<typeof OAuthErrorResponseSchema>;
 
 /** The RFC 6749 error for a token request that failed validation. */
 export function oauthErrorForInvalidRequest(err: z.ZodError): OAuthErrorResponse {

@@ -1,22 +1,37 @@
 /**
- * JSON Schemas of the request bodies, for the gateway's OpenAPI document.
- * Generated from the zod contracts (input side: defaults make fields optional).
+ * JSON Schemas of the API's request bodies and responses, for the gateway's OpenAPI document.
+ * Generated from the zod contracts, so the docs cannot drift from validation or from the types:
+ * request bodies on the input side (defaults make fields optional), responses on the output side.
  * Refinements (criteria rule, identity per recipient type, date order) are not expressible
  * in JSON Schema and are described in the field descriptions instead.
  */
 import { z } from 'zod';
-import { CreateInstitutionBodySchema } from './admin.contract';
+import { AdminApiClientCredentialsSchema, AdminInstitutionCreatedSchema, AdminInstitutionListSchema, CreateInstitutionBodySchema } from './admin.contract';
 import {
   AssertionCreateBodySchema,
   AssertionUpdateBodySchema,
+  AssertionV2Schema,
   BatchIssueBodySchema,
   BatchRevokeBodySchema,
+  BatchRevokeResultV2Schema,
   RevokeBodySchema,
 } from './assertions.contract';
-import { BadgeClassCreateBodySchema, BadgeClassUpdateBodySchema } from './badge-classes.contract';
-import { EndorsementApproveBodySchema, EndorsementReasonBodySchema, EndorsementRequestCreateBodySchema, EndorserProfileBodySchema } from './endorsements.contract';
-import { IssuerCreateBodySchema, IssuerUpdateBodySchema } from './issuers.contract';
-import { OAuthTokenRequestSchema } from './oauth.contract';
+import { BadgeClassCreateBodySchema, BadgeClassUpdateBodySchema, BadgeClassV2Schema } from './badge-classes.contract';
+import {
+  EndorsementApproveBodySchema,
+  EndorsementReasonBodySchema,
+  EndorsementRequestCreateBodySchema,
+  EndorsementRequestV2Schema,
+  EndorsementV2Schema,
+  EndorserProfileBodySchema,
+  EndorserProfileV2Schema,
+  PublishedEndorserV2Schema,
+} from './endorsements.contract';
+import { V2ErrorEnvelopeSchema, V2SuccessStatusSchema } from './envelope';
+import { InstitutionV2Schema } from './institutions.contract';
+import { IssuerCreateBodySchema, IssuerUpdateBodySchema, IssuerV2Schema } from './issuers.contract';
+import { OAuthErrorResponseSchema, OAuthTokenRequestSchema, OAuthTokenResponseSchema } from './oauth.contract';
+import { EndorserSigningKeyV2Schema, SigningKeyV2Schema } from './signing-keys.contract';
 
 /** Every request body contract, by the component name it gets in OpenAPI. */
 export const REQUEST_BODY_SCHEMAS = {
@@ -37,12 +52,49 @@ export const REQUEST_BODY_SCHEMAS = {
   EndorsementReasonBody: EndorsementReasonBodySchema,
 } as const satisfies Record<string, z.ZodType>;
 
+/**
+ * Every response contract, by the component name it gets in OpenAPI. A v2 answer is
+ * `{status: Status, result: [<component>]}` (the gateway's `envelopeOf`); an entry nested in
+ * another (ClientCredentials in InstitutionCreated) becomes a `$ref` to its component.
+ */
+export const RESPONSE_SCHEMAS = {
+  Status: V2SuccessStatusSchema,
+  ErrorEnvelope: V2ErrorEnvelopeSchema,
+  Institution: InstitutionV2Schema,
+  ClientCredentials: AdminApiClientCredentialsSchema,
+  InstitutionCreated: AdminInstitutionCreatedSchema,
+  InstitutionList: AdminInstitutionListSchema,
+  TokenResponse: OAuthTokenResponseSchema,
+  OAuthError: OAuthErrorResponseSchema,
+  Issuer: IssuerV2Schema,
+  SigningKey: SigningKeyV2Schema,
+  BadgeClass: BadgeClassV2Schema,
+  Assertion: AssertionV2Schema,
+  BatchRevokeResult: BatchRevokeResultV2Schema,
+  EndorserProfile: EndorserProfileV2Schema,
+  PublishedEndorser: PublishedEndorserV2Schema,
+  EndorserSigningKey: EndorserSigningKeyV2Schema,
+  EndorsementRequest: EndorsementRequestV2Schema,
+  Endorsement: EndorsementV2Schema,
+} as const satisfies Record<string, z.ZodType>;
+
 export type RequestBodyName = keyof typeof REQUEST_BODY_SCHEMAS;
+export type ResponseName = keyof typeof RESPONSE_SCHEMAS;
 export type JsonSchema = Record<string, unknown>;
 
 export interface OpenApiSchemaOptions {
   /** 'openapi-3.0' (default, for @fastify/swagger's OpenAPI 3.0 output) or 'draft-2020-12' (OpenAPI 3.1). */
   target?: 'openapi-3.0' | 'draft-2020-12';
+}
+
+/**
+ * What the docs need of zod's output: a date-time, an email or a URL is said by its `format`, and
+ * an integer by its type; zod's long regex and ±2^53 bounds beside them only clutter the page.
+ */
+function tidy({ jsonSchema }: { jsonSchema: JsonSchema }): void {
+  if (jsonSchema.format !== undefined) delete jsonSchema.pattern;
+  if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+  if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
 }
 
 /** JSON Schema of one request body. */
@@ -52,16 +104,45 @@ export function requestBodyJsonSchema(schema: z.ZodType, options: OpenApiSchemaO
     io: 'input',
     unrepresentable: 'any',
     reused: 'inline',
+    override: tidy,
   }) as JsonSchema;
   delete json.$schema;
   return json;
 }
 
-/** `{ IssuerCreateBody: {...}, BadgeClassCreateBody: {...}, … }`, ready for `components.schemas`. */
-export function openApiSchemas(options: OpenApiSchemaOptions = {}): Record<RequestBodyName, JsonSchema> {
-  const out = {} as Record<RequestBodyName, JsonSchema>;
-  for (const [name, schema] of Object.entries(REQUEST_BODY_SCHEMAS) as Array<[RequestBodyName, z.ZodType]>) {
-    out[name] = requestBodyJsonSchema(schema, options);
+/**
+ * Named output schemas converted together into OpenAPI components: one that is nested in another
+ * (ClientCredentials in InstitutionCreated) becomes a `$ref` to its own component.
+ */
+export function componentSchemas<Name extends string>(named: Record<Name, z.ZodType>, options: OpenApiSchemaOptions = {}): Record<Name, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [name, schema] of Object.entries(named) as Array<[Name, z.ZodType]>) registry.add(schema, { id: name });
+  const { schemas } = z.toJSONSchema(registry, {
+    target: options.target ?? 'openapi-3.0',
+    io: 'output',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+    override: tidy,
+  });
+  const out = {} as Record<Name, JsonSchema>;
+  for (const name of Object.keys(named) as Name[]) {
+    // `$id`/`$schema` are JSON Schema document keywords, not OpenAPI 3.0 Schema Object fields.
+    const { $id: _id, $schema: _schema, ...json } = schemas[name] as JsonSchema;
+    out[name] = json;
   }
   return out;
+}
+
+/** `{ Issuer: {...}, Assertion: {...}, … }`: the response components. */
+export function responseJsonSchemas(options: OpenApiSchemaOptions = {}): Record<ResponseName, JsonSchema> {
+  return componentSchemas(RESPONSE_SCHEMAS, options);
+}
+
+/** `{ IssuerCreateBody: {...}, Issuer: {...}, … }`: request and response components, ready for `components.schemas`. */
+export function openApiSchemas(options: OpenApiSchemaOptions = {}): Record<RequestBodyName | ResponseName, JsonSchema> {
+  const requests = {} as Record<RequestBodyName, JsonSchema>;
+  for (const [name, schema] of Object.entries(REQUEST_BODY_SCHEMAS) as Array<[RequestBodyName, z.ZodType]>) {
+    requests[name] = requestBodyJsonSchema(schema, options);
+  }
+  return { ...requests, ...responseJsonSchemas(options) };
 }

@@ -4,9 +4,38 @@
  */
 import { z } from 'zod';
 
+import { publicUrl, utcDateTime } from './response-fields';
+
 export const SIGNING_ALGORITHMS = ['RS256', 'ES256'] as const;
 
 /** Body of a key rotation; optional, RS256 unless asked. */
 export const RotateSigningKeyBodySchema = z.object({
   algorithm: z.enum(SIGNING_ALGORITHMS, { error: 'algorithm must be "RS256" or "ES256".' }).default('RS256'),
 });
+export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
+
+/** What every signing key shows: public information only, never the private half. */
+const signingKeyFields = {
+  entityId: z.string(),
+  openBadgeId: publicUrl().describe('The CryptographicKey\'s URL: the `creator` of what this key signed'),
+  algorithm: z.enum(SIGNING_ALGORITHMS),
+  publicKeyPem: z.string(),
+  createdAt: utcDateTime(),
+  retiredAt: utcDateTime().nullable(),
+  active: z.boolean().describe('False once retired; retired keys stay published'),
+};
+
+/** An issuer's signing key (GET /v2/issuers/{id}/keys). */
+export const SigningKeyV2Schema = z.object({
+  entityType: z.literal('SigningKey'),
+  ...signingKeyFields,
+  issuer: z.string().describe('entityId of the Issuer'),
+});
+export type SigningKeyV2 = z.output<typeof SigningKeyV2Schema>;
+
+/** An endorser's signing key (GET /v2/endorsers/self/keys). */
+export const EndorserSigningKeyV2Schema = z.object({
+  entityType: z.literal('EndorserSigningKey'),
+  ...signingKeyFields,
+});
+export type EndorserSigningKeyV2 = z.output<typeof EndorserSigningKeyV2Schema>;

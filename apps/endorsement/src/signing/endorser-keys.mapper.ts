@@ -1,4 +1,4 @@
-import { formatDateTimeV2, type EndorserSigningKeyV2 } from '@badges/api-contracts';
+import { formatDateTimeV2, type EndorserSigningKeyV2, type SigningAlgorithm } from '@badges/api-contracts';
 import { buildCryptographicKey, type CryptographicKey } from '@badges/openbadges';
 
 import type { PublicUrls } from '../common/public-urls';
@@ -9,7 +9,7 @@ export function toEndorserSigningKeyV2(key: EndorserSigningKey, urls: PublicUrls
     entityType: 'EndorserSigningKey',
     entityId: key.id,
     openBadgeId: urls.endorserKey(key.endorserProfileId, key.id),
-    algorithm: key.algorithm,
+    algorithm: key.algorithm as SigningAlgorithm,
     publicKeyPem: key.publicKeyPem,
     createdAt: formatDateTimeV2(key.createdAt),
     retiredAt: key.retiredAt ? formatDateTimeV2(key.retiredAt) : null,

@@ -1,4 +1,6 @@
-import { buildComponents, DOCUMENTED_ERROR_CODES } from './openapi.components';
+import { DOCUMENTED_ERROR_CODES } from '@badges/api-contracts';
+
+import { buildComponents } from './openapi.components';
 import { OPENAPI_PATHS } from './openapi.paths';
 
 /** The static OpenAPI 3 description of every public route; served at /docs and /docs/openapi.json. */

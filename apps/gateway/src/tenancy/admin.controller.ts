@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 
-import { CreateInstitutionBodySchema, type AdminApiClientCredentials, type AdminInstitutionCreated } from '@badges/api-contracts';
+import { CreateInstitutionBodySchema, type AdminApiClientCredentials, type AdminInstitutionCreated, type AdminInstitutionList } from '@badges/api-contracts';
 import { isEntityId } from '@badges/persistence';
 import { ApiError, parseWith } from '@badges/service-kit';
 
@@ -21,9 +21,15 @@ export class AdminController {
   }
 
   @Get()
-  async list(): Promise<{ institutions: unknown[] }> {
+  async list(): Promise<AdminInstitutionList> {
     const institutions = await this.institutions.list();
-    return { institutions };
+    return {
+      institutions: institutions.map((institution) => ({
+        ...institution,
+        createdAt: institution.createdAt.toISOString(),
+        clients: institution.clients.map((client) => ({ ...client, createdAt: client.createdAt.toISOString(), revokedAt: client.revokedAt?.toISOString() ?? null })),
+      })),
+    };
   }
 
   @Post(':id/clients')

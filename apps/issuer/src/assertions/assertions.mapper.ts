@@ -9,10 +9,7 @@ import { ALREADY_REVOKED_MESSAGE } from './assertions.service';
  * because it stores it; we keep only the salted hash of a hashed recipient, so the plaintext is
  * known (and returned) only in the response that created the assertion.
  */
-/** Ours, additive: a signed assertion's compact JWS (also what its baked image carries). */
-export type AssertionV2WithSignature = AssertionV2 & { signature?: string };
-
-export function toAssertionV2(row: AssertionRecord, urls: PublicUrls, plaintextIdentity?: string): AssertionV2WithSignature {
+export function toAssertionV2(row: AssertionRecord, urls: PublicUrls, plaintextIdentity?: string): AssertionV2 {
   const recipient: RecipientV2 = { identity: row.recipientIdentity, hashed: row.recipientHashed, type: row.recipientType as RecipientType };
   const plaintext = row.recipientHashed ? plaintextIdentity : row.recipientIdentity;
   if (plaintext !== undefined) recipient.plaintextIdentity = plaintext;

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
-import { RotateSigningKeyBodySchema, successEnvelope, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { RotateSigningKeyBodySchema, successEnvelope, type SigningKeyV2, type V2SuccessEnvelope } from '@badges/api-contracts';
 import { cacheTag, CorrelationId, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
 import { PublicUrls } from '../common/public-urls';
-import { toSigningKeyV2, type SigningKeyV2 } from './signing-keys.dto';
+import { toSigningKeyV2 } from './signing-keys.dto';
 import { SigningKeysService } from './signing-keys.service';
 
 /** An issuer's signing keys (signed badges). Tenant-scoped: another institution's issuer is 404. */
