@@ -1,6 +1,16 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 
+import {
+  AdminApiClientCredentialsSchema,
+  AdminInstitutionCreatedSchema,
+  AdminInstitutionListSchema,
+  contractMismatches,
+  InstitutionV2Schema,
+  OAuthTokenResponseSchema,
+  V2ErrorEnvelopeSchema,
+  v2SuccessEnvelopeSchema,
+} from '@badges/api-contracts';
 import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
 import { loadConfig } from '@badges/service-kit';
 
@@ -190,6 +200,27 @@ describe.each(databaseTargets())('gateway over HTTP ($name)', (target) => {
       } finally {
         await second.app.close();
       }
+    });
+  });
+
+  describe('its own answers are exactly their response contracts (issue #15)', () => {
+    it('operator, token, who-am-I and error answers', async () => {
+      const created = await send({ method: 'POST', url: '/admin/institutions', headers: admin, payload: { name: 'Contract College' } });
+      expect(contractMismatches(AdminInstitutionCreatedSchema, json(created))).toEqual([]);
+      const { id, client } = json(created);
+      const added = await send({ method: 'POST', url: `/admin/institutions/${id}/clients`, headers: admin });
+      expect(contractMismatches(AdminApiClientCredentialsSchema, json(added))).toEqual([]);
+      const list = await send({ method: 'GET', url: '/admin/institutions', headers: admin });
+      expect(contractMismatches(AdminInstitutionListSchema, json(list))).toEqual([]);
+
+      const token = await send({ method: 'POST', url: '/o/token', payload: { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret } });
+      expect(contractMismatches(OAuthTokenResponseSchema, json(token))).toEqual([]);
+      const self = await send({ method: 'GET', url: '/v2/institutions/self', headers: { authorization: `Bearer ${json(token).access_token}` } });
+      expect(contractMismatches(v2SuccessEnvelopeSchema(InstitutionV2Schema), json(self))).toEqual([]);
+
+      const refused = await send({ method: 'POST', url: '/o/token', payload: { grant_type: 'client_credentials', client_id: client.clientId, client_secret: 'nope' } });
+      const invalid = await send({ method: 'POST', url: '/admin/institutions', headers: admin, payload: { name: '   ' } });
+      for (const response of [refused, invalid]) expect(contractMismatches(V2ErrorEnvelopeSchema, json(response))).toEqual([]);
     });
   });
 

@@ -17,3 +17,4 @@ export * from './passport.contract';
 export * from './notifications.contract';
 export * from './bulk-awards.contract';
 export * from './passport-requests.contract';
+export * from './contract-mismatches';

@@ -1,6 +1,7 @@
 /**
  * OAuth2 client credentials (RFC 6749 §4.4) at POST /o/token, as Badgr (django-oauth-toolkit).
- * The body is form-encoded or JSON. Errors here are RFC 6749 errors, NOT the v2 envelope.
+ * The body is form-encoded or JSON. Errors are answered in the v2 error envelope, with the code of
+ * the RFC 6749 error (`oauthErrorForInvalidRequest`) where one applies.
  */
 import { z } from 'zod';
 
@@ -37,7 +38,7 @@ export const OAUTH_ERROR_CODES = [
 ] as const;
 export type OAuthErrorCode = (typeof OAUTH_ERROR_CODES)[number];
 
-/** RFC 6749 §5.2 error body: 400, or 401 for `invalid_client`. */
+/** RFC 6749 §5.2 error body: how a failed token request reads in OAuth terms (the gateway sends its code in the error envelope). */
 export const OAuthErrorResponseSchema = z.object({
   error: z.enum(OAUTH_ERROR_CODES),
   error_description: z.string().optional(),

@@ -30,7 +30,7 @@ import {
 import { V2ErrorEnvelopeSchema, V2SuccessStatusSchema } from './envelope';
 import { InstitutionV2Schema } from './institutions.contract';
 import { IssuerCreateBodySchema, IssuerUpdateBodySchema, IssuerV2Schema } from './issuers.contract';
-import { OAuthErrorResponseSchema, OAuthTokenRequestSchema, OAuthTokenResponseSchema } from './oauth.contract';
+import { OAuthTokenRequestSchema, OAuthTokenResponseSchema } from './oauth.contract';
 import { EndorserSigningKeyV2Schema, SigningKeyV2Schema } from './signing-keys.contract';
 
 /** Every request body contract, by the component name it gets in OpenAPI. */
@@ -65,7 +65,6 @@ export const RESPONSE_SCHEMAS = {
   InstitutionCreated: AdminInstitutionCreatedSchema,
   InstitutionList: AdminInstitutionListSchema,
   TokenResponse: OAuthTokenResponseSchema,
-  OAuthError: OAuthErrorResponseSchema,
   Issuer: IssuerV2Schema,
   SigningKey: SigningKeyV2Schema,
   BadgeClass: BadgeClassV2Schema,
