@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import {
   AssertionV2Schema,
   BadgeClassV2Schema,
+  BatchRevokeResultV2Schema,
   contractMismatches,
   DOCUMENTED_ERROR_CODES,
   IssuerV2Schema,
@@ -41,7 +42,7 @@ describe.each(databaseTargets())('issuer answers match the response contracts on
   });
   afterAll(async () => t.close());
 
-  it('issuers, badge classes and assertions, hosted and signed, as created, read, listed, updated and revoked', async () => {
+  it('issuers, badge classes, assertions and keys, hosted and signed, as created, read, listed, updated and revoked', async () => {
     const issuer = await answered(IssuerV2Schema, call('POST', '/v2/issuers', issuerBody()), 201);
     await answered(IssuerV2Schema, call('GET', `/v2/issuers/${issuer.entityId}`));
     await answered(IssuerV2Schema, call('PUT', `/v2/issuers/${issuer.entityId}`, issuerBody({ description: null, image: undefined })));
@@ -73,6 +74,9 @@ describe.each(databaseTargets())('issuer answers match the response contracts on
     await answered(AssertionV2Schema, call('GET', `/v2/issuers/${issuer.entityId}/assertions`));
     const revoked = await answered(AssertionV2Schema, call('DELETE', `/v2/assertions/${emailed.entityId}`, { revocation_reason: 'Issued in error' }));
     expect(revoked).toMatchObject({ revoked: true, revocationReason: 'Issued in error' });
+    // Revoked, already revoked, unknown: every kind of batch revoke result.
+    const batch = [signedAward.entityId, emailed.entityId, 'no-such-assertion'].map((entityId) => ({ entityId, revocationReason: 'Duplicate' }));
+    await answered(BatchRevokeResultV2Schema, call('POST', '/v2/assertions/revoke', batch));
 
     await answered(SigningKeyV2Schema, call('GET', `/v2/issuers/${issuer.entityId}/keys`));
     await answered(SigningKeyV2Schema, call('POST', `/v2/issuers/${issuer.entityId}/keys/rotate`, {}), 201);

@@ -18,6 +18,17 @@ import {
 } from './assertions.contract';
 import { BadgeClassCreateBodySchema, BadgeClassUpdateBodySchema, BadgeClassV2Schema } from './badge-classes.contract';
 import {
+  BadgeConnectAuthorizeBodySchema,
+  BadgeConnectClientSchema,
+  BadgeConnectManifestSchema,
+  BadgeConnectPushBodySchema,
+  BadgeConnectRegistrationBodySchema,
+  BadgeConnectResultsSchema,
+  BadgeConnectTokenBodySchema,
+  BadgeConnectTokenSchema,
+} from './badge-connect.contract';
+import { EmailTemplateV2Schema, TemplateBodySchema } from './email-templates.contract';
+import {
   EndorsementApproveBodySchema,
   EndorsementReasonBodySchema,
   EndorsementRequestCreateBodySchema,
@@ -31,7 +42,8 @@ import { V2ErrorEnvelopeSchema, V2SuccessStatusSchema } from './envelope';
 import { InstitutionV2Schema } from './institutions.contract';
 import { IssuerCreateBodySchema, IssuerUpdateBodySchema, IssuerV2Schema } from './issuers.contract';
 import { OAuthTokenRequestSchema, OAuthTokenResponseSchema } from './oauth.contract';
-import { EndorserSigningKeyV2Schema, SigningKeyV2Schema } from './signing-keys.contract';
+import { EndorserSigningKeyV2Schema, RotateSigningKeyBodySchema, SigningKeyV2Schema } from './signing-keys.contract';
+import { LearnerSignInBodySchema, StaffSessionSchema, StaffSignInBodySchema } from './web-session.contract';
 
 /** Every request body contract, by the component name it gets in OpenAPI. */
 export const REQUEST_BODY_SCHEMAS = {
@@ -50,6 +62,14 @@ export const REQUEST_BODY_SCHEMAS = {
   EndorsementRequestCreateBody: EndorsementRequestCreateBodySchema,
   EndorsementApproveBody: EndorsementApproveBodySchema,
   EndorsementReasonBody: EndorsementReasonBodySchema,
+  RotateSigningKeyBody: RotateSigningKeyBodySchema,
+  TemplateBody: TemplateBodySchema,
+  LearnerSignInBody: LearnerSignInBodySchema,
+  StaffSignInBody: StaffSignInBodySchema,
+  BadgeConnectRegistrationBody: BadgeConnectRegistrationBodySchema,
+  BadgeConnectAuthorizeBody: BadgeConnectAuthorizeBodySchema,
+  BadgeConnectTokenBody: BadgeConnectTokenBodySchema,
+  BadgeConnectPushBody: BadgeConnectPushBodySchema,
 } as const satisfies Record<string, z.ZodType>;
 
 /**
@@ -75,7 +95,13 @@ export const RESPONSE_SCHEMAS = {
   EndorserSigningKey: EndorserSigningKeyV2Schema,
   EndorsementRequest: EndorsementRequestV2Schema,
   Endorsement: EndorsementV2Schema,
-} as const satisfies Record<string, z.ZodType>;
+  EmailTemplate: EmailTemplateV2Schema,
+  StaffSession: StaffSessionSchema,
+  BadgeConnectManifest: BadgeConnectManifestSchema,
+  BadgeConnectClient: BadgeConnectClientSchema,
+  BadgeConnectToken: BadgeConnectTokenSchema,
+  BadgeConnectResults: BadgeConnectResultsSchema,
+} as const satisfies Record<string, z.ZodObject>;
 
 export type RequestBodyName = keyof typeof REQUEST_BODY_SCHEMAS;
 export type ResponseName = keyof typeof RESPONSE_SCHEMAS;
