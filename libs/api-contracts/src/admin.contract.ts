@@ -6,7 +6,6 @@
  */
 import { z } from 'zod';
 import { requiredText } from './common';
-import { utcDateTime } from './response-fields';
 
 export const INSTITUTION_NAME_MAX = 255;
 
@@ -35,8 +34,8 @@ export const AdminInstitutionListSchema = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
-      createdAt: utcDateTime(),
-      clients: z.array(z.object({ clientId: z.string(), createdAt: utcDateTime(), revokedAt: utcDateTime().nullable() })),
+      createdAt: z.iso.datetime(),
+      clients: z.array(z.object({ clientId: z.string(), createdAt: z.iso.datetime(), revokedAt: z.iso.datetime().nullable() })),
     }),
   ),
 });

@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import {
+  badgrExtensions,
   E164_PATTERN,
   IRI_PATTERN,
   MIN_ISSUED_YEAR,
@@ -22,7 +23,6 @@ import {
   markdownText,
 } from './common';
 import { VERIFICATION_TYPES } from './badge-classes.contract';
-import { extensionsField, publicUrl, utcDateTime } from './response-fields';
 
 /** Badgr `BadgeInstance.RECIPIENT_TYPE_CHOICES`. */
 export const RECIPIENT_TYPES = ['email', 'url', 'telephone', 'id'] as const;
@@ -247,23 +247,23 @@ export const AssertionV2Schema = z
   .object({
     entityType: z.literal('Assertion'),
     entityId: z.string(),
-    openBadgeId: publicUrl().describe('Public URL of the OB 2.0 Assertion (`/public/assertions/{entityId}`); also its `id`'),
-    createdAt: utcDateTime(),
+    openBadgeId: z.url().describe('Public URL of the OB 2.0 Assertion (`/public/assertions/{entityId}`); also its `id`'),
+    createdAt: z.iso.datetime(),
     createdBy: z.string().nullable().describe('entityId of the creating user; null when created by an API client'),
     badgeclass: z.string().describe('entityId of the BadgeClass'),
-    badgeclassOpenBadgeId: publicUrl(),
+    badgeclassOpenBadgeId: z.url(),
     issuer: z.string().describe('entityId of the Issuer'),
-    issuerOpenBadgeId: publicUrl(),
-    image: publicUrl().describe('URL of the baked image (`/public/assertions/{entityId}/image`)'),
+    issuerOpenBadgeId: z.url(),
+    image: z.url().describe('URL of the baked image (`/public/assertions/{entityId}/image`)'),
     recipient: RecipientV2Schema,
-    issuedOn: utcDateTime(),
+    issuedOn: z.iso.datetime(),
     narrative: z.string().nullable(),
     evidence: z.array(EvidenceV2Schema),
     revoked: z.boolean(),
     revocationReason: z.string().nullable(),
     acceptance: z.enum(ACCEPTANCE_STATUSES),
-    expires: utcDateTime().nullable(),
-    extensions: extensionsField(),
+    expires: z.iso.datetime().nullable(),
+    extensions: badgrExtensions(),
     verification: z.enum(VERIFICATION_TYPES).describe('Ours: "signed" when the assertion is a JWS'),
     signature: z.string().optional().describe('Ours: a signed assertion\'s compact JWS (also what its baked image carries)'),
   })

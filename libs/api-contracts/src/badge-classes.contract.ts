@@ -10,8 +10,7 @@
  * DELETE /v2/badgeclasses/{entityId}       -> 204, or 400 when it has assertions
  */
 import { z } from 'zod';
-import { httpUrl, imageDataUri, languageTag, markdownText, optionalText, requiredText } from './common';
-import { extensionsField, publicUrl, utcDateTime } from './response-fields';
+import { badgrExtensions, httpUrl, imageDataUri, languageTag, markdownText, optionalText, requiredText } from './common';
 
 export const BADGE_CLASS_LIMITS = {
   name: 1024,
@@ -211,13 +210,13 @@ export const BadgeClassV2Schema = z
   .object({
     entityType: z.literal('BadgeClass'),
     entityId: z.string(),
-    openBadgeId: publicUrl().describe('Public URL of the OB 2.0 BadgeClass (`/public/badges/{entityId}`)'),
-    createdAt: utcDateTime(),
+    openBadgeId: z.url().describe('Public URL of the OB 2.0 BadgeClass (`/public/badges/{entityId}`)'),
+    createdAt: z.iso.datetime(),
     createdBy: z.string().nullable().describe('entityId of the creating user; null when created by an API client'),
     issuer: z.string().describe('entityId of the owning Issuer'),
-    issuerOpenBadgeId: publicUrl(),
+    issuerOpenBadgeId: z.url(),
     name: z.string(),
-    image: publicUrl().describe('Public URL of the image'),
+    image: z.url().describe('Public URL of the image'),
     description: z.string(),
     criteriaUrl: z.string().nullable(),
     criteriaNarrative: z.string().nullable().describe('Markdown'),
@@ -226,7 +225,7 @@ export const BadgeClassV2Schema = z
     expires: z
       .object({ amount: z.number().int().nullable(), duration: z.enum(EXPIRATION_DURATIONS).nullable() })
       .describe('Badgr always returns the object; both null when assertions never expire'),
-    extensions: extensionsField(),
+    extensions: badgrExtensions(),
     language: z.string().describe('Ours: BCP 47 language of name, description and criteriaNarrative'),
     translations: z.array(BadgeClassTranslationV2Schema).describe('Ours: the texts in other languages'),
     verification: z.enum(VERIFICATION_TYPES).describe('Ours: "hosted" or "signed" (JWS-signed assertions)'),

@@ -1,5 +1,5 @@
 /**
- * Field primitives shared by the request contracts.
+ * Field primitives shared by the contracts (the request ones, then `badgrExtensions` of the answers).
  *
  * Each one mirrors the Django REST Framework field Badgr uses for the same
  * property (noted per primitive), so that a payload Badgr accepts is accepted
@@ -148,3 +148,6 @@ export function formatDateTimeV2(date: Date | string | number): string {
   const iso = new Date(date).toISOString();
   return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 }
+
+/** Badgr's `extensions` of an answered entity: an object (we always send `{}`). */
+export const badgrExtensions = () => z.record(z.string(), z.unknown()).describe('Badgr extensions; always `{}` here.');

@@ -17,7 +17,6 @@ import { z } from 'zod';
 
 import { VERIFICATION_TYPES } from './badge-classes.contract';
 import { emailAddress, entityId, httpUrl, optionalText, requiredText } from './common';
-import { publicUrl, utcDateTime } from './response-fields';
 
 export const ENDORSEMENT_LIMITS = { name: 1024, description: 16_384, email: 255, url: 1024, message: 4096, comment: 16_384, reason: 1024 } as const;
 
@@ -76,7 +75,7 @@ export const EndorserProfileV2Schema = z
   .object({
     entityType: z.literal('EndorserProfile'),
     entityId: z.string(),
-    openBadgeId: publicUrl().describe('The hosted Profile\'s URL (the `issuer` of the endorser\'s Endorsements)'),
+    openBadgeId: z.url().describe('The hosted Profile\'s URL (the `issuer` of the endorser\'s Endorsements)'),
     name: z.string(),
     url: z.string(),
     email: z.string(),
@@ -95,7 +94,7 @@ export type PublishedEndorserV2 = z.output<typeof PublishedEndorserV2Schema>;
 export const EndorsementTargetV2Schema = z.object({
   type: z.enum(ENDORSEMENT_TARGET_TYPES),
   entityId: z.string(),
-  openBadgeId: publicUrl().describe('The endorsed entity\'s public OB 2.0 id'),
+  openBadgeId: z.url().describe('The endorsed entity\'s public OB 2.0 id'),
   name: z.string().optional().describe('Its name when the request was made (requests only)'),
 });
 export type EndorsementTargetV2 = z.output<typeof EndorsementTargetV2Schema>;
@@ -111,21 +110,21 @@ export const EndorsementRequestV2Schema = z.object({
   message: z.string().nullable(),
   status: z.enum(ENDORSEMENT_REQUEST_STATUSES),
   endorsement: z.string().nullable().describe('The Endorsement made by approving it'),
-  createdAt: utcDateTime(),
-  decidedAt: utcDateTime().nullable(),
+  createdAt: z.iso.datetime(),
+  decidedAt: z.iso.datetime().nullable(),
 });
 export type EndorsementRequestV2 = z.output<typeof EndorsementRequestV2Schema>;
 
 export const EndorsementV2Schema = z.object({
   entityType: z.literal('Endorsement'),
   entityId: z.string(),
-  openBadgeId: publicUrl().describe('The public URL: the OB 2.0 document\'s `id`'),
+  openBadgeId: z.url().describe('The public URL: the OB 2.0 document\'s `id`'),
   request: z.string().describe('The EndorsementRequest it answers'),
   target: EndorsementTargetV2Schema,
   requester: z.string(),
   endorser: z.string(),
   comment: z.string().nullable(),
-  issuedOn: utcDateTime(),
+  issuedOn: z.iso.datetime(),
   revoked: z.boolean(),
   revocationReason: z.string().nullable(),
   verification: z.enum(VERIFICATION_TYPES),

@@ -8,8 +8,7 @@
  * DELETE /v2/issuers/{entityId}    -> 204, no body
  */
 import { z } from 'zod';
-import { emailAddress, httpUrl, imageDataUri, optionalText, requiredText } from './common';
-import { extensionsField, publicUrl, utcDateTime } from './response-fields';
+import { badgrExtensions, emailAddress, httpUrl, imageDataUri, optionalText, requiredText } from './common';
 
 /** Badgr limits: name ≤ 1024, description ≤ 16384, email ≤ 255, url ≤ 1024. */
 export const ISSUER_LIMITS = { name: 1024, description: 16_384, email: 255, url: 1024 } as const;
@@ -70,17 +69,17 @@ export const IssuerV2Schema = z
   .object({
     entityType: z.literal('Issuer'),
     entityId: z.string(),
-    openBadgeId: publicUrl().describe('Public URL of the OB 2.0 Issuer Profile (`/public/issuers/{entityId}`)'),
-    createdAt: utcDateTime(),
+    openBadgeId: z.url().describe('Public URL of the OB 2.0 Issuer Profile (`/public/issuers/{entityId}`)'),
+    createdAt: z.iso.datetime(),
     createdBy: z.string().nullable().describe('entityId of the creating user; null when created by an API client'),
     name: z.string(),
-    image: publicUrl().nullable().describe('Public URL of the image, or null'),
+    image: z.url().nullable().describe('Public URL of the image, or null'),
     email: z.string(),
     description: z.string().nullable(),
     url: z.string(),
     // Always sent (empty: staff are not modelled); `include_staff=false` is accepted and changes nothing.
     staff: z.array(IssuerStaffV2Schema),
-    extensions: extensionsField(),
+    extensions: badgrExtensions(),
   })
   .describe('Badgr v2 Issuer.');
 export type IssuerV2 = z.output<typeof IssuerV2Schema>;

@@ -17,6 +17,7 @@ import {
   RevokeBodySchema,
 } from './assertions.contract';
 import { BadgeClassCreateBodySchema, BadgeClassUpdateBodySchema, BadgeClassV2Schema } from './badge-classes.contract';
+import { BULK_AWARDS_RESPONSE_SCHEMAS } from './bulk-awards.contract';
 import {
   BadgeConnectAuthorizeBodySchema,
   BadgeConnectClientSchema,
@@ -41,7 +42,9 @@ import {
 import { V2ErrorEnvelopeSchema, V2SuccessStatusSchema } from './envelope';
 import { InstitutionV2Schema } from './institutions.contract';
 import { IssuerCreateBodySchema, IssuerUpdateBodySchema, IssuerV2Schema } from './issuers.contract';
+import { NOTIFICATIONS_RESPONSE_SCHEMAS } from './notifications.contract';
 import { OAuthTokenRequestSchema, OAuthTokenResponseSchema } from './oauth.contract';
+import { PASSPORT_RESPONSE_SCHEMAS } from './passport.contract';
 import { EndorserSigningKeyV2Schema, RotateSigningKeyBodySchema, SigningKeyV2Schema } from './signing-keys.contract';
 import { LearnerSignInBodySchema, StaffSessionSchema, StaffSignInBodySchema } from './web-session.contract';
 
@@ -101,6 +104,9 @@ export const RESPONSE_SCHEMAS = {
   BadgeConnectClient: BadgeConnectClientSchema,
   BadgeConnectToken: BadgeConnectTokenSchema,
   BadgeConnectResults: BadgeConnectResultsSchema,
+  ...PASSPORT_RESPONSE_SCHEMAS,
+  ...NOTIFICATIONS_RESPONSE_SCHEMAS,
+  ...BULK_AWARDS_RESPONSE_SCHEMAS,
 } as const satisfies Record<string, z.ZodObject>;
 
 export type RequestBodyName = keyof typeof REQUEST_BODY_SCHEMAS;

@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 
-import { publicUrl, utcDateTime } from './response-fields';
 
 export const SIGNING_ALGORITHMS = ['RS256', 'ES256'] as const;
 
@@ -17,11 +16,11 @@ export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
 /** What every signing key shows: public information only, never the private half. */
 const signingKeyFields = {
   entityId: z.string(),
-  openBadgeId: publicUrl().describe('The CryptographicKey\'s URL: the `creator` of what this key signed'),
+  openBadgeId: z.url().describe('The CryptographicKey\'s URL: the `creator` of what this key signed'),
   algorithm: z.enum(SIGNING_ALGORITHMS),
   publicKeyPem: z.string(),
-  createdAt: utcDateTime(),
-  retiredAt: utcDateTime().nullable(),
+  createdAt: z.iso.datetime(),
+  retiredAt: z.iso.datetime().nullable(),
   active: z.boolean().describe('False once retired; retired keys stay published'),
 };
 
