@@ -2,11 +2,23 @@
  * The endorsement service over HTTP on every storage target, with a fake issuer behind its
  * ServiceClient: the workflow, its authorization, every 4xx, the outbox events and the public
  * documents (validated with the openbadges lib). The cross-service flow (the issuer consuming the
- * events) is test/distributed/endorsement-flow.kafka-spec.ts.
+ * events) is test/distributed/endorsement-flow.kafka-spec.ts. Last, every kind of answer is checked
+ * against its response contract (issue #15): a field the contract lacks fails.
  */
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LightMyRequestResponse } from 'fastify';
+import type { z } from 'zod';
 
+import {
+  contractMismatches,
+  EndorsementRequestV2Schema,
+  EndorsementV2Schema,
+  EndorserProfileV2Schema,
+  EndorserSigningKeyV2Schema,
+  PublishedEndorserV2Schema,
+  V2ErrorEnvelopeSchema,
+  v2SuccessEnvelopeSchema,
+} from '@badges/api-contracts';
 import { validateNode } from '@badges/openbadges';
 import { outboxEventsQuery } from '@badges/messaging';
 import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
@@ -220,6 +232,37 @@ describe.each(databaseTargets())('endorsement service on $name', (target) => {
       const direct = await app.inject({ method: 'GET', url: '/v2/endorsements' });
       expect(direct.statusCode).toBe(401);
       expect(direct.json().error.code).toBe('unauthorized');
+    });
+  });
+
+  describe('answers match the response contracts', () => {
+    /** The answer's envelope checked against the contract of its items; its first item. */
+    const answered = async (schema: z.ZodType, response: Promise<LightMyRequestResponse>, status = 200): Promise<Json> => {
+      const answer = await response;
+      expect({ status: answer.statusCode, mismatches: contractMismatches(v2SuccessEnvelopeSchema(schema), answer.json()) }).toEqual({ status, mismatches: [] });
+      return body(answer).result[0];
+    };
+    const ask = () =>
+      answered(EndorsementRequestV2Schema, call(COLLEGE, 'POST', '/v2/endorsement-requests', { target: { type: 'BadgeClass', entityId: 'badge-robotics' }, endorser: COUNCIL, message: 'Please.' }), 201);
+
+    it('profiles, keys, requests and endorsements, hosted and signed, through their workflow; and an error', async () => {
+      await answered(EndorserProfileV2Schema, call(COUNCIL, 'PUT', '/v2/endorsers/self', PROFILE));
+      await answered(PublishedEndorserV2Schema, call(COLLEGE, 'GET', '/v2/endorsers'));
+      const hostedRequest = await ask();
+      const hosted = await answered(EndorsementV2Schema, call(COUNCIL, 'POST', `/v2/endorsement-requests/${hostedRequest.entityId}/approve`, { comment: 'Excellent.' }), 201);
+      await answered(EndorsementRequestV2Schema, call(COLLEGE, 'GET', `/v2/endorsement-requests/${hostedRequest.entityId}`));
+      await answered(EndorsementV2Schema, call(COUNCIL, 'DELETE', `/v2/endorsements/${hosted.entityId}`, { reason: 'Withdrawn.' }));
+      await answered(EndorsementRequestV2Schema, call(COUNCIL, 'POST', `/v2/endorsement-requests/${(await ask()).entityId}/decline`, {}));
+
+      await answered(EndorserProfileV2Schema, call(COUNCIL, 'PUT', '/v2/endorsers/self', { ...PROFILE, verification: 'signed' }));
+      const signed = await answered(EndorsementV2Schema, call(COUNCIL, 'POST', `/v2/endorsement-requests/${(await ask()).entityId}/approve`, {}), 201);
+      expect(signed.signature).toEqual(expect.any(String));
+      await answered(EndorsementV2Schema, call(COLLEGE, 'GET', '/v2/endorsements?role=requester'));
+      await answered(EndorserSigningKeyV2Schema, call(COUNCIL, 'GET', '/v2/endorsers/self/keys'));
+      await answered(EndorserSigningKeyV2Schema, call(COUNCIL, 'POST', '/v2/endorsers/self/keys/rotate', { algorithm: 'ES256' }), 201);
+
+      const missing = await call(COLLEGE, 'GET', '/v2/endorsement-requests/unknown-request');
+      expect({ status: missing.statusCode, mismatches: contractMismatches(V2ErrorEnvelopeSchema, body(missing)) }).toEqual({ status: 404, mismatches: [] });
     });
   });
 });
