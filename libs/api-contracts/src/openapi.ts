@@ -42,9 +42,24 @@ import {
 import { V2ErrorEnvelopeSchema, V2SuccessStatusSchema } from './envelope';
 import { InstitutionV2Schema } from './institutions.contract';
 import { IssuerCreateBodySchema, IssuerUpdateBodySchema, IssuerV2Schema } from './issuers.contract';
-import { NOTIFICATIONS_RESPONSE_SCHEMAS } from './notifications.contract';
+import { NOTIFICATIONS_RESPONSE_SCHEMAS, WebhookCreateBodySchema } from './notifications.contract';
 import { OAuthTokenRequestSchema, OAuthTokenResponseSchema } from './oauth.contract';
 import { PASSPORT_RESPONSE_SCHEMAS } from './passport.contract';
+import {
+  AcceptanceBodySchema,
+  AddEmailBodySchema,
+  AddIdentifierBodySchema,
+  CollectionCreateBodySchema,
+  CollectionUpdateBodySchema,
+  ConfirmBodySchema,
+  ImportBodySchema,
+  LearnerTokenSchema,
+  MergeBodySchema,
+  PasswordBodySchema,
+  ShareCreateBodySchema,
+  SignInBodySchema,
+  SignUpBodySchema,
+} from './passport-requests.contract';
 import { EndorserSigningKeyV2Schema, RotateSigningKeyBodySchema, SigningKeyV2Schema } from './signing-keys.contract';
 import { LearnerSignInBodySchema, StaffSessionSchema, StaffSignInBodySchema } from './web-session.contract';
 
@@ -73,6 +88,19 @@ export const REQUEST_BODY_SCHEMAS = {
   BadgeConnectAuthorizeBody: BadgeConnectAuthorizeBodySchema,
   BadgeConnectTokenBody: BadgeConnectTokenBodySchema,
   BadgeConnectPushBody: BadgeConnectPushBodySchema,
+  WebhookCreateBody: WebhookCreateBodySchema,
+  SignUpBody: SignUpBodySchema,
+  SignInBody: SignInBodySchema,
+  ConfirmBody: ConfirmBodySchema,
+  PasswordBody: PasswordBodySchema,
+  MergeBody: MergeBodySchema,
+  AddEmailBody: AddEmailBodySchema,
+  AddIdentifierBody: AddIdentifierBodySchema,
+  AcceptanceBody: AcceptanceBodySchema,
+  CollectionCreateBody: CollectionCreateBodySchema,
+  CollectionUpdateBody: CollectionUpdateBodySchema,
+  ShareCreateBody: ShareCreateBodySchema,
+  ImportBody: ImportBodySchema,
 } as const satisfies Record<string, z.ZodType>;
 
 /**
@@ -104,6 +132,7 @@ export const RESPONSE_SCHEMAS = {
   BadgeConnectClient: BadgeConnectClientSchema,
   BadgeConnectToken: BadgeConnectTokenSchema,
   BadgeConnectResults: BadgeConnectResultsSchema,
+  LearnerToken: LearnerTokenSchema,
   ...PASSPORT_RESPONSE_SCHEMAS,
   ...NOTIFICATIONS_RESPONSE_SCHEMAS,
   ...BULK_AWARDS_RESPONSE_SCHEMAS,
