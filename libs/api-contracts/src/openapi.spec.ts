@@ -125,4 +125,8 @@ describe('the response components', () => {
     expect(code.type).toBe('string');
     expect(code.enum).toEqual(Object.keys(API_ERROR_CODES).sort());
   });
+
+  it('lets answers gain fields: no response component forbids additional properties, at any depth', () => {
+    expect(JSON.stringify(components)).not.toContain('"additionalProperties":false');
+  });
 });

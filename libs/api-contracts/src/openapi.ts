@@ -182,7 +182,12 @@ export function componentSchemas<Name extends string>(named: Record<Name, z.ZodT
     io: 'output',
     unrepresentable: 'any',
     uri: (id) => `#/components/schemas/${id}`,
-    override: tidy,
+    override: (context) => {
+      tidy(context);
+      // Answers gain fields over time (codes and fields are only ever added): a client generated
+      // from these docs must not refuse an answer that has one more field.
+      if (context.jsonSchema.additionalProperties === false) delete context.jsonSchema.additionalProperties;
+    },
   });
   const out = {} as Record<Name, JsonSchema>;
   for (const name of Object.keys(named) as Name[]) {
