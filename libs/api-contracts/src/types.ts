@@ -4,7 +4,7 @@
 export type { ApiError, ApiErrorCode, V2ErrorEnvelope, V2SuccessEnvelope } from './envelope';
 export type { InstitutionV2 } from './institutions.contract';
 export type { IssuerV2 } from './issuers.contract';
-export type { Alignment, AlignmentV2, BadgeClassTranslation, BadgeClassTranslationV2, BadgeClassV2, ExpirationDuration, VerificationType } from './badge-classes.contract';
+export type { Alignment, AlignmentV2, BadgeClassTranslation, BadgeClassTranslationV2, BadgeClassUpdateInput, BadgeClassV2, ExpirationDuration, VerificationType } from './badge-classes.contract';
 export type { AcceptanceStatus, AssertionV2, RecipientType, RecipientV2 } from './assertions.contract';
 export type {
   EndorsementRequestV2,

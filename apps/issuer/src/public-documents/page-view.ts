@@ -1,8 +1,14 @@
-/** Facts shown as a definition list; their labels are translated by the page (page-labels.ts). */
+import type { PageLabels } from './page-labels';
+
+/**
+ * Facts shown as a definition list; their labels are translated by the page (page-labels.ts).
+ * A coded fact shows the translation of its code (`verification: signed`), so a new enumerated
+ * fact needs only its words in page-labels.ts.
+ */
 export type PageFact =
   | { label: 'issuedOn' | 'expires'; value: Date }
   | { label: 'website' | 'contact'; value: string }
-  | { label: 'verification'; value: 'signed' };
+  | { label: keyof PageLabels; code: keyof PageLabels };
 
 /** What the HTML page of a public document shows; filled from the same rows as the JSON-LD. */
 export interface PageView {

@@ -124,7 +124,7 @@ export class PublicDocumentsService {
     const json = jws ? signedPayload(jws) : withEndorsements(buildAssertionJson(assertion, this.urls, { type: 'hosted' }), endorsements);
     const facts: PageFact[] = [{ label: 'issuedOn', value: assertion.issuedOn }];
     if (assertion.expires) facts.push({ label: 'expires', value: assertion.expires });
-    if (jws) facts.push({ label: 'verification', value: 'signed' });
+    if (jws) facts.push({ label: 'verification', code: 'signed' });
     return {
       status: 200,
       json,

@@ -35,9 +35,10 @@ describe('renderHtml', () => {
       imageUrl: 'https://badges.example.org/public/assertions/a1/image',
       issuer: { name: 'Collège du Nord', url: 'https://badges.example.org/public/issuers/i1' },
       criteria: { narrative: 'Réussir l’examen.' },
-      facts: [{ label: 'issuedOn', value: new Date('2024-05-01T00:00:00Z') }],
+      facts: [{ label: 'issuedOn', value: new Date('2024-05-01T00:00:00Z') }, { label: 'verification', code: 'signed' }],
     });
     expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<dt>Vérification</dt><dd>Signé par l’émetteur</dd>');
     expect(html).toContain('<h2>Critères</h2>');
     expect(html).toContain('Décerné par <a href="https://badges.example.org/public/issuers/i1"');
     expect(html).toContain('<dt>Décerné le</dt><dd>1 mai 2024</dd>');

@@ -22,8 +22,8 @@ function narrative(text: string): string {
 }
 
 function factText(fact: PageFact, labels: PageLabels, lang: string): string {
+  if ('code' in fact) return escapeHtml(labels[fact.code]);
   if (fact.value instanceof Date) return escapeHtml(formatPageDate(fact.value, lang));
-  if (fact.label === 'verification') return escapeHtml(labels.signed);
   return fact.label === 'website' ? link(fact.value) : escapeHtml(fact.value);
 }
 

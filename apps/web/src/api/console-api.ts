@@ -1,4 +1,4 @@
-import type { Alignment, AssertionV2, BadgeClassTranslation, BadgeClassV2, BulkAwardJobV2, BulkAwardProgress, InstitutionV2, IssuerV2 } from '@badges/api-contracts/types';
+import type { AssertionV2, BadgeClassUpdateInput, BadgeClassV2, BulkAwardJobV2, BulkAwardProgress, InstitutionV2, IssuerV2 } from '@badges/api-contracts/types';
 
 import { apiFetch, apiJson, apiOne, apiResult, ApiRequestError } from './client';
 import { endSession, startSession } from './session';
@@ -45,17 +45,8 @@ export function updateIssuer(token: string, issuerId: string, fields: IssuerFiel
   return apiOne<IssuerV2>(`/v2/issuers/${encodeURIComponent(issuerId)}`, { method: 'PUT', token, body: fields });
 }
 
-export interface BadgeClassFields {
-  name: string;
-  description: string;
-  /** A PNG or SVG as a base64 data URI; left out on edit to keep the current image. */
-  image?: string;
-  criteriaUrl?: string | null;
-  criteriaNarrative?: string | null;
-  alignments: Alignment[];
-  language: string;
-  translations: BadgeClassTranslation[];
-}
+/** What the badge class form sends, on create and on edit: the update body (`image` left out on edit keeps the current one). */
+export type BadgeClassFields = BadgeClassUpdateInput;
 
 export function listBadgeClasses(token: string, issuerId: string): Promise<BadgeClassV2[]> {
   return apiResult<BadgeClassV2>(`/v2/issuers/${encodeURIComponent(issuerId)}/badgeclasses`, { token });

@@ -12,6 +12,7 @@ import { omitUndefined } from './omit-undefined';
  */
 export function buildBadgeClass(input: BadgeClassInput): BadgeClass {
   return omitUndefined({
+    ...input.terms,
     '@context': OB_V2_CONTEXT,
     type: 'BadgeClass',
     id: input.id,

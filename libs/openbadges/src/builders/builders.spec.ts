@@ -50,6 +50,14 @@ describe('builders', () => {
     expect(compacted['@language']).toBeDefined();
   });
 
+  it('publishes terms under the context\'s own prefixes as written, which verifiers keep; an unset one is left out', async () => {
+    const base = { id: BADGE, issuer: ISSUER, name: 'Welding I', description: 'MIG welding', image: `${BADGE}/image`, criteria: { narrative: 'Passed' } };
+    const badge = buildBadgeClass({ ...base, terms: { 'schema:educationalLevel': 'advanced', 'dc:subject': undefined } });
+    expect(badge['schema:educationalLevel']).toBe('advanced');
+    expect(badge).not.toHaveProperty('dc:subject');
+    await expectValidAndStable(badge, 'BadgeClass');
+  });
+
   it('publishes a criteria URL alone as a plain IRI and refuses empty criteria', () => {
     const base = { id: BADGE, issuer: ISSUER, name: 'n', description: 'd', image: `${BADGE}/i` };
     expect(buildBadgeClass({ ...base, criteria: { id: `${BADGE}/criteria` } }).criteria).toBe(`${BADGE}/criteria`);

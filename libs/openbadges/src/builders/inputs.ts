@@ -25,6 +25,13 @@ export interface IssuerProfileInput {
   endorsement?: string[];
 }
 
+/**
+ * Properties named by a compact IRI under a prefix the OB v2 context declares (`schema:`, `dc:`):
+ * option (b) of docs/public-document-fields.md. Both verifiers keep them as written; an undefined
+ * value leaves the key out.
+ */
+export type ContextTerms = Partial<Record<`schema:${string}` | `dc:${string}`, string>>;
+
 export interface BadgeClassInput {
   id: string;
   issuer: string;
@@ -40,6 +47,8 @@ export interface BadgeClassInput {
   related?: { id: string; language: string; version?: string }[];
   version?: string;
   endorsement?: string[];
+  /** More properties, e.g. `{ 'schema:educationalLevel': 'advanced' }`. */
+  terms?: ContextTerms;
 }
 
 export interface EvidenceInput {
