@@ -74,7 +74,7 @@ async function build() {
       const rel = relative(root, file);
       const out = join(outRoot, rel);
       if (file.endsWith('.ts')) {
-        if (SKIP.test(file) || rel.includes('prisma.config.ts')) continue;
+        if (SKIP.test(file)) continue;
         const jsFile = out.replace(/\.ts$/, '.js');
         jobs.push(
           swc.transformFile(file, { ...swcOptions, filename: file, sourceFileName: relative(dirname(jsFile), file) }).then((result) => {

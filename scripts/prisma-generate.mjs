@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const prismaCli = join(root, 'node_modules', 'prisma', 'build', 'index.js');
+const config = join(root, 'scripts', 'prisma-generate.config.mjs');
 if (!existsSync(prismaCli)) {
   console.log('prisma-generate: prisma CLI not installed yet, skipping');
   process.exit(0);
@@ -13,7 +14,7 @@ if (!existsSync(prismaCli)) {
 for (const app of readdirSync(join(root, 'apps'))) {
   const schema = join(root, 'apps', app, 'prisma', 'schema.prisma');
   if (!existsSync(schema)) continue;
-  execFileSync(process.execPath, [prismaCli, 'generate', '--schema', schema], {
+  execFileSync(process.execPath, [prismaCli, 'generate', '--config', config, '--schema', schema], {
     cwd: join(root, 'apps', app),
     // The CLI insists the datasource URL variable exists even though the adapter connects.
     env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://unused@localhost/unused', PRISMA_HIDE_UPDATE_MESSAGE: '1' },
