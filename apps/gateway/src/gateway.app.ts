@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { applyMigrations } from '@badges/persistence';
 
+import { TokenRoute } from './auth/token.route';
 import { registerCors } from './cors/cors.policy';
 import { registerDocs } from './docs/register-docs';
 import { createServiceApp, FrontDoor } from '@badges/service-kit';
@@ -40,6 +41,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Nest
   registerRawBodyParser(fastify);
   registerWebSessionHook(fastify, app.get(WEB_SESSION_SECURE));
   registerLiveness(fastify, frontDoor);
+  app.get(TokenRoute).register(fastify);
   app.get(ForwardingRoutes).register(fastify);
   app.get(BulkProgressRoute).register(fastify);
   await registerDocs(fastify, options.config.PUBLIC_URL);

@@ -4,6 +4,7 @@ import type { Database } from '@badges/persistence';
 import type { ServiceClient } from '@badges/service-kit';
 
 import { AuthModule } from './auth/auth.module';
+import { ClientsModule } from './clients/clients.module';
 import type { GatewayConfig } from './config/gateway.config';
 import { GATEWAY_CONFIG, GATEWAY_DATABASE, SERVICE_CLIENTS } from './gateway.tokens';
 import { HealthModule } from './health/health.module';
@@ -39,7 +40,7 @@ export class GatewayModule {
   static forRoot(options: GatewayModuleOptions): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [GatewayCoreModule.forRoot(options), AuthModule, TenancyModule, RoutingModule, PublicCacheModule, HealthModule, WebSessionModule],
+      imports: [GatewayCoreModule.forRoot(options), AuthModule, TenancyModule, ClientsModule, RoutingModule, PublicCacheModule, HealthModule, WebSessionModule],
     };
   }
 }

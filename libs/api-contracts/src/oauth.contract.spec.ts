@@ -24,4 +24,11 @@ describe('OAuthTokenRequestSchema', () => {
       error_description: 'grant_type: This field is required.',
     });
   });
+
+  it('calls missing client credentials invalid_client: the client did not authenticate (RFC 6749 §5.2)', () => {
+    const missingSecret = OAuthTokenRequestSchema.safeParse({ grant_type: 'client_credentials', client_id: 'a' });
+    expect(oauthErrorForInvalidRequest(missingSecret.error!)).toMatchObject({ error: 'invalid_client', error_description: expect.stringContaining('client_secret') });
+    const longScope = OAuthTokenRequestSchema.safeParse({ grant_type: 'client_credentials', client_id: 'a', client_secret: 'b', scope: 'x'.repeat(1025) });
+    expect(oauthErrorForInvalidRequest(longScope.error!)).toMatchObject({ error: 'invalid_request' });
+  });
 });

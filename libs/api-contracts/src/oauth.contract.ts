@@ -1,7 +1,8 @@
 /**
  * OAuth2 client credentials (RFC 6749 §4.4) at POST /o/token, as Badgr (django-oauth-toolkit).
- * The body is form-encoded or JSON. Errors are answered in the v2 error envelope, with the code of
- * the RFC 6749 error (`oauthErrorForInvalidRequest`) where one applies.
+ * The body is form-encoded or JSON. Errors here are RFC 6749 §5.2 errors
+ * (`{error, error_description}`), NOT the v2 envelope; only a 429 (the gateway's rate limits,
+ * shared with other routes) and a 5xx keep the envelope.
  */
 import { z } from 'zod';
 
@@ -13,7 +14,10 @@ export const OAuthTokenRequestSchema = z.object({
   }),
   client_id: z.string().trim().min(1, { error: 'This field is required.' }).max(255),
   client_secret: z.string().min(1, { error: 'This field is required.' }).max(1024),
-  /** Space-separated scopes, e.g. "rw:issuer". Absent: the client's default scopes. */
+  /**
+   * Space-separated scopes (ACCESS_TOKEN_SCOPES, e.g. "r:issuer"). Absent: the client's own scope.
+   * A narrower one than the client has is granted; a wider one is `invalid_scope`.
+   */
   scope: z.string().trim().max(1024).optional(),
 });
 export type OAuthTokenRequest = z.output<typeof OAuthTokenRequestSchema>;
@@ -38,12 +42,24 @@ export const OAUTH_ERROR_CODES = [
 ] as const;
 export type OAuthErrorCode = (typeof OAUTH_ERROR_CODES)[number];
 
-/** RFC 6749 §5.2 error body: how a failed token request reads in OAuth terms (the gateway sends its code in the error envelope). */
+/** RFC 6749 §5.2 error body: 400, or 401 for `invalid_client`. */
 export const OAuthErrorResponseSchema = z.object({
   error: z.enum(OAUTH_ERROR_CODES),
-  error_description: z.string().optional(),
+  error_description: z.string().optional().describe('Plain-language explanation'),
 });
 export type OAuthErrorResponse = z.output<typeof OAuthErrorResponseSchema>;
+
+export function isOAuthErrorCode(code: string): code is OAuthErrorCode {
+  return (OAUTH_ERROR_CODES as readonly string[]).includes(code);
+}
+
+/** RFC 6749 §5.2: 401 when client authentication failed, 400 for everything else. */
+export function oauthErrorStatus(code: OAuthErrorCode): 400 | 401 {
+  return code === 'invalid_client' ? 401 : 400;
+}
+
+/** The fields that authenticate the client: missing or malformed, the client did not authenticate. */
+const CLIENT_CREDENTIAL_FIELDS = new Set(['client_id', 'client_secret']);
 
 /** The RFC 6749 error for a token request that failed validation. */
 export function oauthErrorForInvalidRequest(err: z.ZodError): OAuthErrorResponse {
@@ -51,10 +67,10 @@ export function oauthErrorForInvalidRequest(err: z.ZodError): OAuthErrorResponse
   if (grantIssue?.message === UNSUPPORTED_GRANT) {
     return { error: 'unsupported_grant_type', error_description: grantIssue.message };
   }
-  const first = err.issues[0];
+  const first = grantIssue ?? err.issues[0];
   const field = first?.path.map(String).join('.');
   return {
-    error: 'invalid_request',
+    error: !grantIssue && field && CLIENT_CREDENTIAL_FIELDS.has(field) ? 'invalid_client' : 'invalid_request',
     error_description: first ? (field ? `${field}: ${first.message}` : first.message) : 'Invalid request.',
   };
 }

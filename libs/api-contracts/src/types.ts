@@ -3,6 +3,7 @@
 // Types only, so a bundle that imports them pulls in neither zod nor the request schemas.
 export type { ApiError, ApiErrorCode, V2ErrorEnvelope, V2SuccessEnvelope } from './envelope';
 export type { InstitutionV2 } from './institutions.contract';
+export type { AccessTokenScope, ApiClientCreateBody, ApiClientCredentialsV2, ApiClientScope, ApiClientV2 } from './api-clients.contract';
 export type { IssuerV2 } from './issuers.contract';
 export type { Alignment, AlignmentV2, BadgeClassTranslation, BadgeClassTranslationV2, BadgeClassUpdateInput, BadgeClassV2, ExpirationDuration, VerificationType } from './badge-classes.contract';
 export type { AcceptanceStatus, AssertionV2, RecipientType, RecipientV2 } from './assertions.contract';

@@ -7,7 +7,7 @@ async function keys(kid = 'k1'): Promise<AccessTokenKeys> {
   return { kid, privateKey: pair.privateKey, publicKey: pair.publicKey };
 }
 
-const identity = { institutionId: 'inst-1', clientId: 'client-1' };
+const identity = { institutionId: 'inst-1', clientId: 'client-1', scope: 'manage' } as const;
 const options = { issuer: 'http://localhost:3000', ttlSeconds: 3600 };
 
 describe('AccessTokenCodec', () => {
@@ -32,8 +32,24 @@ describe('AccessTokenCodec', () => {
     expect(payload.exp - payload.iat).toBe(3600);
   });
 
+  it('carries each client scope as its OAuth2 scope string, and refuses a token whose scope it does not know', async () => {
+    for (const [scope, claim] of [['read', 'r:issuer'], ['award', 'award:issuer'], ['manage', 'rw:issuer']] as const) {
+      const token = await codec.sign({ ...identity, scope });
+      expect(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).scope).toBe(claim);
+      await expect(codec.verify(token)).resolves.toEqual({ ...identity, scope });
+    }
+    const unknownScope = await new SignJWT({ institution_id: 'inst-1', scope: 'rw:everything' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1', typ: 'at+jwt' })
+      .setIssuer(options.issuer)
+      .setAudience('badges:institution-api')
+      .setSubject('client-1')
+      .setExpirationTime('1h')
+      .sign(signing.privateKey);
+    await expect(codec.verify(unknownScope)).resolves.toBeUndefined();
+  });
+
   it('refuses an expired token', async () => {
-    const token = await new SignJWT({ institution_id: 'inst-1' })
+    const token = await new SignJWT({ institution_id: 'inst-1', scope: 'rw:issuer' })
       .setProtectedHeader({ alg: 'ES256', kid: 'k1', typ: 'at+jwt' })
       .setIssuer(options.issuer)
       .setAudience('badges:institution-api')
@@ -59,7 +75,7 @@ describe('AccessTokenCodec', () => {
   it('refuses other algorithms: HS256 with the public key as secret, and none', async () => {
     const publicJwk = await exportJWK(signing.publicKey);
     const hmacKey = (await importJWK({ kty: 'oct', k: Buffer.from(JSON.stringify(publicJwk)).toString('base64url') }, 'HS256')) as KeyLike;
-    const hs256 = await new SignJWT({ institution_id: 'inst-1' })
+    const hs256 = await new SignJWT({ institution_id: 'inst-1', scope: 'rw:issuer' })
       .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' })
       .setIssuer(options.issuer)
       .setAudience('badges:institution-api')
@@ -77,7 +93,7 @@ describe('AccessTokenCodec', () => {
     const otherIssuer = new AccessTokenCodec(signing, { ...options, issuer: 'https://elsewhere.example' });
     await expect(codec.verify(await otherIssuer.sign(identity))).resolves.toBeUndefined();
 
-    const wrongAudience = await new SignJWT({ institution_id: 'inst-1' })
+    const wrongAudience = await new SignJWT({ institution_id: 'inst-1', scope: 'rw:issuer' })
       .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt' })
       .setIssuer(options.issuer)
       .setAudience('someone-else')
@@ -86,7 +102,7 @@ describe('AccessTokenCodec', () => {
       .sign(signing.privateKey);
     await expect(codec.verify(wrongAudience)).resolves.toBeUndefined();
 
-    const wrongType = await new SignJWT({ institution_id: 'inst-1' })
+    const wrongType = await new SignJWT({ institution_id: 'inst-1', scope: 'rw:issuer' })
       .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
       .setIssuer(options.issuer)
       .setAudience('badges:institution-api')

@@ -2,10 +2,14 @@ import { randomUUID } from 'node:crypto';
 
 import { jwtVerify, SignJWT, type KeyLike } from 'jose';
 
+import { ACCESS_TOKEN_SCOPES, apiClientScopeOf, type ApiClientScope } from '@badges/api-contracts';
+
 /** Who is calling: what a verified access token says. */
 export interface ClientIdentity {
   institutionId: string;
   clientId: string;
+  /** What the token allows: the client's scope, or the narrower one it asked POST /o/token for. */
+  scope: ApiClientScope;
 }
 
 export interface AccessTokenKeys {
@@ -20,8 +24,6 @@ export interface AccessTokenOptions {
   ttlSeconds: number;
 }
 
-/** Badgr's scope for the institution API; the only one client-credentials tokens carry. */
-export const ACCESS_TOKEN_SCOPE = 'rw:issuer';
 /** `aud`: tokens for this API only, so a future learner or partner token cannot be replayed here. */
 export const ACCESS_TOKEN_AUDIENCE = 'badges:institution-api';
 /** RFC 9068 `typ`, checked on verify so other JWTs signed with the same key are not accepted. */
@@ -38,7 +40,7 @@ export class AccessTokenCodec {
   }
 
   async sign(identity: ClientIdentity): Promise<string> {
-    return new SignJWT({ institution_id: identity.institutionId, client_id: identity.clientId, scope: ACCESS_TOKEN_SCOPE })
+    return new SignJWT({ institution_id: identity.institutionId, client_id: identity.clientId, scope: ACCESS_TOKEN_SCOPES[identity.scope] })
       .setProtectedHeader({ alg: ALGORITHM, kid: this.keys.kid, typ: ACCESS_TOKEN_TYPE })
       .setIssuer(this.options.issuer)
       .setAudience(ACCESS_TOKEN_AUDIENCE)
@@ -61,8 +63,10 @@ export class AccessTokenCodec {
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
       const institutionId = payload.institution_id;
-      if (typeof institutionId !== 'string' || institutionId === '' || typeof payload.sub !== 'string') return undefined;
-      return { institutionId, clientId: payload.sub };
+      // Tokens from before scopes existed all say `rw:issuer`: manage, as they were.
+      const scope = apiClientScopeOf(payload.scope);
+      if (typeof institutionId !== 'string' || institutionId === '' || typeof payload.sub !== 'string' || !scope) return undefined;
+      return { institutionId, clientId: payload.sub, scope };
     } catch {
       return undefined;
     }

@@ -4,8 +4,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isBulkAwardFinished, type BulkAwardJobV2, type BulkAwardProgress, type V2SuccessEnvelope } from '@badges/api-contracts';
 import { ApiError, ErrorCode, streamProgress, type ServiceClient } from '@badges/service-kit';
 
-import { AccessTokenService } from '../auth/access-token.service';
-import { authenticateBearer } from '../auth/bearer-auth';
+import { BearerAuth } from '../auth/bearer-auth';
+import { requireScope } from '../auth/client-scope';
 import type { GatewayConfig } from '../config/gateway.config';
 import { GATEWAY_CONFIG, SERVICE_CLIENTS } from '../gateway.tokens';
 import { buildForwardHeaders, correlationIdFor } from './forward-headers';
@@ -19,7 +19,7 @@ import { buildForwardHeaders, correlationIdFor } from './forward-headers';
 @Injectable()
 export class BulkProgressRoute {
   constructor(
-    private readonly tokens: AccessTokenService,
+    private readonly bearer: BearerAuth,
     @Inject(SERVICE_CLIENTS) private readonly services: Record<string, ServiceClient>,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
@@ -28,7 +28,8 @@ export class BulkProgressRoute {
     const issuer = this.services.issuer;
     if (!issuer) return;
     fastify.get('/v2/bulk-awards/:jobId/events', async (request: FastifyRequest<{ Params: { jobId: string } }>, reply: FastifyReply) => {
-      const identity = await authenticateBearer(this.tokens, request.headers.authorization);
+      const identity = await this.bearer.authenticate(request.headers.authorization);
+      requireScope(identity, request.method, request.routeOptions.url ?? request.url);
       const headers = buildForwardHeaders(request.headers, {
         identity,
         correlationId: correlationIdFor(request.headers),

@@ -10,6 +10,7 @@ const hostile = {
   'idempotency-key': 'k-1',
   'x-institution-id': 'someone-else',
   'x-client-id': 'forged',
+  'x-badges-actor': 'staff:forged',
   'x-internal-token': 'guessed',
   'x-correlation-id': 'forged-correlation',
   'x-public-url': 'https://evil.example',
@@ -19,7 +20,7 @@ const hostile = {
 describe('buildForwardHeaders', () => {
   it('strips what a caller sends for internal headers and sets the gateway values', () => {
     const headers = buildForwardHeaders(hostile, {
-      identity: { institutionId: 'inst-1', clientId: 'client-1' },
+      identity: { institutionId: 'inst-1', clientId: 'client-1', scope: 'award' },
       correlationId: 'corr-1',
       internalToken: 'internal-secret-123',
       publicUrl: 'http://localhost:3000',
@@ -31,6 +32,7 @@ describe('buildForwardHeaders', () => {
       'idempotency-key': 'k-1',
       'x-institution-id': 'inst-1',
       'x-client-id': 'client-1',
+      'x-badges-actor': 'client:client-1',
       'x-correlation-id': 'corr-1',
       'x-internal-token': 'internal-secret-123',
       'x-public-url': 'http://localhost:3000',
@@ -43,6 +45,7 @@ describe('buildForwardHeaders', () => {
     expect(learner).not.toHaveProperty('cookie');
     expect(learner).not.toHaveProperty('x-institution-id');
     expect(learner).not.toHaveProperty('x-client-id');
+    expect(learner).not.toHaveProperty('x-badges-actor');
     expect(buildForwardHeaders(hostile, { correlationId: 'corr-1', publicUrl: 'http://localhost:3000' })).not.toHaveProperty('authorization');
   });
 

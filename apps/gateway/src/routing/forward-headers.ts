@@ -10,8 +10,8 @@ import type { ClientIdentity } from '../auth/access-token.codec';
 /**
  * Only these caller headers reach a service. Building from an allow-list (rather than copying and
  * deleting) means the internal headers a caller sends (x-institution-id, x-client-id,
- * x-internal-token, x-correlation-id, x-public-url) can never slip through, nor can
- * Authorization or cookies.
+ * x-badges-actor, x-internal-token, x-correlation-id, x-public-url) can never slip through, nor
+ * can Authorization or cookies.
  */
 const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'idempotency-key', 'if-none-match', 'if-modified-since'] as const;
 
@@ -39,6 +39,7 @@ const RETURNED_RESPONSE_HEADERS = [
 export const INTERNAL_HEADERS: readonly string[] = [
   InternalHeader.InstitutionId,
   InternalHeader.ClientId,
+  InternalHeader.Actor,
   InternalHeader.InternalToken,
   InternalHeader.CorrelationId,
   InternalHeader.PublicUrl,
@@ -63,6 +64,7 @@ export function buildForwardHeaders(incoming: IncomingHttpHeaders, context: Forw
   if (context.identity) {
     headers[InternalHeader.InstitutionId] = context.identity.institutionId;
     headers[InternalHeader.ClientId] = context.identity.clientId;
+    headers[InternalHeader.Actor] = `client:${context.identity.clientId}`;
   }
   headers[InternalHeader.CorrelationId] = context.correlationId;
   headers[InternalHeader.PublicUrl] = context.publicUrl;

@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 
 import { createServiceApp, EMBEDDABLE_PAGE_CSP, HttpServiceClient, IMAGE_CSP, InProcessServiceClient, PAGE_CSP, type ServiceClient } from '@badges/service-kit';
 
-import type { AccessTokenService } from '../auth/access-token.service';
+import type { BearerAuth } from '../auth/bearer-auth';
 import type { GatewayConfig } from '../config/gateway.config';
 import type { ForwardingRoute } from './forwarding-table';
 import { ForwardingRoutes } from './forwarding.routes';
@@ -50,7 +50,7 @@ describe.each(['http', 'inject'] as const)('security headers forwarded by %s', (
       client = new InProcessServiceClient('issuer', service.getHttpAdapter().getInstance());
     }
     gateway = Fastify();
-    new ForwardingRoutes({} as AccessTokenService, { issuer: client }, { PUBLIC_URL: 'http://gw.example' } as GatewayConfig).register(gateway, TABLE);
+    new ForwardingRoutes({} as BearerAuth, { issuer: client }, { PUBLIC_URL: 'http://gw.example' } as GatewayConfig).register(gateway, TABLE);
     await gateway.ready();
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 
 import type { ServiceClient, ServiceRequest } from '@badges/service-kit';
 
-import type { AccessTokenService } from '../auth/access-token.service';
+import type { BearerAuth } from '../auth/bearer-auth';
 import type { GatewayConfig } from '../config/gateway.config';
 import { LARGE_BODY_ROUTES, type ForwardingRoute } from './forwarding-table';
 import { ForwardingRoutes } from './forwarding.routes';
@@ -26,7 +26,7 @@ describe('forwarding body limits', () => {
     };
     fastify = Fastify({ bodyLimit: 2 * MB });
     registerRawBodyParser(fastify);
-    const routes = new ForwardingRoutes({} as AccessTokenService, { issuer }, { PUBLIC_URL: 'http://gw.example', INTERNAL_TOKEN: 'internal-token-0123456789' } as GatewayConfig);
+    const routes = new ForwardingRoutes({} as BearerAuth, { issuer }, { PUBLIC_URL: 'http://gw.example', INTERNAL_TOKEN: 'internal-token-0123456789' } as GatewayConfig);
     routes.register(fastify, TABLE);
     await fastify.ready();
   });

@@ -3,8 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { ApiError, ErrorCode, type ServiceClient, type ServiceResponse } from '@badges/service-kit';
 
-import { AccessTokenService } from '../auth/access-token.service';
-import { authenticateBearer } from '../auth/bearer-auth';
+import type { ClientIdentity } from '../auth/access-token.codec';
+import { BearerAuth } from '../auth/bearer-auth';
+import { requireScope } from '../auth/client-scope';
 import type { GatewayConfig } from '../config/gateway.config';
 import { GATEWAY_CONFIG, SERVICE_CLIENTS } from '../gateway.tokens';
 import { PublicCache } from '../public-cache/public-cache';
@@ -23,7 +24,7 @@ export class ForwardingRoutes {
   private readonly logger = new Logger(ForwardingRoutes.name);
 
   constructor(
-    private readonly tokens: AccessTokenService,
+    private readonly bearer: BearerAuth,
     @Inject(SERVICE_CLIENTS) private readonly services: Record<string, ServiceClient>,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Optional() private readonly cache?: PublicCache,
@@ -51,7 +52,7 @@ export class ForwardingRoutes {
     return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
       const url = forwardTarget(request.url, route.prefix);
       if (url === undefined) throw ApiError.notFound('route');
-      const identity = route.access === 'client' ? await authenticateBearer(this.tokens, request.headers.authorization) : undefined;
+      const identity = route.access === 'client' ? await this.authorize(request, url) : undefined;
       const correlationId = correlationIdFor(request.headers);
       const miss = this.cache?.miss(request.raw);
       const shared = miss?.joined && (await miss.joined);
@@ -79,6 +80,13 @@ export class ForwardingRoutes {
       if (kept) return this.sendCached(request, reply, kept, 'MISS', correlationId);
       return reply.code(response.status).headers(withServiceVary(reply, returned)).header('x-correlation-id', correlationId).send(response.body);
     };
+  }
+
+  /** The caller's client, allowed by its scope to send this method to this (normalised) path. */
+  private async authorize(request: FastifyRequest, url: string): Promise<ClientIdentity> {
+    const identity = await this.bearer.authenticate(request.headers.authorization);
+    requireScope(identity, request.method, url.split('?', 1)[0]);
+    return identity;
   }
 
   /** A kept answer carries every header it needs (cached-answer.ts), so it skips Fastify's reply. */

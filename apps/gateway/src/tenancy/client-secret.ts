@@ -1,5 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
+import { newEntityId } from '@badges/persistence';
+
 /**
  * Client secrets are 256 random bits shown once; only a salted scrypt hash is stored, in a
  * self-describing `scrypt$N$r$p$salt$hash` string so the cost can be raised later without a
@@ -11,6 +13,17 @@ const SALT_LENGTH = 16;
 
 export function generateClientSecret(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/** A new secret, shown once, and the hash that is stored instead. */
+export async function newClientSecret(): Promise<{ clientSecret: string; secretHash: string }> {
+  const clientSecret = generateClientSecret();
+  return { clientSecret, secretHash: await hashClientSecret(clientSecret) };
+}
+
+/** A new client's id and secret. */
+export async function newClientCredentials(): Promise<{ clientId: string; clientSecret: string; secretHash: string }> {
+  return { clientId: newEntityId(), ...(await newClientSecret()) };
 }
 
 export async function hashClientSecret(secret: string): Promise<string> {

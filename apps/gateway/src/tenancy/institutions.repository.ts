@@ -6,7 +6,7 @@ export interface InstitutionSummary {
   id: string;
   name: string;
   createdAt: Date;
-  clients: { clientId: string; createdAt: Date; revokedAt: Date | null }[];
+  clients: { clientId: string; name: string; scope: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }[];
 }
 
 @Injectable()
@@ -35,7 +35,10 @@ export class InstitutionsRepository {
         id: true,
         name: true,
         createdAt: true,
-        clients: { select: { clientId: true, createdAt: true, revokedAt: true }, orderBy: { createdAt: 'asc' } },
+        clients: {
+          select: { clientId: true, name: true, scope: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+          orderBy: [{ createdAt: 'asc' }, { clientId: 'asc' }],
+        },
       },
     });
   }

@@ -4,7 +4,7 @@ import type { AdminApiClientCredentials, AdminInstitutionCreated } from '@badges
 import { newEntityId } from '@badges/persistence';
 import { ApiError } from '@badges/service-kit';
 
-import { generateClientSecret, hashClientSecret } from './client-secret';
+import { newClientCredentials } from './client-secret';
 import { InstitutionProvisioner } from './institution-provisioner';
 import { InstitutionsRepository, type InstitutionSummary } from './institutions.repository';
 
@@ -19,16 +19,16 @@ export class InstitutionsService {
   async create(name: string): Promise<AdminInstitutionCreated> {
     const id = newEntityId();
     await this.provisioner.provision(id, name);
-    const client = await newClient();
-    await this.institutions.createWithClient({ id, name, clientId: client.clientId, secretHash: client.secretHash });
-    return { id, name, client: client.credentials };
+    const { clientId, clientSecret, secretHash } = await newClientCredentials();
+    await this.institutions.createWithClient({ id, name, clientId, secretHash });
+    return { id, name, client: { clientId, clientSecret } };
   }
 
   async addClient(institutionId: string): Promise<AdminApiClientCredentials> {
     if (!(await this.institutions.findName(institutionId))) throw ApiError.notFound('institution');
-    const client = await newClient();
-    await this.institutions.addClient(institutionId, client.clientId, client.secretHash);
-    return client.credentials;
+    const { clientId, clientSecret, secretHash } = await newClientCredentials();
+    await this.institutions.addClient(institutionId, clientId, secretHash);
+    return { clientId, clientSecret };
   }
 
   list(): Promise<InstitutionSummary[]> {
@@ -40,10 +40,4 @@ export class InstitutionsService {
     if (!institution) throw ApiError.notFound('institution');
     return { entityId: institution.id, name: institution.name };
   }
-}
-
-async function newClient(): Promise<{ clientId: string; secretHash: string; credentials: AdminApiClientCredentials }> {
-  const clientId = newEntityId();
-  const clientSecret = generateClientSecret();
-  return { clientId, secretHash: await hashClientSecret(clientSecret), credentials: { clientId, clientSecret } };
 }

@@ -6,7 +6,7 @@ import { LearnerSignInBodySchema, StaffSignInBodySchema, type StaffSession } fro
 import { ApiError, ErrorCode, parseWith } from '@badges/service-kit';
 
 import { AccessTokenService } from '../auth/access-token.service';
-import { authenticateBearer } from '../auth/bearer-auth';
+import { BearerAuth } from '../auth/bearer-auth';
 import { ClientCredentialsService } from '../auth/client-credentials.service';
 import { correlationIdFor } from '../routing/forward-headers';
 import { PassportSessionsClient } from './passport-sessions.client';
@@ -24,6 +24,7 @@ export class WebSessionController {
     private readonly passport: PassportSessionsClient,
     private readonly credentials: ClientCredentialsService,
     private readonly tokens: AccessTokenService,
+    private readonly bearer: BearerAuth,
     @Inject(WEB_SESSION_SECURE) private readonly secure: boolean,
   ) {}
 
@@ -53,14 +54,14 @@ export class WebSessionController {
   @Header('Cache-Control', 'no-store')
   async staffIdentity(@Headers() headers: IncomingHttpHeaders): Promise<StaffSession> {
     requireSessionHeader(headers, 'staff');
-    const { clientId, institutionId } = await authenticateBearer(this.tokens, headers.authorization);
+    const { clientId, institutionId } = await this.bearer.authenticate(headers.authorization);
     return { clientId, institutionId };
   }
 
   /**
    * Clears the cookie; a learner session is revoked by the passport too. A staff token is a
-   * signed JWT the gateway cannot revoke: it stays valid until it expires (ACCESS_TOKEN_TTL_SECONDS),
-   * but no browser holds it any more.
+   * signed JWT: it stays valid until it expires (ACCESS_TOKEN_TTL_SECONDS), or until its API client
+   * is revoked, but no browser holds it any more.
    */
   @Delete(':kind')
   @HttpCode(204)

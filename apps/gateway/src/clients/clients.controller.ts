@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+
+import { ApiClientCreateBodySchema, successEnvelope, type ApiClientCredentialsV2, type ApiClientV2, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { isEntityId } from '@badges/persistence';
+import { ApiError, parseWith } from '@badges/service-kit';
+
+import type { ClientIdentity } from '../auth/access-token.codec';
+import { BearerTokenGuard, CurrentClient } from '../auth/bearer-token.guard';
+import { ClientsService } from './clients.service';
+
+/**
+ * The institution's own API clients (ours; Badgr has none). BearerTokenGuard lets only `manage`
+ * tokens in (client-scope.ts); staff accounts with an institution-admin role will use the same routes.
+ * Revocation is a POST, not a DELETE: the client stays listed, with its `revokedAt`.
+ */
+@Controller('v2/clients')
+@UseGuards(BearerTokenGuard)
+export class ClientsController {
+  constructor(private readonly clients: ClientsService) {}
+
+  @Get()
+  async list(@CurrentClient() caller: ClientIdentity): Promise<V2SuccessEnvelope<ApiClientV2>> {
+    return successEnvelope(await this.clients.list(caller.institutionId));
+  }
+
+  @Post()
+  @HttpCode(201)
+  async create(@CurrentClient() caller: ClientIdentity, @Body() body: unknown): Promise<V2SuccessEnvelope<ApiClientCredentialsV2>> {
+    return successEnvelope(await this.clients.create(caller.institutionId, parseWith(ApiClientCreateBodySchema, body), actorOf(caller)));
+  }
+
+  @Post(':clientId/rotate')
+  @HttpCode(200)
+  async rotate(@CurrentClient() caller: ClientIdentity, @Param('clientId') clientId: string): Promise<V2SuccessEnvelope<ApiClientCredentialsV2>> {
+    return successEnvelope(await this.clients.rotate(caller.institutionId, knownId(clientId), actorOf(caller)));
+  }
+
+  @Post(':clientId/revoke')
+  @HttpCode(200)
+  async revoke(@CurrentClient() caller: ClientIdentity, @Param('clientId') clientId: string): Promise<V2SuccessEnvelope<ApiClientV2>> {
+    return successEnvelope(await this.clients.revoke(caller.institutionId, knownId(clientId), actorOf(caller)));
+  }
+}
+
+/** A client id as ids are made (newEntityId), or 404 before any database read. */
+export function knownId(clientId: string): string {
+  if (!isEntityId(clientId)) throw ApiError.notFound('API client');
+  return clientId;
+}
+
+function actorOf(caller: ClientIdentity): string {
+  return `client:${caller.clientId}`;
+}
