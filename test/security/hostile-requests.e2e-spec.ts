@@ -80,11 +80,15 @@ describe.each(embeddedStorageTargets())('hostile requests on $name', (target) =>
       ['DELETE', '/v2/assertions/{assertion}', 'client'],
       ['POST', '/v2/verify', 'anonymous'],
       ['POST', '/v2/auth/signup', 'anonymous'],
-      ['POST', '/o/token', 'anonymous'],
     ] as const)('%s %s', async (method, template, caller) => {
       const client = caller === 'client' ? api : anonymous;
       const path = template.replace('{issuer}', issuerId).replace('{badgeClass}', badgeClassId).replace('{assertion}', assertionId);
       expectEnvelope(await client.request(method, path, DEEP_JSON), 400, 'validation_failed');
+    });
+
+    it('POST /o/token: the same refusal, in RFC 6749 form (issue #16)', async () => {
+      const response = await anonymous.request('POST', '/o/token', DEEP_JSON);
+      expect([response.status, response.body]).toEqual([400, { error: 'invalid_request', error_description: expect.stringContaining('nested') }]);
     });
 
     it('the badge JSON given as text to /v2/verify gets the same budget', async () => {
@@ -148,8 +152,8 @@ describe.each(embeddedStorageTargets())('hostile requests on $name', (target) =>
 
     it('in a form field and a query parameter', async () => {
       const form = await anonymous.request('POST', '/o/token', 'grant_type=client_credentials&client_id=a%00b&client_secret=x', { 'content-type': 'application/x-www-form-urlencoded' });
-      expectEnvelope(form, 400, 'validation_failed');
-      expect(form.body.error.field).toBe('client_id');
+      // /o/token answers in RFC 6749 form (issue #16), naming the field in its description.
+      expect([form.status, form.body]).toEqual([400, { error: 'invalid_request', error_description: expect.stringContaining('client_id') }]);
       const query = await api.get('/v2/issuers?limit=%00');
       expectEnvelope(query, 400, 'validation_failed');
       expect(query.body.error.field).toBe('limit');
