@@ -5,6 +5,7 @@
  * The client secret is shown once; only its hash is stored.
  */
 import { z } from 'zod';
+import { ApiClientV2Schema } from './api-clients.contract';
 import { requiredText } from './common';
 
 export const INSTITUTION_NAME_MAX = 255;
@@ -35,7 +36,7 @@ export const AdminInstitutionListSchema = z.object({
       id: z.string(),
       name: z.string(),
       createdAt: z.iso.datetime(),
-      clients: z.array(z.object({ clientId: z.string(), createdAt: z.iso.datetime(), revokedAt: z.iso.datetime().nullable() })),
+      clients: z.array(ApiClientV2Schema),
     }),
   ),
 });

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { AdminApiClientCredentialsSchema, AdminInstitutionCreatedSchema, AdminInstitutionListSchema, CreateInstitutionBodySchema } from './admin.contract';
+import { ApiClientCreateBodySchema, ApiClientCredentialsV2Schema, ApiClientV2Schema } from './api-clients.contract';
 import {
   AssertionCreateBodySchema,
   AssertionUpdateBodySchema,
@@ -43,7 +44,7 @@ import { V2ErrorEnvelopeSchema, V2SuccessStatusSchema } from './envelope';
 import { InstitutionV2Schema } from './institutions.contract';
 import { IssuerCreateBodySchema, IssuerUpdateBodySchema, IssuerV2Schema } from './issuers.contract';
 import { NOTIFICATIONS_RESPONSE_SCHEMAS, WebhookCreateBodySchema } from './notifications.contract';
-import { OAuthTokenRequestSchema, OAuthTokenResponseSchema } from './oauth.contract';
+import { OAuthErrorResponseSchema, OAuthTokenRequestSchema, OAuthTokenResponseSchema } from './oauth.contract';
 import { PASSPORT_RESPONSE_SCHEMAS } from './passport.contract';
 import {
   AcceptanceBodySchema,
@@ -76,6 +77,7 @@ export const REQUEST_BODY_SCHEMAS = {
   BatchRevokeBody: BatchRevokeBodySchema,
   OAuthTokenRequest: OAuthTokenRequestSchema,
   CreateInstitutionBody: CreateInstitutionBodySchema,
+  ApiClientCreateBody: ApiClientCreateBodySchema,
   EndorserProfileBody: EndorserProfileBodySchema,
   EndorsementRequestCreateBody: EndorsementRequestCreateBodySchema,
   EndorsementApproveBody: EndorsementApproveBodySchema,
@@ -116,6 +118,9 @@ export const RESPONSE_SCHEMAS = {
   InstitutionCreated: AdminInstitutionCreatedSchema,
   InstitutionList: AdminInstitutionListSchema,
   TokenResponse: OAuthTokenResponseSchema,
+  OAuthError: OAuthErrorResponseSchema,
+  ApiClient: ApiClientV2Schema,
+  ApiClientCredentials: ApiClientCredentialsV2Schema,
   Issuer: IssuerV2Schema,
   SigningKey: SigningKeyV2Schema,
   BadgeClass: BadgeClassV2Schema,

@@ -14,28 +14,29 @@ export type RevokeOutcome =
   | { outcome: 'revoked'; client: ApiClientRecord }
   | { outcome: 'not_found' | 'already_revoked' | 'last_manage_client' };
 
-const RECORD = { clientId: true, institutionId: true, name: true, scope: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+/** The columns of an ApiClientRecord, for every read that returns clients (the operator's list too). */
+export const API_CLIENT_RECORD = { clientId: true, institutionId: true, name: true, scope: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
 
 /** Rows leave the database here; the CHECK constraint api_clients_scope_check makes the cast safe. */
-const asRecord = (row: Omit<ApiClient, 'secretHash'>): ApiClientRecord => ({ ...row, scope: row.scope as ApiClientScope });
+export const asApiClientRecord = (row: Omit<ApiClient, 'secretHash'>): ApiClientRecord => ({ ...row, scope: row.scope as ApiClientScope });
 
 @Injectable()
 export class ClientsRepository {
   constructor(private readonly prisma: GatewayPrismaService) {}
 
   async listFor(institutionId: string): Promise<ApiClientRecord[]> {
-    const rows = await this.prisma.apiClient.findMany({ where: { institutionId }, select: RECORD, orderBy: [{ createdAt: 'asc' }, { clientId: 'asc' }] });
-    return rows.map(asRecord);
+    const rows = await this.prisma.apiClient.findMany({ where: { institutionId }, select: API_CLIENT_RECORD, orderBy: [{ createdAt: 'asc' }, { clientId: 'asc' }] });
+    return rows.map(asApiClientRecord);
   }
 
   async create(client: NewApiClient): Promise<ApiClientRecord> {
-    return asRecord(await this.prisma.apiClient.create({ data: client, select: RECORD }));
+    return asApiClientRecord(await this.prisma.apiClient.create({ data: client, select: API_CLIENT_RECORD }));
   }
 
   /** The client (of `institutionId`, when given), or null. */
   async find(clientId: string, institutionId?: string): Promise<ApiClientRecord | null> {
-    const row = await this.prisma.apiClient.findFirst({ where: { clientId, ...(institutionId && { institutionId }) }, select: RECORD });
-    return row && asRecord(row);
+    const row = await this.prisma.apiClient.findFirst({ where: { clientId, ...(institutionId && { institutionId }) }, select: API_CLIENT_RECORD });
+    return row && asApiClientRecord(row);
   }
 
   /** Replaces an unrevoked client's secret hash; false when there is no such unrevoked client. */
@@ -55,14 +56,14 @@ export class ClientsRepository {
       const owner = await tx.apiClient.findFirst({ where: { clientId, ...(options.institutionId && { institutionId: options.institutionId }) }, select: { institutionId: true } });
       if (!owner) return { outcome: 'not_found' };
       await tx.$queryRaw`SELECT "id" FROM "gateway"."institutions" WHERE "id" = ${owner.institutionId} FOR UPDATE`;
-      const target = await tx.apiClient.findUniqueOrThrow({ where: { clientId }, select: RECORD });
+      const target = await tx.apiClient.findUniqueOrThrow({ where: { clientId }, select: API_CLIENT_RECORD });
       if (target.revokedAt) return { outcome: 'already_revoked' };
       if (options.keepLastManage && target.scope === 'manage') {
         const otherManagers = await tx.apiClient.count({ where: { institutionId: target.institutionId, scope: 'manage', revokedAt: null, clientId: { not: clientId } } });
         if (otherManagers === 0) return { outcome: 'last_manage_client' };
       }
-      const revoked = await tx.apiClient.update({ where: { clientId }, data: { revokedAt: at }, select: RECORD });
-      return { outcome: 'revoked', client: asRecord(revoked) };
+      const revoked = await tx.apiClient.update({ where: { clientId }, data: { revokedAt: at }, select: API_CLIENT_RECORD });
+      return { outcome: 'revoked', client: asApiClientRecord(revoked) };
     });
   }
 }

@@ -31,8 +31,18 @@ export function buildComponents(): Schema {
     securitySchemes: {
       clientToken: {
         type: 'oauth2',
-        description: 'Access token from POST /o/token (client credentials), sent as `Authorization: Bearer <token>`.',
-        flows: { clientCredentials: { tokenUrl: '/o/token', scopes: { 'rw:issuer': 'Manage the institution’s issuers, badge classes and assertions' } } },
+        description:
+          'Access token from POST /o/token (client credentials), sent as `Authorization: Bearer <token>`. Scopes nest: `rw:issuer` allows all that `award:issuer` allows, which allows all that `r:issuer` allows. A token whose scope does not allow a call gets 403 `forbidden`.',
+        flows: {
+          clientCredentials: {
+            tokenUrl: '/o/token',
+            scopes: {
+              'r:issuer': 'read: GET only',
+              'award:issuer': 'award: read, and award, revoke and bulk-award assertions',
+              'rw:issuer': 'manage: everything, API clients included (Badgr’s scope)',
+            },
+          },
+        },
       },
       adminToken: { type: 'http', scheme: 'bearer', description: 'The operator’s ADMIN_TOKEN.' },
       learnerToken: { type: 'http', scheme: 'bearer', description: 'A learner’s passport token from POST /v2/auth/token.' },

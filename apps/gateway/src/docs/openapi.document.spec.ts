@@ -47,4 +47,14 @@ describe('the OpenAPI document', () => {
       expect({ path, method, summary: typeof operation.summary, success: codes.some((code) => /^[23]/.test(code)) }).toEqual({ path, method, summary: 'string', success: true });
     }
   });
+
+  it('names on each client route the token scope the gateway requires of it', () => {
+    const scopes = (path: string, method: string) => (document.paths[path][method].security as { clientToken: string[] }[])[0].clientToken;
+    expect(scopes('/v2/issuers', 'get')).toEqual(['r:issuer']);
+    expect(scopes('/v2/badgeclasses/{entityId}/assertions', 'post')).toEqual(['award:issuer']);
+    expect(scopes('/v2/assertions/{entityId}', 'delete')).toEqual(['award:issuer']);
+    expect(scopes('/v2/badgeclasses/{entityId}', 'put')).toEqual(['rw:issuer']);
+    expect(scopes('/v2/clients', 'get')).toEqual(['rw:issuer']);
+    expect(Object.keys((document.components.securitySchemes.clientToken as { flows: { clientCredentials: { scopes: Json } } }).flows.clientCredentials.scopes)).toEqual(['r:issuer', 'award:issuer', 'rw:issuer']);
+  });
 });

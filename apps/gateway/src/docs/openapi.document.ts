@@ -1,7 +1,9 @@
-import { DOCUMENTED_ERROR_CODES } from '@badges/api-contracts';
+import { ACCESS_TOKEN_SCOPES, DOCUMENTED_ERROR_CODES } from '@badges/api-contracts';
 
+import { scopeNeeded } from '../auth/client-scope';
 import { buildComponents } from './openapi.components';
 import { OPENAPI_PATHS } from './openapi.paths';
+import type { PathItems } from './paths/operations';
 
 /** The static OpenAPI 3 description of every public route; served at /docs and /docs/openapi.json. */
 export function buildOpenApiDocument(publicUrl: string): Record<string, unknown> {
@@ -20,10 +22,22 @@ export function buildOpenApiDocument(publicUrl: string): Record<string, unknown>
     },
     servers: [{ url: publicUrl }],
     tags: [
-      'Operations', 'Operator', 'Authentication', 'Web app session', 'Institutions', 'Issuers', 'Badge classes', 'Assertions', 'Bulk awards',
+      'Operations', 'Operator', 'Authentication', 'Web app session', 'Institutions', 'API clients', 'Issuers', 'Badge classes', 'Assertions', 'Bulk awards',
       'Webhooks', 'Notifications', 'Verification', 'Endorsements', 'Public documents', 'Learners', 'Passport', 'Badge Connect',
     ].map((name) => ({ name })),
-    paths: OPENAPI_PATHS,
+    paths: withClientScopes(OPENAPI_PATHS),
     components: buildComponents(),
   };
+}
+
+/** Each client route names the token scope it needs, from the rule the gateway enforces (auth/client-scope.ts). */
+function withClientScopes(paths: PathItems): PathItems {
+  const scoped = (path: string, method: string, operation: Record<string, unknown>) => {
+    const security = operation.security as Record<string, string[]>[] | undefined;
+    if (!security?.some((requirement) => 'clientToken' in requirement)) return operation;
+    return { ...operation, security: [{ clientToken: [ACCESS_TOKEN_SCOPES[scopeNeeded(method.toUpperCase(), path)]] }] };
+  };
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, item]) => [path, Object.fromEntries(Object.entries(item).map(([method, operation]) => [method, scoped(path, method, operation)]))]),
+  );
 }

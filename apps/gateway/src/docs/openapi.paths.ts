@@ -1,4 +1,5 @@
 import { BADGE_CONNECT_PATHS } from './paths/badge-connect.paths';
+import { CLIENTS_PATHS } from './paths/clients.paths';
 import { ENDORSEMENT_PATHS } from './paths/endorsement.paths';
 import { ISSUING_PATHS } from './paths/issuing.paths';
 import { NOTIFICATION_PATHS } from './paths/notification.paths';
@@ -15,6 +16,7 @@ import { VERIFICATION_PATHS } from './paths/verification.paths';
  */
 export const OPENAPI_PATHS: PathItems = {
   ...PLATFORM_PATHS,
+  ...CLIENTS_PATHS,
   ...ISSUING_PATHS,
   ...PUBLIC_PATHS,
   ...NOTIFICATION_PATHS,

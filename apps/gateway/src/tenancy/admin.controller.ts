@@ -4,6 +4,7 @@ import { CreateInstitutionBodySchema, type AdminApiClientCredentials, type Admin
 import { isEntityId } from '@badges/persistence';
 import { ApiError, parseWith } from '@badges/service-kit';
 
+import { toApiClientV2 } from '../clients/clients.mapper';
 import { AdminTokenGuard } from './admin-token.guard';
 import { InstitutionsService } from './institutions.service';
 
@@ -27,7 +28,7 @@ export class AdminController {
       institutions: institutions.map((institution) => ({
         ...institution,
         createdAt: institution.createdAt.toISOString(),
-        clients: institution.clients.map((client) => ({ ...client, createdAt: client.createdAt.toISOString(), revokedAt: client.revokedAt?.toISOString() ?? null })),
+        clients: institution.clients.map(toApiClientV2),
       })),
     };
   }

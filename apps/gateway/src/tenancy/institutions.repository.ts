@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
+import { API_CLIENT_RECORD, asApiClientRecord, type ApiClientRecord } from '../clients/clients.repository';
 import { GatewayPrismaService } from '../prisma/gateway-prisma.service';
 
 export interface InstitutionSummary {
   id: string;
   name: string;
   createdAt: Date;
-  clients: { clientId: string; name: string; scope: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }[];
+  clients: ApiClientRecord[];
 }
 
 @Injectable()
@@ -28,18 +29,16 @@ export class InstitutionsRepository {
     return this.prisma.institution.findUnique({ where: { id }, select: { id: true, name: true } });
   }
 
-  list(): Promise<InstitutionSummary[]> {
-    return this.prisma.institution.findMany({
+  async list(): Promise<InstitutionSummary[]> {
+    const institutions = await this.prisma.institution.findMany({
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       select: {
         id: true,
         name: true,
         createdAt: true,
-        clients: {
-          select: { clientId: true, name: true, scope: true, createdAt: true, lastUsedAt: true, revokedAt: true },
-          orderBy: [{ createdAt: 'asc' }, { clientId: 'asc' }],
-        },
+        clients: { select: API_CLIENT_RECORD, orderBy: [{ createdAt: 'asc' }, { clientId: 'asc' }] },
       },
     });
+    return institutions.map((institution) => ({ ...institution, clients: institution.clients.map(asApiClientRecord) }));
   }
 }

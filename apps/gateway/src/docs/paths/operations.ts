@@ -28,7 +28,8 @@ export const queryParam = (name: string, schema: Record<string, unknown>, descri
 /** 409 `conflict` with what is in the way. */
 export const conflict = (why: string) => ({ '409': error(`\`conflict\`: ${why}`) });
 
-export const CLIENT = [{ clientToken: ['rw:issuer'] }];
+/** A client token; the document names the scope each route needs (openapi.document.ts, from auth/client-scope.ts). */
+export const CLIENT = [{ clientToken: [] as string[] }];
 export const ADMIN = [{ adminToken: [] }];
 export const LEARNER = [{ learnerToken: [] }];
 
@@ -46,13 +47,19 @@ const authErrors = {
   '404': error('`not_found`: no such entity of the caller’s (never another institution’s or learner’s data).'),
 };
 
+/** What a client token whose scope does not allow the call gets (auth/client-scope.ts). */
+const scopeError = { '403': error('`forbidden`: the token’s scope does not allow this call; the message names the scope it needs.') };
+
 export function op(tags: string[], summary: string, extra: Operation): Operation {
   return { tags, summary, ...extra };
 }
 
-/** An institution API route: a client access token from POST /o/token. */
+/**
+ * An institution API route: a client access token from POST /o/token, whose scope allows the
+ * call. The route's own answers say more than the common ones, so they win.
+ */
 export function clientOp(tag: string, summary: string, responses: Record<string, unknown>, extra: Operation = {}): Operation {
-  return op([tag], summary, { security: CLIENT, ...extra, responses: { ...responses, ...authErrors } });
+  return op([tag], summary, { security: CLIENT, ...extra, responses: { ...authErrors, ...scopeError, ...responses } });
 }
 
 /** A learner route: the passport's own bearer token from POST /v2/auth/token. */

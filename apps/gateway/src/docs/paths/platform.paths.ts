@@ -26,13 +26,13 @@ export const PLATFORM_PATHS: PathItems = {
         '503': error('`service_unavailable`: a service could not register the institution; nothing was created'),
       },
     }),
-    get: op(['Operator'], 'List institutions and their clients (no secrets)', {
+    get: op(['Operator'], 'List institutions and their clients: name, scope, last use, revocation (no secrets)', {
       security: ADMIN,
       responses: { '200': { description: 'Institutions', content: json(ref('InstitutionList')) }, '401': error('`unauthorized`') },
     }),
   },
   '/admin/institutions/{id}/clients': {
-    post: op(['Operator'], 'Add another API client to an institution', {
+    post: op(['Operator'], 'Add another API client (scope `manage`) to an institution', {
       security: ADMIN,
       parameters: [idParam('id')],
       responses: {
@@ -42,20 +42,44 @@ export const PLATFORM_PATHS: PathItems = {
       },
     }),
   },
+  '/admin/clients/{clientId}/revoke': {
+    post: op(['Operator'], 'Revoke any institution’s API client: its secret at once, its tokens within seconds', {
+      security: ADMIN,
+      parameters: [idParam('clientId')],
+      responses: {
+        '200': { description: 'The revoked client (no envelope, as every operator answer)', content: json(ref('ApiClient')) },
+        '400': error('`already_revoked`'),
+        '401': error('`unauthorized`'),
+        '404': error('`not_found`'),
+      },
+    }),
+  },
   '/o/token': {
     post: op(['Authentication'], 'OAuth2 client credentials: get an access token', {
-      description: 'Form-encoded (`application/x-www-form-urlencoded`) or JSON. Credentials may also come as HTTP Basic.',
+      description: [
+        'Form-encoded (`application/x-www-form-urlencoded`) or JSON. Credentials may also come as HTTP Basic (then not in the body as well, unless the same).',
+        '`scope` may ask for less than the client has (`r:issuer` < `award:issuer` < `rw:issuer`); Badgr’s other scopes are ignored.',
+        'Errors are RFC 6749 §5.2 bodies `{error, error_description}`, not the v2 envelope (only a 429 keeps it).',
+      ].join(' '),
       requestBody: formOrJsonBody('OAuthTokenRequest'),
       responses: {
         '200': { description: 'An access token', content: json(ref('TokenResponse')) },
-        '400': error('`unsupported_grant_type` (only client_credentials) or `validation_failed`'),
-        '401': error('`invalid_client`: unknown client_id or wrong client_secret (one message for both)'),
+        '400': oauthError('`invalid_request` (a field missing or malformed, a body that does not parse), `unsupported_grant_type` (only client_credentials), `invalid_scope` (more than the client has, or unknown)'),
+        '401': {
+          ...oauthError('`invalid_client`: no credentials, an unknown client_id, a wrong client_secret or a revoked client (one message for all)'),
+          headers: { 'WWW-Authenticate': { description: '`Basic realm="badges"` when the request used HTTP Basic', schema: { type: 'string' } } },
+        },
         '429': rateLimited('too many token requests from this IP, or too many failed ones for this client_id.'),
       },
     }),
   },
   ...webSessionPaths(),
 };
+
+/** An RFC 6749 §5.2 error body, which /o/token answers instead of the envelope. */
+function oauthError(description: string) {
+  return { description, content: json(ref('OAuthError')) };
+}
 
 /**
  * The web app's sign-in (apps/gateway/src/web-session): the token stays in an HttpOnly cookie, and
