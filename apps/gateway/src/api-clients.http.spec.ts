@@ -1,14 +1,13 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 import { ApiClientCredentialsV2Schema, ApiClientV2Schema, contractMismatches, OAuthErrorResponseSchema, v2SuccessEnvelopeSchema, type ApiClientScope } from '@badges/api-contracts';
-import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
+import { databaseTargets } from '@badges/persistence';
 import { loadConfig } from '@badges/service-kit';
 
 import { GatewayConfigSchema } from './config/gateway.config';
 import { createGatewayApp } from './gateway.app';
 import { GatewayPrismaService } from './prisma/gateway-prisma.service';
-import { FakeIssuer } from './testing/fake-issuer';
+import { gatewayUnderTest, type ClientCredentials } from './testing/gateway-under-test';
 
 // See gateway.app.spec.ts: @fastify/static's ESM-only dependency, which jest cannot load.
 jest.mock('content-disposition', () => ({ create: (filename: string) => `attachment; filename="${encodeURIComponent(filename)}"` }));
@@ -19,38 +18,20 @@ const config = loadConfig('gateway', GatewayConfigSchema, { ADMIN_TOKEN, INTERNA
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-interface Credentials {
-  clientId: string;
-  clientSecret: string;
-}
-
 /** Issue #16: API clients with a scope, managed by their institution, revoked within seconds. */
 describe.each(databaseTargets())('API clients ($name)', (target) => {
-  let scratch: ScratchDatabase;
-  let database: Database;
-  let app: NestFastifyApplication;
-  let http: FastifyInstance;
-  const issuer = new FakeIssuer();
-
-  const send = (options: InjectOptions) => http.inject(options);
+  const gateway = gatewayUnderTest(target, config);
+  const { issuer, send, tokenFor } = gateway;
   const body = (response: LightMyRequestResponse) => JSON.parse(response.body);
   const requestToken = (payload: Record<string, string>, headers: Record<string, string> = {}) => send({ method: 'POST', url: '/o/token', headers, payload });
 
-  async function tokenFor(client: Credentials, scope?: string): Promise<string> {
-    const response = await requestToken({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret, ...(scope && { scope }) });
-    expect(response.statusCode).toBe(200);
-    return body(response).access_token;
-  }
-
   /** A new institution's first (operator-made, so `manage`) client and a token of it. */
-  async function institution(name = 'Collège Boréal'): Promise<{ id: string; client: Credentials; token: string }> {
-    const created = await send({ method: 'POST', url: '/admin/institutions', headers: admin, payload: { name } });
-    expect(created.statusCode).toBe(201);
-    const { id, client } = body(created);
+  async function institution(name = 'Collège Boréal'): Promise<{ id: string; client: ClientCredentials; token: string }> {
+    const { id, client } = await gateway.createInstitution(name);
     return { id, client, token: await tokenFor(client) };
   }
 
-  async function createClient(managerToken: string, scope: ApiClientScope, name = `${scope} client`): Promise<Credentials & { token: string }> {
+  async function createClient(managerToken: string, scope: ApiClientScope, name = `${scope} client`): Promise<ClientCredentials & { token: string }> {
     const response = await send({ method: 'POST', url: '/v2/clients', headers: bearer(managerToken), payload: { name, scope } });
     expect(response.statusCode).toBe(201);
     const created = ApiClientCredentialsV2Schema.parse(body(response).result[0]);
@@ -62,22 +43,6 @@ describe.each(databaseTargets())('API clients ($name)', (target) => {
     expect(response.statusCode).toBe(200);
     return ApiClientV2Schema.array().parse(body(response).result).find((client) => client.clientId === clientId);
   }
-
-  beforeAll(async () => {
-    process.env.LOG_LEVEL = 'silent';
-    scratch = await target.create();
-    database = await openDatabase(scratch.config);
-    app = await createGatewayApp({ database, config, services: { issuer: issuer.client }, env: {} });
-    http = app.getHttpAdapter().getInstance();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-    await scratch?.dispose();
-  });
-
-  beforeEach(() => issuer.reset());
 
   describe('scopes', () => {
     const actions = [
@@ -216,17 +181,17 @@ describe.each(databaseTargets())('API clients ($name)', (target) => {
       const { token: managerToken } = await institution();
       const client = await createClient(managerToken, 'award');
       // A second instance on the same database, as another replica: it learns of the revocation only from the database.
-      const replica = await createGatewayApp({ database, config, services: { issuer: issuer.client }, env: {} });
+      const replica = await createGatewayApp({ database: gateway.database, config, services: { issuer: issuer.client }, env: {} });
       const replicaHttp = replica.getHttpAdapter().getInstance();
       try {
         const read = (instance: FastifyInstance) => instance.inject({ method: 'GET', url: '/v2/issuers', headers: bearer(client.token) });
-        expect((await read(http)).statusCode).toBe(200);
+        expect((await read(gateway.http)).statusCode).toBe(200);
         // Warm on the replica right up to the revocation, so its cache must expire for the 401 to show.
         expect((await read(replicaHttp)).statusCode).toBe(200);
 
         const revokedAt = Date.now();
         expect((await send({ method: 'POST', url: `/v2/clients/${client.clientId}/revoke`, headers: bearer(managerToken) })).statusCode).toBe(200);
-        const here = await read(http);
+        const here = await read(gateway.http);
         expect([here.statusCode, body(here).error.code]).toEqual([401, 'unauthorized']);
         let refused: LightMyRequestResponse;
         do refused = await read(replicaHttp);
@@ -263,13 +228,13 @@ describe.each(databaseTargets())('API clients ($name)', (target) => {
 
     it('refuses, at the database, a scope outside the contract’s list', async () => {
       const { client } = await institution();
-      const prisma = app.get(GatewayPrismaService);
+      const prisma = gateway.app.get(GatewayPrismaService);
       await expect(prisma.apiClient.update({ where: { clientId: client.clientId }, data: { scope: 'superuser' } })).rejects.toThrow(/api_clients_scope_check/);
     });
   });
 
   describe('POST /o/token errors, as RFC 6749 §5.2 words them', () => {
-    let client: Credentials;
+    let client: ClientCredentials;
     beforeAll(async () => ({ client } = await institution()));
     const basic = (id: string, secret: string) => ({ authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` });
 
@@ -316,7 +281,7 @@ describe.each(databaseTargets())('API clients ($name)', (target) => {
     it('invalid_scope: more than the client has, or a scope nobody grants; Badgr’s other scopes are ignored', async () => {
       const { token } = await institution();
       const reader = await createClient(token, 'read');
-      const ask = (who: Credentials, scope: string) => requestToken({ grant_type: 'client_credentials', client_id: who.clientId, client_secret: who.clientSecret, scope });
+      const ask = (who: ClientCredentials, scope: string) => requestToken({ grant_type: 'client_credentials', client_id: who.clientId, client_secret: who.clientSecret, scope });
       expectOAuthError(await ask(reader, 'rw:issuer'), 'invalid_scope');
       expectOAuthError(await ask(reader, 'award:issuer'), 'invalid_scope');
       expectOAuthError(await ask(client, 'rw:everything'), 'invalid_scope');

@@ -1,6 +1,3 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance, InjectOptions } from 'fastify';
-
 import {
   AdminApiClientCredentialsSchema,
   AdminInstitutionCreatedSchema,
@@ -12,13 +9,12 @@ import {
   V2ErrorEnvelopeSchema,
   v2SuccessEnvelopeSchema,
 } from '@badges/api-contracts';
-import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
+import { databaseTargets } from '@badges/persistence';
 import { loadConfig } from '@badges/service-kit';
 
 import { GatewayConfigSchema } from './config/gateway.config';
 import { createEmbedded } from './embedded';
-import { createGatewayApp } from './gateway.app';
-import { FakeIssuer } from './testing/fake-issuer';
+import { gatewayUnderTest } from './testing/gateway-under-test';
 
 // @fastify/static (under @fastify/swagger-ui) requires content-disposition 3, which is ESM-only.
 // Node >= 20.19 loads it through require(esm), but jest's module registry cannot (before Node 24.9),
@@ -31,42 +27,10 @@ const config = loadConfig('gateway', GatewayConfigSchema, { ADMIN_TOKEN, INTERNA
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 describe.each(databaseTargets())('gateway over HTTP ($name)', (target) => {
-  let scratch: ScratchDatabase;
-  let database: Database;
-  let app: NestFastifyApplication;
-  let http: FastifyInstance;
-  const issuer = new FakeIssuer();
-
-  const send = (options: InjectOptions) => http.inject(options);
+  const gateway = gatewayUnderTest(target, config);
+  const { issuer, send, tokenFor } = gateway;
   const json = (response: { body: string }) => JSON.parse(response.body);
-
-  async function createInstitution(name = 'Université Laval'): Promise<{ id: string; name: string; client: { clientId: string; clientSecret: string } }> {
-    const response = await send({ method: 'POST', url: '/admin/institutions', headers: admin, payload: { name } });
-    expect(response.statusCode).toBe(201);
-    return json(response);
-  }
-
-  async function tokenFor(client: { clientId: string; clientSecret: string }): Promise<string> {
-    const response = await send({ method: 'POST', url: '/o/token', payload: { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret } });
-    expect(response.statusCode).toBe(200);
-    return json(response).access_token;
-  }
-
-  beforeAll(async () => {
-    process.env.LOG_LEVEL = 'silent';
-    scratch = await target.create();
-    database = await openDatabase(scratch.config);
-    app = await createGatewayApp({ database, config, services: { issuer: issuer.client }, env: {} });
-    http = app.getHttpAdapter().getInstance();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-    await scratch?.dispose();
-  });
-
-  beforeEach(() => issuer.reset());
+  const createInstitution = (name = 'Université Laval') => gateway.createInstitution(name);
 
   describe('operator bootstrap', () => {
     it('refuses a missing or wrong ADMIN_TOKEN with 401', async () => {
@@ -193,7 +157,7 @@ describe.each(databaseTargets())('gateway over HTTP ($name)', (target) => {
     it('accepts the token on another (embedded) gateway instance sharing the database: same signing key', async () => {
       const created = await createInstitution();
       const token = await tokenFor(created.client);
-      const second = await createEmbedded({ database, env: { ADMIN_TOKEN, INTERNAL_TOKEN }, services: { issuer: issuer.client } });
+      const second = await createEmbedded({ database: gateway.database, env: { ADMIN_TOKEN, INTERNAL_TOKEN }, services: { issuer: issuer.client } });
       try {
         expect(second.name).toBe('gateway');
         const response = await second.fastify.inject({ method: 'GET', url: '/v2/institutions/self', headers: { authorization: `Bearer ${token}` } });
