@@ -1,12 +1,23 @@
 import { randomUUID } from 'node:crypto';
 
+import type { Actor } from './actor';
 import type { EventOf } from './envelope';
 import { parseEvent } from './parse-event';
 import type { TopicName } from './topics';
 
-export interface NewEvent<T extends TopicName> {
-  institutionId: string;
+/**
+ * What caused a change, as its events record it: the correlation id of the request (or job, or
+ * event) behind it, and who acted. Services take it as ONE parameter from the controller down to
+ * the events they write, so every event of a change names the same cause.
+ */
+export interface EventOrigin {
   correlationId: string;
+  /** Absent when the platform acted on its own (or nobody said who acted). */
+  actor?: Actor;
+}
+
+export interface NewEvent<T extends TopicName> extends EventOrigin {
+  institutionId: string;
   aggregateId: string;
   payload: EventOf<T>['payload'];
   /** Defaults to now; pass the commit time when the event is created after the fact. */
@@ -29,6 +40,7 @@ export function createEvent<T extends TopicName>(type: T, event: NewEvent<T>): E
     occurredAt,
     institutionId: event.institutionId,
     correlationId: event.correlationId,
+    ...(event.actor ? { actor: event.actor } : {}),
     aggregateId: event.aggregateId,
     payload: event.payload,
   }) as EventOf<T>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { actorSchema, type Actor } from './actor';
 import type { PayloadOf } from './event-schemas';
 import type { TopicName } from './topics';
 
@@ -16,6 +17,12 @@ export interface EventEnvelope<T extends TopicName = TopicName> {
   institutionId: string;
   /** Carried from the request that caused the change, for tracing across services. */
   correlationId: string;
+  /**
+   * Who made the change (issue #16): the request's API client or staff member. Optional: absent
+   * when the platform acted on its own, and in events published before it was added (v1
+   * envelopes stay valid either way).
+   */
+  actor?: Actor;
   /** The Kafka partition key: events about one aggregate stay in order. */
   aggregateId: string;
   payload: PayloadOf<T>;
@@ -33,6 +40,7 @@ export const envelopeSchema = z.object({
   occurredAt: z.iso.datetime({ offset: true }),
   institutionId: z.string().min(1).max(128),
   correlationId: z.string().min(1).max(256),
+  actor: actorSchema.optional(),
   aggregateId: z.string().min(1).max(256),
   payload: z.unknown(),
 });

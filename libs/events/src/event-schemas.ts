@@ -2,6 +2,7 @@ import type { z } from 'zod';
 
 import { assertionIssuedPayload } from './payloads/assertion-issued.payload';
 import { assertionRevokedPayload } from './payloads/assertion-revoked.payload';
+import { assertionUpdatedPayload } from './payloads/assertion-updated.payload';
 import { badgeClassUpdatedPayload } from './payloads/badgeclass-updated.payload';
 import { endorsementListedPayload } from './payloads/endorsement-listed.payload';
 import { issuerUpdatedPayload } from './payloads/issuer-updated.payload';
@@ -20,6 +21,7 @@ import { Topic, type TopicName } from './topics';
 export const payloadSchemas = {
   [Topic.AssertionIssued]: assertionIssuedPayload,
   [Topic.AssertionRevoked]: assertionRevokedPayload,
+  [Topic.AssertionUpdated]: assertionUpdatedPayload,
   [Topic.BadgeClassUpdated]: badgeClassUpdatedPayload,
   [Topic.IssuerUpdated]: issuerUpdatedPayload,
   [Topic.VerificationCompleted]: verificationCompletedPayload,

@@ -2,10 +2,12 @@ export { Topic, ALL_TOPICS, deadLetterTopic, isTopicName, type TopicName } from 
 export { payloadSchemas, type PayloadOf } from './event-schemas';
 export { envelopeSchema, PROVINCE_INSTITUTION_ID, type BadgeEvent, type EventEnvelope, type EventOf } from './envelope';
 export { parseEvent } from './parse-event';
-export { createEvent, isCheckedEvent, type NewEvent } from './create-event';
+export { createEvent, isCheckedEvent, type EventOrigin, type NewEvent } from './create-event';
+export { ACTOR_TYPES, actorSchema, formatActor, parseActor, type Actor, type ActorType } from './actor';
 export { InvalidEventError, type InvalidEventIssue, type InvalidEventReason } from './invalid-event.error';
 export type { AssertionIssuedPayload } from './payloads/assertion-issued.payload';
 export type { AssertionRevokedPayload } from './payloads/assertion-revoked.payload';
+export { ASSERTION_UPDATABLE_FIELDS, type AssertionUpdatableField, type AssertionUpdatedPayload } from './payloads/assertion-updated.payload';
 export type { BadgeClassUpdatedPayload } from './payloads/badgeclass-updated.payload';
 export type { EndorsementListedPayload } from './payloads/endorsement-listed.payload';
 export type { IssuerUpdatedPayload } from './payloads/issuer-updated.payload';

@@ -93,8 +93,25 @@ describe('parseEvent', () => {
     expect(reasonOf(updated)).toBe('payload');
   });
 
+  it('carries the actor when there is one, and still parses envelopes from before it existed', () => {
+    const withActor = createEvent(Topic.AssertionIssued, {
+      institutionId: 'inst-1',
+      correlationId: 'corr-1',
+      actor: { type: 'client', id: 'client-1' },
+      aggregateId: 'aaaaaaaaaaaaaaaaaaaaaa',
+      payload: issuedPayload(),
+    });
+    expect(parseEvent(JSON.stringify(withActor)).actor).toEqual({ type: 'client', id: 'client-1' });
+    const before = JSON.parse(JSON.stringify(issued()));
+    expect(before).not.toHaveProperty('actor');
+    expect(parseEvent(before)).not.toHaveProperty('actor');
+  });
+
   it.each([
     ['not JSON', 'not-json', '{nope'],
+    ['an actor of an unknown type', 'envelope', { ...issued(), actor: { type: 'robot', id: 'r1' } }],
+    ['an actor without an id', 'envelope', { ...issued(), actor: { type: 'staff', id: '' } }],
+    ['an actor as text', 'envelope', { ...issued(), actor: 'client:abc' }],
     ['no eventId', 'envelope', { ...issued(), eventId: undefined }],
     ['eventId not a UUID', 'envelope', { ...issued(), eventId: '42' }],
     ['occurredAt not ISO', 'envelope', { ...issued(), occurredAt: 'Tuesday' }],

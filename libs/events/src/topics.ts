@@ -9,6 +9,8 @@
 export const Topic = {
   AssertionIssued: 'badges.assertion.issued.v1',
   AssertionRevoked: 'badges.assertion.revoked.v1',
+  // Issue #16: PUT /v2/assertions/{id} changed an award's evidence, narrative or expiry.
+  AssertionUpdated: 'badges.assertion.updated.v1',
   BadgeClassUpdated: 'badges.badgeclass.updated.v1',
   // Read path (issue #14): a Profile edit or a key made/rotated; caches of public documents drop them.
   IssuerUpdated: 'badges.issuer.updated.v1',
