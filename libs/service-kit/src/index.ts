@@ -18,6 +18,7 @@ export { InternalTokenGuard } from './tenancy/internal-token.guard';
 export { parseWith } from './validation/parse-with';
 export type { EmbeddedContext, EmbeddedService, EmbeddedServiceModule } from './runtime/embedded-service';
 export { CorrelationId } from './tenancy/correlation-id.decorator';
+export { actorOf, RequestOrigin } from './tenancy/request-origin.decorator';
 export { SecretSealer } from './crypto/secret-sealer';
 export { tenantScope, type TenantScope } from './tenancy/tenant-scope';
 export { openEventStream, streamProgress, type EventStream, type ProgressReading } from './http/event-stream';
