@@ -51,7 +51,7 @@ describe.each(databaseTargets())('issuer repositories on $name', (target) => {
   const newIssuer = (scope = A) =>
     prisma.$transaction(async (tx) => {
       const imageId = await images.create(scope, image, tx);
-      return issuers.create(scope, { name: 'Science', description: null, email: 'sci@example.edu', url: 'https://example.edu', imageId }, tx);
+      return issuers.create(scope, { name: 'Science', description: null, email: 'sci@example.edu', url: 'https://example.edu', imageId, createdBy: null }, tx);
     });
 
   const classFields = (imageId: string): BadgeClassFields => ({
@@ -73,7 +73,7 @@ describe.each(databaseTargets())('issuer repositories on $name', (target) => {
       return badgeClasses.create(
         scope,
         issuerId,
-        classFields(imageId),
+        { ...classFields(imageId), createdBy: null },
         {
           alignments: [{ targetName: 'Std', targetUrl: 'https://std.example.org', targetDescription: null, targetFramework: null, targetCode: 'S1' }],
           translations: [{ language: 'fr', name: 'Sécurité', description: null, criteriaNarrative: 'Réussir' }],
@@ -95,6 +95,7 @@ describe.each(databaseTargets())('issuer repositories on $name', (target) => {
     issuedOn: new Date('2024-05-01T00:00:00Z'),
     expires: null,
     notify: false,
+    createdBy: null,
     evidence: [{ url: 'https://evidence.example.org/1', narrative: 'Did it' }],
   });
 
@@ -120,7 +121,7 @@ describe.each(databaseTargets())('issuer repositories on $name', (target) => {
     await expect(
       prisma.$transaction(async (tx) => {
         const imageId = await images.create(B, image, tx);
-        return badgeClasses.create(B, issuerOfA.id, classFields(imageId), {}, tx);
+        return badgeClasses.create(B, issuerOfA.id, { ...classFields(imageId), createdBy: null }, {}, tx);
       }),
     ).rejects.toThrow(/foreign key/i); // P2003 on Postgres; PGlite's adapter surfaces the raw driver error
   });
@@ -131,7 +132,7 @@ describe.each(databaseTargets())('issuer repositories on $name', (target) => {
     const unlisted = 'other' as BadgeClassFields['verification'];
     const refused = /badge_classes_verification_check/;
     await expect(
-      prisma.$transaction(async (tx) => badgeClasses.create(A, issuer.id, { ...classFields(await images.create(A, image, tx)), verification: unlisted }, {}, tx)),
+      prisma.$transaction(async (tx) => badgeClasses.create(A, issuer.id, { ...classFields(await images.create(A, image, tx)), verification: unlisted, createdBy: null }, {}, tx)),
     ).rejects.toThrow(refused);
     const badgeClass = await newBadgeClass(issuer.id);
     await expect(prisma.$transaction((tx) => badgeClasses.update(A, badgeClass.id, { ...classFields(badgeClass.imageId), verification: unlisted }, {}, tx))).rejects.toThrow(refused);

@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import {
+  badgrCreatedBy,
   badgrExtensions,
   E164_PATTERN,
   IRI_PATTERN,
@@ -249,7 +250,7 @@ export const AssertionV2Schema = z
     entityId: z.string(),
     openBadgeId: z.url().describe('Public URL of the OB 2.0 Assertion (`/public/assertions/{entityId}`); also its `id`'),
     createdAt: z.iso.datetime(),
-    createdBy: z.string().nullable().describe('entityId of the creating user; null when created by an API client'),
+    createdBy: badgrCreatedBy(),
     badgeclass: z.string().describe('entityId of the BadgeClass'),
     badgeclassOpenBadgeId: z.url(),
     issuer: z.string().describe('entityId of the Issuer'),

@@ -10,7 +10,7 @@
  * DELETE /v2/badgeclasses/{entityId}       -> 204, or 400 when it has assertions
  */
 import { z } from 'zod';
-import { badgrExtensions, httpUrl, imageDataUri, languageTag, markdownText, optionalText, requiredText } from './common';
+import { badgrCreatedBy, badgrExtensions, httpUrl, imageDataUri, languageTag, markdownText, optionalText, requiredText } from './common';
 
 export const BADGE_CLASS_LIMITS = {
   name: 1024,
@@ -212,7 +212,7 @@ export const BadgeClassV2Schema = z
     entityId: z.string(),
     openBadgeId: z.url().describe('Public URL of the OB 2.0 BadgeClass (`/public/badges/{entityId}`)'),
     createdAt: z.iso.datetime(),
-    createdBy: z.string().nullable().describe('entityId of the creating user; null when created by an API client'),
+    createdBy: badgrCreatedBy(),
     issuer: z.string().describe('entityId of the owning Issuer'),
     issuerOpenBadgeId: z.url(),
     name: z.string(),

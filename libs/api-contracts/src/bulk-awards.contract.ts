@@ -7,6 +7,8 @@
  */
 import { z } from 'zod';
 
+import { badgrCreatedBy } from './common';
+
 export const BULK_AWARD_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
 export type BulkAwardStatus = (typeof BULK_AWARD_STATUSES)[number];
 
@@ -38,6 +40,7 @@ export const BulkAwardJobV2Schema = BulkAwardProgressSchema.extend({
   sourceKind: z.enum(BULK_AWARD_SOURCE_KINDS).describe('How the rows were uploaded'),
   pending: z.number().int().describe('total - done - failed'),
   createdAt: z.iso.datetime(),
+  createdBy: badgrCreatedBy(),
   startedAt: z.iso.datetime().nullable(),
   finishedAt: z.iso.datetime().nullable(),
   resultCsv: z.string().describe('URL of the result CSV: one line per input row'),

@@ -151,3 +151,16 @@ export function formatDateTimeV2(date: Date | string | number): string {
 
 /** Badgr's `extensions` of an answered entity: an object (we always send `{}`). */
 export const badgrExtensions = () => z.record(z.string(), z.unknown()).describe('Badgr extensions; always `{}` here.');
+
+/**
+ * Badgr's `createdBy` of an answered entity. Badgr puts the creating user's entityId there; ours
+ * is who made the request that created it, as the gateway names its actor: `client:<clientId>`
+ * (an API client) or `staff:<staffId>` (a person). Null for what was created before it was
+ * recorded, or without an actor.
+ */
+export const badgrCreatedBy = () =>
+  z
+    .string()
+    .nullable()
+    .meta({ example: 'client:Qx3fE2aL0sVb8n1R9kTzYw' })
+    .describe('Who created it: `client:<clientId>` or `staff:<staffId>`; null when not recorded (created before issue #16, or without an actor)');

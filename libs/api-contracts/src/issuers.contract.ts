@@ -8,7 +8,7 @@
  * DELETE /v2/issuers/{entityId}    -> 204, no body
  */
 import { z } from 'zod';
-import { badgrExtensions, emailAddress, httpUrl, imageDataUri, optionalText, requiredText } from './common';
+import { badgrCreatedBy, badgrExtensions, emailAddress, httpUrl, imageDataUri, optionalText, requiredText } from './common';
 
 /** Badgr limits: name ≤ 1024, description ≤ 16384, email ≤ 255, url ≤ 1024. */
 export const ISSUER_LIMITS = { name: 1024, description: 16_384, email: 255, url: 1024 } as const;
@@ -71,7 +71,7 @@ export const IssuerV2Schema = z
     entityId: z.string(),
     openBadgeId: z.url().describe('Public URL of the OB 2.0 Issuer Profile (`/public/issuers/{entityId}`)'),
     createdAt: z.iso.datetime(),
-    createdBy: z.string().nullable().describe('entityId of the creating user; null when created by an API client'),
+    createdBy: badgrCreatedBy(),
     name: z.string(),
     image: z.url().nullable().describe('Public URL of the image, or null'),
     email: z.string(),

@@ -10,7 +10,8 @@ import {
   type EndorsementV2,
   type V2SuccessEnvelope,
 } from '@badges/api-contracts';
-import { ApiError, CorrelationId, InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
+import type { EventOrigin } from '@badges/events';
+import { ApiError, InstitutionId, InternalTokenGuard, parseWith, RequestOrigin, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { PublicUrls } from '../common/public-urls';
@@ -32,8 +33,8 @@ export class EndorsementRequestsController {
 
   @Post()
   @HttpCode(201)
-  async create(@InstitutionId() institutionId: string, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<V2SuccessEnvelope<EndorsementRequestV2>> {
-    const request = await this.workflow.request(tenantScope(institutionId), parseWith(EndorsementRequestCreateBodySchema, body), correlationId);
+  async create(@InstitutionId() institutionId: string, @Body() body: unknown, @RequestOrigin() origin: EventOrigin): Promise<V2SuccessEnvelope<EndorsementRequestV2>> {
+    const request = await this.workflow.request(tenantScope(institutionId), parseWith(EndorsementRequestCreateBodySchema, body), origin);
     return successEnvelope(toEndorsementRequestV2(request));
   }
 
@@ -61,10 +62,10 @@ export class EndorsementRequestsController {
     @InstitutionId() institutionId: string,
     @Param('entityId', EntityIdPipe) id: string,
     @Body() body: unknown,
-    @CorrelationId() correlationId: string,
+    @RequestOrigin() origin: EventOrigin,
   ): Promise<V2SuccessEnvelope<EndorsementV2>> {
     const { comment } = parseWith(EndorsementApproveBodySchema, body);
-    const endorsement = await this.workflow.approve(tenantScope(institutionId), id, comment ?? null, correlationId);
+    const endorsement = await this.workflow.approve(tenantScope(institutionId), id, comment ?? null, origin);
     return successEnvelope(toEndorsementV2(endorsement, this.urls));
   }
 

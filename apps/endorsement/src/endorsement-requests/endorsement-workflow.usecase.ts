@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import type { EndorsementRequestCreateBody } from '@badges/api-contracts';
+import type { EventOrigin } from '@badges/events';
 import { newEntityId } from '@badges/persistence';
 import { ApiError, ErrorCode, type TenantScope } from '@badges/service-kit';
 
@@ -33,7 +34,7 @@ export class EndorsementWorkflow {
     private readonly signer: EndorsementSigner,
   ) {}
 
-  async request(scope: TenantScope, body: EndorsementRequestCreateBody, correlationId: string): Promise<EndorsementRequest> {
+  async request(scope: TenantScope, body: EndorsementRequestCreateBody, origin: EventOrigin): Promise<EndorsementRequest> {
     if (body.endorser === scope.institutionId) {
       throw new ApiError(400, ErrorCode.SelfEndorsement, 'An institution cannot endorse its own issuers, badge classes or assertions.', 'endorser');
     }
@@ -41,7 +42,7 @@ export class EndorsementWorkflow {
     // 404 whether the institution does not exist or has no profile, so ids cannot be probed.
     const endorser = await this.endorsers.findByInstitution(body.endorser);
     if (!endorser) throw new ApiError(404, ErrorCode.NotFound, 'No endorser with this institution id.', 'endorser');
-    const target = await this.targets.resolve(scope, body.target.type, body.target.entityId, correlationId);
+    const target = await this.targets.resolve(scope, body.target.type, body.target.entityId, origin.correlationId);
     const created = await this.prisma.$transaction(async (tx) => {
       const request = await this.requests.create(
         scope,
@@ -57,14 +58,14 @@ export class EndorsementWorkflow {
         },
         tx,
       );
-      await this.events.requested(tx, correlationId, request, endorser);
+      await this.events.requested(tx, origin, request, endorser);
       return request;
     });
     this.events.published();
     return created;
   }
 
-  async approve(scope: TenantScope, requestId: string, comment: string | null, correlationId: string): Promise<Endorsement> {
+  async approve(scope: TenantScope, requestId: string, comment: string | null, origin: EventOrigin): Promise<Endorsement> {
     const endorsement = await this.prisma.$transaction(async (tx) => {
       const request = await this.decidable(scope, requestId, tx);
       const profile = await this.endorsers.findOwn(scope, tx);
@@ -87,7 +88,7 @@ export class EndorsementWorkflow {
         },
         tx,
       );
-      await this.events.issued(tx, correlationId, created, profile, request);
+      await this.events.issued(tx, origin, created, profile, request);
       return created;
     });
     this.events.published();
@@ -103,7 +104,7 @@ export class EndorsementWorkflow {
   }
 
   /** Either party withdraws: the endorsement is revoked (410 at its URL) and its request closed. */
-  async withdraw(scope: TenantScope, endorsementId: string, reason: string | null, correlationId: string): Promise<Endorsement> {
+  async withdraw(scope: TenantScope, endorsementId: string, reason: string | null, origin: EventOrigin): Promise<Endorsement> {
     const revoked = await this.prisma.$transaction(async (tx) => {
       const endorsement = await this.endorsements.find(scope, endorsementId, tx);
       if (!endorsement) throw ApiError.notFound('endorsement');
@@ -115,7 +116,7 @@ export class EndorsementWorkflow {
       const request = await this.requests.find(scope, endorsement.requestId, tx);
       const endorser = await tx.endorserProfile.findUnique({ where: { id: endorsement.endorserProfileId } });
       if (!updated || !request) throw ApiError.notFound('endorsement');
-      await this.events.revoked(tx, correlationId, updated, request, endorser);
+      await this.events.revoked(tx, origin, updated, request, endorser);
       return updated;
     });
     this.events.published();

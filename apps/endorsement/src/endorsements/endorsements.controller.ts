@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, Param, Query, Res, UseGuards } from '@ne
 import type { FastifyReply } from 'fastify';
 
 import { EndorsementReasonBodySchema, EndorsementRoleQuerySchema, successEnvelope, type EndorsementV2, type V2SuccessEnvelope } from '@badges/api-contracts';
-import { ApiError, cacheTag, CorrelationId, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, tenantScope } from '@badges/service-kit';
+import type { EventOrigin } from '@badges/events';
+import { ApiError, cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, RequestOrigin, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { PublicUrls } from '../common/public-urls';
@@ -35,11 +36,11 @@ export class EndorsementsController {
     @InstitutionId() institutionId: string,
     @Param('entityId', EntityIdPipe) id: string,
     @Body() body: unknown,
-    @CorrelationId() correlationId: string,
+    @RequestOrigin() origin: EventOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<V2SuccessEnvelope<EndorsementV2>> {
     const { reason } = parseWith(EndorsementReasonBodySchema, body);
-    const revoked = await this.workflow.withdraw(tenantScope(institutionId), id, reason ?? null, correlationId);
+    const revoked = await this.workflow.withdraw(tenantScope(institutionId), id, reason ?? null, origin);
     // The Endorsement's own URL answers 410 at once; the endorsed document's list follows its owner (an event later).
     markPublicCacheStale(reply, [cacheTag.endorsement(id)]);
     return successEnvelope(toEndorsementV2(revoked, this.urls));

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { createEvent, Topic, type BadgeEvent } from '@badges/events';
+import { createEvent, Topic, type BadgeEvent, type EventOrigin } from '@badges/events';
 import { outboxInsertStatements, type OutboxRelay } from '@badges/messaging';
 
 import { ENDORSEMENT_OUTBOX_RELAY } from '../common/tokens';
@@ -14,16 +14,18 @@ type TargetType = 'Issuer' | 'BadgeClass' | 'Assertion';
  * The endorsement facts, written to the outbox in the transaction of the state change (design.md
  * §4). The envelope's institutionId is the owner of the target (so the issuer scopes its update
  * by it); the endorser travels in the payload. The partition key is the request id for
- * `requested` and the endorsement id for `issued`/`revoked`, so those two stay in order.
+ * `requested` and the endorsement id for `issued`/`revoked`, so those two stay in order. Each
+ * names its `origin`: the request's correlation id and who acted (the decision's actor).
  */
 @Injectable()
 export class EndorsementEvents {
   constructor(private readonly urls: PublicUrls, @Inject(ENDORSEMENT_OUTBOX_RELAY) private readonly relay: OutboxRelay) {}
 
-  async requested(tx: EndorsementTx, correlationId: string, request: EndorsementRequest, endorser: EndorserProfile): Promise<void> {
+  async requested(tx: EndorsementTx, origin: EventOrigin, request: EndorsementRequest, endorser: EndorserProfile): Promise<void> {
     await this.write(tx, createEvent(Topic.EndorsementRequested, {
       institutionId: request.institutionId,
-      correlationId,
+      correlationId: origin.correlationId,
+      actor: origin.actor,
       aggregateId: request.id,
       payload: {
         requestId: request.id,
@@ -37,10 +39,11 @@ export class EndorsementEvents {
     }));
   }
 
-  async issued(tx: EndorsementTx, correlationId: string, endorsement: Endorsement, endorser: EndorserProfile, request: EndorsementRequest): Promise<void> {
+  async issued(tx: EndorsementTx, origin: EventOrigin, endorsement: Endorsement, endorser: EndorserProfile, request: EndorsementRequest): Promise<void> {
     await this.write(tx, createEvent(Topic.EndorsementIssued, {
       institutionId: endorsement.institutionId,
-      correlationId,
+      correlationId: origin.correlationId,
+      actor: origin.actor,
       aggregateId: endorsement.id,
       payload: {
         endorsementId: endorsement.id,
@@ -59,10 +62,11 @@ export class EndorsementEvents {
     }));
   }
 
-  async revoked(tx: EndorsementTx, correlationId: string, endorsement: Endorsement, request: EndorsementRequest, endorser: EndorserProfile | null): Promise<void> {
+  async revoked(tx: EndorsementTx, origin: EventOrigin, endorsement: Endorsement, request: EndorsementRequest, endorser: EndorserProfile | null): Promise<void> {
     await this.write(tx, createEvent(Topic.EndorsementRevoked, {
       institutionId: endorsement.institutionId,
-      correlationId,
+      correlationId: origin.correlationId,
+      actor: origin.actor,
       aggregateId: endorsement.id,
       payload: {
         endorsementId: endorsement.id,

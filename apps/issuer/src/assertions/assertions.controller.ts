@@ -11,7 +11,8 @@ import {
   type BatchRevokeResultV2,
   type V2SuccessEnvelope,
 } from '@badges/api-contracts';
-import { cacheTag, CorrelationId, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, tenantScope } from '@badges/service-kit';
+import type { EventOrigin } from '@badges/events';
+import { cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, RequestOrigin, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
@@ -38,11 +39,11 @@ export class AssertionsController {
     @InstitutionId() institutionId: string,
     @Param('entityId', EntityIdPipe) badgeClassId: string,
     @Body() body: unknown,
-    @CorrelationId() correlationId: string,
+    @RequestOrigin() origin: EventOrigin,
   ): Promise<V2SuccessEnvelope<AssertionV2>> {
     await this.owned.requireBadgeClass(tenantScope(institutionId), badgeClassId);
     const item = parseWith(AssertionCreateBodySchema, body);
-    const [awarded] = await this.award.award(tenantScope(institutionId), badgeClassId, [item], { fieldPrefix: () => '', correlationId });
+    const [awarded] = await this.award.award(tenantScope(institutionId), badgeClassId, [item], { fieldPrefix: () => '', origin });
     return successEnvelope(toAssertionV2(awarded.assertion, this.urls, awarded.plaintextIdentity));
   }
 
@@ -53,14 +54,14 @@ export class AssertionsController {
     @InstitutionId() institutionId: string,
     @Param('entityId', EntityIdPipe) badgeClassId: string,
     @Body() body: unknown,
-    @CorrelationId() correlationId: string,
+    @RequestOrigin() origin: EventOrigin,
   ): Promise<V2SuccessEnvelope<AssertionV2>> {
     await this.owned.requireBadgeClass(tenantScope(institutionId), badgeClassId);
     const batch = parseWith(BatchIssueBodySchema, body);
     const awarded = await this.award.award(tenantScope(institutionId), badgeClassId, batch.assertions, {
       fieldPrefix: (index) => `assertions.${index}.`,
       notifyAll: batch.create_notification,
-      correlationId,
+      origin,
     });
     return successEnvelope(awarded.map((a) => toAssertionV2(a.assertion, this.urls, a.plaintextIdentity)));
   }
@@ -101,12 +102,12 @@ export class AssertionsController {
     @InstitutionId() institutionId: string,
     @Param('entityId', EntityIdPipe) id: string,
     @Body() body: unknown,
-    @CorrelationId() correlationId: string,
+    @RequestOrigin() origin: EventOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<V2SuccessEnvelope<AssertionV2>> {
     await this.owned.requireAssertion(tenantScope(institutionId), id);
     const { revocation_reason } = parseWith(RevokeBodySchema, body);
-    const revoked = await this.assertions.revoke(tenantScope(institutionId), id, revocation_reason, correlationId);
+    const revoked = await this.assertions.revoke(tenantScope(institutionId), id, revocation_reason, origin);
     markPublicCacheStale(reply, revocationCacheTags([revoked]));
     return successEnvelope(toAssertionV2(revoked, this.urls));
   }
@@ -122,12 +123,12 @@ export class AssertionsController {
   async revokeBatch(
     @InstitutionId() institutionId: string,
     @Body() body: unknown,
-    @CorrelationId() correlationId: string,
+    @RequestOrigin() origin: EventOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<V2SuccessEnvelope<BatchRevokeResultV2>> {
     const items = parseWith(BatchRevokeBodySchema, body);
     const scope = tenantScope(institutionId);
-    const results = await this.assertions.revokeEach(scope, items.map((item) => ({ id: item.entityId, reason: item.revocationReason })), correlationId);
+    const results = await this.assertions.revokeEach(scope, items.map((item) => ({ id: item.entityId, reason: item.revocationReason })), origin);
     const revoked = results.flatMap((result) => (result.outcome === 'revoked' ? [result.assertion] : []));
     if (revoked.length > 0) markPublicCacheStale(reply, revocationCacheTags(revoked));
     return successEnvelope(items.map((item, index) => toBatchRevokeResultV2(item, results[index])), 'revoked badges');

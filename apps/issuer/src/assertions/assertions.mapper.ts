@@ -19,7 +19,7 @@ export function toAssertionV2(row: AssertionRecord, urls: PublicUrls, plaintextI
     entityId: row.id,
     openBadgeId: urls.assertion(row.id),
     createdAt: formatDateTimeV2(row.createdAt),
-    createdBy: null,
+    createdBy: row.createdBy,
     badgeclass: row.badgeClassId,
     badgeclassOpenBadgeId: urls.badge(row.badgeClassId),
     issuer: row.issuerId,

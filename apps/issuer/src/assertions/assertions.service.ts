@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import type { EventOrigin } from '@badges/events';
 import { isEntityId, prismaSqlSession } from '@badges/persistence';
 import { ApiError, type TenantScope } from '@badges/service-kit';
 
@@ -61,8 +62,8 @@ export class AssertionsService {
     );
   }
 
-  async revoke(scope: TenantScope, id: string, reason: string, correlationId: string): Promise<AssertionRecord> {
-    const [result] = await this.revokeEach(scope, [{ id, reason }], correlationId);
+  async revoke(scope: TenantScope, id: string, reason: string, origin: EventOrigin): Promise<AssertionRecord> {
+    const [result] = await this.revokeEach(scope, [{ id, reason }], origin);
     if (result.outcome === 'not_found') throw ApiError.notFound('assertion');
     if (result.outcome === 'already_revoked') throw new ApiError(400, ALREADY_REVOKED, ALREADY_REVOKED_MESSAGE);
     return result.assertion;
@@ -74,7 +75,7 @@ export class AssertionsService {
    * scoped to the caller's institution, so it is never touched. An id repeated in one call is
    * revoked once, then `already_revoked`.
    */
-  async revokeEach(scope: TenantScope, items: readonly { id: string; reason: string }[], correlationId: string): Promise<RevokeOutcome[]> {
+  async revokeEach(scope: TenantScope, items: readonly { id: string; reason: string }[], origin: EventOrigin): Promise<RevokeOutcome[]> {
     const revokedAt = new Date();
     const outcomes = await this.prisma.$transaction(async (tx) => {
       const results: RevokeOutcome[] = [];
@@ -82,7 +83,7 @@ export class AssertionsService {
         results.push(isEntityId(id) ? await this.assertions.revoke(scope, id, reason, revokedAt, tx) : { outcome: 'not_found' });
       }
       const revoked = results.flatMap((result) => (result.outcome === 'revoked' ? [result.assertion] : []));
-      if (revoked.length > 0) await this.events.assertionsRevoked(prismaSqlSession(tx), scope, correlationId, revoked);
+      if (revoked.length > 0) await this.events.assertionsRevoked(prismaSqlSession(tx), scope, origin, revoked);
       return results;
     });
     if (outcomes.some((result) => result.outcome === 'revoked')) this.events.published();

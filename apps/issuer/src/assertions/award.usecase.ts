@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 
 import type { AssertionCreateBody } from '@badges/api-contracts';
+import type { EventOrigin } from '@badges/events';
 import { newEntityId, prismaSqlSession, type SqlSession } from '@badges/persistence';
 import { ApiError, LoopSlicer, type TenantScope } from '@badges/service-kit';
 
 import { BadgeClassesRepository, type BadgeClassRecord } from '../badge-classes/badge-classes.repository';
+import { createdByOf } from '../common/created-by';
 import { IssuerEvents } from '../events/issuer-events';
 import { BakeScheduler } from '../images/bake-scheduler';
 import { IssuersRepository } from '../issuers/issuers.repository';
@@ -54,7 +56,7 @@ export class AwardUseCase {
     scope: TenantScope,
     badgeClassId: string,
     items: AssertionCreateBody[],
-    options: { fieldPrefix: (index: number) => string; notifyAll?: boolean; correlationId: string },
+    options: { fieldPrefix: (index: number) => string; notifyAll?: boolean; origin: EventOrigin },
   ): Promise<Awarded[]> {
     const now = new Date();
     let imageId: string | undefined;
@@ -65,12 +67,12 @@ export class AwardUseCase {
       const issuer = await this.issuers.findById(scope, badgeClass.issuerId, tx);
       if (!issuer) throw ApiError.notFound('issuer');
       const sql = prismaSqlSession(tx);
-      const prepared = items.map((item, index) => this.prepare(badgeClass, item, now, options.fieldPrefix(index), options.notifyAll));
+      const prepared = items.map((item, index) => this.prepare(badgeClass, item, { now, origin: options.origin, prefix: options.fieldPrefix(index), notifyAll: options.notifyAll }));
       await this.refuseDuplicates(scope, badgeClass.id, items, prepared, options.fieldPrefix, sql);
-      if (badgeClass.verification === 'signed') await this.signAll(prepared.map((p) => p.row), await this.signingKeys.activeKey(scope, badgeClass.issuerId, tx));
+      if (badgeClass.verification === 'signed') await this.signAll(prepared.map((p) => p.row), await this.signingKeys.activeKey(scope, badgeClass.issuerId, tx, options.origin));
       const created = await this.assertions.createMany(scope, prepared.map((p) => p.row), sql);
       const result = created.map((assertion, index) => ({ assertion, plaintextIdentity: prepared[index].plaintext }));
-      await this.events.assertionsIssued(sql, scope, options.correlationId, { badgeClassName: badgeClass.name, issuerName: issuer.name }, result);
+      await this.events.assertionsIssued(sql, scope, options.origin, { badgeClassName: badgeClass.name, issuerName: issuer.name }, result);
       return result;
     });
     this.events.published();
@@ -81,13 +83,14 @@ export class AwardUseCase {
   /**
    * What every chunk of a bulk award needs, read before their transactions: the badge class,
    * its issuer and, for a signed class, the signing key. A string says why nothing can be awarded.
+   * `origin`: the bulk award's (a first signing key made here names it).
    */
-  async chunkSource(scope: TenantScope, badgeClassId: string): Promise<ChunkSource | string> {
+  async chunkSource(scope: TenantScope, badgeClassId: string, origin: EventOrigin): Promise<ChunkSource | string> {
     const badgeClass = await this.badgeClasses.findById(scope, badgeClassId);
     if (!badgeClass) return 'The badge class no longer exists.';
     const issuer = await this.issuers.findById(scope, badgeClass.issuerId);
     if (!issuer) return 'The issuer no longer exists.';
-    const signingKey = badgeClass.verification === 'signed' ? await this.signingKeys.activeKey(scope, badgeClass.issuerId, this.prisma) : undefined;
+    const signingKey = badgeClass.verification === 'signed' ? await this.signingKeys.activeKey(scope, badgeClass.issuerId, this.prisma, origin) : undefined;
     return { badgeClass, issuerName: issuer.name, signingKey };
   }
 
@@ -104,7 +107,7 @@ export class AwardUseCase {
     scope: TenantScope,
     source: ChunkSource,
     items: AssertionCreateBody[],
-    options: { correlationId: string; now?: Date },
+    options: { origin: EventOrigin; now?: Date },
   ): Promise<ChunkOutcome[]> {
     const { badgeClass } = source;
     const now = options.now ?? new Date();
@@ -115,7 +118,7 @@ export class AwardUseCase {
     for (const [index, item] of items.entries()) {
       await slicer.turn();
       try {
-        prepared.push({ index, ...this.prepare(badgeClass, item, now, '', false) });
+        prepared.push({ index, ...this.prepare(badgeClass, item, { now, origin: options.origin, prefix: '' }) });
       } catch (error) {
         outcomes[index] = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
       }
@@ -131,7 +134,7 @@ export class AwardUseCase {
       if (source.signingKey) await this.signAll(toCreate.map((p) => p.row), source.signingKey);
       const created = await this.assertions.createMany(scope, toCreate.map((p) => p.row), sql);
       const result = created.map((assertion, i) => ({ assertion, plaintextIdentity: toCreate[i].plaintext }));
-      await this.events.assertionsIssued(sql, scope, options.correlationId, { badgeClassName: badgeClass.name, issuerName: source.issuerName }, result);
+      await this.events.assertionsIssued(sql, scope, options.origin, { badgeClassName: badgeClass.name, issuerName: source.issuerName }, result);
       toCreate.forEach((p) => (outcomes[p.index] = { kind: 'awarded', assertionId: p.row.id }));
     }
     return outcomes;
@@ -146,7 +149,11 @@ export class AwardUseCase {
     await this.bakes.awarded(scope, badgeClassId, outcomes.flatMap((o) => (o.kind === 'awarded' ? [o.assertionId] : [])));
   }
 
-  private prepare(badgeClass: BadgeClassRecord, item: AssertionCreateBody, now: Date, prefix: string, notifyAll?: boolean): { row: NewAssertion; plaintext: string } {
+  private prepare(
+    badgeClass: BadgeClassRecord,
+    item: AssertionCreateBody,
+    { now, origin, prefix, notifyAll }: { now: Date; origin: EventOrigin; prefix: string; notifyAll?: boolean },
+  ): { row: NewAssertion; plaintext: string } {
     const issuedOn = item.issuedOn ? new Date(item.issuedOn) : now;
     let expires: Date | null;
     if (item.expires !== undefined) {
@@ -175,6 +182,7 @@ export class AwardUseCase {
         issuedOn,
         expires,
         notify: notifyAll || item.notify,
+        createdBy: createdByOf(origin),
         evidence: (item.evidence ?? []).map((e) => ({ url: e.url ?? null, narrative: e.narrative?.trim() ? e.narrative : null })),
       },
     };

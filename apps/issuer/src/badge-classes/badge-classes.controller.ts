@@ -8,7 +8,8 @@ import {
   type BadgeClassV2,
   type V2SuccessEnvelope,
 } from '@badges/api-contracts';
-import { cacheTag, CorrelationId, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, tenantScope } from '@badges/service-kit';
+import type { EventOrigin } from '@badges/events';
+import { cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, RequestOrigin, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
@@ -31,9 +32,10 @@ export class BadgeClassesController {
     @InstitutionId() institutionId: string,
     @Param('entityId', EntityIdPipe) issuerId: string,
     @Body() body: unknown,
+    @RequestOrigin() origin: EventOrigin,
   ): Promise<V2SuccessEnvelope<BadgeClassV2>> {
     await this.owned.requireIssuer(tenantScope(institutionId), issuerId);
-    const badgeClass = await this.badgeClasses.create(tenantScope(institutionId), issuerId, parseWith(BadgeClassCreateBodySchema, body));
+    const badgeClass = await this.badgeClasses.create(tenantScope(institutionId), issuerId, parseWith(BadgeClassCreateBodySchema, body), origin);
     return successEnvelope(toBadgeClassV2(badgeClass, this.urls));
   }
 
@@ -59,11 +61,11 @@ export class BadgeClassesController {
     @InstitutionId() institutionId: string,
     @Param('entityId', EntityIdPipe) id: string,
     @Body() body: unknown,
-    @CorrelationId() correlationId: string,
+    @RequestOrigin() origin: EventOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<V2SuccessEnvelope<BadgeClassV2>> {
     await this.owned.requireBadgeClass(tenantScope(institutionId), id);
-    const badgeClass = await this.badgeClasses.update(tenantScope(institutionId), id, parseWith(BadgeClassUpdateBodySchema, body), correlationId);
+    const badgeClass = await this.badgeClasses.update(tenantScope(institutionId), id, parseWith(BadgeClassUpdateBodySchema, body), origin);
     markPublicCacheStale(reply, [cacheTag.badgeClass(id)]);
     return successEnvelope(toBadgeClassV2(badgeClass, this.urls));
   }

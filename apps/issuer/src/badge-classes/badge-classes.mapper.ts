@@ -10,7 +10,7 @@ export function toBadgeClassV2(row: BadgeClassRecord, urls: PublicUrls): BadgeCl
     entityId: row.id,
     openBadgeId: urls.badge(row.id),
     createdAt: formatDateTimeV2(row.createdAt),
-    createdBy: null,
+    createdBy: row.createdBy,
     issuer: row.issuerId,
     issuerOpenBadgeId: urls.issuer(row.issuerId),
     name: row.name,

@@ -18,7 +18,8 @@ export type BadgeClassRecord = BadgeClassRow & { alignments: BadgeClassAlignment
 /** The columns a caller sets; the repository sets ids, tenancy, parent, position and timestamps. */
 export type AlignmentFields = Omit<BadgeClassAlignment, 'id' | 'institutionId' | 'badgeClassId' | 'position'>;
 export type TranslationFields = Omit<BadgeClassTranslation, 'institutionId' | 'badgeClassId'>;
-export type BadgeClassFields = Omit<BadgeClassRow, 'id' | 'institutionId' | 'issuerId' | 'createdAt' | 'updatedAt'>;
+/** `createdBy` is set once, by `create`. */
+export type BadgeClassFields = Omit<BadgeClassRow, 'id' | 'institutionId' | 'issuerId' | 'createdBy' | 'createdAt' | 'updatedAt'>;
 
 /** Children are replaced wholesale when given, kept when undefined. */
 export interface BadgeClassChildren {
@@ -39,7 +40,13 @@ export class BadgeClassesRepository {
   constructor(private readonly prisma: IssuerPrismaService) {}
 
   /** Runs inside the caller's transaction: the class and its children land together or not at all. */
-  async create(scope: TenantScope, issuerId: string, fields: BadgeClassFields, children: BadgeClassChildren, tx: IssuerTx): Promise<BadgeClassRecord> {
+  async create(
+    scope: TenantScope,
+    issuerId: string,
+    fields: BadgeClassFields & Pick<BadgeClassRow, 'createdBy'>,
+    children: BadgeClassChildren,
+    tx: IssuerTx,
+  ): Promise<BadgeClassRecord> {
     const id = newEntityId();
     await tx.badgeClass.create({ data: { id, institutionId: scope.institutionId, issuerId, ...fields } });
     await this.writeChildren(scope, id, children, tx);

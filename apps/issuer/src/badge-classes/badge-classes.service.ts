@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 
 import type { Alignment, BadgeClassCreateBody, BadgeClassTranslation, BadgeClassUpdateBody } from '@badges/api-contracts';
+import type { EventOrigin } from '@badges/events';
 import { prismaSqlSession } from '@badges/persistence';
 import { ApiError, ErrorCode, type TenantScope } from '@badges/service-kit';
 
+import { createdByOf } from '../common/created-by';
 import { BakeScheduler } from '../images/bake-scheduler';
 import { checkImageDataUri } from '../images/image-intake';
 import { ImagesRepository } from '../images/images.repository';
@@ -31,7 +33,7 @@ export class BadgeClassesService {
     private readonly bakes: BakeScheduler,
   ) {}
 
-  async create(scope: TenantScope, issuerId: string, body: BadgeClassCreateBody): Promise<BadgeClassRecord> {
+  async create(scope: TenantScope, issuerId: string, body: BadgeClassCreateBody, origin: EventOrigin): Promise<BadgeClassRecord> {
     const image = checkImageDataUri(body.image, 'image');
     return this.prisma.$transaction(async (tx) => {
       if (!(await this.issuers.findById(scope, issuerId, tx))) throw ApiError.notFound('issuer');
@@ -50,8 +52,9 @@ export class BadgeClassesService {
       };
       // The first signed class of an issuer makes its key now, so the key is published before
       // the first signed badge points at it.
-      if (fields.verification === 'signed') await this.signingKeys.activeKey(scope, issuerId, tx);
-      return this.badgeClasses.create(scope, issuerId, fields, { alignments: toAlignments(body.alignments ?? []), translations: toTranslations(body.translations) }, tx);
+      if (fields.verification === 'signed') await this.signingKeys.activeKey(scope, issuerId, tx, origin);
+      const children = { alignments: toAlignments(body.alignments ?? []), translations: toTranslations(body.translations) };
+      return this.badgeClasses.create(scope, issuerId, { ...fields, createdBy: createdByOf(origin) }, children, tx);
     });
   }
 
@@ -75,7 +78,7 @@ export class BadgeClassesService {
    * the stored value (`expires: null` clears it). Assertions already issued are not touched,
    * except that a new image re-bakes their images (in the background).
    */
-  async update(scope: TenantScope, id: string, body: BadgeClassUpdateBody, correlationId: string): Promise<BadgeClassRecord> {
+  async update(scope: TenantScope, id: string, body: BadgeClassUpdateBody, origin: EventOrigin): Promise<BadgeClassRecord> {
     const image = body.image ? checkImageDataUri(body.image, 'image') : undefined;
     const updated = await this.prisma.$transaction(async (tx) => {
       const current = await this.badgeClasses.findById(scope, id, tx);
@@ -94,7 +97,7 @@ export class BadgeClassesService {
       const expires = body.expires === undefined ? { amount: current.expiresAmount, duration: current.expiresDuration } : { amount: body.expires?.amount ?? null, duration: body.expires?.duration ?? null };
       const imageId = image ? await this.images.create(scope, image, tx) : current.imageId;
       // Switching to signed affects only assertions awarded from now on (issued ones keep their form).
-      if (body.verification === 'signed' && current.verification !== 'signed') await this.signingKeys.activeKey(scope, current.issuerId, tx);
+      if (body.verification === 'signed' && current.verification !== 'signed') await this.signingKeys.activeKey(scope, current.issuerId, tx, origin);
       const fields: BadgeClassFields = {
         name: body.name,
         description: body.description,
@@ -115,7 +118,7 @@ export class BadgeClassesService {
         tx,
       );
       if (image) await this.images.delete(scope, current.imageId, tx);
-      await this.events.badgeClassUpdated(prismaSqlSession(tx), scope, correlationId, { id, issuerId: current.issuerId, name: saved?.name ?? current.name, imageChanged: Boolean(image) });
+      await this.events.badgeClassUpdated(prismaSqlSession(tx), scope, origin, { id, issuerId: current.issuerId, name: saved?.name ?? current.name, imageChanged: Boolean(image) });
       return saved as BadgeClassRecord;
     });
     this.events.published();

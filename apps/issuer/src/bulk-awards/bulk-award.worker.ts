@@ -6,6 +6,7 @@ import { JOB_DEFAULTS, JobName, JobStatus, QueueName, type JobContext, type JobO
 import { tenantScope, type TenantScope } from '@badges/service-kit';
 
 import { AwardUseCase, type ChunkOutcome, type ChunkSource } from '../assertions/award.usecase';
+import { storedOrigin } from '../common/created-by';
 import type { BulkAwardJob } from '../generated/prisma/client';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 import { BULK_AWARD_QUEUE, bulkJobId, type BulkAwardQueue } from './bulk-award-queue';
@@ -79,7 +80,7 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
     await this.jobs.markRunning(scope, bulkAwardId);
     try {
       // Read once a run: a run lasts seconds, and an edit made meanwhile reaches the next run.
-      const source = await this.award.chunkSource(scope, job.badgeClassId);
+      const source = await this.award.chunkSource(scope, job.badgeClassId, storedOrigin(job));
       let started = 0;
       let lastLine = 0;
       let exhausted = false;
@@ -120,7 +121,7 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
       const valid = items.flatMap((item, i) => (item ? [{ i, item }] : []));
       const outcomes = rows.map((): ChunkOutcome => ({ kind: 'failed', message: typeof source === 'string' ? source : 'The stored row is not a valid award.' }));
       if (typeof source !== 'string') {
-        const awarded = await this.award.awardChunk(sql, scope, source, valid.map((v) => v.item), { correlationId: job.correlationId });
+        const awarded = await this.award.awardChunk(sql, scope, source, valid.map((v) => v.item), { origin: storedOrigin(job) });
         valid.forEach((v, k) => (outcomes[v.i] = awarded[k]));
       }
       await this.jobs.recordOutcomes(sql, job.id, rows, outcomes);

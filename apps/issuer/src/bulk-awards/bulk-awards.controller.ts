@@ -2,7 +2,8 @@ import { Body, Controller, Get, Headers, Param, Post, Query, Res, UseGuards } fr
 import type { FastifyReply } from 'fastify';
 
 import { successEnvelope } from '@badges/api-contracts';
-import { ApiError, CorrelationId, InstitutionId, InternalTokenGuard, tenantScope } from '@badges/service-kit';
+import type { EventOrigin } from '@badges/events';
+import { ApiError, InstitutionId, InternalTokenGuard, RequestOrigin, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { BulkAwardsService } from './bulk-awards.service';
@@ -25,7 +26,7 @@ export class BulkAwardsController {
     @Body() body: unknown,
     @Headers('content-type') contentType: string | undefined,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @CorrelationId() correlationId: string,
+    @RequestOrigin() origin: EventOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
@@ -33,7 +34,7 @@ export class BulkAwardsController {
     if (type === 'text/csv') source = { kind: 'csv', bytes: Buffer.isBuffer(body) ? body : Buffer.from(String(body ?? '')) };
     else if (type === 'application/json') source = { kind: 'json', body };
     else throw new ApiError(415, 'unsupported_media_type', 'Send the rows as text/csv or as application/json {"rows": [...]}.');
-    const { job, created } = await this.bulk.create(tenantScope(institutionId), badgeClassId, source, { idempotencyKey, correlationId });
+    const { job, created } = await this.bulk.create(tenantScope(institutionId), badgeClassId, source, { idempotencyKey, origin });
     void reply.status(created ? 202 : 200);
     if (created) void reply.header('location', this.bulk.view(job).resultCsv.replace(/\/result\.csv$/, ''));
     return successEnvelope(this.bulk.view(job));

@@ -273,7 +273,7 @@ describe.each(databaseTargets())('bulk awards on $name', (target) => {
       error: null,
     }));
     // Stored as "running" with no queue job, as after a crash.
-    await repo.create(scope, { id, badgeClassId: badgeClass.entityId, idempotencyKey: null, sourceKind: 'csv', correlationId: 'c-overlap' }, rows);
+    await repo.create(scope, { id, badgeClassId: badgeClass.entityId, idempotencyKey: null, sourceKind: 'csv', correlationId: 'c-overlap', createdBy: null }, rows);
     await Promise.all([worker.run({ institutionId: 'inst-a', bulkAwardId: id }, { id: 'r1', attemptsMade: 0 }), worker.run({ institutionId: 'inst-a', bulkAwardId: id }, { id: 'r2', attemptsMade: 0 })]);
     const job = await repo.findById(scope, id);
     expect(job).toMatchObject({ status: 'completed', total: 1100, done: 1100, failed: 0 });

@@ -49,7 +49,7 @@ export class BulkAwardsRepository {
   /** The job and all its rows in one transaction: a job is never visible half-stored. */
   async create(
     scope: TenantScope,
-    job: { id: string; badgeClassId: string; idempotencyKey: string | null; sourceKind: BulkAwardSourceKind; correlationId: string },
+    job: Pick<BulkAwardJob, 'id' | 'badgeClassId' | 'idempotencyKey' | 'correlationId' | 'createdBy'> & { sourceKind: BulkAwardSourceKind },
     rows: NewBulkRow[],
   ): Promise<BulkAwardJob> {
     const failed = rows.filter((r) => r.status === 'failed').length;

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import type { BulkAwardJobDetailV2, BulkAwardJobV2, BulkAwardRowError, BulkAwardSourceKind, BulkAwardStatus } from '@badges/api-contracts';
+import type { EventOrigin } from '@badges/events';
 import { JobName } from '@badges/jobs';
 import { isUniqueViolation, newEntityId } from '@badges/persistence';
 import { ApiError, csvLine, freeText, mapInSlices, type TenantScope } from '@badges/service-kit';
 
 import { RecipientIdentity } from '../assertions/recipient-identity';
+import { createdByOf } from '../common/created-by';
 import { OwnedEntities } from '../common/owned-entities';
 import { PublicUrls } from '../common/public-urls';
 import type { BulkAwardJob } from '../generated/prisma/client';
@@ -34,12 +36,13 @@ export class BulkAwardsService {
    * Validates the whole upload first (a file-level problem answers 4xx and stores nothing), stores
    * the job with every row (bad rows already `failed`, repeats of a recipient `duplicate`), then
    * adds one queue job. With an Idempotency-Key already used, returns that job and does nothing.
+   * The job records `origin` (correlation id and actor): its awards and events name them.
    */
   async create(
     scope: TenantScope,
     badgeClassId: string,
     source: BulkSource,
-    options: { idempotencyKey?: string; correlationId: string },
+    options: { idempotencyKey?: string; origin: EventOrigin },
   ): Promise<{ job: BulkAwardJob; created: boolean }> {
     await this.owned.requireBadgeClass(scope, badgeClassId);
     const key = options.idempotencyKey?.trim() || null;
@@ -53,7 +56,8 @@ export class BulkAwardsService {
     const id = newEntityId();
     let job: BulkAwardJob;
     try {
-      job = await this.jobs.create(scope, { id, badgeClassId, idempotencyKey: key, sourceKind: source.kind, correlationId: options.correlationId }, rows);
+      const { correlationId } = options.origin;
+      job = await this.jobs.create(scope, { id, badgeClassId, idempotencyKey: key, sourceKind: source.kind, correlationId, createdBy: createdByOf(options.origin) }, rows);
     } catch (error) {
       // Two posts with the same key at once: the loser answers with the winner's job.
       if (key && isUniqueViolation(error)) {
@@ -89,6 +93,7 @@ export class BulkAwardsService {
       failed: job.failed,
       pending: job.total - job.done - job.failed,
       createdAt: job.createdAt.toISOString(),
+      createdBy: job.createdBy,
       startedAt: job.startedAt?.toISOString() ?? null,
       finishedAt: job.finishedAt?.toISOString() ?? null,
       resultCsv: this.urls.api(`/v2/bulk-awards/${job.id}/result.csv`),

@@ -74,7 +74,8 @@ export class EndorsementIntakeService {
       if (!(await claimEvent(tx, ISSUER_SCHEMA_NAME, ENDORSEMENT_INTAKE_CONSUMER, event.eventId))) return;
       await work(tx);
       const { endorsementId, target } = event.payload;
-      await this.events.endorsementListed(prismaSqlSession(tx), tenantScope(event.institutionId), event.correlationId, { endorsementId, target, listed });
+      const origin = { correlationId: event.correlationId, actor: event.actor };
+      await this.events.endorsementListed(prismaSqlSession(tx), tenantScope(event.institutionId), origin, { endorsementId, target, listed });
     });
     this.events.published();
   }

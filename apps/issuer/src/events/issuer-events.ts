@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { createEvent, Topic, type BadgeEvent, type PayloadOf } from '@badges/events';
+import { createEvent, Topic, type AssertionUpdatableField, type BadgeEvent, type EventOrigin, type PayloadOf } from '@badges/events';
 import { outboxInsertStatements, type OutboxRelay } from '@badges/messaging';
 import type { SqlSession } from '@badges/persistence';
 import { mapInSlices, type TenantScope } from '@badges/service-kit';
@@ -31,9 +31,13 @@ export interface RevokedAssertion extends AssertionIds {
   revokedAt: Date | null;
 }
 
-/** An assertion event is keyed by its assertion, in its institution, under the request's correlation id. */
-function assertionEnvelope(scope: TenantScope, correlationId: string, assertion: AssertionIds) {
-  return { institutionId: scope.institutionId, correlationId, aggregateId: assertion.id };
+export interface UpdatedAssertion extends AssertionIds {
+  updatedAt: Date;
+}
+
+/** An event of one institution about one aggregate (its key), naming what caused it: the request's correlation id and actor. */
+function envelope(scope: TenantScope, origin: EventOrigin, aggregateId: string) {
+  return { institutionId: scope.institutionId, correlationId: origin.correlationId, actor: origin.actor, aggregateId };
 }
 
 /**
@@ -47,14 +51,14 @@ export class IssuerEvents {
   async assertionsIssued(
     sql: SqlSession,
     scope: TenantScope,
-    correlationId: string,
+    origin: EventOrigin,
     names: { badgeClassName: string; issuerName: string },
     issued: { assertion: IssuedAssertion; plaintextIdentity: string }[],
   ): Promise<void> {
     // Each event is checked against its contract (zod): a bulk chunk's 500 run in slices, so the shared event loop keeps turning.
     const events = await mapInSlices(issued, ({ assertion, plaintextIdentity }) =>
       createEvent(Topic.AssertionIssued, {
-        ...assertionEnvelope(scope, correlationId, assertion),
+        ...envelope(scope, origin, assertion.id),
         payload: {
           ...this.assertionNamed(assertion),
           badgeClassName: names.badgeClassName,
@@ -79,10 +83,10 @@ export class IssuerEvents {
   }
 
   /** One event per revoked assertion, written together: a batch revoke is one outbox row, as a batch award is. */
-  async assertionsRevoked(sql: SqlSession, scope: TenantScope, correlationId: string, revoked: RevokedAssertion[]): Promise<void> {
+  async assertionsRevoked(sql: SqlSession, scope: TenantScope, origin: EventOrigin, revoked: RevokedAssertion[]): Promise<void> {
     const events = revoked.map((assertion) =>
       createEvent(Topic.AssertionRevoked, {
-        ...assertionEnvelope(scope, correlationId, assertion),
+        ...envelope(scope, origin, assertion.id),
         payload: {
           ...this.assertionNamed(assertion),
           revocationReason: assertion.revocationReason ?? '',
@@ -93,29 +97,40 @@ export class IssuerEvents {
     await this.write(sql, events);
   }
 
+  /** `changed`: the fields the edit set (PUT /v2/assertions/{id}). */
+  async assertionUpdated(sql: SqlSession, scope: TenantScope, origin: EventOrigin, assertion: UpdatedAssertion, changed: AssertionUpdatableField[]): Promise<void> {
+    await this.write(sql, [
+      createEvent(Topic.AssertionUpdated, {
+        ...envelope(scope, origin, assertion.id),
+        payload: { ...this.assertionNamed(assertion), changed, updatedAt: assertion.updatedAt.toISOString() },
+      }),
+    ]);
+  }
+
   async badgeClassUpdated(
     sql: SqlSession,
     scope: TenantScope,
-    correlationId: string,
+    origin: EventOrigin,
     badgeClass: { id: string; issuerId: string; name: string; imageChanged: boolean },
   ): Promise<void> {
     await this.write(sql, [
       createEvent(Topic.BadgeClassUpdated, {
-        institutionId: scope.institutionId,
-        correlationId,
-        aggregateId: badgeClass.id,
+        ...envelope(scope, origin, badgeClass.id),
         payload: { badgeClassId: badgeClass.id, issuerId: badgeClass.issuerId, name: badgeClass.name, imageChanged: badgeClass.imageChanged },
       }),
     ]);
   }
 
-  async issuerUpdated(sql: SqlSession, scope: TenantScope, correlationId: string, issuerId: string, change: 'profile' | 'keys' | 'deleted'): Promise<void> {
-    await this.write(sql, [createEvent(Topic.IssuerUpdated, { institutionId: scope.institutionId, correlationId, aggregateId: issuerId, payload: { issuerId, change } })]);
+  async issuerUpdated(sql: SqlSession, scope: TenantScope, origin: EventOrigin, issuerId: string, change: 'profile' | 'keys' | 'deleted'): Promise<void> {
+    await this.write(sql, [createEvent(Topic.IssuerUpdated, { ...envelope(scope, origin, issuerId), payload: { issuerId, change } })]);
   }
 
-  /** After recording an endorsement.issued/.revoked: the endorsed document's `endorsement` list changed. */
-  async endorsementListed(sql: SqlSession, scope: TenantScope, correlationId: string, payload: PayloadOf<typeof Topic.EndorsementListed>): Promise<void> {
-    await this.write(sql, [createEvent(Topic.EndorsementListed, { institutionId: scope.institutionId, correlationId, aggregateId: payload.target.entityId, payload })]);
+  /**
+   * After recording an endorsement.issued/.revoked: the endorsed document's `endorsement` list
+   * changed. `origin` is that event's: its correlation id and actor carry on.
+   */
+  async endorsementListed(sql: SqlSession, scope: TenantScope, origin: EventOrigin, payload: PayloadOf<typeof Topic.EndorsementListed>): Promise<void> {
+    await this.write(sql, [createEvent(Topic.EndorsementListed, { ...envelope(scope, origin, payload.target.entityId), payload })]);
   }
 
   /** Call after the transaction committed: the relay publishes now rather than at its next poll. */

@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res, UseGuar
 import type { FastifyReply } from 'fastify';
 
 import { IssuerCreateBodySchema, IssuerUpdateBodySchema, successEnvelope, type IssuerV2, type V2SuccessEnvelope } from '@badges/api-contracts';
-import { cacheTag, CorrelationId, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, tenantScope } from '@badges/service-kit';
+import type { EventOrigin } from '@badges/events';
+import { cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, RequestOrigin, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
@@ -21,8 +22,8 @@ export class IssuersController {
 
   @Post()
   @HttpCode(201)
-  async create(@InstitutionId() institutionId: string, @Body() body: unknown): Promise<V2SuccessEnvelope<IssuerV2>> {
-    const issuer = await this.issuers.create(tenantScope(institutionId), parseWith(IssuerCreateBodySchema, body));
+  async create(@InstitutionId() institutionId: string, @Body() body: unknown, @RequestOrigin() origin: EventOrigin): Promise<V2SuccessEnvelope<IssuerV2>> {
+    const issuer = await this.issuers.create(tenantScope(institutionId), parseWith(IssuerCreateBodySchema, body), origin);
     return successEnvelope(toIssuerV2(issuer, this.urls));
   }
 
@@ -42,11 +43,11 @@ export class IssuersController {
     @InstitutionId() institutionId: string,
     @Param('entityId', EntityIdPipe) id: string,
     @Body() body: unknown,
-    @CorrelationId() correlationId: string,
+    @RequestOrigin() origin: EventOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<V2SuccessEnvelope<IssuerV2>> {
     await this.owned.requireIssuer(tenantScope(institutionId), id);
-    const issuer = await this.issuers.update(tenantScope(institutionId), id, parseWith(IssuerUpdateBodySchema, body), correlationId);
+    const issuer = await this.issuers.update(tenantScope(institutionId), id, parseWith(IssuerUpdateBodySchema, body), origin);
     markPublicCacheStale(reply, [cacheTag.issuer(id)]);
     return successEnvelope(toIssuerV2(issuer, this.urls));
   }
@@ -57,10 +58,10 @@ export class IssuersController {
   async delete(
     @InstitutionId() institutionId: string,
     @Param('entityId', EntityIdPipe) id: string,
-    @CorrelationId() correlationId: string,
+    @RequestOrigin() origin: EventOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    await this.issuers.delete(tenantScope(institutionId), id, correlationId);
+    await this.issuers.delete(tenantScope(institutionId), id, origin);
     markPublicCacheStale(reply, [cacheTag.issuer(id)]);
   }
 }

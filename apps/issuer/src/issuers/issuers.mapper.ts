@@ -11,7 +11,7 @@ export function toIssuerV2(row: IssuerRecord, urls: PublicUrls): IssuerV2 {
     entityId: row.id,
     openBadgeId: urls.issuer(row.id),
     createdAt: formatDateTimeV2(row.createdAt),
-    createdBy: null,
+    createdBy: row.createdBy,
     name: row.name,
     image: row.imageId ? urls.issuerImage(row.id) : null,
     email: row.email,

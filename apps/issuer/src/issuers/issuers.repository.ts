@@ -8,8 +8,11 @@ import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.serv
 
 export type IssuerRecord = Issuer;
 
-/** The columns a caller sets (the image travels separately: it is optional on update). */
-export type IssuerFields = Omit<Issuer, 'id' | 'institutionId' | 'imageId' | 'createdAt' | 'updatedAt'>;
+/**
+ * The columns a caller sets (the image travels separately: it is optional on update; `createdBy`
+ * is set once, by `create`).
+ */
+export type IssuerFields = Omit<Issuer, 'id' | 'institutionId' | 'imageId' | 'createdBy' | 'createdAt' | 'updatedAt'>;
 
 export type DeleteIssuerOutcome = { outcome: 'deleted'; imageId: string | null } | { outcome: 'not_found' } | { outcome: 'in_use' };
 
@@ -18,7 +21,7 @@ export type DeleteIssuerOutcome = { outcome: 'deleted'; imageId: string | null }
 export class IssuersRepository {
   constructor(private readonly prisma: IssuerPrismaService) {}
 
-  async create(scope: TenantScope, fields: IssuerFields & Pick<Issuer, 'imageId'>, tx: IssuerTx = this.prisma): Promise<IssuerRecord> {
+  async create(scope: TenantScope, fields: IssuerFields & Pick<Issuer, 'imageId' | 'createdBy'>, tx: IssuerTx = this.prisma): Promise<IssuerRecord> {
     return tx.issuer.create({ data: { id: newEntityId(), institutionId: scope.institutionId, ...fields } });
   }
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 
 import type { IssuerCreateBody, IssuerUpdateBody } from '@badges/api-contracts';
+import type { EventOrigin } from '@badges/events';
+import { prismaSqlSession } from '@badges/persistence';
 import { ApiError, ErrorCode, type TenantScope } from '@badges/service-kit';
 
-import { prismaSqlSession } from '@badges/persistence';
-
+import { createdByOf } from '../common/created-by';
 import { IssuerEvents } from '../events/issuer-events';
 import { checkImageDataUri } from '../images/image-intake';
 import { ImagesRepository } from '../images/images.repository';
@@ -22,13 +23,13 @@ export class IssuersService {
     private readonly events: IssuerEvents,
   ) {}
 
-  async create(scope: TenantScope, body: IssuerCreateBody): Promise<IssuerRecord> {
+  async create(scope: TenantScope, body: IssuerCreateBody, origin: EventOrigin): Promise<IssuerRecord> {
     // Decode and vet the image before opening a transaction: a bad image writes nothing.
     const image = body.image ? checkImageDataUri(body.image, 'image') : undefined;
     await this.requireInstitution(scope);
     return this.prisma.$transaction(async (tx) => {
       const imageId = image ? await this.images.create(scope, image, tx) : null;
-      return this.issuers.create(scope, { name: body.name, description: body.description ?? null, email: body.email, url: body.url, imageId }, tx);
+      return this.issuers.create(scope, { name: body.name, description: body.description ?? null, email: body.email, url: body.url, imageId, createdBy: createdByOf(origin) }, tx);
     });
   }
 
@@ -43,14 +44,14 @@ export class IssuersService {
   }
 
   /** Badgr's PUT is a full replacement, except that an absent image keeps the current one. */
-  async update(scope: TenantScope, id: string, body: IssuerUpdateBody, correlationId: string): Promise<IssuerRecord> {
+  async update(scope: TenantScope, id: string, body: IssuerUpdateBody, origin: EventOrigin): Promise<IssuerRecord> {
     const image = body.image ? checkImageDataUri(body.image, 'image') : undefined;
     const updated = await this.prisma.$transaction(async (tx) => {
       const current = await this.issuers.findById(scope, id, tx);
       if (!current) throw ApiError.notFound('issuer');
       const fields = { name: body.name, description: body.description ?? null, email: body.email, url: body.url };
       // The Profile and every page that names the issuer are stale: caches drop them (docs/caching.md).
-      await this.events.issuerUpdated(prismaSqlSession(tx), scope, correlationId, id, 'profile');
+      await this.events.issuerUpdated(prismaSqlSession(tx), scope, origin, id, 'profile');
       if (!image) return (await this.issuers.update(scope, id, fields, tx)) as IssuerRecord;
       const imageId = await this.images.create(scope, image, tx);
       const saved = (await this.issuers.update(scope, id, { ...fields, imageId }, tx)) as IssuerRecord;
@@ -61,7 +62,7 @@ export class IssuersService {
     return updated;
   }
 
-  async delete(scope: TenantScope, id: string, correlationId: string): Promise<void> {
+  async delete(scope: TenantScope, id: string, origin: EventOrigin): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       const result = await this.issuers.delete(scope, id, tx);
       if (result.outcome === 'not_found') throw ApiError.notFound('issuer');
@@ -69,7 +70,7 @@ export class IssuersService {
         throw new ApiError(409, ErrorCode.Conflict, 'This issuer still has badge classes; delete them first.');
       }
       if (result.imageId) await this.images.delete(scope, result.imageId, tx);
-      await this.events.issuerUpdated(prismaSqlSession(tx), scope, correlationId, id, 'deleted');
+      await this.events.issuerUpdated(prismaSqlSession(tx), scope, origin, id, 'deleted');
     });
     this.events.published();
   }

@@ -226,7 +226,7 @@ describe.each(databaseTargets())('signed badges on $name', (target) => {
     const keys = t.app.get(SigningKeysService);
     const prisma = t.app.get(IssuerPrismaService);
     const scope = tenantScope('inst-a');
-    const used = await Promise.all([1, 2, 3].map(() => prisma.$transaction((tx) => keys.activeKey(scope, fresh.entityId, tx))));
+    const used = await Promise.all([1, 2, 3].map(() => prisma.$transaction((tx) => keys.activeKey(scope, fresh.entityId, tx, { correlationId: 'race' }))));
     expect(new Set(used.map((key) => key.id)).size).toBe(1);
     expect(await prisma.signingKey.count({ where: { issuerId: fresh.entityId } })).toBe(1);
   });

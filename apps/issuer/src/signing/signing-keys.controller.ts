@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@n
 import type { FastifyReply } from 'fastify';
 
 import { RotateSigningKeyBodySchema, successEnvelope, type SigningKeyV2, type V2SuccessEnvelope } from '@badges/api-contracts';
-import { cacheTag, CorrelationId, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, tenantScope } from '@badges/service-kit';
+import type { EventOrigin } from '@badges/events';
+import { cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, RequestOrigin, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
@@ -35,12 +36,12 @@ export class SigningKeysController {
     @InstitutionId() institutionId: string,
     @Param('entityId', EntityIdPipe) issuerId: string,
     @Body() body: unknown,
-    @CorrelationId() correlationId: string,
+    @RequestOrigin() origin: EventOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<V2SuccessEnvelope<SigningKeyV2>> {
     await this.owned.requireIssuer(tenantScope(institutionId), issuerId);
     const { algorithm } = parseWith(RotateSigningKeyBodySchema, body);
-    const keys = await this.keys.rotate(tenantScope(institutionId), issuerId, correlationId, algorithm);
+    const keys = await this.keys.rotate(tenantScope(institutionId), issuerId, origin, algorithm);
     markPublicCacheStale(reply, [cacheTag.issuer(issuerId)]);
     return successEnvelope(keys.map((key) => toSigningKeyV2(key, this.urls)));
   }

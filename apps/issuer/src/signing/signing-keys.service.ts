@@ -2,6 +2,7 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 
+import type { EventOrigin } from '@badges/events';
 import { DEFAULT_SIGNING_ALGORITHM, generateSigningKeyPair, type SigningAlgorithm } from '@badges/openbadges';
 import { newEntityId, prismaSqlSession } from '@badges/persistence';
 import { ApiError, type TenantScope } from '@badges/service-kit';
@@ -36,14 +37,15 @@ export class SigningKeysService {
   /**
    * The issuer's active key, made on first use (first signed badge class or award) inside the
    * caller's transaction. Race-safe: see SigningKeysRepository.insertIfNoneActive. The caller
-   * must already have checked that the issuer belongs to `scope`.
+   * must already have checked that the issuer belongs to `scope`. `origin`: the change that
+   * needed the key, which the key's event names.
    */
-  async activeKey(scope: TenantScope, issuerId: string, tx: IssuerTx): Promise<UnsealedSigningKey> {
+  async activeKey(scope: TenantScope, issuerId: string, tx: IssuerTx, origin: EventOrigin): Promise<UnsealedSigningKey> {
     let active = await this.keys.findActive(scope, issuerId, tx);
     if (!active) {
       const key = await this.newKey(scope, issuerId, DEFAULT_SIGNING_ALGORITHM);
-      // The Profile now lists a key: caches of it must hear so (its correlation is the key's id).
-      if (await this.keys.insertIfNoneActive(scope, key, tx)) await this.events.issuerUpdated(prismaSqlSession(tx), scope, `signing-key-${key.id}`, issuerId, 'keys');
+      // The Profile now lists a key: caches of it must hear so.
+      if (await this.keys.insertIfNoneActive(scope, key, tx)) await this.events.issuerUpdated(prismaSqlSession(tx), scope, origin, issuerId, 'keys');
       active = await this.keys.findActive(scope, issuerId, tx);
       if (!active) throw new Error(`no active signing key for issuer ${issuerId} after creating one`);
     }
@@ -54,14 +56,14 @@ export class SigningKeysService {
    * Retires the active key (it stays published: what it signed keeps verifying) and makes a new
    * one, which signs everything from now on. Also makes the first key of an issuer that has none.
    */
-  async rotate(scope: TenantScope, issuerId: string, correlationId: string, algorithm: SigningAlgorithm = DEFAULT_SIGNING_ALGORITHM): Promise<SigningKeyRecord[]> {
+  async rotate(scope: TenantScope, issuerId: string, origin: EventOrigin, algorithm: SigningAlgorithm = DEFAULT_SIGNING_ALGORITHM): Promise<SigningKeyRecord[]> {
     // Generate (tens of ms of CPU for RSA) before the transaction opens, not while holding locks.
     const next = await this.newKey(scope, issuerId, algorithm);
     const keys = await this.prisma.$transaction(async (tx) => {
       if (!(await this.keys.lockIssuer(scope, issuerId, tx))) throw ApiError.notFound('issuer');
       await this.keys.retireActive(scope, issuerId, new Date(), tx);
       await this.keys.create(scope, next, tx);
-      await this.events.issuerUpdated(prismaSqlSession(tx), scope, correlationId, issuerId, 'keys');
+      await this.events.issuerUpdated(prismaSqlSession(tx), scope, origin, issuerId, 'keys');
       return this.keys.listForIssuer(scope, issuerId, tx);
     });
     this.events.published();
