@@ -111,6 +111,18 @@ describe('AssertionUpdateBodySchema', () => {
   it('accepts a partial update and ignores badgeclass changes', () => {
     expect(expectValid(AssertionUpdateBodySchema, { narrative: 'Updated', badgeclass: 'other' })).toEqual({ narrative: 'Updated' });
   });
+
+  it('takes exactly evidence, narrative and expires: an award read back whole keeps only those', () => {
+    expect(expectValid(AssertionUpdateBodySchema, { ...badgrAward, expires: null })).toEqual({ narrative: badgrAward.narrative, evidence: badgrAward.evidence, expires: null });
+    expect(expectValid(AssertionUpdateBodySchema, { evidence: [], narrative: '' })).toEqual({ evidence: [], narrative: '' });
+    expect(expectValid(AssertionUpdateBodySchema, { expires: '2031-01-01T00:00:00+01:00' })).toEqual({ expires: '2030-12-31T23:00:00.000Z' });
+  });
+
+  it('refuses a body that changes nothing it can change, and bad values', () => {
+    expect(expectInvalid(AssertionUpdateBodySchema, { recipient: { identity: 'new@example.org' }, issuedOn: '2020-01-01T00:00:00Z' }).validationErrors?.[0]).toMatch(/evidence, narrative or expires/);
+    expect(expectInvalid(AssertionUpdateBodySchema, { evidence: [{}] }).error.field).toBe('evidence.0');
+    expect(expectInvalid(AssertionUpdateBodySchema, { expires: '2031-01-01' }).error.field).toBe('expires');
+  });
 });
 
 describe('BatchIssueBodySchema', () => {

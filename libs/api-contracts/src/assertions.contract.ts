@@ -7,7 +7,7 @@
  * GET  /v2/issuers/{entityId}/assertions      -> 200, same, for all classes of the issuer
  * POST /v2/badgeclasses/{entityId}/issue      -> 201, envelope with AssertionV2[] (batch, all or nothing)
  * GET  /v2/assertions/{entityId}              -> 200, envelope with [AssertionV2]
- * PUT  /v2/assertions/{entityId}              -> 200 (updatable: recipient, issuedOn, narrative, evidence, expires)
+ * PUT  /v2/assertions/{entityId}              -> 200, envelope with the updated [AssertionV2] (updatable: evidence, narrative, expires)
  * DELETE /v2/assertions/{entityId}            -> 200, envelope with the revoked [AssertionV2];
  *      body `{revocation_reason}`; 400 when already revoked
  */
@@ -149,20 +149,21 @@ export type AssertionCreateBody = z.output<typeof AssertionCreateBodySchema>;
 export type AssertionCreateInput = z.input<typeof AssertionCreateBodySchema>;
 
 /**
- * Body of PUT /v2/assertions/{entityId}. As Badgr: only recipient, issuedOn, narrative,
- * evidence and expires can change; all optional here; the assertion is re-baked.
+ * Body of PUT /v2/assertions/{entityId} (Badgr `BadgeInstanceSerializerV2.update`): evidence,
+ * narrative and expiry can change, each optional (absent: kept; `null`, `""` or `[]`: cleared),
+ * at least one. Other fields are stripped, so a client that sends back what it read works:
+ * recipient, badge class and issue date never change here (Badgr also let a PUT change the
+ * recipient and issue date; revoke and award again instead). `expires` must be after the stored
+ * issuedOn, which the service checks.
  */
 export const AssertionUpdateBodySchema = z
   .object({
-    recipient: RecipientSchema.optional(),
-    issuedOn: issuedOnField.optional(),
     narrative: assertionFields.narrative,
     evidence: assertionFields.evidence,
     expires: assertionFields.expires,
   })
-  .superRefine((value, ctx) => {
-    // Without issuedOn the stored one applies; the service re-checks against it.
-    if (value.issuedOn !== undefined) checkExpiresAfterIssuedOn(value, ctx);
+  .refine((value) => value.narrative !== undefined || value.evidence !== undefined || value.expires !== undefined, {
+    error: 'Send at least one of evidence, narrative or expires: only those can change.',
   });
 export type AssertionUpdateBody = z.output<typeof AssertionUpdateBodySchema>;
 export type AssertionUpdateInput = z.input<typeof AssertionUpdateBodySchema>;

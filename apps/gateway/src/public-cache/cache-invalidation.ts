@@ -9,6 +9,7 @@ import type { PublicCache } from './public-cache';
 /** The events that change public documents (issue #14), and nothing else. */
 export const INVALIDATING_TOPICS = [
   Topic.AssertionRevoked,
+  Topic.AssertionUpdated,
   Topic.BadgeClassUpdated,
   Topic.IssuerUpdated,
   Topic.EndorsementIssued,
@@ -24,6 +25,8 @@ export function tagsOf(event: EventOf<InvalidatingTopic>): string[] {
   switch (event.type) {
     case Topic.AssertionRevoked:
       return [cacheTag.assertion(event.payload.assertionId), cacheTag.revocations(event.payload.issuerId)];
+    case Topic.AssertionUpdated:
+      return [cacheTag.assertion(event.payload.assertionId)];
     case Topic.BadgeClassUpdated:
       return [cacheTag.badgeClass(event.payload.badgeClassId)];
     case Topic.IssuerUpdated:

@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import {
   AssertionCreateBodySchema,
+  AssertionUpdateBodySchema,
   BatchIssueBodySchema,
   BatchRevokeBodySchema,
   RevokeBodySchema,
@@ -93,6 +94,26 @@ export class AssertionsController {
   @Get('assertions/:entityId')
   async get(@InstitutionId() institutionId: string, @Param('entityId', EntityIdPipe) id: string): Promise<V2SuccessEnvelope<AssertionV2>> {
     return successEnvelope(toAssertionV2(await this.assertions.get(tenantScope(institutionId), id), this.urls));
+  }
+
+  /**
+   * Badgr's update: 200 with the assertion, its evidence, narrative or expiry changed (a signed
+   * one signed again); 400 `already_revoked` for a revoked one. Ownership is checked before the
+   * body, so another institution's id is a 404 whatever the body.
+   */
+  @Put('assertions/:entityId')
+  async update(
+    @InstitutionId() institutionId: string,
+    @Param('entityId', EntityIdPipe) id: string,
+    @Body() body: unknown,
+    @RequestOrigin() origin: EventOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<V2SuccessEnvelope<AssertionV2>> {
+    await this.owned.requireAssertion(tenantScope(institutionId), id);
+    const updated = await this.assertions.update(tenantScope(institutionId), id, parseWith(AssertionUpdateBodySchema, body), origin);
+    // Its public document and baked image (both tagged with the assertion) are stale.
+    markPublicCacheStale(reply, [cacheTag.assertion(id)]);
+    return successEnvelope(toAssertionV2(updated, this.urls));
   }
 
   /** Revoke (Badgr: 200 with the revoked assertion; 400 `already_revoked` the second time). */

@@ -19,6 +19,14 @@ export type AssertionRecord = Assertion & { evidence: AssertionEvidence[] };
 export type NewAssertion = Omit<Assertion, 'institutionId' | 'revoked' | 'revocationReason' | 'revokedAt' | 'createdAt' | 'updatedAt' | 'signedJws' | 'signingKeyId'> &
   Partial<Pick<Assertion, 'signedJws' | 'signingKeyId'>> & { evidence: Pick<AssertionEvidence, 'url' | 'narrative'>[] };
 
+/**
+ * What an edit (PUT /v2/assertions/{id}) may set: evidence (replaced as a whole), narrative,
+ * expiry, and a signed assertion's new signature.
+ */
+export type AssertionChanges = Partial<Pick<Assertion, 'narrative' | 'expires' | 'signedJws' | 'signingKeyId'>> & {
+  evidence?: Pick<AssertionEvidence, 'url' | 'narrative'>[];
+};
+
 export interface AssertionFilter {
   badgeClassId?: string;
   issuerId?: string;
@@ -89,6 +97,28 @@ export class AssertionsRepository {
 
   async findById(scope: TenantScope, id: string, tx: IssuerTx = this.prisma): Promise<AssertionRecord | null> {
     return tx.assertion.findFirst({ where: { id, institutionId: scope.institutionId }, include: withEvidence });
+  }
+
+  /**
+   * The assertion with its row locked until the caller's transaction ends, so an edit reads what
+   * it changes (and signs it) with no other edit or revocation in between.
+   */
+  async findForUpdate(scope: TenantScope, id: string, tx: IssuerTx): Promise<AssertionRecord | null> {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "issuer"."assertions" WHERE "id" = ${id} AND "institutionId" = ${scope.institutionId} FOR UPDATE`;
+    return locked.length === 1 ? this.findById(scope, id, tx) : null;
+  }
+
+  /** Applies an edit to an assertion the caller locked (`findForUpdate`); a new `updatedAt` makes its stored bake stale. */
+  async update(scope: TenantScope, id: string, changes: AssertionChanges, tx: IssuerTx): Promise<AssertionRecord> {
+    const { institutionId } = scope;
+    const { evidence, ...fields } = changes;
+    await tx.assertion.updateMany({ where: { id, institutionId }, data: { ...fields, updatedAt: new Date() } });
+    if (evidence) {
+      await tx.assertionEvidence.deleteMany({ where: { institutionId, assertionId: id } });
+      if (evidence.length > 0) await tx.assertionEvidence.createMany({ data: evidence.map((item, position) => ({ institutionId, assertionId: id, position, ...item })) });
+    }
+    return (await this.findById(scope, id, tx)) as AssertionRecord;
   }
 
   /** Newest first; asks for one extra row to know whether there is a next page. */

@@ -1,20 +1,27 @@
 import { Injectable } from '@nestjs/common';
 
-import type { EventOrigin } from '@badges/events';
+import type { AssertionUpdateBody } from '@badges/api-contracts';
+import { ASSERTION_UPDATABLE_FIELDS, type EventOrigin } from '@badges/events';
 import { isEntityId, prismaSqlSession } from '@badges/persistence';
-import { ApiError, type TenantScope } from '@badges/service-kit';
+import { ApiError, ErrorCode, type TenantScope } from '@badges/service-kit';
 
 import { BadgeClassesRepository } from '../badge-classes/badge-classes.repository';
 import { IssuerEvents } from '../events/issuer-events';
 import { IssuersRepository } from '../issuers/issuers.repository';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
+import { AssertionSigner } from '../signing/assertion-signer';
+import { SigningKeysService } from '../signing/signing-keys.service';
+import { storedEvidence, storedNarrative } from './assertion-texts';
 import { decodeCursor, isTrue, type AssertionListQueryWithCursor } from './assertions.dto';
-import { AssertionsRepository, type AssertionCursor, type AssertionRecord, type RevokeOutcome } from './assertions.repository';
+import { AssertionsRepository, type AssertionChanges, type AssertionCursor, type AssertionRecord, type RevokeOutcome } from './assertions.repository';
+import { checkExpiry } from './expiry';
 import { RecipientIdentity } from './recipient-identity';
 
 /** Error code for revoking an assertion twice: Badgr answers 400 "Assertion is already revoked". */
 export const ALREADY_REVOKED = 'already_revoked';
 export const ALREADY_REVOKED_MESSAGE = 'Assertion is already revoked.';
+/** Editing a revoked assertion: the same code, since the assertion is already revoked. */
+export const REVOKED_NOT_EDITABLE_MESSAGE = 'This assertion is revoked; a revoked assertion cannot be changed.';
 
 @Injectable()
 export class AssertionsService {
@@ -25,6 +32,8 @@ export class AssertionsService {
     private readonly recipients: RecipientIdentity,
     private readonly prisma: IssuerPrismaService,
     private readonly events: IssuerEvents,
+    private readonly signingKeys: SigningKeysService,
+    private readonly signer: AssertionSigner,
   ) {}
 
   async get(scope: TenantScope, id: string): Promise<AssertionRecord> {
@@ -60,6 +69,36 @@ export class AssertionsService {
       },
       { num: query.num, after },
     );
+  }
+
+  /**
+   * Badgr's PUT: changes what the body sends of evidence (replaced as a whole), narrative and
+   * expiry, in one transaction with its event. A signed assertion is signed again, with the
+   * issuer's active key, so its JWS (and baked image) says what its document says; a revoked one
+   * is refused. The new `updatedAt` makes its stored baked image stale: the next request for the
+   * image bakes the new one.
+   */
+  async update(scope: TenantScope, id: string, body: AssertionUpdateBody, origin: EventOrigin): Promise<AssertionRecord> {
+    const updated = await this.prisma.$transaction(async (tx) => {
+      const current = await this.assertions.findForUpdate(scope, id, tx);
+      if (!current) throw ApiError.notFound('assertion');
+      if (current.revoked) throw new ApiError(400, ErrorCode.AlreadyRevoked, REVOKED_NOT_EDITABLE_MESSAGE);
+      const changes: AssertionChanges = {};
+      if (body.narrative !== undefined) changes.narrative = storedNarrative(body.narrative);
+      if (body.evidence !== undefined) changes.evidence = storedEvidence(body.evidence);
+      if (body.expires !== undefined) changes.expires = body.expires === null ? null : new Date(body.expires);
+      checkExpiry(current.issuedOn, changes.expires ?? null);
+      if (current.signedJws) {
+        const key = await this.signingKeys.activeKey(scope, current.issuerId, tx, origin);
+        Object.assign(changes, await this.signer.sign({ ...current, ...changes }, key));
+      }
+      const saved = await this.assertions.update(scope, id, changes, tx);
+      const changed = ASSERTION_UPDATABLE_FIELDS.filter((field) => body[field] !== undefined);
+      await this.events.assertionUpdated(prismaSqlSession(tx), scope, origin, saved, changed);
+      return saved;
+    });
+    this.events.published();
+    return updated;
   }
 
   async revoke(scope: TenantScope, id: string, reason: string, origin: EventOrigin): Promise<AssertionRecord> {

@@ -14,7 +14,8 @@ import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 import { AssertionSigner } from '../signing/assertion-signer';
 import { SigningKeysService, type UnsealedSigningKey } from '../signing/signing-keys.service';
 import { AssertionsRepository, type AssertionRecord, type NewAssertion } from './assertions.repository';
-import { addExpiry } from './expiry';
+import { storedEvidence, storedNarrative } from './assertion-texts';
+import { addExpiry, checkExpiry } from './expiry';
 import { RecipientIdentity } from './recipient-identity';
 
 /** What became of one row of a bulk award chunk. */
@@ -163,9 +164,7 @@ export class AwardUseCase {
     } else {
       expires = null;
     }
-    if (expires && expires.getTime() <= issuedOn.getTime()) {
-      throw ApiError.validation(`${prefix}expires: expires must be after issuedOn.`, `${prefix}expires`);
-    }
+    checkExpiry(issuedOn, expires, prefix);
     const recipient = this.recipients.toStored(item.recipient);
     return {
       plaintext: item.recipient.identity,
@@ -178,12 +177,12 @@ export class AwardUseCase {
         recipientHashed: recipient.hashed,
         recipientSalt: recipient.salt,
         recipientLookup: recipient.lookup,
-        narrative: item.narrative?.trim() ? item.narrative : null,
+        narrative: storedNarrative(item.narrative),
         issuedOn,
         expires,
         notify: notifyAll || item.notify,
         createdBy: createdByOf(origin),
-        evidence: (item.evidence ?? []).map((e) => ({ url: e.url ?? null, narrative: e.narrative?.trim() ? e.narrative : null })),
+        evidence: storedEvidence(item.evidence ?? []),
       },
     };
   }

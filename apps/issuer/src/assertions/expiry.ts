@@ -1,3 +1,5 @@
+import { ApiError } from '@badges/service-kit';
+
 /**
  * A badge class's default expiry (`{amount, duration}`) applied to an issue date, in UTC.
  * Months and years use calendar arithmetic (Jan 31 + 1 month = Mar 3, as JavaScript's Date does
@@ -22,4 +24,11 @@ export function addExpiry(issuedOn: Date, amount: number, duration: string): Dat
       throw new RangeError(`Unknown expiry duration: ${duration}`);
   }
   return date;
+}
+
+/** An assertion expires after it was issued; `prefix` points the error at a row of a batch (`assertions.3.`). */
+export function checkExpiry(issuedOn: Date, expires: Date | null, prefix = ''): void {
+  if (expires && expires.getTime() <= issuedOn.getTime()) {
+    throw ApiError.validation(`${prefix}expires: expires must be after issuedOn.`, `${prefix}expires`);
+  }
 }

@@ -12,6 +12,8 @@ export interface BakedBadge {
   bytes: Buffer;
   /** The badge class image it was baked from. */
   sourceImageId: string;
+  /** The version (`updatedAt`) of the assertion it carries. */
+  assertionUpdatedAt: Date;
 }
 
 export interface BakeSource {
@@ -61,7 +63,7 @@ export class AssertionImageBaker {
       if (!image) continue;
       const payload = document.jws ? { jws: document.jws } : { assertionJson: JSON.stringify(document.json), verifyUrl: (document.json as { id: string }).id };
       try {
-        baked.push({ assertionId: assertion.id, mimeType: image.contentType, bytes: bakeBadgeImage(image.bytes, payload), sourceImageId });
+        baked.push({ assertionId: assertion.id, mimeType: image.contentType, bytes: bakeBadgeImage(image.bytes, payload), sourceImageId, assertionUpdatedAt: assertion.updatedAt });
       } catch (error) {
         if (!isImageError(error)) throw error;
         this.logger.warn(`Badge class ${assertion.badgeClass.id} has an image that can no longer be baked (${error.code}: ${error.message}); upload a new one.`);

@@ -4,42 +4,57 @@ import type { TenantScope } from '@badges/service-kit';
 
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 
-export interface BakedImageRecord {
+/** What a bake was made from: the badge class image, and the assertion as it then stood. */
+export interface BakeVersion {
+  sourceImageId: string;
+  assertionUpdatedAt: Date;
+}
+
+export interface BakedImageRecord extends BakeVersion {
   assertionId: string;
   institutionId: string;
   mimeType: string;
   bytes: Buffer;
-  sourceImageId: string;
   bakedAt: Date;
 }
 
-/** Stored bakes: one row per assertion, replaced when its badge class image changes. */
+/**
+ * A stored bake is current when it was made from the badge class's current image and from the
+ * assertion as it now stands; a new class image or an edit of the assertion makes it stale.
+ */
+export function isCurrentBake<T extends BakeVersion>(stored: T | undefined | null, assertion: { updatedAt: Date; badgeClass: { imageId: string } }): stored is T {
+  return !!stored && stored.sourceImageId === assertion.badgeClass.imageId && stored.assertionUpdatedAt.getTime() === assertion.updatedAt.getTime();
+}
+
+/** Stored bakes: one row per assertion, replaced when its badge class image changes or it is edited. */
 @Injectable()
 export class BakedImagesRepository {
   constructor(private readonly prisma: IssuerPrismaService) {}
 
   async find(assertionId: string): Promise<BakedImageRecord | null> {
     const row = await this.prisma.bakedImage.findUnique({ where: { assertionId } });
-    return row && { assertionId: row.assertionId, institutionId: row.institutionId, mimeType: row.mimeType, bytes: Buffer.from(row.base64, 'base64'), sourceImageId: row.sourceImageId, bakedAt: row.bakedAt };
+    if (!row) return null;
+    const { base64, ...fields } = row;
+    return { ...fields, bytes: Buffer.from(base64, 'base64') };
   }
 
-  /** Assertion id → source image id of its stored bake, without loading the bytes. */
-  async sourcesOf(assertionIds: readonly string[]): Promise<Map<string, string>> {
+  /** Assertion id → what its stored bake was made from, without loading the bytes. */
+  async versionsOf(assertionIds: readonly string[]): Promise<Map<string, BakeVersion>> {
     if (assertionIds.length === 0) return new Map();
     // A bake batch's statements run on the Database handle: Prisma's raw path costs ten times the CPU (decision 0015).
-    const rows = await this.prisma.database.query<{ assertionId: string; sourceImageId: string }>(
-      `SELECT "assertionId", "sourceImageId" FROM "issuer"."baked_images"
+    const rows = await this.prisma.database.query<{ assertionId: string } & BakeVersion>(
+      `SELECT "assertionId", "sourceImageId", "assertionUpdatedAt" FROM "issuer"."baked_images"
        WHERE "assertionId" IN (SELECT json_array_elements_text($1::json))`,
       [JSON.stringify(assertionIds)],
     );
-    return new Map(rows.map((row) => [row.assertionId, row.sourceImageId]));
+    return new Map(rows.map(({ assertionId, ...version }) => [assertionId, version]));
   }
 
   /**
    * Inserts or replaces the bakes of one institution's assertions in ONE statement (a bulk chunk
    * is one round trip, not one per image). A row of another institution is never overwritten.
    */
-  async saveAll(scope: TenantScope, images: readonly { assertionId: string; mimeType: string; bytes: Buffer; sourceImageId: string }[]): Promise<void> {
+  async saveAll(scope: TenantScope, images: readonly ({ assertionId: string; mimeType: string; bytes: Buffer } & BakeVersion)[]): Promise<void> {
     if (images.length === 0) return;
     const bakedAt = new Date();
     const rows = images.map((image) => ({
@@ -48,14 +63,16 @@ export class BakedImagesRepository {
       mimeType: image.mimeType,
       base64: image.bytes.toString('base64'),
       sourceImageId: image.sourceImageId,
+      assertionUpdatedAt: image.assertionUpdatedAt,
       bakedAt,
     }));
     await this.prisma.database.query(
-      `INSERT INTO "issuer"."baked_images" ("assertionId", "institutionId", "mimeType", "base64", "sourceImageId", "bakedAt")
-       SELECT "assertionId", "institutionId", "mimeType", "base64", "sourceImageId", "bakedAt"
+      `INSERT INTO "issuer"."baked_images" ("assertionId", "institutionId", "mimeType", "base64", "sourceImageId", "assertionUpdatedAt", "bakedAt")
+       SELECT "assertionId", "institutionId", "mimeType", "base64", "sourceImageId", "assertionUpdatedAt", "bakedAt"
        FROM json_populate_recordset(NULL::"issuer"."baked_images", $1::json)
        ON CONFLICT ("assertionId") DO UPDATE
-       SET "mimeType" = EXCLUDED."mimeType", "base64" = EXCLUDED."base64", "sourceImageId" = EXCLUDED."sourceImageId", "bakedAt" = EXCLUDED."bakedAt"
+       SET "mimeType" = EXCLUDED."mimeType", "base64" = EXCLUDED."base64", "sourceImageId" = EXCLUDED."sourceImageId",
+           "assertionUpdatedAt" = EXCLUDED."assertionUpdatedAt", "bakedAt" = EXCLUDED."bakedAt"
        WHERE "baked_images"."institutionId" = EXCLUDED."institutionId"`,
       [JSON.stringify(rows)],
     );

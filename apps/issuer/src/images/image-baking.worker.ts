@@ -6,7 +6,7 @@ import { tenantScope } from '@badges/service-kit';
 import { PublicDocumentsService } from '../public-documents/public-documents.service';
 import { AssertionImageBaker } from './assertion-image.baker';
 import { BakeScheduler } from './bake-scheduler';
-import { BakedImagesRepository } from './baked-images.repository';
+import { BakedImagesRepository, isCurrentBake } from './baked-images.repository';
 import { IMAGE_BAKING_QUEUE, type ImageBakingQueue } from './image-baking-queue';
 
 /** Assertions a re-bake sweep reads (and adds bake jobs for) at a time. */
@@ -44,7 +44,7 @@ export class ImageBakingWorker implements OnApplicationBootstrap {
     this.queue.process(JobName.RebakeBadgeClass, (payload) => this.rebake(payload));
   }
 
-  /** Skips what needs no bake: gone, another institution's, revoked, or already baked from the current image. */
+  /** Skips what needs no bake: gone, another institution's, revoked, or already baked from the current image and assertion. */
   async bake({ institutionId, assertionIds }: JobOf<typeof JobName.BakeAssertionImages>): Promise<JobStatus> {
     const readSlice = READ_SLICE[this.queue.mode];
     let saved = 0;
@@ -57,8 +57,8 @@ export class ImageBakingWorker implements OnApplicationBootstrap {
     const found = await this.publicDocuments.assertionsWithSource(assertionIds);
     // Revocation does not change the image; a revoked assertion simply has none to serve.
     const live = found.filter(({ assertion, document }) => assertion.institutionId === institutionId && document.status === 200);
-    const current = await this.baked.sourcesOf(live.map(({ assertion }) => assertion.id));
-    const stale = live.filter(({ assertion }) => current.get(assertion.id) !== assertion.badgeClass.imageId);
+    const stored = await this.baked.versionsOf(live.map(({ assertion }) => assertion.id));
+    const stale = live.filter(({ assertion }) => !isCurrentBake(stored.get(assertion.id), assertion));
     let saved = 0;
     for (let i = 0; i < stale.length; i += BAKE_WRITE_SLICE) {
       const images = await this.baker.bakeAll(stale.slice(i, i + BAKE_WRITE_SLICE));

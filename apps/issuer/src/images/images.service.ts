@@ -6,7 +6,7 @@ import { PublicDocumentsRepository } from '../public-documents/public-documents.
 import { PublicDocumentsService } from '../public-documents/public-documents.service';
 import { AssertionImageBaker } from './assertion-image.baker';
 import { BakeScheduler } from './bake-scheduler';
-import { BakedImagesRepository } from './baked-images.repository';
+import { BakedImagesRepository, isCurrentBake } from './baked-images.repository';
 
 export interface ServedImage {
   contentType: string;
@@ -42,9 +42,10 @@ export class ImagesService {
   /**
    * The badge image with this assertion's JSON baked in (PNG iTXt / SVG `openbadges:assertion`),
    * (or, for a signed badge, its JWS), so the file alone can be verified. Served from the stored
-   * bake when it was made from the badge class's current image; otherwise baked here, served and
-   * stored (or, should the write fail, left to a bake job), so a lost or pending job never breaks
-   * the route. A revoked assertion has no image (410).
+   * bake when it was made from the badge class's current image and from the assertion as it now
+   * stands (an edit makes it stale); otherwise baked here, served and stored (or, should the write
+   * fail, left to a bake job), so a lost or pending job never breaks the route. A revoked
+   * assertion has no image (410).
    */
   async assertionImage(assertionId: string): Promise<ServedImage> {
     const { document, assertion } = await this.publicDocuments.assertionWithSource(assertionId);
@@ -52,7 +53,7 @@ export class ImagesService {
     const imageId = assertion.badgeClass.imageId;
     const etag = `"${imageId}-${assertion.id}-${assertion.updatedAt.getTime()}"`;
     const stored = await this.baked.find(assertion.id);
-    if (stored && stored.sourceImageId === imageId) return { contentType: stored.mimeType, bytes: stored.bytes, etag, tags: document.tags };
+    if (isCurrentBake(stored, assertion)) return { contentType: stored.mimeType, bytes: stored.bytes, etag, tags: document.tags };
     const fresh = await this.baker.bake(assertion, document);
     if (!fresh) throw ApiError.notFound('image');
     const scope = tenantScope(assertion.institutionId);

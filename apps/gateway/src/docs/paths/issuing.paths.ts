@@ -47,6 +47,12 @@ export const ISSUING_PATHS: PathItems = {
   },
   '/v2/assertions/{entityId}': {
     get: clientOp('Assertions', 'Get an assertion', { '200': ok('The assertion', 'Assertion') }, { parameters: [idParam()] }),
+    put: clientOp(
+      'Assertions',
+      'Change an assertion’s evidence, narrative or expiry (Badgr); a signed one is signed again; 400 `already_revoked` when revoked',
+      { '200': ok('Updated', 'Assertion') },
+      { parameters: [idParam()], requestBody: body('AssertionUpdateBody') },
+    ),
     delete: clientOp('Assertions', 'Revoke an assertion', { '200': ok('Revoked', 'Assertion') }, { parameters: [idParam()], requestBody: body('RevokeBody') }),
   },
   '/v2/assertions/revoke': {
