@@ -22,6 +22,7 @@ import {
 import { validateNode } from '@badges/openbadges';
 import { outboxEventsQuery } from '@badges/messaging';
 import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
+import { InternalHeader } from '@badges/service-kit';
 
 import { tenantHeaders, startEndorsementApp } from './testing/endorsement-test-app';
 import { FAKE_PUBLIC_URL, startFakeIssuer } from './testing/fake-issuer';
@@ -224,6 +225,31 @@ describe.each(databaseTargets())('endorsement service on $name', (target) => {
       });
       expect(body(await call(COLLEGE, 'GET', `/v2/endorsement-requests/${created.entityId}`)).result[0].status).toBe('withdrawn');
       expect(body(await call(COUNCIL, 'GET', '/v2/endorsements?role=endorser')).result.map((e: Json) => e.entityId)).toContain(endorsement.entityId);
+    });
+
+    it('each decision\'s event names who made it (the gateway\'s x-badges-actor); a malformed actor decides nothing', async () => {
+      const as = (institution: string, actor: string, method: 'POST' | 'DELETE', url: string, payload: object) =>
+        app.inject({ method, url, headers: { ...tenantHeaders(institution), [InternalHeader.Actor]: actor }, payload });
+      const requested = await as(COLLEGE, 'client:college-client', 'POST', '/v2/endorsement-requests', { target: { type: 'Issuer', entityId: 'issuer-faculty' }, endorser: COUNCIL });
+      expect(requested.statusCode).toBe(201);
+      const requestId = body(requested).result[0].entityId as string;
+
+      const refused = await as(COUNCIL, 'staff:has space', 'POST', `/v2/endorsement-requests/${requestId}/approve`, { comment: 'Never.' });
+      expect(refused.statusCode).toBe(400);
+      expect(body(refused).error).toMatchObject({ code: 'validation_failed', field: InternalHeader.Actor });
+      expect(body(await call(COLLEGE, 'GET', `/v2/endorsement-requests/${requestId}`)).result[0].status).toBe('pending');
+
+      const approved = await as(COUNCIL, 'staff:council-reviewer', 'POST', `/v2/endorsement-requests/${requestId}/approve`, { comment: 'A fine faculty.' });
+      expect(approved.statusCode).toBe(201);
+      const endorsementId = body(approved).result[0].entityId as string;
+      expect((await as(COLLEGE, 'staff:college-registrar', 'DELETE', `/v2/endorsements/${endorsementId}`, { reason: 'Faculty merged.' })).statusCode).toBe(200);
+
+      const events = (await outbox()).filter((row) => row.envelope.aggregateId === requestId || row.envelope.aggregateId === endorsementId);
+      expect(events.map((row) => [row.topic, row.envelope.actor])).toEqual([
+        ['badges.endorsement.requested.v1', { type: 'client', id: 'college-client' }],
+        ['badges.endorsement.issued.v1', { type: 'staff', id: 'council-reviewer' }],
+        ['badges.endorsement.revoked.v1', { type: 'staff', id: 'college-registrar' }],
+      ]);
     });
 
     it('unknown public documents are 404, and every route wants the gateway\'s internal token', async () => {
