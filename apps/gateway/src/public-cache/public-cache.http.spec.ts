@@ -137,6 +137,29 @@ describe('the public document cache in the gateway', () => {
     await eventually(async () => (await get()).body === '{"class":"edited"}');
   });
 
+  it('drops an assertion when an event says it was edited (PUT /v2/assertions/{id})', async () => {
+    issuer.reply = documentReply('{"narrative":"first"}');
+    await get();
+    issuer.reply = documentReply('{"narrative":"revised"}');
+    expect((await get()).body).toBe('{"narrative":"first"}');
+    await sharedInProcessBus().publish([
+      createEvent(Topic.AssertionUpdated, {
+        institutionId: 'inst',
+        correlationId: 'c',
+        aggregateId: 'AAAAAAAAAAAAAAAAAAAAAA',
+        payload: {
+          assertionId: 'AAAAAAAAAAAAAAAAAAAAAA',
+          assertionUrl: `http://localhost:3000${ASSERTION_PATH}`,
+          badgeClassId: 'BBBBBBBBBBBBBBBBBBBBBB',
+          issuerId: 'IIIIIIIIIIIIIIIIIIIIII',
+          changed: ['narrative'],
+          updatedAt: new Date().toISOString(),
+        },
+      }),
+    ]);
+    await eventually(async () => (await get()).body === '{"narrative":"revised"}');
+  });
+
   it('drops what a change forwarded through it made stale before answering it, so its author reads it back at once', async () => {
     issuer.reply = documentReply('{"revoked":false}');
     await get();
