@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { AssertionUpdateBody } from '@badges/api-contracts';
 import { ASSERTION_UPDATABLE_FIELDS, type EventOrigin } from '@badges/events';
 import { isEntityId, prismaSqlSession } from '@badges/persistence';
-import { ApiError, ErrorCode, type TenantScope } from '@badges/service-kit';
+import { ApiError, type TenantScope } from '@badges/service-kit';
 
 import { BadgeClassesRepository } from '../badge-classes/badge-classes.repository';
 import { IssuerEvents } from '../events/issuer-events';
@@ -82,7 +82,7 @@ export class AssertionsService {
     const updated = await this.prisma.$transaction(async (tx) => {
       const current = await this.assertions.findForUpdate(scope, id, tx);
       if (!current) throw ApiError.notFound('assertion');
-      if (current.revoked) throw new ApiError(400, ErrorCode.AlreadyRevoked, REVOKED_NOT_EDITABLE_MESSAGE);
+      if (current.revoked) throw new ApiError(400, ALREADY_REVOKED, REVOKED_NOT_EDITABLE_MESSAGE);
       const changes: AssertionChanges = {};
       if (body.narrative !== undefined) changes.narrative = storedNarrative(body.narrative);
       if (body.evidence !== undefined) changes.evidence = storedEvidence(body.evidence);
