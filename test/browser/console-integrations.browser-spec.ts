@@ -44,6 +44,17 @@ describe('staff run endorsements, webhooks and award emails from the console (br
     await page.getByRole('heading', { level: 2, name: 'Endorsements' }).waitFor();
   }
 
+  async function tokenStatus(clientId: string, clientSecret: string): Promise<number> {
+    const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
+    return (await fetch(`${platform.url}/o/token`, { method: 'POST', body })).status;
+  }
+
+  async function accessToken(clientId: string, clientSecret: string): Promise<string> {
+    const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
+    const answer = (await (await fetch(`${platform.url}/o/token`, { method: 'POST', body })).json()) as { access_token: string };
+    return answer.access_token;
+  }
+
   async function openIntegration(page: Page, link: string, heading: string) {
     await page.getByRole('navigation', { name: 'Integrations' }).getByRole('link', { name: link }).click();
     await page.getByRole('heading', { level: 2, name: heading }).waitFor();
@@ -209,12 +220,48 @@ describe('staff run endorsements, webhooks and award emails from the console (br
     await shot(collegePage, 'award-email-resent');
   });
 
-  it('8. the API clients page names the signed-in client and says who manages clients (no serious axe violations)', async () => {
+  it('8. the API clients page creates a client whose secret is shown once, rotates and revokes it (no serious axe violations)', async () => {
     await openIntegration(collegePage, 'API clients', 'API clients');
     await collegePage.getByText(`This console is signed in with client ${college.client.clientId}.`).waitFor();
-    await collegePage.getByText(/Your platform operator creates API clients/).waitFor();
-    await shot(collegePage, 'api-clients');
+    await collegePage.getByLabel(/What it is for/).fill('Registrar system');
+    await collegePage.getByRole('radio', { name: /^Award/ }).check();
+    await collegePage.getByRole('button', { name: 'Create the client' }).click();
+    const credentials = collegePage.getByRole('status').filter({ hasText: 'Registrar system' });
+    const clientId = await credentials.getByLabel('Client id').inputValue();
+    const clientSecret = await credentials.getByLabel('Client secret').inputValue();
+    await shot(collegePage, 'api-client-created');
     await expectNoSeriousViolations(collegePage);
+    // The secret works, for the scope chosen: it reads, and may not manage clients.
+    const token = await accessToken(clientId, clientSecret);
+    expect((await fetch(`${platform.url}/v2/issuers`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await fetch(`${platform.url}/v2/clients`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
+
+    const item = collegePage.getByRole('listitem').filter({ hasText: clientId });
+    await item.getByRole('button', { name: 'Rotate the secret of Registrar system' }).click();
+    await item.getByRole('button', { name: 'Rotate the secret', exact: true }).click();
+    await collegePage.getByText('A new secret was made for Registrar system.').waitFor();
+    const rotated = await collegePage.getByRole('status').filter({ hasText: 'Registrar system' }).getByLabel('Client secret').inputValue();
+    expect(rotated).not.toBe(clientSecret);
+    expect(await tokenStatus(clientId, clientSecret)).toBe(401);
+
+    await item.getByRole('button', { name: 'Revoke Registrar system' }).click();
+    await item.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await collegePage.getByText('Registrar system is revoked.').waitFor();
+    await item.getByText(/^Revoked on /).waitFor();
+    expect((await fetch(`${platform.url}/v2/issuers`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    await shot(collegePage, 'api-client-revoked');
+    await expectNoSeriousViolations(collegePage);
+
+    // On a phone, in both languages: the council's console lists its own client only.
+    await openIntegration(councilPage, 'API clients', 'API clients');
+    await councilPage.getByRole('listitem').filter({ hasText: council.client.clientId }).waitFor();
+    expect(await councilPage.getByText(clientId).count()).toBe(0);
+    await shot(councilPage, 'api-clients-phone');
+    await councilPage.getByLabel('Language').selectOption('fr');
+    await councilPage.getByRole('button', { name: 'Créer le client' }).waitFor();
+    await shot(councilPage, 'api-clients-phone-french');
+    await expectNoSeriousViolations(councilPage);
+    await councilPage.getByLabel('Langue').selectOption('en');
   });
 
   it('9. in French, every integration page is labelled in French (no serious axe violations)', async () => {
@@ -224,7 +271,7 @@ describe('staff run endorsements, webhooks and award emails from the console (br
     const pages: [string, string, string][] = [
       ['Recommandations', 'Recommandations', 'Demandes envoyées'],
       ['Webhooks', 'Webhooks', 'Enregistrer le webhook'],
-      ['Clients API', 'Clients API', 'Référence de l’API'],
+      ['Clients API', 'Clients API', 'Créer le client'],
       ['Courriels de remise', 'Courriels de remise', 'Renvoyer'],
     ];
     for (const [link, heading, text] of pages) {

@@ -1,4 +1,7 @@
 import type {
+  ApiClientCredentialsV2,
+  ApiClientScope,
+  ApiClientV2,
   BadgeClassV2,
   CreatedWebhookV2,
   EmailDeliveryV2,
@@ -72,3 +75,10 @@ export const redeliver = (token: string, webhookId: string, deliveryId: string) 
 
 export const emailDeliveries = (token: string) => apiResult<EmailDeliveryV2>('/v2/notifications/emails', { token });
 export const resendEmail = (token: string, id: string) => apiOne<EmailDeliveryV2>(`/v2/notifications/emails/${path(id)}/resend`, { method: 'POST', token });
+
+// API clients (/v2/clients): a client with scope `manage` (or an institution admin) manages them.
+export const apiClients = (token: string) => apiResult<ApiClientV2>('/v2/clients', { token });
+export const createApiClient = (token: string, name: string, scope: ApiClientScope) =>
+  apiOne<ApiClientCredentialsV2>('/v2/clients', { method: 'POST', token, body: { name: name.trim(), scope } });
+export const rotateApiClient = (token: string, clientId: string) => apiOne<ApiClientCredentialsV2>(`/v2/clients/${path(clientId)}/rotate`, { method: 'POST', token });
+export const revokeApiClient = (token: string, clientId: string) => apiOne<ApiClientV2>(`/v2/clients/${path(clientId)}/revoke`, { method: 'POST', token });

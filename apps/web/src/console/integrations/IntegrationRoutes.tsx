@@ -36,7 +36,7 @@ export function IntegrationRoutes({ token }: { token: string }) {
         <Route index element={<Navigate to={`${BASE}/endorsements`} replace />} />
         <Route path="endorsements" element={<EndorsementsPage token={token} />} />
         <Route path="webhooks" element={<WebhooksPage token={token} />} />
-        <Route path="api-clients" element={<ApiClientsPage />} />
+        <Route path="api-clients" element={<ApiClientsPage token={token} />} />
         <Route path="emails" element={<EmailsPage token={token} />} />
       </Routes>
     </>
