@@ -20,7 +20,9 @@ const aliases = Object.fromEntries(
 const WEB_APP = join(root, 'apps/web');
 const SKIP = /(\.spec|\.e2e-spec|\.int-spec)\.ts$|\.d\.ts$/;
 const swcOptions = {
-  module: { type: 'commonjs' },
+  // `import()` stays a real dynamic import, so ESM-only packages (openid-client) load from CommonJS
+  // on every Node version; jest.config.js compiles tests the same way (decision 0027).
+  module: { type: 'commonjs', ignoreDynamic: true },
   sourceMaps: true,
   jsc: {
     target: 'es2022',
