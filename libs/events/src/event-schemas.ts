@@ -3,12 +3,16 @@ import type { z } from 'zod';
 import { assertionIssuedPayload } from './payloads/assertion-issued.payload';
 import { assertionRevokedPayload } from './payloads/assertion-revoked.payload';
 import { assertionUpdatedPayload } from './payloads/assertion-updated.payload';
+import { badgeClassCreatedPayload, badgeClassDeletedPayload } from './payloads/badgeclass-lifecycle.payload';
 import { badgeClassUpdatedPayload } from './payloads/badgeclass-updated.payload';
+import { bulkAwardFinishedPayload, bulkAwardStartedPayload } from './payloads/bulk-award.payload';
 import { endorsementListedPayload } from './payloads/endorsement-listed.payload';
+import { issuerCreatedPayload } from './payloads/issuer-created.payload';
 import { issuerUpdatedPayload } from './payloads/issuer-updated.payload';
 import { learnerEmailConfirmationRequestedPayload } from './payloads/learner-email-confirmation.payload';
 import { learnerExistingSignupAttemptedPayload } from './payloads/learner-existing-signup.payload';
 import {
+  endorsementDeclinedPayload,
   endorsementIssuedPayload,
   endorsementRequestedPayload,
   endorsementRevokedPayload,
@@ -23,6 +27,12 @@ export const payloadSchemas = {
   [Topic.AssertionRevoked]: assertionRevokedPayload,
   [Topic.AssertionUpdated]: assertionUpdatedPayload,
   [Topic.BadgeClassUpdated]: badgeClassUpdatedPayload,
+  [Topic.BadgeClassCreated]: badgeClassCreatedPayload,
+  [Topic.BadgeClassDeleted]: badgeClassDeletedPayload,
+  [Topic.IssuerCreated]: issuerCreatedPayload,
+  [Topic.BulkAwardStarted]: bulkAwardStartedPayload,
+  [Topic.BulkAwardFinished]: bulkAwardFinishedPayload,
+  [Topic.EndorsementDeclined]: endorsementDeclinedPayload,
   [Topic.IssuerUpdated]: issuerUpdatedPayload,
   [Topic.VerificationCompleted]: verificationCompletedPayload,
   [Topic.EndorsementRequested]: endorsementRequestedPayload,

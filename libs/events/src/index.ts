@@ -8,10 +8,15 @@ export { InvalidEventError, type InvalidEventIssue, type InvalidEventReason } fr
 export type { AssertionIssuedPayload } from './payloads/assertion-issued.payload';
 export type { AssertionRevokedPayload } from './payloads/assertion-revoked.payload';
 export { ASSERTION_UPDATABLE_FIELDS, type AssertionUpdatableField, type AssertionUpdatedPayload } from './payloads/assertion-updated.payload';
+export type { BadgeClassCreatedPayload, BadgeClassDeletedPayload } from './payloads/badgeclass-lifecycle.payload';
 export type { BadgeClassUpdatedPayload } from './payloads/badgeclass-updated.payload';
+export type { BulkAwardFinishedPayload, BulkAwardStartedPayload } from './payloads/bulk-award.payload';
+export { fieldChanges, fieldChangesSchema, type FieldChanges } from './payloads/field-changes';
+export type { IssuerCreatedPayload } from './payloads/issuer-created.payload';
 export type { EndorsementListedPayload } from './payloads/endorsement-listed.payload';
 export type { IssuerUpdatedPayload } from './payloads/issuer-updated.payload';
 export type {
+  EndorsementDeclinedPayload,
   EndorsementIssuedPayload,
   EndorsementRequestedPayload,
   EndorsementRevokedPayload,

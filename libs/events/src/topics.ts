@@ -12,6 +12,13 @@ export const Topic = {
   // Issue #16: PUT /v2/assertions/{id} changed an award's evidence, narrative or expiry.
   AssertionUpdated: 'badges.assertion.updated.v1',
   BadgeClassUpdated: 'badges.badgeclass.updated.v1',
+  // Audit trail (issue #16): changes that had no event before, so every change has one.
+  BadgeClassCreated: 'badges.badgeclass.created.v1',
+  BadgeClassDeleted: 'badges.badgeclass.deleted.v1',
+  IssuerCreated: 'badges.issuer.created.v1',
+  BulkAwardStarted: 'badges.bulkaward.started.v1',
+  BulkAwardFinished: 'badges.bulkaward.finished.v1',
+  EndorsementDeclined: 'badges.endorsement.declined.v1',
   // Read path (issue #14): a Profile edit or a key made/rotated; caches of public documents drop them.
   IssuerUpdated: 'badges.issuer.updated.v1',
   // Reserved for the services that follow (issue #3 lists them); payloads are minimal but typed.

@@ -71,9 +71,14 @@ export class EndorsementRequestsController {
 
   @Post(':entityId/decline')
   @HttpCode(200)
-  async decline(@InstitutionId() institutionId: string, @Param('entityId', EntityIdPipe) id: string, @Body() body: unknown): Promise<V2SuccessEnvelope<EndorsementRequestV2>> {
-    parseWith(EndorsementReasonBodySchema, body);
-    return successEnvelope(toEndorsementRequestV2(await this.workflow.decline(tenantScope(institutionId), id)));
+  async decline(
+    @InstitutionId() institutionId: string,
+    @Param('entityId', EntityIdPipe) id: string,
+    @Body() body: unknown,
+    @RequestOrigin() origin: EventOrigin,
+  ): Promise<V2SuccessEnvelope<EndorsementRequestV2>> {
+    const { reason } = parseWith(EndorsementReasonBodySchema, body);
+    return successEnvelope(toEndorsementRequestV2(await this.workflow.decline(tenantScope(institutionId), id, reason || null, origin)));
   }
 
   private async endorsementIds(requestIds: string[]): Promise<Map<string, string>> {

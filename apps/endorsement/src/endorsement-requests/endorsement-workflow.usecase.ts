@@ -95,12 +95,16 @@ export class EndorsementWorkflow {
     return endorsement;
   }
 
-  async decline(scope: TenantScope, requestId: string): Promise<EndorsementRequest> {
-    return this.prisma.$transaction(async (tx) => {
+  /** The reason is not stored on the request; its event carries it (the audit trail keeps it). */
+  async decline(scope: TenantScope, requestId: string, reason: string | null, origin: EventOrigin): Promise<EndorsementRequest> {
+    const declined = await this.prisma.$transaction(async (tx) => {
       const request = await this.decidable(scope, requestId, tx);
       if (!(await this.requests.decide(scope, request.id, 'declined', tx))) throw notPending();
+      await this.events.declined(tx, origin, request, reason);
       return { ...request, status: 'declined', decidedAt: new Date() };
     });
+    this.events.published();
+    return declined;
   }
 
   /** Either party withdraws: the endorsement is revoked (410 at its URL) and its request closed. */

@@ -14,7 +14,7 @@ type TargetType = 'Issuer' | 'BadgeClass' | 'Assertion';
  * The endorsement facts, written to the outbox in the transaction of the state change (design.md
  * §4). The envelope's institutionId is the owner of the target (so the issuer scopes its update
  * by it); the endorser travels in the payload. The partition key is the request id for
- * `requested` and the endorsement id for `issued`/`revoked`, so those two stay in order. Each
+ * `requested` and `declined`, and the endorsement id for `issued`/`revoked`, so those two stay in order. Each
  * names its `origin`: the request's correlation id and who acted (the decision's actor).
  */
 @Injectable()
@@ -58,6 +58,23 @@ export class EndorsementEvents {
         targetName: request.targetName,
         ...(request.requesterEmail ? { requesterEmail: request.requesterEmail } : {}),
         ...(endorsement.signedJws ? { signedJws: endorsement.signedJws } : {}),
+      },
+    }));
+  }
+
+  /** The endorser said no. Keyed by the request, as `requested` is. */
+  async declined(tx: EndorsementTx, origin: EventOrigin, request: EndorsementRequest, reason: string | null): Promise<void> {
+    await this.write(tx, createEvent(Topic.EndorsementDeclined, {
+      institutionId: request.institutionId,
+      correlationId: origin.correlationId,
+      actor: origin.actor,
+      aggregateId: request.id,
+      payload: {
+        requestId: request.id,
+        target: { type: request.targetType as TargetType, entityId: request.targetId },
+        endorserInstitutionId: request.endorserInstitutionId,
+        targetName: request.targetName,
+        ...(reason ? { reason } : {}),
       },
     }));
   }

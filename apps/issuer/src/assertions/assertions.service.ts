@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import type { AssertionUpdateBody } from '@badges/api-contracts';
-import { ASSERTION_UPDATABLE_FIELDS, type EventOrigin } from '@badges/events';
+import { ASSERTION_UPDATABLE_FIELDS, fieldChanges, type EventOrigin } from '@badges/events';
 import { isEntityId, prismaSqlSession } from '@badges/persistence';
 import { ApiError, type TenantScope } from '@badges/service-kit';
 
@@ -94,7 +94,9 @@ export class AssertionsService {
       }
       const saved = await this.assertions.update(scope, id, changes, tx);
       const changed = ASSERTION_UPDATABLE_FIELDS.filter((field) => body[field] !== undefined);
-      await this.events.assertionUpdated(prismaSqlSession(tx), scope, origin, saved, changed);
+      const evidenceOf = (record: AssertionRecord) => record.evidence.map(({ url, narrative }) => ({ url, narrative }));
+      const edit = fieldChanges({ ...current, evidence: evidenceOf(current) }, { ...saved, evidence: evidenceOf(saved) }, changed);
+      await this.events.assertionUpdated(prismaSqlSession(tx), scope, origin, saved, changed, edit);
       return saved;
     });
     this.events.published();

@@ -72,9 +72,14 @@ export class BadgeClassesController {
 
   @Delete('badgeclasses/:entityId')
   @HttpCode(204)
-  async delete(@InstitutionId() institutionId: string, @Param('entityId', EntityIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
-    await this.badgeClasses.delete(tenantScope(institutionId), id);
-    // No event: a badge class can only be deleted before anyone holds it; this gateway forgets it now.
+  async delete(
+    @InstitutionId() institutionId: string,
+    @Param('entityId', EntityIdPipe) id: string,
+    @RequestOrigin() origin: EventOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.badgeClasses.delete(tenantScope(institutionId), id, origin);
+    // Its event (badgeclass.deleted) is for the audit trail; this gateway forgets the document now.
     markPublicCacheStale(reply, [cacheTag.badgeClass(id)]);
   }
 }

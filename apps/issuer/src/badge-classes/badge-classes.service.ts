@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import type { Alignment, BadgeClassCreateBody, BadgeClassTranslation, BadgeClassUpdateBody } from '@badges/api-contracts';
-import type { EventOrigin } from '@badges/events';
+import { fieldChanges, type EventOrigin } from '@badges/events';
 import { prismaSqlSession } from '@badges/persistence';
 import { ApiError, ErrorCode, type TenantScope } from '@badges/service-kit';
 
@@ -35,7 +35,7 @@ export class BadgeClassesService {
 
   async create(scope: TenantScope, issuerId: string, body: BadgeClassCreateBody, origin: EventOrigin): Promise<BadgeClassRecord> {
     const image = checkImageDataUri(body.image, 'image');
-    return this.prisma.$transaction(async (tx) => {
+    const created = await this.prisma.$transaction(async (tx) => {
       if (!(await this.issuers.findById(scope, issuerId, tx))) throw ApiError.notFound('issuer');
       const imageId = await this.images.create(scope, image, tx);
       const fields: BadgeClassFields = {
@@ -54,8 +54,12 @@ export class BadgeClassesService {
       // the first signed badge points at it.
       if (fields.verification === 'signed') await this.signingKeys.activeKey(scope, issuerId, tx, origin);
       const children = { alignments: toAlignments(body.alignments ?? []), translations: toTranslations(body.translations) };
-      return this.badgeClasses.create(scope, issuerId, { ...fields, createdBy: createdByOf(origin) }, children, tx);
+      const badgeClass = await this.badgeClasses.create(scope, issuerId, { ...fields, createdBy: createdByOf(origin) }, children, tx);
+      await this.events.badgeClassCreated(prismaSqlSession(tx), scope, origin, badgeClass);
+      return badgeClass;
     });
+    this.events.published();
+    return created;
   }
 
   async get(scope: TenantScope, id: string): Promise<BadgeClassRecord> {
@@ -110,15 +114,15 @@ export class BadgeClassesService {
         language,
         verification: body.verification ?? current.verification,
       };
-      const saved = await this.badgeClasses.update(
-        scope,
-        id,
-        fields,
-        { alignments: body.alignments ? toAlignments(body.alignments) : undefined, translations: body.translations ? toTranslations(body.translations) : undefined },
-        tx,
-      );
+      const children = { alignments: body.alignments ? toAlignments(body.alignments) : undefined, translations: body.translations ? toTranslations(body.translations) : undefined };
+      const saved = await this.badgeClasses.update(scope, id, fields, children, tx);
       if (image) await this.images.delete(scope, current.imageId, tx);
-      await this.events.badgeClassUpdated(prismaSqlSession(tx), scope, origin, { id, issuerId: current.issuerId, name: saved?.name ?? current.name, imageChanged: Boolean(image) });
+      const changes = fieldChanges(
+        { ...current, alignments: toAlignments(current.alignments), translations: toTranslations(current.translations) },
+        { ...fields, ...(children.alignments && { alignments: children.alignments }), ...(children.translations && { translations: children.translations }) },
+        AUDITED_FIELDS,
+      );
+      await this.events.badgeClassUpdated(prismaSqlSession(tx), scope, origin, { id, issuerId: current.issuerId, name: saved?.name ?? current.name, imageChanged: Boolean(image), changes });
       return saved as BadgeClassRecord;
     });
     this.events.published();
@@ -127,7 +131,7 @@ export class BadgeClassesService {
     return updated;
   }
 
-  async delete(scope: TenantScope, id: string): Promise<void> {
+  async delete(scope: TenantScope, id: string, origin: EventOrigin): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       const result = await this.badgeClasses.delete(scope, id, tx);
       if (result.outcome === 'not_found') throw ApiError.notFound('badge class');
@@ -135,9 +139,27 @@ export class BadgeClassesService {
         throw new ApiError(409, ErrorCode.Conflict, 'This badge class has assertions; it cannot be deleted (revoke them instead).');
       }
       await this.images.delete(scope, result.imageId, tx);
+      await this.events.badgeClassDeleted(prismaSqlSession(tx), scope, origin, { id, issuerId: result.issuerId, name: result.name });
     });
+    this.events.published();
   }
 }
+
+/** What an edit's event lists before and after: every field a PUT can change (the image by its stored id). */
+const AUDITED_FIELDS = [
+  'name',
+  'description',
+  'imageId',
+  'criteriaUrl',
+  'criteriaNarrative',
+  'tags',
+  'expiresAmount',
+  'expiresDuration',
+  'language',
+  'verification',
+  'alignments',
+  'translations',
+] as const;
 
 function blankToNull(value: string | null | undefined): string | null {
   return value === undefined || value === null || value.trim() === '' ? null : value;

@@ -7,6 +7,7 @@ import { tenantScope, type TenantScope } from '@badges/service-kit';
 
 import { AwardUseCase, type ChunkOutcome, type ChunkSource } from '../assertions/award.usecase';
 import { storedOrigin } from '../common/created-by';
+import { IssuerEvents } from '../events/issuer-events';
 import type { BulkAwardJob } from '../generated/prisma/client';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 import { BULK_AWARD_QUEUE, bulkJobId, type BulkAwardQueue } from './bulk-award-queue';
@@ -41,6 +42,7 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
     private readonly jobs: BulkAwardsRepository,
     private readonly award: AwardUseCase,
     private readonly prisma: IssuerPrismaService,
+    private readonly events: IssuerEvents,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -98,15 +100,25 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
         return JobStatus.Success;
       }
       // Rows another run still holds are pending until it commits: that run finishes the job.
-      if ((await this.jobs.countPending(bulkAwardId)) === 0) await this.jobs.finish(scope, bulkAwardId, 'completed');
+      if ((await this.jobs.countPending(bulkAwardId)) === 0) await this.finish(scope, bulkAwardId, 'completed');
       return JobStatus.Success;
     } catch (error) {
       if (context.attemptsMade + 1 >= JOB_DEFAULTS[QueueName.BulkAward].attempts) {
         this.logger.error(`bulk award ${bulkAwardId} failed for good: ${error instanceof Error ? error.message : String(error)}`);
-        await this.jobs.finish(scope, bulkAwardId, 'failed').catch(() => undefined);
+        await this.finish(scope, bulkAwardId, 'failed').catch(() => undefined);
       }
       throw error;
     }
+  }
+
+  /** Marks the job finished with its event, once: a run that finds it already finished writes nothing. */
+  private async finish(scope: TenantScope, jobId: string, status: 'completed' | 'failed'): Promise<void> {
+    const finished = await this.prisma.database.withTransaction(async (sql) => {
+      const job = await this.jobs.finish(sql, scope, jobId, status);
+      if (job) await this.events.bulkAwardFinished(sql, scope, storedOrigin(job), job);
+      return job;
+    });
+    if (finished) this.events.published();
   }
 
   /**

@@ -51,6 +51,8 @@ export class BulkAwardsRepository {
     scope: TenantScope,
     job: Pick<BulkAwardJob, 'id' | 'badgeClassId' | 'idempotencyKey' | 'correlationId' | 'createdBy'> & { sourceKind: BulkAwardSourceKind },
     rows: NewBulkRow[],
+    /** Runs in the same transaction once the job is stored: the service writes its events here. */
+    stored: (sql: SqlSession, job: BulkAwardJob) => Promise<void> = async () => undefined,
   ): Promise<BulkAwardJob> {
     const failed = rows.filter((r) => r.status === 'failed').length;
     const done = rows.filter((r) => r.status === 'duplicate').length;
@@ -67,13 +69,14 @@ export class BulkAwardsRepository {
         finishedAt: finished ? new Date() : null,
       };
       const insertJob = insertJsonRows('issuer', 'bulk_award_jobs', [jobRow]) as SqlStatement;
-      const [stored] = await sql.query<BulkAwardJob>(`${insertJob.sql} RETURNING *`, insertJob.params);
+      const [storedJob] = await sql.query<BulkAwardJob>(`${insertJob.sql} RETURNING *`, insertJob.params);
       for (let i = 0; i < rows.length; i += INSERT_BATCH) {
         const batch = rows.slice(i, i + INSERT_BATCH).map((row) => ({ jobId: job.id, line: row.line, naturalKey: row.naturalKey, input: row.input, status: row.status, error: row.error }));
         const statement = insertJsonRows('issuer', 'bulk_award_rows', batch);
         if (statement) await sql.query(statement.sql, statement.params);
       }
-      return stored;
+      await stored(sql, storedJob);
+      return storedJob;
     });
     // A big job changes the table's shape faster than autovacuum re-plans it: without fresh
     // statistics the planner may scan every pending row of the job to claim each chunk.
@@ -135,11 +138,15 @@ export class BulkAwardsRepository {
     return job ? job.total - job.done - job.failed : 0;
   }
 
-  async finish(scope: TenantScope, id: string, status: 'completed' | 'failed'): Promise<void> {
-    await this.prisma.bulkAwardJob.updateMany({
-      where: { institutionId: scope.institutionId, id, status: { in: ['queued', 'running'] } },
-      data: { status, finishedAt: new Date() },
-    });
+  /** Marks an unfinished job finished, in the caller's transaction: the job as it is now, or null when it had already finished. */
+  async finish(sql: SqlSession, scope: TenantScope, id: string, status: 'completed' | 'failed'): Promise<BulkAwardJob | null> {
+    const [finished] = await sql.query<BulkAwardJob>(
+      `UPDATE "issuer"."bulk_award_jobs" SET "status" = $3, "finishedAt" = now()
+       WHERE "institutionId" = $1 AND "id" = $2 AND "status" IN ('queued', 'running')
+       RETURNING *`,
+      [scope.institutionId, id, status],
+    );
+    return finished ?? null;
   }
 
   /** Failed and duplicate rows after `afterLine`, in line order; the partial index of migration 0010 holds just these. */

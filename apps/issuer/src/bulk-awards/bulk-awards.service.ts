@@ -10,6 +10,7 @@ import { RecipientIdentity } from '../assertions/recipient-identity';
 import { createdByOf } from '../common/created-by';
 import { OwnedEntities } from '../common/owned-entities';
 import { PublicUrls } from '../common/public-urls';
+import { IssuerEvents } from '../events/issuer-events';
 import type { BulkAwardJob } from '../generated/prisma/client';
 import { rowsFromCsv, rowsFromJson, type IntakeRow } from './bulk-award.intake';
 import { BULK_AWARD_QUEUE, bulkJobId, type BulkAwardQueue } from './bulk-award-queue';
@@ -29,6 +30,7 @@ export class BulkAwardsService {
     private readonly owned: OwnedEntities,
     private readonly recipients: RecipientIdentity,
     private readonly urls: PublicUrls,
+    private readonly events: IssuerEvents,
     @Inject(BULK_AWARD_QUEUE) private readonly queue: BulkAwardQueue,
   ) {}
 
@@ -57,7 +59,12 @@ export class BulkAwardsService {
     let job: BulkAwardJob;
     try {
       const { correlationId } = options.origin;
-      job = await this.jobs.create(scope, { id, badgeClassId, idempotencyKey: key, sourceKind: source.kind, correlationId, createdBy: createdByOf(options.origin) }, rows);
+      const fields = { id, badgeClassId, idempotencyKey: key, sourceKind: source.kind, correlationId, createdBy: createdByOf(options.origin) };
+      job = await this.jobs.create(scope, fields, rows, async (sql, stored) => {
+        await this.events.bulkAwardStarted(sql, scope, options.origin, stored);
+        // Every row failed validation or repeated another: the job is finished as it is stored.
+        if (stored.status === 'completed') await this.events.bulkAwardFinished(sql, scope, options.origin, stored);
+      });
     } catch (error) {
       // Two posts with the same key at once: the loser answers with the winner's job.
       if (key && isUniqueViolation(error)) {
@@ -66,6 +73,7 @@ export class BulkAwardsService {
       }
       throw error;
     }
+    this.events.published();
     if (job.status === 'queued') await this.enqueue(job);
     return { job, created: true };
   }

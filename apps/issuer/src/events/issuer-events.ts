@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { createEvent, Topic, type AssertionUpdatableField, type BadgeEvent, type EventOrigin, type PayloadOf } from '@badges/events';
+import { createEvent, Topic, type AssertionUpdatableField, type BadgeEvent, type EventOrigin, type FieldChanges, type PayloadOf } from '@badges/events';
 import { outboxInsertStatements, type OutboxRelay } from '@badges/messaging';
 import type { SqlSession } from '@badges/persistence';
 import { mapInSlices, type TenantScope } from '@badges/service-kit';
@@ -34,6 +34,30 @@ export interface RevokedAssertion extends AssertionIds {
 export interface UpdatedAssertion extends AssertionIds {
   updatedAt: Date;
 }
+
+/** A badge class as its created and deleted events name it. */
+export interface NamedBadgeClass {
+  id: string;
+  issuerId: string;
+  name: string;
+}
+
+/** A bulk award job as its started and finished events describe it. */
+export interface BulkAwardFacts {
+  id: string;
+  badgeClassId: string;
+  sourceKind: string;
+  status: string;
+  total: number;
+  done: number;
+  failed: number;
+}
+
+/** How an issuer changed (issuer.updated): its Profile's fields, its keys, or its deletion. */
+export type IssuerChange =
+  | { change: 'profile'; changes: FieldChanges }
+  | { change: 'keys'; keys: { active: string; retired?: string } }
+  | { change: 'deleted' };
 
 /** An event of one institution about one aggregate (its key), naming what caused it: the request's correlation id and actor. */
 function envelope(scope: TenantScope, origin: EventOrigin, aggregateId: string) {
@@ -97,32 +121,71 @@ export class IssuerEvents {
     await this.write(sql, events);
   }
 
-  /** `changed`: the fields the edit set (PUT /v2/assertions/{id}). */
-  async assertionUpdated(sql: SqlSession, scope: TenantScope, origin: EventOrigin, assertion: UpdatedAssertion, changed: AssertionUpdatableField[]): Promise<void> {
+  /** `changed`: the fields the edit set (PUT /v2/assertions/{id}); `changes`: their values before and after. */
+  async assertionUpdated(
+    sql: SqlSession,
+    scope: TenantScope,
+    origin: EventOrigin,
+    assertion: UpdatedAssertion,
+    changed: AssertionUpdatableField[],
+    changes: FieldChanges,
+  ): Promise<void> {
     await this.write(sql, [
       createEvent(Topic.AssertionUpdated, {
         ...envelope(scope, origin, assertion.id),
-        payload: { ...this.assertionNamed(assertion), changed, updatedAt: assertion.updatedAt.toISOString() },
+        payload: { ...this.assertionNamed(assertion), changed, updatedAt: assertion.updatedAt.toISOString(), changes },
       }),
     ]);
+  }
+
+  async badgeClassCreated(sql: SqlSession, scope: TenantScope, origin: EventOrigin, badgeClass: NamedBadgeClass): Promise<void> {
+    await this.write(sql, [createEvent(Topic.BadgeClassCreated, { ...envelope(scope, origin, badgeClass.id), payload: this.badgeClassNamed(badgeClass) })]);
   }
 
   async badgeClassUpdated(
     sql: SqlSession,
     scope: TenantScope,
     origin: EventOrigin,
-    badgeClass: { id: string; issuerId: string; name: string; imageChanged: boolean },
+    badgeClass: NamedBadgeClass & { imageChanged: boolean; changes: FieldChanges },
   ): Promise<void> {
     await this.write(sql, [
       createEvent(Topic.BadgeClassUpdated, {
         ...envelope(scope, origin, badgeClass.id),
-        payload: { badgeClassId: badgeClass.id, issuerId: badgeClass.issuerId, name: badgeClass.name, imageChanged: badgeClass.imageChanged },
+        payload: { ...this.badgeClassNamed(badgeClass), imageChanged: badgeClass.imageChanged, changes: badgeClass.changes },
       }),
     ]);
   }
 
-  async issuerUpdated(sql: SqlSession, scope: TenantScope, origin: EventOrigin, issuerId: string, change: 'profile' | 'keys' | 'deleted'): Promise<void> {
-    await this.write(sql, [createEvent(Topic.IssuerUpdated, { ...envelope(scope, origin, issuerId), payload: { issuerId, change } })]);
+  async badgeClassDeleted(sql: SqlSession, scope: TenantScope, origin: EventOrigin, badgeClass: NamedBadgeClass): Promise<void> {
+    await this.write(sql, [createEvent(Topic.BadgeClassDeleted, { ...envelope(scope, origin, badgeClass.id), payload: this.badgeClassNamed(badgeClass) })]);
+  }
+
+  async issuerCreated(sql: SqlSession, scope: TenantScope, origin: EventOrigin, issuer: { id: string; name: string }): Promise<void> {
+    await this.write(sql, [createEvent(Topic.IssuerCreated, { ...envelope(scope, origin, issuer.id), payload: { issuerId: issuer.id, name: issuer.name } })]);
+  }
+
+  async issuerUpdated(sql: SqlSession, scope: TenantScope, origin: EventOrigin, issuerId: string, change: IssuerChange): Promise<void> {
+    await this.write(sql, [createEvent(Topic.IssuerUpdated, { ...envelope(scope, origin, issuerId), payload: { issuerId, ...change } })]);
+  }
+
+  /** In the transaction that stored the job; its `origin` is the request's, which the job keeps. */
+  async bulkAwardStarted(sql: SqlSession, scope: TenantScope, origin: EventOrigin, job: BulkAwardFacts): Promise<void> {
+    await this.write(sql, [
+      createEvent(Topic.BulkAwardStarted, {
+        ...envelope(scope, origin, job.id),
+        payload: { jobId: job.id, badgeClassId: job.badgeClassId, sourceKind: job.sourceKind as 'csv' | 'json', total: job.total },
+      }),
+    ]);
+  }
+
+  /** In the transaction that marked the job finished (a job finishes once). */
+  async bulkAwardFinished(sql: SqlSession, scope: TenantScope, origin: EventOrigin, job: BulkAwardFacts): Promise<void> {
+    await this.write(sql, [
+      createEvent(Topic.BulkAwardFinished, {
+        ...envelope(scope, origin, job.id),
+        payload: { jobId: job.id, badgeClassId: job.badgeClassId, status: job.status as 'completed' | 'failed', total: job.total, done: job.done, failed: job.failed },
+      }),
+    ]);
   }
 
   /**
@@ -141,6 +204,10 @@ export class IssuerEvents {
   /** The fields by which every assertion event names its assertion. */
   private assertionNamed(assertion: AssertionIds): { assertionId: string; assertionUrl: string; badgeClassId: string; issuerId: string } {
     return { assertionId: assertion.id, assertionUrl: this.urls.assertion(assertion.id), badgeClassId: assertion.badgeClassId, issuerId: assertion.issuerId };
+  }
+
+  private badgeClassNamed(badgeClass: NamedBadgeClass): { badgeClassId: string; issuerId: string; name: string } {
+    return { badgeClassId: badgeClass.id, issuerId: badgeClass.issuerId, name: badgeClass.name };
   }
 
   private async write(session: SqlSession, events: BadgeEvent[]): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import type { IssuerCreateBody, IssuerUpdateBody } from '@badges/api-contracts';
-import type { EventOrigin } from '@badges/events';
+import { fieldChanges, type EventOrigin } from '@badges/events';
 import { prismaSqlSession } from '@badges/persistence';
 import { ApiError, ErrorCode, type TenantScope } from '@badges/service-kit';
 
@@ -27,10 +27,14 @@ export class IssuersService {
     // Decode and vet the image before opening a transaction: a bad image writes nothing.
     const image = body.image ? checkImageDataUri(body.image, 'image') : undefined;
     await this.requireInstitution(scope);
-    return this.prisma.$transaction(async (tx) => {
+    const created = await this.prisma.$transaction(async (tx) => {
       const imageId = image ? await this.images.create(scope, image, tx) : null;
-      return this.issuers.create(scope, { name: body.name, description: body.description ?? null, email: body.email, url: body.url, imageId, createdBy: createdByOf(origin) }, tx);
+      const issuer = await this.issuers.create(scope, { name: body.name, description: body.description ?? null, email: body.email, url: body.url, imageId, createdBy: createdByOf(origin) }, tx);
+      await this.events.issuerCreated(prismaSqlSession(tx), scope, origin, issuer);
+      return issuer;
     });
+    this.events.published();
+    return created;
   }
 
   list(scope: TenantScope): Promise<IssuerRecord[]> {
@@ -50,10 +54,12 @@ export class IssuersService {
       const current = await this.issuers.findById(scope, id, tx);
       if (!current) throw ApiError.notFound('issuer');
       const fields = { name: body.name, description: body.description ?? null, email: body.email, url: body.url };
+      const imageId = image ? await this.images.create(scope, image, tx) : current.imageId;
       // The Profile and every page that names the issuer are stale: caches drop them (docs/caching.md).
-      await this.events.issuerUpdated(prismaSqlSession(tx), scope, origin, id, 'profile');
+      // A new image is named by its stored image id (its bytes never travel in an event).
+      const changes = fieldChanges(current, { ...fields, imageId }, ['name', 'description', 'email', 'url', 'imageId']);
+      await this.events.issuerUpdated(prismaSqlSession(tx), scope, origin, id, { change: 'profile', changes });
       if (!image) return (await this.issuers.update(scope, id, fields, tx)) as IssuerRecord;
-      const imageId = await this.images.create(scope, image, tx);
       const saved = (await this.issuers.update(scope, id, { ...fields, imageId }, tx)) as IssuerRecord;
       if (current.imageId) await this.images.delete(scope, current.imageId, tx);
       return saved;
@@ -70,7 +76,7 @@ export class IssuersService {
         throw new ApiError(409, ErrorCode.Conflict, 'This issuer still has badge classes; delete them first.');
       }
       if (result.imageId) await this.images.delete(scope, result.imageId, tx);
-      await this.events.issuerUpdated(prismaSqlSession(tx), scope, origin, id, 'deleted');
+      await this.events.issuerUpdated(prismaSqlSession(tx), scope, origin, id, { change: 'deleted' });
     });
     this.events.published();
   }

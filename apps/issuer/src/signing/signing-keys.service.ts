@@ -45,7 +45,9 @@ export class SigningKeysService {
     if (!active) {
       const key = await this.newKey(scope, issuerId, DEFAULT_SIGNING_ALGORITHM);
       // The Profile now lists a key: caches of it must hear so.
-      if (await this.keys.insertIfNoneActive(scope, key, tx)) await this.events.issuerUpdated(prismaSqlSession(tx), scope, origin, issuerId, 'keys');
+      if (await this.keys.insertIfNoneActive(scope, key, tx)) {
+        await this.events.issuerUpdated(prismaSqlSession(tx), scope, origin, issuerId, { change: 'keys', keys: { active: key.id } });
+      }
       active = await this.keys.findActive(scope, issuerId, tx);
       if (!active) throw new Error(`no active signing key for issuer ${issuerId} after creating one`);
     }
@@ -61,9 +63,11 @@ export class SigningKeysService {
     const next = await this.newKey(scope, issuerId, algorithm);
     const keys = await this.prisma.$transaction(async (tx) => {
       if (!(await this.keys.lockIssuer(scope, issuerId, tx))) throw ApiError.notFound('issuer');
+      const retiring = await this.keys.findActive(scope, issuerId, tx);
       await this.keys.retireActive(scope, issuerId, new Date(), tx);
       await this.keys.create(scope, next, tx);
-      await this.events.issuerUpdated(prismaSqlSession(tx), scope, origin, issuerId, 'keys');
+      const keys = { active: next.id, ...(retiring ? { retired: retiring.id } : {}) };
+      await this.events.issuerUpdated(prismaSqlSession(tx), scope, origin, issuerId, { change: 'keys', keys });
       return this.keys.listForIssuer(scope, issuerId, tx);
     });
     this.events.published();

@@ -67,6 +67,20 @@ export const endorsementRevokedPayload = z.object({
   requesterEmail: z.email().optional(),
 });
 
+/**
+ * The endorser declined a request (issue #16: the audit trail records every decision). Like the
+ * other endorsement events, the envelope's institutionId is the requester's; the decision is the
+ * endorser's. Key: the request id.
+ */
+export const endorsementDeclinedPayload = z.object({
+  requestId: entityId,
+  target: endorsementTarget,
+  endorserInstitutionId: entityId,
+  targetName: z.string().optional(),
+  /** What the endorser said, when it said anything. */
+  reason: z.string().optional(),
+});
+
 /** Carries no identity at all: consumers that need it ask the passport service. */
 export const learnerIdentifierVerifiedPayload = z.object({
   learnerId: entityId,
@@ -79,4 +93,5 @@ export type VerificationCompletedPayload = z.infer<typeof verificationCompletedP
 export type EndorsementRequestedPayload = z.infer<typeof endorsementRequestedPayload>;
 export type EndorsementIssuedPayload = z.infer<typeof endorsementIssuedPayload>;
 export type EndorsementRevokedPayload = z.infer<typeof endorsementRevokedPayload>;
+export type EndorsementDeclinedPayload = z.infer<typeof endorsementDeclinedPayload>;
 export type LearnerIdentifierVerifiedPayload = z.infer<typeof learnerIdentifierVerifiedPayload>;
