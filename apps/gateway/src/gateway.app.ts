@@ -2,8 +2,11 @@ import { join } from 'node:path';
 
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
+import { createEventBus } from '@badges/messaging';
 import { applyMigrations } from '@badges/persistence';
 
+import { subscribeAuditTrail } from './audit/audit-trail.consumer';
+import { AuditRepository } from './audit/audit.repository';
 import { TokenRoute } from './auth/token.route';
 import { registerCors } from './cors/cors.policy';
 import { registerDocs } from './docs/register-docs';
@@ -21,7 +24,7 @@ import { registerWebSessionHook } from './web-session/web-session.hook';
 import { WEB_SESSION_SECURE } from './web-session/web-session.tokens';
 
 export interface GatewayAppOptions extends GatewayModuleOptions {
-  /** Where the event bus is chosen from (KAFKA_BROKERS): the public cache hears changes on it. */
+  /** Where the event bus is chosen from (KAFKA_BROKERS): the audit trail and the public cache hear changes on it. */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -36,8 +39,12 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Nest
   const fastify = app.getHttpAdapter().getInstance();
   await registerCors(fastify, options.config.CORS_ALLOWED_ORIGINS);
   await registerRateLimits(fastify, options.config);
+  // Kafka when KAFKA_BROKERS is set, else the in-process bus of the embedded default.
+  const bus = await createEventBus('gateway', options.env ?? process.env);
+  fastify.addHook('onClose', () => bus.close());
+  await subscribeAuditTrail(bus.subscriber, app.get(AuditRepository));
   const cache = app.get(PublicCache, { strict: false }) as PublicCache | null;
-  if (cache) await registerPublicCache(fastify, frontDoor, cache, options.env ?? process.env);
+  if (cache) await registerPublicCache(fastify, frontDoor, cache, bus.subscriber);
   registerRawBodyParser(fastify);
   registerWebSessionHook(fastify, app.get(WEB_SESSION_SECURE));
   registerLiveness(fastify, frontDoor);

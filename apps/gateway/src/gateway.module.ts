@@ -3,6 +3,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import type { Database } from '@badges/persistence';
 import type { ServiceClient } from '@badges/service-kit';
 
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClientsModule } from './clients/clients.module';
 import type { GatewayConfig } from './config/gateway.config';
@@ -40,7 +41,7 @@ export class GatewayModule {
   static forRoot(options: GatewayModuleOptions): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [GatewayCoreModule.forRoot(options), AuthModule, TenancyModule, ClientsModule, RoutingModule, PublicCacheModule, HealthModule, WebSessionModule],
+      imports: [GatewayCoreModule.forRoot(options), AuthModule, TenancyModule, ClientsModule, AuditModule, RoutingModule, PublicCacheModule, HealthModule, WebSessionModule],
     };
   }
 }

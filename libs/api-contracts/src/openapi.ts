@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { AdminApiClientCredentialsSchema, AdminInstitutionCreatedSchema, AdminInstitutionListSchema, CreateInstitutionBodySchema } from './admin.contract';
 import { ApiClientCreateBodySchema, ApiClientCredentialsV2Schema, ApiClientV2Schema } from './api-clients.contract';
+import { AuditEntryV2Schema, AuditFilterSchema, AuditQuerySchema } from './audit.contract';
 import {
   AssertionCreateBodySchema,
   AssertionUpdateBodySchema,
@@ -121,6 +122,7 @@ export const RESPONSE_SCHEMAS = {
   OAuthError: OAuthErrorResponseSchema,
   ApiClient: ApiClientV2Schema,
   ApiClientCredentials: ApiClientCredentialsV2Schema,
+  AuditEntry: AuditEntryV2Schema,
   Issuer: IssuerV2Schema,
   SigningKey: SigningKeyV2Schema,
   BadgeClass: BadgeClassV2Schema,
@@ -143,7 +145,17 @@ export const RESPONSE_SCHEMAS = {
   ...BULK_AWARDS_RESPONSE_SCHEMAS,
 } as const satisfies Record<string, z.ZodObject>;
 
+/**
+ * Query contracts whose parameters the docs list from the schema itself (queryParameters), by the
+ * name a path file asks for them.
+ */
+export const QUERY_SCHEMAS = {
+  AuditQuery: AuditQuerySchema,
+  AuditFilter: AuditFilterSchema,
+} as const satisfies Record<string, z.ZodObject>;
+
 export type RequestBodyName = keyof typeof REQUEST_BODY_SCHEMAS;
+export type QueryName = keyof typeof QUERY_SCHEMAS;
 export type ResponseName = keyof typeof RESPONSE_SCHEMAS;
 export type JsonSchema = Record<string, unknown>;
 
@@ -173,6 +185,22 @@ export function requestBodyJsonSchema(schema: z.ZodType, options: OpenApiSchemaO
   }) as JsonSchema;
   delete json.$schema;
   return json;
+}
+
+/**
+ * The OpenAPI `parameters` of a query contract: one per field, in the schema's order, with its
+ * JSON Schema (input side: a default makes it optional) and its description.
+ */
+export function queryParameters(name: QueryName, options: OpenApiSchemaOptions = {}): JsonSchema[] {
+  const schema = QUERY_SCHEMAS[name];
+  const json = requestBodyJsonSchema(schema, options) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([field, { description, ...fieldSchema }]) => ({
+    name: field,
+    in: 'query',
+    required: (json.required ?? []).includes(field),
+    schema: fieldSchema,
+    ...(description !== undefined && { description }),
+  }));
 }
 
 /**

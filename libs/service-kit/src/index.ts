@@ -28,6 +28,7 @@ export { acceptedLanguages, chooseEdition } from './http/page-language';
 export { IMAGE_CSP, PAGE_CSP, EMBEDDABLE_PAGE_CSP, policyForContentType } from './http/security-headers';
 export { FrontDoor, type FrontDoorAnswer } from './http/front-door';
 export { registeredRoutes, type RegisteredRoute } from './http/route-methods';
+export { decodeKeysetCursor, encodeKeysetCursor, nextPagePath, type KeysetCursor } from './http/keyset-cursor';
 export { MAX_BODY_JSON_DEPTH, MAX_FORM_FIELDS } from './http/body-parsers';
 export { csvCell, csvLine, freeText, neutraliseFormula, type CsvValue, type FreeText } from './csv/csv-writer';
 export { CACHE_HITS_PATH, PublicCacheHeader, cacheTag, markPublicCacheable, markPublicCacheStale, type PublicCacheMark } from './http/public-cache-headers';

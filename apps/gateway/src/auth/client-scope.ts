@@ -19,8 +19,9 @@ const SCOPE_RULES: readonly { method: string; path: string; scope: ApiClientScop
   { method: 'DELETE', path: '/v2/assertions/*', scope: 'award' },
   { method: 'POST', path: '/v2/assertions/revoke', scope: 'award' },
   { method: 'POST', path: '/v2/notifications/emails/*/resend', scope: 'award' },
-  // Who holds credentials is management, even to read.
+  // Who holds credentials is management, even to read; so is who did what (the audit trail).
   { method: '*', path: '/v2/clients/**', scope: 'manage' },
+  { method: '*', path: '/v2/audit/**', scope: 'manage' },
 ];
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

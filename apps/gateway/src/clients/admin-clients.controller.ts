@@ -1,7 +1,9 @@
 import { Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 
 import type { ApiClientV2 } from '@badges/api-contracts';
+import type { EventOrigin } from '@badges/events';
 
+import { ChangeOrigin } from '../audit/change-origin.decorator';
 import { AdminTokenGuard } from '../tenancy/admin-token.guard';
 import { knownId } from './clients.controller';
 import { ClientsService } from './clients.service';
@@ -14,7 +16,7 @@ export class AdminClientsController {
 
   @Post(':clientId/revoke')
   @HttpCode(200)
-  revoke(@Param('clientId') clientId: string): Promise<ApiClientV2> {
-    return this.clients.revokeAny(knownId(clientId));
+  revoke(@Param('clientId') clientId: string, @ChangeOrigin() origin: EventOrigin): Promise<ApiClientV2> {
+    return this.clients.revokeAny(knownId(clientId), origin);
   }
 }

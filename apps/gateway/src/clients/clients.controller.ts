@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 
 import { ApiClientCreateBodySchema, successEnvelope, type ApiClientCredentialsV2, type ApiClientV2, type V2SuccessEnvelope } from '@badges/api-contracts';
+import type { EventOrigin } from '@badges/events';
 import { isEntityId } from '@badges/persistence';
 import { ApiError, parseWith } from '@badges/service-kit';
 
+import { ChangeOrigin } from '../audit/change-origin.decorator';
 import type { ClientIdentity } from '../auth/access-token.codec';
 import { BearerTokenGuard, CurrentClient } from '../auth/bearer-token.guard';
 import { ClientsService } from './clients.service';
@@ -25,20 +27,20 @@ export class ClientsController {
 
   @Post()
   @HttpCode(201)
-  async create(@CurrentClient() caller: ClientIdentity, @Body() body: unknown): Promise<V2SuccessEnvelope<ApiClientCredentialsV2>> {
-    return successEnvelope(await this.clients.create(caller.institutionId, parseWith(ApiClientCreateBodySchema, body), actorOf(caller)));
+  async create(@CurrentClient() caller: ClientIdentity, @Body() body: unknown, @ChangeOrigin() origin: EventOrigin): Promise<V2SuccessEnvelope<ApiClientCredentialsV2>> {
+    return successEnvelope(await this.clients.create(caller.institutionId, parseWith(ApiClientCreateBodySchema, body), origin));
   }
 
   @Post(':clientId/rotate')
   @HttpCode(200)
-  async rotate(@CurrentClient() caller: ClientIdentity, @Param('clientId') clientId: string): Promise<V2SuccessEnvelope<ApiClientCredentialsV2>> {
-    return successEnvelope(await this.clients.rotate(caller.institutionId, knownId(clientId), actorOf(caller)));
+  async rotate(@CurrentClient() caller: ClientIdentity, @Param('clientId') clientId: string, @ChangeOrigin() origin: EventOrigin): Promise<V2SuccessEnvelope<ApiClientCredentialsV2>> {
+    return successEnvelope(await this.clients.rotate(caller.institutionId, knownId(clientId), origin));
   }
 
   @Post(':clientId/revoke')
   @HttpCode(200)
-  async revoke(@CurrentClient() caller: ClientIdentity, @Param('clientId') clientId: string): Promise<V2SuccessEnvelope<ApiClientV2>> {
-    return successEnvelope(await this.clients.revoke(caller.institutionId, knownId(clientId), actorOf(caller)));
+  async revoke(@CurrentClient() caller: ClientIdentity, @Param('clientId') clientId: string, @ChangeOrigin() origin: EventOrigin): Promise<V2SuccessEnvelope<ApiClientV2>> {
+    return successEnvelope(await this.clients.revoke(caller.institutionId, knownId(clientId), origin));
   }
 }
 
@@ -46,8 +48,4 @@ export class ClientsController {
 export function knownId(clientId: string): string {
   if (!isEntityId(clientId)) throw ApiError.notFound('API client');
   return clientId;
-}
-
-function actorOf(caller: ClientIdentity): string {
-  return `client:${caller.clientId}`;
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { ApiClientScope } from '@badges/api-contracts';
 
 import type { ApiClient } from '../generated/prisma/client';
-import { GatewayPrismaService } from '../prisma/gateway-prisma.service';
+import { GatewayPrismaService, type GatewayTx } from '../prisma/gateway-prisma.service';
 
 /** A client as its institution and the operator see it: never its secret hash. */
 export type ApiClientRecord = Omit<ApiClient, 'secretHash' | 'scope'> & { scope: ApiClientScope };
@@ -29,19 +29,19 @@ export class ClientsRepository {
     return rows.map(asApiClientRecord);
   }
 
-  async create(client: NewApiClient): Promise<ApiClientRecord> {
-    return asApiClientRecord(await this.prisma.apiClient.create({ data: client, select: API_CLIENT_RECORD }));
+  async create(client: NewApiClient, tx: GatewayTx = this.prisma): Promise<ApiClientRecord> {
+    return asApiClientRecord(await tx.apiClient.create({ data: client, select: API_CLIENT_RECORD }));
   }
 
   /** The client (of `institutionId`, when given), or null. */
-  async find(clientId: string, institutionId?: string): Promise<ApiClientRecord | null> {
-    const row = await this.prisma.apiClient.findFirst({ where: { clientId, ...(institutionId && { institutionId }) }, select: API_CLIENT_RECORD });
+  async find(clientId: string, institutionId?: string, tx: GatewayTx = this.prisma): Promise<ApiClientRecord | null> {
+    const row = await tx.apiClient.findFirst({ where: { clientId, ...(institutionId && { institutionId }) }, select: API_CLIENT_RECORD });
     return row && asApiClientRecord(row);
   }
 
   /** Replaces an unrevoked client's secret hash; false when there is no such unrevoked client. */
-  async replaceSecret(institutionId: string, clientId: string, secretHash: string): Promise<boolean> {
-    const { count } = await this.prisma.apiClient.updateMany({ where: { clientId, institutionId, revokedAt: null }, data: { secretHash } });
+  async replaceSecret(institutionId: string, clientId: string, secretHash: string, tx: GatewayTx = this.prisma): Promise<boolean> {
+    const { count } = await tx.apiClient.updateMany({ where: { clientId, institutionId, revokedAt: null }, data: { secretHash } });
     return count === 1;
   }
 
@@ -49,21 +49,20 @@ export class ClientsRepository {
    * Revokes a client (of `institutionId`, when given). With `keepLastManage`, refuses to revoke the
    * institution's last unrevoked `manage` client, so an institution cannot lock itself out. The
    * institution's row is locked first: two clients revoking each other at once run one after the
-   * other, and the second sees the first's revocation.
+   * other, and the second sees the first's revocation. Run it in a transaction (`tx`): the lock
+   * lasts until that ends.
    */
-  revoke(clientId: string, at: Date, options: { institutionId?: string; keepLastManage: boolean }): Promise<RevokeOutcome> {
-    return this.prisma.$transaction(async (tx): Promise<RevokeOutcome> => {
-      const owner = await tx.apiClient.findFirst({ where: { clientId, ...(options.institutionId && { institutionId: options.institutionId }) }, select: { institutionId: true } });
-      if (!owner) return { outcome: 'not_found' };
-      await tx.$queryRaw`SELECT "id" FROM "gateway"."institutions" WHERE "id" = ${owner.institutionId} FOR UPDATE`;
-      const target = await tx.apiClient.findUniqueOrThrow({ where: { clientId }, select: API_CLIENT_RECORD });
-      if (target.revokedAt) return { outcome: 'already_revoked' };
-      if (options.keepLastManage && target.scope === 'manage') {
-        const otherManagers = await tx.apiClient.count({ where: { institutionId: target.institutionId, scope: 'manage', revokedAt: null, clientId: { not: clientId } } });
-        if (otherManagers === 0) return { outcome: 'last_manage_client' };
-      }
-      const revoked = await tx.apiClient.update({ where: { clientId }, data: { revokedAt: at }, select: API_CLIENT_RECORD });
-      return { outcome: 'revoked', client: asApiClientRecord(revoked) };
-    });
+  async revoke(clientId: string, at: Date, options: { institutionId?: string; keepLastManage: boolean }, tx: GatewayTx): Promise<RevokeOutcome> {
+    const owner = await tx.apiClient.findFirst({ where: { clientId, ...(options.institutionId && { institutionId: options.institutionId }) }, select: { institutionId: true } });
+    if (!owner) return { outcome: 'not_found' };
+    await tx.$queryRaw`SELECT "id" FROM "gateway"."institutions" WHERE "id" = ${owner.institutionId} FOR UPDATE`;
+    const target = await tx.apiClient.findUniqueOrThrow({ where: { clientId }, select: API_CLIENT_RECORD });
+    if (target.revokedAt) return { outcome: 'already_revoked' };
+    if (options.keepLastManage && target.scope === 'manage') {
+      const otherManagers = await tx.apiClient.count({ where: { institutionId: target.institutionId, scope: 'manage', revokedAt: null, clientId: { not: clientId } } });
+      if (otherManagers === 0) return { outcome: 'last_manage_client' };
+    }
+    const revoked = await tx.apiClient.update({ where: { clientId }, data: { revokedAt: at }, select: API_CLIENT_RECORD });
+    return { outcome: 'revoked', client: asApiClientRecord(revoked) };
   }
 }

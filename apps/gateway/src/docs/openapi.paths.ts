@@ -1,3 +1,4 @@
+import { AUDIT_PATHS } from './paths/audit.paths';
 import { BADGE_CONNECT_PATHS } from './paths/badge-connect.paths';
 import { CLIENTS_PATHS } from './paths/clients.paths';
 import { ENDORSEMENT_PATHS } from './paths/endorsement.paths';
@@ -17,6 +18,7 @@ import { VERIFICATION_PATHS } from './paths/verification.paths';
 export const OPENAPI_PATHS: PathItems = {
   ...PLATFORM_PATHS,
   ...CLIENTS_PATHS,
+  ...AUDIT_PATHS,
   ...ISSUING_PATHS,
   ...PUBLIC_PATHS,
   ...NOTIFICATION_PATHS,

@@ -5,6 +5,9 @@ import type { Database } from '@badges/persistence';
 import { type Prisma, PrismaClient } from '../generated/prisma/client';
 import { GATEWAY_DATABASE } from '../gateway.tokens';
 
+/** A Prisma transaction handle: a change and its audit entry are written through the same one. */
+export type GatewayTx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+
 /**
  * The gateway's Prisma client. It connects through the shared Database's driver adapter, so the
  * same code runs on PGlite (embedded) and PostgreSQL (distributed); it only touches schema "gateway".

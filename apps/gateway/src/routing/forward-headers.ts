@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 import type { FastifyReply } from 'fastify';
 
+import { formatActor } from '@badges/events';
 import { InternalHeader } from '@badges/service-kit';
 
 import type { ClientIdentity } from '../auth/access-token.codec';
@@ -64,7 +65,7 @@ export function buildForwardHeaders(incoming: IncomingHttpHeaders, context: Forw
   if (context.identity) {
     headers[InternalHeader.InstitutionId] = context.identity.institutionId;
     headers[InternalHeader.ClientId] = context.identity.clientId;
-    headers[InternalHeader.Actor] = `client:${context.identity.clientId}`;
+    headers[InternalHeader.Actor] = formatActor({ type: 'client', id: context.identity.clientId });
   }
   headers[InternalHeader.CorrelationId] = context.correlationId;
   headers[InternalHeader.PublicUrl] = context.publicUrl;

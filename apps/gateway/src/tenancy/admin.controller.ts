@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 
 import { CreateInstitutionBodySchema, type AdminApiClientCredentials, type AdminInstitutionCreated, type AdminInstitutionList } from '@badges/api-contracts';
+import type { EventOrigin } from '@badges/events';
 import { isEntityId } from '@badges/persistence';
 import { ApiError, parseWith } from '@badges/service-kit';
 
+import { ChangeOrigin } from '../audit/change-origin.decorator';
 import { toApiClientV2 } from '../clients/clients.mapper';
 import { AdminTokenGuard } from './admin-token.guard';
 import { InstitutionsService } from './institutions.service';
@@ -16,9 +18,9 @@ export class AdminController {
 
   @Post()
   @HttpCode(201)
-  create(@Body() body: unknown): Promise<AdminInstitutionCreated> {
+  create(@Body() body: unknown, @ChangeOrigin() origin: EventOrigin): Promise<AdminInstitutionCreated> {
     const { name } = parseWith(CreateInstitutionBodySchema, body);
-    return this.institutions.create(name);
+    return this.institutions.create(name, origin);
   }
 
   @Get()
@@ -35,8 +37,8 @@ export class AdminController {
 
   @Post(':id/clients')
   @HttpCode(201)
-  addClient(@Param('id') id: string): Promise<AdminApiClientCredentials> {
+  addClient(@Param('id') id: string, @ChangeOrigin() origin: EventOrigin): Promise<AdminApiClientCredentials> {
     if (!isEntityId(id)) throw ApiError.notFound('institution');
-    return this.institutions.addClient(id);
+    return this.institutions.addClient(id, origin);
   }
 }

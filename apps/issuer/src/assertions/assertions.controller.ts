@@ -13,13 +13,13 @@ import {
   type V2SuccessEnvelope,
 } from '@badges/api-contracts';
 import type { EventOrigin } from '@badges/events';
-import { cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, RequestOrigin, tenantScope } from '@badges/service-kit';
+import { cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, nextPagePath, parseWith, RequestOrigin, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
 import { PublicUrls } from '../common/public-urls';
 import { toAssertionV2, toBatchRevokeResultV2 } from './assertions.mapper';
-import { AssertionListQueryWithCursorSchema, encodeCursor } from './assertions.dto';
+import { AssertionListQueryWithCursorSchema } from './assertions.dto';
 import type { AssertionCursor, AssertionRecord } from './assertions.repository';
 import { AssertionsService } from './assertions.service';
 import { AwardUseCase } from './award.usecase';
@@ -159,9 +159,8 @@ export class AssertionsController {
   private page(page: { rows: AssertionRecord[]; next?: AssertionCursor }, request: FastifyRequest): V2SuccessEnvelope<AssertionV2> {
     const envelope = successEnvelope(page.rows.map((row) => toAssertionV2(row, this.urls)));
     if (!page.next) return { ...envelope, pagination: { nextResults: null, previousResults: null } };
-    const url = new URL(request.url, 'http://internal');
-    url.searchParams.set('cursor', encodeCursor(page.next));
-    return { ...envelope, pagination: { nextResults: this.urls.api(`${url.pathname}${url.search}`), previousResults: null } };
+    const next = nextPagePath(request.url, { at: page.next.createdAt, id: page.next.id });
+    return { ...envelope, pagination: { nextResults: this.urls.api(next), previousResults: null } };
   }
 }
 

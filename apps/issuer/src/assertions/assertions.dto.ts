@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { AssertionListQuerySchema } from '@badges/api-contracts';
+import { decodeKeysetCursor, encodeKeysetCursor } from '@badges/service-kit';
 
 import type { AssertionCursor } from './assertions.repository';
 
@@ -23,19 +24,13 @@ export const AssertionListQueryWithCursorSchema = AssertionListQuerySchema.exten
 export type AssertionListQueryWithCursor = z.output<typeof AssertionListQueryWithCursorSchema>;
 
 export function encodeCursor(cursor: AssertionCursor): string {
-  return Buffer.from(JSON.stringify([cursor.createdAt.toISOString(), cursor.id]), 'utf8').toString('base64url');
+  return encodeKeysetCursor({ at: cursor.createdAt, id: cursor.id });
 }
 
 /** Undefined when the cursor was not made by encodeCursor (the caller answers 400). */
 export function decodeCursor(value: string): AssertionCursor | undefined {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string') return undefined;
-    const createdAt = new Date(parsed[0]);
-    return Number.isNaN(createdAt.getTime()) ? undefined : { createdAt, id: parsed[1] };
-  } catch {
-    return undefined;
-  }
+  const cursor = decodeKeysetCursor(value);
+  return cursor && { createdAt: cursor.at, id: cursor.id };
 }
 
 export function isTrue(value: string | undefined): boolean {

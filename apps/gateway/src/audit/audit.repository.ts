@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import type { AuditFilter } from '@badges/api-contracts';
+import { parseActor } from '@badges/events';
+import { insertJsonRows, type Database } from '@badges/persistence';
+import type { KeysetCursor } from '@badges/service-kit';
+
+import type { AuditEntry, Prisma } from '../generated/prisma/client';
+import { GATEWAY_DATABASE } from '../gateway.tokens';
+import { GatewayPrismaService } from '../prisma/gateway-prisma.service';
+import type { AuditRow } from './audit-record';
+
+/**
+ * The audit_entries table. Two ways in, both appends: `appendFromEvents` here, and `recordChange`
+ * (audit-recorder.ts) inside the gateway's own transactions. No update, no delete: the table's
+ * trigger would refuse them anyway. Every read is one institution's.
+ */
+@Injectable()
+export class AuditRepository {
+  constructor(
+    private readonly prisma: GatewayPrismaService,
+    @Inject(GATEWAY_DATABASE) private readonly database: Database,
+  ) {}
+
+  /**
+   * Entries made from events, in one statement whatever their number (a bulk award's run of
+   * events). An event recorded before (a redelivery) is skipped by its unique `sourceEventId`.
+   */
+  async appendFromEvents(rows: readonly AuditRow[]): Promise<void> {
+    const statement = insertJsonRows('gateway', 'audit_entries', rows as unknown as Record<string, unknown>[], { skipDuplicates: true });
+    if (statement) await this.database.query(statement.sql, statement.params);
+  }
+
+  /** Up to `num` entries of the institution that match, newest first, after `after`; `next` when there are more. */
+  async page(institutionId: string, filter: AuditFilter, page: { num: number; after?: KeysetCursor }): Promise<{ rows: AuditEntry[]; next?: KeysetCursor }> {
+    const rows = await this.prisma.auditEntry.findMany({
+      where: whereOf(institutionId, filter, page.after),
+      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+      take: page.num + 1,
+    });
+    if (rows.length <= page.num) return { rows };
+    const last = rows[page.num - 1];
+    return { rows: rows.slice(0, page.num), next: { at: last.occurredAt, id: last.id } };
+  }
+}
+
+function whereOf(institutionId: string, filter: AuditFilter, after: KeysetCursor | undefined): Prisma.AuditEntryWhereInput {
+  const actor = filter.actor === undefined ? undefined : parseActor(filter.actor);
+  const and: Prisma.AuditEntryWhereInput[] = [];
+  if (filter.from) and.push({ occurredAt: { gte: new Date(filter.from) } });
+  if (filter.to) and.push({ occurredAt: { lt: new Date(filter.to) } });
+  if (after) and.push({ OR: [{ occurredAt: { lt: after.at } }, { occurredAt: after.at, id: { lt: after.id } }] });
+  return {
+    institutionId,
+    ...(actor && { actorType: actor.type, actorId: actor.id }),
+    ...(filter.action && { action: { in: filter.action } }),
+    ...(filter.target && { targetId: filter.target }),
+    AND: and,
+  };
+}
