@@ -15,6 +15,8 @@ export interface EmbeddedPlatform {
   adminTokenFile: string;
   /** The routes each service registered (the first gateway's for `gateway`): what /docs must describe. */
   routes: Record<string, readonly RegisteredRoute[]>;
+  /** The one database every service uses, for suites that look beneath the API (closed by `close`). */
+  database: Database;
   close(): Promise<void>;
 }
 
@@ -73,7 +75,7 @@ export async function startEmbedded(baseEnv: NodeJS.ProcessEnv = process.env, op
     const url = env.PUBLIC_URL ?? `http://localhost:${boundPorts[0]}`;
     const gatewayUrls = boundPorts.map((bound, index) => (index === 0 ? url : `http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}`));
     const routes = Object.fromEntries(started.slice(0, EMBEDDED_SERVICES.length).map((service) => [service.name, registeredRoutes(service.fastify)]));
-    return { url, port: boundPorts[0], gatewayUrls, adminToken: secrets.adminToken, adminTokenFile, routes, close };
+    return { url, port: boundPorts[0], gatewayUrls, adminToken: secrets.adminToken, adminTokenFile, routes, database, close };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;
