@@ -236,4 +236,55 @@ describe.each(embeddedStorageTargets())('the audit trail on $name', (target) => 
     await expect(platform.database.query(`TRUNCATE ${table}`)).rejects.toThrow(/append-only: TRUNCATE refused/);
     expect(await trail(college.api)).toEqual(entries);
   });
+
+  it('records bulk awards, deletions and endorsement decisions, each in the trail of the institution that acted', async () => {
+    const api = college.api;
+    const since = `?from=${new Date().toISOString()}`;
+    const posted = await api.request('POST', `/v2/badgeclasses/${ids.badgeClass}/bulk-awards`, 'email\r\nbo@example.org\r\ncy@example.org\r\n', { ...corr('bulk'), 'content-type': 'text/csv' });
+    expect(posted.status).toBe(202);
+    const jobId = posted.body.result[0].jobId;
+    const issuer = await api.post('/v2/issuers', { name: 'Faculty of Music', email: 'music@northern.example', url: 'https://northern.example/music' });
+    const musicId = issuer.body.result[0].entityId;
+    const spare = await api.post(`/v2/issuers/${musicId}/badgeclasses`, { name: 'Choir', description: 'Sang.', image: pngDataUri(), criteriaNarrative: 'Sing.' });
+    expect((await api.request('DELETE', `/v2/badgeclasses/${spare.body.result[0].entityId}`, undefined, corr('delete-class'))).status).toBe(204);
+    expect((await api.put(`/v2/issuers/${musicId}`, { name: 'School of Music', email: 'music@northern.example', url: 'https://northern.example/music' })).status).toBe(200);
+    expect((await api.request('DELETE', `/v2/issuers/${musicId}`, undefined, corr('delete-issuer'))).status).toBe(204);
+
+    const council = await institution('Engineering Council');
+    expect((await council.api.put('/v2/endorsers/self', { name: 'Engineering Council', url: 'https://council.example', email: 'e@council.example' })).status).toBe(200);
+    const ask = async () => (await api.post('/v2/endorsement-requests', { target: { type: 'BadgeClass', entityId: ids.badgeClass }, endorser: council.id }, corr('ask'))).body.result[0].entityId;
+    const approvedRequest = await ask();
+    const approved = await council.api.post(`/v2/endorsement-requests/${approvedRequest}/approve`, { comment: 'Solid.' }, corr('approve'));
+    const declinedRequest = await ask();
+    expect((await council.api.post(`/v2/endorsement-requests/${declinedRequest}/decline`, { reason: 'Not our field.' }, corr('decline'))).status).toBe(200);
+    expect((await api.request('DELETE', `/v2/endorsements/${approved.body.result[0].entityId}`, { reason: 'Renamed the course.' }, corr('withdraw'))).status).toBe(200);
+
+    const ours = ['bulk_award.started', 'bulk_award.finished', 'assertion.awarded', 'badge_class.deleted', 'issuer.updated', 'issuer.deleted', 'endorsement.requested', 'endorsement.withdrawn'];
+    const counted = (list: AuditEntryV2[], action: string) => list.filter((listed) => listed.action === action).length;
+    await eventually(async () => {
+      const [mine, theirs] = [await trail(api, since), await trail(council.api, since)];
+      return counted(mine, 'assertion.awarded') === 2 && counted(mine, 'bulk_award.finished') === 1 && counted(mine, 'endorsement.withdrawn') === 1 && counted(theirs, 'endorsement.declined') === 1;
+    }, 30_000, 'the bulk award, deletions and endorsement entries');
+    const mine = await trail(api, since);
+    const theirs = await trail(council.api, since);
+    expect(new Set(mine.map((listed) => listed.action))).toEqual(new Set(ours.concat('issuer.created', 'badge_class.created')));
+    // The endorser decided: its trail holds the decisions, with its own client as the actor.
+    expect(theirs.filter((listed) => listed.action.startsWith('endorsement.')).map((listed) => [listed.action, listed.actor, listed.correlationId])).toEqual([
+      ['endorsement.declined', `client:${council.clientId}`, 'audit-e2e-decline'],
+      ['endorsement.approved', `client:${council.clientId}`, 'audit-e2e-approve'],
+    ]);
+    expect(theirs.find((listed) => listed.action === 'endorsement.declined')?.changes).toMatchObject({ status: { before: 'pending', after: 'declined' }, reason: { after: 'Not our field.' } });
+
+    const job = mine.filter((listed) => listed.target.entityId === jobId);
+    expect(job.map((listed) => [listed.action, listed.correlationId])).toEqual([
+      ['bulk_award.finished', 'audit-e2e-bulk'],
+      ['bulk_award.started', 'audit-e2e-bulk'],
+    ]);
+    expect(job[0].changes).toEqual({ status: { after: 'completed' }, total: { after: 2 }, done: { after: 2 }, failed: { after: 0 } });
+    expect(mine.filter((listed) => listed.action === 'assertion.awarded').map((listed) => listed.correlationId)).toEqual(['audit-e2e-bulk', 'audit-e2e-bulk']);
+    expect(mine.find((listed) => listed.action === 'issuer.updated')?.changes).toEqual({ name: { before: 'Faculty of Music', after: 'School of Music' } });
+    expect(mine.find((listed) => listed.action === 'issuer.deleted')).toMatchObject({ target: { type: 'Issuer', entityId: musicId }, correlationId: 'audit-e2e-delete-issuer' });
+    expect(mine.find((listed) => listed.action === 'badge_class.deleted')?.changes).toEqual({ name: { before: 'Choir' }, issuer: { before: musicId } });
+    expect(mine.find((listed) => listed.action === 'endorsement.withdrawn')).toMatchObject({ actor: `client:${college.clientId}`, changes: { reason: { after: 'Renamed the course.' } } });
+  });
 });
