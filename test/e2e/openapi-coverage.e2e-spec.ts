@@ -44,4 +44,9 @@ describe('/docs/openapi.json covers the registered routes', () => {
     const invented = [...documented].filter((operation) => !registered.has(operation));
     expect(invented).toEqual([]);
   });
+
+  it('offers no way to change the audit trail: its routes only read (issue #16)', () => {
+    const audit = [...publicOperations(platform.routes)].filter((operation) => operation.split(' ')[1].startsWith('/v2/audit'));
+    expect(audit.sort()).toEqual(['GET /v2/audit', 'GET /v2/audit/export.csv']);
+  });
 });
