@@ -6,7 +6,7 @@ import { sharedInProcessBus, type Subscription } from '@badges/messaging';
 
 import { csvRecords } from '../../apps/issuer/src/bulk-awards/csv/csv-parser';
 import { startEmbedded, type EmbeddedPlatform } from '../../apps/runner/src/start-embedded';
-import { ApiClient } from '../support/api-client';
+import { ApiClient, type ApiResponse } from '../support/api-client';
 import { eventually } from '../support/distributed-stack';
 import { embeddedDataDir } from '../support/embedded-data-dir';
 import { freePort } from '../support/free-port';
@@ -169,7 +169,7 @@ describe.each(embeddedStorageTargets())('the audit trail on $name', (target) => 
     const pages: AuditEntryV2[][] = [];
     let next: string | null = `${platform.url}/v2/audit?num=5`;
     while (next) {
-      const page = await api.get(next);
+      const page: ApiResponse = await api.get(next);
       expect(page.status).toBe(200);
       pages.push(page.body.result);
       next = page.body.pagination.nextResults;

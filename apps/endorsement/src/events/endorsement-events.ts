@@ -23,14 +23,9 @@ export class EndorsementEvents {
 
   async requested(tx: EndorsementTx, origin: EventOrigin, request: EndorsementRequest, endorser: EndorserProfile): Promise<void> {
     await this.write(tx, createEvent(Topic.EndorsementRequested, {
-      institutionId: request.institutionId,
-      correlationId: origin.correlationId,
-      actor: origin.actor,
-      aggregateId: request.id,
+      ...aboutRequest(request, origin),
       payload: {
-        requestId: request.id,
-        target: { type: request.targetType as TargetType, entityId: request.targetId },
-        endorserInstitutionId: request.endorserInstitutionId,
+        ...requestFacts(request),
         targetUrl: request.targetUrl,
         targetName: request.targetName,
         ...(request.message ? { message: request.message } : {}),
@@ -65,14 +60,9 @@ export class EndorsementEvents {
   /** The endorser said no. Keyed by the request, as `requested` is. */
   async declined(tx: EndorsementTx, origin: EventOrigin, request: EndorsementRequest, reason: string | null): Promise<void> {
     await this.write(tx, createEvent(Topic.EndorsementDeclined, {
-      institutionId: request.institutionId,
-      correlationId: origin.correlationId,
-      actor: origin.actor,
-      aggregateId: request.id,
+      ...aboutRequest(request, origin),
       payload: {
-        requestId: request.id,
-        target: { type: request.targetType as TargetType, entityId: request.targetId },
-        endorserInstitutionId: request.endorserInstitutionId,
+        ...requestFacts(request),
         targetName: request.targetName,
         ...(reason ? { reason } : {}),
       },
@@ -108,4 +98,14 @@ export class EndorsementEvents {
   private async write(tx: EndorsementTx, event: BadgeEvent): Promise<void> {
     for (const { sql, params } of outboxInsertStatements('endorsement', [event])) await tx.$executeRawUnsafe(sql, ...params);
   }
+}
+
+/** The envelope of an event about a request (requested, declined): the requester's, keyed by the request. */
+function aboutRequest(request: EndorsementRequest, origin: EventOrigin) {
+  return { institutionId: request.institutionId, correlationId: origin.correlationId, actor: origin.actor, aggregateId: request.id };
+}
+
+/** What every event about a request says of it. */
+function requestFacts(request: EndorsementRequest) {
+  return { requestId: request.id, target: { type: request.targetType as TargetType, entityId: request.targetId }, endorserInstitutionId: request.endorserInstitutionId };
 }
