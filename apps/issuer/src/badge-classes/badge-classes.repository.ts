@@ -27,7 +27,7 @@ export interface BadgeClassChildren {
   translations?: TranslationFields[];
 }
 
-export type DeleteBadgeClassOutcome = { outcome: 'deleted'; imageId: string; issuerId: string; name: string } | { outcome: 'not_found' } | { outcome: 'in_use' };
+export type DeleteBadgeClassOutcome = { outcome: 'deleted'; imageId: string } | { outcome: 'not_found' } | { outcome: 'in_use' };
 
 const withChildren = {
   alignments: { orderBy: { position: 'asc' } },
@@ -73,13 +73,13 @@ export class BadgeClassesRepository {
   }
 
   async delete(scope: TenantScope, id: string, tx: IssuerTx): Promise<DeleteBadgeClassOutcome> {
-    const badgeClass = await tx.badgeClass.findFirst({ where: { id, institutionId: scope.institutionId }, select: { imageId: true, issuerId: true, name: true } });
+    const badgeClass = await tx.badgeClass.findFirst({ where: { id, institutionId: scope.institutionId }, select: { imageId: true } });
     if (!badgeClass) return { outcome: 'not_found' };
     const assertions = await tx.assertion.count({ where: { institutionId: scope.institutionId, badgeClassId: id } });
     if (assertions > 0) return { outcome: 'in_use' };
     // Alignments and translations go with it (ON DELETE CASCADE).
     await tx.badgeClass.deleteMany({ where: { id, institutionId: scope.institutionId } });
-    return { outcome: 'deleted', ...badgeClass };
+    return { outcome: 'deleted', imageId: badgeClass.imageId };
   }
 
   private async writeChildren(scope: TenantScope, badgeClassId: string, children: BadgeClassChildren, tx: IssuerTx): Promise<void> {

@@ -133,13 +133,15 @@ export class BadgeClassesService {
 
   async delete(scope: TenantScope, id: string, origin: EventOrigin): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
+      // Read first: its event names it as it was.
+      const current = await this.badgeClasses.findById(scope, id, tx);
       const result = await this.badgeClasses.delete(scope, id, tx);
-      if (result.outcome === 'not_found') throw ApiError.notFound('badge class');
+      if (!current || result.outcome === 'not_found') throw ApiError.notFound('badge class');
       if (result.outcome === 'in_use') {
         throw new ApiError(409, ErrorCode.Conflict, 'This badge class has assertions; it cannot be deleted (revoke them instead).');
       }
       await this.images.delete(scope, result.imageId, tx);
-      await this.events.badgeClassDeleted(prismaSqlSession(tx), scope, origin, { id, issuerId: result.issuerId, name: result.name });
+      await this.events.badgeClassDeleted(prismaSqlSession(tx), scope, origin, current);
     });
     this.events.published();
   }
