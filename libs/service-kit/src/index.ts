@@ -8,7 +8,7 @@ export { createLogger } from './logging/json-logger';
 export { maskPersonalData } from './logging/mask-personal-data';
 export { loadConfig, ConfigError } from './config/load-config';
 export { serviceConfigLoader, serviceEnvSchema, type ServiceConfig, type ServiceEnv } from './config/service-env';
-export { blankAsUnset, envFlag, internalServiceUrl, RedisUrlSchema, SecretsEncryptionKeySchema } from './config/env-fields';
+export { blankAsUnset, envFlag, internalServiceUrl, PasswordScryptLogNSchema, RedisUrlSchema, SecretsEncryptionKeySchema } from './config/env-fields';
 export type { ServiceClient, ServiceRequest, ServiceResponse } from './transport/service-client';
 export { HttpServiceClient } from './transport/http-service-client';
 export { InProcessServiceClient } from './transport/in-process-service-client';
@@ -33,3 +33,16 @@ export { MAX_BODY_JSON_DEPTH, MAX_FORM_FIELDS } from './http/body-parsers';
 export { csvCell, csvLine, freeText, neutraliseFormula, type CsvValue, type FreeText } from './csv/csv-writer';
 export { CACHE_HITS_PATH, PublicCacheHeader, cacheTag, markPublicCacheable, markPublicCacheStale, type PublicCacheMark } from './http/public-cache-headers';
 export { LOOP_SLICE_MS, LoopSlicer, mapInSlices } from './runtime/loop-slicer';
+export { dummyPasswordHash, hashPassword, scryptCost, verifyPassword, type ScryptCost } from './crypto/password-hasher';
+export { hashOpaqueToken, newOpaqueToken } from './crypto/opaque-token';
+export {
+  formatStaffRoles,
+  hasAnyStaffRole,
+  ISSUER_ACTIONS,
+  NO_STAFF_ROLES,
+  parseStaffRoles,
+  staffMayOnIssuer,
+  type IssuerAction,
+  type IssuerRoleGrant,
+  type StaffRoles,
+} from './tenancy/staff-roles';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { newEntityId } from '@badges/persistence';
-import { ApiError, ErrorCode } from '@badges/service-kit';
+import { ApiError, dummyPasswordHash, ErrorCode, hashPassword, scryptCost, verifyPassword } from '@badges/service-kit';
 
 import { learnerScope, type LearnerScope } from '../common/learner-scope';
 import { PASSPORT_CONFIG } from '../common/tokens';
@@ -12,7 +12,6 @@ import { PassportPrismaService, type PassportTx } from '../prisma/passport-prism
 import { CONFIRMATION_TTL_MS } from './confirmation-token';
 import { IdentifierLookup } from './identifier-lookup';
 import { IdentifiersService } from './identifiers.service';
-import { dummyPasswordHash, hashPassword, scryptCost, verifyPassword } from './password-hasher';
 import { SessionsService } from './sessions.service';
 
 export interface LearnerProfile {

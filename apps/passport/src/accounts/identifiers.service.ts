@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { newEntityId } from '@badges/persistence';
-import { ApiError, ErrorCode } from '@badges/service-kit';
+import { ApiError, ErrorCode, hashOpaqueToken } from '@badges/service-kit';
 
 import { BadgeCollector } from '../backpack/badge-collector';
 import type { LearnerScope } from '../common/learner-scope';
@@ -12,7 +12,6 @@ import type { LearnerIdentifier } from '../generated/prisma/client';
 import { PassportPrismaService, type PassportTx } from '../prisma/passport-prisma.service';
 import { newConfirmation } from './confirmation-token';
 import { IdentifierLookup } from './identifier-lookup';
-import { hashToken } from './sessions.service';
 import { UrlProof } from './url-proof';
 
 /**
@@ -83,7 +82,7 @@ export class IdentifiersService {
   /** The link's token: verifies the address and collects what was awarded to it. */
   async confirm(token: string, correlationId: string): Promise<{ identifier: LearnerIdentifier; collected: number }> {
     const result = await this.prisma.$transaction(async (tx) => {
-      const found = await tx.learnerIdentifier.findUnique({ where: { confirmTokenHash: hashToken(token) } });
+      const found = await tx.learnerIdentifier.findUnique({ where: { confirmTokenHash: hashOpaqueToken(token) } });
       if (!found || !found.confirmExpiresAt || found.confirmExpiresAt.getTime() < Date.now()) {
         throw new ApiError(400, ErrorCode.InvalidConfirmation, 'This confirmation link is invalid or has expired. Add the address again to get a new link.', 'token');
       }

@@ -5,9 +5,8 @@ import type { z } from 'zod';
 
 import type { BadgeConnectAuthorizeBodySchema, BadgeConnectClient, BadgeConnectRegistrationBodySchema, BadgeConnectToken, BadgeConnectTokenBodySchema } from '@badges/api-contracts';
 import { newEntityId } from '@badges/persistence';
-import { ApiError, ErrorCode } from '@badges/service-kit';
+import { ApiError, ErrorCode, hashOpaqueToken } from '@badges/service-kit';
 
-import { hashToken } from '../accounts/sessions.service';
 import type { LearnerScope } from '../common/learner-scope';
 import { PassportPrismaService } from '../prisma/passport-prisma.service';
 import { parseScopes } from './scopes';
@@ -38,7 +37,7 @@ export class BadgeConnectService {
     const secret = body.token_endpoint_auth_method === 'none' ? undefined : randomBytes(32).toString('base64url');
     const scope = parseScopes(body.scope).join(' ');
     const client = await this.prisma.bcClient.create({
-      data: { id: clientId, name: body.client_name, secretHash: secret ? hashToken(secret) : null, redirectUris: body.redirect_uris, scope, authMethod: body.token_endpoint_auth_method },
+      data: { id: clientId, name: body.client_name, secretHash: secret ? hashOpaqueToken(secret) : null, redirectUris: body.redirect_uris, scope, authMethod: body.token_endpoint_auth_method },
     });
     return {
       client_id: client.id,
@@ -68,7 +67,7 @@ export class BadgeConnectService {
     const code = randomBytes(32).toString('base64url');
     await this.prisma.bcCode.create({
       data: {
-        codeHash: hashToken(code),
+        codeHash: hashOpaqueToken(code),
         clientId: client.id,
         learnerId: learner.learnerId,
         redirectUri: body.redirect_uri,
@@ -88,15 +87,15 @@ export class BadgeConnectService {
     const secret = basic?.secret ?? body.client_secret;
     const client = clientId ? await this.prisma.bcClient.findUnique({ where: { id: clientId } }) : null;
     if (!client) throw invalidClient();
-    if (client.secretHash && !(secret && sameHash(client.secretHash, hashToken(secret)))) throw invalidClient();
+    if (client.secretHash && !(secret && sameHash(client.secretHash, hashOpaqueToken(secret)))) throw invalidClient();
     if (body.grant_type === 'refresh_token') {
-      const old = await this.prisma.bcToken.findUnique({ where: { refreshHash: hashToken(body.refresh_token) } });
+      const old = await this.prisma.bcToken.findUnique({ where: { refreshHash: hashOpaqueToken(body.refresh_token) } });
       if (!old || old.clientId !== client.id) throw invalidGrant('The refresh token is invalid.');
       await this.prisma.bcToken.delete({ where: { accessHash: old.accessHash } });
       return this.issue(client.id, old.learnerId, old.scope);
     }
     // One use only: the code is deleted whatever happens next.
-    const found = await this.prisma.bcCode.findUnique({ where: { codeHash: hashToken(body.code) } });
+    const found = await this.prisma.bcCode.findUnique({ where: { codeHash: hashOpaqueToken(body.code) } });
     if (found) await this.prisma.bcCode.delete({ where: { codeHash: found.codeHash } });
     if (!found || found.expiresAt.getTime() < Date.now() || found.clientId !== client.id) throw invalidGrant('The authorization code is invalid, used or expired.');
     if (found.redirectUri !== body.redirect_uri) throw invalidGrant('redirect_uri differs from the authorization request.');
@@ -108,7 +107,7 @@ export class BadgeConnectService {
   /** The learner and scopes of a Badge Connect access token, when valid. */
   async resolve(token: string): Promise<{ learnerId: string; scopes: string[] } | undefined> {
     if (!token.startsWith('bc_') || token.length > 128) return undefined;
-    const row = await this.prisma.bcToken.findUnique({ where: { accessHash: hashToken(token) } });
+    const row = await this.prisma.bcToken.findUnique({ where: { accessHash: hashOpaqueToken(token) } });
     if (!row || row.expiresAt.getTime() <= Date.now()) return undefined;
     return { learnerId: row.learnerId, scopes: row.scope.split(' ') };
   }
@@ -117,7 +116,7 @@ export class BadgeConnectService {
     const access = `bc_${randomBytes(32).toString('base64url')}`;
     const refresh = `bcr_${randomBytes(32).toString('base64url')}`;
     await this.prisma.bcToken.create({
-      data: { accessHash: hashToken(access), refreshHash: hashToken(refresh), clientId, learnerId, scope, expiresAt: new Date(Date.now() + ACCESS_TTL_S * 1000) },
+      data: { accessHash: hashOpaqueToken(access), refreshHash: hashOpaqueToken(refresh), clientId, learnerId, scope, expiresAt: new Date(Date.now() + ACCESS_TTL_S * 1000) },
     });
     return { access_token: access, token_type: 'Bearer', expires_in: ACCESS_TTL_S, refresh_token: refresh, scope };
   }

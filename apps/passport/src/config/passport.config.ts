@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { envFlag, internalServiceUrl, serviceConfigLoader, serviceEnvSchema } from '@badges/service-kit';
+import { envFlag, internalServiceUrl, PasswordScryptLogNSchema, serviceConfigLoader, serviceEnvSchema } from '@badges/service-kit';
 
 /**
  * The passport service's environment, validated once at boot (design.md §6: fail fast with a
@@ -15,8 +15,7 @@ export const PassportEnvSchema = serviceEnvSchema({ defaultPort: 3005 }).extend(
   ISSUER_URL: internalServiceUrl('ISSUER_URL', 'http://issuer:3001'),
   /** Where imports are verified; optional. */
   VERIFICATION_URL: internalServiceUrl('VERIFICATION_URL', 'http://verification:3003'),
-  /** log2 of scrypt's N for new password hashes (accounts/password-hasher.ts). */
-  PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(14).max(20).default(16),
+  PASSWORD_SCRYPT_LOG_N: PasswordScryptLogNSchema,
   LEARNER_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(7 * 86_400),
   /** Imported badges are re-verified when their last check is older than this. */
   IMPORT_REVERIFY_HOURS: z.coerce.number().positive().max(24 * 365).default(24),

@@ -32,3 +32,6 @@ export const SecretsEncryptionKeySchema = z
 
 /** Redis for what instances of a service share (jobs, caches, counters); blank counts as unset. */
 export const RedisUrlSchema = blankAsUnset(z.string().regex(/^rediss?:\/\//, { error: 'REDIS_URL must start with redis:// or rediss://' }).optional());
+
+/** PASSWORD_SCRYPT_LOG_N: log2 of scrypt's N for new password hashes (crypto/password-hasher.ts); 14 is scrypt's floor. */
+export const PasswordScryptLogNSchema = z.coerce.number().int().min(14).max(20).default(16);

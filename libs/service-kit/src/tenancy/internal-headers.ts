@@ -11,6 +11,12 @@ export const InternalHeader = {
    * `client:<clientId>` for an API client, `staff:<staffId>` for a person signed in to the console.
    */
   Actor: 'x-badges-actor',
+  /**
+   * A person's roles, on every request of a `staff:` actor (never on an API client's, whose token
+   * scope the gateway enforces instead): `admin`, or `owner:<issuerId>,editor:<issuerId>,…`, or
+   * `none`. Read it with parseStaffRoles (staff-roles.ts, which also holds the rule table).
+   */
+  StaffRoles: 'x-badges-staff-roles',
   CorrelationId: 'x-correlation-id',
   InternalToken: 'x-internal-token',
   /** The public base URL the caller used, so documents carry the right ids. */

@@ -1,10 +1,11 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /**
- * Learner passwords, hashed with scrypt (memory-hard; node:crypto, no native add-on). The default
- * cost is N=2^16, r=8, p=1 (64 MiB, ~0.7 s on this 2-core machine); PASSWORD_SCRYPT_LOG_N raises
+ * Passwords and other secrets a person or a client proves (learners' and staff passwords, API
+ * client secrets), hashed with scrypt (memory-hard; node:crypto, no native add-on). Passwords cost
+ * N=2^16, r=8, p=1 by default (64 MiB, ~0.7 s on this 2-core machine); PASSWORD_SCRYPT_LOG_N raises
  * it (OWASP's floor is 2^17) or lowers it for tests (never below 2^14). The parameters are stored
- * with each hash, so changing them only affects new hashes.
+ * with each hash (`scrypt$N$r$p$salt$hash`, base64url), so changing them only affects new hashes.
  */
 export interface ScryptCost {
   N: number;
