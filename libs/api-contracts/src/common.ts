@@ -38,6 +38,21 @@ export const httpUrl = (max = 1024) =>
     .max(max, { error: `Ensure this field has no more than ${max} characters.` })
     .check(z.url({ protocol: /^https?$/, error: 'Enter a valid URL.' }));
 
+/** The address a person signs in with (a learner, a staff member): required, trimmed, at most 254 characters. Case is kept. */
+export const accountEmail = () =>
+  z
+    .string({ error: 'This field is required.' })
+    .trim()
+    .max(254, { error: 'Ensure this field has no more than 254 characters.' })
+    .pipe(z.email({ error: 'Enter a valid email address.' }));
+
+/** A password a person chooses (a learner's, a staff member's): 10 to 256 characters, nothing else imposed. */
+export const newPassword = () =>
+  z
+    .string({ error: 'This field is required.' })
+    .min(10, { error: 'Use at least 10 characters.' })
+    .max(256, { error: 'Ensure this field has no more than 256 characters.' });
+
 /** An email address (Django `EmailValidator`). Trimmed; case is kept. */
 export const emailAddress = (max = 255) =>
   z

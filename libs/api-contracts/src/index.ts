@@ -9,6 +9,7 @@ export * from './admin.contract';
 export * from './institutions.contract';
 export * from './api-clients.contract';
 export * from './audit.contract';
+export * from './staff.contract';
 export * from './endorsements.contract';
 export * from './openapi';
 export * from './signing-keys.contract';

@@ -1,13 +1,21 @@
 /**
- * OAuth2 client credentials (RFC 6749 §4.4) at POST /o/token, as Badgr (django-oauth-toolkit).
+ * POST /o/token, as Badgr (django-oauth-toolkit) serves it: client credentials (RFC 6749 §4.4) for
+ * API clients; the password grant (§4.3) and refresh tokens (§6) for people (staff accounts).
  * The body is form-encoded or JSON. Errors here are RFC 6749 §5.2 errors
  * (`{error, error_description}`), NOT the v2 envelope; only a 429 (the gateway's rate limits,
  * shared with other routes) and a 5xx keep the envelope.
  */
 import { z } from 'zod';
 
-const UNSUPPORTED_GRANT = 'Only grant_type=client_credentials is supported.';
+/** The grants /o/token serves; the route picks the request schema by `grant_type`. */
+export const OAUTH_GRANT_TYPES = ['client_credentials', 'password', 'refresh_token'] as const;
+export type OAuthGrantType = (typeof OAUTH_GRANT_TYPES)[number];
 
+const UNSUPPORTED_GRANT = `Supported grant types: ${OAUTH_GRANT_TYPES.join(', ')}.`;
+
+const requestedScope = z.string().trim().max(1024).optional();
+
+/** A client credentials request (API clients). */
 export const OAuthTokenRequestSchema = z.object({
   grant_type: z.literal('client_credentials', {
     error: (issue) => (issue.input === undefined ? 'This field is required.' : UNSUPPORTED_GRANT),
@@ -18,16 +26,45 @@ export const OAuthTokenRequestSchema = z.object({
    * Space-separated scopes (ACCESS_TOKEN_SCOPES, e.g. "r:issuer"). Absent: the client's own scope.
    * A narrower one than the client has is granted; a wider one is `invalid_scope`.
    */
-  scope: z.string().trim().max(1024).optional(),
+  scope: requestedScope,
 });
 export type OAuthTokenRequest = z.output<typeof OAuthTokenRequestSchema>;
 export type OAuthTokenRequestInput = z.input<typeof OAuthTokenRequestSchema>;
+
+/**
+ * A person's sign-in (RFC 6749 §4.3; Badgr's `username` is the email address). Badgr clients may
+ * send its public `client_id`; it is accepted and ignored: a person's token belongs to no client.
+ */
+export const OAuthPasswordRequestSchema = z.object({
+  grant_type: z.literal('password'),
+  username: z.string({ error: 'This field is required.' }).trim().min(1, { error: 'This field is required.' }).max(254),
+  password: z.string({ error: 'This field is required.' }).min(1, { error: 'This field is required.' }).max(256),
+  /** As for clients: absent, `rw:issuer`; a narrower scope makes a narrower token (the person's roles still apply). */
+  scope: requestedScope,
+  client_id: z.string().max(255).optional().describe('Ignored (Badgr clients send their public client id)'),
+});
+export type OAuthPasswordRequest = z.output<typeof OAuthPasswordRequestSchema>;
+
+/**
+ * A new access token for a person's session (RFC 6749 §6). The refresh token is rotated: the answer
+ * carries a new one and the one sent stops working; sending a rotated one again ends the session
+ * (RFC 6819 §5.2.2.3).
+ */
+export const OAuthRefreshRequestSchema = z.object({
+  grant_type: z.literal('refresh_token'),
+  refresh_token: z.string({ error: 'This field is required.' }).trim().min(1, { error: 'This field is required.' }).max(512),
+  /** At most the scope of the sign-in (RFC 6749 §6). */
+  scope: requestedScope,
+  client_id: z.string().max(255).optional().describe('Ignored'),
+});
+export type OAuthRefreshRequest = z.output<typeof OAuthRefreshRequestSchema>;
 
 export const OAuthTokenResponseSchema = z.object({
   access_token: z.string().describe('An ES256 JWT (typ at+jwt).'),
   token_type: z.literal('Bearer'),
   expires_in: z.number().int().describe('Lifetime in seconds.').meta({ example: 3600 }),
   scope: z.string().describe('Granted scopes, space-separated.').meta({ example: 'rw:issuer' }),
+  refresh_token: z.string().optional().describe('A person\'s grants only: single use, rotated by grant_type=refresh_token'),
 });
 export type OAuthTokenResponse = z.output<typeof OAuthTokenResponseSchema>;
 

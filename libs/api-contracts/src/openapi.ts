@@ -43,9 +43,9 @@ import {
 } from './endorsements.contract';
 import { V2ErrorEnvelopeSchema, V2SuccessStatusSchema } from './envelope';
 import { InstitutionV2Schema } from './institutions.contract';
-import { IssuerCreateBodySchema, IssuerUpdateBodySchema, IssuerV2Schema } from './issuers.contract';
+import { IssuerCreateBodySchema, IssuerStaffV2Schema, IssuerUpdateBodySchema, IssuerV2Schema } from './issuers.contract';
 import { NOTIFICATIONS_RESPONSE_SCHEMAS, WebhookCreateBodySchema } from './notifications.contract';
-import { OAuthErrorResponseSchema, OAuthTokenRequestSchema, OAuthTokenResponseSchema } from './oauth.contract';
+import { OAuthErrorResponseSchema, OAuthPasswordRequestSchema, OAuthRefreshRequestSchema, OAuthTokenRequestSchema, OAuthTokenResponseSchema } from './oauth.contract';
 import { PASSPORT_RESPONSE_SCHEMAS } from './passport.contract';
 import {
   AcceptanceBodySchema,
@@ -63,6 +63,15 @@ import {
   SignUpBodySchema,
 } from './passport-requests.contract';
 import { EndorserSigningKeyV2Schema, RotateSigningKeyBodySchema, SigningKeyV2Schema } from './signing-keys.contract';
+import {
+  StaffInvitationAcceptBodySchema,
+  StaffInviteBodySchema,
+  StaffMemberV2Schema,
+  StaffPasswordResetBodySchema,
+  StaffPasswordResetConfirmBodySchema,
+  StaffRolesBodySchema,
+  StaffSessionsRevokedV2Schema,
+} from './staff.contract';
 import { LearnerSignInBodySchema, StaffSessionSchema, StaffSignInBodySchema } from './web-session.contract';
 
 /** Every request body contract, by the component name it gets in OpenAPI. */
@@ -77,8 +86,15 @@ export const REQUEST_BODY_SCHEMAS = {
   RevokeBody: RevokeBodySchema,
   BatchRevokeBody: BatchRevokeBodySchema,
   OAuthTokenRequest: OAuthTokenRequestSchema,
+  OAuthPasswordRequest: OAuthPasswordRequestSchema,
+  OAuthRefreshRequest: OAuthRefreshRequestSchema,
   CreateInstitutionBody: CreateInstitutionBodySchema,
   ApiClientCreateBody: ApiClientCreateBodySchema,
+  StaffInviteBody: StaffInviteBodySchema,
+  StaffRolesBody: StaffRolesBodySchema,
+  StaffInvitationAcceptBody: StaffInvitationAcceptBodySchema,
+  StaffPasswordResetBody: StaffPasswordResetBodySchema,
+  StaffPasswordResetConfirmBody: StaffPasswordResetConfirmBodySchema,
   EndorserProfileBody: EndorserProfileBodySchema,
   EndorsementRequestCreateBody: EndorsementRequestCreateBodySchema,
   EndorsementApproveBody: EndorsementApproveBodySchema,
@@ -123,7 +139,10 @@ export const RESPONSE_SCHEMAS = {
   ApiClient: ApiClientV2Schema,
   ApiClientCredentials: ApiClientCredentialsV2Schema,
   AuditEntry: AuditEntryV2Schema,
+  StaffMember: StaffMemberV2Schema,
+  StaffSessionsRevoked: StaffSessionsRevokedV2Schema,
   Issuer: IssuerV2Schema,
+  IssuerStaff: IssuerStaffV2Schema,
   SigningKey: SigningKeyV2Schema,
   BadgeClass: BadgeClassV2Schema,
   Assertion: AssertionV2Schema,

@@ -5,17 +5,11 @@
  */
 import { z } from 'zod';
 
+import { accountEmail, newPassword } from './common';
 import { BADGE_STATUSES, BADGR_ACCEPTANCES, SHARE_TYPES, type BadgeStatus } from './passport.contract';
 
-const email = z
-  .string({ error: 'This field is required.' })
-  .trim()
-  .max(254, { error: 'Ensure this field has no more than 254 characters.' })
-  .pipe(z.email({ error: 'Enter a valid email address.' }));
-const password = z
-  .string({ error: 'This field is required.' })
-  .min(10, { error: 'Use at least 10 characters.' })
-  .max(256, { error: 'Ensure this field has no more than 256 characters.' });
+const email = accountEmail();
+const password = newPassword();
 
 /** POST /v2/auth/signup (Badgr: email, password, first/last name; `name` is ours). */
 export const SignUpBodySchema = z

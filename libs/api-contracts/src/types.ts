@@ -4,7 +4,8 @@
 export type { ApiError, ApiErrorCode, V2ErrorEnvelope, V2SuccessEnvelope } from './envelope';
 export type { InstitutionV2 } from './institutions.contract';
 export type { AccessTokenScope, ApiClientCreateBody, ApiClientCredentialsV2, ApiClientScope, ApiClientV2 } from './api-clients.contract';
-export type { IssuerV2 } from './issuers.contract';
+export type { IssuerV2, IssuerStaffRole, IssuerStaffV2 } from './issuers.contract';
+export type { IssuerRoleGrantV2, StaffInstitutionRole, StaffInviteBody, StaffLanguage, StaffMemberV2, StaffRolesBody, StaffSessionsRevokedV2, StaffStatus } from './staff.contract';
 export type { Alignment, AlignmentV2, BadgeClassTranslation, BadgeClassTranslationV2, BadgeClassUpdateInput, BadgeClassV2, ExpirationDuration, VerificationType } from './badge-classes.contract';
 export type { AcceptanceStatus, AssertionV2, RecipientType, RecipientV2 } from './assertions.contract';
 export type {

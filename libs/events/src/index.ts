@@ -25,3 +25,4 @@ export type {
 } from './payloads/reserved.payloads';
 export type { LearnerEmailConfirmationRequestedPayload } from './payloads/learner-email-confirmation.payload';
 export type { LearnerExistingSignupAttemptedPayload } from './payloads/learner-existing-signup.payload';
+export type { StaffInvitedPayload, StaffPasswordResetRequestedPayload } from './payloads/staff-emails.payload';
