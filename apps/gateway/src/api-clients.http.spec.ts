@@ -272,8 +272,8 @@ describe.each(databaseTargets())('API clients ($name)', (target) => {
       expectOAuthError(await requestToken({ grant_type: 'client_credentials' }), 'invalid_client', 401);
     });
 
-    it('unsupported_grant_type: any grant but client_credentials', async () => {
-      for (const grant of ['password', 'refresh_token', 'authorization_code']) {
+    it('unsupported_grant_type: any grant but client_credentials, password and refresh_token', async () => {
+      for (const grant of ['authorization_code', 'implicit', 'urn:ietf:params:oauth:grant-type:device_code']) {
         expectOAuthError(await requestToken({ grant_type: grant, client_id: client.clientId, client_secret: client.clientSecret }), 'unsupported_grant_type');
       }
     });

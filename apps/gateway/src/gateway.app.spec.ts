@@ -119,7 +119,7 @@ describe.each(databaseTargets())('gateway over HTTP ($name)', (target) => {
     });
 
     it('answers 400 unsupported_grant_type for another grant and 400 for missing fields', async () => {
-      const response = await send({ method: 'POST', url: '/o/token', payload: { grant_type: 'password', client_id: client.clientId, client_secret: client.clientSecret } });
+      const response = await send({ method: 'POST', url: '/o/token', payload: { grant_type: 'authorization_code', client_id: client.clientId, client_secret: client.clientSecret } });
       expect(response.statusCode).toBe(400);
       expect(json(response).error).toBe('unsupported_grant_type');
       const missing = await send({ method: 'POST', url: '/o/token', payload: { client_id: client.clientId, client_secret: client.clientSecret } });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
-import { createEventBus } from '@badges/messaging';
+import { createEventBus, OutboxRelay } from '@badges/messaging';
 import { applyMigrations } from '@badges/persistence';
 
 import { subscribeAuditTrail } from './audit/audit-trail.consumer';
@@ -24,24 +24,32 @@ import { registerWebSessionHook } from './web-session/web-session.hook';
 import { WEB_SESSION_SECURE } from './web-session/web-session.tokens';
 
 export interface GatewayAppOptions extends GatewayModuleOptions {
-  /** Where the event bus is chosen from (KAFKA_BROKERS): the audit trail and the public cache hear changes on it. */
+  /** Where the event bus is chosen from (KAFKA_BROKERS): the gateway publishes its outbox on it; the audit trail and the public cache hear changes on it. */
   env?: NodeJS.ProcessEnv;
 }
+
+/** The gateway's Postgres schema, which holds its outbox. */
+const GATEWAY_SCHEMA = 'gateway';
 
 /**
  * Builds the gateway, ready to listen or to be injected into. The same factory serves the
  * distributed entry (main.ts) and the embedded runner (embedded.ts); only the clients differ.
  */
 export async function createGatewayApp(options: GatewayAppOptions): Promise<NestFastifyApplication> {
-  await applyMigrations(options.database, { schema: 'gateway', migrationsDir: join(__dirname, '../prisma/migrations') });
-  const frontDoor = new FrontDoor();
-  const app = await createServiceApp(GatewayModule.forRoot(options), { trustProxy: options.config.TRUST_PROXY, frontDoor });
-  const fastify = app.getHttpAdapter().getInstance();
-  await registerCors(fastify, options.config.CORS_ALLOWED_ORIGINS);
-  await registerRateLimits(fastify, options.config);
+  await applyMigrations(options.database, { schema: GATEWAY_SCHEMA, migrationsDir: join(__dirname, '../prisma/migrations') });
   // Kafka when KAFKA_BROKERS is set, else the in-process bus of the embedded default.
   const bus = await createEventBus('gateway', options.env ?? process.env);
-  fastify.addHook('onClose', () => bus.close());
+  const relay = new OutboxRelay({ database: options.database, schema: GATEWAY_SCHEMA, publisher: bus.publisher });
+  const frontDoor = new FrontDoor();
+  const app = await createServiceApp(GatewayModule.forRoot({ ...options, relay }), { trustProxy: options.config.TRUST_PROXY, frontDoor });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onClose', async () => {
+    await relay.stop();
+    await bus.close();
+  });
+  relay.start();
+  await registerCors(fastify, options.config.CORS_ALLOWED_ORIGINS);
+  await registerRateLimits(fastify, options.config);
   await subscribeAuditTrail(bus.subscriber, app.get(AuditRepository));
   const cache = app.get(PublicCache, { strict: false }) as PublicCache | null;
   if (cache) await registerPublicCache(fastify, frontDoor, cache, bus.subscriber);

@@ -6,8 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditFilterSchema, AuditQuerySchema, successEnvelope, type AuditEntryV2, type V2SuccessEnvelope } from '@badges/api-contracts';
 import { nextPagePath, parseWith } from '@badges/service-kit';
 
-import type { ClientIdentity } from '../auth/access-token.codec';
-import { BearerTokenGuard, CurrentClient } from '../auth/bearer-token.guard';
+import { BearerTokenGuard, CurrentCaller } from '../auth/bearer-token.guard';
+import type { CallerIdentity } from '../auth/caller';
 import type { GatewayConfig } from '../config/gateway.config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { AuditService } from './audit.service';
@@ -27,7 +27,7 @@ export class AuditController {
 
   /** Newest first, a page at a time: `pagination.nextResults` is the full URL of the next page (Badgr's cursor pagination). */
   @Get()
-  async list(@CurrentClient() caller: ClientIdentity, @Query() query: unknown, @Req() request: FastifyRequest): Promise<V2SuccessEnvelope<AuditEntryV2>> {
+  async list(@CurrentCaller() caller: CallerIdentity, @Query() query: unknown, @Req() request: FastifyRequest): Promise<V2SuccessEnvelope<AuditEntryV2>> {
     const { entries, next } = await this.audit.page(caller.institutionId, parseWith(AuditQuerySchema, query));
     const nextResults = next ? new URL(nextPagePath(request.url, next), this.config.PUBLIC_URL).toString() : null;
     return { ...successEnvelope(entries), pagination: { nextResults, previousResults: null } };
@@ -35,7 +35,7 @@ export class AuditController {
 
   /** Every entry the filters match, in the list's order, streamed as it is read. */
   @Get('export.csv')
-  async exportCsv(@CurrentClient() caller: ClientIdentity, @Query() query: unknown, @Res() reply: FastifyReply): Promise<FastifyReply> {
+  async exportCsv(@CurrentCaller() caller: CallerIdentity, @Query() query: unknown, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const filter = parseWith(AuditFilterSchema, query);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

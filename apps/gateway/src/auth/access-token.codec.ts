@@ -4,12 +4,28 @@ import { jwtVerify, SignJWT, type KeyLike } from 'jose';
 
 import { ACCESS_TOKEN_SCOPES, apiClientScopeOf, type ApiClientScope } from '@badges/api-contracts';
 
-/** Who is calling: what a verified access token says. */
+/** An API client calling: what a verified client access token says. */
 export interface ClientIdentity {
   institutionId: string;
   clientId: string;
   /** What the token allows: the client's scope, or the narrower one it asked POST /o/token for. */
   scope: ApiClientScope;
+}
+
+/** A person calling: which session of which person a verified access token names (their roles are not in it). */
+export interface StaffTokenIdentity {
+  institutionId: string;
+  staffId: string;
+  /** The session (refresh token family) the token was issued for: revoking it refuses the token. */
+  sessionId: string;
+  /** `manage` unless the sign-in asked for less; the person's roles apply on top. */
+  scope: ApiClientScope;
+}
+
+export type TokenIdentity = ClientIdentity | StaffTokenIdentity;
+
+export function isStaffToken(identity: TokenIdentity): identity is StaffTokenIdentity {
+  return 'staffId' in identity;
 }
 
 export interface AccessTokenKeys {
@@ -39,12 +55,20 @@ export class AccessTokenCodec {
     return this.options.ttlSeconds;
   }
 
-  async sign(identity: ClientIdentity): Promise<string> {
-    return new SignJWT({ institution_id: identity.institutionId, client_id: identity.clientId, scope: ACCESS_TOKEN_SCOPES[identity.scope] })
+  /**
+   * A client's token says `client_id` (= `sub`); a person's says `staff_id` (= `sub`) and `sid`, its
+   * session. Both say `institution_id` and `scope`.
+   */
+  async sign(identity: TokenIdentity): Promise<string> {
+    const scope = ACCESS_TOKEN_SCOPES[identity.scope];
+    const claims = isStaffToken(identity)
+      ? { institution_id: identity.institutionId, staff_id: identity.staffId, sid: identity.sessionId, scope }
+      : { institution_id: identity.institutionId, client_id: identity.clientId, scope };
+    return new SignJWT(claims)
       .setProtectedHeader({ alg: ALGORITHM, kid: this.keys.kid, typ: ACCESS_TOKEN_TYPE })
       .setIssuer(this.options.issuer)
       .setAudience(ACCESS_TOKEN_AUDIENCE)
-      .setSubject(identity.clientId)
+      .setSubject(isStaffToken(identity) ? identity.staffId : identity.clientId)
       .setJti(randomUUID())
       .setIssuedAt()
       .setExpirationTime(`${this.options.ttlSeconds}s`)
@@ -52,7 +76,7 @@ export class AccessTokenCodec {
   }
 
   /** The identity in a valid token, or undefined for anything else (bad signature, alg, claims, expiry). */
-  async verify(token: string): Promise<ClientIdentity | undefined> {
+  async verify(token: string): Promise<TokenIdentity | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.keys.publicKey, {
         algorithms: [ALGORITHM],
@@ -66,7 +90,10 @@ export class AccessTokenCodec {
       // Tokens from before scopes existed all say `rw:issuer`: manage, as they were.
       const scope = apiClientScopeOf(payload.scope);
       if (typeof institutionId !== 'string' || institutionId === '' || typeof payload.sub !== 'string' || !scope) return undefined;
-      return { institutionId, clientId: payload.sub, scope };
+      if (payload.staff_id === undefined && payload.sid === undefined) return { institutionId, clientId: payload.sub, scope };
+      // A person's token: both claims, agreeing with `sub`, and no client's claim beside them.
+      if (payload.staff_id !== payload.sub || typeof payload.sid !== 'string' || payload.sid === '' || payload.client_id !== undefined) return undefined;
+      return { institutionId, staffId: payload.sub, sessionId: payload.sid, scope };
     } catch {
       return undefined;
     }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 
-import { AccessTokenCodec, type ClientIdentity } from './access-token.codec';
+import { AccessTokenCodec, type TokenIdentity } from './access-token.codec';
 import { SigningKeyRepository } from './signing-key.repository';
 import type { GatewayConfig } from '../config/gateway.config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
@@ -24,11 +24,11 @@ export class AccessTokenService implements OnModuleInit {
     return this.config.ACCESS_TOKEN_TTL_SECONDS;
   }
 
-  sign(identity: ClientIdentity): Promise<string> {
+  sign(identity: TokenIdentity): Promise<string> {
     return this.ready().sign(identity);
   }
 
-  verify(token: string): Promise<ClientIdentity | undefined> {
+  verify(token: string): Promise<TokenIdentity | undefined> {
     return this.ready().verify(token);
   }
 

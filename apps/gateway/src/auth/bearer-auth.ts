@@ -2,16 +2,19 @@ import { Injectable, Logger } from '@nestjs/common';
 
 import { ApiError, ErrorCode } from '@badges/service-kit';
 
-import { bearerToken, type ClientIdentity } from './access-token.codec';
+import { bearerToken, isStaffToken, type StaffTokenIdentity } from './access-token.codec';
 import { AccessTokenService } from './access-token.service';
+import type { CallerIdentity, StaffIdentity } from './caller';
 import { ClientStatusCache } from './client-status.cache';
 import { ClientUsageRecorder } from './client-usage.recorder';
+import { StaffStatusCache } from './staff-status.cache';
 
 /**
  * The one check behind every authenticated route (Nest guard and forwarding hot path alike):
- * a valid `Authorization: Bearer <access token>` of a client that is not revoked, or 401
- * `unauthorized`. The signature is checked in memory, the client's status in the per-process
- * cache (no database read while it is warm); the use is recorded behind the request.
+ * a valid `Authorization: Bearer <access token>` of a client that is not revoked, or of a person
+ * whose session is live, or 401 `unauthorized`. The signature is checked in memory, the client's
+ * or session's status in the per-process caches (no database read while they are warm); a
+ * client's use is recorded behind the request, a person's roles come with their session's status.
  */
 @Injectable()
 export class BearerAuth {
@@ -21,23 +24,33 @@ export class BearerAuth {
     private readonly tokens: AccessTokenService,
     private readonly status: ClientStatusCache,
     private readonly usage: ClientUsageRecorder,
+    private readonly staffStatus: StaffStatusCache,
   ) {}
 
-  async authenticate(authorization: string | string[] | undefined): Promise<ClientIdentity> {
+  async authenticate(authorization: string | string[] | undefined): Promise<CallerIdentity> {
     const token = bearerToken(authorization);
     if (!token) throw ApiError.unauthorized('Send an access token: Authorization: Bearer <token> (from POST /o/token).');
     const identity = await this.tokens.verify(token);
     if (!identity) throw ApiError.unauthorized('The access token is invalid or has expired. Request a new one from POST /o/token.');
-    if (!(await this.isActive(identity.clientId))) throw ApiError.unauthorized('The API client of this access token was revoked.');
+    if (isStaffToken(identity)) return this.person(identity);
+    if (!(await this.checked(`client ${identity.clientId}`, () => this.status.isActive(identity.clientId)))) throw ApiError.unauthorized('The API client of this access token was revoked.');
     this.usage.record(identity.clientId);
     return identity;
   }
 
-  private async isActive(clientId: string): Promise<boolean> {
+  private async person(identity: StaffTokenIdentity): Promise<StaffIdentity> {
+    const live = await this.checked(`session ${identity.sessionId}`, () => this.staffStatus.get(identity.sessionId));
+    if (!live || live.staffId !== identity.staffId || live.institutionId !== identity.institutionId) {
+      throw ApiError.unauthorized('This session has ended (signed out, revoked, or the person removed). Sign in again.');
+    }
+    return { ...identity, roles: live.roles };
+  }
+
+  private async checked<T>(what: string, read: () => Promise<T>): Promise<T> {
     try {
-      return await this.status.isActive(clientId);
+      return await read();
     } catch (error) {
-      this.logger.error(`Could not read the status of client ${clientId}: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(`Could not read the status of ${what}: ${error instanceof Error ? error.message : String(error)}`);
       throw new ApiError(503, ErrorCode.ServiceUnavailable, 'The access token could not be checked right now. Try again shortly.');
     }
   }

@@ -1,8 +1,8 @@
 import { ACCESS_TOKEN_SCOPES, API_CLIENT_SCOPES, apiClientScopeOf, type ApiClientScope } from '@badges/api-contracts';
 import { ApiError, ErrorCode } from '@badges/service-kit';
 
-import type { ClientIdentity } from './access-token.codec';
 import { OAuthError } from './oauth-error';
+import { findPathRule, READ_METHODS } from './path-rules';
 
 /**
  * Which client scope a request needs, as one table: reads need `read`, the routes below need what
@@ -19,20 +19,17 @@ const SCOPE_RULES: readonly { method: string; path: string; scope: ApiClientScop
   { method: 'DELETE', path: '/v2/assertions/*', scope: 'award' },
   { method: 'POST', path: '/v2/assertions/revoke', scope: 'award' },
   { method: 'POST', path: '/v2/notifications/emails/*/resend', scope: 'award' },
-  // Who holds credentials is management, even to read; so is who did what (the audit trail).
+  // A person reading who they are (any token of a person may).
+  { method: 'GET', path: '/v2/staff/self', scope: 'read' },
+  // Who holds credentials is management, even to read (API clients and people); so is who did what (the audit trail).
   { method: '*', path: '/v2/clients/**', scope: 'manage' },
+  { method: '*', path: '/v2/staff/**', scope: 'manage' },
   { method: '*', path: '/v2/audit/**', scope: 'manage' },
 ];
 
-const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/**
- * `path` without its query. Each segment is percent-decoded as Fastify's router decodes it before
- * matching (`/v2/%61ssertions/x` reaches the assertion route; `%2F` stays inside its segment).
- */
+/** `path` without its query, as findPathRule reads it. */
 export function scopeNeeded(method: string, path: string): ApiClientScope {
-  const segments = path.split('/').map(decodeSegment);
-  const rule = SCOPE_RULES.find((candidate) => (candidate.method === '*' || candidate.method === method) && matches(candidate.path.split('/'), segments));
+  const rule = findPathRule(SCOPE_RULES, method, path);
   if (rule) return rule.scope;
   return READ_METHODS.has(method) ? 'read' : 'manage';
 }
@@ -43,7 +40,7 @@ export function scopeAllows(held: ApiClientScope, needed: ApiClientScope): boole
 }
 
 /** 403 `forbidden`, naming the scope needed, when the caller's token does not allow `method` on `path`. */
-export function requireScope(identity: ClientIdentity, method: string, path: string): void {
+export function requireScope(identity: { scope: ApiClientScope }, method: string, path: string): void {
   const needed = scopeNeeded(method, path);
   if (scopeAllows(identity.scope, needed)) return;
   throw new ApiError(
@@ -79,21 +76,4 @@ export function grantedScope(held: ApiClientScope, requested: string | undefined
     throw new OAuthError('invalid_scope', `This client has the ${held} scope (${ACCESS_TOKEN_SCOPES[held]}) and cannot be granted ${ACCESS_TOKEN_SCOPES[widest]}.`);
   }
   return widest;
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-function matches(pattern: string[], segments: string[]): boolean {
-  for (let index = 0; index < pattern.length; index++) {
-    if (pattern[index] === '**') return true;
-    const segment = segments[index];
-    if (segment === undefined || (pattern[index] === '*' ? segment === '' : pattern[index] !== segment)) return false;
-  }
-  return pattern.length === segments.length;
 }

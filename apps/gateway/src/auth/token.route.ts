@@ -1,17 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-import { ACCESS_TOKEN_SCOPES, OAuthTokenRequestSchema, oauthErrorForInvalidRequest, type OAuthTokenResponse } from '@badges/api-contracts';
+import type { z } from 'zod';
+
+import {
+  ACCESS_TOKEN_SCOPES,
+  OAuthPasswordRequestSchema,
+  OAuthRefreshRequestSchema,
+  OAuthTokenRequestSchema,
+  oauthErrorForInvalidRequest,
+  type OAuthTokenResponse,
+} from '@badges/api-contracts';
 
 import { AccessTokenService } from './access-token.service';
 import { basicCredentials } from './basic-credentials';
 import { ClientCredentialsService } from './client-credentials.service';
 import { grantedScope } from './client-scope';
 import { noStore, OAuthError, sendOAuthError } from './oauth-error';
+import { StaffSignInService, type StaffTokens } from './staff-sign-in.service';
 
 /**
- * OAuth2 client credentials (RFC 6749 §4.4), as Badgr serves it at /o/token. Credentials come in
- * the body (form-encoded or JSON) or, as RFC 6749 §2.3.1 prefers, in an HTTP Basic header.
+ * Badgr's /o/token: OAuth2 client credentials (RFC 6749 §4.4) for API clients, whose credentials
+ * come in the body (form-encoded or JSON) or, as RFC 6749 §2.3.1 prefers, in an HTTP Basic header;
+ * and for people the password grant (§4.3) and refresh tokens (§6), which StaffSignInService serves.
  *
  * A plain Fastify route rather than a Nest handler: its own error handler is the only way to
  * answer every failure on this path, body parsing and the edge's text guard included, in RFC 6749
@@ -22,6 +33,7 @@ export class TokenRoute {
   constructor(
     private readonly credentials: ClientCredentialsService,
     private readonly tokens: AccessTokenService,
+    private readonly staff: StaffSignInService,
   ) {}
 
   register(fastify: FastifyInstance): void {
@@ -34,13 +46,12 @@ export class TokenRoute {
   }
 
   private async token(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-    const parsed = OAuthTokenRequestSchema.safeParse(credentialsOf(request));
-    if (!parsed.success) {
-      const { error, error_description } = oauthErrorForInvalidRequest(parsed.error);
-      throw new OAuthError(error, error_description ?? 'Invalid token request.');
-    }
-    const client = await this.credentials.authenticate(parsed.data.client_id, parsed.data.client_secret);
-    const scope = grantedScope(client.scope, parsed.data.scope);
+    const fields = credentialsOf(request);
+    if (fields.grant_type === 'password') return this.password(parse(OAuthPasswordRequestSchema, fields), reply);
+    if (fields.grant_type === 'refresh_token') return this.refresh(parse(OAuthRefreshRequestSchema, fields), reply);
+    const data = parse(OAuthTokenRequestSchema, fields);
+    const client = await this.credentials.authenticate(data.client_id, data.client_secret);
+    const scope = grantedScope(client.scope, data.scope);
     const answer: OAuthTokenResponse = {
       access_token: await this.tokens.sign({ ...client, scope }),
       token_type: 'Bearer',
@@ -49,6 +60,36 @@ export class TokenRoute {
     };
     return noStore(reply).send(answer);
   }
+
+  /** A person's email and password (Badgr's `username`): one answer for every wrong pair (RFC 6749 §5.2 `invalid_grant`). */
+  private async password(data: z.output<typeof OAuthPasswordRequestSchema>, reply: FastifyReply): Promise<FastifyReply> {
+    const tokens = await this.staff.signIn(data.username, data.password, data.scope);
+    if (!tokens) throw new OAuthError('invalid_grant', 'The email address or the password is wrong.');
+    return this.sendStaffTokens(reply, tokens);
+  }
+
+  private async refresh(data: z.output<typeof OAuthRefreshRequestSchema>, reply: FastifyReply): Promise<FastifyReply> {
+    return this.sendStaffTokens(reply, await this.staff.refresh(data.refresh_token, data.scope));
+  }
+
+  private sendStaffTokens(reply: FastifyReply, tokens: StaffTokens): FastifyReply {
+    const answer: OAuthTokenResponse = {
+      access_token: tokens.accessToken,
+      token_type: 'Bearer',
+      expires_in: tokens.expiresIn,
+      scope: ACCESS_TOKEN_SCOPES[tokens.identity.scope],
+      refresh_token: tokens.refreshToken,
+    };
+    return noStore(reply).send(answer);
+  }
+}
+
+/** The request's fields as the grant's schema reads them, or the RFC 6749 error naming what is wrong. */
+function parse<Schema extends z.ZodType>(schema: Schema, fields: Record<string, unknown>): z.output<Schema> {
+  const parsed = schema.safeParse(fields);
+  if (parsed.success) return parsed.data;
+  const { error, error_description } = oauthErrorForInvalidRequest(parsed.error);
+  throw new OAuthError(error, error_description ?? 'Invalid token request.');
 }
 
 /**

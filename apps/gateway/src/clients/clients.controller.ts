@@ -6,13 +6,13 @@ import { isEntityId } from '@badges/persistence';
 import { ApiError, parseWith } from '@badges/service-kit';
 
 import { ChangeOrigin } from '../audit/change-origin.decorator';
-import type { ClientIdentity } from '../auth/access-token.codec';
-import { BearerTokenGuard, CurrentClient } from '../auth/bearer-token.guard';
+import { BearerTokenGuard, CurrentCaller } from '../auth/bearer-token.guard';
+import type { CallerIdentity } from '../auth/caller';
 import { ClientsService } from './clients.service';
 
 /**
- * The institution's own API clients (ours; Badgr has none). BearerTokenGuard lets only `manage`
- * tokens in (client-scope.ts); staff accounts with an institution-admin role will use the same routes.
+ * The institution's own API clients (ours; Badgr has none). BearerTokenGuard lets in only `manage`
+ * client tokens and the institution's admins (staff-access.ts).
  * Revocation is a POST, not a DELETE: the client stays listed, with its `revokedAt`.
  */
 @Controller('v2/clients')
@@ -21,25 +21,25 @@ export class ClientsController {
   constructor(private readonly clients: ClientsService) {}
 
   @Get()
-  async list(@CurrentClient() caller: ClientIdentity): Promise<V2SuccessEnvelope<ApiClientV2>> {
+  async list(@CurrentCaller() caller: CallerIdentity): Promise<V2SuccessEnvelope<ApiClientV2>> {
     return successEnvelope(await this.clients.list(caller.institutionId));
   }
 
   @Post()
   @HttpCode(201)
-  async create(@CurrentClient() caller: ClientIdentity, @Body() body: unknown, @ChangeOrigin() origin: EventOrigin): Promise<V2SuccessEnvelope<ApiClientCredentialsV2>> {
+  async create(@CurrentCaller() caller: CallerIdentity, @Body() body: unknown, @ChangeOrigin() origin: EventOrigin): Promise<V2SuccessEnvelope<ApiClientCredentialsV2>> {
     return successEnvelope(await this.clients.create(caller.institutionId, parseWith(ApiClientCreateBodySchema, body), origin));
   }
 
   @Post(':clientId/rotate')
   @HttpCode(200)
-  async rotate(@CurrentClient() caller: ClientIdentity, @Param('clientId') clientId: string, @ChangeOrigin() origin: EventOrigin): Promise<V2SuccessEnvelope<ApiClientCredentialsV2>> {
+  async rotate(@CurrentCaller() caller: CallerIdentity, @Param('clientId') clientId: string, @ChangeOrigin() origin: EventOrigin): Promise<V2SuccessEnvelope<ApiClientCredentialsV2>> {
     return successEnvelope(await this.clients.rotate(caller.institutionId, knownId(clientId), origin));
   }
 
   @Post(':clientId/revoke')
   @HttpCode(200)
-  async revoke(@CurrentClient() caller: ClientIdentity, @Param('clientId') clientId: string, @ChangeOrigin() origin: EventOrigin): Promise<V2SuccessEnvelope<ApiClientV2>> {
+  async revoke(@CurrentCaller() caller: CallerIdentity, @Param('clientId') clientId: string, @ChangeOrigin() origin: EventOrigin): Promise<V2SuccessEnvelope<ApiClientV2>> {
     return successEnvelope(await this.clients.revoke(caller.institutionId, knownId(clientId), origin));
   }
 }

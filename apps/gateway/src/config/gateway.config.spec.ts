@@ -14,6 +14,8 @@ describe('GatewayConfigSchema', () => {
       PUBLIC_URL: 'http://localhost:3000',
       ADMIN_TOKEN,
       ACCESS_TOKEN_TTL_SECONDS: 3600,
+      PASSWORD_SCRYPT_LOG_N: 16,
+      STAFF_SESSION_TTL_SECONDS: 7 * 86_400,
       CORS_ALLOWED_ORIGINS: [],
       // Their figures are checked in rate-limits/rate-limit.config.spec.ts.
       ...z.object(RATE_LIMIT_ENV).parse({}),

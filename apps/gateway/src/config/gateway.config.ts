@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { blankAsUnset, internalServiceUrl, serviceEnvSchema } from '@badges/service-kit';
+import { blankAsUnset, internalServiceUrl, PasswordScryptLogNSchema, serviceEnvSchema } from '@badges/service-kit';
 
 import { CorsOriginsSchema } from '../cors/cors-origins';
 import { PUBLIC_CACHE_ENV } from '../public-cache/public-cache.config';
@@ -20,6 +20,10 @@ const serviceBase = serviceEnvSchema({ defaultPort: 3000 });
 export const GatewayConfigSchema = serviceBase.extend({
   ADMIN_TOKEN: z.string({ error: 'ADMIN_TOKEN is required' }).min(24, { error: 'ADMIN_TOKEN must be at least 24 characters' }),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  /** Staff passwords' scrypt cost, as the passport's for learners. */
+  PASSWORD_SCRYPT_LOG_N: PasswordScryptLogNSchema,
+  /** How long a person's sign-in lasts; refreshing does not extend it (a week by default). */
+  STAFF_SESSION_TTL_SECONDS: z.coerce.number().int().min(300).max(90 * 86_400).default(7 * 86_400),
   ISSUER_URL: optional(internalServiceUrl('ISSUER_URL', 'http://issuer:3001')),
   NOTIFICATION_URL: optional(internalServiceUrl('NOTIFICATION_URL', 'http://notification:3002')),
   VERIFICATION_URL: optional(internalServiceUrl('VERIFICATION_URL', 'http://verification:3003')),

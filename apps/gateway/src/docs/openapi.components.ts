@@ -32,8 +32,17 @@ export function buildComponents(): Schema {
       clientToken: {
         type: 'oauth2',
         description:
-          'Access token from POST /o/token (client credentials), sent as `Authorization: Bearer <token>`. Scopes nest: `rw:issuer` allows all that `award:issuer` allows, which allows all that `r:issuer` allows. A token whose scope does not allow a call gets 403 `forbidden`.',
+          'Access token from POST /o/token, sent as `Authorization: Bearer <token>`: an API client’s (client credentials) or a person’s (password, then refresh_token). Scopes nest: `rw:issuer` allows all that `award:issuer` allows, which allows all that `r:issuer` allows. A person’s roles apply on top of the scope: writes need a role, the people, API client and webhook routes and new issuers need `admin`, and the issuer service checks the per-issuer roles (owner, editor, staff). A call the scope or the roles do not allow gets 403 `forbidden`.',
         flows: {
+          password: {
+            tokenUrl: '/o/token',
+            refreshUrl: '/o/token',
+            scopes: {
+              'r:issuer': 'read: GET only',
+              'award:issuer': 'award, within the person’s roles',
+              'rw:issuer': 'everything the person’s roles allow (the default)',
+            },
+          },
           clientCredentials: {
             tokenUrl: '/o/token',
             scopes: {

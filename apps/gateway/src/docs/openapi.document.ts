@@ -13,7 +13,7 @@ export function buildOpenApiDocument(publicUrl: string): Record<string, unknown>
       title: 'Open Badges platform API',
       version: '2.0.0',
       description: [
-        'Badgr API v2-compatible institution and learner APIs, OAuth2 client credentials, Badge Connect 2.1, and public Open Badges 2.0 documents.',
+        'Badgr API v2-compatible institution and learner APIs, OAuth2 for API clients (client credentials) and institution staff (password and refresh tokens), Badge Connect 2.1, and public Open Badges 2.0 documents.',
         '',
         'Successful v2 answers are `{status: {success: true, description}, result: [...]}`. Errors are',
         '`{status: {success: false, description}, error: {code, message, field?}}` with a stable `code`:',
@@ -22,7 +22,7 @@ export function buildOpenApiDocument(publicUrl: string): Record<string, unknown>
     },
     servers: [{ url: publicUrl }],
     tags: [
-      'Operations', 'Operator', 'Authentication', 'Web app session', 'Institutions', 'API clients', 'Audit trail', 'Issuers', 'Badge classes', 'Assertions', 'Bulk awards',
+      'Operations', 'Operator', 'Authentication', 'Web app session', 'Institutions', 'API clients', 'Staff', 'Audit trail', 'Issuers', 'Badge classes', 'Assertions', 'Bulk awards',
       'Webhooks', 'Notifications', 'Verification', 'Endorsements', 'Public documents', 'Learners', 'Passport', 'Badge Connect',
     ].map((name) => ({ name })),
     paths: withClientScopes(OPENAPI_PATHS),

@@ -8,6 +8,7 @@ import type { PathItems } from './paths/operations';
 import { PASSPORT_PATHS } from './paths/passport.paths';
 import { PLATFORM_PATHS } from './paths/platform.paths';
 import { PUBLIC_PATHS } from './paths/public.paths';
+import { STAFF_PATHS } from './paths/staff.paths';
 import { VERIFICATION_PATHS } from './paths/verification.paths';
 
 /**
@@ -18,6 +19,7 @@ import { VERIFICATION_PATHS } from './paths/verification.paths';
 export const OPENAPI_PATHS: PathItems = {
   ...PLATFORM_PATHS,
   ...CLIENTS_PATHS,
+  ...STAFF_PATHS,
   ...AUDIT_PATHS,
   ...ISSUING_PATHS,
   ...PUBLIC_PATHS,

@@ -7,13 +7,21 @@ import { basicCredentials } from '../auth/basic-credentials';
 import { FailureCeiling } from './failure-ceiling';
 import type { LimiterStore } from './limiter-store';
 import type { RateLimitConfig } from './rate-limit.config';
-import { SignInBackoff } from './sign-in-backoff';
+import { SignInBackoff, type SignInBackoffPolicy } from './sign-in-backoff';
 
 /** Failures learned from the answer (the gateway cannot tell a wrong password until the service says so). */
 export interface FailureThrottle {
   waitMs(account: string, ip: string): Promise<number>;
   fail(account: string, ip: string): Promise<void>;
   succeed(account: string, ip: string): Promise<void>;
+}
+
+/** Only requests answered with `failedStatus` count; a 2xx answer resets. */
+export interface FailureRule {
+  throttle: FailureThrottle;
+  account: AccountOf;
+  failedStatus: number;
+  message: string;
 }
 
 export interface RateLimitRule {
@@ -24,8 +32,8 @@ export interface RateLimitRule {
   perIp: RateLimiterAbstract;
   /** Every request naming one account (an address, a confirmation token), from anywhere. */
   perAccount?: { limiter: RateLimiterAbstract; account: AccountOf };
-  /** Only requests the service answered with `failedStatus`; a 2xx answer resets. */
-  failures?: { throttle: FailureThrottle; account: AccountOf; failedStatus: number; message: string };
+  /** Failed attempts; a route that takes two kinds of credentials picks the rule by its parsed body. */
+  failures?: FailureRule | ((request: FastifyRequest) => FailureRule | undefined);
 }
 
 /** The account a request names, hashed (counters in Redis carry no addresses), or undefined if none. */
@@ -35,29 +43,41 @@ type AccountOf = (request: FastifyRequest) => string | undefined;
 export function rateLimitRules(config: RateLimitConfig, store: LimiterStore): RateLimitRule[] {
   const perAccount = (name: string, limit: RateLimitConfig['RATE_LIMIT_SIGNUP_PER_EMAIL'], account: AccountOf) => ({ limiter: store.window(name, limit), account });
   const clientFailures = new FailureCeiling(store.window('oauth-token:client-failures', config.RATE_LIMIT_OAUTH_TOKEN_FAILURES_PER_CLIENT));
-  const signIn = new SignInBackoff(store, {
-    freeFailures: config.RATE_LIMIT_SIGN_IN_FREE_FAILURES,
-    backoffSeconds: config.RATE_LIMIT_SIGN_IN_BACKOFF_SECONDS,
-    maxBackoffSeconds: config.RATE_LIMIT_SIGN_IN_BACKOFF_MAX_SECONDS,
-    failureMemorySeconds: config.RATE_LIMIT_SIGN_IN_FAILURE_MEMORY_SECONDS,
-    perUsername: config.RATE_LIMIT_SIGN_IN_FAILURES_PER_USERNAME,
-  });
-  const passwordFailures = { throttle: signIn, account: (request: FastifyRequest) => hashed(bodyField(request, 'username')), failedStatus: 401, message: 'Too many failed sign-in attempts for this account.' };
-  const clientToken = {
-    perIp: store.window('oauth-token:ip', config.RATE_LIMIT_OAUTH_TOKEN_PER_IP),
-    failures: {
-      throttle: clientFailures,
-      account: (request: FastifyRequest) => hashed(bodyField(request, 'client_id') ?? basicCredentials(header(request, 'authorization')).client_id),
-      failedStatus: 401,
-      message: 'Too many failed token requests for this client.',
-    },
+  const signIn = new SignInBackoff(store, signInPolicy(config));
+  // People of institutions have their own counters (SignInBackoff's name): the same address may be a learner's too.
+  const staffSignIn = new SignInBackoff(store, signInPolicy(config), 'staff-sign-in');
+  const username = (request: FastifyRequest) => hashed(bodyField(request, 'username'));
+  const passwordFailures: FailureRule = { throttle: signIn, account: username, failedStatus: 401, message: 'Too many failed sign-in attempts for this account.' };
+  const clientFailureRule: FailureRule = {
+    throttle: clientFailures,
+    account: (request: FastifyRequest) => hashed(bodyField(request, 'client_id') ?? basicCredentials(header(request, 'authorization')).client_id),
+    failedStatus: 401,
+    message: 'Too many failed token requests for this client.',
   };
+  // A person's wrong password is RFC 6749's `invalid_grant` (400) at /o/token, `invalid_credentials` (401) on the web.
+  const staffFailures = (failedStatus: number): FailureRule => ({ throttle: staffSignIn, account: username, failedStatus, message: 'Too many failed sign-in attempts for this account.' });
+  const tokenIp = store.window('oauth-token:ip', config.RATE_LIMIT_OAUTH_TOKEN_PER_IP);
   const learnerSignIn = { perIp: store.window('sign-in:ip', config.RATE_LIMIT_SIGN_IN_PER_IP), failures: passwordFailures };
   // The web app's sign-in routes check the same secrets as the API's, so they share those counters:
-  // alternating between the two must not double anyone's budget.
+  // alternating between the two must not double anyone's budget. A refresh token is 256 random
+  // bits: guessing one is hopeless, so refreshes only count against the IP.
   return [
-    { method: 'POST', path: '/o/token', ...clientToken },
-    { method: 'POST', path: '/web/session/staff', ...clientToken },
+    {
+      method: 'POST',
+      path: '/o/token',
+      perIp: tokenIp,
+      failures: (request) => {
+        const grant = bodyField(request, 'grant_type');
+        if (grant === 'password') return staffFailures(400);
+        return grant === 'refresh_token' ? undefined : clientFailureRule;
+      },
+    },
+    {
+      method: 'POST',
+      path: '/web/session/staff',
+      perIp: tokenIp,
+      failures: (request) => (bodyField(request, 'username') !== undefined || bodyField(request, 'password') !== undefined ? staffFailures(401) : clientFailureRule),
+    },
     { method: 'POST', path: '/v2/auth/token', ...learnerSignIn },
     { method: 'POST', path: '/web/session/learner', ...learnerSignIn },
     {
@@ -86,10 +106,39 @@ export function rateLimitRules(config: RateLimitConfig, store: LimiterStore): Ra
       perIp: store.window('email-resend:ip', config.RATE_LIMIT_EMAIL_RESEND_PER_IP),
       perAccount: perAccount('email-resend:email', config.RATE_LIMIT_EMAIL_RESEND_PER_EMAIL, (request) => hashed(bodyField(request, 'email'))),
     },
+    // Staff self-service (issue #16): a one-time link's token, and reset requests, which send email.
+    {
+      method: 'POST',
+      path: '/v2/staff/invitations/accept',
+      perIp: store.window('staff-invitation:ip', config.RATE_LIMIT_CONFIRM_EMAIL_PER_IP),
+      perAccount: perAccount('staff-invitation:token', config.RATE_LIMIT_CONFIRM_EMAIL_PER_TOKEN, (request) => hashed(bodyField(request, 'token'))),
+    },
+    {
+      method: 'POST',
+      path: '/v2/staff/password-reset/confirm',
+      perIp: store.window('staff-reset-confirm:ip', config.RATE_LIMIT_CONFIRM_EMAIL_PER_IP),
+      perAccount: perAccount('staff-reset-confirm:token', config.RATE_LIMIT_CONFIRM_EMAIL_PER_TOKEN, (request) => hashed(bodyField(request, 'token'))),
+    },
+    {
+      method: 'POST',
+      path: '/v2/staff/password-reset',
+      perIp: store.window('staff-reset:ip', config.RATE_LIMIT_EMAIL_RESEND_PER_IP),
+      perAccount: perAccount('staff-reset:email', config.RATE_LIMIT_EMAIL_RESEND_PER_EMAIL, (request) => hashed(bodyField(request, 'email'))),
+    },
     { method: 'POST', path: '/o/badgeconnect/authorize', perIp: store.window('badge-connect-authorize:ip', config.RATE_LIMIT_BADGE_CONNECT_AUTHORIZE_PER_IP) },
     { method: 'POST', path: '/o/badgeconnect/token', perIp: store.window('badge-connect-token:ip', config.RATE_LIMIT_BADGE_CONNECT_TOKEN_PER_IP) },
     { method: 'POST', path: '/v2/verify', perIp: store.window('verify:ip', config.RATE_LIMIT_VERIFY_PER_IP) },
   ];
+}
+
+function signInPolicy(config: RateLimitConfig): SignInBackoffPolicy {
+  return {
+    freeFailures: config.RATE_LIMIT_SIGN_IN_FREE_FAILURES,
+    backoffSeconds: config.RATE_LIMIT_SIGN_IN_BACKOFF_SECONDS,
+    maxBackoffSeconds: config.RATE_LIMIT_SIGN_IN_BACKOFF_MAX_SECONDS,
+    failureMemorySeconds: config.RATE_LIMIT_SIGN_IN_FAILURE_MEMORY_SECONDS,
+    perUsername: config.RATE_LIMIT_SIGN_IN_FAILURES_PER_USERNAME,
+  };
 }
 
 function bodyField(request: FastifyRequest, name: string): string | undefined {

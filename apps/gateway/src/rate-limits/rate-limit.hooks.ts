@@ -8,7 +8,7 @@ import { clientKey } from './client-key';
 import { limitedPath } from './limited-path';
 import { memoryLimiterStore, redisLimiterStore, type LimiterStore } from './limiter-store';
 import type { RateLimitConfig } from './rate-limit.config';
-import { rateLimitRules, type RateLimitRule } from './rate-limit-rules';
+import { rateLimitRules, type FailureRule, type RateLimitRule } from './rate-limit-rules';
 
 const logger = new Logger('RateLimits');
 
@@ -17,6 +17,8 @@ interface Pending {
   rule: RateLimitRule;
   /** The client as counted (clientKey). */
   ip: string;
+  /** The failure rule this request counts under, and the account it names. */
+  failures?: FailureRule;
   failureAccount?: string;
 }
 
@@ -54,18 +56,19 @@ export async function registerRateLimits(fastify: FastifyInstance, config: RateL
       const wait = await consumeWait(rule.perAccount.limiter, account);
       if (wait > 0) return tooMany(reply, wait, 'Too many requests for this account.');
     }
-    const failures = rule.failures;
+    const failures = typeof rule.failures === 'function' ? rule.failures(request) : rule.failures;
     const failureAccount = failures?.account(request);
     if (!failures || !failureAccount) return;
     const wait = await guarded(() => failures.throttle.waitMs(failureAccount, state.ip));
     // Refused here, the 429 is not the service's verdict, so only a forwarded answer is counted.
     if (wait > 0) return tooMany(reply, wait, failures.message);
+    state.failures = failures;
     state.failureAccount = failureAccount;
   });
 
   fastify.addHook('onResponse', async (request, reply) => {
     const state = pending.get(request);
-    const failures = state?.rule.failures;
+    const failures = state?.failures;
     if (!failures || !state.failureAccount) return;
     const { failureAccount: account, ip } = state;
     if (reply.statusCode === failures.failedStatus) await guarded(() => failures.throttle.fail(account, ip));

@@ -44,11 +44,15 @@ export class SignInBackoff {
   private readonly knownPairs: RateLimiterAbstract;
   private readonly perUsername: FailureCeiling;
 
-  constructor(store: LimiterStore, private readonly policy: SignInBackoffPolicy) {
-    this.failures = store.window('sign-in:consecutive', { points: 1, seconds: policy.failureMemorySeconds });
-    this.blocks = store.window('sign-in:blocked', { points: 1, seconds: policy.maxBackoffSeconds });
-    this.knownPairs = store.window('sign-in:known', { points: 1, seconds: KNOWN_PAIR_SECONDS });
-    this.perUsername = new FailureCeiling(store.window('sign-in:username', policy.perUsername));
+  /**
+   * `name` keeps apart accounts that share an address but not a password (a learner's passport,
+   * a staff account): a success at one must not clear, nor vouch for, failures at the other.
+   */
+  constructor(store: LimiterStore, private readonly policy: SignInBackoffPolicy, name = 'sign-in') {
+    this.failures = store.window(`${name}:consecutive`, { points: 1, seconds: policy.failureMemorySeconds });
+    this.blocks = store.window(`${name}:blocked`, { points: 1, seconds: policy.maxBackoffSeconds });
+    this.knownPairs = store.window(`${name}:known`, { points: 1, seconds: KNOWN_PAIR_SECONDS });
+    this.perUsername = new FailureCeiling(store.window(`${name}:username`, policy.perUsername));
   }
 
   /** Milliseconds this username must still wait from this IP, 0 if it may try. */

@@ -3,15 +3,14 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 import type { FastifyReply } from 'fastify';
 
-import { formatActor } from '@badges/events';
-import { InternalHeader } from '@badges/service-kit';
+import { formatStaffRoles, InternalHeader } from '@badges/service-kit';
 
-import type { ClientIdentity } from '../auth/access-token.codec';
+import { actorOf, isStaff, type CallerIdentity } from '../auth/caller';
 
 /**
  * Only these caller headers reach a service. Building from an allow-list (rather than copying and
  * deleting) means the internal headers a caller sends (x-institution-id, x-client-id,
- * x-badges-actor, x-internal-token, x-correlation-id, x-public-url) can never slip through, nor
+ * x-badges-actor, x-badges-staff-roles, x-internal-token, x-correlation-id, x-public-url) can never slip through, nor
  * can Authorization or cookies.
  */
 const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'idempotency-key', 'if-none-match', 'if-modified-since'] as const;
@@ -41,13 +40,14 @@ export const INTERNAL_HEADERS: readonly string[] = [
   InternalHeader.InstitutionId,
   InternalHeader.ClientId,
   InternalHeader.Actor,
+  InternalHeader.StaffRoles,
   InternalHeader.InternalToken,
   InternalHeader.CorrelationId,
   InternalHeader.PublicUrl,
 ];
 
 export interface ForwardContext {
-  identity?: ClientIdentity;
+  identity?: CallerIdentity;
   /** Learner routes only: the service checks the caller's own bearer token. */
   passAuthorization?: boolean;
   correlationId: string;
@@ -62,10 +62,13 @@ export function buildForwardHeaders(incoming: IncomingHttpHeaders, context: Forw
     if (typeof value === 'string') headers[name] = value;
   }
   if (context.passAuthorization && typeof incoming.authorization === 'string') headers.authorization = incoming.authorization;
-  if (context.identity) {
-    headers[InternalHeader.InstitutionId] = context.identity.institutionId;
-    headers[InternalHeader.ClientId] = context.identity.clientId;
-    headers[InternalHeader.Actor] = formatActor({ type: 'client', id: context.identity.clientId });
+  const caller = context.identity;
+  if (caller) {
+    headers[InternalHeader.InstitutionId] = caller.institutionId;
+    headers[InternalHeader.Actor] = actorOf(caller);
+    // A person's roles as the database says them now; an API client's scope was checked here instead.
+    if (isStaff(caller)) headers[InternalHeader.StaffRoles] = formatStaffRoles(caller.roles);
+    else headers[InternalHeader.ClientId] = caller.clientId;
   }
   headers[InternalHeader.CorrelationId] = context.correlationId;
   headers[InternalHeader.PublicUrl] = context.publicUrl;

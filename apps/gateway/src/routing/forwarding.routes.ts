@@ -3,9 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { ApiError, ErrorCode, type ServiceClient, type ServiceResponse } from '@badges/service-kit';
 
-import type { ClientIdentity } from '../auth/access-token.codec';
 import { BearerAuth } from '../auth/bearer-auth';
-import { requireScope } from '../auth/client-scope';
+import type { CallerIdentity } from '../auth/caller';
+import { requireAccess } from '../auth/staff-access';
 import type { GatewayConfig } from '../config/gateway.config';
 import { GATEWAY_CONFIG, SERVICE_CLIENTS } from '../gateway.tokens';
 import { PublicCache } from '../public-cache/public-cache';
@@ -82,11 +82,11 @@ export class ForwardingRoutes {
     };
   }
 
-  /** The caller's client, allowed by its scope to send this method to this (normalised) path. */
-  private async authorize(request: FastifyRequest, url: string): Promise<ClientIdentity> {
-    const identity = await this.bearer.authenticate(request.headers.authorization);
-    requireScope(identity, request.method, url.split('?', 1)[0]);
-    return identity;
+  /** The caller (a client, a person), allowed by its scope and roles to send this method to this (normalised) path. */
+  private async authorize(request: FastifyRequest, url: string): Promise<CallerIdentity> {
+    const caller = await this.bearer.authenticate(request.headers.authorization);
+    requireAccess(caller, request.method, url.split('?', 1)[0]);
+    return caller;
   }
 
   /** A kept answer carries every header it needs (cached-answer.ts), so it skips Fastify's reply. */

@@ -6,6 +6,7 @@ import { ApiError, ErrorCode, type ServiceClient, type ServiceResponse } from '@
 import type { GatewayConfig } from '../config/gateway.config';
 import { GATEWAY_CONFIG, SERVICE_CLIENTS } from '../gateway.tokens';
 import { buildForwardHeaders } from '../routing/forward-headers';
+import { serviceError, serviceJson } from '../routing/service-error';
 
 /** The passport's own sign-in and sign-out, called by the gateway for the web app's learner session. */
 @Injectable()
@@ -18,8 +19,8 @@ export class PassportSessionsClient {
   /** The learner's token and its lifetime; the passport's own error (401 invalid_credentials…) otherwise. */
   async signIn(credentials: { username: string; password: string }, correlationId: string): Promise<{ token: string; expiresIn: number }> {
     const response = await this.call('POST', '/v2/auth/token', correlationId, { 'content-type': 'application/json' }, JSON.stringify(credentials));
-    if (response.status !== 200) throw errorOf(response);
-    const parsed = LearnerTokenSchema.safeParse(jsonOf(response));
+    if (response.status !== 200) throw serviceError(response, unavailable);
+    const parsed = LearnerTokenSchema.safeParse(serviceJson(response));
     if (!parsed.success) throw unavailable();
     return { token: parsed.data.access_token, expiresIn: parsed.data.expires_in };
   }
@@ -27,7 +28,7 @@ export class PassportSessionsClient {
   /** Revokes the session; an already expired or revoked one is fine. */
   async signOut(token: string, correlationId: string): Promise<void> {
     const response = await this.call('POST', '/v2/auth/logout', correlationId, { authorization: `Bearer ${token}` });
-    if (response.status >= 500) throw errorOf(response);
+    if (response.status >= 500) throw serviceError(response, unavailable);
   }
 
   private async call(method: string, url: string, correlationId: string, extra: Record<string, string>, body?: string): Promise<ServiceResponse> {
@@ -44,20 +45,4 @@ export class PassportSessionsClient {
 
 function unavailable(): ApiError {
   return new ApiError(503, ErrorCode.ServiceUnavailable, 'The passport service is not reachable right now. Try again shortly.');
-}
-
-function jsonOf(response: ServiceResponse): unknown {
-  try {
-    return JSON.parse(response.body.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-/** The passport's error, passed on in the same envelope (code, message, field). */
-function errorOf(response: ServiceResponse): ApiError {
-  const body = jsonOf(response) as { error?: { code?: unknown; message?: unknown; field?: unknown } } | undefined;
-  const { code, message, field } = body?.error ?? {};
-  if (response.status >= 500 || typeof code !== 'string' || typeof message !== 'string') return unavailable();
-  return new ApiError(response.status, code, message, typeof field === 'string' ? field : undefined);
 }

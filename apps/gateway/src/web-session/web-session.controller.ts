@@ -5,9 +5,12 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { LearnerSignInBodySchema, StaffSignInBodySchema, type StaffSession } from '@badges/api-contracts';
 import { ApiError, ErrorCode, parseWith } from '@badges/service-kit';
 
+import { isStaffToken } from '../auth/access-token.codec';
 import { AccessTokenService } from '../auth/access-token.service';
 import { BearerAuth } from '../auth/bearer-auth';
+import { isStaff } from '../auth/caller';
 import { ClientCredentialsService } from '../auth/client-credentials.service';
+import { StaffSignInService } from '../auth/staff-sign-in.service';
 import { correlationIdFor } from '../routing/forward-headers';
 import { PassportSessionsClient } from './passport-sessions.client';
 import { isSessionKind, readSessionCookie, SESSION_HEADER, sessionSetCookie, type SessionKind } from './web-session.cookies';
@@ -25,6 +28,7 @@ export class WebSessionController {
     private readonly credentials: ClientCredentialsService,
     private readonly tokens: AccessTokenService,
     private readonly bearer: BearerAuth,
+    private readonly people: StaffSignInService,
     @Inject(WEB_SESSION_SECURE) private readonly secure: boolean,
   ) {}
 
@@ -38,30 +42,41 @@ export class WebSessionController {
     reply.header('set-cookie', sessionSetCookie('learner', session.token, session.expiresIn, this.secure));
   }
 
-  /** The institution's API client id and secret, as POST /o/token takes them. */
+  /**
+   * A person's email and password (a new session of theirs; the cookie holds its access token), or
+   * the institution's API client id and secret, as POST /o/token takes them.
+   */
   @Post('staff')
   @HttpCode(204)
   @Header('Cache-Control', 'no-store')
   async staff(@Body() body: unknown, @Headers() headers: IncomingHttpHeaders, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     requireSessionHeader(headers, 'staff');
-    const { client_id, client_secret } = parseWith(StaffSignInBodySchema, body);
-    const token = await this.tokens.sign(await this.credentials.authenticate(client_id, client_secret));
+    const credentials = parseWith(StaffSignInBodySchema, body);
+    let token: string;
+    if (credentials.kind === 'person') {
+      const signedIn = await this.people.signIn(credentials.username, credentials.password);
+      if (!signedIn) throw new ApiError(401, ErrorCode.InvalidCredentials, 'The email address or the password is wrong.');
+      token = signedIn.accessToken;
+    } else {
+      token = await this.tokens.sign(await this.credentials.authenticate(credentials.client_id, credentials.client_secret));
+    }
     reply.header('set-cookie', sessionSetCookie('staff', token, this.tokens.ttlSeconds, this.secure));
   }
 
-  /** Who the staff session is (the console names its client); the token itself stays in the cookie. */
+  /** Who the staff session is (a person, or the client the console signed in with); the token itself stays in the cookie. */
   @Get('staff')
   @Header('Cache-Control', 'no-store')
   async staffIdentity(@Headers() headers: IncomingHttpHeaders): Promise<StaffSession> {
     requireSessionHeader(headers, 'staff');
-    const { clientId, institutionId } = await this.bearer.authenticate(headers.authorization);
-    return { clientId, institutionId };
+    const caller = await this.bearer.authenticate(headers.authorization);
+    return isStaff(caller) ? { institutionId: caller.institutionId, staffId: caller.staffId } : { institutionId: caller.institutionId, clientId: caller.clientId };
   }
 
   /**
-   * Clears the cookie; a learner session is revoked by the passport too. A staff token is a
-   * signed JWT: it stays valid until it expires (ACCESS_TOKEN_TTL_SECONDS), or until its API client
-   * is revoked, but no browser holds it any more.
+   * Clears the cookie; a learner session is revoked by the passport too, and a person's session by
+   * the gateway (its tokens are refused within seconds). An API client's token is a signed JWT: it
+   * stays valid until it expires (ACCESS_TOKEN_TTL_SECONDS), or until its client is revoked, but no
+   * browser holds it any more.
    */
   @Delete(':kind')
   @HttpCode(204)
@@ -70,7 +85,13 @@ export class WebSessionController {
     requireSessionHeader(headers, kind);
     const token = readSessionCookie(headers, kind, this.secure);
     if (kind === 'learner' && token) await this.passport.signOut(token, correlationIdFor(headers));
+    if (kind === 'staff' && token) await this.endPersonSession(token);
     reply.header('set-cookie', sessionSetCookie(kind, '', 0, this.secure));
+  }
+
+  private async endPersonSession(token: string): Promise<void> {
+    const identity = await this.tokens.verify(token);
+    if (identity && isStaffToken(identity)) await this.people.signOut(identity);
   }
 }
 

@@ -12,11 +12,11 @@ export const error = (description: string) => ({ description, content: json(ref(
 export const ok = (description: string, schemaName: string) => ({ description, content: json(envelopeOf(schemaName)) });
 export const noContent = (description: string) => ({ description });
 export const body = (schemaName: string, required = true) => ({ required, content: json(ref(schemaName)) });
-/** A body the route takes as JSON or form-encoded (OAuth2 token and consent endpoints). */
-export const formOrJsonBody = (schemaName: string) => ({
-  required: true,
-  content: { 'application/x-www-form-urlencoded': { schema: ref(schemaName) }, 'application/json': { schema: ref(schemaName) } },
-});
+/** A body the route takes as JSON or form-encoded (OAuth2 token and consent endpoints): a component's name, or a schema. */
+export const formOrJsonBody = (schema: string | Record<string, unknown>) => {
+  const resolved = typeof schema === 'string' ? ref(schema) : schema;
+  return { required: true, content: { 'application/x-www-form-urlencoded': { schema: resolved }, 'application/json': { schema: resolved } } };
+};
 /** The gateway's rate limits (rate-limits/rate-limit-rules.ts) answer this on the routes they cover. */
 export const rateLimited = (description: string) => ({
   ...error(`\`rate_limited\`: ${description}`),
@@ -28,7 +28,7 @@ export const queryParam = (name: string, schema: Record<string, unknown>, descri
 /** 409 `conflict` with what is in the way. */
 export const conflict = (why: string) => ({ '409': error(`\`conflict\`: ${why}`) });
 
-/** A client token; the document names the scope each route needs (openapi.document.ts, from auth/client-scope.ts). */
+/** A client's or a person's token; the document names the scope each route needs (openapi.document.ts, from auth/client-scope.ts). */
 export const CLIENT = [{ clientToken: [] as string[] }];
 export const ADMIN = [{ adminToken: [] }];
 export const LEARNER = [{ learnerToken: [] }];
@@ -47,8 +47,8 @@ const authErrors = {
   '404': error('`not_found`: no such entity of the caller’s (never another institution’s or learner’s data).'),
 };
 
-/** What a client token whose scope does not allow the call gets (auth/client-scope.ts). */
-const scopeError = { '403': error('`forbidden`: the token’s scope does not allow this call; the message names the scope it needs.') };
+/** What a token whose scope, or whose person's roles, do not allow the call gets (auth/client-scope.ts, auth/staff-access.ts). */
+const scopeError = { '403': error('`forbidden`: the token’s scope, or the person’s roles, do not allow this call; the message says what it needs.') };
 
 export function op(tags: string[], summary: string, extra: Operation): Operation {
   return { tags, summary, ...extra };

@@ -55,21 +55,26 @@ export const PLATFORM_PATHS: PathItems = {
     }),
   },
   '/o/token': {
-    post: op(['Authentication'], 'OAuth2 client credentials: get an access token', {
+    post: op(['Authentication'], 'OAuth2: an access token for an API client (client_credentials) or a person (password, then refresh_token)', {
       description: [
-        'Form-encoded (`application/x-www-form-urlencoded`) or JSON. Credentials may also come as HTTP Basic (then not in the body as well, unless the same).',
+        'Form-encoded (`application/x-www-form-urlencoded`) or JSON. A client’s credentials may also come as HTTP Basic (then not in the body as well, unless the same).',
         '`scope` may ask for less than the client has (`r:issuer` < `award:issuer` < `rw:issuer`); Badgr’s other scopes are ignored.',
+        'A person signs in with `grant_type=password` (Badgr’s `username` is the email address; a `client_id` is ignored) and gets a `refresh_token` beside the access token.',
+        '`grant_type=refresh_token` answers a new pair: the refresh token sent stops working, and sending it again ends the session (RFC 6819 §5.2.2.3).',
+        'A person’s sessions last STAFF_SESSION_TTL_SECONDS (a week) from the sign-in; wrong passwords are slowed down per address as learners’ are.',
         'Errors are RFC 6749 §5.2 bodies `{error, error_description}`, not the v2 envelope (only a 429 keeps it).',
       ].join(' '),
-      requestBody: formOrJsonBody('OAuthTokenRequest'),
+      requestBody: formOrJsonBody({ oneOf: ['OAuthTokenRequest', 'OAuthPasswordRequest', 'OAuthRefreshRequest'].map(ref), discriminator: { propertyName: 'grant_type' } }),
       responses: {
-        '200': { description: 'An access token', content: json(ref('TokenResponse')) },
-        '400': oauthError('`invalid_request` (a field missing or malformed, a body that does not parse), `unsupported_grant_type` (only client_credentials), `invalid_scope` (more than the client has, or unknown)'),
+        '200': { description: 'An access token (and, for a person, a refresh token)', content: json(ref('TokenResponse')) },
+        '400': oauthError(
+          '`invalid_request` (a field missing or malformed, a body that does not parse), `unsupported_grant_type`, `invalid_scope` (more than the client or sign-in has, or unknown), `invalid_grant` (a wrong email address or password, one answer for every reason; a refresh token that is unknown, expired, revoked or already used)',
+        ),
         '401': {
           ...oauthError('`invalid_client`: no credentials, an unknown client_id, a wrong client_secret or a revoked client (one message for all)'),
           headers: { 'WWW-Authenticate': { description: '`Basic realm="badges"` when the request used HTTP Basic', schema: { type: 'string' } } },
         },
-        '429': rateLimited('too many token requests from this IP, or too many failed ones for this client_id.'),
+        '429': rateLimited('too many token requests from this IP, or too many failed ones for this client_id or this person’s address.'),
       },
     }),
   },
@@ -103,18 +108,22 @@ function webSessionPaths(): PathItems {
   return {
     '/web/session/learner': { post: signIn('Sign a learner in to the web app (email and password)', 'LearnerSignInBody', '`invalid_credentials`') },
     '/web/session/staff': {
-      post: signIn('Sign staff in to the console (the institution’s API client id and secret)', 'StaffSignInBody', '`invalid_client`'),
+      post: signIn(
+        'Sign staff in to the console: a person’s email and password (a new session of theirs), or the institution’s API client id and secret',
+        'StaffSignInBody',
+        '`invalid_credentials` (a person’s wrong email or password) or `invalid_client`',
+      ),
       get: op([tag], 'Who the staff session is', {
         parameters: [sessionHeader],
         responses: {
-          '200': { description: 'The session’s client and institution', content: json(ref('StaffSession')) },
+          '200': { description: 'The session’s person or client, and institution', content: json(ref('StaffSession')) },
           '401': error('`unauthorized`: no staff session'),
           '403': error('`forbidden`: the X-Badges-Session header is missing'),
         },
       }),
     },
     '/web/session/{kind}': {
-      delete: op([tag], 'Sign out: the cookie is cleared (a learner’s token is also revoked by the passport)', {
+      delete: op([tag], 'Sign out: the cookie is cleared (a learner’s token is also revoked by the passport, a person’s session by the gateway)', {
         parameters: [{ name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: ['learner', 'staff'] } }, sessionHeader],
         responses: { '204': noContent('Signed out'), '403': error('`forbidden`: the X-Badges-Session header is missing'), '404': error('`not_found`: an unknown kind') },
       }),

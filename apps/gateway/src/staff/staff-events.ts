@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import { createEvent, Topic, type StaffInvitedPayload, type StaffPasswordResetRequestedPayload } from '@badges/events';
+import { outboxInsertStatements, type OutboxRelay } from '@badges/messaging';
+
+import { GATEWAY_OUTBOX_RELAY } from '../gateway.tokens';
+import type { GatewayTx } from '../prisma/gateway-prisma.service';
+
+/**
+ * The gateway's facts about people, written to its outbox in the transaction of the change
+ * (design.md §4) and published by its relay: the notification service emails the links.
+ * The payloads hold a one-time link: they are never logged here.
+ */
+@Injectable()
+export class StaffEvents {
+  constructor(@Inject(GATEWAY_OUTBOX_RELAY) private readonly relay: OutboxRelay) {}
+
+  async invited(tx: GatewayTx, institutionId: string, correlationId: string, payload: StaffInvitedPayload): Promise<void> {
+    await this.write(tx, createEvent(Topic.StaffInvited, { institutionId, correlationId, aggregateId: payload.staffId, payload }));
+  }
+
+  async passwordResetRequested(tx: GatewayTx, institutionId: string, correlationId: string, payload: StaffPasswordResetRequestedPayload): Promise<void> {
+    await this.write(tx, createEvent(Topic.StaffPasswordResetRequested, { institutionId, correlationId, aggregateId: payload.staffId, payload }));
+  }
+
+  /** Call after the transaction committed. */
+  published(): void {
+    this.relay.wake();
+  }
+
+  private async write(tx: GatewayTx, event: Parameters<typeof outboxInsertStatements>[1][number]): Promise<void> {
+    for (const { sql, params } of outboxInsertStatements('gateway', [event])) await tx.$executeRawUnsafe(sql, ...params);
+  }
+}
