@@ -118,6 +118,41 @@ describe('AccessTokenCodec', () => {
   });
 });
 
+describe('AccessTokenCodec: a person’s tokens', () => {
+  const person = { institutionId: 'inst-1', staffId: 'staff-1', sessionId: 'session-1', scope: 'manage' } as const;
+  let signing: AccessTokenKeys;
+  let codec: AccessTokenCodec;
+  const forge = (claims: Record<string, unknown>, subject = 'staff-1') =>
+    new SignJWT({ institution_id: 'inst-1', scope: 'rw:issuer', ...claims })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1', typ: 'at+jwt' })
+      .setIssuer(options.issuer)
+      .setAudience('badges:institution-api')
+      .setSubject(subject)
+      .setExpirationTime('1h')
+      .sign(signing.privateKey);
+
+  beforeAll(async () => {
+    signing = await keys();
+    codec = new AccessTokenCodec(signing, options);
+  });
+
+  it('round-trips the person and their session, and says so in its claims (never a client_id)', async () => {
+    const token = await codec.sign(person);
+    await expect(codec.verify(token)).resolves.toEqual(person);
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+    expect(claims).toMatchObject({ sub: 'staff-1', staff_id: 'staff-1', sid: 'session-1', institution_id: 'inst-1', scope: 'rw:issuer' });
+    expect(claims).not.toHaveProperty('client_id');
+  });
+
+  it('refuses a person’s token whose claims disagree: staff_id not sub, no session, or a client_id beside them', async () => {
+    await expect(codec.verify(await forge({ staff_id: 'staff-2', sid: 's' }))).resolves.toBeUndefined();
+    await expect(codec.verify(await forge({ staff_id: 'staff-1' }))).resolves.toBeUndefined();
+    await expect(codec.verify(await forge({ sid: 's' }))).resolves.toBeUndefined();
+    await expect(codec.verify(await forge({ staff_id: 'staff-1', sid: 's', client_id: 'staff-1' }))).resolves.toBeUndefined();
+    await expect(codec.verify(await forge({ staff_id: 'staff-1', sid: 's' }))).resolves.toEqual({ ...person, sessionId: 's' });
+  });
+});
+
 describe('bearerToken', () => {
   it('extracts the token of a Bearer header only', () => {
     expect(bearerToken('Bearer abc.def-ghi_jkl')).toBe('abc.def-ghi_jkl');
