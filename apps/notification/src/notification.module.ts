@@ -19,6 +19,7 @@ import { HealthController } from './health/health.controller';
 import { ConfirmationEmailService } from './learner-emails/confirmation-email.service';
 import { ExistingAccountEmailService } from './learner-emails/existing-account-email.service';
 import { LearnerEmailSender } from './learner-emails/learner-email.sender';
+import { StaffEmailService } from './staff-emails/staff-email.service';
 import { DeliveryJobs } from './jobs/delivery-jobs';
 import { DeliverySweeper } from './jobs/delivery-sweeper';
 import { notificationQueueProviders, type NotificationJobSettings } from './jobs/notification-queues';
@@ -83,6 +84,7 @@ export class NotificationModule {
         WebhookDeliveryWorker,
         EventIntakeService,
         LearnerEmailSender,
+        StaffEmailService,
         ConfirmationEmailService,
         ExistingAccountEmailService,
       ],

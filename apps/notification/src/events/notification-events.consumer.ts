@@ -6,6 +6,7 @@ import { EventBatchPattern, RethrowRpcErrorsFilter } from '@badges/messaging';
 
 import { ConfirmationEmailService } from '../learner-emails/confirmation-email.service';
 import { ExistingAccountEmailService } from '../learner-emails/existing-account-email.service';
+import { StaffEmailService } from '../staff-emails/staff-email.service';
 import { EventIntakeService } from './event-intake.service';
 
 /**
@@ -19,6 +20,7 @@ export class NotificationEventsConsumer {
     private readonly intake: EventIntakeService,
     private readonly confirmations: ConfirmationEmailService,
     private readonly existingAccounts: ExistingAccountEmailService,
+    private readonly staffEmails: StaffEmailService,
   ) {}
 
   /** A bulk award's events arrive in runs: their subscriptions are looked up once per run. */
@@ -60,5 +62,15 @@ export class NotificationEventsConsumer {
   @EventPattern(Topic.LearnerExistingSignupAttempted)
   async onLearnerExistingSignupAttempted(@Payload() event: EventOf<typeof Topic.LearnerExistingSignupAttempted>): Promise<void> {
     await this.existingAccounts.handle(event);
+  }
+
+  @EventPattern(Topic.StaffInvited)
+  async onStaffInvited(@Payload() event: EventOf<typeof Topic.StaffInvited>): Promise<void> {
+    await this.staffEmails.invited(event);
+  }
+
+  @EventPattern(Topic.StaffPasswordResetRequested)
+  async onStaffPasswordResetRequested(@Payload() event: EventOf<typeof Topic.StaffPasswordResetRequested>): Promise<void> {
+    await this.staffEmails.passwordResetRequested(event);
   }
 }

@@ -6,8 +6,8 @@ import { Mailer, type OutgoingEmail } from '../emails/mailer';
 import { NOTIFICATION_SCHEMA, NotificationPrismaService } from '../prisma/notification-prisma.service';
 
 /**
- * A learner email is sent from its event's handler, not queued: there is no badge image to
- * attach. The event is claimed AFTER the send, so a crash in between sends it twice (harmless)
+ * A learner email (and a staff member's one-time link, staff-emails/) is sent from its event's
+ * handler, not queued: there is no badge image to attach. The event is claimed AFTER the send, so a crash in between sends it twice (harmless)
  * rather than never; a throw is retried by the bus and dead-lettered after its bounded attempts.
  */
 @Injectable()
