@@ -13,10 +13,11 @@ import { startPlatformProcess, type PlatformProcess } from '../support/platform-
  * Threat: abusive clients (issue #13, finding 3).
  * Who: anyone on the internet, without an account, from one address or from many, able to set any
  * header (X-Forwarded-For included).
- * What they send: password guesses for one learner (`POST /v2/auth/token`), client-secret guesses
- * (`POST /o/token`), signups (`POST /v2/auth/signup`), confirmation tokens
- * (`POST /v2/auth/confirm-email`), Badge Connect token requests (`POST /o/badgeconnect/token`) and
- * verifications (`POST /v2/verify`), as fast as they can.
+ * What they send: password guesses for one learner (`POST /v2/auth/token`) or one staff member
+ * (`POST /o/token` with grant_type=password), client-secret guesses (`POST /o/token`), signups
+ * (`POST /v2/auth/signup`), confirmation and staff link tokens (`POST /v2/auth/confirm-email`,
+ * `/v2/staff/invitations/accept`, `/v2/staff/password-reset/confirm`), Badge Connect token
+ * requests (`POST /o/badgeconnect/token`) and verifications (`POST /v2/verify`), as fast as they can.
  * What stops it: the gateway's rate limits (apps/gateway/src/rate-limits): per-IP windows on each
  * route, per-account windows (address, confirmation token, client_id failures), and a progressive
  * back-off of wrong passwords per username and IP. Refusals are 429 `rate_limited` with
@@ -118,6 +119,15 @@ describe.each(STORES)('rate limits through the running platform, counters in $na
     expectRateLimited(answers.at(-1));
   });
 
+  it('wrong passwords for a staff member (the password grant) back off as a learner’s do', async () => {
+    const username = `grace-${randomBytes(3).toString('hex')}@example.org`;
+    const answers = await untilRefused(120, () => api.post('/o/token', { grant_type: 'password', username, password: 'wrong password 123' }));
+    expect(answers.slice(0, -1).map((answer) => [answer.status, answer.body.error])).toEqual(Array(4).fill([400, 'invalid_grant']));
+    expectRateLimited(answers.at(-1));
+    // The web app's sign-in checks the same password, on the same counters.
+    expectRateLimited(await api.post('/web/session/staff', { username, password: PASSWORD }, { 'x-badges-session': 'staff' }));
+  });
+
   it('signups are limited per IP', async () => {
     // The first test signed up once from this IP already.
     const answers = await untilRefused(20, () => api.post('/v2/auth/signup', { email: `learner-${randomBytes(3).toString('hex')}@example.org`, password: PASSWORD, name: 'Learner' }));
@@ -131,6 +141,13 @@ describe.each(STORES)('rate limits through the running platform, counters in $na
     const answers = await untilRefused(20, () => api.post('/v2/auth/confirm-email', { token }));
     expect(answers.map((answer) => answer.status)).toEqual([answers[0].status, answers[0].status, 429]);
     expect(answers[0].status).toBeGreaterThanOrEqual(400);
+    expectRateLimited(answers.at(-1));
+  });
+
+  it.each(['/v2/staff/invitations/accept', '/v2/staff/password-reset/confirm'])('one staff link token is tried only a few times at %s', async (path) => {
+    const token = randomBytes(24).toString('base64url');
+    const answers = await untilRefused(20, () => api.post(path, { token, password: PASSWORD }));
+    expect(answers.map((answer) => answer.status)).toEqual([400, 400, 429]);
     expectRateLimited(answers.at(-1));
   });
 

@@ -26,6 +26,16 @@ describe.each(LIMITER_STORES)('SignInBackoff ($name)', ({ open }) => {
     for (let index = 0; index < times; index += 1) await backoff.fail(username, ip);
   };
 
+  it('keeps apart the counters of another name: a success there neither clears nor vouches for failures here', async () => {
+    const staff = new SignInBackoff(store, POLICY, 'staff-sign-in');
+    await failTimes(4);
+    const blocked = await backoff.waitMs('ada', '203.0.113.7');
+    expect(blocked).toBeGreaterThan(0);
+    expect(await staff.waitMs('ada', '203.0.113.7')).toBe(0);
+    await staff.succeed('ada', '203.0.113.7');
+    expect(await backoff.waitMs('ada', '203.0.113.7')).toBeGreaterThan(0);
+  });
+
   it('lets the free failures through, then makes each further failure wait twice as long, capped', async () => {
     await failTimes(3);
     expect(await backoff.waitMs('ada', '203.0.113.7')).toBe(0);
