@@ -39,15 +39,17 @@ const ISSUER_B = 'IssuerBBBBBBBBBBBBBBBB';
 const PASSWORD = 'correct horse battery';
 
 /** What the notification service would get: the gateway's outbox events, heard on the in-process bus. */
-const mail = { invitations: [] as StaffInvitedPayload[], resets: [] as StaffPasswordResetRequestedPayload[] };
+const mail = { invitations: [] as StaffInvitedPayload[], resets: [] as StaffPasswordResetRequestedPayload[], inviters: new Map<string, unknown>() };
 
 beforeAll(async () => {
   await sharedInProcessBus().subscribe({
     group: 'test-mailer',
     topics: [Topic.StaffInvited, Topic.StaffPasswordResetRequested],
     handler: async (event) => {
-      if (event.type === Topic.StaffInvited) mail.invitations.push(event.payload as StaffInvitedPayload);
-      else mail.resets.push(event.payload as StaffPasswordResetRequestedPayload);
+      if (event.type === Topic.StaffInvited) {
+        mail.invitations.push(event.payload as StaffInvitedPayload);
+        mail.inviters.set(event.payload.staffId, event.actor);
+      } else mail.resets.push(event.payload as StaffPasswordResetRequestedPayload);
     },
   });
 });
@@ -108,6 +110,8 @@ describe.each(databaseTargets())('staff accounts ($name)', (target) => {
     const sent = await eventually(() => mail.invitations.find((payload) => payload.email === email));
     expect(sent).toMatchObject({ staffId: invited.staffId, name: 'Ada Lovelace', institutionName: 'Collège Boréal', language: 'fr', acceptUrl: expect.stringMatching(/^https:\/\/badges\.example\.org\/console\/invitation#token=bsi_/) });
     expect(sent).not.toHaveProperty('invitedByName');
+    // The event names who invited: the admin's client.
+    expect(mail.inviters.get(invited.staffId)).toEqual({ type: 'client', id: expect.any(String) });
     expect(Date.parse(sent.expiresAt) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
     const invitation = await linkToken('invitations', email);
 
@@ -180,6 +184,11 @@ describe.each(databaseTargets())('staff accounts ($name)', (target) => {
     expect((await roles(nobody.access))['x-badges-staff-roles']).toBe('none');
     const admin = await person(adminToken, { institutionRole: 'admin', issuerRoles: [{ issuerId: ISSUER_A, role: 'staff' }] });
     expect((await roles(admin.access))['x-badges-staff-roles']).toBe('admin');
+    // A person who invites is named in the email and, as the actor, on the event.
+    const invitee = await invite(admin.access, { email: address('invitee'), name: 'Invitee' });
+    const sent = await eventually(() => mail.invitations.find((payload) => payload.staffId === invitee.staffId));
+    expect(sent.invitedByName).toBe('Grace Hopper');
+    expect(mail.inviters.get(invitee.staffId)).toEqual({ type: 'staff', id: admin.staffId });
 
     // New roles reach the services within the status cache's second, on the tokens already held.
     const changed = await send({ method: 'PUT', url: `/v2/staff/${nobody.staffId}`, headers: bearer(admin.access), payload: { issuerRoles: [{ issuerId: ISSUER_B, role: 'editor' }] } });

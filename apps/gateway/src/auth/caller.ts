@@ -1,3 +1,4 @@
+import { formatActor, type Actor } from '@badges/events';
 import type { StaffRoles } from '@badges/service-kit';
 
 import type { ClientIdentity, StaffTokenIdentity } from './access-token.codec';
@@ -14,7 +15,12 @@ export function isStaff(caller: CallerIdentity): caller is StaffIdentity {
   return 'staffId' in caller;
 }
 
-/** The `x-badges-actor` value, `createdBy` and the log's "by": `client:<id>` or `staff:<id>`. */
+/** Who the caller is, as events record it. */
+export function callerActor(caller: CallerIdentity): Actor {
+  return isStaff(caller) ? { type: 'staff', id: caller.staffId } : { type: 'client', id: caller.clientId };
+}
+
+/** The `x-badges-actor` value, `invitedBy` and the log's "by": `client:<id>` or `staff:<id>`. */
 export function actorOf(caller: CallerIdentity): string {
-  return isStaff(caller) ? `staff:${caller.staffId}` : `client:${caller.clientId}`;
+  return formatActor(callerActor(caller));
 }

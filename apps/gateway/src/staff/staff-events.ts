@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { createEvent, Topic, type StaffInvitedPayload, type StaffPasswordResetRequestedPayload } from '@badges/events';
+import { createEvent, Topic, type EventOrigin, type StaffInvitedPayload, type StaffPasswordResetRequestedPayload } from '@badges/events';
 import { outboxInsertStatements, type OutboxRelay } from '@badges/messaging';
 
 import { GATEWAY_OUTBOX_RELAY } from '../gateway.tokens';
@@ -15,10 +15,12 @@ import type { GatewayTx } from '../prisma/gateway-prisma.service';
 export class StaffEvents {
   constructor(@Inject(GATEWAY_OUTBOX_RELAY) private readonly relay: OutboxRelay) {}
 
-  async invited(tx: GatewayTx, institutionId: string, correlationId: string, payload: StaffInvitedPayload): Promise<void> {
-    await this.write(tx, createEvent(Topic.StaffInvited, { institutionId, correlationId, aggregateId: payload.staffId, payload }));
+  /** `origin.actor`: the admin (a person or a client) who invited. */
+  async invited(tx: GatewayTx, institutionId: string, origin: EventOrigin, payload: StaffInvitedPayload): Promise<void> {
+    await this.write(tx, createEvent(Topic.StaffInvited, { institutionId, ...origin, aggregateId: payload.staffId, payload }));
   }
 
+  /** Nobody signed in asked (the request is anonymous), so the event names no actor. */
   async passwordResetRequested(tx: GatewayTx, institutionId: string, correlationId: string, payload: StaffPasswordResetRequestedPayload): Promise<void> {
     await this.write(tx, createEvent(Topic.StaffPasswordResetRequested, { institutionId, correlationId, aggregateId: payload.staffId, payload }));
   }

@@ -4,7 +4,7 @@ import type { IssuerStaffV2, StaffInviteBody, StaffMemberV2, StaffRolesBody, Sta
 import { isUniqueViolation, newEntityId } from '@badges/persistence';
 import { ApiError, ErrorCode } from '@badges/service-kit';
 
-import { actorOf, isStaff, type CallerIdentity } from '../auth/caller';
+import { actorOf, callerActor, isStaff, type CallerIdentity } from '../auth/caller';
 import { StaffAccountsRepository } from '../auth/staff-accounts.repository';
 import { StaffStatusCache } from '../auth/staff-status.cache';
 import type { GatewayConfig } from '../config/gateway.config';
@@ -64,7 +64,7 @@ export class StaffService {
         if (existing && (existing.institutionId !== institutionId || existing.status === 'active')) throw new ApiError(409, ErrorCode.Conflict, ADDRESS_TAKEN, 'email');
         const invited = existing ? await this.staff.reinvite(existing.id, invitee, tx) : await this.staff.create(newEntityId(), invitee, tx);
         const link = await this.tokens.issue(tx, { staffId: invited.id, institutionId }, 'invitation', now);
-        await this.events.invited(tx, institutionId, correlationId, {
+        await this.events.invited(tx, institutionId, { correlationId, actor: callerActor(caller) }, {
           staffId: invited.id,
           email: invited.email,
           name: invited.name,
