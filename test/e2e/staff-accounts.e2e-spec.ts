@@ -111,6 +111,7 @@ describe.each(embeddedStorageTargets())('staff accounts end to end on $name', (t
     // The editor works on the issuer; the issuer service sees her, not a client.
     const badgeClass = await grace.api.post(`/v2/issuers/${issuerId}/badgeclasses`, { name: 'Robotics Fundamentals', description: 'Built a robot.', image: pngDataUri(), criteriaNarrative: 'Build one.' });
     expect(badgeClass.status).toBe(201);
+    expect(badgeClass.body.result[0].createdBy).toBe(`staff:${graceId}`);
     const staff = await grace.api.get(`/v2/issuers/${issuerId}/staff`);
     expect(staff.status).toBe(200);
     expect(staff.body.result).toEqual([expect.objectContaining({ user: graceId, role: 'editor', userProfile: expect.objectContaining({ firstName: 'Grace', lastName: 'Hopper' }) })]);
