@@ -57,6 +57,20 @@ export function rateLimitRules(config: RateLimitConfig, store: LimiterStore): Ra
   // A person's wrong password is RFC 6749's `invalid_grant` (400) at /o/token, `invalid_credentials` (401) on the web.
   const staffFailures = (failedStatus: number): FailureRule => ({ throttle: staffSignIn, account: username, failedStatus, message: 'Too many failed sign-in attempts for this account.' });
   const tokenIp = store.window('oauth-token:ip', config.RATE_LIMIT_OAUTH_TOKEN_PER_IP);
+  /** A route that takes an emailed link's token: per IP, and per token (guessing one is hopeless, trying one many times is abuse). */
+  const oneTimeTokenRule = (path: string, name: string): RateLimitRule => ({
+    method: 'POST',
+    path,
+    perIp: store.window(`${name}:ip`, config.RATE_LIMIT_CONFIRM_EMAIL_PER_IP),
+    perAccount: perAccount(`${name}:token`, config.RATE_LIMIT_CONFIRM_EMAIL_PER_TOKEN, (request) => hashed(bodyField(request, 'token'))),
+  });
+  /** A route that sends an email to the address it names: per IP, and per address. */
+  const emailSendingRule = (path: string, name: string): RateLimitRule => ({
+    method: 'POST',
+    path,
+    perIp: store.window(`${name}:ip`, config.RATE_LIMIT_EMAIL_RESEND_PER_IP),
+    perAccount: perAccount(`${name}:email`, config.RATE_LIMIT_EMAIL_RESEND_PER_EMAIL, (request) => hashed(bodyField(request, 'email'))),
+  });
   const learnerSignIn = { perIp: store.window('sign-in:ip', config.RATE_LIMIT_SIGN_IN_PER_IP), failures: passwordFailures };
   // The web app's sign-in routes check the same secrets as the API's, so they share those counters:
   // alternating between the two must not double anyone's budget. A refresh token is 256 random
@@ -93,38 +107,13 @@ export function rateLimitRules(config: RateLimitConfig, store: LimiterStore): Ra
       perIp: store.window('signup:ip', config.RATE_LIMIT_SIGNUP_PER_IP),
       perAccount: perAccount('signup:email', config.RATE_LIMIT_SIGNUP_PER_EMAIL, (request) => hashed(bodyField(request, 'email'))),
     },
-    {
-      method: 'POST',
-      path: '/v2/auth/confirm-email',
-      perIp: store.window('confirm-email:ip', config.RATE_LIMIT_CONFIRM_EMAIL_PER_IP),
-      perAccount: perAccount('confirm-email:token', config.RATE_LIMIT_CONFIRM_EMAIL_PER_TOKEN, (request) => hashed(bodyField(request, 'token'))),
-    },
-    {
-      // Adding an address, or posting an unverified one again, (re-)sends its confirmation link.
-      method: 'POST',
-      path: '/v2/users/self/emails',
-      perIp: store.window('email-resend:ip', config.RATE_LIMIT_EMAIL_RESEND_PER_IP),
-      perAccount: perAccount('email-resend:email', config.RATE_LIMIT_EMAIL_RESEND_PER_EMAIL, (request) => hashed(bodyField(request, 'email'))),
-    },
+    oneTimeTokenRule('/v2/auth/confirm-email', 'confirm-email'),
+    // Adding an address, or posting an unverified one again, (re-)sends its confirmation link.
+    emailSendingRule('/v2/users/self/emails', 'email-resend'),
     // Staff self-service (issue #16): a one-time link's token, and reset requests, which send email.
-    {
-      method: 'POST',
-      path: '/v2/staff/invitations/accept',
-      perIp: store.window('staff-invitation:ip', config.RATE_LIMIT_CONFIRM_EMAIL_PER_IP),
-      perAccount: perAccount('staff-invitation:token', config.RATE_LIMIT_CONFIRM_EMAIL_PER_TOKEN, (request) => hashed(bodyField(request, 'token'))),
-    },
-    {
-      method: 'POST',
-      path: '/v2/staff/password-reset/confirm',
-      perIp: store.window('staff-reset-confirm:ip', config.RATE_LIMIT_CONFIRM_EMAIL_PER_IP),
-      perAccount: perAccount('staff-reset-confirm:token', config.RATE_LIMIT_CONFIRM_EMAIL_PER_TOKEN, (request) => hashed(bodyField(request, 'token'))),
-    },
-    {
-      method: 'POST',
-      path: '/v2/staff/password-reset',
-      perIp: store.window('staff-reset:ip', config.RATE_LIMIT_EMAIL_RESEND_PER_IP),
-      perAccount: perAccount('staff-reset:email', config.RATE_LIMIT_EMAIL_RESEND_PER_EMAIL, (request) => hashed(bodyField(request, 'email'))),
-    },
+    oneTimeTokenRule('/v2/staff/invitations/accept', 'staff-invitation'),
+    oneTimeTokenRule('/v2/staff/password-reset/confirm', 'staff-reset-confirm'),
+    emailSendingRule('/v2/staff/password-reset', 'staff-reset'),
     { method: 'POST', path: '/o/badgeconnect/authorize', perIp: store.window('badge-connect-authorize:ip', config.RATE_LIMIT_BADGE_CONNECT_AUTHORIZE_PER_IP) },
     { method: 'POST', path: '/o/badgeconnect/token', perIp: store.window('badge-connect-token:ip', config.RATE_LIMIT_BADGE_CONNECT_TOKEN_PER_IP) },
     { method: 'POST', path: '/v2/verify', perIp: store.window('verify:ip', config.RATE_LIMIT_VERIFY_PER_IP) },
