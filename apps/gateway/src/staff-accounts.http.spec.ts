@@ -236,6 +236,7 @@ describe.each(databaseTargets())('staff accounts ($name)', (target) => {
       { method: 'DELETE', url: `/v2/staff/${staffId}` },
       { method: 'POST', url: `/v2/staff/${staffId}/sessions/revoke` },
       { method: 'GET', url: '/v2/clients' },
+      { method: 'GET', url: '/v2/audit' },
     ] as const;
     for (const call of calls(editor.staffId)) {
       for (const token of [editor.access, readerToken]) {
@@ -408,6 +409,32 @@ describe.each(databaseTargets())('staff accounts ($name)', (target) => {
     });
     expect((await send({ method: 'POST', url: '/v2/staff/invitations/accept', payload: { token: oldLink, password: PASSWORD } })).statusCode).toBe(400);
     expect((await send({ method: 'POST', url: '/v2/staff/invitations/accept', payload: { token: newLink, password: PASSWORD } })).statusCode).toBe(200);
+  });
+
+  it('records each change to a person in the audit trail: who acted, what changed, never an address or a token', async () => {
+    const { token: adminToken } = await institution();
+    const admin = await person(adminToken, { institutionRole: 'admin' });
+    const member = await person(admin.access, { issuerRoles: [{ issuerId: ISSUER_A, role: 'staff' }] });
+    await send({ method: 'PUT', url: `/v2/staff/${member.staffId}`, headers: bearer(admin.access), payload: { issuerRoles: [{ issuerId: ISSUER_A, role: 'editor' }] } });
+    await send({ method: 'POST', url: `/v2/staff/${member.staffId}/sessions/revoke`, headers: bearer(admin.access) });
+    await send({ method: 'DELETE', url: `/v2/staff/${member.staffId}`, headers: { ...bearer(adminToken), 'x-request-id': 'remove-request-0001' } });
+
+    const trail = await send({ method: 'GET', url: `/v2/audit?target=${member.staffId}`, headers: bearer(admin.access) });
+    expect(trail.statusCode).toBe(200);
+    const entries = [...body(trail).result].reverse();
+    expect(entries.map((entry: { action: string; actor: string }) => [entry.action, entry.actor])).toEqual([
+      ['staff.invited', `staff:${admin.staffId}`],
+      ['staff.joined', `staff:${member.staffId}`],
+      ['staff.roles_changed', `staff:${admin.staffId}`],
+      ['staff.sessions_revoked', `staff:${admin.staffId}`],
+      ['staff.removed', expect.stringMatching(/^client:/)],
+    ]);
+    expect(entries[0]).toMatchObject({ target: { type: 'StaffMember', entityId: member.staffId }, changes: { institutionRole: { after: null }, issuerRoles: { after: [{ issuerId: ISSUER_A, role: 'staff' }] } } });
+    expect(entries[2].changes).toEqual({ issuerRoles: { before: [{ issuerId: ISSUER_A, role: 'staff' }], after: [{ issuerId: ISSUER_A, role: 'editor' }] } });
+    expect(entries[3].changes).toEqual({ sessions: { before: 1, after: 0 } });
+    expect(entries[4]).toMatchObject({ correlationId: 'remove-request-0001', changes: { status: { before: 'active', after: 'removed' } } });
+    expect(trail.body).not.toContain(member.email);
+    expect(trail.body).not.toContain('Grace Hopper');
   });
 
   it('refuses, at the database, a status or a role outside the contract’s lists', async () => {

@@ -1,6 +1,6 @@
 /**
  * The audit trail (issue #16; ours, Badgr had none). Served by the gateway to the institution's
- * admins: a client token of scope `manage` today, staff admins later. Read only: no route changes
+ * admins: a client token of scope `manage`, or a person with the `admin` role. Read only: no route changes
  * an entry. docs/api.md "Audit trail".
  *
  * GET /v2/audit?actor=&action=&target=&from=&to=&num=&cursor= -> 200, AuditEntryV2[] newest first, `pagination.nextResults`
@@ -35,11 +35,17 @@ export const AUDIT_ACTIONS = [
   'client.created',
   'client.rotated',
   'client.revoked',
+  'staff.invited',
+  'staff.joined',
+  'staff.roles_changed',
+  'staff.removed',
+  'staff.sessions_revoked',
+  'staff.password_reset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an entry is about. A signing key's entries are about its issuer (`signing_key.*` target the Issuer). */
-export const AUDIT_TARGET_TYPES = ['Issuer', 'BadgeClass', 'Assertion', 'BulkAward', 'EndorsementRequest', 'Endorsement', 'ApiClient'] as const;
+export const AUDIT_TARGET_TYPES = ['Issuer', 'BadgeClass', 'Assertion', 'BulkAward', 'EndorsementRequest', 'Endorsement', 'ApiClient', 'StaffMember'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export const AUDIT_PAGE_SIZE = { default: 100, max: 1000 } as const;

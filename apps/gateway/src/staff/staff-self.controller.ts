@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Post, UseGuards } from '@nestjs/common';
-import type { IncomingHttpHeaders } from 'node:http';
+import { Body, Controller, Get, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
 
 import {
   StaffInvitationAcceptBodySchema,
@@ -9,11 +8,12 @@ import {
   type StaffMemberV2,
   type V2SuccessEnvelope,
 } from '@badges/api-contracts';
+import type { EventOrigin } from '@badges/events';
 import { ApiError, ErrorCode, parseWith } from '@badges/service-kit';
 
+import { ChangeOrigin } from '../audit/change-origin.decorator';
 import { BearerTokenGuard, CurrentCaller } from '../auth/bearer-token.guard';
 import { isStaff, type CallerIdentity } from '../auth/caller';
-import { correlationIdFor } from '../routing/forward-headers';
 import { StaffSelfService } from './staff-self.service';
 
 /**
@@ -35,23 +35,23 @@ export class StaffSelfController {
   @Post('invitations/accept')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  async accept(@Body() body: unknown): Promise<V2SuccessEnvelope<StaffMemberV2>> {
-    return successEnvelope(await this.self.acceptInvitation(parseWith(StaffInvitationAcceptBodySchema, body)));
+  async accept(@Body() body: unknown, @ChangeOrigin() origin: EventOrigin): Promise<V2SuccessEnvelope<StaffMemberV2>> {
+    return successEnvelope(await this.self.acceptInvitation(parseWith(StaffInvitationAcceptBodySchema, body), origin));
   }
 
   /** Always 202 with an empty result: whether the address has an account is nobody's business. */
   @Post('password-reset')
   @HttpCode(202)
   @Header('Cache-Control', 'no-store')
-  requestReset(@Body() body: unknown, @Headers() headers: IncomingHttpHeaders): V2SuccessEnvelope<never> {
-    this.self.requestPasswordReset(parseWith(StaffPasswordResetBodySchema, body).email, correlationIdFor(headers));
+  requestReset(@Body() body: unknown, @ChangeOrigin() origin: EventOrigin): V2SuccessEnvelope<never> {
+    this.self.requestPasswordReset(parseWith(StaffPasswordResetBodySchema, body).email, origin.correlationId);
     return successEnvelope([]);
   }
 
   @Post('password-reset/confirm')
   @HttpCode(204)
   @Header('Cache-Control', 'no-store')
-  async confirmReset(@Body() body: unknown): Promise<void> {
-    await this.self.confirmPasswordReset(parseWith(StaffPasswordResetConfirmBodySchema, body));
+  async confirmReset(@Body() body: unknown, @ChangeOrigin() origin: EventOrigin): Promise<void> {
+    await this.self.confirmPasswordReset(parseWith(StaffPasswordResetConfirmBodySchema, body), origin);
   }
 }

@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 
 import type { StaffInvitationAcceptBody, StaffMemberV2, StaffPasswordResetConfirmBody } from '@badges/api-contracts';
+import type { EventOrigin } from '@badges/events';
 import { ApiError, ErrorCode, hashPassword, scryptCost } from '@badges/service-kit';
 
+import { recordChange } from '../audit/audit-recorder';
 import type { StaffIdentity } from '../auth/caller';
 import { StaffAccountsRepository } from '../auth/staff-accounts.repository';
 import { StaffStatusCache } from '../auth/staff-status.cache';
@@ -22,7 +24,8 @@ export function passwordResetUrl(publicUrl: string, token: string): string {
 /**
  * What a person does for themselves: accept their invitation (a password, perhaps their name),
  * reset a forgotten password by email, and read who they are. The emailed link's token proves
- * the person; the answers never say whether an address has an account.
+ * the person, who is then the actor of the audit entry; the answers never say whether an address
+ * has an account.
  */
 @Injectable()
 export class StaffSelfService implements OnModuleDestroy {
@@ -45,11 +48,12 @@ export class StaffSelfService implements OnModuleDestroy {
   }
 
   /** The invited person becomes `active` with their password (and, if given, the name they go by). */
-  async acceptInvitation(body: StaffInvitationAcceptBody): Promise<StaffMemberV2> {
+  async acceptInvitation(body: StaffInvitationAcceptBody, origin: EventOrigin): Promise<StaffMemberV2> {
     const passwordHash = await this.hash(body.password);
-    const person = await this.withToken(body.token, 'invitation', 'invited', (tx, invited) =>
-      this.staff.update(invited.id, { status: 'active', passwordHash, ...(body.name !== undefined && { name: body.name }) }, tx),
-    );
+    const person = await this.withToken(body.token, 'invitation', 'invited', async (tx, invited) => {
+      await this.record(tx, invited, origin, 'staff.joined', { status: { before: 'invited', after: 'active' } });
+      return this.staff.update(invited.id, { status: 'active', passwordHash, ...(body.name !== undefined && { name: body.name }) }, tx);
+    });
     this.logger.log(`Staff ${person.id} accepted their invitation`);
     return toStaffMemberV2(person);
   }
@@ -66,11 +70,12 @@ export class StaffSelfService implements OnModuleDestroy {
   }
 
   /** The new password; every session of the person ends (whoever else held one is signed out). */
-  async confirmPasswordReset(body: StaffPasswordResetConfirmBody): Promise<void> {
+  async confirmPasswordReset(body: StaffPasswordResetConfirmBody, origin: EventOrigin): Promise<void> {
     const passwordHash = await this.hash(body.password);
     let ended: string[] = [];
     const person = await this.withToken(body.token, 'password_reset', 'active', async (tx, active) => {
       ended = await this.accounts.revokeSessionsOf(active.id, 'password_reset', new Date(), tx);
+      await this.record(tx, active, origin, 'staff.password_reset', { sessions: { before: ended.length, after: 0 } });
       return this.staff.update(active.id, { passwordHash }, tx);
     });
     for (const sessionId of ended) this.status.markGone(sessionId);
@@ -111,6 +116,11 @@ export class StaffSelfService implements OnModuleDestroy {
       if (!person || person.status !== status) throw new ApiError(400, ErrorCode.InvalidConfirmation, BAD_LINK[purpose], 'token');
       return change(tx, person);
     });
+  }
+
+  /** The person proved by the link is who acted. */
+  private record(tx: GatewayTx, person: StaffRecord, origin: EventOrigin, action: 'staff.joined' | 'staff.password_reset', changes: Record<string, { before: number | string; after: number | string }>): Promise<void> {
+    return recordChange(tx, { institutionId: person.institutionId, origin: { ...origin, actor: { type: 'staff', id: person.id } }, action, target: { type: 'StaffMember', id: person.id }, changes });
   }
 
   private hash(password: string): Promise<string> {

@@ -1,5 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
-import type { IncomingHttpHeaders } from 'node:http';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
 
 import {
   StaffInviteBodySchema,
@@ -10,12 +9,13 @@ import {
   type StaffSessionsRevokedV2,
   type V2SuccessEnvelope,
 } from '@badges/api-contracts';
+import type { EventOrigin } from '@badges/events';
 import { isEntityId } from '@badges/persistence';
 import { ApiError, parseWith } from '@badges/service-kit';
 
+import { ChangeOrigin } from '../audit/change-origin.decorator';
 import { BearerTokenGuard, CurrentCaller } from '../auth/bearer-token.guard';
 import type { CallerIdentity } from '../auth/caller';
-import { correlationIdFor } from '../routing/forward-headers';
 import { StaffService } from './staff.service';
 
 /**
@@ -34,8 +34,8 @@ export class StaffController {
 
   @Post()
   @HttpCode(201)
-  async invite(@CurrentCaller() caller: CallerIdentity, @Body() body: unknown, @Headers() headers: IncomingHttpHeaders): Promise<V2SuccessEnvelope<StaffMemberV2>> {
-    return successEnvelope(await this.staff.invite(caller, parseWith(StaffInviteBodySchema, body), correlationIdFor(headers)));
+  async invite(@CurrentCaller() caller: CallerIdentity, @Body() body: unknown, @ChangeOrigin() origin: EventOrigin): Promise<V2SuccessEnvelope<StaffMemberV2>> {
+    return successEnvelope(await this.staff.invite(caller, parseWith(StaffInviteBodySchema, body), origin));
   }
 
   @Put(':staffId')
@@ -43,20 +43,20 @@ export class StaffController {
     @CurrentCaller() caller: CallerIdentity,
     @Param('staffId') staffId: string,
     @Body() body: unknown,
-    @Headers() headers: IncomingHttpHeaders,
+    @ChangeOrigin() origin: EventOrigin,
   ): Promise<V2SuccessEnvelope<StaffMemberV2>> {
-    return successEnvelope(await this.staff.updateRoles(caller, knownStaffId(staffId), parseWith(StaffRolesBodySchema, body), correlationIdFor(headers)));
+    return successEnvelope(await this.staff.updateRoles(caller, knownStaffId(staffId), parseWith(StaffRolesBodySchema, body), origin));
   }
 
   @Delete(':staffId')
-  async remove(@CurrentCaller() caller: CallerIdentity, @Param('staffId') staffId: string): Promise<V2SuccessEnvelope<StaffMemberV2>> {
-    return successEnvelope(await this.staff.remove(caller, knownStaffId(staffId)));
+  async remove(@CurrentCaller() caller: CallerIdentity, @Param('staffId') staffId: string, @ChangeOrigin() origin: EventOrigin): Promise<V2SuccessEnvelope<StaffMemberV2>> {
+    return successEnvelope(await this.staff.remove(caller, knownStaffId(staffId), origin));
   }
 
   @Post(':staffId/sessions/revoke')
   @HttpCode(200)
-  async revokeSessions(@CurrentCaller() caller: CallerIdentity, @Param('staffId') staffId: string): Promise<V2SuccessEnvelope<StaffSessionsRevokedV2>> {
-    return successEnvelope(await this.staff.revokeSessions(caller, knownStaffId(staffId)));
+  async revokeSessions(@CurrentCaller() caller: CallerIdentity, @Param('staffId') staffId: string, @ChangeOrigin() origin: EventOrigin): Promise<V2SuccessEnvelope<StaffSessionsRevokedV2>> {
+    return successEnvelope(await this.staff.revokeSessions(caller, knownStaffId(staffId), origin));
   }
 }
 
@@ -71,9 +71,9 @@ export class IssuerStaffController {
   constructor(private readonly staff: StaffService) {}
 
   @Get(':entityId/staff')
-  async list(@CurrentCaller() caller: CallerIdentity, @Param('entityId') entityId: string, @Headers() headers: IncomingHttpHeaders): Promise<V2SuccessEnvelope<IssuerStaffV2>> {
+  async list(@CurrentCaller() caller: CallerIdentity, @Param('entityId') entityId: string, @ChangeOrigin() origin: EventOrigin): Promise<V2SuccessEnvelope<IssuerStaffV2>> {
     if (!isEntityId(entityId)) throw ApiError.notFound('issuer');
-    return successEnvelope(await this.staff.issuerStaff(caller, entityId, correlationIdFor(headers)));
+    return successEnvelope(await this.staff.issuerStaff(caller, entityId, origin));
   }
 }
 

@@ -1,10 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import type { IssuerStaffV2, StaffInviteBody, StaffMemberV2, StaffRolesBody, StaffSessionsRevokedV2 } from '@badges/api-contracts';
+import { fieldChanges, type EventOrigin } from '@badges/events';
 import { isUniqueViolation, newEntityId } from '@badges/persistence';
 import { ApiError, ErrorCode } from '@badges/service-kit';
 
-import { actorOf, callerActor, isStaff, type CallerIdentity } from '../auth/caller';
+import { recordChange } from '../audit/audit-recorder';
+import { setFields } from '../audit/audit-record';
+import { actorOf, isStaff, type CallerIdentity } from '../auth/caller';
 import { StaffAccountsRepository } from '../auth/staff-accounts.repository';
 import { StaffStatusCache } from '../auth/staff-status.cache';
 import type { GatewayConfig } from '../config/gateway.config';
@@ -26,7 +29,9 @@ export function invitationUrl(publicUrl: string, token: string): string {
 /**
  * An institution's people, managed by its admins (a person with `admin`, or a `manage` client):
  * invite, change roles, remove, end sessions. Another institution's person is `not_found`, as
- * everywhere. Who did it is logged and recorded (`invitedBy`); a link's token never is.
+ * everywhere. Each change is recorded in the audit trail in its own transaction (`origin`: the
+ * request and who made it), never with the person's address or name (an entry is never erased),
+ * nor a link's token, which is never logged either.
  */
 @Injectable()
 export class StaffService {
@@ -51,8 +56,8 @@ export class StaffService {
    * invited (or removed) in this institution is invited again, with the details given now and a
    * new link (the old one stops working); an active person's, or another institution's, is 409.
    */
-  async invite(caller: CallerIdentity, body: StaffInviteBody, correlationId: string): Promise<StaffMemberV2> {
-    await this.issuers.requireAll(caller, body.issuerRoles.map((grant) => grant.issuerId), correlationId);
+  async invite(caller: CallerIdentity, body: StaffInviteBody, origin: EventOrigin): Promise<StaffMemberV2> {
+    await this.issuers.requireAll(caller, body.issuerRoles.map((grant) => grant.issuerId), origin.correlationId);
     const { institutionId } = caller;
     const invitee = { ...body, institutionId, invitedBy: actorOf(caller) };
     const invitedByName = isStaff(caller) ? (await this.staff.find(institutionId, caller.staffId))?.name : undefined;
@@ -64,7 +69,9 @@ export class StaffService {
         if (existing && (existing.institutionId !== institutionId || existing.status === 'active')) throw new ApiError(409, ErrorCode.Conflict, ADDRESS_TAKEN, 'email');
         const invited = existing ? await this.staff.reinvite(existing.id, invitee, tx) : await this.staff.create(newEntityId(), invitee, tx);
         const link = await this.tokens.issue(tx, { staffId: invited.id, institutionId }, 'invitation', now);
-        await this.events.invited(tx, institutionId, { correlationId, actor: callerActor(caller) }, {
+        const roles = { institutionRole: invited.institutionRole, issuerRoles: invited.issuerRoles, language: invited.language };
+        await recordChange(tx, { institutionId, origin, action: 'staff.invited', target: { type: 'StaffMember', id: invited.id }, changes: setFields(roles) });
+        await this.events.invited(tx, institutionId, origin, {
           staffId: invited.id,
           email: invited.email,
           name: invited.name,
@@ -87,15 +94,18 @@ export class StaffService {
   }
 
   /** Replaces the person's roles; their live sessions get the new ones within seconds (the staff status cache). */
-  async updateRoles(caller: CallerIdentity, staffId: string, roles: StaffRolesBody, correlationId: string): Promise<StaffMemberV2> {
-    await this.issuers.requireAll(caller, roles.issuerRoles.map((grant) => grant.issuerId), correlationId);
+  async updateRoles(caller: CallerIdentity, staffId: string, roles: StaffRolesBody, origin: EventOrigin): Promise<StaffMemberV2> {
+    await this.issuers.requireAll(caller, roles.issuerRoles.map((grant) => grant.issuerId), origin.correlationId);
     const updated = await this.staff.inTransaction(async (tx) => {
       await this.staff.lock(tx, staffId);
       const person = await this.staff.find(caller.institutionId, staffId, tx);
       if (!person) throw ApiError.notFound('staff member');
       if (person.status === 'removed') throw new ApiError(409, ErrorCode.Conflict, 'This person was removed. Invite them again (POST /v2/staff) to give them roles.');
       await this.staff.replaceRoles(caller.institutionId, staffId, roles, tx);
-      return (await this.staff.find(caller.institutionId, staffId, tx)) as StaffRecord;
+      const changed = (await this.staff.find(caller.institutionId, staffId, tx)) as StaffRecord;
+      const changes = fieldChanges(person, changed, ['institutionRole', 'issuerRoles']);
+      await recordChange(tx, { institutionId: caller.institutionId, origin, action: 'staff.roles_changed', target: { type: 'StaffMember', id: staffId }, changes });
+      return changed;
     });
     this.logger.log(`Staff ${staffId} roles changed by ${actorOf(caller)}`);
     return toStaffMemberV2(updated);
@@ -106,7 +116,7 @@ export class StaffService {
    * seconds elsewhere), their unused links stop working, and the row stays so that what they did
    * keeps a name. Removing someone already removed answers the same.
    */
-  async remove(caller: CallerIdentity, staffId: string): Promise<StaffMemberV2> {
+  async remove(caller: CallerIdentity, staffId: string, origin: EventOrigin): Promise<StaffMemberV2> {
     const now = new Date();
     const removed = await this.staff.inTransaction(async (tx) => {
       await this.staff.lock(tx, staffId);
@@ -115,6 +125,8 @@ export class StaffService {
       if (person.status === 'removed') return { person, sessions: [] as string[] };
       await this.tokens.withdrawAll(tx, staffId);
       const sessions = await this.accounts.revokeSessionsOf(staffId, 'removed', now, tx);
+      const changes = { status: { before: person.status, after: 'removed' } };
+      await recordChange(tx, { institutionId: caller.institutionId, origin, action: 'staff.removed', target: { type: 'StaffMember', id: staffId }, changes });
       return { person: await this.staff.update(staffId, { status: 'removed', removedAt: now }, tx), sessions };
     });
     this.endSessions(staffId, removed.sessions);
@@ -123,17 +135,22 @@ export class StaffService {
   }
 
   /** Ends every session of the person (a lost laptop): they sign in again; nothing else changes. */
-  async revokeSessions(caller: CallerIdentity, staffId: string): Promise<StaffSessionsRevokedV2> {
-    if (!(await this.staff.find(caller.institutionId, staffId))) throw ApiError.notFound('staff member');
-    const sessions = await this.accounts.revokeSessionsOf(staffId, 'revoked_by_admin', new Date());
+  async revokeSessions(caller: CallerIdentity, staffId: string, origin: EventOrigin): Promise<StaffSessionsRevokedV2> {
+    const sessions = await this.staff.inTransaction(async (tx) => {
+      if (!(await this.staff.find(caller.institutionId, staffId, tx))) throw ApiError.notFound('staff member');
+      const ended = await this.accounts.revokeSessionsOf(staffId, 'revoked_by_admin', new Date(), tx);
+      const changes = { sessions: { before: ended.length, after: 0 } };
+      await recordChange(tx, { institutionId: caller.institutionId, origin, action: 'staff.sessions_revoked', target: { type: 'StaffMember', id: staffId }, changes });
+      return ended;
+    });
     this.endSessions(staffId, sessions);
     this.logger.log(`Staff ${staffId}: ${sessions.length} session(s) revoked by ${actorOf(caller)}`);
     return { staffId, revokedSessions: sessions.length };
   }
 
   /** Badgr's issuer staff: the people with a role on the issuer, once the issuer service says the caller may see it. */
-  async issuerStaff(caller: CallerIdentity, issuerId: string, correlationId: string): Promise<IssuerStaffV2[]> {
-    await this.issuers.requireIssuer(caller, issuerId, correlationId);
+  async issuerStaff(caller: CallerIdentity, issuerId: string, origin: EventOrigin): Promise<IssuerStaffV2[]> {
+    await this.issuers.requireIssuer(caller, issuerId, origin.correlationId);
     return (await this.staff.listForIssuer(caller.institutionId, issuerId)).map((person) => toIssuerStaffV2(person, issuerId));
   }
 
