@@ -37,9 +37,10 @@ describe('staff run endorsements, webhooks and award emails from the console (br
 
   async function signIn(page: Page, client: { clientId: string; clientSecret: string }) {
     await page.goto('/console');
+    await page.getByText('Sign in with an API client instead').click();
     await page.getByLabel('Client id').fill(client.clientId);
     await page.getByLabel('Client secret').fill(client.clientSecret);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with the client' }).click();
     await page.getByRole('link', { name: 'Integrations' }).click();
     await page.getByRole('heading', { level: 2, name: 'Endorsements' }).waitFor();
   }

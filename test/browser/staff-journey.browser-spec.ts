@@ -66,13 +66,14 @@ describe('staff create a badge class, award it one by one and in bulk, and revok
 
   it('1a. staff sign in to the console with their API client; a wrong secret is refused in plain words', async () => {
     await page.goto('/console');
+    await page.getByText('Sign in with an API client instead').click();
     await page.getByLabel('Client id').fill(staff.client.clientId);
     await page.getByLabel('Client secret').fill('not the secret');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with the client' }).click();
     await page.getByRole('alert').filter({ hasText: 'Unknown client id or wrong secret.' }).waitFor();
 
     await page.getByLabel('Client secret').fill(staff.client.clientSecret);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with the client' }).click();
     await page.getByRole('heading', { level: 1, name: 'Issuers' }).waitFor();
     await page.getByText('No issuer yet').waitFor();
     await page.getByText('Signed in for Western Institute').waitFor();
@@ -235,9 +236,10 @@ describe('staff create a badge class, award it one by one and in bulk, and revok
     const phone = await newContext(browser, platform.url, { phone: true });
     const small = await phone.context.newPage();
     await small.goto('/console');
+    await small.getByText('Sign in with an API client instead').click();
     await small.getByLabel('Client id').fill(staff.client.clientId);
     await small.getByLabel('Client secret').fill(staff.client.clientSecret);
-    await small.getByRole('button', { name: 'Sign in' }).click();
+    await small.getByRole('button', { name: 'Sign in with the client' }).click();
     await small.getByRole('link', { name: ISSUER.name }).click();
     await small.getByRole('link', { name: BADGE.name }).click();
     await small.getByRole('heading', { name: 'Award from a CSV file' }).waitFor();

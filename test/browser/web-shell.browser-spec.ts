@@ -91,12 +91,13 @@ describe('web app shell (browser)', () => {
     const { context } = await newContext(browser, platform.url);
     const page = await context.newPage();
     await page.goto('/console');
+    await page.getByText('Sign in with an API client instead').click();
     await page.getByLabel('Client id').fill(staff.client.clientId);
     await page.getByLabel('Client secret').fill('not-the-secret');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with the client' }).click();
     await page.getByRole('alert').filter({ hasText: 'Unknown client id or wrong secret.' }).waitFor();
     await page.getByLabel('Client secret').fill(staff.client.clientSecret);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with the client' }).click();
     await page.getByText('Signed in for Western College').waitFor();
     await shot(page, 'console-signed-in');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

@@ -1,4 +1,4 @@
-import type { AssertionV2, BadgeClassUpdateInput, BadgeClassV2, BulkAwardJobV2, BulkAwardProgress, InstitutionV2, IssuerV2 } from '@badges/api-contracts/types';
+import type { AssertionV2, BadgeClassUpdateInput, BadgeClassV2, BulkAwardJobV2, BulkAwardProgress, InstitutionV2, IssuerV2, StaffSession } from '@badges/api-contracts/types';
 
 import { apiFetch, apiJson, apiOne, apiResult, ApiRequestError } from './client';
 import { endSession, startSession } from './session';
@@ -11,8 +11,27 @@ export function staffSignIn(clientId: string, clientSecret: string): Promise<voi
   return startSession('staff', { client_id: clientId, client_secret: clientSecret });
 }
 
-/** The API client this console signed in with (read by the gateway from the session's token). */
-export function staffIdentity(token: string): Promise<{ clientId: string; institutionId: string }> {
+/** A person signs in with their email and password; the gateway keeps their session in the same cookie. */
+export function staffPersonSignIn(email: string, password: string): Promise<void> {
+  return startSession('staff', { username: email, password });
+}
+
+/** The emailed invitation's token (from the link's fragment, never sent to a server log), with a password and name. */
+export async function acceptStaffInvitation(token: string, password: string, name: string): Promise<void> {
+  await apiFetch('/v2/staff/invitations/accept', { method: 'POST', body: { token, password, ...(name.trim() ? { name: name.trim() } : {}) } });
+}
+
+/** Always answered 202: whether the address belongs to anyone is not told. */
+export async function requestStaffPasswordReset(email: string): Promise<void> {
+  await apiFetch('/v2/staff/password-reset', { method: 'POST', body: { email: email.trim() } });
+}
+
+export async function confirmStaffPasswordReset(token: string, password: string): Promise<void> {
+  await apiFetch('/v2/staff/password-reset/confirm', { method: 'POST', body: { token, password } });
+}
+
+/** Who this console is signed in as, a person or an API client (read by the gateway from the session's token). */
+export function staffIdentity(token: string): Promise<StaffSession> {
   return apiJson('/web/session/staff', { token });
 }
 

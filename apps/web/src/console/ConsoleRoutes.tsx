@@ -11,17 +11,30 @@ import { AssertionsPage } from './assertions/AssertionsPage';
 import { BadgeClassEditPage, BadgeClassNewPage } from './badge-classes/BadgeClassFormPages';
 import { BadgeClassPage } from './badge-classes/BadgeClassPage';
 import { ConsoleSessionContext } from './console-session';
+import { AcceptInvitation } from './accounts/AcceptInvitation';
+import { PasswordReset } from './accounts/PasswordReset';
 import { ConsoleSignIn } from './ConsoleSignIn';
 import { IntegrationRoutes } from './integrations/IntegrationRoutes';
 import { IssuerPage } from './issuers/IssuerPage';
 import { IssuersPage } from './issuers/IssuersPage';
 
 /**
- * The institution console, for staff. Staff sign in with their institution's API client
- * (OAuth2 client credentials); the token stays in the gateway's HttpOnly cookie, and this tab
- * keeps only the marker that it is signed in.
+ * The institution console, for staff. Staff sign in as themselves (email and password), or with
+ * one of their institution's API clients; the token stays in the gateway's HttpOnly cookie, and
+ * this tab keeps only the marker that it is signed in.
  */
 export function ConsoleRoutes() {
+  return (
+    <Routes>
+      {/* Reached from emails, before anyone is signed in. */}
+      <Route path="invitation" element={<AcceptInvitation />} />
+      <Route path="password-reset" element={<PasswordReset />} />
+      <Route path="*" element={<SignedInConsole />} />
+    </Routes>
+  );
+}
+
+function SignedInConsole() {
   const { t } = useI18n();
   const [token, setSession] = useSession('staff');
   const [institution, setInstitution] = useState<InstitutionV2 | null>(null);

@@ -19,6 +19,11 @@ export function ErrorMessage({ error }: { error: unknown }) {
   );
 }
 
+/** A platform refusal with this code, in the reader's words instead of the platform's; any other error as it came. */
+export function refusedAs(error: unknown, code: string, message: string): unknown {
+  return error instanceof ApiRequestError && error.code === code ? new Error(message) : error;
+}
+
 function apiErrorText(error: ApiRequestError, t: ReturnType<typeof useI18n>['t']): string {
   if (error.code === 'network_error') return t('common.errors.network');
   if (error.code === 'rate_limited') return t('common.errors.rateLimited', { minutes: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60)) });
