@@ -9,18 +9,7 @@ import {
   type V2SuccessEnvelope,
 } from '@badges/api-contracts';
 import type { EventOrigin } from '@badges/events';
-import {
-  cacheTag,
-  InstitutionId,
-  InternalTokenGuard,
-  markPublicCacheStale,
-  parseWith,
-  RequestOrigin,
-  requireIssuerAction,
-  StaffIssuerAccess,
-  tenantScope,
-  type IssuerAccess,
-} from '@badges/service-kit';
+import { cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, RequestOrigin, requireIssuerAction, StaffIssuerAccess, tenantScope, type IssuerAccess } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
