@@ -133,6 +133,26 @@ describe.each(databaseTargets())('endorsement service on $name', (target) => {
       expect(body(revoked).error.code).toBe('target_revoked');
     });
 
+    it.each([
+      { roles: 'editor:issuer-faculty', type: 'BadgeClass', entityId: 'badge-robotics', status: 201 },
+      { roles: 'staff:issuer-faculty', type: 'BadgeClass', entityId: 'badge-robotics', status: 403, needs: 'the editor or owner role' },
+      { roles: 'staff:issuer-faculty', type: 'Assertion', entityId: 'assertion-ada', status: 201 },
+      { roles: 'editor:issuer-faculty', type: 'Issuer', entityId: 'issuer-faculty', status: 403, needs: 'the owner role' },
+      { roles: 'owner:issuer-faculty', type: 'Issuer', entityId: 'issuer-faculty', status: 201 },
+      { roles: 'owner:issuer-other', type: 'BadgeClass', entityId: 'badge-robotics', status: 403, needs: 'the editor or owner role' },
+      { roles: 'none', type: 'Assertion', entityId: 'assertion-ada', status: 403, needs: 'the staff' },
+      { roles: 'admin', type: 'Issuer', entityId: 'issuer-faculty', status: 201 },
+    ])('a person with $roles asking about $type: $status', async ({ roles, type, entityId, status, needs }) => {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v2/endorsement-requests',
+        headers: { ...tenantHeaders(COLLEGE), [InternalHeader.StaffRoles]: roles },
+        payload: { target: { type, entityId }, endorser: COUNCIL },
+      });
+      expect(response.statusCode).toBe(status);
+      if (needs) expect(body(response).error).toMatchObject({ code: 'forbidden', message: expect.stringContaining(needs) });
+    });
+
     it('is visible to its two parties only, listed by role', async () => {
       const created = await request();
       expect(created).toMatchObject({

@@ -11,7 +11,7 @@ import {
   type V2SuccessEnvelope,
 } from '@badges/api-contracts';
 import type { EventOrigin } from '@badges/events';
-import { ApiError, InstitutionId, InternalTokenGuard, parseWith, RequestOrigin, tenantScope } from '@badges/service-kit';
+import { ApiError, InstitutionId, InternalTokenGuard, parseWith, RequestOrigin, StaffIssuerAccess, tenantScope, type IssuerAccess } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { PublicUrls } from '../common/public-urls';
@@ -33,8 +33,13 @@ export class EndorsementRequestsController {
 
   @Post()
   @HttpCode(201)
-  async create(@InstitutionId() institutionId: string, @Body() body: unknown, @RequestOrigin() origin: EventOrigin): Promise<V2SuccessEnvelope<EndorsementRequestV2>> {
-    const request = await this.workflow.request(tenantScope(institutionId), parseWith(EndorsementRequestCreateBodySchema, body), origin);
+  async create(
+    @InstitutionId() institutionId: string,
+    @Body() body: unknown,
+    @RequestOrigin() origin: EventOrigin,
+    @StaffIssuerAccess() access: IssuerAccess,
+  ): Promise<V2SuccessEnvelope<EndorsementRequestV2>> {
+    const request = await this.workflow.request(tenantScope(institutionId), parseWith(EndorsementRequestCreateBodySchema, body), origin, access);
     return successEnvelope(toEndorsementRequestV2(request));
   }
 

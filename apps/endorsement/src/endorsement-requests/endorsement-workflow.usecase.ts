@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
-import type { EndorsementRequestCreateBody } from '@badges/api-contracts';
+import type { EndorsementRequestCreateBody, EndorsementTargetType } from '@badges/api-contracts';
 import type { EventOrigin } from '@badges/events';
 import { newEntityId } from '@badges/persistence';
-import { ApiError, ErrorCode, type TenantScope } from '@badges/service-kit';
+import { ApiError, ErrorCode, requireIssuerAction, type IssuerAction, type IssuerAccess, type TenantScope } from '@badges/service-kit';
 
 import { EndorsersRepository } from '../endorsers/endorsers.repository';
 import { EndorsementsRepository } from '../endorsements/endorsements.repository';
@@ -14,6 +14,12 @@ import { EndorsementPrismaService, type EndorsementTx } from '../prisma/endorsem
 import { EndorsementSigner } from '../signing/endorsement-signer';
 import { EndorserKeysService } from '../signing/endorser-keys.service';
 import { EndorsementRequestsRepository } from './endorsement-requests.repository';
+
+/**
+ * What a person needs on the target's issuer to ask for its endorsement: the role that may change
+ * the target (the issuer itself: owner; a badge class: editor; an assertion: staff).
+ */
+const REQUEST_NEEDS: Record<EndorsementTargetType, IssuerAction> = { Issuer: 'manage-issuer', BadgeClass: 'edit-badge-classes', Assertion: 'award' };
 
 /**
  * The workflow (issue #7): the owner of a target requests, the endorser approves (with a
@@ -34,7 +40,7 @@ export class EndorsementWorkflow {
     private readonly signer: EndorsementSigner,
   ) {}
 
-  async request(scope: TenantScope, body: EndorsementRequestCreateBody, origin: EventOrigin): Promise<EndorsementRequest> {
+  async request(scope: TenantScope, body: EndorsementRequestCreateBody, origin: EventOrigin, access: IssuerAccess = { kind: 'unrestricted' }): Promise<EndorsementRequest> {
     if (body.endorser === scope.institutionId) {
       throw new ApiError(400, ErrorCode.SelfEndorsement, 'An institution cannot endorse its own issuers, badge classes or assertions.', 'endorser');
     }
@@ -43,6 +49,8 @@ export class EndorsementWorkflow {
     const endorser = await this.endorsers.findByInstitution(body.endorser);
     if (!endorser) throw new ApiError(404, ErrorCode.NotFound, 'No endorser with this institution id.', 'endorser');
     const target = await this.targets.resolve(scope, body.target.type, body.target.entityId, origin.correlationId);
+    // An unknown issuer ('') matches no role: only an admin may then ask.
+    requireIssuerAction(access, target.issuerId ?? '', REQUEST_NEEDS[target.type]);
     const created = await this.prisma.$transaction(async (tx) => {
       const request = await this.requests.create(
         scope,

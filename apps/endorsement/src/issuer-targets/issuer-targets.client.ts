@@ -15,6 +15,8 @@ export interface ResolvedTarget {
   name: string;
   /** The contact email of the issuer that owns it (published in its Profile anyway). */
   issuerEmail?: string;
+  /** The entity id of the issuer that owns it (itself, for an Issuer): whose roles decide who may ask. */
+  issuerId?: string;
 }
 
 /** The fields we read of the issuer's v2 answer (Issuer, BadgeClass or Assertion). */
@@ -50,7 +52,15 @@ export class IssuerTargetsClient {
     if (entity.revoked) throw new ApiError(400, ErrorCode.TargetRevoked, 'A revoked assertion cannot be endorsed.', 'target.entityId');
     // Badge classes and assertions name their issuer; its email is where we tell the requester.
     const issuer = type === 'Issuer' ? entity : entity.issuer ? await this.get(scope, 'Issuer', entity.issuer, correlationId) : null;
-    return { type, entityId, url: entity.openBadgeId, name: entity.name ?? entity.badgeclassOpenBadgeId ?? entity.openBadgeId, issuerEmail: issuer?.email };
+    const issuerId = type === 'Issuer' ? entityId : entity.issuer;
+    return {
+      type,
+      entityId,
+      url: entity.openBadgeId,
+      name: entity.name ?? entity.badgeclassOpenBadgeId ?? entity.openBadgeId,
+      issuerEmail: issuer?.email,
+      ...(issuerId ? { issuerId } : {}),
+    };
   }
 
   /** The v2 entity as the requester sees it, or null when the issuer says 404. */

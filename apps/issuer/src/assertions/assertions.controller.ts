@@ -13,7 +13,7 @@ import {
   type V2SuccessEnvelope,
 } from '@badges/api-contracts';
 import type { EventOrigin } from '@badges/events';
-import { cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, nextPagePath, parseWith, RequestOrigin, tenantScope } from '@badges/service-kit';
+import { cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, nextPagePath, parseWith, RequestOrigin, requireIssuerAction, StaffIssuerAccess, tenantScope, type IssuerAccess } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
@@ -41,8 +41,9 @@ export class AssertionsController {
     @Param('entityId', EntityIdPipe) badgeClassId: string,
     @Body() body: unknown,
     @RequestOrigin() origin: EventOrigin,
+    @StaffIssuerAccess() access: IssuerAccess,
   ): Promise<V2SuccessEnvelope<AssertionV2>> {
-    await this.owned.requireBadgeClass(tenantScope(institutionId), badgeClassId);
+    requireIssuerAction(access, await this.owned.requireBadgeClass(tenantScope(institutionId), badgeClassId), 'award');
     const item = parseWith(AssertionCreateBodySchema, body);
     const [awarded] = await this.award.award(tenantScope(institutionId), badgeClassId, [item], { fieldPrefix: () => '', origin });
     return successEnvelope(toAssertionV2(awarded.assertion, this.urls, awarded.plaintextIdentity));
@@ -56,8 +57,9 @@ export class AssertionsController {
     @Param('entityId', EntityIdPipe) badgeClassId: string,
     @Body() body: unknown,
     @RequestOrigin() origin: EventOrigin,
+    @StaffIssuerAccess() access: IssuerAccess,
   ): Promise<V2SuccessEnvelope<AssertionV2>> {
-    await this.owned.requireBadgeClass(tenantScope(institutionId), badgeClassId);
+    requireIssuerAction(access, await this.owned.requireBadgeClass(tenantScope(institutionId), badgeClassId), 'award');
     const batch = parseWith(BatchIssueBodySchema, body);
     const awarded = await this.award.award(tenantScope(institutionId), badgeClassId, batch.assertions, {
       fieldPrefix: (index) => `assertions.${index}.`,
@@ -108,8 +110,9 @@ export class AssertionsController {
     @Body() body: unknown,
     @RequestOrigin() origin: EventOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @StaffIssuerAccess() access: IssuerAccess,
   ): Promise<V2SuccessEnvelope<AssertionV2>> {
-    await this.owned.requireAssertion(tenantScope(institutionId), id);
+    requireIssuerAction(access, await this.owned.requireAssertion(tenantScope(institutionId), id), 'award');
     const updated = await this.assertions.update(tenantScope(institutionId), id, parseWith(AssertionUpdateBodySchema, body), origin);
     // Its public document and baked image (both tagged with the assertion) are stale.
     markPublicCacheStale(reply, [cacheTag.assertion(id)]);
@@ -125,8 +128,9 @@ export class AssertionsController {
     @Body() body: unknown,
     @RequestOrigin() origin: EventOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @StaffIssuerAccess() access: IssuerAccess,
   ): Promise<V2SuccessEnvelope<AssertionV2>> {
-    await this.owned.requireAssertion(tenantScope(institutionId), id);
+    requireIssuerAction(access, await this.owned.requireAssertion(tenantScope(institutionId), id), 'award');
     const { revocation_reason } = parseWith(RevokeBodySchema, body);
     const revoked = await this.assertions.revoke(tenantScope(institutionId), id, revocation_reason, origin);
     markPublicCacheStale(reply, revocationCacheTags([revoked]));
@@ -146,9 +150,14 @@ export class AssertionsController {
     @Body() body: unknown,
     @RequestOrigin() origin: EventOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @StaffIssuerAccess() access: IssuerAccess,
   ): Promise<V2SuccessEnvelope<BatchRevokeResultV2>> {
     const items = parseWith(BatchRevokeBodySchema, body);
     const scope = tenantScope(institutionId);
+    // All or nothing for a person: one assertion of an issuer they may not award on refuses the batch.
+    if (access.kind === 'staff') {
+      for (const issuerId of await this.owned.issuersOfAssertions(scope, items.map((item) => item.entityId))) requireIssuerAction(access, issuerId, 'award');
+    }
     const results = await this.assertions.revokeEach(scope, items.map((item) => ({ id: item.entityId, reason: item.revocationReason })), origin);
     const revoked = results.flatMap((result) => (result.outcome === 'revoked' ? [result.assertion] : []));
     if (revoked.length > 0) markPublicCacheStale(reply, revocationCacheTags(revoked));

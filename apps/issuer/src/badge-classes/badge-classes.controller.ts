@@ -9,7 +9,7 @@ import {
   type V2SuccessEnvelope,
 } from '@badges/api-contracts';
 import type { EventOrigin } from '@badges/events';
-import { cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, RequestOrigin, tenantScope } from '@badges/service-kit';
+import { cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, RequestOrigin, requireIssuerAction, StaffIssuerAccess, tenantScope, type IssuerAccess } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
@@ -33,8 +33,9 @@ export class BadgeClassesController {
     @Param('entityId', EntityIdPipe) issuerId: string,
     @Body() body: unknown,
     @RequestOrigin() origin: EventOrigin,
+    @StaffIssuerAccess() access: IssuerAccess,
   ): Promise<V2SuccessEnvelope<BadgeClassV2>> {
-    await this.owned.requireIssuer(tenantScope(institutionId), issuerId);
+    requireIssuerAction(access, await this.owned.requireIssuer(tenantScope(institutionId), issuerId), 'edit-badge-classes');
     const badgeClass = await this.badgeClasses.create(tenantScope(institutionId), issuerId, parseWith(BadgeClassCreateBodySchema, body), origin);
     return successEnvelope(toBadgeClassV2(badgeClass, this.urls));
   }
@@ -63,8 +64,9 @@ export class BadgeClassesController {
     @Body() body: unknown,
     @RequestOrigin() origin: EventOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @StaffIssuerAccess() access: IssuerAccess,
   ): Promise<V2SuccessEnvelope<BadgeClassV2>> {
-    await this.owned.requireBadgeClass(tenantScope(institutionId), id);
+    requireIssuerAction(access, await this.owned.requireBadgeClass(tenantScope(institutionId), id), 'edit-badge-classes');
     const badgeClass = await this.badgeClasses.update(tenantScope(institutionId), id, parseWith(BadgeClassUpdateBodySchema, body), origin);
     markPublicCacheStale(reply, [cacheTag.badgeClass(id)]);
     return successEnvelope(toBadgeClassV2(badgeClass, this.urls));
@@ -77,7 +79,9 @@ export class BadgeClassesController {
     @Param('entityId', EntityIdPipe) id: string,
     @RequestOrigin() origin: EventOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @StaffIssuerAccess() access: IssuerAccess,
   ): Promise<void> {
+    requireIssuerAction(access, await this.owned.requireBadgeClass(tenantScope(institutionId), id), 'edit-badge-classes');
     await this.badgeClasses.delete(tenantScope(institutionId), id, origin);
     // Its event (badgeclass.deleted) is for the audit trail; this gateway forgets the document now.
     markPublicCacheStale(reply, [cacheTag.badgeClass(id)]);

@@ -3,9 +3,10 @@ import type { FastifyReply } from 'fastify';
 
 import { successEnvelope } from '@badges/api-contracts';
 import type { EventOrigin } from '@badges/events';
-import { ApiError, InstitutionId, InternalTokenGuard, RequestOrigin, tenantScope } from '@badges/service-kit';
+import { ApiError, InstitutionId, InternalTokenGuard, RequestOrigin, requireIssuerAction, StaffIssuerAccess, tenantScope, type IssuerAccess } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
+import { OwnedEntities } from '../common/owned-entities';
 import { BulkAwardsService } from './bulk-awards.service';
 import { BulkProgressStream } from './bulk-progress.stream';
 import { DEFAULT_ERRORS_SHOWN } from './bulk-awards.service';
@@ -16,6 +17,7 @@ export class BulkAwardsController {
   constructor(
     private readonly bulk: BulkAwardsService,
     private readonly progress: BulkProgressStream,
+    private readonly owned: OwnedEntities,
   ) {}
 
   /** 202 with the new job; 200 with the existing one when the Idempotency-Key was used before. */
@@ -28,7 +30,9 @@ export class BulkAwardsController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @RequestOrigin() origin: EventOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @StaffIssuerAccess() access: IssuerAccess,
   ) {
+    if (access.kind === 'staff') requireIssuerAction(access, await this.owned.requireBadgeClass(tenantScope(institutionId), badgeClassId), 'award');
     const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
     let source: Parameters<BulkAwardsService['create']>[2];
     if (type === 'text/csv') source = { kind: 'csv', bytes: Buffer.isBuffer(body) ? body : Buffer.from(String(body ?? '')) };

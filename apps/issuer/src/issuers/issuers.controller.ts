@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 
 import { IssuerCreateBodySchema, IssuerUpdateBodySchema, successEnvelope, type IssuerV2, type V2SuccessEnvelope } from '@badges/api-contracts';
 import type { EventOrigin } from '@badges/events';
-import { cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, RequestOrigin, tenantScope } from '@badges/service-kit';
+import { cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, mayReadIssuer, parseWith, RequestOrigin, requireIssuerAction, StaffIssuerAccess, tenantScope, type IssuerAccess } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
@@ -27,10 +27,11 @@ export class IssuersController {
     return successEnvelope(toIssuerV2(issuer, this.urls));
   }
 
+  /** As Badgr's issuer list: a person sees the issuers they have a role on (an admin, all of them). */
   @Get()
-  async list(@InstitutionId() institutionId: string): Promise<V2SuccessEnvelope<IssuerV2>> {
+  async list(@InstitutionId() institutionId: string, @StaffIssuerAccess() access: IssuerAccess): Promise<V2SuccessEnvelope<IssuerV2>> {
     const issuers = await this.issuers.list(tenantScope(institutionId));
-    return successEnvelope(issuers.map((issuer) => toIssuerV2(issuer, this.urls)));
+    return successEnvelope(issuers.filter((issuer) => mayReadIssuer(access, issuer.id)).map((issuer) => toIssuerV2(issuer, this.urls)));
   }
 
   @Get(':entityId')
@@ -45,8 +46,9 @@ export class IssuersController {
     @Body() body: unknown,
     @RequestOrigin() origin: EventOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @StaffIssuerAccess() access: IssuerAccess,
   ): Promise<V2SuccessEnvelope<IssuerV2>> {
-    await this.owned.requireIssuer(tenantScope(institutionId), id);
+    requireIssuerAction(access, await this.owned.requireIssuer(tenantScope(institutionId), id), 'manage-issuer');
     const issuer = await this.issuers.update(tenantScope(institutionId), id, parseWith(IssuerUpdateBodySchema, body), origin);
     markPublicCacheStale(reply, [cacheTag.issuer(id)]);
     return successEnvelope(toIssuerV2(issuer, this.urls));
@@ -60,7 +62,9 @@ export class IssuersController {
     @Param('entityId', EntityIdPipe) id: string,
     @RequestOrigin() origin: EventOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @StaffIssuerAccess() access: IssuerAccess,
   ): Promise<void> {
+    requireIssuerAction(access, await this.owned.requireIssuer(tenantScope(institutionId), id), 'manage-issuer');
     await this.issuers.delete(tenantScope(institutionId), id, origin);
     markPublicCacheStale(reply, [cacheTag.issuer(id)]);
   }

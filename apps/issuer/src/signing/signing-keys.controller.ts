@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 
 import { RotateSigningKeyBodySchema, successEnvelope, type SigningKeyV2, type V2SuccessEnvelope } from '@badges/api-contracts';
 import type { EventOrigin } from '@badges/events';
-import { cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, RequestOrigin, tenantScope } from '@badges/service-kit';
+import { cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, RequestOrigin, requireIssuerAction, StaffIssuerAccess, tenantScope, type IssuerAccess } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { OwnedEntities } from '../common/owned-entities';
@@ -38,8 +38,9 @@ export class SigningKeysController {
     @Body() body: unknown,
     @RequestOrigin() origin: EventOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @StaffIssuerAccess() access: IssuerAccess,
   ): Promise<V2SuccessEnvelope<SigningKeyV2>> {
-    await this.owned.requireIssuer(tenantScope(institutionId), issuerId);
+    requireIssuerAction(access, await this.owned.requireIssuer(tenantScope(institutionId), issuerId), 'manage-issuer');
     const { algorithm } = parseWith(RotateSigningKeyBodySchema, body);
     const keys = await this.keys.rotate(tenantScope(institutionId), issuerId, origin, algorithm);
     markPublicCacheStale(reply, [cacheTag.issuer(issuerId)]);
