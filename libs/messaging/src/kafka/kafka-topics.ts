@@ -6,20 +6,30 @@ import { deadLetterTopic } from '@badges/events';
 export const physicalTopic = (namespace: string, topic: string): string => `${namespace}${topic}`;
 export const logicalTopic = (namespace: string, physical: string): string => physical.slice(namespace.length);
 
+/** How often, and how far apart, creating the topics is tried before a start gives up. */
+const CREATE_ATTEMPTS = 10;
+const CREATE_RETRY_MS = 500;
+
 /**
  * Creates the topics and their `.dlq` companions when missing. Production clusters usually
  * disable auto-creation, and partitions decide how far a consumer group can scale out.
+ *
+ * Tried again for a few seconds: two instances starting together race to create the same topics,
+ * and while another's creation is under way the broker may answer "does not host this
+ * topic-partition" (its leaders are not elected yet), which kafkajs does not retry.
  */
 export async function ensureTopics(admin: Admin, namespace: string, topics: readonly string[], numPartitions = 3): Promise<void> {
   const wanted = topics.flatMap((t) => [physicalTopic(namespace, t), physicalTopic(namespace, deadLetterTopic(t))]);
-  const existing = new Set(await admin.listTopics());
-  const missing = wanted.filter((t) => !existing.has(t));
-  if (missing.length === 0) return;
-  try {
-    await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions })) });
-  } catch (error) {
-    // Two instances starting together race to create the same topics; losing that race is fine.
-    const now = new Set(await admin.listTopics());
-    if (!missing.every((t) => now.has(t))) throw error;
+  for (let attempt = 1; ; attempt += 1) {
+    const existing = new Set(await admin.listTopics());
+    const missing = wanted.filter((t) => !existing.has(t));
+    if (missing.length === 0) return;
+    try {
+      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions })) });
+      return;
+    } catch (error) {
+      if (attempt >= CREATE_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, CREATE_RETRY_MS));
+    }
   }
 }
