@@ -4,8 +4,8 @@ import { apiFetch, apiJson, apiOne, apiResult, ApiRequestError } from './client'
 import { endSession, startSession } from './session';
 
 /**
- * Staff sign in with their institution's API client (OAuth2 client credentials, as POST /o/token
- * takes them); the token stays in the gateway's HttpOnly cookie.
+ * A shared or scripted console signs in with one of the institution's API clients (OAuth2 client
+ * credentials, as POST /o/token takes them); the token stays in the gateway's HttpOnly cookie.
  */
 export function staffSignIn(clientId: string, clientSecret: string): Promise<void> {
   return startSession('staff', { client_id: clientId, client_secret: clientSecret });

@@ -40,9 +40,12 @@ export function ApiClientsPage({ token }: { token: string }) {
     action.run(async () => {
       setConfirming(null);
       setSecret(null);
+      // showSecret reloads the list itself.
       if (what === 'rotate') await showSecret(await rotateApiClient(token, client.clientId));
-      else await revokeApiClient(token, client.clientId);
-      await clients.reload();
+      else {
+        await revokeApiClient(token, client.clientId);
+        await clients.reload();
+      }
       return t(what === 'rotate' ? 'consoleIntegrations.apiClients.rotated' : 'consoleIntegrations.apiClients.revoked', { name: client.name });
     });
 
