@@ -85,12 +85,21 @@ describe.each(embeddedStorageTargets())('staff accounts end to end on $name', (t
     expect(invitation.mail.raw).toMatch(/^Subject: .*=\?UTF-8\?/im);
     expect((await anonymous.post('/v2/staff/invitations/accept', { token: invitation.token, password: PASSWORD })).status).toBe(200);
 
-    // Badgr's client flow: password grant, refresh, list issuers.
+    // Badgr's client flow: password grant, refresh, list issuers, award, batch revoke.
     const ada = await signIn('ada@northern.example', PASSWORD);
     const refreshed = await anonymous.post('/o/token', { grant_type: 'refresh_token', refresh_token: ada.refresh });
     expect(refreshed.status).toBe(200);
     secrets.push(refreshed.body.access_token, refreshed.body.refresh_token);
     const adaApi = anonymous.withToken(refreshed.body.access_token);
+    const listed = await adaApi.get('/v2/issuers');
+    expect(listed.body.result.map((issuer: { entityId: string }) => issuer.entityId)).toEqual([issuerId]);
+    const firstAid = await adaApi.post(`/v2/issuers/${issuerId}/badgeclasses`, { name: 'First Aid', description: 'Gave first aid.', image: pngDataUri(), criteriaNarrative: 'Pass the course.' });
+    const awarded = await adaApi.post(`/v2/badgeclasses/${firstAid.body.result[0].entityId}/assertions`, { recipient: { identity: 'learner@example.org' } });
+    expect(awarded.status).toBe(201);
+    expect(awarded.body.result[0].createdBy).toBe(`staff:${invited.body.result[0].staffId}`);
+    const revoked = await adaApi.post('/v2/assertions/revoke', [{ entityId: awarded.body.result[0].entityId, revocationReason: 'Awarded in error' }]);
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.result).toEqual([expect.objectContaining({ entityId: awarded.body.result[0].entityId, revoked: true })]);
     const reused = await anonymous.post('/o/token', { grant_type: 'refresh_token', refresh_token: ada.refresh });
     expect([reused.status, reused.body.error]).toEqual([400, 'invalid_grant']);
     const adaAgain = await signIn('ada@northern.example', PASSWORD);
