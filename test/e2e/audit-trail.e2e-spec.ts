@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 
 import { AuditEntryV2Schema, contractMismatches, type AuditEntryV2 } from '@badges/api-contracts';
 import { Topic, type BadgeEvent } from '@badges/events';
 import { sharedInProcessBus, type Subscription } from '@badges/messaging';
+import { databaseConfigFromEnv, openDatabase } from '@badges/persistence';
 
 import { csvRecords } from '../../apps/issuer/src/bulk-awards/csv/csv-parser';
 import { startEmbedded, type EmbeddedPlatform } from '../../apps/runner/src/start-embedded';
@@ -40,6 +42,8 @@ describe.each(embeddedStorageTargets())('the audit trail on $name', (target) => 
   /** Every assertion.issued the bus carried, for the redelivery below. */
   const issued: BadgeEvent[] = [];
   let observer: Subscription | undefined;
+  /** What the platform was started with, to start it again on the same storage. */
+  let platformEnv: NodeJS.ProcessEnv;
 
   const institution = async (name: string, headers: Record<string, string> = {}) => {
     const created = await admin.post('/admin/institutions', { name }, headers);
@@ -67,7 +71,8 @@ describe.each(embeddedStorageTargets())('the audit trail on $name', (target) => 
     const port = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, EMBEDDED_DATABASE: 'pglite' };
     for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'REDIS_URL', 'SMTP_URL']) delete env[name];
-    platform = await startEmbedded({ ...env, ...storage.env });
+    platformEnv = { ...env, ...storage.env };
+    platform = await startEmbedded(platformEnv);
     observer = await sharedInProcessBus().subscribe({ group: `audit-e2e-observer-${target.name}`, topics: [Topic.AssertionIssued], handler: async (event) => void issued.push(event) });
     admin = new ApiClient(platform.url, platform.adminToken);
     college = await institution('Northern College', corr('institution'));
@@ -286,5 +291,17 @@ describe.each(embeddedStorageTargets())('the audit trail on $name', (target) => 
     expect(mine.find((listed) => listed.action === 'issuer.deleted')).toMatchObject({ target: { type: 'Issuer', entityId: musicId }, correlationId: 'audit-e2e-delete-issuer' });
     expect(mine.find((listed) => listed.action === 'badge_class.deleted')?.changes).toEqual({ name: { before: 'Choir' }, issuer: { before: musicId } });
     expect(mine.find((listed) => listed.action === 'endorsement.withdrawn')).toMatchObject({ actor: `client:${college.clientId}`, changes: { reason: { after: 'Renamed the course.' } } });
+  });
+  it('records what a service publishes while the platform starts, before the gateway has subscribed', async () => {
+    // An award committed but not yet published when the platform stopped (the crash between commit
+    // and relay the outbox exists for): the issuer's relay sends it at once on the next start.
+    const template = issued.find((candidate) => candidate.payload.assertionId === ids.assertion) as BadgeEvent;
+    const pending = { ...template, eventId: randomUUID(), correlationId: 'audit-e2e-unpublished' };
+    await platform.close();
+    const database = await openDatabase(databaseConfigFromEnv(platformEnv));
+    await database.query(`INSERT INTO "issuer"."OutboxBatch" ("topic", "eventCount", "envelopes") VALUES ($1, 1, $2)`, [pending.type, JSON.stringify([pending])]);
+    await database.close();
+    platform = await startEmbedded(platformEnv);
+    await eventually(async () => (await trail(college.api, `?target=${ids.assertion}`)).some((listed) => listed.eventId === pending.eventId), 10_000, 'the entry of the event published during start-up');
   });
 });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 
+import { sharedInProcessBus } from '@badges/messaging';
 import { databaseConfigFromEnv, openDatabase, type Database } from '@badges/persistence';
 import { InProcessServiceClient, registeredRoutes, type EmbeddedService, type RegisteredRoute, type ServiceClient } from '@badges/service-kit';
 
@@ -45,7 +46,17 @@ export async function startEmbedded(baseEnv: NodeJS.ProcessEnv = process.env, op
 
   const database: Database = await openDatabase(databaseConfigFromEnv(env));
   const started: EmbeddedService[] = [];
+  // Services publish while they start (an outbox left unpublished, a bulk award resumed) before the
+  // gateway's audit consumer, started last, has subscribed: the bus keeps those events until all are up.
+  const bus = sharedInProcessBus();
+  bus.hold();
+  let held = true;
+  const releaseBus = async () => {
+    if (held) await bus.release();
+    held = false;
+  };
   const close = async () => {
+    await releaseBus();
     for (const service of [...started].reverse()) await service.app.close();
     await database.close();
   };
@@ -72,6 +83,7 @@ export async function startEmbedded(baseEnv: NodeJS.ProcessEnv = process.env, op
       const address = instance.fastify.server.address();
       boundPorts.push(typeof address === 'object' && address ? address.port : port);
     }
+    await releaseBus();
     const url = env.PUBLIC_URL ?? `http://localhost:${boundPorts[0]}`;
     const gatewayUrls = boundPorts.map((bound, index) => (index === 0 ? url : `http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}`));
     const routes = Object.fromEntries(started.slice(0, EMBEDDED_SERVICES.length).map((service) => [service.name, registeredRoutes(service.fastify)]));

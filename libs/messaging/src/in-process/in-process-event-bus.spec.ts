@@ -38,6 +38,26 @@ describe('InProcessEventBus', () => {
     expect([...byMember.b].sort()).toEqual(ids);
   });
 
+  it('keeps what is published during a hold for the groups subscribed by its release, in order', async () => {
+    const early: string[] = [];
+    const late: string[] = [];
+    await bus.subscribe({ group: 'early', topics: [Topic.AssertionIssued], handler: async (e) => void early.push(e.eventId) });
+    bus.hold();
+    bus.hold();
+    const events = Array.from({ length: 5 }, (_, n) => sampleIssuedEvent(n, 'assertion1'));
+    await bus.publish(events.slice(0, 3));
+    await bus.subscribe({ group: 'late', topics: [Topic.AssertionIssued], handler: async (e) => void late.push(e.eventId) });
+    await bus.publish(events.slice(3));
+    await bus.release();
+    await bus.idle();
+    expect([early, late]).toEqual([[], []]);
+    await bus.release();
+    await bus.idle();
+    const ids = events.map((e) => e.eventId);
+    expect(early).toEqual(ids);
+    expect(late).toEqual(ids);
+  });
+
   it('keeps the events of one aggregate in order', async () => {
     const seen: string[] = [];
     await bus.subscribe({

@@ -49,7 +49,9 @@ export interface InProcessEventBusOptions {
  * batch handler gets the consecutive events of one topic queued on a lane as one run (at most
  * IN_PROCESS_BATCH), as a Kafka consumer gets a partition's batch.
  * Nothing is persisted: the outbox is the durable part, so events published while a
- * service has not subscribed yet are lost to it. Subscribe every consumer before starting relays.
+ * service has not subscribed yet are lost to it. Subscribe every consumer before starting relays,
+ * or hold the bus while services start (hold/release): what they publish meanwhile waits, and goes
+ * to every group subscribed by the release, as Kafka gives a new group the topic from its start.
  */
 export class InProcessEventBus implements EventPublisher, EventSubscriber, DeadLetterSink {
   private readonly logger = new Logger(InProcessEventBus.name);
@@ -58,6 +60,9 @@ export class InProcessEventBus implements EventPublisher, EventSubscriber, DeadL
   private readonly lanesPerGroup: number;
   private readonly deadLetterCapacity: number;
   private closed = false;
+  /** Holds taken and not yet released; while any is, published events wait in `held`. */
+  private holds = 0;
+  private held: (readonly BadgeEvent[])[] = [];
 
   constructor(options: InProcessEventBusOptions = {}) {
     this.lanesPerGroup = options.lanesPerGroup ?? 4;
@@ -66,6 +71,10 @@ export class InProcessEventBus implements EventPublisher, EventSubscriber, DeadL
 
   async publish(events: readonly BadgeEvent[]): Promise<void> {
     if (this.closed) throw new Error('InProcessEventBus is closed');
+    if (this.holds > 0) {
+      this.held.push(events);
+      return;
+    }
     for (const event of events) {
       // Serialised once, parsed per delivery: every group gets its own copy, validated as from Kafka.
       const raw = JSON.stringify(event);
@@ -75,6 +84,18 @@ export class InProcessEventBus implements EventPublisher, EventSubscriber, DeadL
         lane.push({ topic: event.type, key: event.aggregateId, raw });
       }
     }
+  }
+
+  /** Events published from now on wait until every hold is released (while services start). */
+  hold(): void {
+    this.holds += 1;
+  }
+
+  /** Ends one hold; the last one delivers what waited, in the order it was published. */
+  async release(): Promise<void> {
+    this.holds = Math.max(0, this.holds - 1);
+    const waiting = this.holds === 0 ? this.held.splice(0) : [];
+    for (const events of waiting) await this.publish(events);
   }
 
   async subscribe<T extends TopicName>(options: SubscribeOptions<T>): Promise<Subscription> {
