@@ -153,6 +153,27 @@ describe.each(databaseTargets())('endorsement service on $name', (target) => {
       if (needs) expect(body(response).error).toMatchObject({ code: 'forbidden', message: expect.stringContaining(needs) });
     });
 
+    it('lets only the endorser’s admins answer or withdraw (issue #16): no issuer role speaks for the institution', async () => {
+      const asPerson = (roles: string, method: 'POST' | 'DELETE', url: string, payload: unknown) =>
+        app.inject({ method, url, headers: { ...tenantHeaders(COUNCIL), [InternalHeader.Actor]: 'staff:person-1', [InternalHeader.StaffRoles]: roles }, payload: payload as object });
+      const created = await request();
+      for (const roles of ['owner:issuer-council', 'editor:issuer-faculty', 'none']) {
+        for (const action of ['approve', 'decline']) {
+          const refused = await asPerson(roles, 'POST', `/v2/endorsement-requests/${created.entityId}/${action}`, {});
+          expect(refused.statusCode).toBe(403);
+          expect(body(refused).error).toMatchObject({ code: 'forbidden', message: expect.stringContaining('Only the institution\'s admins') });
+        }
+      }
+      expect(body(await call(COLLEGE, 'GET', `/v2/endorsement-requests/${created.entityId}`)).result[0].status).toBe('pending');
+      const approved = await asPerson('admin', 'POST', `/v2/endorsement-requests/${created.entityId}/approve`, { comment: 'Fine.' });
+      expect(approved.statusCode).toBe(201);
+      const endorsementId = body(approved).result[0].entityId;
+      expect((await asPerson('owner:issuer-council', 'DELETE', `/v2/endorsements/${endorsementId}`, {})).statusCode).toBe(403);
+      expect((await asPerson('admin', 'DELETE', `/v2/endorsements/${endorsementId}`, {})).statusCode).toBe(200);
+      const declined = await asPerson('admin', 'POST', `/v2/endorsement-requests/${(await request()).entityId}/decline`, {});
+      expect(declined.statusCode).toBe(200);
+    });
+
     it('is visible to its two parties only, listed by role', async () => {
       const created = await request();
       expect(created).toMatchObject({

@@ -262,6 +262,41 @@ describe.each(databaseTargets())('notification service on $name', (target) => {
       const all = json(await call('GET', '/v2/notifications/emails', A)).result as Json[];
       expect(all.length).toBeGreaterThanOrEqual(5);
     });
+
+    it('lets a person resend an award email only with a role that awards on its issuer (issue #16)', async () => {
+      await main.publish(issuedEvent('inst-a', 'assertionResendRoles', { email: 'roles@example.org' }));
+      const [row] = await waitForEmailStatus('assertionResendRoles', 'sent');
+      const resend = (roles: string, headers = A) => call('POST', `/v2/notifications/emails/${row.entityId}/resend`, { ...headers, [InternalHeader.Actor]: 'staff:person-1', [InternalHeader.StaffRoles]: roles });
+      for (const roles of ['editor:issuer2', 'none']) {
+        const refused = await resend(roles);
+        expectError(refused, 403, 'forbidden');
+        expect(json(refused).error.message).toContain('the staff, editor or owner role on issuer issuer1');
+      }
+      expectError(await resend('admin', B), 404, 'not_found');
+      expect((await emailsFor('assertionResendRoles'))[0].status).toBe('sent');
+      expect(emailTo('roles@example.org')).toHaveLength(1);
+      expect((await resend('staff:issuer2,staff:issuer1')).statusCode).toBe(202);
+      await waitFor(async () => emailTo('roles@example.org'), (emails) => emails.length === 2, 'the resent email');
+      await waitForEmailStatus('assertionResendRoles', 'sent');
+      expect((await resend('admin')).statusCode).toBe(202);
+    });
+
+    it('lets only an institution admin resend an email of no issuer (an endorsement’s)', async () => {
+      await main.publish(
+        createEvent(Topic.EndorsementRequested, {
+          institutionId: 'inst-a', correlationId: 'corr-endorse-resend', aggregateId: 'reqResend',
+          payload: { requestId: 'reqResend', target: { type: 'BadgeClass', entityId: 'badge1' }, endorserInstitutionId: 'inst-b', targetName: 'Lab Safety', endorserEmail: 'resend@example.org' },
+        }),
+      );
+      const [row] = await waitFor(
+        async () => (json(await call('GET', '/v2/notifications/emails', B)).result as Json[]).filter((email) => email.to === 'resend@example.org' && email.status === 'sent'),
+        (rows) => rows.length === 1,
+        'the endorsement email',
+      );
+      const resend = (roles: string) => call('POST', `/v2/notifications/emails/${row.entityId}/resend`, { ...B, [InternalHeader.Actor]: 'staff:person-2', [InternalHeader.StaffRoles]: roles });
+      expectError(await resend('owner:issuer1'), 403, 'forbidden');
+      expect((await resend('admin')).statusCode).toBe(202);
+    });
   });
 
   describe('templates', () => {

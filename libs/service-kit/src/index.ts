@@ -46,4 +46,4 @@ export {
   type IssuerRoleGrant,
   type StaffRoles,
 } from './tenancy/staff-roles';
-export { issuerAccessOf, mayReadIssuer, requireIssuerAction, StaffIssuerAccess, type IssuerAccess } from './tenancy/issuer-access';
+export { issuerAccessOf, mayReadIssuer, requireInstitutionAdmin, requireIssuerAction, StaffIssuerAccess, type IssuerAccess } from './tenancy/issuer-access';

@@ -68,9 +68,10 @@ export class EndorsementRequestsController {
     @Param('entityId', EntityIdPipe) id: string,
     @Body() body: unknown,
     @RequestOrigin() origin: EventOrigin,
+    @StaffIssuerAccess() access: IssuerAccess,
   ): Promise<V2SuccessEnvelope<EndorsementV2>> {
     const { comment } = parseWith(EndorsementApproveBodySchema, body);
-    const endorsement = await this.workflow.approve(tenantScope(institutionId), id, comment ?? null, origin);
+    const endorsement = await this.workflow.approve(tenantScope(institutionId), id, comment ?? null, origin, access);
     return successEnvelope(toEndorsementV2(endorsement, this.urls));
   }
 
@@ -81,9 +82,10 @@ export class EndorsementRequestsController {
     @Param('entityId', EntityIdPipe) id: string,
     @Body() body: unknown,
     @RequestOrigin() origin: EventOrigin,
+    @StaffIssuerAccess() access: IssuerAccess,
   ): Promise<V2SuccessEnvelope<EndorsementRequestV2>> {
     const { reason } = parseWith(EndorsementReasonBodySchema, body);
-    return successEnvelope(toEndorsementRequestV2(await this.workflow.decline(tenantScope(institutionId), id, reason || null, origin)));
+    return successEnvelope(toEndorsementRequestV2(await this.workflow.decline(tenantScope(institutionId), id, reason || null, origin, access)));
   }
 
   private async endorsementIds(requestIds: string[]): Promise<Map<string, string>> {

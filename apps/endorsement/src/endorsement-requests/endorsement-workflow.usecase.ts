@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EndorsementRequestCreateBody, EndorsementTargetType } from '@badges/api-contracts';
 import type { EventOrigin } from '@badges/events';
 import { newEntityId } from '@badges/persistence';
-import { ApiError, ErrorCode, requireIssuerAction, type IssuerAction, type IssuerAccess, type TenantScope } from '@badges/service-kit';
+import { ApiError, ErrorCode, requireInstitutionAdmin, requireIssuerAction, type IssuerAction, type IssuerAccess, type TenantScope } from '@badges/service-kit';
 
 import { EndorsersRepository } from '../endorsers/endorsers.repository';
 import { EndorsementsRepository } from '../endorsements/endorsements.repository';
@@ -20,6 +20,9 @@ import { EndorsementRequestsRepository } from './endorsement-requests.repository
  * the target (the issuer itself: owner; a badge class: editor; an assertion: staff).
  */
 const REQUEST_NEEDS: Record<EndorsementTargetType, IssuerAction> = { Issuer: 'manage-issuer', BadgeClass: 'edit-badge-classes', Assertion: 'award' };
+
+/** An endorsement is given in the endorsing institution's name (its Profile), which no issuer role covers. */
+const ENDORSER_DECIDES = 'answer or withdraw endorsements in the institution’s name';
 
 /**
  * The workflow (issue #7): the owner of a target requests, the endorser approves (with a
@@ -73,9 +76,9 @@ export class EndorsementWorkflow {
     return created;
   }
 
-  async approve(scope: TenantScope, requestId: string, comment: string | null, origin: EventOrigin): Promise<Endorsement> {
+  async approve(scope: TenantScope, requestId: string, comment: string | null, origin: EventOrigin, access: IssuerAccess = { kind: 'unrestricted' }): Promise<Endorsement> {
     const endorsement = await this.prisma.$transaction(async (tx) => {
-      const request = await this.decidable(scope, requestId, tx);
+      const request = await this.decidable(scope, requestId, tx, access);
       const profile = await this.endorsers.findOwn(scope, tx);
       if (!profile) {
         throw new ApiError(409, ErrorCode.EndorserProfileRequired, 'Publish your endorser profile first (PUT /v2/endorsers/self): an Endorsement names it as its issuer.');
@@ -104,9 +107,9 @@ export class EndorsementWorkflow {
   }
 
   /** The reason is not stored on the request; its event carries it (the audit trail keeps it). */
-  async decline(scope: TenantScope, requestId: string, reason: string | null, origin: EventOrigin): Promise<EndorsementRequest> {
+  async decline(scope: TenantScope, requestId: string, reason: string | null, origin: EventOrigin, access: IssuerAccess = { kind: 'unrestricted' }): Promise<EndorsementRequest> {
     const declined = await this.prisma.$transaction(async (tx) => {
-      const request = await this.decidable(scope, requestId, tx);
+      const request = await this.decidable(scope, requestId, tx, access);
       if (!(await this.requests.decide(scope, request.id, 'declined', tx))) throw notPending();
       await this.events.declined(tx, origin, request, reason);
       return { ...request, status: 'declined', decidedAt: new Date() };
@@ -115,11 +118,15 @@ export class EndorsementWorkflow {
     return declined;
   }
 
-  /** Either party withdraws: the endorsement is revoked (410 at its URL) and its request closed. */
-  async withdraw(scope: TenantScope, endorsementId: string, reason: string | null, origin: EventOrigin): Promise<Endorsement> {
+  /**
+   * Either party withdraws: the endorsement is revoked (410 at its URL) and its request closed. On
+   * the endorser's side a person must be an admin, as to approve it.
+   */
+  async withdraw(scope: TenantScope, endorsementId: string, reason: string | null, origin: EventOrigin, access: IssuerAccess = { kind: 'unrestricted' }): Promise<Endorsement> {
     const revoked = await this.prisma.$transaction(async (tx) => {
       const endorsement = await this.endorsements.find(scope, endorsementId, tx);
       if (!endorsement) throw ApiError.notFound('endorsement');
+      if (endorsement.endorserInstitutionId === scope.institutionId) requireInstitutionAdmin(access, ENDORSER_DECIDES);
       if (!(await this.endorsements.revoke(endorsement.id, scope, reason || null, tx))) {
         throw new ApiError(400, ErrorCode.AlreadyRevoked, 'This endorsement was already withdrawn.');
       }
@@ -135,13 +142,17 @@ export class EndorsementWorkflow {
     return revoked;
   }
 
-  /** The request, if the caller may answer it: a stranger gets 404, the requester a 404 `forbidden`. */
-  private async decidable(scope: TenantScope, requestId: string, tx: EndorsementTx): Promise<EndorsementRequest> {
+  /**
+   * The request, if the caller may answer it: a stranger gets 404, the requester a 404 `forbidden`,
+   * a person of the endorser who is not its admin a 403 `forbidden`.
+   */
+  private async decidable(scope: TenantScope, requestId: string, tx: EndorsementTx, access: IssuerAccess): Promise<EndorsementRequest> {
     const request = await this.requests.find(scope, requestId, tx);
     if (!request) throw ApiError.notFound('endorsement request');
     if (request.endorserInstitutionId !== scope.institutionId) {
       throw new ApiError(404, ErrorCode.Forbidden, 'Only the endorser can answer this request.');
     }
+    requireInstitutionAdmin(access, ENDORSER_DECIDES);
     if (request.status !== 'pending') throw notPending(request.status);
     return request;
   }

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 
 import { EndorsementReasonBodySchema, EndorsementRoleQuerySchema, successEnvelope, type EndorsementV2, type V2SuccessEnvelope } from '@badges/api-contracts';
 import type { EventOrigin } from '@badges/events';
-import { ApiError, cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, RequestOrigin, tenantScope } from '@badges/service-kit';
+import { ApiError, cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, RequestOrigin, StaffIssuerAccess, tenantScope, type IssuerAccess } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { PublicUrls } from '../common/public-urls';
@@ -38,9 +38,10 @@ export class EndorsementsController {
     @Body() body: unknown,
     @RequestOrigin() origin: EventOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @StaffIssuerAccess() access: IssuerAccess,
   ): Promise<V2SuccessEnvelope<EndorsementV2>> {
     const { reason } = parseWith(EndorsementReasonBodySchema, body);
-    const revoked = await this.workflow.withdraw(tenantScope(institutionId), id, reason ?? null, origin);
+    const revoked = await this.workflow.withdraw(tenantScope(institutionId), id, reason ?? null, origin, access);
     // The Endorsement's own URL answers 410 at once; the endorsed document's list follows its owner (an event later).
     markPublicCacheStale(reply, [cacheTag.endorsement(id)]);
     return successEnvelope(toEndorsementV2(revoked, this.urls));

@@ -30,6 +30,14 @@ describe('what the gateway asks of a person’s roles', () => {
     ['GET', '/v2/clients', 'admin'],
     ['GET', '/v2/webhooks', 'admin'],
     ['POST', '/v2/%77ebhooks', 'admin'],
+    ['GET', '/v2/notifications/templates/assertion-issued', 'nothing'],
+    ['PUT', '/v2/notifications/templates/assertion-issued', 'admin'],
+    ['DELETE', '/v2/notifications/templates/assertion-issued', 'admin'],
+    ['GET', '/v2/endorsers/self', 'nothing'],
+    ['PUT', '/v2/endorsers/self', 'admin'],
+    ['POST', '/v2/endorsers/self/keys/rotate', 'admin'],
+    ['POST', '/v2/endorsement-requests', 'any-role'],
+    ['POST', '/v2/notifications/emails/E1/resend', 'any-role'],
   ])('%s %s needs %s', (method, path, need) => {
     expect(staffNeed(method, path)).toBe(need);
   });

@@ -14,6 +14,8 @@ export const EmailStatus = { Queued: 'queued', Sent: 'sent', Failed: 'failed' } 
 export interface NewEmailDelivery {
   id: string;
   assertionId: string | null;
+  /** The awarded assertion's issuer (whose roles may resend it); null for endorsement emails. */
+  issuerId: string | null;
   eventId: string;
   to: string;
   subject: string;

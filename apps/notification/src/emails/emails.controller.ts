@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 
 import { EmailListQuerySchema, successEnvelope, type EmailDeliveryV2, type V2SuccessEnvelope } from '@badges/api-contracts';
-import { InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
+import { InstitutionId, InternalTokenGuard, parseWith, StaffIssuerAccess, tenantScope, type IssuerAccess } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { toEmailDeliveryV2 } from './emails.dto';
@@ -24,10 +24,14 @@ export class EmailsController {
     return successEnvelope(toEmailDeliveryV2(await this.emails.get(tenantScope(institutionId), id)));
   }
 
-  /** 202: the email is queued again; poll the delivery for its outcome. */
+  /** 202: the email is queued again; poll the delivery for its outcome. A person needs a role that awards on its issuer. */
   @Post(':entityId/resend')
   @HttpCode(202)
-  async resend(@InstitutionId() institutionId: string, @Param('entityId', EntityIdPipe) id: string): Promise<V2SuccessEnvelope<EmailDeliveryV2>> {
-    return successEnvelope(toEmailDeliveryV2(await this.emails.resend(tenantScope(institutionId), id)));
+  async resend(
+    @InstitutionId() institutionId: string,
+    @Param('entityId', EntityIdPipe) id: string,
+    @StaffIssuerAccess() access: IssuerAccess,
+  ): Promise<V2SuccessEnvelope<EmailDeliveryV2>> {
+    return successEnvelope(toEmailDeliveryV2(await this.emails.resend(tenantScope(institutionId), id, access)));
   }
 }

@@ -43,6 +43,16 @@ export function requireIssuerAction(access: IssuerAccess, issuerId: string, acti
   throw new ApiError(403, ErrorCode.Forbidden, `This needs ${ROLE_NEEDED[action]} on issuer ${issuerId}, or the institution's admin role. Ask an admin of your institution.`);
 }
 
+/**
+ * 403 `forbidden` unless `access` speaks for the whole institution (an admin, or no person's roles:
+ * an API client bound by its scope): for what belongs to no issuer, such as answering an
+ * endorsement request as the endorser. `what` completes "Only the institution's admins may …".
+ */
+export function requireInstitutionAdmin(access: IssuerAccess, what: string): void {
+  if (access.kind === 'unrestricted' || access.roles.admin) return;
+  throw new ApiError(403, ErrorCode.Forbidden, `Only the institution's admins may ${what}. Ask an admin of your institution.`);
+}
+
 /** Whether `access` may read the issuer: a person sees the issuers they have a role on (an admin, all). */
 export function mayReadIssuer(access: IssuerAccess, issuerId: string): boolean {
   return access.kind === 'unrestricted' || staffMayOnIssuer(access.roles, issuerId, 'read');

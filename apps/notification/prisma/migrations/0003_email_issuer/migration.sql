@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "notification"."email_deliveries" ADD COLUMN     "issuerId" TEXT;
+
