@@ -295,7 +295,7 @@ describe.each(embeddedStorageTargets())('the audit trail on $name', (target) => 
   it('records what a service publishes while the platform starts, before the gateway has subscribed', async () => {
     // An award committed but not yet published when the platform stopped (the crash between commit
     // and relay the outbox exists for): the issuer's relay sends it at once on the next start.
-    const template = issued.find((candidate) => candidate.payload.assertionId === ids.assertion) as BadgeEvent;
+    const template = issued.find((candidate) => candidate.type === Topic.AssertionIssued && candidate.payload.assertionId === ids.assertion) as BadgeEvent;
     const pending = { ...template, eventId: randomUUID(), correlationId: 'audit-e2e-unpublished' };
     await platform.close();
     const database = await openDatabase(databaseConfigFromEnv(platformEnv));
