@@ -68,6 +68,7 @@ interface World {
     sentEmail(): Promise<string>;
     requestToA(): Promise<string>;
     endorsementByA(): Promise<string>;
+    endorsementOfA(): Promise<string>;
     webhook(): Promise<string>;
     client(): Promise<string>;
     invitee(): Promise<string>;
@@ -238,6 +239,15 @@ const ACTIONS: Action[] = [
     other: 'hidden',
     prepare: (w) => w.fresh.endorsementByA(),
     request: (_w, endorsement) => ({ method: 'DELETE', path: `/v2/endorsements/${endorsement}`, body: { reason: 'Withdrawn.' } }),
+  },
+  {
+    name: 'withdraw an endorsement (requester)',
+    role: 'editor',
+    scope: 'manage',
+    status: 200,
+    other: 'hidden',
+    prepare: (w) => w.fresh.endorsementOfA(),
+    request: (_w, endorsement) => ({ method: 'DELETE', path: `/v2/endorsements/${endorsement}`, body: { reason: 'Course retired.' } }),
   },
   {
     name: 'publish the endorser profile',
@@ -458,6 +468,11 @@ describe.each(embeddedStorageTargets())('roles × actions through the gateway on
         endorsementByA: async () => {
           const request = await idOf(clientC.post('/v2/endorsement-requests', { target: { type: 'BadgeClass', entityId: badgeClassC }, endorser: institutionA }));
           return idOf(adminA.post(`/v2/endorsement-requests/${request}/approve`, { comment: 'Solid.' }));
+        },
+        // A asks the third institution about its badge class, which endorses it.
+        endorsementOfA: async () => {
+          const request = await idOf(adminA.post('/v2/endorsement-requests', { target: { type: 'BadgeClass', entityId: badgeClassA }, endorser: institutionC }));
+          return idOf(clientC.post(`/v2/endorsement-requests/${request}/approve`, { comment: 'Endorsed.' }));
         },
         requestToA: () => idOf(clientX.post('/v2/endorsement-requests', { target: { type: 'BadgeClass', entityId: badgeClassX }, endorser: institutionA })),
         webhook: () => idOf(adminA.post('/v2/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['badges.badgeclass.updated.v1'] })),

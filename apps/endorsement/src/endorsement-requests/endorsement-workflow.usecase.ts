@@ -64,6 +64,7 @@ export class EndorsementWorkflow {
           targetId: target.entityId,
           targetUrl: target.url,
           targetName: target.name,
+          targetIssuerId: target.issuerId ?? null,
           requesterEmail: target.issuerEmail ?? null,
           message: body.message || null,
         },
@@ -120,13 +121,15 @@ export class EndorsementWorkflow {
 
   /**
    * Either party withdraws: the endorsement is revoked (410 at its URL) and its request closed. On
-   * the endorser's side a person must be an admin, as to approve it.
+   * the endorser's side a person must be an admin, as to approve it; on the requester's side, hold
+   * the role on the target's issuer that asking for it needed.
    */
   async withdraw(scope: TenantScope, endorsementId: string, reason: string | null, origin: EventOrigin, access: IssuerAccess = { kind: 'unrestricted' }): Promise<Endorsement> {
     const revoked = await this.prisma.$transaction(async (tx) => {
       const endorsement = await this.endorsements.find(scope, endorsementId, tx);
       if (!endorsement) throw ApiError.notFound('endorsement');
       if (endorsement.endorserInstitutionId === scope.institutionId) requireInstitutionAdmin(access, ENDORSER_DECIDES);
+      else await this.requireRequesterRole(scope, endorsement, tx, access);
       if (!(await this.endorsements.revoke(endorsement.id, scope, reason || null, tx))) {
         throw new ApiError(400, ErrorCode.AlreadyRevoked, 'This endorsement was already withdrawn.');
       }
@@ -140,6 +143,12 @@ export class EndorsementWorkflow {
     });
     this.events.published();
     return revoked;
+  }
+
+  /** An unknown issuer ('') matches no role: only an admin may then withdraw. */
+  private async requireRequesterRole(scope: TenantScope, endorsement: Endorsement, tx: EndorsementTx, access: IssuerAccess): Promise<void> {
+    const request = await this.requests.find(scope, endorsement.requestId, tx);
+    requireIssuerAction(access, request?.targetIssuerId ?? '', REQUEST_NEEDS[endorsement.targetType as EndorsementTargetType]);
   }
 
   /**

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "endorsement"."endorsement_requests" ADD COLUMN     "targetIssuerId" TEXT;
+
