@@ -38,6 +38,10 @@ describe('the province operator manages institutions (browser)', () => {
   /** The card of the institution named `name` (its heading starts with the name). */
   const card = (page: Page, name: string) => page.locator('.operator-list > li').filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`^${name} `) }) });
 
+  // Run in the page (no DOM types here): what the tab's storage holds, and what the clipboard does.
+  const storedToken = (page: Page) => page.evaluate(() => (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem('badges.operatorToken'));
+  const clipboardText = (page: Page) => page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+
   const clientGrant = () => new ApiClient(platform.url).post('/o/token', { grant_type: 'client_credentials', client_id: created.clientId, client_secret: created.clientSecret });
 
   beforeAll(async () => {
@@ -75,7 +79,7 @@ describe('the province operator manages institutions (browser)', () => {
     const eastern = card(desktop, 'Eastern College');
     await eastern.waitFor();
     expect(await eastern.locator('dd').allTextContents()).toEqual(['0', '1', '1', '1', '1', '0']);
-    expect(await desktop.evaluate(() => sessionStorage.getItem('badges.operatorToken'))).toBe(platform.adminToken);
+    expect(await storedToken(desktop)).toBe(platform.adminToken);
     expect((await desktopContext.cookies()).map((cookie) => cookie.value)).not.toContain(platform.adminToken);
     // A reload keeps the tab signed in.
     await desktop.reload();
@@ -91,7 +95,7 @@ describe('the province operator manages institutions (browser)', () => {
     created = { clientId: await desktop.getByLabel('Client id').inputValue(), clientSecret: await desktop.getByLabel('Client secret').inputValue() };
     await desktop.getByRole('button', { name: 'Copy the secret' }).click();
     await desktop.getByText('The secret was copied.').waitFor();
-    expect(await desktop.evaluate(() => navigator.clipboard.readText())).toBe(created.clientSecret);
+    expect(await clipboardText(desktop)).toBe(created.clientSecret);
     await card(desktop, 'Northern College').waitFor();
     await shot(desktop, 'created-secret-shown');
     await expectNoSeriousViolations(desktop);
@@ -144,7 +148,7 @@ describe('the province operator manages institutions (browser)', () => {
 
     await phone.getByRole('button', { name: 'Se déconnecter' }).click();
     await phone.getByLabel('Jeton d’opérateur').waitFor();
-    expect(await phone.evaluate(() => sessionStorage.getItem('badges.operatorToken'))).toBeNull();
+    expect(await storedToken(phone)).toBeNull();
   });
 
   it('5. nothing was loaded from outside the deployment, and no page threw', () => {
