@@ -54,4 +54,21 @@ describe('StaffStatusCache', () => {
     await expect(cache.get('s3')).resolves.toEqual(grace);
     expect(reads).toEqual(['s1', 's2', 's3']);
   });
+
+  it('reads the institution’s suspension again at once after recheckInstitution, without ending any session', async () => {
+    const { cache, live, reads } = setup();
+    await Promise.all([cache.get('s1'), cache.get('s3')]);
+    live.s1 = { ...ada, institutionSuspended: true };
+    live.s3 = { ...grace, institutionSuspended: true };
+    cache.recheckInstitution('elsewhere');
+    await expect(cache.get('s1')).resolves.toEqual(ada);
+    cache.recheckInstitution('college');
+    await expect(cache.get('s1')).resolves.toMatchObject({ institutionSuspended: true });
+    await expect(cache.get('s3')).resolves.toMatchObject({ institutionSuspended: true });
+    // Reactivated: the same sessions are served again (a suspension is not an end).
+    live.s1 = ada;
+    cache.recheckInstitution('college');
+    await expect(cache.get('s1')).resolves.toEqual(ada);
+    expect(reads).toEqual(['s1', 's3', 's1', 's3', 's1']);
+  });
 });
