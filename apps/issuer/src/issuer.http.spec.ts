@@ -4,6 +4,7 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 
+import { IssuerInstitutionCountsSchema } from '@badges/api-contracts';
 import { databaseTargets } from '@badges/persistence';
 import { InternalHeader } from '@badges/service-kit';
 
@@ -70,6 +71,23 @@ describe.each(databaseTargets())('issuer HTTP API on $name', (target) => {
       expect([first.statusCode, second.statusCode]).toEqual([201, 200]);
       expect(json(second).result).toEqual([{ id: 'inst-new', name: 'New name' }]);
       expectError(await call('PUT', '/internal/institutions/inst-new', headers, { name: '  ' }), 400, 'validation_failed', 'name');
+    });
+
+    it('counts issuers, badge classes and assertions (awarded, revoked) per institution, for the operator, behind the internal token', async () => {
+      const headers = { [InternalHeader.InternalToken]: TEST_INTERNAL_TOKEN };
+      const before = IssuerInstitutionCountsSchema.parse(json(await call('GET', '/internal/institutions/counts', headers))).institutions;
+      const countsOf = (institutions: typeof before, id: string) => institutions.find((row) => row.institutionId === id) ?? { issuers: 0, badgeClasses: 0, assertionsAwarded: 0, assertionsRevoked: 0 };
+      const issuer = await createIssuer();
+      const badgeClass = await createBadgeClass(issuer.entityId);
+      const [first] = [await award(badgeClass.entityId), await award(badgeClass.entityId)];
+      expect((await call('DELETE', `/v2/assertions/${first.entityId}`, A, { revocation_reason: 'Mistake' })).statusCode).toBe(200);
+
+      const after = IssuerInstitutionCountsSchema.parse(json(await call('GET', '/internal/institutions/counts', headers))).institutions;
+      const [was, now] = [countsOf(before, 'inst-a'), countsOf(after, 'inst-a')];
+      expect(now).toMatchObject({ issuers: was.issuers + 1, badgeClasses: was.badgeClasses + 1, assertionsAwarded: was.assertionsAwarded + 2, assertionsRevoked: was.assertionsRevoked + 1 });
+      // Another tenant's rows are its own.
+      expect(countsOf(after, 'inst-b')).toEqual(countsOf(before, 'inst-b'));
+      expectError(await call('GET', '/internal/institutions/counts', {}), 401, 'unauthorized');
     });
   });
 

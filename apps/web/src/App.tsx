@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 
 import { ConsoleRoutes } from './console/ConsoleRoutes';
+import { OperatorPage } from './operator/OperatorPage';
 import { PassportRoutes } from './passport/PassportRoutes';
 import { AppShell } from './shell/AppShell';
 import { HomePage } from './shell/HomePage';
@@ -16,6 +17,7 @@ export function App() {
         <Route path="verify" element={<VerifyPage />} />
         <Route path="passport/*" element={<PassportRoutes />} />
         <Route path="console/*" element={<ConsoleRoutes />} />
+        <Route path="operator" element={<OperatorPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

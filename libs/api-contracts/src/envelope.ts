@@ -88,6 +88,8 @@ export const API_ERROR_CODES = {
   invalid_grant: { status: 400, description: 'bad request' },
   /** Badge Connect: a scope the client did not register. */
   invalid_scope: { status: 400, description: 'bad request' },
+  /** The caller's institution is suspended by the province's operator: no sign-in, no API call (its public badges stay verifiable). */
+  institution_suspended: { status: 403, description: 'insufficient privileges' },
   /** Badge Connect: the access token lacks the scope the route needs. */
   insufficient_scope: { status: 403, description: 'insufficient scope' },
 } as const satisfies Record<string, { status: number; description: string }>;

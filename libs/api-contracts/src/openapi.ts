@@ -6,7 +6,15 @@
  * in JSON Schema and are described in the field descriptions instead.
  */
 import { z } from 'zod';
-import { AdminApiClientCredentialsSchema, AdminInstitutionCreatedSchema, AdminInstitutionListSchema, CreateInstitutionBodySchema } from './admin.contract';
+import {
+  AdminApiClientCredentialsSchema,
+  AdminInstitutionCreatedSchema,
+  AdminInstitutionListSchema,
+  AdminInstitutionSchema,
+  CreateInstitutionBodySchema,
+  RenameInstitutionBodySchema,
+  SuspendInstitutionBodySchema,
+} from './admin.contract';
 import { ApiClientCreateBodySchema, ApiClientCredentialsV2Schema, ApiClientV2Schema } from './api-clients.contract';
 import { AuditEntryV2Schema, AuditFilterSchema, AuditQuerySchema } from './audit.contract';
 import {
@@ -89,6 +97,8 @@ export const REQUEST_BODY_SCHEMAS = {
   OAuthPasswordRequest: OAuthPasswordRequestSchema,
   OAuthRefreshRequest: OAuthRefreshRequestSchema,
   CreateInstitutionBody: CreateInstitutionBodySchema,
+  RenameInstitutionBody: RenameInstitutionBodySchema,
+  SuspendInstitutionBody: SuspendInstitutionBodySchema,
   ApiClientCreateBody: ApiClientCreateBodySchema,
   StaffInviteBody: StaffInviteBodySchema,
   StaffRolesBody: StaffRolesBodySchema,
@@ -134,6 +144,7 @@ export const RESPONSE_SCHEMAS = {
   ClientCredentials: AdminApiClientCredentialsSchema,
   InstitutionCreated: AdminInstitutionCreatedSchema,
   InstitutionList: AdminInstitutionListSchema,
+  AdminInstitution: AdminInstitutionSchema,
   TokenResponse: OAuthTokenResponseSchema,
   OAuthError: OAuthErrorResponseSchema,
   ApiClient: ApiClientV2Schema,

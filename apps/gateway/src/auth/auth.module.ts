@@ -21,7 +21,7 @@ import { TokenRoute } from './token.route';
     AccessTokenService,
     ApiClientsRepository,
     StaffAccountsRepository,
-    { provide: ClientStatusCache, useFactory: (clients: ApiClientsRepository) => new ClientStatusCache((clientId) => clients.isActive(clientId)), inject: [ApiClientsRepository] },
+    { provide: ClientStatusCache, useFactory: (clients: ApiClientsRepository) => new ClientStatusCache((clientId) => clients.status(clientId)), inject: [ApiClientsRepository] },
     { provide: ClientUsageRecorder, useFactory: (clients: ApiClientsRepository) => new ClientUsageRecorder((clientId, at) => clients.recordUse(clientId, at)), inject: [ApiClientsRepository] },
     {
       provide: StaffStatusCache,

@@ -7,12 +7,14 @@ import { AccessTokenService } from './access-token.service';
 import type { CallerIdentity, StaffIdentity } from './caller';
 import { ClientStatusCache } from './client-status.cache';
 import { ClientUsageRecorder } from './client-usage.recorder';
+import { institutionSuspended } from './institution-suspended';
 import { StaffStatusCache } from './staff-status.cache';
 
 /**
  * The one check behind every authenticated route (Nest guard and forwarding hot path alike):
  * a valid `Authorization: Bearer <access token>` of a client that is not revoked, or of a person
- * whose session is live, or 401 `unauthorized`. The signature is checked in memory, the client's
+ * whose session is live, or 401 `unauthorized`; then 403 `institution_suspended` while the
+ * caller's institution is suspended (read with the same status, so within the same second). The signature is checked in memory, the client's
  * or session's status in the per-process caches (no database read while they are warm); a
  * client's use is recorded behind the request, a person's roles come with their session's status.
  */
@@ -33,7 +35,9 @@ export class BearerAuth {
     const identity = await this.tokens.verify(token);
     if (!identity) throw ApiError.unauthorized('The access token is invalid or has expired. Request a new one from POST /o/token.');
     if (isStaffToken(identity)) return this.person(identity);
-    if (!(await this.checked(`client ${identity.clientId}`, () => this.status.isActive(identity.clientId)))) throw ApiError.unauthorized('The API client of this access token was revoked.');
+    const client = await this.checked(`client ${identity.clientId}`, () => this.status.status(identity.clientId));
+    if (!client) throw ApiError.unauthorized('The API client of this access token was revoked.');
+    if (client.institutionSuspended) throw institutionSuspended();
     this.usage.record(identity.clientId);
     return identity;
   }
@@ -43,6 +47,7 @@ export class BearerAuth {
     if (!live || live.staffId !== identity.staffId || live.institutionId !== identity.institutionId) {
       throw ApiError.unauthorized('This session has ended (signed out, revoked, or the person removed). Sign in again.');
     }
+    if (live.institutionSuspended) throw institutionSuspended();
     return { ...identity, roles: live.roles };
   }
 

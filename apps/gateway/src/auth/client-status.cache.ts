@@ -7,29 +7,43 @@ import { StatusCache } from './status-cache';
  */
 export const CLIENT_STATUS_TTL_MS = 1_000;
 
+/** What an unrevoked client's status says on each request: its institution, and whether that is suspended. */
+export interface ClientStatus {
+  institutionId: string;
+  /** Reversible, unlike a revocation: read again with every other status (decision 0032). */
+  institutionSuspended: boolean;
+}
+
 /**
  * "May this API client still call the API?", per process (StatusCache). Revocation is final, so a
  * revoked (or unknown) client is remembered for good, and one revoked through this process is
- * refused at once. Entries are bounded by the number of clients.
+ * refused at once. Its institution's suspension is part of the status, so it is refused (and,
+ * reactivated, served again) on the same terms. Entries are bounded by the number of clients.
  */
 export class ClientStatusCache {
-  private readonly cache: StatusCache<true>;
+  private readonly cache: StatusCache<ClientStatus>;
 
   constructor(
-    /** The database's answer: the client exists and is not revoked. */
-    load: (clientId: string) => Promise<boolean>,
+    /** The database's answer: the unrevoked client's status, or undefined when it is revoked or unknown. */
+    load: (clientId: string) => Promise<ClientStatus | undefined>,
     ttlMs = CLIENT_STATUS_TTL_MS,
     now: () => number = Date.now,
   ) {
-    this.cache = new StatusCache(async (clientId) => ((await load(clientId)) ? true : undefined), ttlMs, now);
+    this.cache = new StatusCache(load, ttlMs, now);
   }
 
-  async isActive(clientId: string): Promise<boolean> {
-    return (await this.cache.get(clientId)) === true;
+  /** The client's status, or undefined when it is revoked (or was never a client). */
+  status(clientId: string): Promise<ClientStatus | undefined> {
+    return this.cache.get(clientId);
   }
 
   /** This process revoked the client: refuse its tokens here from now on, without waiting. */
   markRevoked(clientId: string): void {
     this.cache.markGone(clientId);
+  }
+
+  /** This process suspended or reactivated the institution: its clients' next requests read the database. */
+  recheckInstitution(institutionId: string): void {
+    this.cache.recheckWhere((status) => status.institutionId === institutionId);
   }
 }

@@ -13,6 +13,7 @@ export interface StaffCredentials {
   institutionId: string;
   passwordHash: string | null;
   status: string;
+  institutionSuspended: boolean;
 }
 
 export interface NewStaffSession {
@@ -36,10 +37,15 @@ export type RefreshOutcome =
   | { outcome: 'rotated'; session: RotatedSession }
   /** A rotated token sent again: the session has just been revoked (RFC 6819 §5.2.2.3). */
   | { outcome: 'reused'; sessionId: string }
+  /** The session is live but its institution is suspended: nothing rotated, the token still works once reactivated. */
+  | { outcome: 'suspended' }
   | { outcome: 'invalid' };
 
 export const SESSION_END_REASONS = ['signed_out', 'removed', 'password_reset', 'revoked_by_admin', 'refresh_token_reused'] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
+/** The person's institution's status (CHECK institutions_status_check), read with what a sign-in or request checks. */
+const INSTITUTION_STATUS = { institution: { select: { status: true } } } as const;
 
 /** The columns roles are read from, with staffRolesOf. */
 export const STAFF_ROLE_COLUMNS = { institutionRole: true, issuerRoles: { select: { issuerId: true, role: true }, orderBy: { issuerId: 'asc' } } } as const;
@@ -57,8 +63,11 @@ export function staffRolesOf(row: { institutionRole: string | null; issuerRoles:
 export class StaffAccountsRepository {
   constructor(private readonly prisma: GatewayPrismaService) {}
 
-  findForSignIn(email: string): Promise<StaffCredentials | null> {
-    return this.prisma.staffMember.findUnique({ where: { email }, select: { id: true, institutionId: true, passwordHash: true, status: true } });
+  async findForSignIn(email: string): Promise<StaffCredentials | null> {
+    const person = await this.prisma.staffMember.findUnique({ where: { email }, select: { id: true, institutionId: true, passwordHash: true, status: true, ...INSTITUTION_STATUS } });
+    if (!person) return null;
+    const { institution, ...credentials } = person;
+    return { ...credentials, institutionSuspended: institution.status === 'suspended' };
   }
 
   /** A new session with its first refresh token; the sign-in is recorded. Returns the session's id. */
@@ -82,12 +91,13 @@ export class StaffAccountsRepository {
     return this.prisma.$transaction(async (tx): Promise<RefreshOutcome> => {
       const token = await tx.staffRefreshToken.findUnique({
         where: { tokenHash },
-        select: { rotatedAt: true, session: { select: { id: true, staffId: true, institutionId: true, scope: true, expiresAt: true, revokedAt: true, staff: { select: { status: true } } } } },
+        select: { rotatedAt: true, session: { select: { id: true, staffId: true, institutionId: true, scope: true, expiresAt: true, revokedAt: true, staff: { select: { status: true, ...INSTITUTION_STATUS } } } } },
       });
       if (!token) return { outcome: 'invalid' };
       const { session } = token;
       if (session.revokedAt || session.expiresAt <= at || session.staff.status !== 'active') return { outcome: 'invalid' };
       if (token.rotatedAt) return this.endForReuse(tx, session.id, at);
+      if (session.staff.institution.status === 'suspended') return { outcome: 'suspended' };
       allow(session.scope);
       const { count } = await tx.staffRefreshToken.updateMany({ where: { tokenHash, rotatedAt: null }, data: { rotatedAt: at } });
       if (count !== 1) return this.endForReuse(tx, session.id, at);
@@ -100,9 +110,10 @@ export class StaffAccountsRepository {
   async sessionStatus(sessionId: string): Promise<StaffSessionStatus | undefined> {
     const session = await this.prisma.staffSession.findFirst({
       where: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() }, staff: { status: 'active' } },
-      select: { staffId: true, institutionId: true, staff: { select: STAFF_ROLE_COLUMNS } },
+      select: { staffId: true, institutionId: true, staff: { select: { ...STAFF_ROLE_COLUMNS, ...INSTITUTION_STATUS } } },
     });
-    return session ? { staffId: session.staffId, institutionId: session.institutionId, roles: staffRolesOf(session.staff) } : undefined;
+    if (!session) return undefined;
+    return { staffId: session.staffId, institutionId: session.institutionId, roles: staffRolesOf(session.staff), institutionSuspended: session.staff.institution.status === 'suspended' };
   }
 
   /** Ends one session of the person (sign-out); false when it was not live. */

@@ -8,6 +8,7 @@ import { GATEWAY_CONFIG } from '../gateway.tokens';
 import type { StaffTokenIdentity } from './access-token.codec';
 import { AccessTokenService } from './access-token.service';
 import { grantedScope } from './client-scope';
+import { institutionSuspended } from './institution-suspended';
 import { OAuthError } from './oauth-error';
 import { StaffAccountsRepository } from './staff-accounts.repository';
 import { StaffStatusCache } from './staff-status.cache';
@@ -41,6 +42,7 @@ export class StaffSignInService {
    * A new session, or undefined for a wrong address or password, or a person who is not active
    * (invited, removed): one answer, at one cost (an unknown address is checked against a decoy
    * hash), so nobody learns who has an account. A scope wider than `rw:issuer` is `invalid_scope`.
+   * The right password of a suspended institution's person is 403 `institution_suspended`.
    */
   async signIn(username: string, password: string, requestedScope?: string): Promise<StaffTokens | undefined> {
     const scope = grantedScope('manage', requestedScope);
@@ -48,6 +50,7 @@ export class StaffSignInService {
     const hash = person?.passwordHash ?? (await dummyPasswordHash(scryptCost(this.config.PASSWORD_SCRYPT_LOG_N)));
     const valid = await verifyPassword(password, hash);
     if (!person || !valid || person.status !== 'active') return undefined;
+    if (person.institutionSuspended) throw institutionSuspended();
     const refresh = newOpaqueToken(REFRESH_TOKEN_PREFIX);
     const now = new Date();
     const sessionId = await this.accounts.startSession(
@@ -73,6 +76,8 @@ export class StaffSignInService {
     switch (result.outcome) {
       case 'invalid':
         throw new OAuthError('invalid_grant', 'The refresh token is invalid, expired or revoked. Sign in again.');
+      case 'suspended':
+        throw institutionSuspended();
       case 'reused':
         this.status.markGone(result.sessionId);
         throw new OAuthError('invalid_grant', 'This refresh token was already used, so the session has been ended in case it was stolen. Sign in again.');

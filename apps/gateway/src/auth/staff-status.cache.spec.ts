@@ -1,7 +1,7 @@
 import { StaffStatusCache, type StaffSessionStatus } from './staff-status.cache';
 
-const ada: StaffSessionStatus = { staffId: 'ada', institutionId: 'college', roles: { admin: false, issuers: [{ issuerId: 'I1', role: 'editor' }] } };
-const grace: StaffSessionStatus = { staffId: 'grace', institutionId: 'college', roles: { admin: true, issuers: [] } };
+const ada: StaffSessionStatus = { staffId: 'ada', institutionId: 'college', roles: { admin: false, issuers: [{ issuerId: 'I1', role: 'editor' }] }, institutionSuspended: false };
+const grace: StaffSessionStatus = { staffId: 'grace', institutionId: 'college', roles: { admin: true, issuers: [] }, institutionSuspended: false };
 
 /** Sessions s1, s2 (Ada) and s3 (Grace), answered by a database the test edits, on a clock it moves. */
 function setup() {
@@ -24,7 +24,7 @@ describe('StaffStatusCache', () => {
   it('answers a live session’s person and roles from memory for a second, then reads the roles again', async () => {
     const { cache, live, reads, advance } = setup();
     await expect(cache.get('s1')).resolves.toEqual(ada);
-    live.s1 = { ...ada, roles: { admin: true, issuers: [] } };
+    live.s1 = { ...ada, roles: { admin: true, issuers: [] }, institutionSuspended: false };
     advance(999);
     await expect(cache.get('s1')).resolves.toEqual(ada);
     advance(1);
@@ -53,5 +53,22 @@ describe('StaffStatusCache', () => {
     await expect(cache.get('s2')).resolves.toBeUndefined();
     await expect(cache.get('s3')).resolves.toEqual(grace);
     expect(reads).toEqual(['s1', 's2', 's3']);
+  });
+
+  it('reads the institution’s suspension again at once after recheckInstitution, without ending any session', async () => {
+    const { cache, live, reads } = setup();
+    await Promise.all([cache.get('s1'), cache.get('s3')]);
+    live.s1 = { ...ada, institutionSuspended: true };
+    live.s3 = { ...grace, institutionSuspended: true };
+    cache.recheckInstitution('elsewhere');
+    await expect(cache.get('s1')).resolves.toEqual(ada);
+    cache.recheckInstitution('college');
+    await expect(cache.get('s1')).resolves.toMatchObject({ institutionSuspended: true });
+    await expect(cache.get('s3')).resolves.toMatchObject({ institutionSuspended: true });
+    // Reactivated: the same sessions are served again (a suspension is not an end).
+    live.s1 = ada;
+    cache.recheckInstitution('college');
+    await expect(cache.get('s1')).resolves.toEqual(ada);
+    expect(reads).toEqual(['s1', 's3', 's1', 's3', 's1']);
   });
 });

@@ -8,6 +8,8 @@ export interface StaffSessionStatus {
   staffId: string;
   institutionId: string;
   roles: StaffRoles;
+  /** Reversible, unlike the session's end: refused while true, served again once reactivated (decision 0032). */
+  institutionSuspended: boolean;
 }
 
 /**
@@ -26,5 +28,10 @@ export class StaffStatusCache extends StatusCache<StaffSessionStatus> {
   /** Every session of a removed person that this process knows ends here at once. */
   markPersonGone(staffId: string): void {
     this.markGoneWhere((status) => status.staffId === staffId);
+  }
+
+  /** This process suspended or reactivated the institution: its sessions' next requests read the database. */
+  recheckInstitution(institutionId: string): void {
+    this.recheckWhere((status) => status.institutionId === institutionId);
   }
 }

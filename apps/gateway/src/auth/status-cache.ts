@@ -40,6 +40,14 @@ export class StatusCache<T> {
     for (const [key, entry] of this.fresh) if (matches(entry.value)) this.markGone(key);
   }
 
+  /**
+   * Forgets every warm entry whose value matches, without ending its key: the next request reads
+   * the database again (an institution suspended or reactivated through this process).
+   */
+  recheckWhere(matches: (value: T) => boolean): void {
+    for (const [key, entry] of this.fresh) if (matches(entry.value)) this.fresh.delete(key);
+  }
+
   private isGone(key: string): boolean {
     const until = this.gone.get(key);
     if (until === undefined) return false;

@@ -9,6 +9,7 @@ import {
   OAuthRefreshRequestSchema,
   OAuthTokenRequestSchema,
   oauthErrorForInvalidRequest,
+  type OAuthErrorCode,
   type OAuthTokenResponse,
 } from '@badges/api-contracts';
 
@@ -16,6 +17,7 @@ import { AccessTokenService } from './access-token.service';
 import { basicCredentials } from './basic-credentials';
 import { ClientCredentialsService } from './client-credentials.service';
 import { grantedScope } from './client-scope';
+import { isInstitutionSuspended } from './institution-suspended';
 import { noStore, OAuthError, sendOAuthError } from './oauth-error';
 import { StaffSignInService, type StaffTokens } from './staff-sign-in.service';
 
@@ -47,10 +49,10 @@ export class TokenRoute {
 
   private async token(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     const fields = credentialsOf(request);
-    if (fields.grant_type === 'password') return this.password(parse(OAuthPasswordRequestSchema, fields), reply);
-    if (fields.grant_type === 'refresh_token') return this.refresh(parse(OAuthRefreshRequestSchema, fields), reply);
+    if (fields.grant_type === 'password') return inOAuthTerms('invalid_grant', this.password(parse(OAuthPasswordRequestSchema, fields), reply));
+    if (fields.grant_type === 'refresh_token') return inOAuthTerms('invalid_grant', this.refresh(parse(OAuthRefreshRequestSchema, fields), reply));
     const data = parse(OAuthTokenRequestSchema, fields);
-    const client = await this.credentials.authenticate(data.client_id, data.client_secret);
+    const client = await inOAuthTerms('invalid_client', this.credentials.authenticate(data.client_id, data.client_secret));
     const scope = grantedScope(client.scope, data.scope);
     const answer: OAuthTokenResponse = {
       access_token: await this.tokens.sign({ ...client, scope }),
@@ -81,6 +83,20 @@ export class TokenRoute {
       refresh_token: tokens.refreshToken,
     };
     return noStore(reply).send(answer);
+  }
+}
+
+/**
+ * A suspended institution's refusal as RFC 6749 §5.2 words it: its client is no longer a good
+ * client (`invalid_client`), its person's password or refresh token no longer a good grant
+ * (`invalid_grant`); the description says why.
+ */
+async function inOAuthTerms<T>(code: OAuthErrorCode, attempt: Promise<T>): Promise<T> {
+  try {
+    return await attempt;
+  } catch (error) {
+    if (isInstitutionSuspended(error)) throw new OAuthError(code, error.message);
+    throw error;
   }
 }
 

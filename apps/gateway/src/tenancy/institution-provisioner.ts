@@ -1,18 +1,17 @@
-import { randomUUID } from 'node:crypto';
-
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
-import { ApiError, ErrorCode, InternalHeader, type ServiceClient } from '@badges/service-kit';
+import { ApiError, ErrorCode, type ServiceClient } from '@badges/service-kit';
 
 import type { GatewayConfig } from '../config/gateway.config';
 import { GATEWAY_CONFIG, SERVICE_CLIENTS } from '../gateway.tokens';
+import { internalHeaders } from './internal-headers';
 
 /** Services that keep their own institution rows and must know a tenant before it can call them. */
 export const INSTITUTION_OWNING_SERVICES = ['issuer'] as const;
 
 /**
- * Tells every owning service about an institution (PUT /internal/institutions/:id, idempotent).
- * Runs BEFORE the gateway stores the institution: if a service is down nothing is stored, and a
+ * Tells every owning service about an institution and its name (PUT /internal/institutions/:id,
+ * idempotent), when it is created and when it is renamed. Runs BEFORE the gateway stores it: if a service is down nothing is stored, and a
  * retry with a fresh id leaves at most an unused row in a service, never a client without a tenant.
  */
 @Injectable()
@@ -30,12 +29,7 @@ export class InstitutionProvisioner {
 
   private async provisionIn(service: string, id: string, name: string): Promise<void> {
     const client = this.services[service];
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      accept: 'application/json',
-      [InternalHeader.CorrelationId]: randomUUID(),
-    };
-    if (this.config.INTERNAL_TOKEN) headers[InternalHeader.InternalToken] = this.config.INTERNAL_TOKEN;
+    const headers = internalHeaders(this.config.INTERNAL_TOKEN, { 'content-type': 'application/json' });
     let status: number | undefined;
     try {
       if (client) {
@@ -47,6 +41,6 @@ export class InstitutionProvisioner {
     }
     if (status !== undefined && status >= 200 && status < 300) return;
     if (status !== undefined) this.logger.warn(`Provisioning institution ${id} in ${service} answered ${status}`);
-    throw new ApiError(503, ErrorCode.ServiceUnavailable, `The ${service} service could not register the institution. Nothing was created; try again shortly.`);
+    throw new ApiError(503, ErrorCode.ServiceUnavailable, `The ${service} service could not register the institution. Nothing was changed; try again shortly.`);
   }
 }

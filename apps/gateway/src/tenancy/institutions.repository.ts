@@ -1,13 +1,32 @@
 import { Injectable } from '@nestjs/common';
 
+import type { InstitutionStatus } from '@badges/api-contracts';
+
 import { API_CLIENT_RECORD, asApiClientRecord, type ApiClientRecord } from '../clients/clients.repository';
 import { GatewayPrismaService, type GatewayTx } from '../prisma/gateway-prisma.service';
 
-export interface InstitutionSummary {
+/** An institution as the operator sees it. */
+export interface InstitutionRecord {
   id: string;
   name: string;
+  /** Narrowed from the column by its CHECK constraint (institutions_status_check). */
+  status: InstitutionStatus;
   createdAt: Date;
+  suspendedAt: Date | null;
+  suspendedReason: string | null;
+}
+
+export interface InstitutionSummary extends InstitutionRecord {
   clients: ApiClientRecord[];
+  /** The gateway's own counts: people who may sign in, and unrevoked clients. */
+  people: number;
+  apiClients: number;
+}
+
+const INSTITUTION_RECORD = { id: true, name: true, status: true, createdAt: true, suspendedAt: true, suspendedReason: true } as const;
+
+function asInstitutionRecord<T extends { status: string }>(row: T): T & { status: InstitutionStatus } {
+  return { ...row, status: row.status as InstitutionStatus };
 }
 
 @Injectable()
@@ -32,16 +51,39 @@ export class InstitutionsRepository {
     return this.prisma.institution.findUnique({ where: { id }, select: { id: true, name: true } });
   }
 
+  async find(id: string, tx: GatewayTx = this.prisma): Promise<InstitutionRecord | null> {
+    const row = await tx.institution.findUnique({ where: { id }, select: INSTITUTION_RECORD });
+    return row && asInstitutionRecord(row);
+  }
+
+  async rename(id: string, name: string, tx: GatewayTx): Promise<InstitutionRecord> {
+    return asInstitutionRecord(await tx.institution.update({ where: { id }, data: { name }, select: INSTITUTION_RECORD }));
+  }
+
+  /**
+   * Moves the institution from `from` to the other status, or does nothing (false) when it is not
+   * in `from`: two operators racing change it once, and only the one that did records it.
+   */
+  async changeStatus(id: string, from: InstitutionStatus, reason: string | null, at: Date, tx: GatewayTx): Promise<boolean> {
+    const data = from === 'active' ? { status: 'suspended', suspendedAt: at, suspendedReason: reason } : { status: 'active', suspendedAt: null, suspendedReason: null };
+    const { count } = await tx.institution.updateMany({ where: { id, status: from }, data });
+    return count === 1;
+  }
+
   async list(): Promise<InstitutionSummary[]> {
     const institutions = await this.prisma.institution.findMany({
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       select: {
-        id: true,
-        name: true,
-        createdAt: true,
+        ...INSTITUTION_RECORD,
         clients: { select: API_CLIENT_RECORD, orderBy: [{ createdAt: 'asc' }, { clientId: 'asc' }] },
+        _count: { select: { staff: { where: { status: 'active' } }, clients: { where: { revokedAt: null } } } },
       },
     });
-    return institutions.map((institution) => ({ ...institution, clients: institution.clients.map(asApiClientRecord) }));
+    return institutions.map(({ _count, clients, ...institution }) => ({
+      ...asInstitutionRecord(institution),
+      clients: clients.map(asApiClientRecord),
+      people: _count.staff,
+      apiClients: _count.clients,
+    }));
   }
 }

@@ -6,11 +6,12 @@ import { InstitutionProvisioner } from './institution-provisioner';
 import { InstitutionsController } from './institutions.controller';
 import { InstitutionsRepository } from './institutions.repository';
 import { InstitutionsService } from './institutions.service';
+import { IssuerCountsClient } from './issuer-counts.client';
 import { AuthModule } from '../auth/auth.module';
 
 @Module({
   imports: [AuthModule],
   controllers: [AdminController, InstitutionsController],
-  providers: [InstitutionsRepository, InstitutionProvisioner, InstitutionsService, AdminTokenGuard],
+  providers: [InstitutionsRepository, InstitutionProvisioner, InstitutionsService, IssuerCountsClient, AdminTokenGuard],
 })
 export class TenancyModule {}

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 
+import type { IssuerInstitutionCounts } from '@badges/api-contracts';
 import { InProcessServiceClient, type ServiceClient, type ServiceRequest, type ServiceResponse } from '@badges/service-kit';
 
 export interface ReceivedRequest {
@@ -26,6 +27,9 @@ export class FakeIssuer {
   reply: FakeReply = { status: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true}' };
   healthy = true;
   provisioning: 'ok' | 'fail' = 'ok';
+  /** What GET /internal/institutions/counts answers (the operator's list); 'fail' answers 500. */
+  counts: IssuerInstitutionCounts | 'fail' = { institutions: [] };
+  readonly countRequests: { headers: Record<string, string | string[] | undefined> }[] = [];
   unreachable = false;
   /** How long each answer to a recorded request takes, so requests can overlap. */
   replyDelayMs = 0;
@@ -42,6 +46,10 @@ export class FakeIssuer {
       const { name } = JSON.parse((request.body as Buffer).toString('utf8')) as { name: string };
       this.provisioned.push({ id: request.params.id, name, headers: request.headers });
       return reply.code(200).send({ id: request.params.id, name });
+    });
+    this.fastify.get('/internal/institutions/counts', async (request, reply) => {
+      this.countRequests.push({ headers: request.headers });
+      return this.counts === 'fail' ? reply.code(500).send({ error: 'boom' }) : reply.code(200).send(this.counts);
     });
     this.fastify.all('/*', async (request, reply) => {
       this.received.push({ method: request.method, url: request.url, headers: request.headers, body: (request.body as Buffer | undefined) ?? Buffer.alloc(0) });
@@ -68,6 +76,8 @@ export class FakeIssuer {
     this.reply = { status: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true}' };
     this.healthy = true;
     this.provisioning = 'ok';
+    this.counts = { institutions: [] };
+    this.countRequests.length = 0;
     this.unreachable = false;
     this.replyDelayMs = 0;
   }

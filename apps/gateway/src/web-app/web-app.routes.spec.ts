@@ -30,7 +30,7 @@ describe('registerWebApp', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(['/', '/verify', '/passport', '/passport/collections/abc', '/console/badge-classes'])('answers the app path %s with index.html, not cached, behind a CSP', async (url) => {
+  it.each(['/', '/verify', '/passport', '/passport/collections/abc', '/console/badge-classes', '/operator'])('answers the app path %s with index.html, not cached, behind a CSP', async (url) => {
     const response = await fastify.inject({ url });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');

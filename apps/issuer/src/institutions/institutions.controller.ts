@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Put, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Put, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
-import { successEnvelope, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { successEnvelope, type IssuerInstitutionCounts, type V2SuccessEnvelope } from '@badges/api-contracts';
 import { InternalTokenGuard, parseWith } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
@@ -13,6 +13,12 @@ import { InstitutionsRepository } from './institutions.repository';
 @UseGuards(InternalTokenGuard)
 export class InstitutionsController {
   constructor(private readonly institutions: InstitutionsRepository) {}
+
+  /** What every institution holds, for the operator's list: one request for all of them. */
+  @Get('counts')
+  async counts(): Promise<IssuerInstitutionCounts> {
+    return { institutions: await this.institutions.counts() };
+  }
 
   @Put(':id')
   @HttpCode(200)

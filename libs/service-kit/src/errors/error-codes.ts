@@ -32,6 +32,7 @@ export const ErrorCode = {
   InvalidCredentials: 'invalid_credentials',
   InvalidConfirmation: 'invalid_confirmation',
   Gone: 'gone',
+  InstitutionSuspended: 'institution_suspended',
 } as const satisfies Record<string, ApiErrorCode>;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

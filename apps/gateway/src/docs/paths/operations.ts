@@ -48,7 +48,11 @@ const authErrors = {
 };
 
 /** What a token whose scope, or whose person's roles, do not allow the call gets (auth/client-scope.ts, auth/staff-access.ts). */
-const scopeError = { '403': error('`forbidden`: the token’s scope, or the person’s roles, do not allow this call; the message says what it needs.') };
+const scopeError = {
+  '403': error(
+    '`forbidden`: the token’s scope, or the person’s roles, do not allow this call; the message says what it needs. `institution_suspended`: the caller’s institution is suspended by the province’s operator.',
+  ),
+};
 
 export function op(tags: string[], summary: string, extra: Operation): Operation {
   return { tags, summary, ...extra };

@@ -26,9 +26,50 @@ export const PLATFORM_PATHS: PathItems = {
         '503': error('`service_unavailable`: a service could not register the institution; nothing was created'),
       },
     }),
-    get: op(['Operator'], 'List institutions and their clients: name, scope, last use, revocation (no secrets)', {
+    get: op(['Operator'], 'List institutions: status, counts (people, API clients, issuers, badge classes, assertions awarded and revoked) and clients (no secrets)', {
       security: ADMIN,
-      responses: { '200': { description: 'Institutions', content: json(ref('InstitutionList')) }, '401': error('`unauthorized`') },
+      description: 'The issuer service’s counts are null when it does not answer; the list is still served.',
+      responses: { '200': { description: 'Institutions, oldest first', content: json(ref('InstitutionList')) }, '401': error('`unauthorized`') },
+    }),
+  },
+  '/admin/institutions/{id}': {
+    patch: op(['Operator'], 'Rename an institution (in the gateway and in every service that keeps it); the same name again changes nothing', {
+      security: ADMIN,
+      parameters: [idParam('id')],
+      requestBody: body('RenameInstitutionBody'),
+      responses: {
+        '200': { description: 'The institution', content: json(ref('AdminInstitution')) },
+        '400': error('`validation_failed`'),
+        '401': error('`unauthorized`'),
+        '404': error('`not_found`'),
+        '503': error('`service_unavailable`: a service could not take the new name; nothing was changed'),
+      },
+    }),
+  },
+  '/admin/institutions/{id}/suspend': {
+    post: op(['Operator'], 'Suspend an institution: its clients and people cannot sign in, their tokens are refused within seconds; its public badges stay verifiable', {
+      security: ADMIN,
+      description: 'Idempotent: an institution already suspended is answered as it is (its first suspension’s time and reason kept). The body, and its reason, are optional.',
+      parameters: [idParam('id')],
+      requestBody: body('SuspendInstitutionBody', false),
+      responses: {
+        '200': { description: 'The suspended institution', content: json(ref('AdminInstitution')) },
+        '400': error('`validation_failed`: the reason is too long'),
+        '401': error('`unauthorized`'),
+        '404': error('`not_found`'),
+      },
+    }),
+  },
+  '/admin/institutions/{id}/reactivate': {
+    post: op(['Operator'], 'Reactivate a suspended institution: its clients and people sign in again, and their unexpired tokens work again', {
+      security: ADMIN,
+      description: 'Idempotent: an active institution is answered as it is.',
+      parameters: [idParam('id')],
+      responses: {
+        '200': { description: 'The active institution', content: json(ref('AdminInstitution')) },
+        '401': error('`unauthorized`'),
+        '404': error('`not_found`'),
+      },
     }),
   },
   '/admin/institutions/{id}/clients': {
@@ -68,10 +109,10 @@ export const PLATFORM_PATHS: PathItems = {
       responses: {
         '200': { description: 'An access token (and, for a person, a refresh token)', content: json(ref('TokenResponse')) },
         '400': oauthError(
-          '`invalid_request` (a field missing or malformed, a body that does not parse), `unsupported_grant_type`, `invalid_scope` (more than the client or sign-in has, or unknown), `invalid_grant` (a wrong email address or password, one answer for every reason; a refresh token that is unknown, expired, revoked or already used)',
+          '`invalid_request` (a field missing or malformed, a body that does not parse), `unsupported_grant_type`, `invalid_scope` (more than the client or sign-in has, or unknown), `invalid_grant` (a wrong email address or password, one answer for every reason; a refresh token that is unknown, expired, revoked or already used; the right password or a live refresh token of a suspended institution’s person, described as such)',
         ),
         '401': {
-          ...oauthError('`invalid_client`: no credentials, an unknown client_id, a wrong client_secret or a revoked client (one message for all)'),
+          ...oauthError('`invalid_client`: no credentials, an unknown client_id, a wrong client_secret or a revoked client (one message for all); the right secret of a suspended institution’s client (described as such)'),
           headers: { 'WWW-Authenticate': { description: '`Basic realm="badges"` when the request used HTTP Basic', schema: { type: 'string' } } },
         },
         '429': rateLimited('too many token requests from this IP, or too many failed ones for this client_id or this person’s address.'),
@@ -101,7 +142,7 @@ function webSessionPaths(): PathItems {
         '204': { description: 'Signed in; the session cookie is set', headers: { 'Set-Cookie': { schema: { type: 'string' } } } },
         '400': error('`validation_failed`'),
         '401': error(wrong),
-        '403': error('`forbidden`: the X-Badges-Session header is missing or names another kind'),
+        '403': error('`forbidden`: the X-Badges-Session header is missing or names another kind; `institution_suspended` (staff): the institution is suspended'),
         '429': rateLimited('too many sign-in attempts.'),
       },
     });
@@ -118,7 +159,7 @@ function webSessionPaths(): PathItems {
         responses: {
           '200': { description: 'The session’s person or client, and institution', content: json(ref('StaffSession')) },
           '401': error('`unauthorized`: no staff session'),
-          '403': error('`forbidden`: the X-Badges-Session header is missing'),
+          '403': error('`forbidden`: the X-Badges-Session header is missing; `institution_suspended`: the institution is suspended'),
         },
       }),
     },

@@ -1,0 +1,66 @@
+// The province operator's console (/operator): institutions, their status and counts.
+const messages = {
+  title: 'Province operator',
+  signIn: {
+    heading: 'Sign in as the operator',
+    help: 'Paste the operator token (ADMIN_TOKEN). It stays in this tab only, and is forgotten when the tab closes.',
+    token: 'Operator token',
+    submit: 'Sign in',
+    wrongToken: 'This is not the operator token.',
+  },
+  signOut: 'Sign out',
+  create: {
+    heading: 'New institution',
+    name: 'Name of the institution',
+    submit: 'Create the institution',
+    created: '{name} was created.',
+    secretHeading: 'The first API client of {name}',
+    secretHelp: 'Give these to the institution now: the secret is shown only once. With them it signs in to the console and creates its own people and clients.',
+    clientId: 'Client id',
+    clientSecret: 'Client secret',
+    copy: 'Copy the secret',
+    copied: 'The secret was copied.',
+  },
+  list: {
+    heading: 'Institutions',
+    none: 'No institution yet.',
+    reload: 'Refresh',
+    created: 'Created on {date}',
+    suspendedOn: 'Suspended on {date}',
+    reason: 'Reason: {reason}',
+  },
+  status: { active: 'Active', suspended: 'Suspended' },
+  counts: {
+    label: 'Counts for {name}',
+    people: 'People',
+    apiClients: 'API clients',
+    issuers: 'Issuers',
+    badgeClasses: 'Badge classes',
+    assertionsAwarded: 'Badges awarded',
+    assertionsRevoked: 'Badges revoked',
+    unknown: 'unknown',
+    unavailable: 'The issuer service did not answer: its counts are missing for now.',
+  },
+  rename: {
+    button: 'Rename',
+    buttonNamed: 'Rename {name}',
+    name: 'New name for {name}',
+    submit: 'Save the name',
+    done: '{name} was renamed {newName}.',
+  },
+  suspend: {
+    button: 'Suspend',
+    buttonNamed: 'Suspend {name}',
+    confirm: 'Suspend {name}? Its people and API clients will be refused within seconds. Its badges stay verifiable.',
+    reason: 'Reason (optional, seen only by operators)',
+    submit: 'Suspend the institution',
+    done: '{name} is suspended.',
+  },
+  reactivate: {
+    button: 'Reactivate',
+    buttonNamed: 'Reactivate {name}',
+    done: '{name} is active again.',
+  },
+};
+
+export default messages;

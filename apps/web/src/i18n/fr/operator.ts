@@ -1,0 +1,66 @@
+// La console de l'opérateur provincial (/operator) : les établissements, leur statut et leurs chiffres.
+const messages = {
+  title: 'Opérateur provincial',
+  signIn: {
+    heading: 'Se connecter comme opérateur',
+    help: 'Collez le jeton d’opérateur (ADMIN_TOKEN). Il reste dans cet onglet seulement et est oublié à sa fermeture.',
+    token: 'Jeton d’opérateur',
+    submit: 'Se connecter',
+    wrongToken: 'Ce n’est pas le jeton d’opérateur.',
+  },
+  signOut: 'Se déconnecter',
+  create: {
+    heading: 'Nouvel établissement',
+    name: 'Nom de l’établissement',
+    submit: 'Créer l’établissement',
+    created: '{name} a été créé.',
+    secretHeading: 'Le premier client API de {name}',
+    secretHelp: 'Transmettez-les à l’établissement maintenant : le secret n’est affiché qu’une fois. Avec eux, il se connecte à la console et crée ses propres personnes et clients.',
+    clientId: 'Identifiant du client',
+    clientSecret: 'Secret du client',
+    copy: 'Copier le secret',
+    copied: 'Le secret a été copié.',
+  },
+  list: {
+    heading: 'Établissements',
+    none: 'Aucun établissement pour l’instant.',
+    reload: 'Actualiser',
+    created: 'Créé le {date}',
+    suspendedOn: 'Suspendu le {date}',
+    reason: 'Motif : {reason}',
+  },
+  status: { active: 'Actif', suspended: 'Suspendu' },
+  counts: {
+    label: 'Chiffres de {name}',
+    people: 'Personnes',
+    apiClients: 'Clients API',
+    issuers: 'Émetteurs',
+    badgeClasses: 'Classes de badges',
+    assertionsAwarded: 'Badges décernés',
+    assertionsRevoked: 'Badges révoqués',
+    unknown: 'inconnu',
+    unavailable: 'Le service des émetteurs n’a pas répondu : ses chiffres manquent pour l’instant.',
+  },
+  rename: {
+    button: 'Renommer',
+    buttonNamed: 'Renommer {name}',
+    name: 'Nouveau nom pour {name}',
+    submit: 'Enregistrer le nom',
+    done: '{name} a été renommé {newName}.',
+  },
+  suspend: {
+    button: 'Suspendre',
+    buttonNamed: 'Suspendre {name}',
+    confirm: 'Suspendre {name} ? Ses personnes et ses clients API seront refusés en quelques secondes. Ses badges restent vérifiables.',
+    reason: 'Motif (facultatif, vu seulement par les opérateurs)',
+    submit: 'Suspendre l’établissement',
+    done: '{name} est suspendu.',
+  },
+  reactivate: {
+    button: 'Réactiver',
+    buttonNamed: 'Réactiver {name}',
+    done: '{name} est de nouveau actif.',
+  },
+};
+
+export default messages;
