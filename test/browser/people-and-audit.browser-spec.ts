@@ -137,7 +137,7 @@ describe('an institution admin manages people and reads the audit trail in the c
     await admin.reload();
     const colleague = person(admin, EDITOR.name);
     await colleague.getByText('Active', { exact: true }).waitFor();
-    await colleague.getByRole('button', { name: `Change the roles of ${EDITOR.name}` }).click();
+    await colleague.getByRole('button', { name: `Change roles for ${EDITOR.name}` }).click();
     const roles = admin.getByRole('form', { name: `Roles of ${EDITOR.name}` });
     await roles.getByLabel(`Role on ${ISSUER}`).selectOption('staff');
     await shot(admin, 'change-roles');
@@ -146,7 +146,7 @@ describe('an institution admin manages people and reads the audit trail in the c
     await admin.getByRole('status').filter({ hasText: `The roles of ${EDITOR.name} were saved.` }).waitFor();
     await colleague.getByText(`${ISSUER}: Staff`).waitFor();
 
-    await colleague.getByRole('button', { name: `End the sessions of ${EDITOR.name}` }).click();
+    await colleague.getByRole('button', { name: `End sessions for ${EDITOR.name}` }).click();
     await colleague.getByRole('group', { name: `Sign ${EDITOR.name} out of every session now?` }).getByRole('button', { name: 'End sessions' }).click();
     await admin.getByRole('status').filter({ hasText: `${EDITOR.name} is signed out everywhere (1 session(s) ended).` }).waitFor();
 

@@ -46,6 +46,9 @@ export const changeStaffRoles = (token: string, staffId: string, roles: StaffRol
 export const removeStaffMember = (token: string, staffId: string) => apiOne<StaffMemberV2>(`/v2/staff/${path(staffId)}`, { method: 'DELETE', token });
 export const endStaffSessions = (token: string, staffId: string) => apiOne<StaffSessionsRevokedV2>(`/v2/staff/${path(staffId)}/sessions/revoke`, { method: 'POST', token });
 
+/** Entries per page of the console's trail: a screenful or two; "Load more" asks for the next. */
+const AUDIT_PAGE_SIZE = '50';
+
 /** The trail's filters, as GET /v2/audit and its CSV export take them (instants in ISO 8601). */
 export interface AuditFilter {
   action?: AuditAction;
@@ -63,7 +66,7 @@ const auditQuery = (filter: AuditFilter, extra: Record<string, string> = {}) =>
  * the next page is asked for on this origin with the same filters.
  */
 export async function auditPage(token: string, filter: AuditFilter, cursor?: string): Promise<{ entries: AuditEntryV2[]; cursor: string | null }> {
-  const body = await apiJson<{ result: AuditEntryV2[]; pagination: { nextResults: string | null } }>(`/v2/audit?${auditQuery(filter, cursor ? { num: '50', cursor } : { num: '50' })}`, { token });
+  const body = await apiJson<{ result: AuditEntryV2[]; pagination: { nextResults: string | null } }>(`/v2/audit?${auditQuery(filter, cursor ? { num: AUDIT_PAGE_SIZE, cursor } : { num: AUDIT_PAGE_SIZE })}`, { token });
   const next = body.pagination.nextResults;
   return { entries: body.result, cursor: next ? new URL(next).searchParams.get('cursor') : null };
 }
