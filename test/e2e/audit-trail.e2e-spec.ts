@@ -132,6 +132,8 @@ describe.each(embeddedStorageTargets())('the audit trail on $name', (target) => 
       // The operator made the institution and its first client: no actor.
       ['client.created', null, { type: 'ApiClient', entityId: college.clientId }, 'audit-e2e-institution'],
     ]);
+    // Each names its actor as it is now: the operator's client got the default name; the operator has none.
+    expect(entries.map((listed) => listed.actorName)).toEqual([...Array(11).fill('API client'), null]);
   });
 
   it('says what each change did, and never a secret', () => {
@@ -194,8 +196,8 @@ describe.each(embeddedStorageTargets())('the audit trail on $name', (target) => 
     expect(exported.headers.get('content-type')).toMatch(/^text\/csv/);
     const rows = csvRows(exported.body);
     expect(rows.map((row) => row.entry_id)).toEqual(idsOf(entries));
-    expect(rows.map((row) => [row.action, row.actor, row.target_type, row.target_id])).toEqual(
-      entries.map((listed) => [listed.action, listed.actor ?? '', listed.target.type, listed.target.entityId]),
+    expect(rows.map((row) => [row.action, row.actor, row.actor_name, row.target_type, row.target_id])).toEqual(
+      entries.map((listed) => [listed.action, listed.actor ?? '', listed.actorName ?? '', listed.target.type, listed.target.entityId]),
     );
     expect(rows.map((row) => JSON.parse(row.changes))).toEqual(entries.map((listed) => listed.changes));
     // The caller's own request id could start a formula: it is written as text.

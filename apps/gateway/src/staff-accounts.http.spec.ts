@@ -411,9 +411,9 @@ describe.each(databaseTargets())('staff accounts ($name)', (target) => {
     expect((await send({ method: 'POST', url: '/v2/staff/invitations/accept', payload: { token: newLink, password: PASSWORD } })).statusCode).toBe(200);
   });
 
-  it('records each change to a person in the audit trail: who acted, what changed, never an address or a token', async () => {
+  it('records each change to a person in the audit trail: who acted (named when read), what changed, never an address or a token', async () => {
     const { token: adminToken } = await institution();
-    const admin = await person(adminToken, { institutionRole: 'admin' });
+    const admin = await person(adminToken, { institutionRole: 'admin', name: 'Ada Admin' });
     const member = await person(admin.access, { issuerRoles: [{ issuerId: ISSUER_A, role: 'staff' }] });
     await send({ method: 'PUT', url: `/v2/staff/${member.staffId}`, headers: bearer(admin.access), payload: { issuerRoles: [{ issuerId: ISSUER_A, role: 'editor' }] } });
     await send({ method: 'POST', url: `/v2/staff/${member.staffId}/sessions/revoke`, headers: bearer(admin.access) });
@@ -422,19 +422,26 @@ describe.each(databaseTargets())('staff accounts ($name)', (target) => {
     const trail = await send({ method: 'GET', url: `/v2/audit?target=${member.staffId}`, headers: bearer(admin.access) });
     expect(trail.statusCode).toBe(200);
     const entries = [...body(trail).result].reverse();
-    expect(entries.map((entry: { action: string; actor: string }) => [entry.action, entry.actor])).toEqual([
-      ['staff.invited', `staff:${admin.staffId}`],
-      ['staff.joined', `staff:${member.staffId}`],
-      ['staff.roles_changed', `staff:${admin.staffId}`],
-      ['staff.sessions_revoked', `staff:${admin.staffId}`],
-      ['staff.removed', expect.stringMatching(/^client:/)],
+    // The actor's name is the person's (or the client's) as it is now, read with the page.
+    expect(entries.map((entry: { action: string; actor: string; actorName: string | null }) => [entry.action, entry.actor, entry.actorName])).toEqual([
+      ['staff.invited', `staff:${admin.staffId}`, 'Ada Admin'],
+      ['staff.joined', `staff:${member.staffId}`, 'Grace Hopper'],
+      ['staff.roles_changed', `staff:${admin.staffId}`, 'Ada Admin'],
+      ['staff.sessions_revoked', `staff:${admin.staffId}`, 'Ada Admin'],
+      ['staff.removed', expect.stringMatching(/^client:/), 'API client'],
     ]);
     expect(entries[0]).toMatchObject({ target: { type: 'StaffMember', entityId: member.staffId }, changes: { institutionRole: { after: null }, issuerRoles: { after: [{ issuerId: ISSUER_A, role: 'staff' }] } } });
     expect(entries[2].changes).toEqual({ issuerRoles: { before: [{ issuerId: ISSUER_A, role: 'staff' }], after: [{ issuerId: ISSUER_A, role: 'editor' }] } });
     expect(entries[3].changes).toEqual({ sessions: { before: 1, after: 0 } });
     expect(entries[4]).toMatchObject({ correlationId: 'remove-request-0001', changes: { status: { before: 'active', after: 'removed' } } });
     expect(trail.body).not.toContain(member.email);
-    expect(trail.body).not.toContain('Grace Hopper');
+    // Names are looked up when the trail is read, never written into an entry (which can never be erased).
+    const stored = await gateway.app.get(GatewayPrismaService).auditEntry.findMany({ where: { targetId: member.staffId } });
+    expect(stored).toHaveLength(5);
+    expect(JSON.stringify(stored)).not.toMatch(/Grace Hopper|Ada Admin/);
+    const csv = await send({ method: 'GET', url: `/v2/audit/export.csv?target=${member.staffId}&action=staff.joined`, headers: bearer(admin.access) });
+    expect(csv.body.split('\r\n')[0]).toContain(',actor_name,');
+    expect(csv.body).toContain(`,staff:${member.staffId},Grace Hopper,StaffMember,`);
   });
 
   it('refuses, at the database, a status or a role outside the contract’s lists', async () => {

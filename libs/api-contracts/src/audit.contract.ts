@@ -101,6 +101,11 @@ export const AuditEntryV2Schema = z.object({
     .nullable()
     .meta({ example: 'client:Qx3fE2aL0sVb8n1R9kTzYw' })
     .describe('Who made the change: `client:<clientId>` or `staff:<staffId>`; null when the platform (or the province’s operator) did'),
+  actorName: z
+    .string()
+    .nullable()
+    .meta({ example: 'Ada Lovelace' })
+    .describe('The actor’s name as it is now (the person’s, or the API client’s), read when the trail is; null when the platform (or the operator) acted'),
   action: z.enum(AUDIT_ACTIONS),
   target: z.object({ type: z.enum(AUDIT_TARGET_TYPES), entityId: z.string() }),
   correlationId: z.string().describe('The request (or job) that made the change: the `x-correlation-id` its answer carried'),

@@ -19,6 +19,7 @@ export type {
   PublishedEndorserV2,
 } from './endorsements.contract';
 export type { SessionKind, StaffSession } from './web-session.contract';
+export type { AuditAction, AuditChanges, AuditEntryV2, AuditTargetType } from './audit.contract';
 export type { EmailTemplateV2, PlaceholderName, TemplateKindName } from './email-templates.contract';
 export type { EndorserProfileBody } from './endorsements.contract';
 export type {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import type { AuditFilter } from '@badges/api-contracts';
-import { parseActor } from '@badges/events';
+import { formatActor, parseActor } from '@badges/events';
 import { insertJsonRows, type Database } from '@badges/persistence';
 import type { KeysetCursor } from '@badges/service-kit';
 
@@ -9,6 +9,7 @@ import type { AuditEntry, Prisma } from '../generated/prisma/client';
 import { GATEWAY_DATABASE } from '../gateway.tokens';
 import { GatewayPrismaService } from '../prisma/gateway-prisma.service';
 import type { AuditRow } from './audit-record';
+import type { ActorNames } from './audit.mapper';
 
 /**
  * The audit_entries table. Two ways in, both appends: `appendFromEvents` here, and `recordChange`
@@ -41,6 +42,24 @@ export class AuditRepository {
     if (rows.length <= page.num) return { rows };
     const last = rows[page.num - 1];
     return { rows: rows.slice(0, page.num), next: { at: last.occurredAt, id: last.id } };
+  }
+
+  /**
+   * The names of the people and API clients who made `rows`, in one statement for the whole page.
+   * Read now, not stored in the entries: a trail that can never be erased keeps no one's name, and
+   * a renamed person shows under their current one. Only the institution's own actors are named.
+   */
+  async actorNames(institutionId: string, rows: readonly AuditEntry[]): Promise<ActorNames> {
+    const idsOf = (type: string) => [...new Set(rows.flatMap((row) => (row.actorType === type && row.actorId ? [row.actorId] : [])))];
+    const [staffIds, clientIds] = [idsOf('staff'), idsOf('client')];
+    if (staffIds.length === 0 && clientIds.length === 0) return new Map();
+    const named = await this.database.query<{ type: 'staff' | 'client'; id: string; name: string }>(
+      `SELECT 'staff' AS "type", "id", "name" FROM "gateway"."staff_members" WHERE "institutionId" = $1 AND "id" = ANY($2::text[])
+       UNION ALL
+       SELECT 'client', "clientId", "name" FROM "gateway"."api_clients" WHERE "institutionId" = $1 AND "clientId" = ANY($3::text[])`,
+      [institutionId, staffIds, clientIds],
+    );
+    return new Map(named.map((actor) => [formatActor({ type: actor.type, id: actor.id }), actor.name]));
   }
 }
 

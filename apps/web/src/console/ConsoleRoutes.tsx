@@ -12,11 +12,14 @@ import { BadgeClassEditPage, BadgeClassNewPage } from './badge-classes/BadgeClas
 import { BadgeClassPage } from './badge-classes/BadgeClassPage';
 import { ConsoleSessionContext } from './console-session';
 import { AcceptInvitation } from './accounts/AcceptInvitation';
+import { AuditPage } from './audit/AuditPage';
 import { PasswordReset } from './accounts/PasswordReset';
 import { ConsoleSignIn } from './ConsoleSignIn';
 import { IntegrationRoutes } from './integrations/IntegrationRoutes';
 import { IssuerPage } from './issuers/IssuerPage';
 import { IssuersPage } from './issuers/IssuersPage';
+import { PeoplePage } from './people/PeoplePage';
+import { useConsoleAdmin } from './use-console-admin';
 
 /**
  * The institution console, for staff. Staff sign in as themselves (email and password), or with
@@ -81,6 +84,7 @@ function SignedInConsole() {
           <li>
             <NavLink to="/console/integrations">{t('consoleIntegrations.nav.label')}</NavLink>
           </li>
+          <AdminNavLinks />
         </ul>
       </nav>
       <Routes>
@@ -91,8 +95,26 @@ function SignedInConsole() {
         <Route path="badge-classes/:badgeClassId/edit" element={<BadgeClassEditPage />} />
         <Route path="assertions" element={<AssertionsPage />} />
         <Route path="integrations/*" element={<IntegrationRoutes token={session.token} />} />
+        <Route path="people" element={<PeoplePage />} />
+        <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </ConsoleSessionContext.Provider>
+  );
+}
+
+/** The admins' pages (people, audit trail): linked for admins only; anyone else reaching them is told they are the admins'. */
+function AdminNavLinks() {
+  const { t } = useI18n();
+  if (!useConsoleAdmin().session?.admin) return null;
+  return (
+    <>
+      <li>
+        <NavLink to="/console/people">{t('consolePeople.nav.people')}</NavLink>
+      </li>
+      <li>
+        <NavLink to="/console/audit">{t('consolePeople.nav.audit')}</NavLink>
+      </li>
+    </>
   );
 }

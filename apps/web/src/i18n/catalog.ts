@@ -2,6 +2,7 @@ import type common from './en/common';
 import type consoleArea from './en/console';
 import type consoleIntegrations from './en/console-integrations';
 import type operator from './en/operator';
+import type consolePeople from './en/console-people';
 import type passport from './en/passport';
 import type verify from './en/verify';
 
@@ -9,7 +10,15 @@ import type verify from './en/verify';
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 /** One catalog per area of the app; English (./en) is the reference. */
-export type Catalog = Strings<{ common: typeof common; verify: typeof verify; passport: typeof passport; console: typeof consoleArea; consoleIntegrations: typeof consoleIntegrations; operator: typeof operator }>;
+export type Catalog = Strings<{
+  common: typeof common;
+  verify: typeof verify;
+  passport: typeof passport;
+  console: typeof consoleArea;
+  consoleIntegrations: typeof consoleIntegrations;
+  consolePeople: typeof consolePeople;
+  operator: typeof operator;
+}>;
 
 /** A language is a folder beside ./en whose index.ts default-exports this. */
 export interface Language {

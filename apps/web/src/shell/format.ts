@@ -4,3 +4,9 @@ export function formatDate(value: string | undefined, lang: string): string {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
+
+/** A moment (ISO 8601) in the reader's language and their own time zone, to the minute: when something happened. */
+export function formatDateTime(value: string, lang: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
