@@ -32,6 +32,8 @@ export const ErrorCode = {
   InvalidCredentials: 'invalid_credentials',
   InvalidConfirmation: 'invalid_confirmation',
   Gone: 'gone',
+  SsoDiscoveryFailed: 'sso_discovery_failed',
+  SsoRequired: 'sso_required',
 } as const satisfies Record<string, ApiErrorCode>;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
