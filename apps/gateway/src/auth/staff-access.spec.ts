@@ -30,6 +30,8 @@ describe('what the gateway asks of a person’s roles', () => {
     ['GET', '/v2/clients', 'admin'],
     ['GET', '/v2/webhooks', 'admin'],
     ['POST', '/v2/%77ebhooks', 'admin'],
+    ['GET', '/v2/institutions/self/sso', 'admin'],
+    ['PUT', '/v2/institutions/self/sso', 'admin'],
   ])('%s %s needs %s', (method, path, need) => {
     expect(staffNeed(method, path)).toBe(need);
   });

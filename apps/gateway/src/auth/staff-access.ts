@@ -10,7 +10,7 @@ import { findPathRule, READ_METHODS, type PathRule } from './path-rules';
  * which issuer a badge class or an assertion belongs to: the issuer service checks the per-issuer
  * rule with the `x-badges-staff-roles` header, service-kit's staff-roles.ts):
  * - `admin`: the institution's own business: its people, API clients, webhooks (which see every
- *   event of the institution), its audit trail, and new issuers (no role can exist on an issuer
+ *   event of the institution), its audit trail, its single sign-on, and new issuers (no role can exist on an issuer
  *   not made yet);
  * - `any-role`: every other write; a person with no role at all only reads;
  * - reads need nothing more than a live session.
@@ -23,6 +23,7 @@ const STAFF_RULES: readonly (PathRule & { need: StaffNeed })[] = [
   { method: '*', path: '/v2/clients/**', need: 'admin' },
   { method: '*', path: '/v2/webhooks/**', need: 'admin' },
   { method: '*', path: '/v2/audit/**', need: 'admin' },
+  { method: '*', path: '/v2/institutions/self/sso', need: 'admin' },
   { method: 'POST', path: '/v2/issuers', need: 'admin' },
 ];
 
