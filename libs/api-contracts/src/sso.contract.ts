@@ -11,7 +11,7 @@
  *
  * The browser (top-level navigations, never fetch):
  * GET /web/sso/start?email=<address>      -> 302 to the institution's provider; or 302 /console?sso_error=<SsoErrorCode>
- * GET /web/sso/callback?code&state        -> 302 /console with the staff session cookie; or 302 /console?sso_error=<SsoErrorCode>
+ * GET /web/sso/callback?code&state        -> 302 /console?sso=signed_in with the staff session cookie; or 302 /console?sso_error=<SsoErrorCode>
  *
  * Who gets in, and with which roles (roleMappingsFor in the gateway):
  * - every mapping whose `claimValue` is among the values of the ID token's `roleClaim` applies; the

@@ -18,6 +18,7 @@ export type {
   PublishedEndorserV2,
 } from './endorsements.contract';
 export type { SessionKind, StaffSession } from './web-session.contract';
+export type { SsoErrorCode, SsoRoleMapping, SsoSettingsBody, SsoSettingsV2 } from './sso.contract';
 export type { EmailTemplateV2, PlaceholderName, TemplateKindName } from './email-templates.contract';
 export type { EndorserProfileBody } from './endorsements.contract';
 export type {

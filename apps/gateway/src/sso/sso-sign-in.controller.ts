@@ -13,6 +13,8 @@ import { SsoStateCookie } from './sso-state.cookie';
 
 /** Where the console is; a refused sign-in comes back with `?sso_error=<code>`, which it shows translated. */
 const CONSOLE_PATH = '/console';
+/** Where a signed-in person lands: the console then asks GET /web/session/staff and keeps its tab's marker (session.ts). */
+export const SSO_SIGNED_IN_PATH = `${CONSOLE_PATH}?sso=signed_in`;
 
 /**
  * The browser's side of single sign-on: top-level navigations (a link, a form's GET), answered
@@ -52,7 +54,7 @@ export class SsoSignInController {
     try {
       const callbackUrl = new URL(request.url, this.config.PUBLIC_URL);
       const signedIn = await this.signIn.finish(callbackUrl, this.stateCookie.read(headers), correlationIdFor(headers));
-      redirect(reply, CONSOLE_PATH, [clear, sessionSetCookie('staff', signedIn.accessToken, this.tokens.ttlSeconds, this.secure)]);
+      redirect(reply, SSO_SIGNED_IN_PATH, [clear, sessionSetCookie('staff', signedIn.accessToken, this.tokens.ttlSeconds, this.secure)]);
     } catch (error) {
       this.refuse(reply, error, 'callback', [clear]);
     }

@@ -1,6 +1,7 @@
 import type common from './en/common';
 import type consoleArea from './en/console';
 import type consoleIntegrations from './en/console-integrations';
+import type consoleSso from './en/console-sso';
 import type passport from './en/passport';
 import type verify from './en/verify';
 
@@ -8,7 +9,7 @@ import type verify from './en/verify';
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 /** One catalog per area of the app; English (./en) is the reference. */
-export type Catalog = Strings<{ common: typeof common; verify: typeof verify; passport: typeof passport; console: typeof consoleArea; consoleIntegrations: typeof consoleIntegrations }>;
+export type Catalog = Strings<{ common: typeof common; verify: typeof verify; passport: typeof passport; console: typeof consoleArea; consoleIntegrations: typeof consoleIntegrations; consoleSso: typeof consoleSso }>;
 
 /** A language is a folder beside ./en whose index.ts default-exports this. */
 export interface Language {
