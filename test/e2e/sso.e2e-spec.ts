@@ -292,7 +292,7 @@ class CookieSession extends ApiClient {
     super(baseUrl);
   }
 
-  override request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  override request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     return super.request<T>(method, path, body, { cookie: this.jar.header(), 'x-badges-session': 'staff', ...headers });
   }
 }
