@@ -96,7 +96,7 @@ describe('an admin sets up single sign-on and an editor signs in through it (bro
     await phone.goto('/console');
     await phone.getByRole('heading', { name: 'Me connecter avec mon établissement (SSO)' }).waitFor();
     await expectNoSeriousViolations(phone);
-    await phone.getByLabel('Adresse courriel professionnelle').fill(EDITOR.email);
+    await phone.getByLabel('Votre courriel professionnel').fill(EDITOR.email);
     await phone.getByRole('button', { name: 'Continuer avec le SSO' }).click();
     // The provider's own pages (oidc-provider's development sign-in and consent).
     await phone.waitForURL((url) => url.href.startsWith(op.issuer));
@@ -113,7 +113,7 @@ describe('an admin sets up single sign-on and an editor signs in through it (bro
 
   it('3. an address of a domain without SSO comes back with a message in the reader’s language', async () => {
     await desktop.getByRole('button', { name: 'Sign out' }).click();
-    await desktop.getByLabel('Work email address').fill('someone@elsewhere.example');
+    await desktop.getByLabel('Your work email').fill('someone@elsewhere.example');
     await desktop.getByRole('button', { name: 'Continue with SSO' }).click();
     await desktop.getByRole('alert').filter({ hasText: 'No institution signs in people of this email domain through SSO here.' }).waitFor();
     expect(new URL(desktop.url()).searchParams.get('sso_error')).toBe('no_sso_for_domain');

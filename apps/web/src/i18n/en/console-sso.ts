@@ -3,7 +3,7 @@ const messages = {
   signIn: {
     title: 'Sign in with your institution (SSO)',
     help: 'If your institution uses single sign-on, enter your work email address: you continue at your institution’s sign-in page.',
-    email: 'Work email address',
+    email: 'Your work email',
     submit: 'Continue with SSO',
     finishing: 'Finishing your sign-in…',
     // One per SSO_ERROR_CODES (libs/api-contracts sso.contract.ts): the gateway sends /console?sso_error=<code>.

@@ -4,7 +4,7 @@ const messages: Catalog['consoleSso'] = {
   signIn: {
     title: 'Me connecter avec mon établissement (SSO)',
     help: 'Si votre établissement utilise l’authentification unique, entrez votre adresse courriel professionnelle : vous poursuivez sur la page de connexion de votre établissement.',
-    email: 'Adresse courriel professionnelle',
+    email: 'Votre courriel professionnel',
     submit: 'Continuer avec le SSO',
     finishing: 'Connexion en cours…',
     errors: {
