@@ -116,10 +116,6 @@ export const SSO_ERROR_CODES = [
 ] as const;
 export type SsoErrorCode = (typeof SSO_ERROR_CODES)[number];
 
-export function isSsoErrorCode(value: unknown): value is SsoErrorCode {
-  return typeof value === 'string' && (SSO_ERROR_CODES as readonly string[]).includes(value);
-}
-
 /** The domain of an address, lower-cased, as allowedDomains hold them (everything after the last `@`). */
 export function emailDomainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
