@@ -14,7 +14,7 @@ jest.mock('content-disposition', () => ({ create: (filename: string) => `attachm
 
 const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
 // Every test asks for tokens from one address: the per-address limit is not what is under test here.
-const config = loadConfig('gateway', GatewayConfigSchema, { ADMIN_TOKEN, INTERNAL_TOKEN: 'internal-token-for-tests', LOG_LEVEL: 'silent', RATE_LIMIT_OAUTH_TOKEN_PER_IP: '1000/60' });
+const config = loadConfig('gateway', GatewayConfigSchema, { SECRETS_ENCRYPTION_KEY: 'secrets-encryption-key-for-tests-0123456789', ADMIN_TOKEN, INTERNAL_TOKEN: 'internal-token-for-tests', LOG_LEVEL: 'silent', RATE_LIMIT_OAUTH_TOKEN_PER_IP: '1000/60' });
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 

@@ -23,7 +23,7 @@ jest.mock('content-disposition', () => ({ create: (filename: string) => `attachm
 
 const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
 const INTERNAL_TOKEN = 'internal-token-for-tests';
-const config = loadConfig('gateway', GatewayConfigSchema, { ADMIN_TOKEN, INTERNAL_TOKEN, LOG_LEVEL: 'silent' });
+const config = loadConfig('gateway', GatewayConfigSchema, { SECRETS_ENCRYPTION_KEY: 'secrets-encryption-key-for-tests-0123456789', ADMIN_TOKEN, INTERNAL_TOKEN, LOG_LEVEL: 'silent' });
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 describe.each(databaseTargets())('gateway over HTTP ($name)', (target) => {
@@ -157,7 +157,7 @@ describe.each(databaseTargets())('gateway over HTTP ($name)', (target) => {
     it('accepts the token on another (embedded) gateway instance sharing the database: same signing key', async () => {
       const created = await createInstitution();
       const token = await tokenFor(created.client);
-      const second = await createEmbedded({ database: gateway.database, env: { ADMIN_TOKEN, INTERNAL_TOKEN }, services: { issuer: issuer.client } });
+      const second = await createEmbedded({ database: gateway.database, env: { ADMIN_TOKEN, INTERNAL_TOKEN, SECRETS_ENCRYPTION_KEY: config.SECRETS_ENCRYPTION_KEY }, services: { issuer: issuer.client } });
       try {
         expect(second.name).toBe('gateway');
         const response = await second.fastify.inject({ method: 'GET', url: '/v2/institutions/self', headers: { authorization: `Bearer ${token}` } });

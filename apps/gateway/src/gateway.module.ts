@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { PublicCacheModule } from './public-cache/public-cache.module';
 import { GatewayPrismaService } from './prisma/gateway-prisma.service';
 import { RoutingModule } from './routing/routing.module';
+import { SsoModule } from './sso/sso.module';
 import { StaffModule } from './staff/staff.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { WebSessionModule } from './web-session/web-session.module';
@@ -49,7 +50,7 @@ export class GatewayModule {
   static forRoot(options: GatewayModuleInput): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [GatewayCoreModule.forRoot(options), AuthModule, TenancyModule, ClientsModule, StaffModule, AuditModule, RoutingModule, PublicCacheModule, HealthModule, WebSessionModule],
+      imports: [GatewayCoreModule.forRoot(options), AuthModule, TenancyModule, ClientsModule, StaffModule, SsoModule, AuditModule, RoutingModule, PublicCacheModule, HealthModule, WebSessionModule],
     };
   }
 }

@@ -16,6 +16,7 @@ jest.mock('content-disposition', () => ({ create: (filename: string) => `attachm
 const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
 const INTERNAL_TOKEN = 'internal-token-for-tests';
 const config = loadConfig('gateway', GatewayConfigSchema, {
+  SECRETS_ENCRYPTION_KEY: 'secrets-encryption-key-for-tests-0123456789',
   ADMIN_TOKEN,
   INTERNAL_TOKEN,
   LOG_LEVEL: 'silent',

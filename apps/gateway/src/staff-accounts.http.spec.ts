@@ -26,6 +26,7 @@ jest.mock('content-disposition', () => ({ create: (filename: string) => `attachm
 const PUBLIC_URL = 'https://badges.example.org';
 const config = loadConfig('gateway', GatewayConfigSchema, {
   ADMIN_TOKEN: 'admin-token-for-tests-0123456789',
+  SECRETS_ENCRYPTION_KEY: 'secrets-encryption-key-for-tests-0123456789',
   INTERNAL_TOKEN: 'internal-token-for-tests',
   PUBLIC_URL,
   LOG_LEVEL: 'silent',

@@ -44,11 +44,16 @@ export const AUDIT_ACTIONS = [
   'institution.renamed',
   'institution.suspended',
   'institution.reactivated',
+  /** A person the institution's SSO let in for the first time (a role mapping applied): made by the platform. */
+  'staff.created',
+  'staff.signed_in_sso',
+  'sso.configured',
+  'sso.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an entry is about. A signing key's entries are about its issuer (`signing_key.*` target the Issuer). */
-export const AUDIT_TARGET_TYPES = ['Issuer', 'BadgeClass', 'Assertion', 'BulkAward', 'EndorsementRequest', 'Endorsement', 'ApiClient', 'StaffMember', 'Institution'] as const;
+export const AUDIT_TARGET_TYPES = ['Issuer', 'BadgeClass', 'Assertion', 'BulkAward', 'EndorsementRequest', 'Endorsement', 'ApiClient', 'StaffMember', 'Institution', 'SsoSettings'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export const AUDIT_PAGE_SIZE = { default: 100, max: 1000 } as const;

@@ -92,6 +92,10 @@ export const API_ERROR_CODES = {
   institution_suspended: { status: 403, description: 'insufficient privileges' },
   /** Badge Connect: the access token lacks the scope the route needs. */
   insufficient_scope: { status: 403, description: 'insufficient scope' },
+  /** SSO settings whose issuer does not answer OpenID Connect discovery (in time, or at all). */
+  sso_discovery_failed: { status: 422, description: 'miscellaneous error' },
+  /** A password sign-in of a person whose institution signs its people in only through its SSO. */
+  sso_required: { status: 403, description: 'miscellaneous error' },
 } as const satisfies Record<string, { status: number; description: string }>;
 
 export type ApiErrorCode = keyof typeof API_ERROR_CODES;

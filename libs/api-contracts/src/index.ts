@@ -10,6 +10,7 @@ export * from './institutions.contract';
 export * from './api-clients.contract';
 export * from './audit.contract';
 export * from './staff.contract';
+export * from './sso.contract';
 export * from './endorsements.contract';
 export * from './openapi';
 export * from './signing-keys.contract';

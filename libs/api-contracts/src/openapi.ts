@@ -80,6 +80,7 @@ import {
   StaffRolesBodySchema,
   StaffSessionsRevokedV2Schema,
 } from './staff.contract';
+import { SsoSettingsBodySchema, SsoSettingsV2Schema } from './sso.contract';
 import { LearnerSignInBodySchema, StaffSessionSchema, StaffSignInBodySchema } from './web-session.contract';
 
 /** Every request body contract, by the component name it gets in OpenAPI. */
@@ -105,6 +106,7 @@ export const REQUEST_BODY_SCHEMAS = {
   StaffInvitationAcceptBody: StaffInvitationAcceptBodySchema,
   StaffPasswordResetBody: StaffPasswordResetBodySchema,
   StaffPasswordResetConfirmBody: StaffPasswordResetConfirmBodySchema,
+  SsoSettingsBody: SsoSettingsBodySchema,
   EndorserProfileBody: EndorserProfileBodySchema,
   EndorsementRequestCreateBody: EndorsementRequestCreateBodySchema,
   EndorsementApproveBody: EndorsementApproveBodySchema,
@@ -152,6 +154,7 @@ export const RESPONSE_SCHEMAS = {
   AuditEntry: AuditEntryV2Schema,
   StaffMember: StaffMemberV2Schema,
   StaffSessionsRevoked: StaffSessionsRevokedV2Schema,
+  SsoSettings: SsoSettingsV2Schema,
   Issuer: IssuerV2Schema,
   IssuerStaff: IssuerStaffV2Schema,
   SigningKey: SigningKeyV2Schema,

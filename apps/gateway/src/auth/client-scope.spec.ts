@@ -24,6 +24,7 @@ describe('scopeNeeded: the scope each method and path needs', () => {
     ['POST', '/v2/webhooks', 'manage'],
     ['POST', '/v2/endorsement-requests/R1/approve', 'manage'],
     ['GET', '/v2/clients', 'manage'],
+    ['GET', '/v2/institutions/self/sso', 'manage'],
     ['POST', '/v2/clients/:clientId/revoke', 'manage'],
   ])('%s %s needs %s', (method, path, scope) => {
     expect(scopeNeeded(method, path)).toBe(scope);

@@ -21,8 +21,9 @@ const SCOPE_RULES: readonly { method: string; path: string; scope: ApiClientScop
   { method: 'POST', path: '/v2/notifications/emails/*/resend', scope: 'award' },
   // A person reading who they are (any token of a person may).
   { method: 'GET', path: '/v2/staff/self', scope: 'read' },
-  // Who holds credentials is management, even to read (API clients and people); so is who did what (the audit trail).
+  // Who holds credentials is management, even to read (API clients, people, single sign-on); so is who did what (the audit trail).
   { method: '*', path: '/v2/clients/**', scope: 'manage' },
+  { method: '*', path: '/v2/institutions/self/sso', scope: 'manage' },
   { method: '*', path: '/v2/staff/**', scope: 'manage' },
   { method: '*', path: '/v2/audit/**', scope: 'manage' },
 ];

@@ -38,6 +38,8 @@ describe('what the gateway asks of a person’s roles', () => {
     ['POST', '/v2/endorsers/self/keys/rotate', 'admin'],
     ['POST', '/v2/endorsement-requests', 'any-role'],
     ['POST', '/v2/notifications/emails/E1/resend', 'any-role'],
+    ['GET', '/v2/institutions/self/sso', 'admin'],
+    ['PUT', '/v2/institutions/self/sso', 'admin'],
   ])('%s %s needs %s', (method, path, need) => {
     expect(staffNeed(method, path)).toBe(need);
   });

@@ -10,10 +10,10 @@ import { findPathRule, READ_METHODS, type PathRule } from './path-rules';
  * which issuer a badge class or an assertion belongs to: the issuer service checks the per-issuer
  * rule with the `x-badges-staff-roles` header, service-kit's staff-roles.ts):
  * - `admin`: the institution's own business: its people, API clients, webhooks (which see every
- *   event of the institution), its audit trail, new issuers (no role can exist on an issuer not
- *   made yet), its award-email template (every issuer's awards use it) and its endorser Profile
- *   and keys (an endorsement speaks for the institution; answering a request is checked by the
- *   endorsement service, which knows which side the caller is on; decision 0034);
+ *   event of the institution), its audit trail, its single sign-on, new issuers (no role can exist
+ *   on an issuer not made yet), its award-email template (every issuer's awards use it) and its
+ *   endorser Profile and keys (an endorsement speaks for the institution; answering a request is
+ *   checked by the endorsement service, which knows which side the caller is on; decision 0034);
  * - `any-role`: every other write; a person with no role at all only reads;
  * - reads need nothing more than a live session.
  */
@@ -25,6 +25,7 @@ const STAFF_RULES: readonly (PathRule & { need: StaffNeed })[] = [
   { method: '*', path: '/v2/clients/**', need: 'admin' },
   { method: '*', path: '/v2/webhooks/**', need: 'admin' },
   { method: '*', path: '/v2/audit/**', need: 'admin' },
+  { method: '*', path: '/v2/institutions/self/sso', need: 'admin' },
   { method: 'POST', path: '/v2/issuers', need: 'admin' },
   { method: 'PUT', path: '/v2/notifications/templates/*', need: 'admin' },
   { method: 'DELETE', path: '/v2/notifications/templates/*', need: 'admin' },

@@ -70,6 +70,15 @@ export class StaffAccountsRepository {
     return { ...credentials, institutionSuspended: institution.status === 'suspended' };
   }
 
+  /**
+   * Whether passwords are refused: an enabled SSO-only institution claims the address's domain,
+   * or (when given) is the person's institution.
+   */
+  async ssoOnly(domain: string, institutionId?: string): Promise<boolean> {
+    const where = { enabled: true, ssoOnly: true, OR: [{ domains: { some: { domain } } }, ...(institutionId ? [{ institutionId }] : [])] };
+    return (await this.prisma.institutionSso.count({ where })) > 0;
+  }
+
   /** A new session with its first refresh token; the sign-in is recorded. Returns the session's id. */
   async startSession(session: NewStaffSession, at: Date): Promise<string> {
     const id = newEntityId();

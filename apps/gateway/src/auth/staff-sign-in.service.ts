@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { ACCESS_TOKEN_SCOPES, apiClientScopeOf, type ApiClientScope } from '@badges/api-contracts';
-import { dummyPasswordHash, hashOpaqueToken, newOpaqueToken, scryptCost, verifyPassword } from '@badges/service-kit';
+import { ACCESS_TOKEN_SCOPES, apiClientScopeOf, emailDomainOf, type ApiClientScope } from '@badges/api-contracts';
+import { ApiError, dummyPasswordHash, ErrorCode, hashOpaqueToken, newOpaqueToken, scryptCost, verifyPassword } from '@badges/service-kit';
 
 import type { GatewayConfig } from '../config/gateway.config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
@@ -24,10 +24,23 @@ export interface StaffTokens {
   refreshToken: string;
 }
 
+/** The refusal of a password sign-in where the institution allows only its single sign-on (403 `sso_required`; invalid_grant at /o/token). */
+export function ssoRequired(): ApiError {
+  return new ApiError(
+    403,
+    ErrorCode.SsoRequired,
+    'Your institution signs its people in through its single sign-on (SSO) only, not with a password. In the console, use "Sign in with your institution (SSO)".',
+  );
+}
+
+export function isSsoRequired(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.code === ErrorCode.SsoRequired;
+}
+
 /**
- * "How the person proved it" for passwords: the password grant (and the web app's sign-in form)
- * starts a session, refresh tokens continue it, sign-out ends it. Who the person is and what they
- * may do is the same whichever way they proved it (a single sign-on will start sessions too).
+ * "How the person proved it": the password grant (and the web app's sign-in form) or the
+ * institution's single sign-on (sso/) starts a session, refresh tokens continue it, sign-out ends
+ * it. Who the person is and what they may do is the same whichever way they proved it.
  */
 @Injectable()
 export class StaffSignInService {
@@ -42,15 +55,28 @@ export class StaffSignInService {
    * A new session, or undefined for a wrong address or password, or a person who is not active
    * (invited, removed): one answer, at one cost (an unknown address is checked against a decoy
    * hash), so nobody learns who has an account. A scope wider than `rw:issuer` is `invalid_scope`.
+   * Throws ssoRequired() when the address's domain belongs to an SSO-only institution (which the
+   * SSO sign-in says anyway), or, once the password is right, when the person's institution is.
    * The right password of a suspended institution's person is 403 `institution_suspended`.
    */
   async signIn(username: string, password: string, requestedScope?: string): Promise<StaffTokens | undefined> {
     const scope = grantedScope('manage', requestedScope);
-    const person = await this.accounts.findForSignIn(username.trim().toLowerCase());
+    const email = username.trim().toLowerCase();
+    const person = await this.accounts.findForSignIn(email);
     const hash = person?.passwordHash ?? (await dummyPasswordHash(scryptCost(this.config.PASSWORD_SCRYPT_LOG_N)));
     const valid = await verifyPassword(password, hash);
+    if (await this.accounts.ssoOnly(emailDomainOf(email), person && valid ? person.institutionId : undefined)) throw ssoRequired();
     if (!person || !valid || person.status !== 'active') return undefined;
     if (person.institutionSuspended) throw institutionSuspended();
+    return this.startSession(person, scope);
+  }
+
+  /** A new session of a person their institution's SSO signed in (sso/), with the widest scope, as a password sign-in gets by default. */
+  startSsoSession(person: { id: string; institutionId: string }): Promise<StaffTokens> {
+    return this.startSession(person, 'manage');
+  }
+
+  private async startSession(person: { id: string; institutionId: string }, scope: ApiClientScope): Promise<StaffTokens> {
     const refresh = newOpaqueToken(REFRESH_TOKEN_PREFIX);
     const now = new Date();
     const sessionId = await this.accounts.startSession(

@@ -19,7 +19,7 @@ import { ClientCredentialsService } from './client-credentials.service';
 import { grantedScope } from './client-scope';
 import { isInstitutionSuspended } from './institution-suspended';
 import { noStore, OAuthError, sendOAuthError } from './oauth-error';
-import { StaffSignInService, type StaffTokens } from './staff-sign-in.service';
+import { isSsoRequired, StaffSignInService, type StaffTokens } from './staff-sign-in.service';
 
 /**
  * Badgr's /o/token: OAuth2 client credentials (RFC 6749 §4.4) for API clients, whose credentials
@@ -63,9 +63,14 @@ export class TokenRoute {
     return noStore(reply).send(answer);
   }
 
-  /** A person's email and password (Badgr's `username`): one answer for every wrong pair (RFC 6749 §5.2 `invalid_grant`). */
+  /**
+   * A person's email and password (Badgr's `username`): one answer for every wrong pair (RFC 6749
+   * §5.2 `invalid_grant`); `invalid_grant` too, naming SSO, where the institution allows only its SSO.
+   */
   private async password(data: z.output<typeof OAuthPasswordRequestSchema>, reply: FastifyReply): Promise<FastifyReply> {
-    const tokens = await this.staff.signIn(data.username, data.password, data.scope);
+    const tokens = await this.staff.signIn(data.username, data.password, data.scope).catch((error: unknown) => {
+      throw isSsoRequired(error) ? new OAuthError('invalid_grant', error.message) : error;
+    });
     if (!tokens) throw new OAuthError('invalid_grant', 'The email address or the password is wrong.');
     return this.sendStaffTokens(reply, tokens);
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { blankAsUnset, internalServiceUrl, PasswordScryptLogNSchema, serviceEnvSchema } from '@badges/service-kit';
+import { blankAsUnset, envFlag, internalServiceUrl, PasswordScryptLogNSchema, SecretsEncryptionKeySchema, serviceEnvSchema } from '@badges/service-kit';
 
 import { CorsOriginsSchema } from '../cors/cors-origins';
 import { PUBLIC_CACHE_ENV } from '../public-cache/public-cache.config';
@@ -24,6 +24,13 @@ export const GatewayConfigSchema = serviceBase.extend({
   PASSWORD_SCRYPT_LOG_N: PasswordScryptLogNSchema,
   /** How long a person's sign-in lasts; refreshing does not extend it (a week by default). */
   STAFF_SESSION_TTL_SECONDS: z.coerce.number().int().min(300).max(90 * 86_400).default(7 * 86_400),
+  /** Seals what the gateway must read back: institutions' SSO client secrets, and the SSO sign-in's state cookie. */
+  SECRETS_ENCRYPTION_KEY: SecretsEncryptionKeySchema,
+  /**
+   * Lets an institution's SSO issuer be plain http on a loopback host (127.0.0.1, ::1, localhost):
+   * for tests and local trials against a provider on the same machine. Never elsewhere, whatever it says.
+   */
+  SSO_ALLOW_HTTP_ISSUERS: envFlag(false),
   ISSUER_URL: optional(internalServiceUrl('ISSUER_URL', 'http://issuer:3001')),
   NOTIFICATION_URL: optional(internalServiceUrl('NOTIFICATION_URL', 'http://notification:3002')),
   VERIFICATION_URL: optional(internalServiceUrl('VERIFICATION_URL', 'http://verification:3003')),

@@ -8,6 +8,7 @@ import type { PathItems } from './paths/operations';
 import { PASSPORT_PATHS } from './paths/passport.paths';
 import { PLATFORM_PATHS } from './paths/platform.paths';
 import { PUBLIC_PATHS } from './paths/public.paths';
+import { SSO_PATHS } from './paths/sso.paths';
 import { STAFF_PATHS } from './paths/staff.paths';
 import { VERIFICATION_PATHS } from './paths/verification.paths';
 
@@ -20,6 +21,7 @@ export const OPENAPI_PATHS: PathItems = {
   ...PLATFORM_PATHS,
   ...CLIENTS_PATHS,
   ...STAFF_PATHS,
+  ...SSO_PATHS,
   ...AUDIT_PATHS,
   ...ISSUING_PATHS,
   ...PUBLIC_PATHS,

@@ -25,11 +25,11 @@ export class IssuerDirectory {
     if (response.status !== 200) throw serviceError(response, unavailable);
   }
 
-  /** 400 `validation_failed` on `issuerRoles` naming the first issuer that is not the institution's. */
-  async requireAll(caller: CallerIdentity, issuerIds: readonly string[], correlationId: string): Promise<void> {
+  /** 400 `validation_failed` on `field` naming the first issuer that is not the institution's. */
+  async requireAll(caller: CallerIdentity, issuerIds: readonly string[], correlationId: string, field = 'issuerRoles'): Promise<void> {
     for (const issuerId of issuerIds) {
       const response = await this.read(caller, issuerId, correlationId);
-      if (response.status === 404) throw ApiError.validation(`There is no issuer ${issuerId} in this institution.`, 'issuerRoles');
+      if (response.status === 404) throw ApiError.validation(`There is no issuer ${issuerId} in this institution.`, field);
       if (response.status !== 200) throw serviceError(response, unavailable);
     }
   }

@@ -16,5 +16,7 @@ import { StaffService } from './staff.service';
   // The person's own routes first: `GET /v2/staff/self` is theirs, whatever the admins' routes match.
   controllers: [StaffSelfController, StaffController, IssuerStaffController],
   providers: [StaffRepository, StaffTokensRepository, StaffEvents, IssuerDirectory, StaffService, StaffSelfService],
+  // Single sign-on (sso/) finds and provisions people, and checks the issuers its role mappings name.
+  exports: [StaffRepository, IssuerDirectory],
 })
 export class StaffModule {}

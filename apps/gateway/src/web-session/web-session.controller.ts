@@ -43,8 +43,9 @@ export class WebSessionController {
   }
 
   /**
-   * A person's email and password (a new session of theirs; the cookie holds its access token), or
-   * the institution's API client id and secret, as POST /o/token takes them.
+   * A person's email and password (a new session of theirs; the cookie holds its access token;
+   * 403 `sso_required` where their institution allows only its single sign-on), or the
+   * institution's API client id and secret, as POST /o/token takes them.
    */
   @Post('staff')
   @HttpCode(204)

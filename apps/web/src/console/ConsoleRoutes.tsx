@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { NavLink, Route, Routes } from 'react-router';
+import { NavLink, Route, Routes, useSearchParams } from 'react-router';
 
 import type { InstitutionV2 } from '@badges/api-contracts/types';
 
-import { ownInstitution, staffSignOut } from '../api/console-api';
+import { ownInstitution, staffIdentity, staffSignOut } from '../api/console-api';
 import { useSession } from '../api/session';
 import { useI18n } from '../i18n/i18n-context';
 import { NotFoundPage } from '../shell/NotFoundPage';
@@ -20,6 +20,7 @@ import { IssuerPage } from './issuers/IssuerPage';
 import { IssuersPage } from './issuers/IssuersPage';
 import { PeoplePage } from './people/PeoplePage';
 import { useConsoleAdmin } from './use-console-admin';
+import { SsoSettingsPage } from './sso/SsoSettingsPage';
 
 /**
  * The institution console, for staff. Staff sign in as themselves (email and password), or with
@@ -42,6 +43,17 @@ function SignedInConsole() {
   const [token, setSession] = useSession('staff');
   const [institution, setInstitution] = useState<InstitutionV2 | null>(null);
   const signedIn = useCallback(() => setSession(true), [setSession]);
+  const [params, setParams] = useSearchParams();
+  const ssoLanding = params.get('sso') === 'signed_in';
+
+  useEffect(() => {
+    if (!ssoLanding) return;
+    // Back from the institution's provider, the gateway has set the session cookie: this tab only
+    // needs its marker, once the gateway confirms the cookie works.
+    void staffIdentity('staff')
+      .then(() => setSession(true), () => undefined)
+      .finally(() => setParams({}, { replace: true }));
+  }, [ssoLanding, setSession, setParams]);
   const session = useMemo(() => {
     if (!token) return undefined;
     // The cookie is cleared even when the token has expired; the tab is signed out either way.
@@ -62,6 +74,7 @@ function SignedInConsole() {
     };
   }, [token, session]);
 
+  if (!session && ssoLanding) return <p role="status">{t('consoleSso.signIn.finishing')}</p>;
   if (!session) return <ConsoleSignIn onSignedIn={signedIn} />;
   return (
     <ConsoleSessionContext.Provider value={session}>
@@ -97,6 +110,7 @@ function SignedInConsole() {
         <Route path="integrations/*" element={<IntegrationRoutes token={session.token} />} />
         <Route path="people" element={<PeoplePage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="sso" element={<SsoSettingsPage token={session.token} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </ConsoleSessionContext.Provider>
@@ -114,6 +128,9 @@ function AdminNavLinks() {
       </li>
       <li>
         <NavLink to="/console/audit">{t('consolePeople.nav.audit')}</NavLink>
+      </li>
+      <li>
+        <NavLink to="/console/sso">{t('consoleSso.nav')}</NavLink>
       </li>
     </>
   );

@@ -6,10 +6,12 @@ import { useI18n } from '../i18n/i18n-context';
 import { ErrorMessage, refusedAs } from '../shell/ErrorMessage';
 import { useAction } from '../shell/use-action';
 import { usePageTitle } from '../shell/use-page-title';
+import { SsoSignIn } from './sso/SsoSignIn';
 
 /**
- * Staff sign in as themselves (email and password), or, for a shared or scripted console, with one
- * of the institution's API clients. Either way the token stays in the gateway's HttpOnly cookie.
+ * Staff sign in as themselves (email and password, or their institution's single sign-on), or,
+ * for a shared or scripted console, with one of the institution's API clients. Either way the
+ * token stays in the gateway's HttpOnly cookie.
  */
 export function ConsoleSignIn({ onSignedIn }: { onSignedIn(): void }) {
   const { t } = useI18n();
@@ -19,6 +21,7 @@ export function ConsoleSignIn({ onSignedIn }: { onSignedIn(): void }) {
     <>
       <h1>{t('console.title')}</h1>
       <PersonSignIn onSignedIn={onSignedIn} />
+      <SsoSignIn />
       <details className="narrow">
         <summary>{t('console.clientSignInTitle')}</summary>
         <ClientSignIn onSignedIn={onSignedIn} />

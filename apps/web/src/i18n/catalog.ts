@@ -3,6 +3,7 @@ import type consoleArea from './en/console';
 import type consoleIntegrations from './en/console-integrations';
 import type operator from './en/operator';
 import type consolePeople from './en/console-people';
+import type consoleSso from './en/console-sso';
 import type passport from './en/passport';
 import type verify from './en/verify';
 
@@ -17,6 +18,7 @@ export type Catalog = Strings<{
   console: typeof consoleArea;
   consoleIntegrations: typeof consoleIntegrations;
   consolePeople: typeof consolePeople;
+  consoleSso: typeof consoleSso;
   operator: typeof operator;
 }>;
 

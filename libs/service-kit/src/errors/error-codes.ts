@@ -33,6 +33,8 @@ export const ErrorCode = {
   InvalidConfirmation: 'invalid_confirmation',
   Gone: 'gone',
   InstitutionSuspended: 'institution_suspended',
+  SsoDiscoveryFailed: 'sso_discovery_failed',
+  SsoRequired: 'sso_required',
 } as const satisfies Record<string, ApiErrorCode>;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

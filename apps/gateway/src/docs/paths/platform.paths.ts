@@ -109,7 +109,7 @@ export const PLATFORM_PATHS: PathItems = {
       responses: {
         '200': { description: 'An access token (and, for a person, a refresh token)', content: json(ref('TokenResponse')) },
         '400': oauthError(
-          '`invalid_request` (a field missing or malformed, a body that does not parse), `unsupported_grant_type`, `invalid_scope` (more than the client or sign-in has, or unknown), `invalid_grant` (a wrong email address or password, one answer for every reason; a refresh token that is unknown, expired, revoked or already used; the right password or a live refresh token of a suspended institution’s person, described as such)',
+          '`invalid_request` (a field missing or malformed, a body that does not parse), `unsupported_grant_type`, `invalid_scope` (more than the client or sign-in has, or unknown), `invalid_grant` (a wrong email address or password, one answer for every reason; a person whose institution allows only its single sign-on, saying so; a refresh token that is unknown, expired, revoked or already used; the right password or a live refresh token of a suspended institution’s person, described as such)',
         ),
         '401': {
           ...oauthError('`invalid_client`: no credentials, an unknown client_id, a wrong client_secret or a revoked client (one message for all); the right secret of a suspended institution’s client (described as such)'),
@@ -134,7 +134,7 @@ function oauthError(description: string) {
 function webSessionPaths(): PathItems {
   const tag = 'Web app session';
   const sessionHeader = { name: 'X-Badges-Session', in: 'header', required: true, schema: { type: 'string', enum: ['learner', 'staff'] } };
-  const signIn = (summary: string, bodyName: string, wrong: string) =>
+  const signIn = (summary: string, bodyName: string, wrong: string, forbidden = '`forbidden`: the X-Badges-Session header is missing or names another kind') =>
     op([tag], summary, {
       parameters: [sessionHeader],
       requestBody: body(bodyName),
@@ -142,7 +142,7 @@ function webSessionPaths(): PathItems {
         '204': { description: 'Signed in; the session cookie is set', headers: { 'Set-Cookie': { schema: { type: 'string' } } } },
         '400': error('`validation_failed`'),
         '401': error(wrong),
-        '403': error('`forbidden`: the X-Badges-Session header is missing or names another kind; `institution_suspended` (staff): the institution is suspended'),
+        '403': error(forbidden),
         '429': rateLimited('too many sign-in attempts.'),
       },
     });
@@ -153,6 +153,7 @@ function webSessionPaths(): PathItems {
         'Sign staff in to the console: a person’s email and password (a new session of theirs), or the institution’s API client id and secret',
         'StaffSignInBody',
         '`invalid_credentials` (a person’s wrong email or password) or `invalid_client`',
+        '`forbidden`: the X-Badges-Session header is missing or names another kind; `sso_required`: the person’s institution allows only its single sign-on (GET /web/sso/start); `institution_suspended`: the institution is suspended',
       ),
       get: op([tag], 'Who the staff session is', {
         parameters: [sessionHeader],

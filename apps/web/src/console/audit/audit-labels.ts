@@ -35,6 +35,10 @@ export const AUDIT_ACTION_CODES = Object.keys({
   'institution.renamed': 1,
   'institution.suspended': 1,
   'institution.reactivated': 1,
+  'staff.created': 1,
+  'staff.signed_in_sso': 1,
+  'sso.configured': 1,
+  'sso.removed': 1,
 } satisfies Record<AuditAction, 1>) as AuditAction[];
 
 /**

@@ -85,6 +85,7 @@ const messages = {
       ApiClient: 'API client',
       StaffMember: 'Person',
       Institution: 'Institution',
+      SsoSettings: 'Single sign-on',
     },
     actions: {
       assertion: { awarded: 'Badge awarded', updated: 'Award edited', revoked: 'Award revoked' },
@@ -94,8 +95,11 @@ const messages = {
       signing_key: { created: 'Signing key created', rotated: 'Signing key rotated' },
       endorsement: { requested: 'Endorsement requested', approved: 'Endorsement approved', declined: 'Endorsement declined', withdrawn: 'Endorsement withdrawn' },
       client: { created: 'API client created', rotated: 'API client secret rotated', revoked: 'API client revoked' },
+      sso: { configured: 'Single sign-on configured', removed: 'Single sign-on removed' },
       institution: { renamed: 'Institution renamed by the operator', suspended: 'Institution suspended by the operator', reactivated: 'Institution reactivated by the operator' },
       staff: {
+        created: 'Person added by single sign-on',
+        signed_in_sso: 'Signed in through single sign-on',
         invited: 'Person invited',
         joined: 'Person joined',
         roles_changed: 'Roles changed',

@@ -86,6 +86,7 @@ const messages: Catalog['consolePeople'] = {
       ApiClient: 'Client API',
       StaffMember: 'Personne',
       Institution: 'Établissement',
+      SsoSettings: 'Authentification unique',
     },
     actions: {
       assertion: { awarded: 'Badge décerné', updated: 'Attestation modifiée', revoked: 'Attestation révoquée' },
@@ -95,8 +96,11 @@ const messages: Catalog['consolePeople'] = {
       signing_key: { created: 'Clé de signature créée', rotated: 'Clé de signature renouvelée' },
       endorsement: { requested: 'Recommandation demandée', approved: 'Recommandation accordée', declined: 'Recommandation refusée', withdrawn: 'Recommandation retirée' },
       client: { created: 'Client API créé', rotated: 'Secret du client API renouvelé', revoked: 'Client API révoqué' },
+      sso: { configured: 'Authentification unique configurée', removed: 'Authentification unique retirée' },
       institution: { renamed: 'Établissement renommé par l’opérateur', suspended: 'Établissement suspendu par l’opérateur', reactivated: 'Établissement réactivé par l’opérateur' },
       staff: {
+        created: 'Personne ajoutée par l’authentification unique',
+        signed_in_sso: 'Connexion par l’authentification unique',
         invited: 'Personne invitée',
         joined: 'Personne inscrite',
         roles_changed: 'Rôles modifiés',
