@@ -19,6 +19,15 @@ const messages = {
     network: 'The platform could not be reached. Check your connection and try again.',
     unexpected: 'Something went wrong ({code}).',
     rateLimited: 'Too many attempts. Wait {minutes} min and try again.',
+    /** A refusal by its code, for readers of other languages than the platform's English answers. */
+    codes: {
+      forbidden: 'Your role does not allow this. Ask an administrator of your institution.',
+      unauthorized: 'Your session has ended. Sign in again.',
+      not_found: 'This was not found, or is not yours to see.',
+      institution_suspended: 'Your institution is suspended by the province’s operator: nothing can be changed until it is reactivated. Its badges stay verifiable.',
+      sso_required: 'Your institution signs its people in through its single sign-on (SSO) only. Use “Sign in with your institution (SSO)”.',
+      invalid_credentials: 'The email address or the password is wrong.',
+    },
   },
   actions: { signOut: 'Sign out', cancel: 'Cancel', save: 'Save', close: 'Close', remove: 'Remove' },
 };

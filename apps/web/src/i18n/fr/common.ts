@@ -20,6 +20,14 @@ const messages: Catalog['common'] = {
     network: 'La plateforme est injoignable. Vérifiez votre connexion et réessayez.',
     unexpected: 'Une erreur s’est produite ({code}).',
     rateLimited: 'Trop de tentatives. Attendez {minutes} min et réessayez.',
+    codes: {
+      forbidden: 'Votre rôle ne permet pas cette action. Adressez-vous à un administrateur de votre établissement.',
+      unauthorized: 'Votre session a pris fin. Reconnectez-vous.',
+      not_found: 'Introuvable, ou vous n’y avez pas accès.',
+      institution_suspended: 'Votre établissement est suspendu par l’opérateur de la province : rien ne peut être modifié avant sa réactivation. Ses badges restent vérifiables.',
+      sso_required: 'Votre établissement connecte son personnel uniquement par son authentification unique (SSO). Utilisez « Me connecter avec mon établissement (SSO) ».',
+      invalid_credentials: 'L’adresse courriel ou le mot de passe est incorrect.',
+    },
   },
   actions: { signOut: 'Se déconnecter', cancel: 'Annuler', save: 'Enregistrer', close: 'Fermer', remove: 'Retirer' },
 };
