@@ -25,7 +25,8 @@ export interface FailureRule {
 }
 
 export interface RateLimitRule {
-  method: 'POST';
+  /** GET only for a browser's navigations that make the gateway call out (single sign-on). */
+  method: 'POST' | 'GET';
   /** As limitedPath() writes it. */
   path: string;
   /** Every request from one client IP. */
@@ -57,6 +58,7 @@ export function rateLimitRules(config: RateLimitConfig, store: LimiterStore): Ra
   // A person's wrong password is RFC 6749's `invalid_grant` (400) at /o/token, `invalid_credentials` (401) on the web.
   const staffFailures = (failedStatus: number): FailureRule => ({ throttle: staffSignIn, account: username, failedStatus, message: 'Too many failed sign-in attempts for this account.' });
   const tokenIp = store.window('oauth-token:ip', config.RATE_LIMIT_OAUTH_TOKEN_PER_IP);
+  const ssoIp = store.window('sso:ip', config.RATE_LIMIT_SSO_PER_IP);
   /** A route that takes an emailed link's token: per IP, and per token (guessing one is hopeless, trying one many times is abuse). */
   const oneTimeTokenRule = (path: string, name: string): RateLimitRule => ({
     method: 'POST',
@@ -117,6 +119,9 @@ export function rateLimitRules(config: RateLimitConfig, store: LimiterStore): Ra
     { method: 'POST', path: '/o/badgeconnect/authorize', perIp: store.window('badge-connect-authorize:ip', config.RATE_LIMIT_BADGE_CONNECT_AUTHORIZE_PER_IP) },
     { method: 'POST', path: '/o/badgeconnect/token', perIp: store.window('badge-connect-token:ip', config.RATE_LIMIT_BADGE_CONNECT_TOKEN_PER_IP) },
     { method: 'POST', path: '/v2/verify', perIp: store.window('verify:ip', config.RATE_LIMIT_VERIFY_PER_IP) },
+    // One budget for both halves of a sign-in: an attempt is a start and a callback.
+    { method: 'GET', path: '/web/sso/start', perIp: ssoIp },
+    { method: 'GET', path: '/web/sso/callback', perIp: ssoIp },
   ];
 }
 

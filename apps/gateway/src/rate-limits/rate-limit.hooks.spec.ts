@@ -16,6 +16,7 @@ const SMALL_LIMITS = {
   RATE_LIMIT_SIGNUP_PER_IP: '100/60',
   RATE_LIMIT_SIGNUP_PER_EMAIL: '2/60',
   RATE_LIMIT_OAUTH_TOKEN_FAILURES_PER_CLIENT: '3/60',
+  RATE_LIMIT_SSO_PER_IP: '3/60',
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -29,6 +30,9 @@ async function appWithLimits(env: Record<string, string>, trustProxy: boolean | 
   app.post('/v2/users/self/merge', async (request, reply) => ((request.body as { password?: string }).password === 'right' ? { merged: true } : reply.code(401).send({ wrong: true })));
   app.post('/o/token', async (request, reply) => ((request.body as { client_secret?: string }).client_secret === 'right' ? { access_token: 't' } : reply.code(401).send({ wrong: true })));
   app.post('/web/session/learner', async (request, reply) => reply.code((request.body as { password?: string }).password === 'right' ? 204 : 401).send());
+  app.get('/web/sso/start', async (_request, reply) => reply.code(302).header('location', 'https://provider.example/authorize').send());
+  app.get('/web/sso/callback', async (_request, reply) => reply.code(302).header('location', '/console').send());
+  app.get('/public/assertions/:id', async () => ({ ok: true }));
   app.post('/web/session/staff', async (request, reply) => reply.code((request.body as { client_secret?: string }).client_secret === 'right' ? 204 : 401).send());
   await app.ready();
   return app;
@@ -54,6 +58,18 @@ describe.each<{ name: string; env: Record<string, string> }>([
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(50);
     expect(refused.json()).toMatchObject({ status: { success: false }, error: { code: 'rate_limited', message: expect.stringMatching(/Try again in \d+ seconds/) } });
     expect((await post('/v2/verify', {}, { remoteAddress: '198.51.100.1' })).statusCode).toBe(200);
+  });
+
+  it('limits single sign-on’s start and callback together per IP, and no other GET', async () => {
+    app = await appWithLimits(env);
+    const get = (url: string, remoteAddress = '203.0.113.7') => app.inject({ method: 'GET', url, remoteAddress });
+    expect((await get('/web/sso/start?email=ada@college.example')).statusCode).toBe(302);
+    expect((await get('/web/sso/callback?code=c&state=s')).statusCode).toBe(302);
+    expect((await get('/web/sso/start?email=bo@college.example')).statusCode).toBe(302);
+    const refused = await get('/web/sso/callback?code=c&state=s');
+    expect([refused.statusCode, refused.json().error.code]).toEqual([429, 'rate_limited']);
+    expect((await get('/web/sso/start?email=ada@college.example', '198.51.100.1')).statusCode).toBe(302);
+    for (let read = 0; read < 5; read += 1) expect((await get('/public/assertions/a1')).statusCode).toBe(200);
   });
 
   it('counts IPv6 clients per /64, so rotating addresses inside one subscriber prefix gains nothing', async () => {

@@ -39,7 +39,7 @@ export async function registerRateLimits(fastify: FastifyInstance, config: RateL
 
   fastify.addHook('onRequest', async (request, reply) => {
     if (!limitedMethods.has(request.method)) return;
-    const rule = rules.get(`${request.method} ${limitedPath(request.url)}`);
+    const rule = rules.get(`${request.method} ${ruleLookupPath(request)}`);
     if (!rule) return;
     const ip = clientKey(request.ip);
     pending.set(request, { rule, ip });
@@ -116,4 +116,14 @@ function tooMany(reply: FastifyReply, waitMs: number, reason: string): FastifyRe
     .header('retry-after', String(seconds))
     .header('cache-control', 'no-store')
     .send(errorBody(ErrorCode.RateLimited, `${reason} Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`));
+}
+
+/**
+ * POST rules name paths that may be forwarded through a wildcard route, so the URL itself is
+ * resolved (limitedPath). The GET rules name the gateway's own exact routes: the route Fastify
+ * matched says it at no cost, which keeps the read path (nearly every request is a GET) free of
+ * URL parsing.
+ */
+function ruleLookupPath(request: FastifyRequest): string | undefined {
+  return request.method === 'GET' ? request.routeOptions.url : limitedPath(request.url);
 }

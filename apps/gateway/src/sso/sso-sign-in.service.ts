@@ -13,6 +13,7 @@ import { GATEWAY_CONFIG } from '../gateway.tokens';
 import type { GatewayTx } from '../prisma/gateway-prisma.service';
 import { StaffRepository, type StaffRecord } from '../staff/staff.repository';
 import { discoverProvider, openIdClient, providerFailure } from './oidc-provider';
+import { ProviderCache } from './provider-cache';
 import { mappedRoles, roleClaimValues } from './role-mapping';
 import { ssoClientSecretContext, SsoClientSecretSealer } from './sso-client-secret.sealer';
 import { ssoRedirectUri } from './sso.mapper';
@@ -52,6 +53,7 @@ interface SignedInAddress {
 @Injectable()
 export class SsoSignInService {
   private readonly logger = new Logger(SsoSignInService.name);
+  private readonly providers = new ProviderCache();
 
   constructor(
     private readonly sso: SsoRepository,
@@ -204,7 +206,7 @@ export class SsoSignInService {
   private async discover(settings: SsoSettingsRecord): Promise<Configuration> {
     try {
       const clientSecret = this.sealer.open(settings.clientSecretSealed, ssoClientSecretContext(settings.institutionId));
-      return await discoverProvider({ issuerUrl: settings.issuerUrl, clientId: settings.clientId, clientSecret });
+      return await this.providers.get(settings.institutionId, settings.updatedAt, () => discoverProvider({ issuerUrl: settings.issuerUrl, clientId: settings.clientId, clientSecret }));
     } catch (error) {
       throw new SsoSignInRefused('provider_failed', `discovery of ${settings.issuerUrl}: ${providerFailure(error)}`);
     }
