@@ -89,6 +89,8 @@ describe.each(embeddedStorageTargets())('single sign-on end to end on $name', (t
       PUBLIC_URL: publicUrl,
       PASSWORD_SCRYPT_LOG_N: '14',
       SSO_ALLOW_HTTP_ISSUERS: 'true',
+      // Every sign-in here comes from one address: the per-address limit is not what is under test.
+      RATE_LIMIT_SSO_PER_IP: '1000/60',
       LOG_LEVEL: 'debug',
     });
     anonymous = new ApiClient(platform.url);
