@@ -88,6 +88,7 @@ describe.each(databaseTargets())('issuer repositories on $name', (target) => {
     badgeClassId,
     recipientType: 'email',
     recipientIdentity: 'sha256$abc',
+    recipientName: null,
     recipientHashed: true,
     recipientSalt: 'salt',
     recipientLookup: lookup,

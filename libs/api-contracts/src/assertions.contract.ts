@@ -109,8 +109,20 @@ const issuedOnField = isoDateTimeWithZone().superRefine((iso, ctx) => {
   }
 });
 
+/** Longest recipient name staff may give with an award. */
+export const RECIPIENT_NAME_MAX = 256;
+
 const assertionFields = {
   recipient: RecipientSchema,
+  /**
+   * Ours: the recipient's name as staff know it, kept for the console's list and search only
+   * (never in the public document): a hashed identity cannot be read back (decision 0038).
+   */
+  recipientName: z
+    .string()
+    .trim()
+    .max(RECIPIENT_NAME_MAX, { error: `Ensure this field has no more than ${RECIPIENT_NAME_MAX} characters.` })
+    .nullish(),
   /** Defaults to now (server time). ISO 8601 with timezone; not in the future. */
   issuedOn: issuedOnField.optional(),
   narrative: markdownText().nullish(),
@@ -214,9 +226,22 @@ export const BatchRevokeResultV2Schema = z.object({
 });
 export type BatchRevokeResultV2 = z.output<typeof BatchRevokeResultV2Schema>;
 
+/** Ours: what the console's awards list filters on. `active` is neither revoked nor expired. */
+export const AWARD_STATUSES = ['active', 'revoked', 'expired'] as const;
+export type AwardStatus = (typeof AWARD_STATUSES)[number];
+export const AWARD_SEARCH_MAX = 200;
+
 /** Query of the assertion lists. `recipient` may repeat. */
 export const AssertionListQuerySchema = z.object({
   recipient: z.union([z.string(), z.array(z.string())]).optional(),
+  /**
+   * Ours: finds awards by what staff can search: the recipient's name (substring, any case), the
+   * exact email or identity (any case for emails: matched through the keyed lookup, since hashed
+   * identities cannot be read), or part of an unhashed identity.
+   */
+  q: z.string().trim().min(1, { error: 'Type at least one character.' }).max(AWARD_SEARCH_MAX).optional(),
+  /** Ours: only active, revoked or expired awards; when given, include_revoked and include_expired are ignored. */
+  status: z.enum(AWARD_STATUSES).optional(),
   num: z.coerce.number().int().min(1).max(500).optional(),
   include_expired: z.enum(['true', 'false', '1', '0']).optional(),
   include_revoked: z.enum(['true', 'false', '1', '0']).optional(),
@@ -258,6 +283,7 @@ export const AssertionV2Schema = z
     issuerOpenBadgeId: z.url(),
     image: z.url().describe('URL of the baked image (`/public/assertions/{entityId}/image`)'),
     recipient: RecipientV2Schema,
+    recipientName: z.string().nullable().describe('Ours: the name staff gave with the award (staff only, never public)'),
     issuedOn: z.iso.datetime(),
     narrative: z.string().nullable(),
     evidence: z.array(EvidenceV2Schema),

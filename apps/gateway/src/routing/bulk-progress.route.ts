@@ -47,10 +47,16 @@ export class BulkProgressRoute {
       };
       // Answer a missing or foreign job with the usual 404 envelope before switching to a stream.
       if (!(await read())) throw ApiError.notFound('bulk award');
-      await streamProgress(reply, async () => {
-        const job = await read().catch(() => undefined);
-        return job && { data: job, finished: isBulkAwardFinished(job.status) };
-      });
+      // Polled every 250 ms, not the default 500: a chunk commits every few hundred milliseconds on
+      // the embedded default, and a slower poll saw two or three of them at once (issue #17).
+      await streamProgress(
+        reply,
+        async () => {
+          const job = await read().catch(() => undefined);
+          return job && { data: job, finished: isBulkAwardFinished(job.status) };
+        },
+        { pollMs: 250 },
+      );
     });
   }
 }

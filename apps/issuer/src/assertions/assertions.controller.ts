@@ -81,6 +81,24 @@ export class AssertionsController {
     return this.page(page, request);
   }
 
+  /** The console's export: the list's filters, every page, as one CSV file. */
+  @Get('badgeclasses/:entityId/assertions.csv')
+  async exportForBadgeClass(
+    @InstitutionId() institutionId: string,
+    @Param('entityId', EntityIdPipe) badgeClassId: string,
+    @Query() query: unknown,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const parsed = parseWith(AssertionListQueryWithCursorSchema, query);
+    let body = '';
+    for await (const chunk of this.assertions.awardsCsv(tenantScope(institutionId), badgeClassId, parsed, (id) => this.urls.assertion(id))) body += chunk;
+    await reply
+      .status(200)
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="awards-${badgeClassId}.csv"`)
+      .send(body);
+  }
+
   @Get('issuers/:entityId/assertions')
   async listForIssuer(
     @InstitutionId() institutionId: string,

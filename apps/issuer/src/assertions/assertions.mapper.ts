@@ -26,6 +26,7 @@ export function toAssertionV2(row: AssertionRecord, urls: PublicUrls, plaintextI
     issuerOpenBadgeId: urls.issuer(row.issuerId),
     image: urls.assertionImage(row.id),
     recipient,
+    recipientName: row.recipientName,
     issuedOn: formatDateTimeV2(row.issuedOn),
     narrative: row.narrative,
     evidence: row.evidence.map((item) => ({ url: item.url, narrative: item.narrative })),

@@ -7,6 +7,7 @@ import { insertJsonArray, insertJsonRows, type SqlSession } from '@badges/persis
 import type { Assertion, AssertionEvidence, Prisma } from '../generated/prisma/client';
 import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
 
+import type { AwardStatus } from '@badges/api-contracts';
 import { LoopSlicer, type TenantScope } from '@badges/service-kit';
 
 export type AssertionRecord = Assertion & { evidence: AssertionEvidence[] };
@@ -31,6 +32,10 @@ export interface AssertionFilter {
   badgeClassId?: string;
   issuerId?: string;
   recipientLookups?: string[];
+  /** The console's search: a name or an unhashed identity containing `text`, or a recipient whose lookup is one of `lookups`. */
+  search?: { text: string; lookups: string[] };
+  /** When set, replaces includeRevoked and includeExpired. */
+  status?: AwardStatus;
   includeRevoked: boolean;
   includeExpired: boolean;
   now: Date;
@@ -127,9 +132,27 @@ export class AssertionsRepository {
     if (filter.badgeClassId) where.badgeClassId = filter.badgeClassId;
     if (filter.issuerId) where.issuerId = filter.issuerId;
     if (filter.recipientLookups) where.recipientLookup = { in: filter.recipientLookups };
-    if (!filter.includeRevoked) where.revoked = false;
     const and: Prisma.AssertionWhereInput[] = [];
-    if (!filter.includeExpired) and.push({ OR: [{ expires: null }, { expires: { gt: filter.now } }] });
+    const live: Prisma.AssertionWhereInput = { OR: [{ expires: null }, { expires: { gt: filter.now } }] };
+    if (filter.status === 'active') and.push({ revoked: false }, live);
+    else if (filter.status === 'revoked') and.push({ revoked: true });
+    else if (filter.status === 'expired') and.push({ revoked: false, expires: { lte: filter.now } });
+    else {
+      if (!filter.includeRevoked) where.revoked = false;
+      if (!filter.includeExpired) and.push(live);
+    }
+    if (filter.search) {
+      // Walks the class's (createdAt, id) index newest first and stops at a full page: a common
+      // term costs a page; a rare one reads the class's rows (measured in the 100k EXPLAIN spec).
+      const { text, lookups } = filter.search;
+      and.push({
+        OR: [
+          { recipientName: { contains: text, mode: 'insensitive' } },
+          { recipientLookup: { in: lookups } },
+          { recipientHashed: false, recipientIdentity: { contains: text, mode: 'insensitive' } },
+        ],
+      });
+    }
     if (page.after) {
       const { createdAt, id } = page.after;
       and.push({ OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] });

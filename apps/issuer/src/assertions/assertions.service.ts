@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
-import type { AssertionUpdateBody } from '@badges/api-contracts';
+import type { AssertionUpdateBody, AwardStatus } from '@badges/api-contracts';
 import { ASSERTION_UPDATABLE_FIELDS, fieldChanges, type EventOrigin } from '@badges/events';
 import { isEntityId, prismaSqlSession } from '@badges/persistence';
-import { ApiError, type TenantScope } from '@badges/service-kit';
+import { ApiError, csvLine, freeText, type TenantScope } from '@badges/service-kit';
 
 import { BadgeClassesRepository } from '../badge-classes/badge-classes.repository';
 import { IssuerEvents } from '../events/issuer-events';
@@ -12,7 +12,7 @@ import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 import { AssertionSigner } from '../signing/assertion-signer';
 import { SigningKeysService } from '../signing/signing-keys.service';
 import { storedEvidence, storedNarrative } from './assertion-texts';
-import { decodeCursor, isTrue, type AssertionListQueryWithCursor } from './assertions.dto';
+import { decodeCursor, encodeCursor, isTrue, type AssertionListQueryWithCursor } from './assertions.dto';
 import { AssertionsRepository, type AssertionChanges, type AssertionCursor, type AssertionRecord, type RevokeOutcome } from './assertions.repository';
 import { checkExpiry } from './expiry';
 import { RecipientIdentity } from './recipient-identity';
@@ -22,6 +22,15 @@ export const ALREADY_REVOKED = 'already_revoked';
 export const ALREADY_REVOKED_MESSAGE = 'Assertion is already revoked.';
 /** Editing a revoked assertion: the same code, since the assertion is already revoked. */
 export const REVOKED_NOT_EDITABLE_MESSAGE = 'This assertion is revoked; a revoked assertion cannot be changed.';
+
+/** Rows the awards CSV reads per query. */
+const EXPORT_PAGE = 1000;
+
+/** Where an award stands for the console: revoked wins over expired. */
+export function awardStatus(row: { revoked: boolean; expires: Date | null }, now: Date): AwardStatus {
+  if (row.revoked) return 'revoked';
+  return row.expires && row.expires <= now ? 'expired' : 'active';
+}
 
 @Injectable()
 export class AssertionsService {
@@ -40,6 +49,38 @@ export class AssertionsService {
     const assertion = await this.assertions.findById(scope, id);
     if (!assertion) throw ApiError.notFound('assertion');
     return assertion;
+  }
+
+  /**
+   * The console's CSV of a badge class's awards, with the list's filters (`q`, `status`), newest
+   * first, read a page at a time. Names, identities and reasons are what people typed, so they are
+   * formula-neutralised as the audit CSV's are; ids, dates and our URLs are written as they are. A
+   * hashed recipient appears as its salted hash: the plaintext is not stored (decision 0004).
+   */
+  async *awardsCsv(scope: TenantScope, badgeClassId: string, query: AssertionListQueryWithCursor, assertionUrl: (id: string) => string): AsyncGenerator<string> {
+    yield csvLine(['assertion_id', 'recipient_name', 'recipient_type', 'recipient', 'issued_on', 'expires', 'status', 'revocation_reason', 'assertion_url']);
+    const now = new Date();
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await this.list(scope, { badgeClassId }, { ...query, num: EXPORT_PAGE, cursor });
+      let chunk = '';
+      for (const row of page.rows) {
+        chunk += csvLine([
+          row.id,
+          freeText(row.recipientName),
+          row.recipientType,
+          freeText(row.recipientIdentity),
+          row.issuedOn.toISOString(),
+          row.expires?.toISOString(),
+          awardStatus(row, now),
+          freeText(row.revocationReason),
+          assertionUrl(row.id),
+        ]);
+      }
+      yield chunk;
+      if (!page.next) return;
+      cursor = encodeCursor(page.next);
+    }
   }
 
   async list(
@@ -63,6 +104,8 @@ export class AssertionsService {
       {
         ...parent,
         recipientLookups: terms?.flatMap((term) => this.recipients.lookupsFor(term)),
+        search: query.q === undefined ? undefined : { text: query.q, lookups: this.recipients.lookupsFor(query.q) },
+        status: query.status,
         includeRevoked: isTrue(query.include_revoked),
         includeExpired: isTrue(query.include_expired),
         now: new Date(),

@@ -177,6 +177,7 @@ export class AwardUseCase {
         recipientHashed: recipient.hashed,
         recipientSalt: recipient.salt,
         recipientLookup: recipient.lookup,
+        recipientName: item.recipientName || null,
         narrative: storedNarrative(item.narrative),
         issuedOn,
         expires,

@@ -108,6 +108,7 @@ function csvRow(record: CsvRecord, columns: string[]): IntakeRow {
   const evidenceNarrative = cell('evidence_narrative');
   const body = {
     recipient: { identity: identity ?? '', type: cell('email') ? 'email' : (cell('type') ?? 'email') },
+    recipientName: cell('name'),
     narrative: cell('narrative'),
     evidence: evidenceUrl || evidenceNarrative ? [{ url: evidenceUrl, narrative: evidenceNarrative }] : undefined,
     expires: dateCell(cell('expires')),
@@ -132,9 +133,11 @@ export function rowsFromJson(body: unknown): IntakeRow[] {
   if (rows.length > MAX_BULK_ROWS) throw fail(BulkErrorCode.TooManyRows, `A bulk award takes at most ${MAX_BULK_ROWS} rows; split the upload.`);
   return rows.map((row: unknown, index) => {
     const line = index + 1;
-    const parsed = AssertionCreateBodySchema.safeParse(row);
+    const name = (row as { name?: unknown } | null)?.name;
+    // A JSON row's `name` (as the CSV's column) is its recipientName, when that is not given.
+    const withName = typeof name === 'string' && row && typeof row === 'object' ? { recipientName: name, ...row } : row;
+    const parsed = AssertionCreateBodySchema.safeParse(withName);
     if (parsed.success) {
-      const name = (row as { name?: unknown }).name;
       return { line, valid: true, item: parsed.data, recipientName: typeof name === 'string' ? name : undefined };
     }
     const identity = (row as { recipient?: { identity?: unknown } } | null)?.recipient?.identity;

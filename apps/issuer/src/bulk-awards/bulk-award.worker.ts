@@ -13,8 +13,22 @@ import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 import { BULK_AWARD_QUEUE, bulkJobId, type BulkAwardQueue } from './bulk-award-queue';
 import { BulkAwardsRepository } from './bulk-awards.repository';
 
-/** Rows per transaction: big enough to amortise the round trips, small enough to keep locks short. */
+/** Rows per transaction at most: big enough to amortise the round trips, small enough to keep locks short. */
 export const BULK_CHUNK = 500;
+/** Rows per transaction at least: below this the round trips cost more than the awards. */
+export const MIN_BULK_CHUNK = 50;
+/** Progress steps a job aims for: its counts move once per committed chunk. */
+const PROGRESS_STEPS = 20;
+
+/**
+ * The chunk size of one job. A fixed 500 made a 1,500-row upload three commits, two of them at
+ * once (CHUNKS_IN_FLIGHT), finished within one or two progress polls: its bar jumped from 0 to
+ * 100 % (issue #17). A job's counts can only move when a chunk commits, so a smaller job gets
+ * smaller chunks (about PROGRESS_STEPS of them); a big one keeps the full chunk, and its speed.
+ */
+export function bulkChunkSize(total: number): number {
+  return Math.min(BULK_CHUNK, Math.max(MIN_BULK_CHUNK, Math.ceil(total / PROGRESS_STEPS)));
+}
 /**
  * Chunks one run awards before it hands the rest to a continuation job: the continuation queues
  * behind other institutions' jobs (fair priority), so one big upload cannot hold a worker slot
@@ -127,7 +141,7 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
    */
   private async awardOneChunk(scope: TenantScope, job: BulkAwardJob, source: ChunkSource | string): Promise<{ lastLine: number }> {
     const { lastLine, awarded } = await this.prisma.database.withTransaction(async (sql) => {
-      const rows = await this.jobs.claimPending(sql, job.id, BULK_CHUNK);
+      const rows = await this.jobs.claimPending(sql, job.id, bulkChunkSize(job.total));
       if (rows.length === 0) return { lastLine: 0, awarded: [] };
       const items = rows.map((row) => ('item' in row.input ? row.input.item : undefined));
       const valid = items.flatMap((item, i) => (item ? [{ i, item }] : []));

@@ -14,7 +14,7 @@ import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 import { badgeClassBody, issuerBody } from '../testing/fixtures';
 import { createTestApp, type TestApp } from '../testing/issuer-test-app';
 import { BULK_AWARD_QUEUE, bulkJobId, type BulkAwardQueue } from './bulk-award-queue';
-import { BULK_CHUNK, BulkAwardWorker, CHUNKS_PER_RUN } from './bulk-award.worker';
+import { BULK_CHUNK, bulkChunkSize, BulkAwardWorker, CHUNKS_PER_RUN } from './bulk-award.worker';
 import { BulkAwardsRepository } from './bulk-awards.repository';
 import { parseCsv } from './csv/csv-parser';
 
@@ -223,6 +223,15 @@ describe.each(databaseTargets())('bulk awards on $name', (target) => {
     expect(events.at(-1)).toEqual({ event: 'complete', data: { total: 1200, done: 1200, failed: 0, status: 'completed' } });
     const progressDone = events.filter((e) => e.event === 'progress').map((e) => e.data.done as number);
     expect([...progressDone].sort((a, b) => a - b)).toEqual(progressDone);
+    // The counts move by committed chunk, and a 1,200-row job has about twenty of them (issue #17).
+    expect(bulkChunkSize(1200)).toBe(60);
+    for (const done of progressDone) expect(done % 60).toBe(0);
+  });
+
+  it('sizes chunks so a small job moves in steps and a big one keeps the full chunk', () => {
+    expect(bulkChunkSize(10)).toBe(50);
+    expect(bulkChunkSize(1500)).toBe(75);
+    expect(bulkChunkSize(100_000)).toBe(BULK_CHUNK);
   });
 
   it('pages row errors with errorsLimit / errorsAfter and shows them all with errors=all', async () => {
@@ -240,8 +249,8 @@ describe.each(databaseTargets())('bulk awards on $name', (target) => {
     const job = await accepted(postCsv(csv));
     expect(await finished(job.jobId)).toMatchObject({ status: 'completed', total: count, done: count, failed: 0 });
     const queue = t.app.get<BulkAwardQueue>(BULK_AWARD_QUEUE);
-    // Line 1 is the header: the first run's last row is line BULK_CHUNK * CHUNKS_PER_RUN + 1.
-    const continuation = await queue.getJob(`${bulkJobId(job.jobId)}-from-${BULK_CHUNK * CHUNKS_PER_RUN + 1}`);
+    // Line 1 is the header: the first run's last row is line chunk * CHUNKS_PER_RUN + 1.
+    const continuation = await queue.getJob(`${bulkJobId(job.jobId)}-from-${bulkChunkSize(count) * CHUNKS_PER_RUN + 1}`);
     expect(continuation?.state).toBe('completed');
     const prisma = t.app.get(IssuerPrismaService);
     const rows = await prisma.bulkAwardRow.findMany({ where: { jobId: job.jobId }, select: { assertionId: true } });

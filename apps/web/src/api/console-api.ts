@@ -1,4 +1,4 @@
-import type { AssertionV2, BadgeClassUpdateInput, BadgeClassV2, BulkAwardJobV2, BulkAwardProgress, InstitutionV2, IssuerV2, StaffSession } from '@badges/api-contracts/types';
+import type { AssertionV2, AwardStatus, BadgeClassUpdateInput, BadgeClassV2, BulkAwardJobDetailV2, BulkAwardJobV2, BulkAwardProgress, InstitutionV2, IssuerV2, StaffSession, V2SuccessEnvelope } from '@badges/api-contracts/types';
 
 import { apiFetch, apiJson, apiOne, apiResult, ApiRequestError } from './client';
 import { endSession, startSession } from './session';
@@ -85,6 +85,8 @@ export function updateBadgeClass(token: string, badgeClassId: string, fields: Ba
 
 export interface AwardFields {
   email: string;
+  /** Kept for the console's list and search: the email itself is stored only as hashes. */
+  name?: string;
   narrative?: string;
   notify: boolean;
 }
@@ -93,7 +95,7 @@ export function awardBadge(token: string, badgeClassId: string, award: AwardFiel
   return apiOne<AssertionV2>(`/v2/badgeclasses/${encodeURIComponent(badgeClassId)}/assertions`, {
     method: 'POST',
     token,
-    body: { recipient: { identity: award.email, type: 'email', hashed: true }, narrative: award.narrative || undefined, notify: award.notify },
+    body: { recipient: { identity: award.email, type: 'email', hashed: true }, recipientName: award.name?.trim() || undefined, narrative: award.narrative || undefined, notify: award.notify },
   });
 }
 
@@ -101,6 +103,39 @@ export function awardBadge(token: string, badgeClassId: string, award: AwardFiel
 export function searchAssertions(token: string, issuerId: string, recipient: string): Promise<AssertionV2[]> {
   const query = new URLSearchParams({ recipient, include_revoked: 'true', num: '100' });
   return apiResult<AssertionV2>(`/v2/issuers/${encodeURIComponent(issuerId)}/assertions?${query}`, { token });
+}
+
+/** What the awards list of a badge class is filtered by: a name or an exact email, and a status (all when absent). */
+export interface AwardsFilter {
+  q: string;
+  status: AwardStatus | '';
+}
+
+function awardsQuery(filter: AwardsFilter): URLSearchParams {
+  const query = new URLSearchParams();
+  if (filter.q.trim()) query.set('q', filter.q.trim());
+  if (filter.status) {
+    query.set('status', filter.status);
+  } else {
+    query.set('include_revoked', 'true');
+    query.set('include_expired', 'true');
+  }
+  return query;
+}
+
+/** One page of a badge class's awards, newest first; `next` is the API's URL of the following page. */
+export async function listAwards(token: string, badgeClassId: string, filter: AwardsFilter, next?: string): Promise<{ rows: AssertionV2[]; next: string | null }> {
+  const query = awardsQuery(filter);
+  query.set('num', '25');
+  const path = next ? new URL(next).pathname + new URL(next).search : `/v2/badgeclasses/${encodeURIComponent(badgeClassId)}/assertions?${query}`;
+  const envelope = await apiJson<V2SuccessEnvelope<AssertionV2>>(path, { token });
+  return { rows: envelope.result, next: envelope.pagination?.nextResults ?? null };
+}
+
+/** The same filter's awards as one CSV file (formula-safe, written by the issuer service). */
+export async function exportAwards(token: string, badgeClassId: string, filter: AwardsFilter): Promise<Blob> {
+  const response = await apiFetch(`/v2/badgeclasses/${encodeURIComponent(badgeClassId)}/assertions.csv?${awardsQuery(filter)}`, { token, headers: { accept: 'text/csv' } });
+  return response.blob();
 }
 
 export function revokeAssertion(token: string, assertionId: string, reason: string): Promise<AssertionV2> {
@@ -155,6 +190,11 @@ function parseEvent(block: string): { name: string; data: BulkAwardProgress } | 
   }
   if (!data) return undefined;
   return { name, data: JSON.parse(data) as BulkAwardProgress };
+}
+
+/** The finished job with every row error and its line number. */
+export function bulkAwardDetail(token: string, jobId: string): Promise<BulkAwardJobDetailV2> {
+  return apiOne<BulkAwardJobDetailV2>(`/v2/bulk-awards/${encodeURIComponent(jobId)}?errors=all`, { token });
 }
 
 /** The result CSV (one line per input row), fetched with the token and handed to the browser as a file. */

@@ -28,7 +28,7 @@ export const ISSUING_PATHS: PathItems = {
     post: clientOp('Badge classes', 'Create a badge class', { '201': ok('Created', 'BadgeClass') }, { parameters: [idParam()], requestBody: body('BadgeClassCreateBody') }),
   },
   '/v2/issuers/{entityId}/assertions': {
-    get: clientOp('Assertions', 'List an issuer’s assertions', { '200': ok('Assertions', 'Assertion') }, { parameters: [idParam()] }),
+    get: clientOp('Assertions', 'List an issuer’s assertions', { '200': ok('Assertions', 'Assertion') }, { parameters: [idParam(), ...assertionListParams()] }),
   },
   '/v2/badgeclasses': {
     get: clientOp('Badge classes', 'List all badge classes of the institution', { '200': ok('Badge classes', 'BadgeClass') }),
@@ -39,8 +39,13 @@ export const ISSUING_PATHS: PathItems = {
     delete: clientOp('Badge classes', 'Delete a badge class without assertions', { '204': noContent('Deleted') }, { parameters: [idParam()] }),
   },
   '/v2/badgeclasses/{entityId}/assertions': {
-    get: clientOp('Assertions', 'List a badge class’s assertions', { '200': ok('Assertions', 'Assertion') }, { parameters: [idParam()] }),
+    get: clientOp('Assertions', 'List a badge class’s assertions, newest first', { '200': ok('Assertions', 'Assertion') }, { parameters: [idParam(), ...assertionListParams()] }),
     post: clientOp('Assertions', 'Award the badge class to one recipient', { '201': ok('Awarded', 'Assertion') }, { parameters: [idParam()], requestBody: body('AssertionCreateBody') }),
+  },
+  '/v2/badgeclasses/{entityId}/assertions.csv': {
+    get: clientOp('Assertions', 'Export a badge class’s assertions as CSV, with the list’s filters; names and reasons formula-neutralised', {
+      '200': { description: 'CSV: assertion_id, recipient_name, recipient_type, recipient, issued_on, expires, status, revocation_reason, assertion_url', content: { 'text/csv': { schema: { type: 'string' } } } },
+    }, { parameters: [idParam(), ...assertionListParams().filter((param) => param.name !== 'num' && param.name !== 'cursor')] }),
   },
   '/v2/badgeclasses/{entityId}/issue': {
     post: clientOp('Assertions', 'Batch award (Badgr): up to 100, all or nothing', { '201': ok('Awarded', 'Assertion') }, { parameters: [idParam()], requestBody: body('BatchIssueBody') }),
@@ -60,6 +65,19 @@ export const ISSUING_PATHS: PathItems = {
   },
   ...bulkAwardPaths(),
 };
+
+/** The assertion lists' query (AssertionListQuerySchema); `q` and `status` are ours, for the console (issue #17). */
+function assertionListParams() {
+  return [
+    queryParam('recipient', { type: 'string' }, 'Only this recipient (email or identity, exact; may repeat).'),
+    queryParam('q', { type: 'string', maxLength: 200 }, 'Search: the recipient’s name (substring, any case), an exact email or identity, or part of an unhashed identity. Part of a hashed email finds nothing: only its keyed hash is stored.'),
+    queryParam('status', { type: 'string', enum: ['active', 'revoked', 'expired'] }, 'Only awards in this state; replaces include_revoked and include_expired.'),
+    queryParam('include_revoked', { type: 'string', enum: ['true', 'false'] }),
+    queryParam('include_expired', { type: 'string', enum: ['true', 'false'] }),
+    queryParam('num', { type: 'integer', minimum: 1, maximum: 1000, default: 100 }),
+    queryParam('cursor', { type: 'string' }, 'From pagination.nextResults.'),
+  ];
+}
 
 /** Bulk awards (docs/api.md#bulk-awards): a job the issuer's queue works through. */
 function bulkAwardPaths(): PathItems {

@@ -8,23 +8,26 @@ import { useAction } from '../../shell/use-action';
 import { useConsoleSession } from '../console-session';
 
 /** Awards the badge class to one email address (hashed on the platform, as every email recipient). */
-export function AwardOneForm({ badgeClassId }: { badgeClassId: string }) {
+export function AwardOneForm({ badgeClassId, onAwarded }: { badgeClassId: string; onAwarded(): void }) {
   const { t } = useI18n();
   const { token } = useConsoleSession();
   const id = useId();
   const action = useAction();
   const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
   const [narrative, setNarrative] = useState('');
   const [notify, setNotify] = useState(true);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const awarded = await action.run(async () => {
-      await awardBadge(token, badgeClassId, { email: email.trim(), narrative: narrative.trim(), notify });
+      await awardBadge(token, badgeClassId, { email: email.trim(), name, narrative: narrative.trim(), notify });
       return t('console.award.awarded', { email: email.trim() });
     });
     if (awarded) {
+      onAwarded();
       setEmail('');
+      setName('');
       setNarrative('');
     }
   }
@@ -34,6 +37,11 @@ export function AwardOneForm({ badgeClassId }: { badgeClassId: string }) {
       <h2 id={`${id}-heading`}>{t('console.award.heading')}</h2>
       <label htmlFor={`${id}-email`}>{t('console.award.email')}</label>
       <input id={`${id}-email`} type="email" required autoComplete="off" value={email} onChange={(event) => setEmail(event.target.value)} />
+      <label htmlFor={`${id}-name`}>{t('console.award.name')}</label>
+      <input id={`${id}-name`} autoComplete="off" aria-describedby={`${id}-name-help`} value={name} onChange={(event) => setName(event.target.value)} />
+      <p id={`${id}-name-help`} className="muted">
+        {t('console.award.nameHelp')}
+      </p>
       <label htmlFor={`${id}-narrative`}>{t('console.award.narrative')}</label>
       <textarea id={`${id}-narrative`} value={narrative} onChange={(event) => setNarrative(event.target.value)} />
       <div>

@@ -1,8 +1,10 @@
+import './awards.css';
+
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 
-import type { BulkAwardProgress } from '@badges/api-contracts/types';
+import type { BulkAwardProgress, BulkAwardRowError } from '@badges/api-contracts/types';
 
-import { bulkAwardResult, followBulkAward, startBulkAward } from '../../api/console-api';
+import { bulkAwardDetail, bulkAwardResult, followBulkAward, startBulkAward } from '../../api/console-api';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorMessage } from '../../shell/ErrorMessage';
 import { useAction } from '../../shell/use-action';
@@ -13,7 +15,7 @@ import { saveBlob } from './download';
  * Awards the badge class to every row of a CSV file: the upload starts a job, whose progress
  * stream drives the progress bar; once it completes, its result CSV can be downloaded.
  */
-export function BulkAwardForm({ badgeClassId }: { badgeClassId: string }) {
+export function BulkAwardForm({ badgeClassId, onFinished }: { badgeClassId: string; onFinished(): void }) {
   const { t } = useI18n();
   const { token } = useConsoleSession();
   const id = useId();
@@ -22,6 +24,7 @@ export function BulkAwardForm({ badgeClassId }: { badgeClassId: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [progress, setProgress] = useState<BulkAwardProgress | null>(null);
+  const [rowErrors, setRowErrors] = useState<BulkAwardRowError[]>([]);
   const stream = useRef<AbortController | null>(null);
   // Leaving the page stops following the job (the job itself goes on).
   useEffect(() => () => stream.current?.abort(), []);
@@ -31,13 +34,18 @@ export function BulkAwardForm({ badgeClassId }: { badgeClassId: string }) {
     await action.run(async () => {
       if (!file) throw new Error(t('console.bulk.noFile'));
       setProgress(null);
+      setRowErrors([]);
       // One key per upload: a retried request (double submit, flaky network) gets the same job back.
       const job = await startBulkAward(token, badgeClassId, file, crypto.randomUUID());
       setJobId(job.jobId);
       setProgress(job);
       stream.current?.abort();
       stream.current = new AbortController();
-      setProgress(await followBulkAward(token, job.jobId, setProgress, stream.current.signal));
+      const final = await followBulkAward(token, job.jobId, setProgress, stream.current.signal);
+      setProgress(final);
+      onFinished();
+      // The stream carries counts only; the job answers every row error with its line number.
+      if (final.failed > 0) setRowErrors((await bulkAwardDetail(token, job.jobId)).errors.filter((error) => error.status === 'failed'));
     });
   }
 
@@ -62,6 +70,27 @@ export function BulkAwardForm({ badgeClassId }: { badgeClassId: string }) {
               : t('console.bulk.progress', { done: progress.done + progress.failed, total: progress.total })}
           </p>
           {progress.failed > 0 && <p className="error">{t('console.bulk.failed', { failed: progress.failed })}</p>}
+          {rowErrors.length > 0 && (
+            <div className="table-scroll">
+              <table>
+                <caption>{t('console.bulk.errorsCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('console.bulk.line')}</th>
+                    <th scope="col">{t('console.bulk.problem')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rowErrors.map((error) => (
+                    <tr key={error.line}>
+                      <td>{error.line}</td>
+                      <td>{error.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
           {progress.status === 'failed' && <p className="error">{t('console.bulk.jobFailed')}</p>}
         </div>
       )}

@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 
-import type { Alignment, BadgeClassTranslation, BadgeClassV2 } from '@badges/api-contracts/types';
+import type { Alignment, BadgeClassTranslation, BadgeClassV2, ExpirationDuration, VerificationType } from '@badges/api-contracts/types';
 
 import type { BadgeClassFields } from '../../api/console-api';
 import { useI18n } from '../../i18n/i18n-context';
@@ -12,6 +12,9 @@ import { ListFieldset } from './ListFieldset';
 
 /** The languages a badge class's texts can be written in here (the platform accepts any BCP 47 tag). */
 const TEXT_LANGUAGES = ['en', 'fr'] as const;
+/** The contract's EXPIRATION_DURATIONS and VERIFICATION_TYPES (the web app imports types only). */
+const DURATIONS: readonly ExpirationDuration[] = ['days', 'weeks', 'months', 'years'];
+const VERIFICATIONS: readonly VerificationType[] = ['hosted', 'signed'];
 
 interface FormState {
   name: string;
@@ -22,6 +25,12 @@ interface FormState {
   criteriaUrl: string;
   alignments: Alignment[];
   translations: BadgeClassTranslation[];
+  /** Comma-separated, as typed. */
+  tags: string;
+  /** Empty: awards never expire. */
+  expiresAmount: string;
+  expiresDuration: ExpirationDuration;
+  verification: VerificationType;
 }
 
 function initialState(existing?: BadgeClassV2): FormState {
@@ -33,6 +42,10 @@ function initialState(existing?: BadgeClassV2): FormState {
     criteriaUrl: existing?.criteriaUrl ?? '',
     alignments: existing?.alignments ?? [],
     translations: existing?.translations ?? [],
+    tags: existing?.tags.join(', ') ?? '',
+    expiresAmount: existing?.expires.amount ? String(existing.expires.amount) : '',
+    expiresDuration: existing?.expires.duration ?? 'years',
+    verification: existing?.verification ?? 'hosted',
   };
 }
 
@@ -48,6 +61,9 @@ function toFields(state: FormState): BadgeClassFields {
     criteriaUrl: orNull(state.criteriaUrl),
     alignments: state.alignments.map((alignment) => ({ ...alignment, targetCode: orNull(alignment.targetCode) })),
     translations: state.translations.map((translation) => ({ ...translation, description: orNull(translation.description), criteriaNarrative: orNull(translation.criteriaNarrative) })),
+    tags: state.tags.split(',').map((tag) => tag.trim()).filter(Boolean),
+    expires: state.expiresAmount.trim() ? { amount: Number(state.expiresAmount), duration: state.expiresDuration } : null,
+    verification: state.verification,
   };
 }
 
@@ -115,6 +131,57 @@ export function BadgeClassForm({ existing, onSubmit }: { existing?: BadgeClassV2
       <textarea {...text('criteriaNarrative')} />
       <label htmlFor={`${id}-criteriaUrl`}>{t('console.badgeClass.criteriaUrl')}</label>
       <input type="url" placeholder="https://" {...text('criteriaUrl')} />
+
+      <label htmlFor={`${id}-tags`}>{t('console.badgeClass.tagsLabel')}</label>
+      <input id={`${id}-tags`} aria-describedby={`${id}-tags-help`} value={state.tags} onChange={(event) => setState({ ...state, tags: event.target.value })} />
+      <p id={`${id}-tags-help`} className="muted">
+        {t('console.badgeClass.tagsHelp')}
+      </p>
+      <fieldset>
+        <legend>{t('console.badgeClass.expiryLegend')}</legend>
+        <p id={`${id}-expiry-help`} className="muted">
+          {t('console.badgeClass.expiryHelp')}
+        </p>
+        <label htmlFor={`${id}-expires-amount`}>{t('console.badgeClass.expiresAmount')}</label>
+        <input
+          id={`${id}-expires-amount`}
+          type="number"
+          min={1}
+          step={1}
+          inputMode="numeric"
+          aria-describedby={`${id}-expiry-help`}
+          value={state.expiresAmount}
+          onChange={(event) => setState({ ...state, expiresAmount: event.target.value })}
+        />
+        <label htmlFor={`${id}-expires-duration`}>{t('console.badgeClass.expiresDuration')}</label>
+        <select id={`${id}-expires-duration`} value={state.expiresDuration} onChange={(event) => setState({ ...state, expiresDuration: event.target.value as ExpirationDuration })}>
+          {DURATIONS.map((duration) => (
+            <option key={duration} value={duration}>
+              {t(`console.badgeClass.durations.${duration}`)}
+            </option>
+          ))}
+        </select>
+      </fieldset>
+      <fieldset>
+        <legend>{t('console.badgeClass.verification')}</legend>
+        {VERIFICATIONS.map((verification) => (
+          <div key={verification}>
+            <input
+              id={`${id}-verification-${verification}`}
+              type="radio"
+              name={`${id}-verification`}
+              value={verification}
+              checked={state.verification === verification}
+              aria-describedby={`${id}-verification-${verification}-help`}
+              onChange={() => setState({ ...state, verification })}
+            />{' '}
+            <label htmlFor={`${id}-verification-${verification}`}>{t(`console.badgeClass.verificationTypes.${verification}`)}</label>
+            <p id={`${id}-verification-${verification}-help`} className="muted">
+              {t(`console.badgeClass.verificationHelp.${verification}`)}
+            </p>
+          </div>
+        ))}
+      </fieldset>
 
       <ListFieldset
         legend={t('console.badgeClass.alignmentsLegend')}

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 
 import { getBadgeClass } from '../../api/console-api';
@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { ErrorMessage } from '../../shell/ErrorMessage';
 import { usePageTitle } from '../../shell/use-page-title';
 import { AwardOneForm } from '../awards/AwardOneForm';
+import { AwardsList } from '../awards/AwardsList';
 import { BulkAwardForm } from '../awards/BulkAwardForm';
 import { useConsoleData } from '../console-session';
 
@@ -15,6 +16,9 @@ export function BadgeClassPage() {
   const badgeClassId = useParams().badgeClassId ?? '';
   const { data, error } = useConsoleData(useCallback((token: string) => getBadgeClass(token, badgeClassId), [badgeClassId]));
   usePageTitle(data?.name ?? t('console.issuers.badgeClasses'));
+  // Bumped by an award, one-off or bulk, so the list below shows it.
+  const [awardsVersion, setAwardsVersion] = useState(0);
+  const awarded = useCallback(() => setAwardsVersion((version) => version + 1), []);
 
   if (!data) return error ? <ErrorMessage error={error} /> : <p>{t('common.loading')}</p>;
   return (
@@ -33,6 +37,16 @@ export function BadgeClassPage() {
               <dd>{data.alignments.map((alignment) => alignment.targetName).join(', ')}</dd>
             </>
           )}
+          {data.tags.length > 0 && (
+            <>
+              <dt>{t('console.badgeClass.tags')}</dt>
+              <dd>{data.tags.join(', ')}</dd>
+            </>
+          )}
+          <dt>{t('console.badgeClass.expiry')}</dt>
+          <dd>{data.expires.amount && data.expires.duration ? t(`console.badgeClass.expiresAfter.${data.expires.duration}`, { n: data.expires.amount }) : t('console.badgeClass.neverExpires')}</dd>
+          <dt>{t('console.badgeClass.verification')}</dt>
+          <dd>{t(`console.badgeClass.verificationTypes.${data.verification}`)}</dd>
           {data.translations.length > 0 && (
             <>
               <dt>{t('console.badgeClass.translations')}</dt>
@@ -47,8 +61,9 @@ export function BadgeClassPage() {
         </Link>
         <a href={data.openBadgeId}>{t('console.badgeClass.publicPage')}</a>
       </p>
-      <AwardOneForm badgeClassId={badgeClassId} />
-      <BulkAwardForm badgeClassId={badgeClassId} />
+      <AwardOneForm badgeClassId={badgeClassId} onAwarded={awarded} />
+      <BulkAwardForm badgeClassId={badgeClassId} onFinished={awarded} />
+      <AwardsList badgeClassId={badgeClassId} refreshKey={awardsVersion} />
     </>
   );
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "issuer"."assertions" ADD COLUMN     "recipientName" TEXT;
+
