@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ApiClient } from '../support/api-client';
+import { eventually as waitUntil } from '../support/distributed-stack';
 import { freePort } from '../support/free-port';
 import { startPlatformProcess, type PlatformProcess } from '../support/platform-process';
 import { mailText, SmtpSink, type ReceivedMail } from '../support/smtp-sink';
@@ -124,6 +125,10 @@ describe.each(embeddedStorageTargets())('staff accounts end to end on $name', (t
     const staff = await grace.api.get(`/v2/issuers/${issuerId}/staff`);
     expect(staff.status).toBe(200);
     expect(staff.body.result).toEqual([expect.objectContaining({ user: graceId, role: 'editor', userProfile: expect.objectContaining({ firstName: 'Grace', lastName: 'Hopper' }) })]);
+    // Badgr's Issuer.staff says the same, from the gateway's staff.changed events.
+    const issuerStaff = async () => (await grace.api.get(`/v2/issuers/${issuerId}`)).body.result[0].staff as { user: string; role: string; userProfile: { emails: { verified: boolean }[] } }[];
+    await waitUntil(async () => (await issuerStaff()).some((entry) => entry.user === graceId && entry.userProfile.emails[0].verified), 10_000, 'Grace in the issuer’s staff');
+    expect(await issuerStaff()).toEqual(staff.body.result);
     expect((await grace.api.get('/v2/staff')).status).toBe(403);
     expect((await grace.api.post('/v2/issuers', { name: 'Another', email: 'a@northern.example', url: 'https://northern.example' })).status).toBe(403);
 
@@ -138,6 +143,7 @@ describe.each(embeddedStorageTargets())('staff accounts end to end on $name', (t
 
     // Removed, her token is refused (at once: the same gateway removed her).
     expect((await adaAgain.api.delete(`/v2/staff/${graceId}`)).status).toBe(200);
+    await waitUntil(async () => !(await adaAgain.api.get(`/v2/issuers/${issuerId}`)).body.result[0].staff.some((entry: { user: string }) => entry.user === graceId), 10_000, 'Grace gone from the issuer’s staff');
     expect((await graceAgain.api.get('/v2/issuers')).status).toBe(401);
 
     // An unknown address gets the same 202, and no email.

@@ -24,6 +24,8 @@ import { PublicUrls } from './common/public-urls';
 import { ISSUER_CONFIG, ISSUER_DATABASE, ISSUER_OUTBOX_RELAY } from './common/tokens';
 import type { IssuerConfig } from './config/issuer.config';
 import { EndorsementEventsConsumer } from './endorsements/endorsement-events.consumer';
+import { IssuerStaffRepository } from './issuer-staff/issuer-staff.repository';
+import { StaffEventsConsumer } from './issuer-staff/staff-events.consumer';
 import { EndorsementIntakeService } from './endorsements/endorsement-intake.service';
 import { ReceivedEndorsementsRepository } from './endorsements/received-endorsements.repository';
 import { IssuerEvents } from './events/issuer-events';
@@ -86,6 +88,7 @@ export class IssuerModule {
         SigningKeysController,
         BulkAwardsController,
         EndorsementEventsConsumer,
+        StaffEventsConsumer,
       ],
       providers: [
         { provide: ISSUER_DATABASE, useValue: options.database },
@@ -99,6 +102,7 @@ export class IssuerModule {
         InstitutionsRepository,
         ImagesRepository,
         IssuersRepository,
+        IssuerStaffRepository,
         IssuersService,
         BadgeClassesRepository,
         BadgeClassesService,

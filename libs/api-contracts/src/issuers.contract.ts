@@ -64,6 +64,21 @@ export const IssuerStaffV2Schema = z.object({
 });
 export type IssuerStaffV2 = z.output<typeof IssuerStaffV2Schema>;
 
+/**
+ * A person's Badgr staff entry on an issuer: the one shape the gateway's `/v2/issuers/{id}/staff`
+ * and the issuer's own `staff` list share. Badgr splits the name; the address is verified once
+ * the person has joined.
+ */
+export function issuerStaffV2(person: { id: string; name: string; email: string; status: string }, role: IssuerStaffRole): IssuerStaffV2 {
+  const [firstName, ...rest] = person.name.split(/\s+/);
+  return {
+    entityType: 'IssuerStaff',
+    user: person.id,
+    role,
+    userProfile: { firstName, lastName: rest.join(' '), emails: [{ email: person.email, verified: person.status === 'active', primary: true }] },
+  };
+}
+
 /** An Issuer as the v2 API returns it. Field names and order follow Badgr. */
 export const IssuerV2Schema = z
   .object({
@@ -77,7 +92,7 @@ export const IssuerV2Schema = z
     email: z.string(),
     description: z.string().nullable(),
     url: z.string(),
-    // Always sent (empty: staff are not modelled); `include_staff=false` is accepted and changes nothing.
+    // Always sent: the people with a role on the issuer (invited or active); empty with `include_staff=false`, which skips looking them up.
     staff: z.array(IssuerStaffV2Schema),
     extensions: badgrExtensions(),
   })

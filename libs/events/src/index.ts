@@ -25,4 +25,5 @@ export type {
 } from './payloads/reserved.payloads';
 export type { LearnerEmailConfirmationRequestedPayload } from './payloads/learner-email-confirmation.payload';
 export type { LearnerExistingSignupAttemptedPayload } from './payloads/learner-existing-signup.payload';
+export type { StaffChangedPayload } from './payloads/staff-changed.payload';
 export type { StaffInvitedPayload, StaffPasswordResetRequestedPayload } from './payloads/staff-emails.payload';

@@ -36,6 +36,8 @@ export const Topic = {
   // Staff accounts (issue #16): the gateway asks the notification service to email a person a one-time link.
   StaffInvited: 'badges.staff.invited.v1',
   StaffPasswordResetRequested: 'badges.staff.password-reset-requested.v1',
+  // A person's name, status or issuer roles changed: the issuer service lists issuers' staff from it.
+  StaffChanged: 'badges.staff.changed.v1',
 } as const;
 
 export type TopicName = (typeof Topic)[keyof typeof Topic];

@@ -11,6 +11,7 @@ import { StaffSignInService, type StaffTokens } from '../auth/staff-sign-in.serv
 import type { GatewayConfig } from '../config/gateway.config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import type { GatewayTx } from '../prisma/gateway-prisma.service';
+import { StaffEvents } from '../staff/staff-events';
 import { StaffRepository, type StaffRecord } from '../staff/staff.repository';
 import { discoverProvider, openIdClient, providerFailure } from './oidc-provider';
 import { ProviderCache } from './provider-cache';
@@ -59,6 +60,7 @@ export class SsoSignInService {
     private readonly sso: SsoRepository,
     private readonly sealer: SsoClientSecretSealer,
     private readonly staff: StaffRepository,
+    private readonly events: StaffEvents,
     private readonly sessions: StaffSignInService,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
@@ -166,7 +168,13 @@ export class SsoSignInService {
   private async personFor(who: SignedInAddress, roles: StaffRolesBody | undefined): Promise<StaffRecord> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.staff.inTransaction((tx) => this.findOrProvision(tx, who, roles));
+        const person = await this.staff.inTransaction(async (tx) => {
+          const found = await this.findOrProvision(tx, who, roles);
+          if (found.changed) await this.events.changed(tx, { correlationId: who.correlationId }, found.person);
+          return found;
+        });
+        if (person.changed) this.events.published();
+        return person.person;
       } catch (error) {
         if (attempt < 2 && isUniqueViolation(error)) continue;
         throw error;
@@ -174,7 +182,8 @@ export class SsoSignInService {
     }
   }
 
-  private async findOrProvision(tx: GatewayTx, { institutionId, email, name, correlationId }: SignedInAddress, roles: StaffRolesBody | undefined): Promise<StaffRecord> {
+  /** The person, and whether their name, status or roles changed (the issuer service must hear of it). */
+  private async findOrProvision(tx: GatewayTx, { institutionId, email, name, correlationId }: SignedInAddress, roles: StaffRolesBody | undefined): Promise<{ person: StaffRecord; changed: boolean }> {
     // What the platform changes on the provider's word has no actor, as an operator's change.
     const platform = { correlationId };
     const existing = await this.staff.findByEmail(email, tx);
@@ -185,12 +194,14 @@ export class SsoSignInService {
       if (!roles) throw new SsoSignInRefused('no_role', 'no role mapping applies and the person has no account');
       const created = await this.staff.create(newEntityId(), { institutionId, email, name, language: 'en', invitedBy: PROVISIONED_BY, ...roles }, tx);
       await recordChange(tx, { institutionId, origin: platform, action: 'staff.created', target: { type: 'StaffMember', id: created.id }, changes: setFields({ ...roles, via: 'sso' }) });
-      return this.staff.update(created.id, { status: 'active' }, tx);
+      return { person: await this.staff.update(created.id, { status: 'active' }, tx), changed: true };
     }
     await this.staff.lock(tx, existing.id);
+    let changed = false;
     if (roles) {
       const changes = fieldChanges(existing, roles, ['institutionRole', 'issuerRoles']);
       if (Object.keys(changes).length > 0) {
+        changed = true;
         await this.staff.replaceRoles(institutionId, existing.id, roles, tx);
         await recordChange(tx, { institutionId, origin: platform, action: 'staff.roles_changed', target: { type: 'StaffMember', id: existing.id }, changes });
       }
@@ -198,9 +209,9 @@ export class SsoSignInService {
     if (existing.status === 'invited') {
       const changes = { status: { before: 'invited', after: 'active' } };
       await recordChange(tx, { institutionId, origin: { ...platform, actor: { type: 'staff', id: existing.id } }, action: 'staff.joined', target: { type: 'StaffMember', id: existing.id }, changes });
-      return this.staff.update(existing.id, { status: 'active' }, tx);
+      return { person: await this.staff.update(existing.id, { status: 'active' }, tx), changed: true };
     }
-    return (await this.staff.find(institutionId, existing.id, tx)) as StaffRecord;
+    return { person: (await this.staff.find(institutionId, existing.id, tx)) as StaffRecord, changed };
   }
 
   private async discover(settings: SsoSettingsRecord): Promise<Configuration> {

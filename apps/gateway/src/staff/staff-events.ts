@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { createEvent, Topic, type EventOrigin, type StaffInvitedPayload, type StaffPasswordResetRequestedPayload } from '@badges/events';
+import type { StaffRecord } from './staff.repository';
 import { outboxInsertStatements, type OutboxRelay } from '@badges/messaging';
 
 import { GATEWAY_OUTBOX_RELAY } from '../gateway.tokens';
@@ -8,8 +9,9 @@ import type { GatewayTx } from '../prisma/gateway-prisma.service';
 
 /**
  * The gateway's facts about people, written to its outbox in the transaction of the change
- * (design.md §4) and published by its relay: the notification service emails the links.
- * The payloads hold a one-time link: they are never logged here.
+ * (design.md §4) and published by its relay: the notification service emails the links (those
+ * payloads hold a one-time link: they are never logged here); the issuer service lists issuers'
+ * staff from `staff.changed`.
  */
 @Injectable()
 export class StaffEvents {
@@ -23,6 +25,15 @@ export class StaffEvents {
   /** Nobody signed in asked (the request is anonymous), so the event names no actor. */
   async passwordResetRequested(tx: GatewayTx, institutionId: string, correlationId: string, payload: StaffPasswordResetRequestedPayload): Promise<void> {
     await this.write(tx, createEvent(Topic.StaffPasswordResetRequested, { institutionId, correlationId, aggregateId: payload.staffId, payload }));
+  }
+
+  /**
+   * The person as they are after the change (name, status, roles on issuers): every change to one
+   * of those calls it, in the change's transaction, so the issuer service's copy stays whole.
+   */
+  async changed(tx: GatewayTx, origin: EventOrigin, person: StaffRecord): Promise<void> {
+    const payload = { staffId: person.id, name: person.name, email: person.email, status: person.status, issuerRoles: person.issuerRoles.map(({ issuerId, role }) => ({ issuerId, role })) };
+    await this.write(tx, createEvent(Topic.StaffChanged, { institutionId: person.institutionId, ...origin, aggregateId: person.id, payload }));
   }
 
   /** Call after the transaction committed. */

@@ -52,8 +52,11 @@ export class StaffSelfService implements OnModuleDestroy {
     const passwordHash = await this.hash(body.password);
     const person = await this.withToken(body.token, 'invitation', 'invited', async (tx, invited) => {
       await this.record(tx, invited, origin, 'staff.joined', { status: { before: 'invited', after: 'active' } });
-      return this.staff.update(invited.id, { status: 'active', passwordHash, ...(body.name !== undefined && { name: body.name }) }, tx);
+      const joined = await this.staff.update(invited.id, { status: 'active', passwordHash, ...(body.name !== undefined && { name: body.name }) }, tx);
+      await this.events.changed(tx, origin, joined);
+      return joined;
     });
+    this.events.published();
     this.logger.log(`Staff ${person.id} accepted their invitation`);
     return toStaffMemberV2(person);
   }

@@ -1,4 +1,4 @@
-import type { IssuerStaffV2, StaffMemberV2 } from '@badges/api-contracts';
+import { issuerStaffV2, type IssuerStaffV2, type StaffMemberV2 } from '@badges/api-contracts';
 
 import type { StaffRecord } from './staff.repository';
 
@@ -25,15 +25,5 @@ export function toStaffMemberV2(person: StaffRecord): StaffMemberV2 {
 export function toIssuerStaffV2(person: StaffRecord, issuerId: string): IssuerStaffV2 {
   const role = person.issuerRoles.find((grant) => grant.issuerId === issuerId)?.role;
   if (!role) throw new Error(`staff ${person.id} has no role on issuer ${issuerId}`);
-  const [firstName, ...rest] = person.name.split(/\s+/);
-  return {
-    entityType: 'IssuerStaff',
-    user: person.id,
-    role,
-    userProfile: {
-      firstName,
-      lastName: rest.join(' '),
-      emails: [{ email: person.email, verified: person.status === 'active', primary: true }],
-    },
-  };
+  return issuerStaffV2(person, role);
 }

@@ -17,6 +17,6 @@ import { StaffService } from './staff.service';
   controllers: [StaffSelfController, StaffController, IssuerStaffController],
   providers: [StaffRepository, StaffTokensRepository, StaffEvents, IssuerDirectory, StaffService, StaffSelfService],
   // Single sign-on (sso/) finds and provisions people, and checks the issuers its role mappings name.
-  exports: [StaffRepository, IssuerDirectory],
+  exports: [StaffRepository, IssuerDirectory, StaffEvents],
 })
 export class StaffModule {}

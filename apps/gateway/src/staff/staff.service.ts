@@ -81,6 +81,7 @@ export class StaffService {
           acceptUrl: invitationUrl(this.config.PUBLIC_URL, link.token),
           expiresAt: link.expiresAt.toISOString(),
         });
+        await this.events.changed(tx, origin, invited);
         return invited;
       });
     } catch (error) {
@@ -105,8 +106,10 @@ export class StaffService {
       const changed = (await this.staff.find(caller.institutionId, staffId, tx)) as StaffRecord;
       const changes = fieldChanges(person, changed, ['institutionRole', 'issuerRoles']);
       await recordChange(tx, { institutionId: caller.institutionId, origin, action: 'staff.roles_changed', target: { type: 'StaffMember', id: staffId }, changes });
+      await this.events.changed(tx, origin, changed);
       return changed;
     });
+    this.events.published();
     this.logger.log(`Staff ${staffId} roles changed by ${actorOf(caller)}`);
     return toStaffMemberV2(updated);
   }
@@ -127,8 +130,11 @@ export class StaffService {
       const sessions = await this.accounts.revokeSessionsOf(staffId, 'removed', now, tx);
       const changes = { status: { before: person.status, after: 'removed' } };
       await recordChange(tx, { institutionId: caller.institutionId, origin, action: 'staff.removed', target: { type: 'StaffMember', id: staffId }, changes });
-      return { person: await this.staff.update(staffId, { status: 'removed', removedAt: now }, tx), sessions };
+      const removedPerson = await this.staff.update(staffId, { status: 'removed', removedAt: now }, tx);
+      await this.events.changed(tx, origin, removedPerson);
+      return { person: removedPerson, sessions };
     });
+    this.events.published();
     this.endSessions(staffId, removed.sessions);
     this.logger.log(`Staff ${staffId} removed by ${actorOf(caller)} (${removed.sessions.length} session(s) ended)`);
     return toStaffMemberV2(removed.person);

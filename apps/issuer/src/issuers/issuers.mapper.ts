@@ -1,11 +1,11 @@
-import type { IssuerV2 } from '@badges/api-contracts';
+import type { IssuerStaffV2, IssuerV2 } from '@badges/api-contracts';
 import { formatDateTimeV2 } from '@badges/api-contracts';
 
 import type { PublicUrls } from '../common/public-urls';
 import type { IssuerRecord } from './issuers.repository';
 
-/** Row -> Badgr v2 `IssuerSerializerV2` shape (field order as Badgr). */
-export function toIssuerV2(row: IssuerRecord, urls: PublicUrls): IssuerV2 {
+/** Row -> Badgr v2 `IssuerSerializerV2` shape (field order as Badgr), with its staff entries (issuer-staff/). */
+export function toIssuerV2(row: IssuerRecord, urls: PublicUrls, staff: readonly IssuerStaffV2[] = []): IssuerV2 {
   return {
     entityType: 'Issuer',
     entityId: row.id,
@@ -17,7 +17,7 @@ export function toIssuerV2(row: IssuerRecord, urls: PublicUrls): IssuerV2 {
     email: row.email,
     description: row.description,
     url: row.url,
-    staff: [],
+    staff: [...staff],
     extensions: {},
   };
 }
