@@ -136,7 +136,9 @@ function CollectionEditor({ collection, badges, onDone }: { collection: Collecti
               const badgeName = byId.get(id)?.badgeclassName ?? id;
               return (
                 <li key={id}>
-                  <span>{badgeName}</span>
+                  {/* The list's own numbering, shown; screen readers already announce positions in a list. */}
+                  <span aria-hidden="true">{index + 1}.</span>
+                  <span className="name">{badgeName}</span>
                   <span className="actions">
                     <button type="button" className="secondary" disabled={index === 0} aria-label={t('passport.collection.moveUp', { name: badgeName })} onClick={() => move(index, -1)}>
                       {t('passport.collection.up')}
