@@ -82,8 +82,7 @@ describe('the learner passport as a product (browser)', () => {
   it('answers a second click, a bad token and an old-style link with a friendly message, never JSON', async () => {
     for (const address of [link, '/passport/confirm-email?token=not-a-real-token-at-all', '/v2/auth/confirm-email?token=short']) {
       await page.goto(address);
-      const confirm = page.getByRole('button', { name: 'Confirm my address' });
-      if (await confirm.isVisible()) await confirm.click();
+      await page.getByRole('button', { name: 'Confirm my address' }).click();
       await page.getByRole('alert').filter({ hasText: 'This confirmation link cannot be used' }).waitFor();
     }
     await shot(page, 'confirm-link-used');
@@ -121,6 +120,7 @@ describe('the learner passport as a product (browser)', () => {
 
   it('opens the badge and accepts it with the keyboard only (Tab and Enter)', async () => {
     await page.goto('/passport');
+    await page.getByRole('link', { name: QUIZ.name }).waitFor();
     await tabTo(page, (element) => element.tagName === 'A' && element.textContent === QUIZ.name);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: QUIZ.name }).waitFor();
