@@ -53,15 +53,20 @@ describe('the learner passport on a phone (browser)', () => {
     await page.getByLabel('Email address').fill(LEARNER.email);
     await page.getByLabel('Password').fill(LEARNER.password);
     await page.getByRole('button', { name: 'Create my passport' }).click();
-    await page.getByLabel('Confirmation link or code').fill(await confirmationLink(platform, LEARNER.email));
-    await page.getByRole('button', { name: 'Confirm', exact: true }).click();
-    await page.getByText(`${LEARNER.email} is confirmed: 2 badge(s) added.`).waitFor();
+    await page.getByRole('heading', { name: 'Confirm your email address' }).waitFor();
+    await page.goto(await confirmationLink(platform, LEARNER.email));
+    await page.getByRole('button', { name: 'Confirm my address' }).click();
+    await page.getByText(`${LEARNER.email} is confirmed. 2 badges are waiting for you in your passport.`).waitFor();
 
-    const pending = page.getByRole('region', { name: 'Badges waiting for you' });
-    await pending.getByRole('button', { name: 'Decline Fire Safety' }).click();
-    await pending.getByRole('heading', { name: 'Fire Safety' }).waitFor({ state: 'detached' });
-    await pending.getByRole('button', { name: 'Accept First Aid' }).click();
     const mine = page.getByRole('region', { name: 'My badges' });
+    await mine.getByRole('link', { name: 'Fire Safety' }).click();
+    await page.getByRole('button', { name: 'Decline' }).click();
+    await page.getByRole('status').filter({ hasText: 'Badge declined.' }).waitFor();
+    await mine.getByRole('heading', { name: 'Fire Safety' }).waitFor({ state: 'detached' });
+    await mine.getByRole('link', { name: 'First Aid' }).click();
+    await page.getByRole('button', { name: 'Accept' }).click();
+    await page.getByRole('status').filter({ hasText: 'Badge accepted.' }).waitFor();
+    await page.getByRole('link', { name: 'Back to my badges' }).click();
     await mine.getByRole('heading', { name: 'First Aid' }).waitFor();
     expect(await mine.getByRole('heading', { name: 'Fire Safety' }).count()).toBe(0);
     expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(390);
@@ -88,19 +93,22 @@ describe('the learner passport on a phone (browser)', () => {
 
   it('adds a second address; once confirmed, the badge awarded to it arrives', async () => {
     const firstLink = await confirmationLink(platform, LEARNER.email);
+    await page.getByRole('navigation', { name: 'Passport sections' }).getByRole('link', { name: 'Email addresses' }).click();
     const emails = page.getByRole('region', { name: 'Email addresses' });
     await emails.getByLabel('Add an email address').fill(LEARNER.second);
     await emails.getByRole('button', { name: 'Add' }).click();
     await emails.getByText(`We sent a confirmation link to ${LEARNER.second}.`).waitFor();
     await emails.getByText(`${LEARNER.second} (not confirmed)`).waitFor();
-    await page.getByLabel('Confirmation link or code').fill(await confirmationLink(platform, LEARNER.second, [firstLink]));
-    await page.getByRole('button', { name: 'Confirm', exact: true }).click();
-    await page.getByText(`${LEARNER.second} is confirmed: 1 badge(s) added.`).waitFor();
-    await page.getByRole('region', { name: 'Badges waiting for you' }).getByRole('heading', { name: 'Data Privacy' }).waitFor();
+    await page.goto(await confirmationLink(platform, LEARNER.second, [firstLink]));
+    await page.getByRole('button', { name: 'Confirm my address' }).click();
+    await page.getByText(`${LEARNER.second} is confirmed. 1 badge is waiting for you in your passport.`).waitFor();
+    await page.getByRole('region', { name: 'My badges' }).getByRole('heading', { name: 'Data Privacy' }).waitFor();
+    await page.getByRole('navigation', { name: 'Passport sections' }).getByRole('link', { name: 'Email addresses' }).click();
     await emails.getByText(`${LEARNER.second} (confirmed)`).waitFor();
   });
 
   it('imports by drag and drop, and shows why someone else\'s badge is refused', async () => {
+    await page.getByRole('navigation', { name: 'Passport sections' }).getByRole('link', { name: 'Import and export' }).click();
     const zone = page.getByRole('region', { name: 'Import a badge' }).locator('.drop-zone');
     const bytes = [...readFileSync(strangersBadge)];
     const dataTransfer = await page.evaluateHandle((data) => {
@@ -116,10 +124,12 @@ describe('the learner passport on a phone (browser)', () => {
   });
 
   it('shares a badge, then revokes the link, which then answers 410', async () => {
-    await page.getByRole('button', { name: 'Share First Aid' }).click();
-    const link = page.getByRole('region', { name: 'Share links' }).locator('a.share-url');
-    const url = (await link.getAttribute('href'))!;
+    await page.getByRole('navigation', { name: 'Passport sections' }).getByRole('link', { name: 'Badges' }).click();
+    await page.getByRole('region', { name: 'My badges' }).getByRole('link', { name: 'First Aid' }).click();
+    await page.getByRole('button', { name: 'Create a share link' }).click();
+    const url = (await page.getByRole('region', { name: 'Share this badge' }).locator('a.share-url').getAttribute('href'))!;
     expect((await fetch(url)).status).toBe(200);
+    await page.getByRole('navigation', { name: 'Passport sections' }).getByRole('link', { name: 'Share links' }).click();
     await page.getByRole('button', { name: `Revoke the link ${url}` }).click();
     await page.getByRole('region', { name: 'Share links' }).getByText('Nothing shared yet.').waitFor();
     expect((await fetch(url)).status).toBe(410);
@@ -128,6 +138,7 @@ describe('the learner passport on a phone (browser)', () => {
   it('exports every badge as a zip', async () => {
     // By keyboard, as a keyboard user would (and the phone emulation's tap coordinates can lag
     // behind a page that just got shorter).
+    await page.getByRole('navigation', { name: 'Passport sections' }).getByRole('link', { name: 'Import and export' }).click();
     const button = page.getByRole('button', { name: 'Download my badges' });
     await button.focus();
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);

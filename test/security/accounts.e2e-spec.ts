@@ -100,7 +100,7 @@ describe.each(embeddedStorageTargets())('accounts and web sessions under attack 
       expect(notice).toContain("Quelqu'un a tenté de créer un passeport de badges avec votre adresse, owner@example.org.");
       expect(notice).not.toContain('an attacker password');
       // Only the owner's own sign-up asked for a confirmation: the second one changed nothing.
-      expect(emails(dataDir).filter((mail) => mail.includes('/v2/auth/confirm-email?token=') && /^To: owner@example\.org/m.test(mail))).toHaveLength(1);
+      expect(emails(dataDir).filter((mail) => mail.includes('/passport/confirm-email?token=') && /^To: owner@example\.org/m.test(mail))).toHaveLength(1);
       expect((await api.post('/v2/auth/token', { username: 'owner@example.org', password: 'an attacker password' })).status).toBe(401);
       expect((await api.post('/v2/auth/token', { username: 'owner@example.org', password: 'the owner password' })).status).toBe(200);
     });

@@ -276,7 +276,6 @@ describe.each(embeddedStorageTargets())('hostile requests on $name', (target) =>
     it.each([
       ['public assertion page', () => `/public/assertions/${assertionId}`],
       ['share page', () => `/public/passport/shares/${shareId}`],
-      ['confirm-email page', () => `/v2/auth/confirm-email?token=${'t'.repeat(32)}`],
     ])('the %s forbids script, framing and foreign forms', async (_what, path) => {
       const response = await eventually(path(), { accept: 'text/html' });
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);

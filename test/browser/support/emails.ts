@@ -20,5 +20,5 @@ export async function emailedLink(platform: BrowserPlatform, address: string, pa
 
 /** A learner's email confirmation link. */
 export function confirmationLink(platform: BrowserPlatform, address: string, skip: readonly string[] = []): Promise<string> {
-  return emailedLink(platform, address, /https?:\/\/\S+\/v2\/auth\/confirm-email\?token=[A-Za-z0-9_-]{20,}/, skip);
+  return emailedLink(platform, address, /https?:\/\/\S+\/passport\/confirm-email\?token=[A-Za-z0-9_-]{20,}/, skip);
 }

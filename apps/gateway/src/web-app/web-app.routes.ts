@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /**
  * The browser app's own paths (apps/web/src/App.tsx): each answers index.html and the app routes
@@ -48,16 +48,29 @@ export async function registerWebApp(fastify: FastifyInstance, dir: string = DEF
       reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  for (const url of WEB_APP_PATHS) {
-    fastify.get(url, (_request, reply) =>
-      reply
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-cache')
-        .header('content-security-policy', CONTENT_SECURITY_POLICY)
-        .header('x-content-type-options', 'nosniff')
-        .header('referrer-policy', 'same-origin')
-        .send(indexHtml),
-    );
-  }
+  const pageHeaders = {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-cache',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'same-origin',
+  };
+  for (const url of WEB_APP_PATHS) fastify.get(url, (_request, reply) => reply.headers(pageHeaders).send(indexHtml));
+  // A browser that lands on nothing (an unknown page, an unknown public badge) gets the app's
+  // "page not found", still as a 404; API callers, who ask for JSON, keep the JSON error.
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode !== 404 || !isPageRequest(request)) return payload;
+    reply.removeHeader('content-length');
+    reply.removeHeader('etag');
+    reply.headers(pageHeaders);
+    return indexHtml;
+  });
   return true;
+}
+
+/** A browser's navigation: a GET whose Accept names HTML first (fetch() and API clients do not). */
+function isPageRequest(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const first = (request.headers.accept ?? '').split(',', 1)[0].trim().toLowerCase();
+  return first === 'text/html' || first === 'application/xhtml+xml';
 }

@@ -1,17 +1,17 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
 import { successEnvelope, type ConfirmedEmailV2, type UserV2, type V2SuccessEnvelope, ConfirmBodySchema, SignInBodySchema, SignUpBodySchema } from '@badges/api-contracts';
-import { ApiError, CorrelationId, ErrorCode, InternalTokenGuard, parseWith } from '@badges/service-kit';
+import { CorrelationId, InternalTokenGuard, parseWith } from '@badges/service-kit';
 
-import { escapeHtml, page } from '../common/html';
 import { toEmailV2, toUserV2 } from './accounts.dto';
+import { confirmationPath } from './confirmation-token';
 import { AccountsService } from './accounts.service';
 import { IdentifiersService } from './identifiers.service';
 import { LearnerAuthGuard, LearnerToken } from './learner-auth.guard';
 import { SessionsService } from './sessions.service';
 
-/** Learner sign-up and sign-in (design.md §3 "learners"); the confirmation link lands here too. */
+/** Learner sign-up and sign-in (design.md §3 "learners"); old confirmation links land here and are sent on. */
 @Controller('v2/auth')
 @UseGuards(InternalTokenGuard)
 export class AuthController {
@@ -43,27 +43,20 @@ export class AuthController {
   }
 
   /**
-   * The emailed link. GET only shows a button: mail scanners follow links, and must not
-   * confirm an address on the learner's behalf.
+   * Links emailed before the web app's confirmation page existed pointed here: they are sent on to
+   * it (303), which confirms on a click (mail scanners follow links, and must not confirm).
    */
   @Get('confirm-email')
-  confirmPage(@Query('token') token: string | undefined, @Res() reply: FastifyReply): FastifyReply {
-    if (typeof token !== 'string' || token.length < 16 || token.length > 128) {
-      throw new ApiError(400, ErrorCode.InvalidConfirmation, 'This confirmation link is incomplete; open the link from the email again.', 'token');
-    }
-    const body = `<h1>Confirm your email address</h1><form method="post" action="confirm-email"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">Confirm</button></form>`;
-    return reply.type('text/html; charset=utf-8').send(page('Confirm your email address', body));
+  confirmPage(@Query('token') token: unknown, @Res() reply: FastifyReply): FastifyReply {
+    // Even a damaged link goes on: the page tells the learner what to do, in their language.
+    return reply.code(303).header('location', confirmationPath(typeof token === 'string' ? token.slice(0, 128) : '')).send();
   }
 
   @Post('confirm-email')
   @HttpCode(200)
-  async confirm(@Body() body: unknown, @Headers('accept') accept: string | undefined, @CorrelationId() correlationId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<V2SuccessEnvelope<ConfirmedEmailV2> | string> {
+  async confirm(@Body() body: unknown, @CorrelationId() correlationId: string): Promise<V2SuccessEnvelope<ConfirmedEmailV2>> {
     const { token } = parseWith(ConfirmBodySchema, body);
     const { identifier, collected } = await this.identifiers.confirm(token, correlationId);
-    if ((accept ?? '').includes('text/html')) {
-      reply.type('text/html; charset=utf-8');
-      return page('Email confirmed', `<h1>Email confirmed</h1><p>${escapeHtml(identifier.value)} is confirmed. ${collected} badge(s) were added to your passport as pending.</p>`);
-    }
     return successEnvelope({ ...toEmailV2({ username: '' }, identifier), collected });
   }
 }

@@ -10,7 +10,7 @@ import type { PassportConfig } from '../config/passport.config';
 import { PassportEvents } from '../events/passport-events';
 import type { LearnerIdentifier } from '../generated/prisma/client';
 import { PassportPrismaService, type PassportTx } from '../prisma/passport-prisma.service';
-import { newConfirmation } from './confirmation-token';
+import { confirmationPath, newConfirmation } from './confirmation-token';
 import { IdentifierLookup } from './identifier-lookup';
 import { UrlProof } from './url-proof';
 
@@ -58,7 +58,7 @@ export class IdentifiersService {
       identifierId: identifier.id,
       email: value,
       learnerName,
-      confirmUrl: `${this.config.publicUrl}/v2/auth/confirm-email?token=${confirmation.token}`,
+      confirmUrl: `${this.config.publicUrl}${confirmationPath(confirmation.token)}`,
     });
     return identifier;
   }

@@ -1,25 +1,30 @@
-import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 
 import type { BackpackAssertionV2 } from '@badges/api-contracts/types';
 
 import { useI18n } from '../i18n/i18n-context';
 import { formatDate } from '../shell/format';
 
-/** One badge: image, name, issuer, date and its status in words (never colour alone). */
-export function BadgeCard({ badge, children }: { badge: BackpackAssertionV2; children?: ReactNode }) {
+/** Where a badge stands, in the words the passport uses (never colour alone). */
+export function badgeStatus(badge: BackpackAssertionV2): 'revoked' | 'expired' | BackpackAssertionV2['status'] {
+  return badge.revoked ? 'revoked' : badge.expired ? 'expired' : badge.status;
+}
+
+/** One badge in the gallery: image, name (the link to its page), issuer, date and status. */
+export function BadgeCard({ badge }: { badge: BackpackAssertionV2 }) {
   const { t, lang } = useI18n();
-  const status = badge.revoked ? 'revoked' : badge.expired ? 'expired' : badge.status;
+  const status = badgeStatus(badge);
   return (
     <li className="card badge-card" data-badge={badge.entityId}>
       <img src={badge.image} alt="" width={96} height={96} />
       <div>
-        <h3>{badge.badgeclassName}</h3>
+        <h3>
+          <Link to={`/passport/badges/${encodeURIComponent(badge.entityId)}`}>{badge.badgeclassName}</Link>
+        </h3>
         <p>{t('passport.badges.issuedBy', { issuer: badge.issuerName, date: formatDate(badge.issuedOn, lang) })}</p>
         <p>
           <span className={`status status-${status}`}>{t(`passport.status.${status}`)}</span>
         </p>
-        {badge.revoked && badge.revocationReason && <p className="error">{t('passport.revokedBecause', { reason: badge.revocationReason })}</p>}
-        <div className="actions">{children}</div>
       </div>
     </li>
   );

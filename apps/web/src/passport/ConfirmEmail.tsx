@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { Notice } from '../shell/Notice';
 import { useAction } from '../shell/use-action';
-import type { SectionProps } from './PassportHome';
+import type { SectionProps } from './passport-context';
 
 /** The link's `token` parameter, or the code itself when that is what was pasted. */
 export function confirmationToken(pasted: string): string {

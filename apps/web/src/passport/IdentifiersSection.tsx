@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { Notice } from '../shell/Notice';
 import { useAction } from '../shell/use-action';
-import type { SectionProps } from './PassportHome';
+import type { SectionProps } from './passport-context';
 
 /** The learner's addresses; a new one gets a confirmation link, confirmed in the section above. */
 export function IdentifiersSection({ token, reload, emails }: SectionProps & { emails: EmailV2[] }) {

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { Notice } from '../shell/Notice';
 import { useAction } from '../shell/use-action';
-import type { SectionProps } from './PassportHome';
+import type { SectionProps } from './passport-context';
 
 function asDataUri(file: File): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -2,8 +2,14 @@ import { useCallback } from 'react';
 import { Route, Routes } from 'react-router';
 
 import { useSession } from '../api/session';
+import { NotFoundPage } from '../shell/NotFoundPage';
 import { SignInForm, SignUpForm } from './AuthForms';
-import { PassportHome } from './PassportHome';
+import { BadgePage } from './BadgePage';
+import { CollectionsPage } from './CollectionsPage';
+import { ConfirmEmailPage } from './ConfirmEmailPage';
+import { EmailsPage, SharesPage, TransferPage } from './SectionPages';
+import { GalleryPage } from './GalleryPage';
+import { PassportLayout } from './PassportLayout';
 
 /** The learner's passport: sign up or in, then their badges, collections, shares and addresses. */
 export function PassportRoutes() {
@@ -14,8 +20,18 @@ export function PassportRoutes() {
   const signedIn = useCallback(() => setSession(true), [setSession]);
   return (
     <Routes>
-      <Route index element={token ? <PassportHome token={token} onSignedOut={signedOut} /> : <SignInForm onSignedIn={signedIn} />} />
       <Route path="signup" element={<SignUpForm onSignedIn={signedIn} />} />
+      {/* The emailed link: works signed in or not (it may be opened on another device). */}
+      <Route path="confirm-email" element={<ConfirmEmailPage signedIn={token !== null} />} />
+      <Route element={token ? <PassportLayout token={token} onSignedOut={signedOut} /> : <SignInForm onSignedIn={signedIn} />}>
+        <Route index element={<GalleryPage />} />
+        <Route path="badges/:id" element={<BadgePage />} />
+        <Route path="collections" element={<CollectionsPage />} />
+        <Route path="shares" element={<SharesPage />} />
+        <Route path="emails" element={<EmailsPage />} />
+        <Route path="transfer" element={<TransferPage />} />
+      </Route>
+      <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
 }

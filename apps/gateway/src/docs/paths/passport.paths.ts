@@ -41,12 +41,12 @@ function accountPaths(): PathItems {
       post: learnerOp(tag, 'Sign this token out (other sessions stay)', { '204': noContent('Signed out') }),
     },
     '/v2/auth/confirm-email': {
-      get: op([tag], 'The emailed confirmation link: a page with a button that posts the token (mail scanners follow links, and must not confirm)', {
+      get: op([tag], 'Confirmation links emailed before the web app\'s page: sent on (303) to /passport/confirm-email?token=…, which confirms on a click (mail scanners follow links, and must not confirm)', {
         parameters: [queryParam('token', { type: 'string' })],
-        responses: { '200': html('The confirmation page') },
+        responses: { '303': { description: 'To the web app\'s confirmation page' } },
       }),
       post: anonymousOp(tag, 'Confirm an address with the emailed token; its badges are collected as pending', {
-        '200': ok('The confirmed address, with `collected`: how many badges were added (HTML for `Accept: text/html`)', 'ConfirmedEmail'),
+        '200': ok('The confirmed address, with `collected`: how many badges were added', 'ConfirmedEmail'),
         '404': error('`not_found`: unknown or used token'),
       }, { requestBody: formOrJsonBody('ConfirmBody') }),
     },
