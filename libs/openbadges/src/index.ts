@@ -8,3 +8,4 @@ export * from './recipient';
 export * from './validation';
 export * from './verification';
 export * from './json';
+export * from './report-texts';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
-import { error, TaskCode, verifyOpenBadge, type VerificationResult } from '@badges/openbadges';
+import { error, localizeResult, TaskCode, text, verifyOpenBadge, type ReportLanguage, type VerificationResult } from '@badges/openbadges';
 
 import { DOCUMENT_FETCHER, VERIFICATION_EVENTS } from '../common/tokens';
 import type { VerificationEvents } from '../events/verification-events';
@@ -25,7 +25,7 @@ export class VerifyService {
     this.memo = new VerificationMemo(fetcher.fetch);
   }
 
-  async verify(request: VerifyRequest, correlationId: string): Promise<VerifyResponse> {
+  async verify(request: VerifyRequest, correlationId: string, lang: ReportLanguage = 'en'): Promise<VerifyResponse> {
     const verificationId = randomUUID().replace(/-/g, '');
     const result = await this.run(request, verificationId);
     const subjectUrl = typeof request.input === 'object' && 'url' in request.input && typeof request.input.url === 'string' ? request.input.url : undefined;
@@ -40,7 +40,9 @@ export class VerifyService {
       },
       correlationId,
     );
-    return { ...result, report: { ...result.report, verificationId } };
+    // Told in the reader's language after the memo: one remembered result serves every language.
+    const told = localizeResult(result, lang);
+    return { ...told, report: { ...told.report, verificationId } };
   }
 
   /**
@@ -52,7 +54,7 @@ export class VerifyService {
       return await this.memo.verify(request, (fetchDocument) => verifyOpenBadge(request.input, { fetchDocument, recipientProfile: request.recipientProfile }));
     } catch (failure) {
       this.logger.error(`verification ${verificationId} failed unexpectedly: ${failure instanceof Error ? (failure.stack ?? failure.message) : String(failure)}`);
-      const message = error(TaskCode.REPORT_MESSAGE, 'This badge could not be checked because of a problem on our side. Try again later; if it keeps happening, tell the site operator.');
+      const message = error(TaskCode.REPORT_MESSAGE, text('INTERNAL_FAILURE', {}));
       return { report: { valid: false, errorCount: 1, warningCount: 0, messages: [message] }, graph: [], input: { input_type: 'unknown' } };
     }
   }

@@ -1,3 +1,6 @@
+import type { MessageCode, MessageParams, MessageText } from '../report-texts/message-text';
+import { renderText } from '../report-texts/render';
+
 /**
  * Message codes are the reference validator's task names (openbadges-validator-core), so reports
  * can be compared with it and clients can key on them. They are a public contract: never rename.
@@ -50,16 +53,19 @@ export interface ValidationMessage {
   /** Id of the node concerned (or a path such as `<id> > alignment[0]` for embedded nodes). */
   node?: string;
   property?: string;
-  /** Plain-language explanation a non-expert can act on. */
+  /** Plain-language explanation a non-expert can act on, in the language the report was asked in (English by default). */
   message: string;
+  /** Which sentence `message` is (report-texts/message-text.ts), so it can be told in another language. */
+  messageCode?: MessageCode;
+  params?: MessageParams;
 }
 
-export function error(code: string, message: string, node?: string, property?: string): ValidationMessage {
-  return stripUndefined({ code, level: 'ERROR', node, property, message });
+export function error(code: string, text: MessageText, node?: string, property?: string): ValidationMessage {
+  return stripUndefined({ code, level: 'ERROR', node, property, message: renderText(text), ...text });
 }
 
-export function warning(code: string, message: string, node?: string, property?: string): ValidationMessage {
-  return stripUndefined({ code, level: 'WARNING', node, property, message });
+export function warning(code: string, text: MessageText, node?: string, property?: string): ValidationMessage {
+  return stripUndefined({ code, level: 'WARNING', node, property, message: renderText(text), ...text });
 }
 
 function stripUndefined(m: ValidationMessage): ValidationMessage {

@@ -1,3 +1,4 @@
+import { EN } from '../report-texts/en';
 import { TaskCode, type ValidationMessage } from '../validation/messages';
 import { isJsonNode, type JsonNode } from '../validation/present-values';
 import type { DetectedInput } from './detect-input';
@@ -5,19 +6,6 @@ import { STEP_NAMES, type StepName, type StepStatus, type VerificationStep } fro
 
 // The report's step types live in report.ts (browser-safe); callers of reportSteps may name them here.
 export type { StepName, StepStatus, VerificationStep };
-
-const TITLES: Record<StepName, string> = {
-  DETECT_INPUT_TYPE: 'Work out what was given (web address, badge JSON, signed badge or baked image)',
-  FETCH_DOCUMENT: "Download the badge's documents safely",
-  JSONLD_COMPACT: 'Read the documents with the Open Badges 2.0 vocabulary',
-  VALIDATE_PROPERTIES: 'Check every required property of every document',
-  LINKED_NODES: 'Load the badge class, the issuer and endorsements',
-  HOSTED_VERIFICATION: "Check the badge is hosted where its issuer says it should be",
-  SIGNED_VERIFICATION: "Check the signature with the issuer's own published key",
-  REVOCATION_AND_EXPIRY: 'Check the badge is not revoked and not expired',
-  RECIPIENT: 'Check the badge belongs to the expected person',
-  LEGACY_UPGRADE: 'Upgrade an Open Badges 1.0/1.1 badge to 2.0 before checking',
-};
 
 /** Which message codes belong to which step; a code appears once. */
 const CODES: Partial<Record<StepName, readonly string[]>> = {
@@ -82,7 +70,7 @@ export function reportSteps(facts: StepFacts): VerificationStep[] {
     else if (!reachedBadge && step !== 'DETECT_INPUT_TYPE') status = 'skipped';
     else if (step === 'LINKED_NODES' && !hasIssuerChain(facts.graph)) status = 'failed';
     else status = own.length > 0 ? 'warning' : 'passed';
-    return { step, title: TITLES[step], status, messages: own.length };
+    return { step, title: EN.steps[step], status, messages: own.length };
   });
 }
 

@@ -1,3 +1,4 @@
+import type { MessageText } from '../report-texts/message-text';
 import type { ValidationMessage } from '../validation/messages';
 
 /*
@@ -57,6 +58,8 @@ export interface EndorsementCheck {
   issuedOn?: string;
   /** Why it is not valid, in plain language (also in `messages`, as warnings). */
   problems: string[];
+  /** The same reasons as codes and params, so they can be told in another language. */
+  problemTexts?: MessageText[];
 }
 
 /** Same shape as the 1EdTech reference validator's output. */

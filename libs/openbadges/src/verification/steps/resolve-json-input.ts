@@ -5,6 +5,7 @@ import { isHostedVerification } from '../../validation/hosted-policy-checks';
 import { loadByDeclaredId } from '../collect-graph';
 import { compactNode } from '../load-node';
 import type { VerificationContext } from '../verification-context';
+import { text } from '../../report-texts/message-text';
 
 /**
  * JSON given directly proves nothing: anyone can type it. A hosted badge is verified by
@@ -19,8 +20,7 @@ export async function resolveJsonInput(json: JsonNode, ctx: VerificationContext)
   ctx.report(
     error(
       TaskCode.REPORT_MESSAGE,
-      'Could not determine verifiable input from provided JSON: it has no hosted (http/https) address to check it against. ' +
-        'Provide the badge URL, the signed badge (JWS) or the baked badge image instead.',
+      text('JSON_NOT_VERIFIABLE', {}),
       typeof compacted.id === 'string' ? compacted.id : undefined,
     ),
   );
