@@ -7,6 +7,7 @@ import { error, localizeResult, TaskCode, text, verifyOpenBadge, type ReportLang
 import { DOCUMENT_FETCHER, VERIFICATION_EVENTS } from '../common/tokens';
 import type { VerificationEvents } from '../events/verification-events';
 import type { DocumentFetcher } from '../fetching/document-fetcher';
+import { badgeEditionFor } from './badge-edition';
 import { VerificationMemo } from './verification-memo';
 import type { VerifyRequest } from './verify-request';
 
@@ -19,7 +20,7 @@ export class VerifyService {
   private readonly memo: VerificationMemo;
 
   constructor(
-    @Inject(DOCUMENT_FETCHER) fetcher: DocumentFetcher,
+    @Inject(DOCUMENT_FETCHER) private readonly fetcher: DocumentFetcher,
     @Inject(VERIFICATION_EVENTS) private readonly events: VerificationEvents,
   ) {
     this.memo = new VerificationMemo(fetcher.fetch);
@@ -42,7 +43,8 @@ export class VerifyService {
     );
     // Told in the reader's language after the memo: one remembered result serves every language.
     const told = localizeResult(result, lang);
-    return { ...told, report: { ...told.report, verificationId } };
+    const badgeEdition = result.report.valid ? await badgeEditionFor(result, lang, this.fetcher.fetch) : undefined;
+    return { ...told, report: { ...told.report, verificationId, ...(badgeEdition ? { badgeEdition } : {}) } };
   }
 
   /**

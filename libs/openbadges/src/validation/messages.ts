@@ -41,6 +41,8 @@ export const TaskCode = {
   ENDORSEMENT_SIGNATURE_INVALID: 'ENDORSEMENT_SIGNATURE_INVALID',
   /** Ours: a signed endorsement's key is not listed by its endorser Profile, or does not name it as `owner`. */
   ENDORSEMENT_KEY_NOT_OWNED: 'ENDORSEMENT_KEY_NOT_OWNED',
+  /** Ours: pasted badge JSON (or JSON baked in an image) that differs from the copy hosted at its id. A warning: the hosted copy is the one checked. */
+  HOSTED_COPY_DIFFERS: 'HOSTED_COPY_DIFFERS',
 } as const;
 export type TaskCodeName = (typeof TaskCode)[keyof typeof TaskCode];
 

@@ -45,6 +45,18 @@ export interface VerificationReport {
   steps?: VerificationStep[];
   /** Each endorsement found on the badge (its Issuer, BadgeClass or Assertion) and its own verdict. */
   endorsements?: EndorsementCheck[];
+  /** The badge class's texts in the reader's language, from the translation its issuer publishes (set by the verification service). */
+  badgeEdition?: BadgeEdition;
+}
+
+/** One language edition of a BadgeClass (OB 2.0 `@language` + `related`), as far as a reader needs it. */
+export interface BadgeEdition {
+  /** The edition's own URL (listed in the badge class's `related`). */
+  id: string;
+  language: string;
+  name: string;
+  description?: string;
+  criteriaNarrative?: string;
 }
 
 export interface EndorsementCheck {
