@@ -9,3 +9,4 @@ export * from './validation';
 export * from './verification';
 export * from './json';
 export * from './report-texts';
+export * from './editions';

@@ -9,4 +9,3 @@ export { hostedIdInVerificationScope, isHostedVerification } from './hosted-poli
 export { verifyRecipientIdentifier, type RecipientProfile } from './recipient-checks';
 export { parseZonedDateTime } from './datetime';
 export { isIri, isUrl, isDataUri, isValueOfType, type ValueType } from './value-types';
-export { asArray, isJsonNode, type JsonNode } from './present-values';
