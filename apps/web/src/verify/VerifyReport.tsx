@@ -132,7 +132,7 @@ export function VerifyReport({ result, imagePreview, expectedRecipient }: Props)
           <ul className="steps">
             {result.report.steps.map((step) => (
               <li key={step.step}>
-                {step.title}: {t(`verify.stepStatus.${step.status}`)}
+                {t('verify.stepLine', { title: step.title, status: t(`verify.stepStatus.${step.status}`) })}
               </li>
             ))}
           </ul>
