@@ -2,7 +2,7 @@ import type { ObClass, PropertyRule } from './class-rules';
 import { error, TaskCode, type ValidationMessage } from './messages';
 import { isJsonNode, presentValues, preview, type JsonNode } from './present-values';
 import { typeMatchesOneOf } from './v2-terms';
-import { isDataUri, isIri, isValidRdfTypeList, isValueOfType, type ValueType } from './value-types';
+import { isDataUri, isIri, isValidRdfTypeList, isValueOfType } from './value-types';
 import { text, type MessageText } from '../report-texts/message-text';
 
 /** Classes that only make sense embedded: an IRI alone carries none of their data. */
