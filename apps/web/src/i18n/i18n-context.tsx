@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 import { translate, type MessageKey, type MessageParams } from './catalog';
+import { formatNumber } from '../shell/format';
 import { LANGUAGES, pickLanguage, requestedLanguage } from './languages';
 
 const STORAGE_KEY = 'web.language';
@@ -47,8 +48,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     remember(next);
     setLangState(next);
   }, []);
-  const value = useMemo<I18n>(() => ({ lang, setLang, t: (key, params) => translate(LANGUAGES[lang].messages, key, params) }), [lang, setLang]);
+  const value = useMemo<I18n>(() => ({ lang, setLang, t: (key, params) => translate(LANGUAGES[lang].messages, key, params && numbersIn(params, lang)) }), [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** Numbers a sentence names are written the reader's way (1 500 badges, 1,500 badges), so every page gets it by construction. */
+function numbersIn(params: MessageParams, lang: string): MessageParams {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'number' ? formatNumber(value, lang) : value]));
 }
 
 export function useI18n(): I18n {
