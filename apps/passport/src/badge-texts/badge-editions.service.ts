@@ -23,15 +23,19 @@ export class BadgeEditionsService {
     @Inject(PASSPORT_CONFIG) private readonly config: PassportConfig,
   ) {}
 
-  /** By badge class id: the edition in `lang` of each award's badge class that has one (others are absent). */
-  async editionsFor(awards: readonly Award[], lang: string): Promise<Map<string, BadgeEdition>> {
+  /**
+   * By badge class id: the edition a reader of `preferred` (languages, most wanted first) reads of
+   * each award's badge class, when that is a translation (absent: the badge as issued).
+   */
+  async editionsFor(awards: readonly Award[], preferred: readonly string[]): Promise<Map<string, BadgeEdition>> {
     const found = new Map<string, BadgeEdition>();
+    if (preferred.length === 0) return found;
     const classIds = [...new Set(awards.filter((award) => award.origin === 'platform').map((award) => award.badgeClassId))];
     await Promise.all(
       classIds.map(async (id) => {
-        const edition = await this.editionOf(id, lang).catch((failure: unknown) => {
+        const edition = await this.editionOf(id, preferred).catch((failure: unknown) => {
           // A page still shows the badge as issued: its translation is a nicety, never a failure.
-          this.logger.warn(`badge class ${id}: no edition in ${lang} (${failure instanceof Error ? failure.message : String(failure)})`);
+          this.logger.warn(`badge class ${id}: no edition for ${preferred.join(', ')} (${failure instanceof Error ? failure.message : String(failure)})`);
           return undefined;
         });
         if (edition) found.set(id, edition);
@@ -40,11 +44,11 @@ export class BadgeEditionsService {
     return found;
   }
 
-  private async editionOf(badgeClassId: string, lang: string): Promise<BadgeEdition | undefined> {
+  private async editionOf(badgeClassId: string, preferred: readonly string[]): Promise<BadgeEdition | undefined> {
     const own = await this.issuer.badgeClassJson(`/public/badges/${encodeURIComponent(badgeClassId)}`);
     if (own.kind === 'gone') return undefined;
     const editions = badgeEditions(own.value);
-    const choice = chooseEdition(editions.map((edition) => edition.language), [lang]);
+    const choice = chooseEdition(editions.map((edition) => edition.language), preferred);
     const edition = editions.find((candidate) => candidate.language === choice);
     const prefix = `${this.config.publicUrl}/public/badges/`;
     if (!edition || edition.id === own.value.id || !edition.id.startsWith(prefix)) return undefined;

@@ -21,7 +21,7 @@ export class PublicSharesController {
   /** The page's language (`?lang=`, then Accept-Language) and its badges' texts in it. */
   private async told(content: SharedContent, acceptLanguage: string | undefined, requested: unknown): Promise<{ lang: string; content: SharedContent }> {
     const lang = shareLanguage(acceptLanguage, requested);
-    return { lang, content: inLanguage(content, await this.editions.editionsFor(content.badges.map((badge) => badge.award), lang)) };
+    return { lang, content: inLanguage(content, await this.editions.editionsFor(content.badges.map((badge) => badge.award), [lang])) };
   }
 
   @Get(':entityId')

@@ -10,18 +10,18 @@ export type VerifyInput = { image: File } | { url: string } | { json: string };
 
 /**
  * POST /v2/verify (public). A bad badge is a 200 report; only a malformed request throws. The
- * report's sentences (and the badge's texts, when translated) come in `lang`, the page's language.
+ * report's sentences (and the badge's texts, when translated) come in the page's language, as
+ * every request asks (client.ts).
  */
-export function verifyBadge(input: VerifyInput, expectedRecipient: string | undefined, lang: string): Promise<VerifyResult> {
+export function verifyBadge(input: VerifyInput, expectedRecipient?: string): Promise<VerifyResult> {
   const expected = expectedRecipient?.trim() || undefined;
-  const headers = { 'accept-language': lang };
   if ('image' in input) {
     const form = new FormData();
     form.append('image', input.image);
     if (expected) form.append('expected_recipient', expected);
-    return apiJson<VerifyResult>('/v2/verify', { method: 'POST', body: form, headers });
+    return apiJson<VerifyResult>('/v2/verify', { method: 'POST', body: form });
   }
-  return apiJson<VerifyResult>('/v2/verify', { method: 'POST', body: { ...input, ...(expected ? { expected_recipient: expected } : {}) }, headers });
+  return apiJson<VerifyResult>('/v2/verify', { method: 'POST', body: { ...input, ...(expected ? { expected_recipient: expected } : {}) } });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 import { translate, type MessageKey, type MessageParams } from './catalog';
+import { setRequestLanguage } from '../api/client';
 import { formatNumber } from '../shell/format';
 import { LANGUAGES, pickLanguage, requestedLanguage } from './languages';
 
@@ -38,7 +39,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState(() => {
     const requested = requestedLanguage(window.location.search);
     if (requested) remember(requested);
-    return pickLanguage(navigator.languages ?? [navigator.language], storedLanguage(), requested);
+    const chosen = pickLanguage(navigator.languages ?? [navigator.language], storedLanguage(), requested);
+    // Set before any child mounts: children's effects (their first requests) run before ours.
+    setRequestLanguage(chosen);
+    return chosen;
   });
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -46,6 +50,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const setLang = useCallback((next: string) => {
     if (!LANGUAGES[next]) return;
     remember(next);
+    setRequestLanguage(next);
     setLangState(next);
   }, []);
   const value = useMemo<I18n>(() => ({ lang, setLang, t: (key, params) => translate(LANGUAGES[lang].messages, key, params && numbersIn(params, lang)) }), [lang, setLang]);

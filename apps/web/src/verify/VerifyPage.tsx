@@ -29,7 +29,7 @@ export function VerifyPage() {
     setError(null);
     setOutcome(null);
     try {
-      const result = await verifyBadge(input, recipient, lang);
+      const result = await verifyBadge(input, recipient);
       // A data: URI, not a blob: URL: a blob: URL has this origin, so "open image in new tab" on a
       // hostile SVG someone sent the visitor would run its script here; a data: URI is opaque.
       const imagePreview = 'image' in input ? await readAsDataUri(input.image) : undefined;
