@@ -135,6 +135,11 @@ describe('French everywhere (browser)', () => {
       await page.getByText('Aussi en anglais').waitFor();
       await shot(page, `public-badge-fr-${size}`);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+      // Its verify button opens the verifier in French too.
+      await page.getByRole('link', { name: 'Vérifier ce badge' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Vérifier un badge' }).waitFor();
+      await expectVerdict(page, 'Valide');
       await page.close();
     });
 

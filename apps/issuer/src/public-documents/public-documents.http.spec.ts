@@ -123,7 +123,7 @@ describe.each(databaseTargets())('public documents on $name', (target) => {
     expect(assertionPage.body).toContain('Lab Safety');
     expect(assertionPage.body).toContain('https://evidence.example.org/1');
     expect(assertionPage.body).toContain(`<meta property="og:image" content="${BASE}/public/assertions/${assertion.entityId}/image">`);
-    expect(assertionPage.body).toContain(`href="${BASE}/verify?url=${encodeURIComponent(`${BASE}/public/assertions/${assertion.entityId}`)}"`);
+    expect(assertionPage.body).toContain(`href="${BASE}/verify?url=${encodeURIComponent(`${BASE}/public/assertions/${assertion.entityId}`)}&amp;lang=en"`);
   });
 
   it('shows the badge texts in the reader\'s language on HTML pages only (?lang= first, then Accept-Language)', async () => {

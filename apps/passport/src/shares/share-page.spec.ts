@@ -51,7 +51,7 @@ describe('share pages', () => {
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('<h1>Science &lt;skills&gt;</h1><p>1 badge(s) réunis par Alex.</p>');
     expect(html).toContain('Décerné par Northern College le 1 mai 2024');
-    expect(html).toContain(`<a class="button" href="https://badges.example.org/verify?url=${encodeURIComponent(award.assertionUrl)}">Vérifier ce badge</a>`);
+    expect(html).toContain(`<a class="button" href="https://badges.example.org/verify?url=${encodeURIComponent(award.assertionUrl)}&amp;lang=fr">Vérifier ce badge</a>`);
     expect(html).toContain('<meta property="og:description" content="1 badge(s) réunis par Alex.">');
     expect(html).toContain('<main>');
   });

@@ -46,7 +46,8 @@ function previewTags(content: SharedContent, description: string, lang: string):
  */
 function badgeCard(view: BadgeView, shareUrl: string, labels: ShareLabels, lang: string): string {
   const { award } = view;
-  const verifyUrl = `${new URL(shareUrl).origin}/verify?url=${encodeURIComponent(award.assertionUrl)}`;
+  // In the page's language: the web app reads `?lang=`, so a French reader stays in French.
+  const verifyUrl = `${new URL(shareUrl).origin}/verify?url=${encodeURIComponent(award.assertionUrl)}&lang=${lang}`;
   return [
     `<div class="badge"><img src="${escapeHtml(award.imageUrl)}" alt="" width="96" height="96"><div>`,
     `<h2>${escapeHtml(award.badgeClassName)}</h2>`,
