@@ -33,6 +33,7 @@ import { AwardCopiesService } from './export/award-copies.service';
 import { ExportController } from './export/export.controller';
 import { ExportService } from './export/export.service';
 import { IssuerDocumentsClient } from './export/issuer-documents.client';
+import { BadgeEditionsService } from './badge-texts/badge-editions.service';
 import { ImportsController } from './imports/imports.controller';
 import { ImportsService } from './imports/imports.service';
 import { reverifyQueueProviders } from './imports/reverify-queue';
@@ -112,6 +113,7 @@ export class PassportModule {
         CollectionsService,
         SharesService,
         IssuerDocumentsClient,
+        BadgeEditionsService,
         ExportService,
         AwardCopiesService,
       ],

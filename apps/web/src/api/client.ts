@@ -35,8 +35,16 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** The page's language, which every request asks the platform to answer in (set by the I18nProvider). */
+let requestLanguage: string | undefined;
+
+export function setRequestLanguage(lang: string): void {
+  requestLanguage = lang;
+}
+
 export async function apiFetch(path: string, options: RequestOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  // Reports, badge texts and messages come in the page's language, not the browser's default.
+  const headers: Record<string, string> = { accept: 'application/json', ...(requestLanguage ? { 'accept-language': requestLanguage } : {}), ...options.headers };
   if (options.token) headers['x-badges-session'] = options.token;
   let body: BodyInit | undefined;
   if (options.body instanceof FormData || options.body instanceof Blob || typeof options.body === 'string') body = options.body;
