@@ -182,7 +182,7 @@ const messages: Catalog['passport'] = {
       assertionCreate: 'Ajouter des badges à votre passeport ; chacun est vérifié avant d’être ajouté.',
       profileRead: 'Voir votre nom et votre adresse courriel confirmée.',
     },
-    revokeLater: 'Vous pourrez la déconnecter à tout moment sous « Applications connectées » dans votre passeport.',
+    revokeLater: 'Vous pourrez la déconnecter à tout moment sous « Applications connectées » dans votre passeport.',
     approve: 'Accepter',
     deny: 'Refuser',
     leaving: 'Retour vers l’application…',
