@@ -20,6 +20,8 @@ import { BadgeConnectAuthGuard } from './badge-connect/badge-connect-auth.guard'
 import { BadgeConnectResourcesController } from './badge-connect/badge-connect-resources.controller';
 import { BadgeConnectController } from './badge-connect/badge-connect.controller';
 import { BadgeConnectService } from './badge-connect/badge-connect.service';
+import { ConnectedAppsController } from './badge-connect/connected-apps.controller';
+import { ConnectedAppsService } from './badge-connect/connected-apps.service';
 import { CollectionsController } from './collections/collections.controller';
 import { CollectionsService } from './collections/collections.service';
 import { EntityIdPipe } from './common/entity-id.pipe';
@@ -81,6 +83,7 @@ export class PassportModule {
         ImportsController,
         BadgeConnectController,
         BadgeConnectResourcesController,
+        ConnectedAppsController,
         PassportEventsConsumer,
       ],
       providers: [
@@ -96,6 +99,7 @@ export class PassportModule {
         ReverifyWorker,
         ReverifyScheduler,
         BadgeConnectService,
+        ConnectedAppsService,
         BadgeConnectAuthGuard,
         PassportPrismaService,
         EntityIdPipe,

@@ -16,6 +16,8 @@ export class ApiRequestError extends Error {
     readonly fieldErrors: Record<string, string[]> = {},
     /** Seconds the platform asks to wait before trying again (a 429's Retry-After). */
     readonly retryAfterSeconds?: number,
+    /** The request field at fault, when the platform names one. */
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -90,5 +92,5 @@ async function errorFrom(response: Response): Promise<ApiRequestError> {
     // not JSON (a proxy's error page): the status is all we know
   }
   const retryAfter = Number(response.headers.get('retry-after'));
-  return new ApiRequestError(response.status, body.error?.code ?? `http_${response.status}`, body.error?.message ?? response.statusText, body.fieldErrors ?? {}, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+  return new ApiRequestError(response.status, body.error?.code ?? `http_${response.status}`, body.error?.message ?? response.statusText, body.fieldErrors ?? {}, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined, body.error?.field);
 }
