@@ -143,6 +143,23 @@ describe('French everywhere (browser)', () => {
       await page.close();
     });
 
+    it(`shows the learner's passport in French with the badge's French texts, and in English after switching (${size} px)`, async () => {
+      const { context } = await newContext(browser, platform.url, { locale: 'fr-CA', phone });
+      const page = await context.newPage();
+      await page.goto('/passport?lang=fr');
+      await page.getByLabel('Adresse courriel').fill(LEARNER.email);
+      await page.getByLabel('Mot de passe', { exact: true }).fill(LEARNER.password);
+      await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+      await page.getByRole('link', { name: BADGE.fr }).click();
+      await page.getByRole('heading', { level: 1, name: BADGE.fr }).waitFor();
+      await page.getByText(BADGE.frCriteria).waitFor();
+      await shot(page, `passport-badge-fr-${size}`);
+      await page.getByLabel('Langue').selectOption('en');
+      await page.getByRole('heading', { level: 1, name: BADGE.name }).waitFor();
+      await page.getByText(BADGE.criteria).waitFor();
+      await context.close();
+    });
+
     it(`shows the verifier in English to an English reader (${size} px)`, async () => {
       const page = await (await newContext(browser, platform.url, { phone })).context.newPage();
       await page.goto(`/verify?url=${encodeURIComponent(assertion.openBadgeId)}`);

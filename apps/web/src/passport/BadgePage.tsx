@@ -4,6 +4,7 @@ import type { BackpackAssertionV2 } from '@badges/api-contracts/types';
 
 import { answerBadge } from '../api/passport-api';
 import { useI18n } from '../i18n/i18n-context';
+import { badgeTexts } from '../shell/badge-texts';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { formatDate } from '../shell/format';
 import { Notice } from '../shell/Notice';
@@ -27,7 +28,7 @@ export function BadgePage() {
   const { id } = useParams();
   const { data } = usePassportContext();
   const badge = data.badges.find((candidate) => candidate.entityId === id && candidate.status !== 'declined');
-  usePageTitle(badge?.badgeclassName ?? t('common.notFound.title'));
+  usePageTitle(badge ? badgeTexts(badge).name : t('common.notFound.title'));
   if (!badge) {
     return (
       <>
@@ -49,6 +50,10 @@ function BadgeView({ badge }: { badge: BackpackAssertionV2 }) {
   const status = badgeStatus(badge);
   const summary = verification.result ? summarise(verification.result) : undefined;
   const details = verification.result ? detailsOf(verification.result) : undefined;
+  // The badge's own texts in the reader's language when it has them; else what the badge says.
+  const texts = badgeTexts(badge);
+  const description = texts.description ?? summary?.description;
+  const criteriaNarrative = texts.criteriaNarrative ?? summary?.criteriaNarrative;
 
   const answer = (accept: boolean) =>
     action.run(async () => {
@@ -67,7 +72,7 @@ function BadgeView({ badge }: { badge: BackpackAssertionV2 }) {
       <div className="badge-head">
         <img src={badge.image} alt="" width={160} height={160} />
         <div>
-          <h1>{badge.badgeclassName}</h1>
+          <h1 lang={texts.lang}>{texts.name}</h1>
           <p>
             <span className={`status status-${status}`}>{t(`passport.status.${status}`)}</span>
           </p>
@@ -101,20 +106,20 @@ function BadgeView({ badge }: { badge: BackpackAssertionV2 }) {
           <dd>{formatDate(badge.issuedOn, lang)}</dd>
           <dt>{t('passport.badge.expires')}</dt>
           <dd>{badge.expires ? formatDate(badge.expires, lang) : t('passport.badge.noExpiry')}</dd>
-          {summary?.description && (
+          {description && (
             <>
               <dt>{t('passport.badge.description')}</dt>
-              <dd>{summary.description}</dd>
+              <dd lang={texts.description ? texts.lang : undefined}>{description}</dd>
             </>
           )}
         </dl>
       </section>
 
-      {(summary?.criteriaNarrative || summary?.criteriaUrl) && (
+      {(criteriaNarrative || summary?.criteriaUrl) && (
         <section aria-labelledby="criteria-heading">
           <h2 id="criteria-heading">{t('passport.badge.criteria')}</h2>
-          {summary.criteriaNarrative && <Markdown text={summary.criteriaNarrative} />}
-          {summary.criteriaUrl && <a href={summary.criteriaUrl}>{t('passport.badge.criteriaLink')}</a>}
+          {criteriaNarrative && <Markdown text={criteriaNarrative} />}
+          {summary?.criteriaUrl && <a href={summary.criteriaUrl}>{t('passport.badge.criteriaLink')}</a>}
         </section>
       )}
 

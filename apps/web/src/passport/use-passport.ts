@@ -4,6 +4,7 @@ import type { BackpackAssertionV2, CollectionV2, ShareV2, UserV2 } from '@badges
 
 import { ApiRequestError } from '../api/client';
 import * as passport from '../api/passport-api';
+import { useI18n } from '../i18n/i18n-context';
 
 export interface PassportData {
   learner: UserV2;
@@ -12,8 +13,12 @@ export interface PassportData {
   shares: ShareV2[];
 }
 
-/** Everything the passport page shows, loaded together and reloaded after each change. */
+/**
+ * Everything the passport page shows, loaded together and reloaded after each change, and when the
+ * reader changes language (badges come with their texts in the page's language).
+ */
 export function usePassport(token: string, onSignedOut: () => void) {
+  const { lang } = useI18n();
   const [data, setData] = useState<PassportData | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -27,7 +32,8 @@ export function usePassport(token: string, onSignedOut: () => void) {
       if (caught instanceof ApiRequestError && caught.status === 401) onSignedOut();
       else setError(caught);
     }
-  }, [token, onSignedOut]);
+    // `lang` is sent by every request (api/client.ts): a new language is a new answer.
+  }, [token, onSignedOut, lang]);
 
   useEffect(() => {
     void reload();

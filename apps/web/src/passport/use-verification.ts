@@ -1,9 +1,14 @@
 import { useEffect, useState } from 'react';
 
 import { verifyBadge, type VerifyResult } from '../api/verify-api';
+import { useI18n } from '../i18n/i18n-context';
 
-/** The badge checked live with its issuer (POST /v2/verify), as an employer would check it. */
+/**
+ * The badge checked live with its issuer (POST /v2/verify), as an employer would check it; again
+ * when the reader changes language, since the report and the badge's texts come in the page's.
+ */
 export function useVerification(url: string | undefined): { result: VerifyResult | null; error: unknown } {
+  const { lang } = useI18n();
   const [result, setResult] = useState<VerifyResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -18,6 +23,6 @@ export function useVerification(url: string | undefined): { result: VerifyResult
     return () => {
       current = false;
     };
-  }, [url]);
+  }, [url, lang]);
   return { result, error };
 }
