@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 
 import { badgeEditions, editionTexts, type BadgeEdition } from '@badges/openbadges';
 import { chooseEdition } from '@badges/service-kit';
@@ -13,10 +14,18 @@ import type { Award } from '../generated/prisma/client';
  * class's own translation, chosen among the editions it publishes (OB 2.0 `@language` +
  * `related`) as the issuer's public pages and the verifier choose. Badges issued here are read
  * from the issuer over its internal client; imported ones keep the texts they were imported with.
+ * Share pages are the read path employers use: each badge class's edition per reader language is
+ * kept a minute (EDITION_TTL_MS), so a page view costs no issuer request while a badge class is
+ * being looked at; a renamed badge class shows within that minute. Failures are not kept.
  */
+const EDITION_TTL_MS = 60_000;
+/** Badge classes × reader languages kept: far more than are read in a minute. */
+const EDITIONS_KEPT = 10_000;
+
 @Injectable()
 export class BadgeEditionsService {
   private readonly logger = new Logger(BadgeEditionsService.name);
+  private readonly editions = new LRUCache<string, Promise<BadgeEdition | null>>({ max: EDITIONS_KEPT, ttl: EDITION_TTL_MS });
 
   constructor(
     private readonly issuer: IssuerDocumentsClient,
@@ -33,7 +42,7 @@ export class BadgeEditionsService {
     const classIds = [...new Set(awards.filter((award) => award.origin === 'platform').map((award) => award.badgeClassId))];
     await Promise.all(
       classIds.map(async (id) => {
-        const edition = await this.editionOf(id, preferred).catch((failure: unknown) => {
+        const edition = await this.cachedEditionOf(id, preferred).catch((failure: unknown) => {
           // A page still shows the badge as issued: its translation is a nicety, never a failure.
           this.logger.warn(`badge class ${id}: no edition for ${preferred.join(', ')} (${failure instanceof Error ? failure.message : String(failure)})`);
           return undefined;
@@ -42,6 +51,16 @@ export class BadgeEditionsService {
       }),
     );
     return found;
+  }
+
+  private cachedEditionOf(badgeClassId: string, preferred: readonly string[]): Promise<BadgeEdition | null> {
+    const key = `${badgeClassId} ${preferred.join(',')}`;
+    const kept = this.editions.get(key);
+    if (kept) return kept;
+    const edition = this.editionOf(badgeClassId, preferred).then((found) => found ?? null);
+    this.editions.set(key, edition);
+    edition.catch(() => this.editions.get(key) === edition && this.editions.delete(key));
+    return edition;
   }
 
   private async editionOf(badgeClassId: string, preferred: readonly string[]): Promise<BadgeEdition | undefined> {
