@@ -27,7 +27,7 @@ export interface FailureRule {
 export interface RateLimitRule {
   /** GET only for a browser's navigations that make the gateway call out (single sign-on). */
   method: 'POST' | 'GET';
-  /** As limitedPath() writes it. */
+  /** POST: as limitedPath() writes it; GET: the route pattern Fastify matched (ruleLookupPath). */
   path: string;
   /** Every request from one client IP. */
   perIp: RateLimiterAbstract;
@@ -122,6 +122,9 @@ export function rateLimitRules(config: RateLimitConfig, store: LimiterStore): Ra
     { method: 'POST', path: '/o/badgeconnect/authorize', perIp: badgeConnectAuthorizeIp },
     { method: 'POST', path: '/o/badgeconnect/token', perIp: store.window('badge-connect-token:ip', config.RATE_LIMIT_BADGE_CONNECT_TOKEN_PER_IP) },
     { method: 'POST', path: '/v2/verify', perIp: store.window('verify:ip', config.RATE_LIMIT_VERIFY_PER_IP) },
+    // GET rules name the route Fastify matched: the forwarded verifier's reads (its image proxy,
+    // GET /v2/verify/image, makes the verification service fetch from another host) match this one.
+    { method: 'GET', path: '/v2/verify/*', perIp: store.window('verify-reads:ip', config.RATE_LIMIT_VERIFY_READS_PER_IP) },
     // One budget for both halves of a sign-in: an attempt is a start and a callback.
     { method: 'GET', path: '/web/sso/start', perIp: ssoIp },
     { method: 'GET', path: '/web/sso/callback', perIp: ssoIp },

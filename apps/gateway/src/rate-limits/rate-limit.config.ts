@@ -63,6 +63,8 @@ export const RATE_LIMIT_ENV = {
   RATE_LIMIT_BADGE_CONNECT_AUTHORIZE_PER_IP: blankAsUnset(windowLimit('30/60')),
   RATE_LIMIT_BADGE_CONNECT_TOKEN_PER_IP: blankAsUnset(windowLimit('60/60')),
   RATE_LIMIT_VERIFY_PER_IP: blankAsUnset(windowLimit('60/60')),
+  /** The verifier's reads under /v2/verify/ (its image proxy fetches from the issuer's host). */
+  RATE_LIMIT_VERIFY_READS_PER_IP: blankAsUnset(windowLimit('300/60')),
   /** Single sign-on's start and callback: each may make the gateway call the institution's provider. */
   RATE_LIMIT_SSO_PER_IP: blankAsUnset(windowLimit('30/60')),
 };

@@ -17,6 +17,7 @@ const SMALL_LIMITS = {
   RATE_LIMIT_SIGNUP_PER_EMAIL: '2/60',
   RATE_LIMIT_OAUTH_TOKEN_FAILURES_PER_CLIENT: '3/60',
   RATE_LIMIT_SSO_PER_IP: '3/60',
+  RATE_LIMIT_VERIFY_READS_PER_IP: '2/60',
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -33,6 +34,7 @@ async function appWithLimits(env: Record<string, string>, trustProxy: boolean | 
   app.get('/web/sso/start', async (_request, reply) => reply.code(302).header('location', 'https://provider.example/authorize').send());
   app.get('/web/sso/callback', async (_request, reply) => reply.code(302).header('location', '/console').send());
   app.get('/public/assertions/:id', async () => ({ ok: true }));
+  app.get('/v2/verify/*', async () => ({ ok: true }));
   app.post('/web/session/staff', async (request, reply) => reply.code((request.body as { client_secret?: string }).client_secret === 'right' ? 204 : 401).send());
   await app.ready();
   return app;
@@ -70,6 +72,14 @@ describe.each<{ name: string; env: Record<string, string> }>([
     expect([refused.statusCode, refused.json().error.code]).toEqual([429, 'rate_limited']);
     expect((await get('/web/sso/start?email=ada@college.example', '198.51.100.1')).statusCode).toBe(302);
     for (let read = 0; read < 5; read += 1) expect((await get('/public/assertions/a1')).statusCode).toBe(200);
+  });
+
+  it('limits the verifier’s forwarded reads (its image proxy) per IP, by the route matched, whatever the spelling', async () => {
+    app = await appWithLimits(env);
+    const get = (url: string) => app.inject({ method: 'GET', url, remoteAddress: '203.0.113.9' });
+    expect((await get('/v2/verify/image?url=https://issuer.example/a.png')).statusCode).toBe(200);
+    expect((await get('/v2/verify/%69mage?url=https://issuer.example/b.png')).statusCode).toBe(200);
+    expect((await get('/v2/verify/image?url=https://issuer.example/c.png')).statusCode).toBe(429);
   });
 
   it('counts IPv6 clients per /64, so rotating addresses inside one subscriber prefix gains nothing', async () => {
