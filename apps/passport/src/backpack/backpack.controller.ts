@@ -1,12 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, UseGuards } from '@nestjs/common';
 
 import { successEnvelope, type BackpackAssertionV2, type V2SuccessEnvelope, AcceptanceBodySchema, StatusQuerySchema } from '@badges/api-contracts';
-import { ApiError, InternalTokenGuard, parseWith } from '@badges/service-kit';
+import { ApiError, CorrelationId, InternalTokenGuard, parseWith } from '@badges/service-kit';
 
 import { Learner, LearnerAuthGuard } from '../accounts/learner-auth.guard';
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import type { LearnerScope } from '../common/learner-scope';
 import { AwardCopiesService } from '../export/award-copies.service';
+import { BadgeAcceptanceService } from './badge-acceptance.service';
 import { toBackpackAssertionV2 } from './backpack.dto';
 import { BackpackRepository } from './backpack.repository';
 
@@ -14,7 +15,7 @@ import { BackpackRepository } from './backpack.repository';
 @Controller('v2/backpack/assertions')
 @UseGuards(InternalTokenGuard, LearnerAuthGuard)
 export class BackpackController {
-  constructor(private readonly backpack: BackpackRepository, private readonly copies: AwardCopiesService) {}
+  constructor(private readonly backpack: BackpackRepository, private readonly acceptance: BadgeAcceptanceService, private readonly copies: AwardCopiesService) {}
 
   @Get()
   async list(@Learner() scope: LearnerScope, @Query() query: unknown): Promise<V2SuccessEnvelope<BackpackAssertionV2>> {
@@ -31,9 +32,14 @@ export class BackpackController {
 
   /** Accept or decline a pending badge (a declined one can be accepted later, and the reverse). */
   @Put(':entityId')
-  async setAcceptance(@Learner() scope: LearnerScope, @Param('entityId', EntityIdPipe) id: string, @Body() body: unknown): Promise<V2SuccessEnvelope<BackpackAssertionV2>> {
+  async setAcceptance(
+    @Learner() scope: LearnerScope,
+    @Param('entityId', EntityIdPipe) id: string,
+    @Body() body: unknown,
+    @CorrelationId() correlationId: string,
+  ): Promise<V2SuccessEnvelope<BackpackAssertionV2>> {
     const { acceptance } = parseWith(AcceptanceBodySchema, body);
-    if (!(await this.backpack.setStatus(scope, id, acceptance))) throw ApiError.notFound('assertion');
+    if (!(await this.acceptance.answer(scope, id, acceptance, correlationId))) throw ApiError.notFound('assertion');
     if (acceptance === 'accepted') await this.copies.keep(id);
     return this.get(scope, id);
   }
