@@ -10,3 +10,8 @@ export function formatDateTime(value: string, lang: string): string {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
+
+/** A count or amount in the reader's language (1 500 in French, 1,500 in English). */
+export function formatNumber(value: number, lang: string): string {
+  return new Intl.NumberFormat(lang).format(value);
+}
