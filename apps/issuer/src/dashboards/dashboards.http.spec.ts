@@ -105,6 +105,16 @@ describe.each(databaseTargets())('dashboards on $name', (target) => {
     ]);
   });
 
+  it('refuses at the database level an engagement other than accepted or shared', async () => {
+    const database = t.app.get(IssuerPrismaService).database;
+    await expect(
+      database.query(
+        `INSERT INTO "issuer"."assertion_engagements" ("assertionId", "engagement", "institutionId", "issuerId", "badgeClassId", "occurredAt") VALUES ($1, 'viewed', 'inst-a', $2, $3, now())`,
+        [ids.ann, issuerId, lab],
+      ),
+    ).rejects.toThrow(/assertion_engagements_engagement_check/);
+  });
+
   it('answers bad queries with a 400 naming the field, and another institution’s ids with 404', async () => {
     const refused = async (query: string, field: string) => {
       const response = await call('GET', `/v2/badgeclasses/${lab}/stats${query}`, A);
