@@ -21,7 +21,7 @@ export function AwardsChart({ stats, bucketLabel }: { stats: AwardStatsV2; bucke
 
   return (
     <figure className="dashboard-chart">
-      <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} preserveAspectRatio="none">
+      <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
         <title id={`${id}-title`}>{t('console.dashboard.chartTitle')}</title>
         <desc id={`${id}-desc`}>{t('console.dashboard.chartDescription')}</desc>
         <line className="axis" x1={CHART.left} y1={baseline} x2={CHART.width - CHART.right} y2={baseline} />

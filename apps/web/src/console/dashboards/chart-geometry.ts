@@ -5,7 +5,7 @@ export type Metric = keyof AwardCountsV2;
 export const METRICS: readonly Metric[] = ['awarded', 'accepted', 'shared', 'revoked'];
 
 /** The drawing area of the chart, in SVG units (the SVG scales to its box). */
-export const CHART = { width: 640, height: 220, left: 44, right: 12, top: 12, bottom: 28 } as const;
+export const CHART = { width: 640, height: 220, left: 60, right: 12, top: 12, bottom: 28 } as const;
 
 /** A round top for the y axis (1, 2, 5 × 10^n), so its one label reads well. */
 export function niceMax(value: number): number {
