@@ -152,6 +152,21 @@ describe.each(targets)('verifying platform badges on the $name', (target) => {
     expect(errors(response)).toEqual([expect.objectContaining({ code: 'VERIFY_RECIPIENT_IDENTIFIER', property: 'recipient' })]);
   });
 
+  it('answers a French reader in French through the gateway, the verdict unchanged', async () => {
+    const url = `${platform.url}/public/assertions/${awarded['hosted-png'].entityId}`;
+    const french = await anonymous.post('/v2/verify', { url, expected_recipient: 'someone.else@example.org' }, { 'accept-language': 'fr-CA,fr;q=0.9' });
+    expect(french.status).toBe(200);
+    expect(french.headers.get('content-language')).toBe('fr');
+    expect(french.headers.get('vary')).toMatch(/Accept-Language/i);
+    expect(french.body.report.valid).toBe(false);
+    expect(errors(french)).toEqual([
+      expect.objectContaining({ code: 'VERIFY_RECIPIENT_IDENTIFIER', messageCode: 'RECIPIENT_MISMATCH', message: expect.stringContaining('n’a pas été décerné à la personne attendue') }),
+    ]);
+    expect(french.body.report.steps.find((step: { step: string }) => step.step === 'RECIPIENT').title).toBe('Vérifier que le badge appartient à la personne attendue');
+    const english = await anonymous.post('/v2/verify', { url }, { 'accept-language': 'de' });
+    expect(english.headers.get('content-language')).toBe('en');
+  });
+
   it('after revocation every form the holder kept fails with the reason, within the cache TTL', async () => {
     for (const badge of Object.values(awarded)) {
       expect((await api.delete(`/v2/assertions/${badge.entityId}`, { revocation_reason: 'Awarded in error' })).status).toBe(200);

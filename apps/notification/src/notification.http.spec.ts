@@ -304,7 +304,7 @@ describe.each(databaseTargets())('notification service on $name', (target) => {
 
     it('serves the default, takes an override that the next email uses, and goes back on DELETE', async () => {
       const initial = json(await call('GET', path, A)).result[0];
-      expect(initial).toMatchObject({ kind: 'assertion-issued', isDefault: true, placeholders: ['badgeName', 'issuerName', 'assertionUrl'] });
+      expect(initial).toMatchObject({ kind: 'assertion-issued', isDefault: true, placeholders: ['badgeName', 'issuerName', 'assertionUrl', 'passportUrl'] });
       expect(initial.subject).toContain('{{badgeName}}');
 
       const override = { subject: 'New badge: {{ badgeName }}', text: 'From {{issuerName}}: {{assertionUrl}}', html: '<p>{{badgeName}} from {{issuerName}}</p>' };

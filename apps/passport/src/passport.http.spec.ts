@@ -276,6 +276,21 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       expectError(await p.call('GET', '/v2/backpack/assertions?status=odd', token), 400, 'validation_failed', 'status');
     });
 
+    it('gives each badge its texts in the reader’s language where its badge class is translated, on the API and the share page', async () => {
+      const inFrench = p.json(await p.call('GET', `/v2/backpack/assertions/${kept}`, token, undefined, { 'accept-language': 'fr-CA,fr;q=0.9' })).result[0];
+      expect(inFrench.badgeEdition).toEqual({ language: 'fr', name: 'Sécurité au labo', description: 'Travaille en sécurité.', criteriaNarrative: 'A réussi le test.' });
+      expect(inFrench.badgeclassName).toBe('Welding <I>');
+      expectContract(BackpackAssertionV2Schema, inFrench);
+      expect(p.json(await p.call('GET', `/v2/backpack/assertions/${kept}`, token, undefined, { 'accept-language': 'en' })).result[0].badgeEdition).toBeUndefined();
+      expect(p.json(await p.call('GET', `/v2/backpack/assertions/${kept}`, token)).result[0].badgeEdition).toBeUndefined();
+      const share = p.json(await p.call('POST', '/v2/backpack/shares', token, { type: 'badge', entityId: kept })).result[0];
+      const page = await p.call('GET', `/public/passport/shares/${share.entityId}?lang=fr`, undefined, undefined, { accept: 'text/html', 'accept-language': 'en' });
+      expect(page.headers['content-language']).toBe('fr');
+      expect(page.body).toContain('<h1>Sécurité au labo</h1>');
+      expect(page.body).toMatch(/Décerné par Faculty of Science le \d{1,2} \p{L}+ \d{4}/u);
+      expect((await p.call('DELETE', `/v2/backpack/shares/${share.entityId}`, token)).statusCode).toBe(204);
+    });
+
     it('puts accepted badges in an ordered collection, refusing declined or unknown ones by position', async () => {
       expectError(await p.call('POST', '/v2/backpack/collections', token, { name: 'x', assertions: [kept, declined] }), 400, 'validation_failed', 'assertions.1');
       expectError(await p.call('POST', '/v2/backpack/collections', token, { name: 'x', assertions: ['unknownAssertion'] }), 400, 'validation_failed', 'assertions.0');

@@ -21,6 +21,8 @@ import { BadgeConnectAuthGuard } from './badge-connect/badge-connect-auth.guard'
 import { BadgeConnectResourcesController } from './badge-connect/badge-connect-resources.controller';
 import { BadgeConnectController } from './badge-connect/badge-connect.controller';
 import { BadgeConnectService } from './badge-connect/badge-connect.service';
+import { ConnectedAppsController } from './badge-connect/connected-apps.controller';
+import { ConnectedAppsService } from './badge-connect/connected-apps.service';
 import { CollectionsController } from './collections/collections.controller';
 import { CollectionsService } from './collections/collections.service';
 import { EntityIdPipe } from './common/entity-id.pipe';
@@ -34,6 +36,7 @@ import { AwardCopiesService } from './export/award-copies.service';
 import { ExportController } from './export/export.controller';
 import { ExportService } from './export/export.service';
 import { IssuerDocumentsClient } from './export/issuer-documents.client';
+import { BadgeEditionsService } from './badge-texts/badge-editions.service';
 import { ImportsController } from './imports/imports.controller';
 import { ImportsService } from './imports/imports.service';
 import { reverifyQueueProviders } from './imports/reverify-queue';
@@ -81,6 +84,7 @@ export class PassportModule {
         ImportsController,
         BadgeConnectController,
         BadgeConnectResourcesController,
+        ConnectedAppsController,
         PassportEventsConsumer,
       ],
       providers: [
@@ -96,6 +100,7 @@ export class PassportModule {
         ReverifyWorker,
         ReverifyScheduler,
         BadgeConnectService,
+        ConnectedAppsService,
         BadgeConnectAuthGuard,
         PassportPrismaService,
         EntityIdPipe,
@@ -114,6 +119,7 @@ export class PassportModule {
         CollectionsService,
         SharesService,
         IssuerDocumentsClient,
+        BadgeEditionsService,
         ExportService,
         AwardCopiesService,
       ],

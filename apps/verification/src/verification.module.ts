@@ -6,6 +6,7 @@ import type { VerificationEvents } from './events/verification-events';
 import type { DocumentFetcher } from './fetching/document-fetcher';
 import type { ResponseCache } from './fetching/response-cache';
 import { HealthController } from './health/health.controller';
+import { ImageProxyController } from './image-proxy/image-proxy.controller';
 import { VerifyController } from './verify/verify.controller';
 import { VerifyService } from './verify/verify.service';
 
@@ -22,7 +23,7 @@ export class VerificationModule {
   static forRoot(options: VerificationModuleOptions): DynamicModule {
     return {
       module: VerificationModule,
-      controllers: [HealthController, VerifyController],
+      controllers: [HealthController, VerifyController, ImageProxyController],
       providers: [
         { provide: VERIFICATION_CONFIG, useValue: options.config },
         { provide: RESPONSE_CACHE, useValue: options.cache },

@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 
 import { ConsoleRoutes } from './console/ConsoleRoutes';
 import { OperatorPage } from './operator/OperatorPage';
+import { ConsentPage } from './passport/connect/ConsentPage';
 import { PassportRoutes } from './passport/PassportRoutes';
 import { AppShell } from './shell/AppShell';
 import { HomePage } from './shell/HomePage';
@@ -18,6 +19,8 @@ export function App() {
         <Route path="passport/*" element={<PassportRoutes />} />
         <Route path="console/*" element={<ConsoleRoutes />} />
         <Route path="operator" element={<OperatorPage />} />
+        {/* Badge Connect's authorizationUrl, where client sites send the learner (decision 0039). */}
+        <Route path="o/badgeconnect/authorize" element={<ConsentPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

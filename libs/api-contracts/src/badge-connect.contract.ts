@@ -39,16 +39,61 @@ export const BadgeConnectRegistrationBodySchema = z.object({
     .refine((value) => value.split(/\s+/).filter(Boolean).every((scope) => ALL_SCOPES.includes(scope)), { error: `Unknown scope; offered: ${ALL_SCOPES.join(' ')}` }),
 });
 
-/** The learner's consent (POST /o/badgeconnect/authorize, with the learner's token). */
-export const BadgeConnectAuthorizeBodySchema = z.object({
-  response_type: z.literal('code', { error: 'response_type must be code.' }),
-  client_id: z.string().min(1).max(64),
-  redirect_uri: z.string().min(1).max(2048),
-  scope: z.string().min(1).max(2000),
+/**
+ * The authorization request as a client sends it (RFC 6749 §4.1.1, RFC 7636 §4.3), as the consent
+ * page passes it on. Every field is only bounded here: which mistakes are shown to the learner and
+ * which go back to the client as `error=` is the passport's call (RFC 6749 §4.1.2.1).
+ */
+export const BadgeConnectAuthorizationQuerySchema = z.object({
+  response_type: z.string().max(100).optional(),
+  client_id: z.string({ error: 'client_id is required.' }).min(1).max(64),
+  redirect_uri: z.string({ error: 'redirect_uri is required.' }).min(1).max(2048),
+  scope: z.string().max(2000).optional(),
   state: z.string().max(500).optional(),
-  code_challenge: z.string({ error: 'PKCE is required: send code_challenge.' }).regex(/^[A-Za-z0-9_-]{43,128}$/, { error: 'code_challenge must be a base64url S256 challenge.' }),
-  code_challenge_method: z.literal('S256', { error: 'Only code_challenge_method=S256 is supported.' }),
+  code_challenge: z.string().max(200).optional(),
+  code_challenge_method: z.string().max(20).optional(),
 });
+export type BadgeConnectAuthorizationQuery = z.output<typeof BadgeConnectAuthorizationQuerySchema>;
+
+/** The learner's answer (POST /o/badgeconnect/authorize, with the learner's session): the request and approve or deny. */
+export const BadgeConnectAuthorizeBodySchema = BadgeConnectAuthorizationQuerySchema.extend({
+  decision: z.enum(['approve', 'deny'], { error: 'decision must be approve or deny.' }),
+});
+
+/** Errors the passport sends back to the client's redirect URI (RFC 6749 §4.1.2.1). */
+export const BADGE_CONNECT_RETURNED_ERRORS = ['invalid_request', 'unsupported_response_type', 'invalid_scope', 'access_denied'] as const;
+
+/** The client as the consent page and the connected apps show it. */
+const ConnectedClientSchema = z.object({
+  clientId: z.string(),
+  name: z.string(),
+  uri: z.string().nullable().describe('The client_uri it registered, if any'),
+  site: z.string().describe('The host the learner is sent back to (of the redirect URI)'),
+});
+
+/**
+ * 200 of GET /o/badgeconnect/consent: `ask` the learner about `client` and `scopes`, or `return`
+ * at once to `location` (the registered redirect URI with `error` and `state`).
+ */
+export const BadgeConnectConsentSchema = z.object({
+  outcome: z.enum(['ask', 'return']),
+  client: ConnectedClientSchema.optional().describe('With `ask`'),
+  scopes: z.array(z.string()).optional().describe('With `ask`: the scopes asked for'),
+  error: z.enum(BADGE_CONNECT_RETURNED_ERRORS).optional().describe('With `return`'),
+  location: z.url().optional().describe('With `return`: where to send the browser'),
+});
+export type BadgeConnectConsent = z.output<typeof BadgeConnectConsentSchema>;
+
+/** 200 of POST /o/badgeconnect/authorize: where the browser goes next (`code` and `state`, or `error` and `state`). */
+export const BadgeConnectRedirectSchema = z.object({ location: z.url() });
+export type BadgeConnectRedirect = z.output<typeof BadgeConnectRedirectSchema>;
+
+/** GET /v2/backpack/connected-apps: a client the learner approved, what it may do, since when. */
+export const ConnectedAppSchema = ConnectedClientSchema.extend({
+  scopes: z.array(z.string()),
+  connectedAt: z.iso.datetime(),
+});
+export type ConnectedApp = z.output<typeof ConnectedAppSchema>;
 
 export const BadgeConnectTokenBodySchema = z.discriminatedUnion(
   'grant_type',

@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const TEMPLATE_KINDS = ['assertion-issued'] as const;
 export type TemplateKindName = (typeof TEMPLATE_KINDS)[number];
 
-export const TEMPLATE_PLACEHOLDERS = ['badgeName', 'issuerName', 'assertionUrl'] as const;
+export const TEMPLATE_PLACEHOLDERS = ['badgeName', 'issuerName', 'assertionUrl', 'passportUrl'] as const;
 export type PlaceholderName = (typeof TEMPLATE_PLACEHOLDERS)[number];
 
 /** `{{ name }}`; global, so use it with `replace` or `matchAll` (which never share its lastIndex). */

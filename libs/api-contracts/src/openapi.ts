@@ -29,14 +29,18 @@ import {
 import { BadgeClassCreateBodySchema, BadgeClassUpdateBodySchema, BadgeClassV2Schema } from './badge-classes.contract';
 import { BULK_AWARDS_RESPONSE_SCHEMAS } from './bulk-awards.contract';
 import {
+  BadgeConnectAuthorizationQuerySchema,
   BadgeConnectAuthorizeBodySchema,
   BadgeConnectClientSchema,
+  BadgeConnectConsentSchema,
   BadgeConnectManifestSchema,
   BadgeConnectPushBodySchema,
+  BadgeConnectRedirectSchema,
   BadgeConnectRegistrationBodySchema,
   BadgeConnectResultsSchema,
   BadgeConnectTokenBodySchema,
   BadgeConnectTokenSchema,
+  ConnectedAppSchema,
 } from './badge-connect.contract';
 import { EmailTemplateV2Schema, TemplateBodySchema } from './email-templates.contract';
 import {
@@ -174,6 +178,9 @@ export const RESPONSE_SCHEMAS = {
   BadgeConnectClient: BadgeConnectClientSchema,
   BadgeConnectToken: BadgeConnectTokenSchema,
   BadgeConnectResults: BadgeConnectResultsSchema,
+  BadgeConnectConsent: BadgeConnectConsentSchema,
+  BadgeConnectRedirect: BadgeConnectRedirectSchema,
+  ConnectedApp: ConnectedAppSchema,
   LearnerToken: LearnerTokenSchema,
   ...PASSPORT_RESPONSE_SCHEMAS,
   ...NOTIFICATIONS_RESPONSE_SCHEMAS,
@@ -187,6 +194,7 @@ export const RESPONSE_SCHEMAS = {
 export const QUERY_SCHEMAS = {
   AuditQuery: AuditQuerySchema,
   AuditFilter: AuditFilterSchema,
+  BadgeConnectAuthorizationQuery: BadgeConnectAuthorizationQuerySchema,
   StatsQuery: StatsQuerySchema,
 } as const satisfies Record<string, z.ZodObject>;
 

@@ -8,3 +8,5 @@ export * from './recipient';
 export * from './validation';
 export * from './verification';
 export * from './json';
+export * from './report-texts';
+export * from './editions';

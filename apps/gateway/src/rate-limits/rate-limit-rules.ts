@@ -59,6 +59,7 @@ export function rateLimitRules(config: RateLimitConfig, store: LimiterStore): Ra
   const staffFailures = (failedStatus: number): FailureRule => ({ throttle: staffSignIn, account: username, failedStatus, message: 'Too many failed sign-in attempts for this account.' });
   const tokenIp = store.window('oauth-token:ip', config.RATE_LIMIT_OAUTH_TOKEN_PER_IP);
   const ssoIp = store.window('sso:ip', config.RATE_LIMIT_SSO_PER_IP);
+  const badgeConnectAuthorizeIp = store.window('badge-connect-authorize:ip', config.RATE_LIMIT_BADGE_CONNECT_AUTHORIZE_PER_IP);
   /** A route that takes an emailed link's token: per IP, and per token (guessing one is hopeless, trying one many times is abuse). */
   const oneTimeTokenRule = (path: string, name: string): RateLimitRule => ({
     method: 'POST',
@@ -116,7 +117,9 @@ export function rateLimitRules(config: RateLimitConfig, store: LimiterStore): Ra
     oneTimeTokenRule('/v2/staff/invitations/accept', 'staff-invitation'),
     oneTimeTokenRule('/v2/staff/password-reset/confirm', 'staff-reset-confirm'),
     emailSendingRule('/v2/staff/password-reset', 'staff-reset'),
-    { method: 'POST', path: '/o/badgeconnect/authorize', perIp: store.window('badge-connect-authorize:ip', config.RATE_LIMIT_BADGE_CONNECT_AUTHORIZE_PER_IP) },
+    // The consent page's look-up of a request and the learner's answer share one budget.
+    { method: 'GET', path: '/o/badgeconnect/consent', perIp: badgeConnectAuthorizeIp },
+    { method: 'POST', path: '/o/badgeconnect/authorize', perIp: badgeConnectAuthorizeIp },
     { method: 'POST', path: '/o/badgeconnect/token', perIp: store.window('badge-connect-token:ip', config.RATE_LIMIT_BADGE_CONNECT_TOKEN_PER_IP) },
     { method: 'POST', path: '/v2/verify', perIp: store.window('verify:ip', config.RATE_LIMIT_VERIFY_PER_IP) },
     // One budget for both halves of a sign-in: an attempt is a start and a callback.

@@ -8,7 +8,18 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
  * in the browser. Listed one by one rather than a catch-all, so an unknown `/v2/...` or `/public/...`
  * path still gets the API's JSON 404, never the app's HTML.
  */
-export const WEB_APP_PATHS = ['/', '/verify', '/passport', '/passport/*', '/console', '/console/*', '/operator'] as const;
+export const WEB_APP_PATHS = [
+  '/',
+  '/verify',
+  '/passport',
+  '/passport/*',
+  '/console',
+  '/console/*',
+  '/operator',
+  // The Badge Connect manifest's authorizationUrl: clients send the learner's browser here, so the
+  // consent page lives at this address (decision 0039); its POST is still forwarded to the passport.
+  '/o/badgeconnect/authorize',
+] as const;
 
 /** Where scripts/build.mjs puts the Vite output: dist/apps/web/app, beside this compiled file's app. */
 export const DEFAULT_WEB_APP_DIR = join(__dirname, '../../../web/app');

@@ -73,7 +73,7 @@ export class AwardUseCase {
       if (badgeClass.verification === 'signed') await this.signAll(prepared.map((p) => p.row), await this.signingKeys.activeKey(scope, badgeClass.issuerId, tx, options.origin));
       const created = await this.assertions.createMany(scope, prepared.map((p) => p.row), sql);
       const result = created.map((assertion, index) => ({ assertion, plaintextIdentity: prepared[index].plaintext }));
-      await this.events.assertionsIssued(sql, scope, options.origin, { badgeClassName: badgeClass.name, issuerName: issuer.name }, result);
+      await this.events.assertionsIssued(sql, scope, options.origin, awardNames(badgeClass, issuer.name), result);
       return result;
     });
     this.events.published();
@@ -135,7 +135,7 @@ export class AwardUseCase {
       if (source.signingKey) await this.signAll(toCreate.map((p) => p.row), source.signingKey);
       const created = await this.assertions.createMany(scope, toCreate.map((p) => p.row), sql);
       const result = created.map((assertion, i) => ({ assertion, plaintextIdentity: toCreate[i].plaintext }));
-      await this.events.assertionsIssued(sql, scope, options.origin, { badgeClassName: badgeClass.name, issuerName: source.issuerName }, result);
+      await this.events.assertionsIssued(sql, scope, options.origin, awardNames(badgeClass, source.issuerName), result);
       toCreate.forEach((p) => (outcomes[p.index] = { kind: 'awarded', assertionId: p.row.id }));
     }
     return outcomes;
@@ -219,4 +219,14 @@ export class AwardUseCase {
       seen.add(lookup);
     });
   }
+}
+
+/** What the issued event says of the badge: its names, and its language with its translations' names (the award email's languages). */
+function awardNames(badgeClass: BadgeClassRecord, issuerName: string) {
+  return {
+    badgeClassName: badgeClass.name,
+    issuerName,
+    badgeLanguage: badgeClass.language,
+    badgeTranslations: badgeClass.translations.map((translation) => ({ language: translation.language, name: translation.name })),
+  };
 }

@@ -76,7 +76,7 @@ export class IssuerEvents {
     sql: SqlSession,
     scope: TenantScope,
     origin: EventOrigin,
-    names: { badgeClassName: string; issuerName: string },
+    names: { badgeClassName: string; issuerName: string; badgeLanguage?: string; badgeTranslations?: { language: string; name: string }[] },
     issued: { assertion: IssuedAssertion; plaintextIdentity: string }[],
   ): Promise<void> {
     // Each event is checked against its contract (zod): a bulk chunk's 500 run in slices, so the shared event loop keeps turning.
@@ -87,6 +87,8 @@ export class IssuerEvents {
           ...this.assertionNamed(assertion),
           badgeClassName: names.badgeClassName,
           issuerName: names.issuerName,
+          ...(names.badgeLanguage ? { badgeLanguage: names.badgeLanguage } : {}),
+          ...(names.badgeTranslations?.length ? { badgeTranslations: names.badgeTranslations } : {}),
           recipient: {
             type: assertion.recipientType as 'email' | 'url' | 'telephone' | 'id',
             identity: assertion.recipientIdentity,

@@ -123,7 +123,7 @@ describe.each(databaseTargets())('public documents on $name', (target) => {
     expect(assertionPage.body).toContain('Lab Safety');
     expect(assertionPage.body).toContain('https://evidence.example.org/1');
     expect(assertionPage.body).toContain(`<meta property="og:image" content="${BASE}/public/assertions/${assertion.entityId}/image">`);
-    expect(assertionPage.body).toContain(`href="${BASE}/verify?url=${encodeURIComponent(`${BASE}/public/assertions/${assertion.entityId}`)}"`);
+    expect(assertionPage.body).toContain(`href="${BASE}/verify?url=${encodeURIComponent(`${BASE}/public/assertions/${assertion.entityId}`)}&amp;lang=en"`);
   });
 
   it('shows the badge texts in the reader\'s language on HTML pages only (?lang= first, then Accept-Language)', async () => {
@@ -133,7 +133,8 @@ describe.each(databaseTargets())('public documents on $name', (target) => {
     expect(french.body).toContain('<h1>Sécurité au labo</h1>');
     expect(french.body).toContain('Vérifier ce badge');
     expect(french.headers.vary).toBe('Accept, Accept-Language');
-    expect(french.body).toContain(`<a href="${BASE}/public/assertions/${assertion.entityId}?lang=en" hreflang="en" lang="en">English</a>`);
+    // The other edition is named in the reader's language: "Aussi en anglais", never "Aussi en English".
+    expect(french.body).toContain(`Aussi en <a href="${BASE}/public/assertions/${assertion.entityId}?lang=en" hreflang="en">anglais</a>`);
     const overridden = await call('GET', `/public/assertions/${assertion.entityId}?lang=en`, { ...publicHeaders, accept: browser, 'accept-language': 'fr' });
     expect(overridden.body).toContain('<h1>Lab Safety</h1>');
     const badgePage = await call('GET', `/public/badges/${badgeClass.entityId}`, { ...publicHeaders, accept: browser, 'accept-language': 'fr' });

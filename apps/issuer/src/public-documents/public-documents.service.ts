@@ -107,7 +107,8 @@ export class PublicDocumentsService {
 
   private assertionDocument(assertion: PublicAssertion, endorsements: LiveEndorsement[], badge: PublicDocument): PublicDocument {
     const url = this.urls.assertion(assertion.id);
-    const verifyUrl = `${new URL(url).origin}/verify?url=${encodeURIComponent(url)}`;
+    // The verifier opens in the page's language (the web app reads `?lang=`), so a French reader stays in French.
+    const verifyUrl = `${new URL(url).origin}/verify?url=${encodeURIComponent(url)}&lang=${encodeURIComponent(badge.view.lang)}`;
     const tags = [cacheTag.assertion(assertion.id), ...badge.tags];
     if (assertion.revoked) {
       return {

@@ -101,7 +101,8 @@ export function renderHtml(view: PageView): string {
   }
   const footer: string[] = [];
   if (view.editions?.length) {
-    const editions = view.editions.map((e) => `<a href="${escapeHtml(e.url)}" hreflang="${escapeHtml(e.lang)}" lang="${escapeHtml(e.lang)}">${escapeHtml(languageName(e.lang, e.lang))}</a>`);
+    // Named in the reader's language ("Aussi en anglais"), not the edition's own: the sentence around it is the page's.
+    const editions = view.editions.map((e) => `<a href="${escapeHtml(e.url)}" hreflang="${escapeHtml(e.lang)}">${escapeHtml(languageName(e.lang, view.lang))}</a>`);
     footer.push(`<p class="editions">${escapeHtml(labels.alsoIn)} ${editions.join(', ')}</p>`);
   }
   footer.push(`<p class="data"><a href="${escapeHtml(view.url)}" type="application/ld+json">${escapeHtml(labels.data)}</a></p>`);

@@ -10,7 +10,7 @@ import { DeliveryJobs, deliveryJobId, type QueuedDelivery } from '../jobs/delive
 import { NOTIFICATION_SCHEMA, NotificationPrismaService } from '../prisma/notification-prisma.service';
 import { TemplateKind } from '../templates/default-templates';
 import type { EffectiveTemplate } from '../templates/templates.service';
-import { renderEmail } from '../templates/template-renderer';
+import { awardEmail } from '../templates/award-email';
 import { TemplatesService } from '../templates/templates.service';
 import { WebhookDeliveriesRepository, type NewWebhookDelivery } from '../webhooks/webhook-deliveries.repository';
 import { WebhookEndpointsRepository, type WebhookEndpointRecord } from '../webhooks/webhook-endpoints.repository';
@@ -113,11 +113,7 @@ export class EventIntakeService {
     const { payload } = event;
     const to = payload.recipient.plaintextIdentity;
     if (!wantsEmail(event) || !to) return null;
-    const rendered = renderEmail(await templateOf(tenantScope(event.institutionId)), {
-      badgeName: payload.badgeClassName,
-      issuerName: payload.issuerName,
-      assertionUrl: payload.assertionUrl,
-    });
+    const rendered = awardEmail(await templateOf(tenantScope(event.institutionId)), payload);
     const id = newEntityId();
     return {
       institutionId: event.institutionId,

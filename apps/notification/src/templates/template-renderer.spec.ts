@@ -1,7 +1,7 @@
 import { DEFAULT_TEMPLATES, TemplateKind } from './default-templates';
 import { renderEmail, unknownPlaceholders } from './template-renderer';
 
-const values = { badgeName: 'Lab <Safety>', issuerName: 'R&D\r\nBcc: x@y.z', assertionUrl: 'https://b.example.org/public/assertions/a?x=1&y="2"' };
+const values = { badgeName: 'Lab <Safety>', issuerName: 'R&D\r\nBcc: x@y.z', assertionUrl: 'https://b.example.org/public/assertions/a?x=1&y="2"', passportUrl: 'https://b.example.org/passport' };
 
 describe('email templates', () => {
   it('finds unknown placeholders (spaces allowed inside the braces)', () => {
@@ -19,9 +19,10 @@ describe('email templates', () => {
   it('has defaults that use only known placeholders and name the badge, the issuer and the link', () => {
     const template = DEFAULT_TEMPLATES[TemplateKind.AssertionIssued];
     for (const part of [template.subject, template.text, template.html ?? '']) expect(unknownPlaceholders(part)).toEqual([]);
-    const rendered = renderEmail(template, { badgeName: 'B', issuerName: 'I', assertionUrl: 'https://u' });
+    const rendered = renderEmail(template, { badgeName: 'B', issuerName: 'I', assertionUrl: 'https://u', passportUrl: 'https://p' });
     expect(rendered.text).toEqual(expect.stringContaining('https://u'));
     expect(rendered.html).toEqual(expect.stringContaining('href="https://u"'));
+    expect(rendered.html).toEqual(expect.stringContaining('href="https://p"'));
     expect(rendered.subject).toBe('I awarded you the badge "B"');
   });
 });

@@ -1,10 +1,13 @@
 import { type BackpackAssertionV2, type BadgeStatus, type BadgrAcceptance, type EndorsementTargetType } from '@badges/api-contracts';
 
+import type { BadgeEdition } from '@badges/openbadges';
+
 import type { BadgeView } from './backpack.repository';
 
 const TO_BADGR: Record<BadgeStatus, BadgrAcceptance> = { accepted: 'Accepted', declined: 'Rejected', pending: 'Unaccepted' };
 
-export function toBackpackAssertionV2({ badge, award, revocation, endorsements }: BadgeView): BackpackAssertionV2 {
+/** `edition`: the badge's texts in the reader's language, when asked for and translated (BadgeEditionsService). */
+export function toBackpackAssertionV2({ badge, award, revocation, endorsements }: BadgeView, edition?: BadgeEdition): BackpackAssertionV2 {
   const status = badge.status as BadgeStatus;
   return {
     entityId: award.assertionId,
@@ -24,5 +27,6 @@ export function toBackpackAssertionV2({ badge, award, revocation, endorsements }
     revoked: revocation !== null,
     revocationReason: revocation?.reason ?? null,
     endorsements: endorsements.map((e) => ({ url: e.url, target: e.targetType as EndorsementTargetType, endorserName: e.endorserName, comment: e.comment, issuedOn: e.issuedOn?.toISOString() ?? null })),
+    ...(edition ? { badgeEdition: { language: edition.language, name: edition.name, description: edition.description, criteriaNarrative: edition.criteriaNarrative } } : {}),
   };
 }

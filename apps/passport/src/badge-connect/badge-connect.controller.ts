@@ -1,11 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
 import {
+  BadgeConnectAuthorizationQuerySchema,
   BadgeConnectAuthorizeBodySchema,
   BadgeConnectRegistrationBodySchema,
   BadgeConnectTokenBodySchema,
   type BadgeConnectClient,
+  type BadgeConnectConsent,
+  type BadgeConnectRedirect,
   type BadgeConnectManifest,
   type BadgeConnectToken,
 } from '@badges/api-contracts';
@@ -54,14 +57,24 @@ export class BadgeConnectController {
   }
 
   /**
-   * The learner's consent, given with their passport token: answers 302 to the client's
-   * registered redirect URI with `code` and `state`. (A consent page in the web UI posts here.)
+   * What the consent page (the web app at the manifest's authorizationUrl) shows for a client's
+   * authorization request; anyone may ask, it reveals only what the client registered.
+   */
+  @Get('o/badgeconnect/consent')
+  consent(@Query() query: unknown): Promise<BadgeConnectConsent> {
+    return this.connect.consent(parseWith(BadgeConnectAuthorizationQuerySchema, query));
+  }
+
+  /**
+   * The learner's answer, with their passport session: where their browser goes next, as JSON
+   * (a page's fetch cannot read a redirect to another origin), with `code` or `error`, and `state`.
    */
   @Post('o/badgeconnect/authorize')
+  @HttpCode(200)
   @UseGuards(LearnerAuthGuard)
-  async authorize(@Learner() learner: LearnerScope, @Body() body: unknown, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const location = await this.connect.authorize(learner, parseWith(BadgeConnectAuthorizeBodySchema, body));
-    return reply.code(302).header('location', location).header('cache-control', 'no-store').send();
+  async authorize(@Learner() learner: LearnerScope, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<BadgeConnectRedirect> {
+    reply.header('cache-control', 'no-store');
+    return this.connect.authorize(learner, parseWith(BadgeConnectAuthorizeBodySchema, body));
   }
 
   @Post('o/badgeconnect/token')

@@ -3,16 +3,36 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
-import type { BadgeConnectAuthorizeBodySchema, BadgeConnectClient, BadgeConnectRegistrationBodySchema, BadgeConnectToken, BadgeConnectTokenBodySchema } from '@badges/api-contracts';
+import type {
+  BADGE_CONNECT_RETURNED_ERRORS,
+  BadgeConnectAuthorizationQuery,
+  BadgeConnectAuthorizeBodySchema,
+  BadgeConnectClient,
+  BadgeConnectConsent,
+  BadgeConnectRedirect,
+  BadgeConnectRegistrationBodySchema,
+  BadgeConnectToken,
+  BadgeConnectTokenBodySchema,
+} from '@badges/api-contracts';
 import { newEntityId } from '@badges/persistence';
 import { ApiError, ErrorCode, hashOpaqueToken } from '@badges/service-kit';
 
 import type { LearnerScope } from '../common/learner-scope';
+import type { BcClient } from '../generated/prisma/client';
 import { PassportPrismaService } from '../prisma/passport-prisma.service';
+import { connectedClient } from './connected-client';
 import { parseScopes } from './scopes';
 
 const CODE_TTL_MS = 10 * 60 * 1000;
 const ACCESS_TTL_S = 3600;
+const PKCE_CHALLENGE = /^[A-Za-z0-9_-]{43,128}$/;
+
+type ReturnedError = (typeof BADGE_CONNECT_RETURNED_ERRORS)[number];
+interface CheckedRequest {
+  client: BcClient;
+  scopes: string[];
+  codeChallenge: string;
+}
 
 export const BadgeConnectError = {
   InvalidGrant: 'invalid_grant',
@@ -37,7 +57,7 @@ export class BadgeConnectService {
     const secret = body.token_endpoint_auth_method === 'none' ? undefined : randomBytes(32).toString('base64url');
     const scope = parseScopes(body.scope).join(' ');
     const client = await this.prisma.bcClient.create({
-      data: { id: clientId, name: body.client_name, secretHash: secret ? hashOpaqueToken(secret) : null, redirectUris: body.redirect_uris, scope, authMethod: body.token_endpoint_auth_method },
+      data: { id: clientId, name: body.client_name, clientUri: body.client_uri ?? null, secretHash: secret ? hashOpaqueToken(secret) : null, redirectUris: body.redirect_uris, scope, authMethod: body.token_endpoint_auth_method },
     });
     return {
       client_id: client.id,
@@ -53,33 +73,66 @@ export class BadgeConnectService {
     };
   }
 
-  /** The learner consented: a one-time code for the client, bound to the PKCE challenge. */
-  async authorize(learner: LearnerScope, body: z.output<typeof BadgeConnectAuthorizeBodySchema>): Promise<string> {
-    const client = await this.prisma.bcClient.findUnique({ where: { id: body.client_id } });
+  /**
+   * What the consent page shows for a client's authorization request, after checking it in the
+   * order RFC 6749 §4.1.2.1 asks: an unknown client or an unregistered redirect URI is the
+   * learner's error to see (never a redirect there); any other mistake goes back to the client.
+   */
+  async consent(query: BadgeConnectAuthorizationQuery): Promise<BadgeConnectConsent> {
+    const checked = await this.check(query);
+    if ('location' in checked) return { outcome: 'return', error: checked.error, location: checked.location };
+    return { outcome: 'ask', client: connectedClient(checked.client, query.redirect_uri), scopes: checked.scopes };
+  }
+
+  /**
+   * The learner's answer: approve gives a one-time code bound to the PKCE challenge and records
+   * the consent (the connected app); deny sends `access_denied` back. Either way the client gets
+   * the request's `state`.
+   */
+  async authorize(learner: LearnerScope, body: z.output<typeof BadgeConnectAuthorizeBodySchema>): Promise<BadgeConnectRedirect> {
+    const checked = await this.check(body);
+    if ('location' in checked) return { location: checked.location };
+    if (body.decision === 'deny') return { location: returnTo(body, { error: 'access_denied' }) };
+    const code = randomBytes(32).toString('base64url');
+    const scope = checked.scopes.join(' ');
+    await this.prisma.$transaction(async (tx) => {
+      const grant = await tx.bcGrant.findUnique({ where: { learnerId_clientId: { learnerId: learner.learnerId, clientId: checked.client.id } } });
+      const granted = [...new Set([...(grant?.scope.split(' ') ?? []), ...checked.scopes])].join(' ');
+      await tx.bcGrant.upsert({
+        where: { learnerId_clientId: { learnerId: learner.learnerId, clientId: checked.client.id } },
+        create: { learnerId: learner.learnerId, clientId: checked.client.id, scope: granted },
+        update: { scope: granted },
+      });
+      await tx.bcCode.create({
+        data: {
+          codeHash: hashOpaqueToken(code),
+          clientId: checked.client.id,
+          learnerId: learner.learnerId,
+          redirectUri: body.redirect_uri,
+          scope,
+          codeChallenge: checked.codeChallenge,
+          expiresAt: new Date(Date.now() + CODE_TTL_MS),
+        },
+      });
+    });
+    return { location: returnTo(body, { code }) };
+  }
+
+  /** The client and what it asks for, or the error to send back to its (registered) redirect URI. */
+  private async check(query: BadgeConnectAuthorizationQuery): Promise<CheckedRequest | { error: ReturnedError; location: string }> {
+    const client = await this.prisma.bcClient.findUnique({ where: { id: query.client_id } });
     if (!client) throw ApiError.validation('Unknown client_id.', 'client_id');
     // Never redirect to an address the client did not register (open redirect).
-    if (!client.redirectUris.includes(body.redirect_uri)) throw ApiError.validation('redirect_uri is not one the client registered.', 'redirect_uri');
-    const requested = parseScopes(body.scope);
+    if (!client.redirectUris.includes(query.redirect_uri)) throw ApiError.validation('redirect_uri is not one the client registered.', 'redirect_uri');
+    const back = (error: ReturnedError) => ({ error, location: returnTo(query, { error }) });
+    if (query.response_type !== 'code') return back('unsupported_response_type');
+    const requested = parseScopes(query.scope);
     const allowed = client.scope.split(' ');
-    if (requested.length === 0 || requested.some((scope) => !allowed.includes(scope))) {
-      throw new ApiError(400, BadgeConnectError.InvalidScope, `Ask for scopes the client registered: ${client.scope}`, 'scope');
-    }
-    const code = randomBytes(32).toString('base64url');
-    await this.prisma.bcCode.create({
-      data: {
-        codeHash: hashOpaqueToken(code),
-        clientId: client.id,
-        learnerId: learner.learnerId,
-        redirectUri: body.redirect_uri,
-        scope: requested.join(' '),
-        codeChallenge: body.code_challenge,
-        expiresAt: new Date(Date.now() + CODE_TTL_MS),
-      },
-    });
-    const target = new URL(body.redirect_uri);
-    target.searchParams.set('code', code);
-    if (body.state !== undefined) target.searchParams.set('state', body.state);
-    return target.toString();
+    const asked = (query.scope ?? '').split(/\s+/).filter(Boolean);
+    if (requested.length === 0 || requested.length !== new Set(asked).size || requested.some((scope) => !allowed.includes(scope))) return back('invalid_scope');
+    // PKCE S256 is required of every client (RFC 7636 §4.4.1: invalid_request without it).
+    if (query.code_challenge_method !== 'S256' || !query.code_challenge || !PKCE_CHALLENGE.test(query.code_challenge)) return back('invalid_request');
+    return { client, scopes: requested, codeChallenge: query.code_challenge };
   }
 
   async token(body: z.output<typeof BadgeConnectTokenBodySchema>, basic: { clientId: string; secret: string } | undefined): Promise<BadgeConnectToken> {
@@ -120,6 +173,14 @@ export class BadgeConnectService {
     });
     return { access_token: access, token_type: 'Bearer', expires_in: ACCESS_TTL_S, refresh_token: refresh, scope };
   }
+}
+
+/** The request's redirect URI with `params` and the request's `state` added (RFC 6749 §4.1.2). */
+function returnTo(request: BadgeConnectAuthorizationQuery, params: Record<string, string>): string {
+  const target = new URL(request.redirect_uri);
+  for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value);
+  if (request.state !== undefined) target.searchParams.set('state', request.state);
+  return target.toString();
 }
 
 function sameHash(a: string, b: string): boolean {

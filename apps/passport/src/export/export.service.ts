@@ -42,7 +42,7 @@ export class ExportService {
     }
     const { learner, identifiers } = await this.accounts.profile(scope);
     entries.push({ name: 'summary.csv', data: Buffer.from(csv, 'utf8') });
-    entries.push({ name: 'profile.json', data: json({ user: toUserV2(learner, identifiers), badges: views.map(toBackpackAssertionV2) }) });
+    entries.push({ name: 'profile.json', data: json({ user: toUserV2(learner, identifiers), badges: views.map((view) => toBackpackAssertionV2(view)) }) });
     entries.push({ name: 'collections.json', data: json(await this.collections.list(scope)) });
     return writeZip(entries);
   }

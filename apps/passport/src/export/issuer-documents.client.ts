@@ -31,6 +31,14 @@ export class IssuerDocumentsClient {
     return { kind: 'ok', value: JSON.parse(response.value.body.toString('utf8')) as Record<string, unknown> };
   }
 
+  /** A badge class's JSON-LD (`path` under /public/badges/, with its `?lang=` edition if any). */
+  async badgeClassJson(path: string): Promise<IssuerDocument<Record<string, unknown>>> {
+    if (!path.startsWith('/public/badges/')) throw new Error(`not a badge class path: ${path}`);
+    const response = await this.get(path, 'application/ld+json');
+    if (response.kind === 'gone') return response;
+    return { kind: 'ok', value: JSON.parse(response.value.body.toString('utf8')) as Record<string, unknown> };
+  }
+
   private async get(url: string, accept: string): Promise<IssuerDocument<{ contentType: string; body: Buffer }>> {
     const response = await this.issuer.request({ method: 'GET', url, headers: { accept } });
     if (response.status === 404 || response.status === 410) return { kind: 'gone', status: response.status };

@@ -1,38 +1,54 @@
-import { Controller, Get, Headers, Param, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
 import { cacheTag, EMBEDDABLE_PAGE_CSP, InternalTokenGuard, markPublicCacheable } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { shareLanguage } from './share-labels';
-import { renderEmbed, renderSharePage, sharedJson, type SharedContent } from './share-page';
+import { BadgeEditionsService } from '../badge-texts/badge-editions.service';
+import { inLanguage, renderEmbed, renderSharePage, sharedJson, type SharedContent } from './share-page';
 import { SharesService } from './shares.service';
 
 /** Anonymous share pages: HTML for browsers and link previews, JSON when asked for. */
 @Controller('public/passport/shares')
 @UseGuards(InternalTokenGuard)
 export class PublicSharesController {
-  constructor(private readonly shares: SharesService) {}
+  constructor(
+    private readonly shares: SharesService,
+    private readonly editions: BadgeEditionsService,
+  ) {}
+
+  /** The page's language (`?lang=`, then Accept-Language) and its badges' texts in it. */
+  private async told(content: SharedContent, acceptLanguage: string | undefined, requested: unknown): Promise<{ lang: string; content: SharedContent }> {
+    const lang = shareLanguage(acceptLanguage, requested);
+    return { lang, content: inLanguage(content, await this.editions.editionsFor(content.badges.map((badge) => badge.award), [lang])) };
+  }
 
   @Get(':entityId')
   async show(
     @Param('entityId', EntityIdPipe) id: string,
     @Headers('accept') accept: string | undefined,
     @Headers('accept-language') acceptLanguage: string | undefined,
+    @Query('lang') requested: unknown,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
     const content = await this.shares.view(id);
     // Views are counted, so shared pages must not be served from a shared cache.
     void markSharePage(reply, id, content).header('cache-control', 'no-store').header('vary', 'accept, accept-language');
     if (/application\/(ld\+)?json/.test(accept ?? '') && !(accept ?? '').includes('text/html')) return reply.type('application/json').send(sharedJson(content));
-    const lang = shareLanguage(acceptLanguage);
-    return reply.type('text/html; charset=utf-8').header('content-language', lang).send(renderSharePage(content, lang));
+    const page = await this.told(content, acceptLanguage, requested);
+    return reply.type('text/html; charset=utf-8').header('content-language', page.lang).send(renderSharePage(page.content, page.lang));
   }
 
   @Get(':entityId/embed')
-  async embed(@Param('entityId', EntityIdPipe) id: string, @Headers('accept-language') acceptLanguage: string | undefined, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const content = await this.shares.view(id);
-    const lang = shareLanguage(acceptLanguage);
+  async embed(
+    @Param('entityId', EntityIdPipe) id: string,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Query('lang') requested: unknown,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const page = await this.told(await this.shares.view(id), acceptLanguage, requested);
+    const { content, lang } = page;
     // Made to be framed by other sites: the page policy, with any frame ancestor allowed.
     return markSharePage(reply, id, content)
       .header('cache-control', 'no-store')

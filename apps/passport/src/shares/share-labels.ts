@@ -25,9 +25,15 @@ const FR: ShareLabels = {
 
 const LABELS: Record<string, ShareLabels> = { en: EN, fr: FR };
 
-/** The first language of `Accept-Language` (by q) we have words for; English otherwise. */
-export function shareLanguage(acceptLanguage: string | undefined): string {
-  return chooseEdition(Object.keys(LABELS), acceptedLanguages(acceptLanguage)) ?? 'en';
+/** `?lang=` (a link that names its language) first, then `Accept-Language` (by q), among the languages we have words for; English otherwise. */
+export function shareLanguage(acceptLanguage: string | undefined, requested?: unknown): string {
+  const asked = typeof requested === 'string' && requested.trim() ? [requested.trim().toLowerCase()] : [];
+  return chooseEdition(Object.keys(LABELS), [...asked, ...acceptedLanguages(acceptLanguage)]) ?? 'en';
+}
+
+/** A date as a reader of `lang` writes it ("1 mars 2026", "March 1, 2026"); in UTC, as the badge states it. */
+export function formatShareDate(date: Date, lang: string): string {
+  return new Intl.DateTimeFormat([lang, 'en'], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 export function labelsFor(lang: string): ShareLabels {

@@ -1,10 +1,11 @@
 import type { BadgeView } from '../backpack/backpack.repository';
 import { shareLanguage } from './share-labels';
-import { renderSharePage, type SharedContent } from './share-page';
+import { inLanguage, renderSharePage, type SharedContent } from './share-page';
 
 const award = {
   assertionUrl: 'https://badges.example.org/public/assertions/a1',
   imageUrl: 'https://badges.example.org/public/assertions/a1/image',
+  badgeClassId: 'b1',
   badgeClassName: 'Lab Safety',
   issuerName: 'Northern College',
   issuedOn: new Date('2024-05-01T00:00:00Z'),
@@ -27,12 +28,30 @@ describe('share pages', () => {
     expect(shareLanguage(undefined)).toBe('en');
   });
 
+  it('lets a link\'s ?lang= choose before Accept-Language, among the languages it has', () => {
+    expect(shareLanguage('en', 'fr')).toBe('fr');
+    expect(shareLanguage('fr', 'EN')).toBe('en');
+    expect(shareLanguage('fr', 'de')).toBe('fr');
+    expect(shareLanguage(undefined, ['fr'])).toBe('en');
+  });
+
+  it('shows a badge\'s name from its translation, and its date as the reader writes dates', () => {
+    const badge: SharedContent = { ...content, kind: 'badge', title: 'Lab Safety', generated: { kind: 'badge', issuer: 'Northern College', badge: 'Lab Safety' } };
+    const editions = new Map([['b1', { id: 'https://badges.example.org/public/badges/b1?lang=fr', language: 'fr', name: 'Sécurité au labo' }]]);
+    const html = renderSharePage(inLanguage(badge, editions), 'fr');
+    expect(html).toContain('<h1>Sécurité au labo</h1><p>Northern College a décerné Sécurité au labo à Alex.</p>');
+    expect(html).toContain('<h2>Sécurité au labo</h2>');
+    expect(html).toContain('Décerné par Northern College le 1 mai 2024');
+    expect(renderSharePage(badge, 'en')).toContain('Issued by Northern College on May 1, 2024');
+    expect(inLanguage(badge, new Map())).toBe(badge);
+  });
+
   it('says its own words in the page language, links the verifier, and escapes the owner\'s texts', () => {
     const html = renderSharePage(content, 'fr');
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('<h1>Science &lt;skills&gt;</h1><p>1 badge(s) réunis par Alex.</p>');
-    expect(html).toContain('Décerné par Northern College le 2024-05-01');
-    expect(html).toContain(`<a class="button" href="https://badges.example.org/verify?url=${encodeURIComponent(award.assertionUrl)}">Vérifier ce badge</a>`);
+    expect(html).toContain('Décerné par Northern College le 1 mai 2024');
+    expect(html).toContain(`<a class="button" href="https://badges.example.org/verify?url=${encodeURIComponent(award.assertionUrl)}&amp;lang=fr">Vérifier ce badge</a>`);
     expect(html).toContain('<meta property="og:description" content="1 badge(s) réunis par Alex.">');
     expect(html).toContain('<main>');
   });

@@ -1,6 +1,8 @@
+import type { BadgeEdition } from '@badges/openbadges';
+
 import type { BadgeView } from '../backpack/backpack.repository';
 import { escapeHtml, page } from '../common/html';
-import { fillIn, labelsFor, type ShareLabels } from './share-labels';
+import { fillIn, formatShareDate, labelsFor, type ShareLabels } from './share-labels';
 
 export interface SharedContent {
   kind: 'badge' | 'collection';
@@ -42,24 +44,25 @@ function previewTags(content: SharedContent, description: string, lang: string):
  * One badge: its baked image, name, issuer and date, a link to its public page, and a verify
  * button that opens the web app's verifier on it (`/verify?url=`, same origin as the share link).
  */
-function badgeCard(view: BadgeView, shareUrl: string, labels: ShareLabels): string {
+function badgeCard(view: BadgeView, shareUrl: string, labels: ShareLabels, lang: string): string {
   const { award } = view;
-  const verifyUrl = `${new URL(shareUrl).origin}/verify?url=${encodeURIComponent(award.assertionUrl)}`;
+  // In the page's language: the web app reads `?lang=`, so a French reader stays in French.
+  const verifyUrl = `${new URL(shareUrl).origin}/verify?url=${encodeURIComponent(award.assertionUrl)}&lang=${lang}`;
   return [
     `<div class="badge"><img src="${escapeHtml(award.imageUrl)}" alt="" width="96" height="96"><div>`,
     `<h2>${escapeHtml(award.badgeClassName)}</h2>`,
-    `<p>${escapeHtml(fillIn(labels.issuedBy, { issuer: award.issuerName, date: award.issuedOn.toISOString().slice(0, 10) }))}</p>`,
+    `<p>${escapeHtml(fillIn(labels.issuedBy, { issuer: award.issuerName, date: formatShareDate(award.issuedOn, lang) }))}</p>`,
     `<p><a href="${escapeHtml(award.assertionUrl)}">${escapeHtml(labels.viewBadge)}</a> <a class="button" href="${escapeHtml(verifyUrl)}">${escapeHtml(labels.verify)}</a></p>`,
     `</div></div>`,
   ].join('');
 }
 
-/** The share page in `lang` (our words; the badges' and owner's texts are shown as they are). */
+/** The share page in `lang`: our words and dates (the badges' texts in `lang` are given by inLanguage; the owner's as written). */
 export function renderSharePage(content: SharedContent, lang = 'en'): string {
   const labels = labelsFor(lang);
   const description = describe(content, labels);
   const heading = `<h1>${escapeHtml(content.title)}</h1><p>${escapeHtml(description)}</p>`;
-  const list = content.badges.length > 0 ? content.badges.map((badge) => badgeCard(badge, content.url, labels)).join('') : `<p>${escapeHtml(labels.none)}</p>`;
+  const list = content.badges.length > 0 ? content.badges.map((badge) => badgeCard(badge, content.url, labels, lang)).join('') : `<p>${escapeHtml(labels.none)}</p>`;
   const footer = `<p><small>${escapeHtml(fillIn(labels.sharedBy, { owner: content.ownerName }))}</small></p>`;
   return page(content.title, `${heading}${list}${footer}`, previewTags(content, description, lang), lang);
 }
@@ -67,7 +70,7 @@ export function renderSharePage(content: SharedContent, lang = 'en'): string {
 /** The compact card shown inside the embed iframe. */
 export function renderEmbed(content: SharedContent, lang = 'en'): string {
   const labels = labelsFor(lang);
-  const list = content.badges.slice(0, 3).map((badge) => badgeCard(badge, content.url, labels)).join('');
+  const list = content.badges.slice(0, 3).map((badge) => badgeCard(badge, content.url, labels, lang)).join('');
   return page(content.title, `${list}<p><a href="${escapeHtml(content.url)}" target="_blank" rel="noopener">${escapeHtml(content.title)}</a></p>`, '', lang);
 }
 
@@ -85,4 +88,18 @@ export function sharedJson(content: SharedContent): Record<string, unknown> {
       issuedOn: award.issuedOn.toISOString(),
     })),
   };
+}
+
+/**
+ * The content with each badge's name in the reader's language where its badge class publishes a
+ * translation (`editions`, by badge class id; BadgeEditionsService). The owner's own words stay.
+ */
+export function inLanguage(content: SharedContent, editions: ReadonlyMap<string, BadgeEdition>): SharedContent {
+  if (editions.size === 0) return content;
+  const badges = content.badges.map((view) => {
+    const edition = editions.get(view.award.badgeClassId);
+    return edition ? { ...view, award: { ...view.award, badgeClassName: edition.name } } : view;
+  });
+  const generated = content.generated?.kind === 'badge' ? { ...content.generated, badge: badges[0]?.award.badgeClassName ?? content.generated.badge } : content.generated;
+  return { ...content, badges, generated, title: content.kind === 'badge' ? (badges[0]?.award.badgeClassName ?? content.title) : content.title };
 }

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
-import { error, TaskCode, verifyOpenBadge, type VerificationResult } from '@badges/openbadges';
+import { error, localizeResult, TaskCode, text, verifyOpenBadge, type ReportLanguage, type VerificationResult } from '@badges/openbadges';
 
 import { DOCUMENT_FETCHER, VERIFICATION_EVENTS } from '../common/tokens';
 import type { VerificationEvents } from '../events/verification-events';
 import type { DocumentFetcher } from '../fetching/document-fetcher';
+import { badgeEditionFor } from './badge-edition';
 import { VerificationMemo } from './verification-memo';
 import type { VerifyRequest } from './verify-request';
 
@@ -19,13 +20,13 @@ export class VerifyService {
   private readonly memo: VerificationMemo;
 
   constructor(
-    @Inject(DOCUMENT_FETCHER) fetcher: DocumentFetcher,
+    @Inject(DOCUMENT_FETCHER) private readonly fetcher: DocumentFetcher,
     @Inject(VERIFICATION_EVENTS) private readonly events: VerificationEvents,
   ) {
     this.memo = new VerificationMemo(fetcher.fetch);
   }
 
-  async verify(request: VerifyRequest, correlationId: string): Promise<VerifyResponse> {
+  async verify(request: VerifyRequest, correlationId: string, lang: ReportLanguage = 'en'): Promise<VerifyResponse> {
     const verificationId = randomUUID().replace(/-/g, '');
     const result = await this.run(request, verificationId);
     const subjectUrl = typeof request.input === 'object' && 'url' in request.input && typeof request.input.url === 'string' ? request.input.url : undefined;
@@ -40,7 +41,10 @@ export class VerifyService {
       },
       correlationId,
     );
-    return { ...result, report: { ...result.report, verificationId } };
+    // Told in the reader's language after the memo: one remembered result serves every language.
+    const told = localizeResult(result, lang);
+    const badgeEdition = result.report.valid ? await badgeEditionFor(result, lang, this.fetcher.fetch) : undefined;
+    return { ...told, report: { ...told.report, verificationId, ...(badgeEdition ? { badgeEdition } : {}) } };
   }
 
   /**
@@ -52,7 +56,7 @@ export class VerifyService {
       return await this.memo.verify(request, (fetchDocument) => verifyOpenBadge(request.input, { fetchDocument, recipientProfile: request.recipientProfile }));
     } catch (failure) {
       this.logger.error(`verification ${verificationId} failed unexpectedly: ${failure instanceof Error ? (failure.stack ?? failure.message) : String(failure)}`);
-      const message = error(TaskCode.REPORT_MESSAGE, 'This badge could not be checked because of a problem on our side. Try again later; if it keeps happening, tell the site operator.');
+      const message = error(TaskCode.REPORT_MESSAGE, text('INTERNAL_FAILURE', {}));
       return { report: { valid: false, errorCount: 1, warningCount: 0, messages: [message] }, graph: [], input: { input_type: 'unknown' } };
     }
   }

@@ -16,6 +16,8 @@ export class ApiRequestError extends Error {
     readonly fieldErrors: Record<string, string[]> = {},
     /** Seconds the platform asks to wait before trying again (a 429's Retry-After). */
     readonly retryAfterSeconds?: number,
+    /** The request field at fault, when the platform names one. */
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -35,8 +37,16 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** The page's language, which every request asks the platform to answer in (set by the I18nProvider). */
+let requestLanguage: string | undefined;
+
+export function setRequestLanguage(lang: string): void {
+  requestLanguage = lang;
+}
+
 export async function apiFetch(path: string, options: RequestOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  // Reports, badge texts and messages come in the page's language, not the browser's default.
+  const headers: Record<string, string> = { accept: 'application/json', ...(requestLanguage ? { 'accept-language': requestLanguage } : {}), ...options.headers };
   if (options.token) headers['x-badges-session'] = options.token;
   let body: BodyInit | undefined;
   if (options.body instanceof FormData || options.body instanceof Blob || typeof options.body === 'string') body = options.body;
@@ -82,5 +92,5 @@ async function errorFrom(response: Response): Promise<ApiRequestError> {
     // not JSON (a proxy's error page): the status is all we know
   }
   const retryAfter = Number(response.headers.get('retry-after'));
-  return new ApiRequestError(response.status, body.error?.code ?? `http_${response.status}`, body.error?.message ?? response.statusText, body.fieldErrors ?? {}, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+  return new ApiRequestError(response.status, body.error?.code ?? `http_${response.status}`, body.error?.message ?? response.statusText, body.fieldErrors ?? {}, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined, body.error?.field);
 }

@@ -9,8 +9,15 @@ export const LANGUAGES: Readonly<Record<string, Language>> = Object.fromEntries(
 
 export const DEFAULT_LANGUAGE = 'en';
 
-/** The first of the browser's preferred languages we have (`fr-CA` counts as `fr`). */
-export function pickLanguage(preferred: readonly string[], stored: string | null): string {
+/** `?lang=fr` (or `fr-CA`) in a link, when we have that language: it wins, and is remembered. */
+export function requestedLanguage(search: string): string | undefined {
+  const base = new URLSearchParams(search).get('lang')?.trim().toLowerCase().split('-')[0];
+  return base && LANGUAGES[base] ? base : undefined;
+}
+
+/** The language a link asked for, else the one chosen before, else the first of the browser's we have (`fr-CA` counts as `fr`). */
+export function pickLanguage(preferred: readonly string[], stored: string | null, requested?: string): string {
+  if (requested && LANGUAGES[requested]) return requested;
   if (stored && LANGUAGES[stored]) return stored;
   for (const tag of preferred) {
     const base = tag.toLowerCase().split('-')[0];

@@ -5,6 +5,7 @@ import type { AdminInstitutionCounts } from '@badges/api-contracts/types';
 import { reactivateInstitution, renameInstitution, suspendInstitution, type OperatorInstitution } from '../api/operator-api';
 import { useI18n } from '../i18n/i18n-context';
 import { ErrorMessage } from '../shell/ErrorMessage';
+import { SubmitCancel } from '../shell/FormActions';
 import { formatDate } from '../shell/format';
 import { Notice } from '../shell/Notice';
 import { useAction } from '../shell/use-action';
@@ -71,28 +72,14 @@ export function InstitutionCard({ token, institution, onChanged }: { token: stri
         <form className="form narrow" onSubmit={rename}>
           <label htmlFor={`${id}-rename`}>{t('operator.rename.name', { name: current })}</label>
           <input id={`${id}-rename`} required maxLength={255} value={name} onChange={(event) => setName(event.target.value)} />
-          <div className="actions">
-            <button type="submit" disabled={action.busy}>
-              {t('operator.rename.submit')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setEditing(null)}>
-              {t('common.actions.cancel')}
-            </button>
-          </div>
+          <SubmitCancel submit={t('operator.rename.submit')} busy={action.busy} onCancel={() => setEditing(null)} />
         </form>
       ) : editing === 'suspend' ? (
         <form className="form narrow" onSubmit={suspend} aria-labelledby={`${id}-confirm`}>
           <p id={`${id}-confirm`}>{t('operator.suspend.confirm', { name: current })}</p>
           <label htmlFor={`${id}-reason`}>{t('operator.suspend.reason')}</label>
           <input id={`${id}-reason`} maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} />
-          <div className="actions">
-            <button type="submit" disabled={action.busy}>
-              {t('operator.suspend.submit')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setEditing(null)}>
-              {t('common.actions.cancel')}
-            </button>
-          </div>
+          <SubmitCancel submit={t('operator.suspend.submit')} busy={action.busy} onCancel={() => setEditing(null)} />
         </form>
       ) : (
         <div className="actions">

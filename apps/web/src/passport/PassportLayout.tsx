@@ -54,6 +54,9 @@ export function PassportLayout({ token, onSignedOut }: { token: string; onSigned
               <li>
                 <NavLink to="/passport/transfer">{t('passport.nav.transfer')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/passport/connected-apps">{t('passport.nav.connectedApps')}</NavLink>
+              </li>
             </ul>
           </nav>
           <Outlet context={context} />

@@ -7,6 +7,7 @@ import { SignInForm, SignUpForm } from './AuthForms';
 import { BadgePage } from './BadgePage';
 import { CollectionsPage } from './CollectionsPage';
 import { ConfirmEmailPage } from './ConfirmEmailPage';
+import { ConnectedAppsPage } from './connect/ConnectedAppsPage';
 import { EmailsPage, SharesPage, TransferPage } from './SectionPages';
 import { GalleryPage } from './GalleryPage';
 import { PassportLayout } from './PassportLayout';
@@ -30,6 +31,7 @@ export function PassportRoutes() {
         <Route path="shares" element={<SharesPage />} />
         <Route path="emails" element={<EmailsPage />} />
         <Route path="transfer" element={<TransferPage />} />
+        <Route path="connected-apps" element={<ConnectedAppsPage />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -14,26 +14,26 @@ import { VerifyReport } from './VerifyReport';
  * button) verifies that link as soon as the page opens.
  */
 export function VerifyPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   usePageTitle(t('verify.title'));
   const [params] = useSearchParams();
   const linkedUrl = params.get('url') ?? '';
   const [expectedRecipient, setExpectedRecipient] = useState('');
-  const [outcome, setOutcome] = useState<{ result: VerifyResult; imagePreview?: string; recipient?: string } | null>(null);
+  const [outcome, setOutcome] = useState<{ result: VerifyResult; imagePreview?: string; recipient?: string; input: VerifyInput; lang: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const resultRef = useRef<HTMLElement>(null);
 
-  async function verify(input: VerifyInput) {
+  async function verify(input: VerifyInput, recipient = expectedRecipient) {
     setBusy(true);
     setError(null);
     setOutcome(null);
     try {
-      const result = await verifyBadge(input, expectedRecipient);
+      const result = await verifyBadge(input, recipient);
       // A data: URI, not a blob: URL: a blob: URL has this origin, so "open image in new tab" on a
       // hostile SVG someone sent the visitor would run its script here; a data: URI is opaque.
       const imagePreview = 'image' in input ? await readAsDataUri(input.image) : undefined;
-      setOutcome({ result, imagePreview, recipient: expectedRecipient.trim() || undefined });
+      setOutcome({ result, imagePreview, recipient: recipient.trim() || undefined, input, lang });
     } catch (caught) {
       setError(caught);
     } finally {
@@ -45,6 +45,11 @@ export function VerifyPage() {
     if (linkedUrl) void verify({ url: linkedUrl });
     // Only when the linked URL changes: the expected recipient is read at that moment.
   }, [linkedUrl]);
+
+  // The report is told in the page's language: switching language asks for it again in the new one.
+  useEffect(() => {
+    if (outcome && outcome.lang !== lang && !busy) void verify(outcome.input, outcome.recipient ?? '');
+  }, [lang]);
 
   // Move focus to the verdict, so keyboard and screen-reader users land on the answer.
   useEffect(() => {

@@ -1,4 +1,4 @@
-import type { VerifyResult } from '../api/verify-api';
+import { badgeImageSource, type VerifyResult } from '../api/verify-api';
 import { useI18n } from '../i18n/i18n-context';
 import { formatDate } from '../shell/format';
 import { recipientCheck, summarise, verdictOf } from './verdict';
@@ -18,7 +18,7 @@ export function VerifyReport({ result, imagePreview, expectedRecipient }: Props)
   const recipient = recipientCheck(result);
   const errors = result.report.messages.filter((message) => message.level === 'ERROR');
   const warnings = result.report.messages.filter((message) => message.level === 'WARNING');
-  const image = badge.image ?? imagePreview;
+  const image = badge.image ? badgeImageSource(badge.image, window.location.origin) : imagePreview;
   const endorsements = result.report.endorsements ?? [];
 
   return (
@@ -36,7 +36,7 @@ export function VerifyReport({ result, imagePreview, expectedRecipient }: Props)
             {badge.name && (
               <>
                 <dt>{t('verify.badge')}</dt>
-                <dd>{badge.name}</dd>
+                <dd lang={badge.language}>{badge.name}</dd>
               </>
             )}
             {badge.issuerName && (
@@ -60,7 +60,9 @@ export function VerifyReport({ result, imagePreview, expectedRecipient }: Props)
             {(badge.criteriaNarrative || badge.criteriaUrl) && (
               <>
                 <dt>{t('verify.criteria')}</dt>
-                <dd className="narrative">{badge.criteriaNarrative ?? <a href={badge.criteriaUrl}>{badge.criteriaUrl}</a>}</dd>
+                <dd className="narrative" lang={badge.criteriaNarrative ? badge.language : undefined}>
+                  {badge.criteriaNarrative ?? <a href={badge.criteriaUrl}>{badge.criteriaUrl}</a>}
+                </dd>
               </>
             )}
             <dt>{t('verify.recipient')}</dt>
@@ -130,7 +132,7 @@ export function VerifyReport({ result, imagePreview, expectedRecipient }: Props)
           <ul className="steps">
             {result.report.steps.map((step) => (
               <li key={step.step}>
-                {step.title}: {t(`verify.stepStatus.${step.status}`)}
+                {t('verify.stepLine', { title: step.title, status: t(`verify.stepStatus.${step.status}`) })}
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import type { ValidationMessage } from '@badges/openbadges/report-types';
 
-import type { VerifyResult } from '../api/verify-api';
+import { badgeImageSource, type VerifyResult } from '../api/verify-api';
 import { recipientCheck, summarise, verdictOf } from './verdict';
 
 const ASSERTION = 'https://badges.example.org/public/assertions/a1';
@@ -70,5 +70,23 @@ describe('recipientCheck', () => {
     expect(recipientCheck(result([], [], step('failed')))).toBe('failed');
     expect(recipientCheck(result([], [], step('not_applicable')))).toBeUndefined();
     expect(recipientCheck(result([]))).toBeUndefined();
+  });
+});
+
+describe('summarise in the reader’s language', () => {
+  it('takes the name, description and criteria of the edition the verifier found, the rest from the graph', () => {
+    const french = result([], graph);
+    french.report.badgeEdition = { id: `${BADGE}?lang=fr`, language: 'fr', name: 'Sécurité au labo', criteriaNarrative: 'Réussir le test.' };
+    expect(summarise(french)).toMatchObject({ name: 'Sécurité au labo', criteriaNarrative: 'Réussir le test.', language: 'fr', issuerName: 'Northern College', issuedOn: '2024-05-01T00:00:00Z' });
+    expect(summarise(result([], graph))).toMatchObject({ name: 'Lab Safety', criteriaNarrative: 'Pass the test.' });
+    expect(summarise(result([], graph)).language).toBeUndefined();
+  });
+});
+
+describe('badgeImageSource', () => {
+  it('loads our own images and data URIs directly, any other host’s through the image proxy', () => {
+    expect(badgeImageSource(`${BADGE}/image`, 'https://badges.example.org')).toBe(`${BADGE}/image`);
+    expect(badgeImageSource('data:image/png;base64,AAAA', 'https://badges.example.org')).toBe('data:image/png;base64,AAAA');
+    expect(badgeImageSource('http://college.example/b.png', 'https://badges.example.org')).toBe('/v2/verify/image?url=http%3A%2F%2Fcollege.example%2Fb.png');
   });
 });

@@ -28,10 +28,28 @@ export interface BadgeSummary {
   issuedOn?: string;
   expires?: string;
   assertionUrl?: string;
+  /** The language of the texts above when they are a translation (so the page can mark them up). */
+  language?: string;
 }
 
-/** The badge as the verifier read it, from the graph of documents it loaded. */
+/**
+ * The badge as the verifier read it, from the graph of documents it loaded; its name, description
+ * and criteria from the edition in the reader's language when the verifier found one.
+ */
 export function summarise(result: VerifyResult): BadgeSummary {
+  const own = summariseGraph(result);
+  const edition = result.report.badgeEdition;
+  if (!edition) return own;
+  return {
+    ...own,
+    name: edition.name,
+    description: edition.description ?? own.description,
+    criteriaNarrative: edition.criteriaNarrative ?? own.criteriaNarrative,
+    language: edition.language,
+  };
+}
+
+function summariseGraph(result: VerifyResult): BadgeSummary {
   const assertion = findNode(result, 'Assertion');
   const badgeClass = findNode(result, 'BadgeClass', idOf(assertion?.badge));
   const issuer = findNode(result, ['Issuer', 'Profile'], idOf(badgeClass?.issuer));

@@ -26,6 +26,9 @@ export const assertionIssuedPayload = z
     badgeClassName: z.string().min(1),
     issuerId: entityId,
     issuerName: z.string().min(1),
+    /** The badge class's language (BCP 47) and its translated names: the award email's languages (decision 0035). */
+    badgeLanguage: z.string().min(1).max(35).optional(),
+    badgeTranslations: z.array(z.object({ language: z.string().min(1).max(35), name: z.string().min(1) })).max(50).optional(),
     recipient,
     issuedOn: isoDateTime,
     expires: isoDateTime.optional(),

@@ -1,5 +1,6 @@
 import { error, TaskCode, type ValidationMessage } from './messages';
 import type { JsonNode } from './present-values';
+import { text } from '../report-texts/message-text';
 
 /**
  * CRITERIA_PROPERTY_DEPENDENCIES: embedded Criteria must say where the criteria are (id) or what
@@ -11,5 +12,5 @@ export function criteriaDependencies(node: JsonNode, label: string): ValidationM
   const hasNarrative = typeof node.narrative === 'string' && node.narrative.trim().length > 0;
   return hasId || hasNarrative
     ? []
-    : [error(TaskCode.CRITERIA_PROPERTY_DEPENDENCIES, 'The badge criteria need either a link to a criteria page (id) or a narrative describing them.', label, 'criteria')];
+    : [error(TaskCode.CRITERIA_PROPERTY_DEPENDENCIES, text('CRITERIA_EMPTY', {}), label, 'criteria')];
 }

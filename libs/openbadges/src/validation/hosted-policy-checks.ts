@@ -2,6 +2,7 @@ import { error, TaskCode, warning, type ValidationMessage } from './messages';
 import { asArray, isJsonNode, type JsonNode } from './present-values';
 import { typeMatchesOneOf } from './v2-terms';
 import { isUrl } from './value-types';
+import { text } from '../report-texts/message-text';
 
 export function isHostedVerification(node: JsonNode): boolean {
   const verification = node.verification;
@@ -19,7 +20,7 @@ export function hostedIdInVerificationScope(assertion: JsonNode, issuer: JsonNod
   const assertionId = assertion.id;
   const label = typeof assertionId === 'string' ? assertionId : undefined;
   if (!isUrl(assertionId)) {
-    return [error(TaskCode.ASSERTION_VERIFICATION_DEPENDENCIES, 'A hosted badge must have a web (http/https) address as its id, so it can be checked at its source.', label, 'id')];
+    return [error(TaskCode.ASSERTION_VERIFICATION_DEPENDENCIES, text('HOSTED_ID_NOT_URL', {}), label, 'id')];
   }
   const policy = isJsonNode(issuer.verification) ? issuer.verification : {};
   let allowedOrigins = asArray<string>(policy.allowedOrigins).map((o) => String(o).toLowerCase());
@@ -27,7 +28,7 @@ export function hostedIdInVerificationScope(assertion: JsonNode, issuer: JsonNod
 
   if (allowedOrigins.length === 0 && startsWith.length === 0) {
     if (!isUrl(issuer.id)) {
-      return [warning(TaskCode.HOSTED_ID_IN_VERIFICATION_SCOPE, 'The issuer has no web address, so where its badges may be hosted cannot be checked.', label)];
+      return [warning(TaskCode.HOSTED_ID_IN_VERIFICATION_SCOPE, text('HOSTED_ISSUER_WITHOUT_URL', {}), label)];
     }
     allowedOrigins = [new URL(issuer.id).host.toLowerCase()];
   }
@@ -35,10 +36,10 @@ export function hostedIdInVerificationScope(assertion: JsonNode, issuer: JsonNod
   const host = new URL(assertionId).host.toLowerCase();
   const messages: ValidationMessage[] = [];
   if (allowedOrigins.length > 0 && !allowedOrigins.includes(host)) {
-    messages.push(error(TaskCode.HOSTED_ID_IN_VERIFICATION_SCOPE, `The badge is hosted on ${host}, but its issuer only allows badges hosted on ${allowedOrigins.join(', ')}. It may not really come from this issuer.`, label, 'id'));
+    messages.push(error(TaskCode.HOSTED_ID_IN_VERIFICATION_SCOPE, text('HOSTED_OUTSIDE_ORIGINS', { host, allowed: allowedOrigins.join(', ') }), label, 'id'));
   }
   if (startsWith.length > 0 && !startsWith.some((prefix) => assertionId.startsWith(prefix))) {
-    messages.push(error(TaskCode.HOSTED_ID_IN_VERIFICATION_SCOPE, `The badge address does not start with any of the prefixes its issuer allows (${startsWith.join(', ')}). It may not really come from this issuer.`, label, 'id'));
+    messages.push(error(TaskCode.HOSTED_ID_IN_VERIFICATION_SCOPE, text('HOSTED_OUTSIDE_PREFIXES', { allowed: startsWith.join(', ') }), label, 'id'));
   }
   return messages;
 }

@@ -2,6 +2,7 @@ import { looksHashed } from '../recipient/hash-identity';
 import { error, TaskCode, type ValidationMessage } from './messages';
 import { preview, type JsonNode } from './present-values';
 import { isUrl, isValueOfType } from './value-types';
+import { text, type MessageText } from '../report-texts/message-text';
 
 const HASH_STYLE = /^(md5|sha256)\$[0-9a-f]+$/i;
 
@@ -13,22 +14,22 @@ const HASH_STYLE = /^(md5|sha256)\$[0-9a-f]+$/i;
 export function identityObjectDependencies(node: JsonNode, label: string): ValidationMessage[] {
   const { identity, hashed, type } = node;
   if (typeof identity !== 'string') return [];
-  const fail = (message: string) => [error(TaskCode.IDENTITY_OBJECT_PROPERTY_DEPENDENCIES, message, label, 'identity')];
+  const fail = (message: MessageText) => [error(TaskCode.IDENTITY_OBJECT_PROPERTY_DEPENDENCIES, message, label, 'identity')];
 
   if (hashed === true) {
     return HASH_STYLE.test(identity)
       ? []
-      : fail(`The recipient identity "${preview(identity)}" is marked as hashed but is not a sha256$… or md5$… hash.`);
+      : fail(text('IDENTITY_NOT_HASH', { identity: preview(identity) }));
   }
   if (looksHashed(identity) || HASH_STYLE.test(identity)) {
-    return fail(`The recipient identity looks like a hash, but "hashed" is not true, so it can never match the recipient.`);
+    return fail(text('IDENTITY_LOOKS_HASHED', {}));
   }
   if (type === 'email' && !isValueOfType('EMAIL', identity)) {
-    return fail(`The recipient type is email, but the identity "${preview(identity)}" is not an email address.`);
+    return fail(text('IDENTITY_NOT_EMAIL', { identity: preview(identity) }));
   }
-  if (type === 'url' && !isUrl(identity)) return fail(`The recipient type is url, but the identity is not a web address.`);
+  if (type === 'url' && !isUrl(identity)) return fail(text('IDENTITY_NOT_URL', {}));
   if (type === 'telephone' && !isValueOfType('TELEPHONE', identity)) {
-    return fail(`The recipient type is telephone, but the identity is not an international (E.164) phone number.`);
+    return fail(text('IDENTITY_NOT_TELEPHONE', {}));
   }
   return [];
 }

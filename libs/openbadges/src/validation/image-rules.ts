@@ -2,6 +2,7 @@ import type { ObClass } from './class-rules';
 import { error, TaskCode, type ValidationMessage } from './messages';
 import { isJsonNode, type JsonNode } from './present-values';
 import { dataUriMediaType, isDataUri } from './value-types';
+import { text, type MessageText } from '../report-texts/message-text';
 
 /** Baking (and most displays) only support these two formats. */
 const ALLOWED_IMAGE_TYPES = new Set(['image/png', 'image/svg+xml']);
@@ -15,15 +16,15 @@ export function imageValidation(node: JsonNode, cls: ObClass, label: string): Va
   if (cls !== 'BadgeClass' && cls !== 'Profile' && cls !== 'Assertion') return [];
   const raw = Array.isArray(node.image) ? node.image[0] : node.image;
   const url = isJsonNode(raw) ? raw.id : raw;
-  const fail = (message: string) => [error(TaskCode.IMAGE_VALIDATION, message, label, 'image')];
+  const fail = (message: MessageText) => [error(TaskCode.IMAGE_VALIDATION, message, label, 'image')];
 
   if (url === undefined || url === null) {
-    return cls === 'BadgeClass' ? fail('The badge has no image. Every BadgeClass needs a PNG or SVG image.') : [];
+    return cls === 'BadgeClass' ? fail(text('BADGE_WITHOUT_IMAGE', {})) : [];
   }
   if (typeof url !== 'string' || !isDataUri(url)) return [];
-  if (cls === 'Assertion') return fail('The assertion image may not be embedded as a data: URI; it must be a link to a hosted image.');
+  if (cls === 'Assertion') return fail(text('ASSERTION_IMAGE_DATA_URI', {}));
   const mediaType = dataUriMediaType(url);
   return ALLOWED_IMAGE_TYPES.has(mediaType)
     ? []
-    : fail(`The embedded image is "${mediaType || 'of unknown type'}"; only PNG (image/png) or SVG (image/svg+xml) images are allowed.`);
+    : fail(text('IMAGE_TYPE_REFUSED', { mediaType }));
 }

@@ -1,3 +1,6 @@
+import type { MessageCode, MessageParams, MessageText } from '../report-texts/message-text';
+import { renderText } from '../report-texts/render';
+
 /**
  * Message codes are the reference validator's task names (openbadges-validator-core), so reports
  * can be compared with it and clients can key on them. They are a public contract: never rename.
@@ -38,6 +41,8 @@ export const TaskCode = {
   ENDORSEMENT_SIGNATURE_INVALID: 'ENDORSEMENT_SIGNATURE_INVALID',
   /** Ours: a signed endorsement's key is not listed by its endorser Profile, or does not name it as `owner`. */
   ENDORSEMENT_KEY_NOT_OWNED: 'ENDORSEMENT_KEY_NOT_OWNED',
+  /** Ours: pasted badge JSON (or JSON baked in an image) that differs from the copy hosted at its id. A warning: the hosted copy is the one checked. */
+  HOSTED_COPY_DIFFERS: 'HOSTED_COPY_DIFFERS',
 } as const;
 export type TaskCodeName = (typeof TaskCode)[keyof typeof TaskCode];
 
@@ -50,16 +55,19 @@ export interface ValidationMessage {
   /** Id of the node concerned (or a path such as `<id> > alignment[0]` for embedded nodes). */
   node?: string;
   property?: string;
-  /** Plain-language explanation a non-expert can act on. */
+  /** Plain-language explanation a non-expert can act on, in the language the report was asked in (English by default). */
   message: string;
+  /** Which sentence `message` is (report-texts/message-text.ts), so it can be told in another language. */
+  messageCode?: MessageCode;
+  params?: MessageParams;
 }
 
-export function error(code: string, message: string, node?: string, property?: string): ValidationMessage {
-  return stripUndefined({ code, level: 'ERROR', node, property, message });
+export function error(code: string, text: MessageText, node?: string, property?: string): ValidationMessage {
+  return stripUndefined({ code, level: 'ERROR', node, property, message: renderText(text), ...text });
 }
 
-export function warning(code: string, message: string, node?: string, property?: string): ValidationMessage {
-  return stripUndefined({ code, level: 'WARNING', node, property, message });
+export function warning(code: string, text: MessageText, node?: string, property?: string): ValidationMessage {
+  return stripUndefined({ code, level: 'WARNING', node, property, message: renderText(text), ...text });
 }
 
 function stripUndefined(m: ValidationMessage): ValidationMessage {

@@ -1,6 +1,7 @@
 import { identityMatches } from '../recipient/identity-matches';
 import { error, TaskCode, type ValidationMessage } from './messages';
 import { asArray, isJsonNode, type JsonNode } from './present-values';
+import { text } from '../report-texts/message-text';
 
 /** Identifiers the person presenting the badge is known by, keyed by recipient type. */
 export interface RecipientProfile {
@@ -24,7 +25,7 @@ export function verifyRecipientIdentifier(assertion: JsonNode, profile: Recipien
   const label = typeof assertion.id === 'string' ? assertion.id : undefined;
   const message =
     candidates.length === 0
-      ? `The badge was issued to a recipient identified by ${type}, and no ${type} was given for the expected recipient.`
-      : `The badge was not issued to the expected recipient: none of the given ${type} identifiers matches its recipient.`;
+      ? text('RECIPIENT_NONE_GIVEN', { type })
+      : text('RECIPIENT_MISMATCH', { type });
   return [error(TaskCode.VERIFY_RECIPIENT_IDENTIFIER, message, label, 'recipient')];
 }

@@ -1,6 +1,7 @@
 import { parseZonedDateTime } from './datetime';
 import { error, TaskCode, type ValidationMessage } from './messages';
 import type { JsonNode } from './present-values';
+import { text, type MessageText } from '../report-texts/message-text';
 
 /**
  * Clocks of issuer and verifier are never perfectly in sync; without some slack a badge verified
@@ -17,17 +18,17 @@ export function assertionTimestampChecks(assertion: JsonNode, now: Date): Valida
   const issuedOn = parseZonedDateTime(assertion.issuedOn);
   const expires = parseZonedDateTime(assertion.expires);
   const messages: ValidationMessage[] = [];
-  const fail = (message: string, property: string) =>
+  const fail = (message: MessageText, property: string) =>
     messages.push(error(TaskCode.ASSERTION_TIMESTAMP_CHECKS, message, label, property));
 
   if (issuedOn !== undefined && issuedOn > now.getTime() + CLOCK_SKEW_MS) {
-    fail(`The badge says it was issued on ${assertion.issuedOn as string}, which is in the future.`, 'issuedOn');
+    fail(text('ISSUED_IN_FUTURE', { issuedOn: assertion.issuedOn as string }), 'issuedOn');
   }
   if (expires !== undefined) {
     if (issuedOn !== undefined && expires < issuedOn) {
-      fail(`The badge expires (${assertion.expires as string}) before it was issued (${assertion.issuedOn as string}).`, 'expires');
+      fail(text('EXPIRES_BEFORE_ISSUED', { expires: assertion.expires as string, issuedOn: assertion.issuedOn as string }), 'expires');
     } else if (expires < now.getTime()) {
-      fail(`The badge expired on ${assertion.expires as string}.`, 'expires');
+      fail(text('EXPIRED', { expires: assertion.expires as string }), 'expires');
     }
   }
   return messages;

@@ -6,6 +6,7 @@ import { isJsonNode, type JsonNode } from './present-values';
 import { verifyRecipientIdentifier, type RecipientProfile } from './recipient-checks';
 import { assertionTimestampChecks } from './timestamp-checks';
 import { validateNode } from './validate-node';
+import { text } from '../report-texts/message-text';
 
 export interface GraphValidationOptions {
   now?: Date;
@@ -32,7 +33,7 @@ export function validateGraph(graph: readonly unknown[], options: GraphValidatio
     const id = isJsonNode(node) && typeof node.id === 'string' ? node.id : undefined;
     const cls = (id && options.nodeClasses?.get(id)) || detectNodeClass(node);
     if (!cls) {
-      messages.push(error(TaskCode.DETECT_AND_VALIDATE_NODE_CLASS, 'This document does not say which kind of Open Badges object it is (its "type" is missing or unknown).', id));
+      messages.push(error(TaskCode.DETECT_AND_VALIDATE_NODE_CLASS, text('NODE_TYPE_MISSING', {}), id));
       continue;
     }
     messages.push(...validateNode(node, cls));
@@ -41,7 +42,7 @@ export function validateGraph(graph: readonly unknown[], options: GraphValidatio
     if (cls === 'Assertion') {
       messages.push(...assertionTimestampChecks(node, now));
       if (!isJsonNode(node.verification)) {
-        messages.push(error(TaskCode.ASSERTION_VERIFICATION_DEPENDENCIES, 'The badge does not say how it can be verified (hosted or signed), so its authenticity cannot be checked.', id, 'verification'));
+        messages.push(error(TaskCode.ASSERTION_VERIFICATION_DEPENDENCIES, text('VERIFICATION_MISSING', {}), id, 'verification'));
       }
       const issuer = resolve(resolve(node.badge)?.issuer);
       if (issuer) messages.push(...hostedIdInVerificationScope(node, issuer));

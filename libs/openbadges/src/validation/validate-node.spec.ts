@@ -66,6 +66,6 @@ describe('class rules', () => {
 
   it('writes messages a non-expert can read', () => {
     const [m] = errors({ id: 'https://example.org/i', type: 'Issuer', name: 'n', url: 'https://example.org' }, 'Issuer');
-    expect(m).toEqual({ code: 'VALIDATE_PROPERTY', level: 'ERROR', node: 'https://example.org/i', property: 'email', message: 'The required property "email" is missing.' });
+    expect(m).toEqual({ code: 'VALIDATE_PROPERTY', level: 'ERROR', node: 'https://example.org/i', property: 'email', message: 'The required property "email" is missing.', messageCode: 'PROPERTY_MISSING', params: { property: 'email' } });
   });
 });

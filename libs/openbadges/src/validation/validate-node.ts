@@ -6,6 +6,7 @@ import { error, TaskCode, warning, type ValidationMessage } from './messages';
 import { isJsonNode, type JsonNode } from './present-values';
 import { isUrl } from './value-types';
 import { validateProperty } from './validate-property';
+import { text } from '../report-texts/message-text';
 
 /** Accepted class names: our ObClass names plus the spec's `Issuer` alias for Profile. */
 export type ValidatableClass = ObClass | 'Issuer';
@@ -20,7 +21,7 @@ export function validateNode(node: unknown, className: ValidatableClass, label?:
   const cls: ObClass = className === 'Issuer' ? 'Profile' : className;
   const nodeLabel = label ?? (isJsonNode(node) && typeof node.id === 'string' ? node.id : undefined) ?? cls;
   if (!isJsonNode(node)) {
-    return [error(TaskCode.DETECT_AND_VALIDATE_NODE_CLASS, `Expected a ${cls} object but found something else.`, nodeLabel)];
+    return [error(TaskCode.DETECT_AND_VALIDATE_NODE_CLASS, text('NODE_WRONG_CLASS', { expected: cls }), nodeLabel)];
   }
   const visit = (child: JsonNode, childCls: ObClass, path: string) =>
     validateNode(child, childCls, typeof child.id === 'string' && !child.id.startsWith('data:') && childCls !== 'Criteria' ? child.id : path);
@@ -49,5 +50,5 @@ function classDependencies(node: JsonNode, cls: ObClass, label: string): Validat
 /** Many platforms can only follow HTTP(S)-hosted issuers; warn (not fail) like the validator. */
 function issuerDependencies(node: JsonNode, label: string): ValidationMessage[] {
   if (node.id === undefined || isUrl(node.id)) return [];
-  return [warning(TaskCode.ISSUER_PROPERTY_DEPENDENCIES, 'The issuer is not identified by a web (http/https) address; many badge platforms cannot display or verify such issuers.', label)];
+  return [warning(TaskCode.ISSUER_PROPERTY_DEPENDENCIES, text('ISSUER_NOT_URL', {}), label)];
 }

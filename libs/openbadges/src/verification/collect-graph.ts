@@ -4,6 +4,7 @@ import { asArray, isJsonNode, type JsonNode } from '../validation/present-values
 import { isUrl } from '../validation/value-types';
 import { loadNode } from './load-node';
 import type { VerificationContext } from './verification-context';
+import { text, textsOf } from '../report-texts/message-text';
 
 /** Links followed from each class, and the class of the node at the other end. */
 const LINKS: Partial<Record<ObClass, readonly [string, ObClass][]>> = {
@@ -21,12 +22,12 @@ const LINKS: Partial<Record<ObClass, readonly [string, ObClass][]>> = {
 export async function loadByDeclaredId(url: string, ctx: VerificationContext): Promise<JsonNode | undefined> {
   const node = await loadNode(url, ctx);
   if (!node || node.id === undefined || node.id === url) return node;
-  ctx.report(warning(TaskCode.REPORT_MESSAGE, `The document fetched from ${url} says its address is ${String(node.id)}; that address was used instead.`, url));
+  ctx.report(warning(TaskCode.REPORT_MESSAGE, text('DOCUMENT_ID_DIFFERS', { url, declaredId: String(node.id) }), url));
   const declaredId = node.id;
   if (!isUrl(declaredId)) return node;
   const canonical = await loadNode(declaredId, ctx);
   if (canonical && canonical.id !== declaredId) {
-    ctx.report(error(TaskCode.FETCH_HTTP_NODE, `The document at ${declaredId} declares yet another id (${String(canonical.id)}); it cannot be trusted.`, declaredId));
+    ctx.report(error(TaskCode.FETCH_HTTP_NODE, text('DOCUMENT_ID_DIFFERS_AGAIN', { url: declaredId, declaredId: String(canonical.id) }), declaredId));
     return undefined;
   }
   return canonical;
@@ -66,10 +67,11 @@ async function resolveEndorsementLink(ref: unknown, parent: JsonNode, ctx: Verif
   const failures = ctx.messages.splice(mark);
   const withdrawn = failures.some((m) => m.code === TaskCode.PROCESS_410_GONE);
   const problem = withdrawn
-    ? `The endorsement ${ref} has been withdrawn by its endorser, so it no longer vouches for this badge.`
-    : `The endorsement ${ref} could not be checked, so it does not count: ${failures.map((m) => m.message).join(' ')}`;
-  ctx.report(warning(withdrawn ? TaskCode.ENDORSEMENT_REVOKED : TaskCode.ENDORSEMENT_UNAVAILABLE, problem, String(parent.id), 'endorsement'));
-  ctx.endorsements.push({ id: ref, target: String(parent.id), status: withdrawn ? 'revoked' : 'unavailable', problems: [problem] });
+    ? text('ENDORSEMENT_LINK_WITHDRAWN', { endorsement: ref })
+    : text('ENDORSEMENT_LINK_UNAVAILABLE', { endorsement: ref, details: textsOf(failures) });
+  const reported = warning(withdrawn ? TaskCode.ENDORSEMENT_REVOKED : TaskCode.ENDORSEMENT_UNAVAILABLE, problem, String(parent.id), 'endorsement');
+  ctx.report(reported);
+  ctx.endorsements.push({ id: ref, target: String(parent.id), status: withdrawn ? 'revoked' : 'unavailable', problems: [reported.message], problemTexts: [problem] });
   return undefined;
 }
 
@@ -77,14 +79,14 @@ async function resolveLink(ref: unknown, parent: JsonNode, prop: string, ctx: Ve
   if (isJsonNode(ref)) {
     if (typeof ref.id !== 'string') {
       ref.id = ctx.nextBlankNodeId();
-      ctx.report(warning(TaskCode.REPORT_MESSAGE, `The embedded "${prop}" of ${String(parent.id)} has no id; a temporary id ${ref.id} was assigned.`, String(parent.id), prop));
+      ctx.report(warning(TaskCode.REPORT_MESSAGE, text('EMBEDDED_WITHOUT_ID', { property: prop, parent: String(parent.id), assignedId: String(ref.id) }), String(parent.id), prop));
     }
     return ref;
   }
   if (typeof ref !== 'string') return undefined;
   if (ctx.nodes.has(ref)) return undefined;
   if (!isUrl(ref)) {
-    ctx.report(error(TaskCode.FETCH_HTTP_NODE, `The "${prop}" link ${ref} is not a web address, so it cannot be looked up.`, String(parent.id), prop));
+    ctx.report(error(TaskCode.FETCH_HTTP_NODE, text('LINK_NOT_URL', { property: prop, link: ref }), String(parent.id), prop));
     return undefined;
   }
   return loadByDeclaredId(ref, ctx);

@@ -1,13 +1,14 @@
 import { JsonTooDeepError, parseJsonWithinLimits } from '../json/bounded-json';
 import type { InputType } from './report';
 import type { VerifyInput } from './types';
+import { text, type MessageText } from '../report-texts/message-text';
 
 export type DetectedInput =
   | { type: 'url'; url: string }
   | { type: 'json'; json: Record<string, unknown> }
   | { type: 'jws'; jws: string }
   | { type: 'png' | 'svg'; bytes: Uint8Array }
-  | { type: 'unknown'; reason: string };
+  | { type: 'unknown'; reason: MessageText };
 
 const URL_START = /^https?:\/\//i;
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -24,7 +25,7 @@ export function detectInput(input: VerifyInput): DetectedInput {
     const json = input.json;
     if (typeof json === 'string') return detectString(json);
     if (json && typeof json === 'object' && !Array.isArray(json)) return { type: 'json', json: json as Record<string, unknown> };
-    return { type: 'unknown', reason: 'The JSON input is not an object.' };
+    return { type: 'unknown', reason: text('INPUT_JSON_NOT_OBJECT', {}) };
   }
   return { type: 'json', json: input as Record<string, unknown> };
 }
@@ -37,12 +38,12 @@ function detectString(raw: string): DetectedInput {
       const parsed: unknown = parseJsonWithinLimits(value);
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return { type: 'json', json: parsed as Record<string, unknown> };
     } catch (error) {
-      if (error instanceof JsonTooDeepError) return { type: 'unknown', reason: `The input is JSON nested more than ${error.maxDepth} levels deep, which no badge is.` };
-      return { type: 'unknown', reason: 'The input looks like JSON but could not be parsed.' };
+      if (error instanceof JsonTooDeepError) return { type: 'unknown', reason: text('INPUT_JSON_TOO_DEEP', { maxDepth: error.maxDepth }) };
+      return { type: 'unknown', reason: text('INPUT_JSON_UNPARSEABLE', {}) };
     }
   }
   if (COMPACT_JWS.test(value)) return { type: 'jws', jws: value };
-  return { type: 'unknown', reason: 'The input is not a web address, badge JSON, a signed badge (JWS) or a badge image.' };
+  return { type: 'unknown', reason: text('INPUT_UNRECOGNISED', {}) };
 }
 
 /**
@@ -53,7 +54,7 @@ function detectImage(bytes: Uint8Array): DetectedInput {
   if (PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return { type: 'png', bytes };
   const head = Buffer.from(bytes.subarray(0, 512)).toString('utf8').trimStart();
   if (head.startsWith('<?xml') || head.startsWith('<svg')) return { type: 'svg', bytes };
-  return { type: 'unknown', reason: 'The file is neither a PNG nor an SVG image.' };
+  return { type: 'unknown', reason: text('INPUT_IMAGE_UNRECOGNISED', {}) };
 }
 
 export function inputTypeOf(detected: DetectedInput): InputType {

@@ -1,3 +1,5 @@
+import { text, type MessageText } from '../report-texts/message-text';
+
 /**
  * Real badges nest a few levels; this bound leaves ample room for extensions. Anything deeper is
  * refused before JSON-LD processing, whose recursion a hostile document could otherwise exhaust.
@@ -33,8 +35,8 @@ export function jsonBudgetProblem(root: unknown, maxDepth = MAX_BADGE_JSON_DEPTH
 }
 
 /** The report's sentence for a document over budget, naming where it came from. */
-export function jsonBudgetSentence(problem: JsonBudgetProblem, source: string): string {
+export function jsonBudgetText(problem: JsonBudgetProblem, source: string): MessageText {
   return problem === 'depth'
-    ? `The document at ${source} is nested more than ${MAX_BADGE_JSON_DEPTH} levels deep, which no badge is; it was not processed.`
-    : `The document at ${source} holds more than ${MAX_BADGE_JSON_VALUES} values, far more than any badge; it was not processed.`;
+    ? text('DOCUMENT_TOO_DEEP', { url: source, maxDepth: MAX_BADGE_JSON_DEPTH })
+    : text('DOCUMENT_TOO_LARGE', { url: source, maxValues: MAX_BADGE_JSON_VALUES });
 }

@@ -7,8 +7,9 @@ import { isJsonNode, type JsonNode } from '../validation/present-values';
 import { upgradeLegacyDocument } from './legacy/upgrade-legacy-document';
 import { compactMemoized } from './compaction-memo';
 import { fetchAdvice } from './fetch-advice';
-import { jsonBudgetProblem, jsonBudgetSentence } from './json-depth';
-import { revocationDetails, revocationSentence } from './revocation-message';
+import { jsonBudgetProblem, jsonBudgetText } from './json-depth';
+import { revocationDetails, revocationText } from './revocation-message';
+import { text } from '../report-texts/message-text';
 import type { VerificationContext } from './verification-context';
 
 /**
@@ -19,7 +20,7 @@ import type { VerificationContext } from './verification-context';
 export async function loadNode(url: string, ctx: VerificationContext): Promise<JsonNode | undefined> {
   if (ctx.fetched.has(url)) return ctx.fetched.get(url);
   if (ctx.documentCount() >= ctx.maxDocuments) {
-    ctx.report(error(TaskCode.FETCH_HTTP_NODE, `Stopped before fetching ${url}: this badge links to too many documents (limit ${ctx.maxDocuments}).`, url));
+    ctx.report(error(TaskCode.FETCH_HTTP_NODE, text('TOO_MANY_DOCUMENTS', { url, limit: ctx.maxDocuments }), url));
     return undefined;
   }
   ctx.fetched.set(url, undefined);
@@ -33,17 +34,17 @@ async function fetchAndCompact(url: string, ctx: VerificationContext): Promise<J
   try {
     response = await ctx.fetchDocument(url);
   } catch (err) {
-    const why = ((err as Error).message || 'network error').replace(/\.+$/, '');
-    ctx.report(error(TaskCode.FETCH_HTTP_NODE, `Could not download ${url}: ${why}.${fetchAdvice(err)}`, url));
+    const reason = ((err as Error).message || 'network error').replace(/\.+$/, '');
+    ctx.report(error(TaskCode.FETCH_HTTP_NODE, text('FETCH_FAILED', { url, reason, advice: fetchAdvice(err) }), url));
     return undefined;
   }
   if (response.status === 410) {
     // 410 Gone is how a hosted badge announces revocation (validator PR #246): not a glitch.
-    ctx.report(error(TaskCode.PROCESS_410_GONE, `${revocationSentence(ctx, revocationDetails(parseQuietly(response.body)))} (${url} answers HTTP 410 Gone.)`, url));
+    ctx.report(error(TaskCode.PROCESS_410_GONE, text('REVOKED_GONE', { revocation: [revocationText(ctx, revocationDetails(parseQuietly(response.body)))], url }), url));
     return undefined;
   }
   if (response.status < 200 || response.status >= 300) {
-    ctx.report(error(TaskCode.FETCH_HTTP_NODE, `Could not download ${url}: the server answered HTTP ${response.status}.`, url));
+    ctx.report(error(TaskCode.FETCH_HTTP_NODE, text('FETCH_HTTP_STATUS', { url, status: response.status }), url));
     return undefined;
   }
   let parsed: unknown;
@@ -51,19 +52,19 @@ async function fetchAndCompact(url: string, ctx: VerificationContext): Promise<J
     parsed = parseJsonWithinLimits(response.body);
   } catch (err) {
     if (err instanceof JsonTooDeepError) {
-      ctx.report(error(TaskCode.FETCH_HTTP_NODE, jsonBudgetSentence('depth', url), url));
+      ctx.report(error(TaskCode.FETCH_HTTP_NODE, jsonBudgetText('depth', url), url));
       return undefined;
     }
-    ctx.report(error(TaskCode.FETCH_HTTP_NODE, `The document at ${url} is not valid JSON.`, url));
+    ctx.report(error(TaskCode.FETCH_HTTP_NODE, text('DOCUMENT_NOT_JSON', { url }), url));
     return undefined;
   }
   if (!isJsonNode(parsed)) {
-    ctx.report(error(TaskCode.FETCH_HTTP_NODE, `The document at ${url} is not a JSON object.`, url));
+    ctx.report(error(TaskCode.FETCH_HTTP_NODE, text('DOCUMENT_NOT_OBJECT', { url }), url));
     return undefined;
   }
   const overBudget = jsonBudgetProblem(parsed);
   if (overBudget) {
-    ctx.report(error(TaskCode.FETCH_HTTP_NODE, jsonBudgetSentence(overBudget, url), url));
+    ctx.report(error(TaskCode.FETCH_HTTP_NODE, jsonBudgetText(overBudget, url), url));
     return undefined;
   }
   return compactNode(parsed, url, ctx);
@@ -73,14 +74,14 @@ async function fetchAndCompact(url: string, ctx: VerificationContext): Promise<J
 export async function compactNode(doc: JsonNode, source: string, ctx: VerificationContext): Promise<JsonNode | undefined> {
   const overBudget = jsonBudgetProblem(doc);
   if (overBudget) {
-    ctx.report(error(TaskCode.JSONLD_COMPACT_DATA, jsonBudgetSentence(overBudget, source), source));
+    ctx.report(error(TaskCode.JSONLD_COMPACT_DATA, jsonBudgetText(overBudget, source), source));
     return undefined;
   }
   const upgraded = upgradeLegacyDocument(doc, source);
   if (upgraded.version !== '2.0') {
     // The report states the version of the badge as presented (the first legacy document seen).
     if (ctx.openBadgesVersion === '2.0') ctx.openBadgesVersion = upgraded.version;
-    ctx.report(warning(TaskCode.REPORT_MESSAGE, `The document at ${source} uses Open Badges ${upgraded.version}; it was upgraded to 2.0 before checking.`, source));
+    ctx.report(warning(TaskCode.REPORT_MESSAGE, text('DOCUMENT_LEGACY_UPGRADED', { url: source, version: upgraded.version }), source));
   }
   try {
     // Parsing and measuring came just before; compaction is the costliest step, so it starts on a fresh turn.
@@ -90,9 +91,9 @@ export async function compactNode(doc: JsonNode, source: string, ctx: Verificati
   } catch (err) {
     const foreign = findForeignContextError(err);
     const why = foreign
-      ? `it uses the JSON-LD context ${foreign.url}, which is not an Open Badges context known to this server (unknown contexts are never downloaded)`
-      : `it is not valid JSON-LD (${(err as Error).message})`;
-    ctx.report(error(TaskCode.JSONLD_COMPACT_DATA, `The document at ${source} could not be read: ${why}.`, source));
+      ? text('DOCUMENT_UNKNOWN_CONTEXT', { url: source, context: foreign.url })
+      : text('DOCUMENT_NOT_JSONLD', { url: source, reason: (err as Error).message });
+    ctx.report(error(TaskCode.JSONLD_COMPACT_DATA, why, source));
     return undefined;
   }
 }

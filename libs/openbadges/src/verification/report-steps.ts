@@ -1,3 +1,4 @@
+import { EN } from '../report-texts/en';
 import { TaskCode, type ValidationMessage } from '../validation/messages';
 import { isJsonNode, type JsonNode } from '../validation/present-values';
 import type { DetectedInput } from './detect-input';
@@ -5,19 +6,6 @@ import { STEP_NAMES, type StepName, type StepStatus, type VerificationStep } fro
 
 // The report's step types live in report.ts (browser-safe); callers of reportSteps may name them here.
 export type { StepName, StepStatus, VerificationStep };
-
-const TITLES: Record<StepName, string> = {
-  DETECT_INPUT_TYPE: 'Work out what was given (web address, badge JSON, signed badge or baked image)',
-  FETCH_DOCUMENT: "Download the badge's documents safely",
-  JSONLD_COMPACT: 'Read the documents with the Open Badges 2.0 vocabulary',
-  VALIDATE_PROPERTIES: 'Check every required property of every document',
-  LINKED_NODES: 'Load the badge class, the issuer and endorsements',
-  HOSTED_VERIFICATION: "Check the badge is hosted where its issuer says it should be",
-  SIGNED_VERIFICATION: "Check the signature with the issuer's own published key",
-  REVOCATION_AND_EXPIRY: 'Check the badge is not revoked and not expired',
-  RECIPIENT: 'Check the badge belongs to the expected person',
-  LEGACY_UPGRADE: 'Upgrade an Open Badges 1.0/1.1 badge to 2.0 before checking',
-};
 
 /** Which message codes belong to which step; a code appears once. */
 const CODES: Partial<Record<StepName, readonly string[]>> = {
@@ -34,7 +22,7 @@ const CODES: Partial<Record<StepName, readonly string[]>> = {
     TaskCode.IMAGE_VALIDATION,
   ],
   LINKED_NODES: [TaskCode.ENDORSEMENT_REVOKED, TaskCode.ENDORSEMENT_UNAVAILABLE, TaskCode.ENDORSEMENT_CLAIM_MISMATCH, TaskCode.ENDORSEMENT_NOT_VERIFIED, TaskCode.ENDORSEMENT_SIGNATURE_INVALID, TaskCode.ENDORSEMENT_KEY_NOT_OWNED],
-  HOSTED_VERIFICATION: [TaskCode.HOSTED_ID_IN_VERIFICATION_SCOPE, TaskCode.ASSERTION_VERIFICATION_DEPENDENCIES],
+  HOSTED_VERIFICATION: [TaskCode.HOSTED_ID_IN_VERIFICATION_SCOPE, TaskCode.ASSERTION_VERIFICATION_DEPENDENCIES, TaskCode.HOSTED_COPY_DIFFERS],
   SIGNED_VERIFICATION: [TaskCode.VERIFY_JWS, TaskCode.VERIFY_KEY_OWNERSHIP],
   REVOCATION_AND_EXPIRY: [TaskCode.ASSERTION_NOT_REVOKED, TaskCode.PROCESS_410_GONE, TaskCode.VERIFY_SIGNED_ASSERTION_NOT_REVOKED, TaskCode.ASSERTION_TIMESTAMP_CHECKS],
   RECIPIENT: [TaskCode.VERIFY_RECIPIENT_IDENTIFIER],
@@ -82,7 +70,7 @@ export function reportSteps(facts: StepFacts): VerificationStep[] {
     else if (!reachedBadge && step !== 'DETECT_INPUT_TYPE') status = 'skipped';
     else if (step === 'LINKED_NODES' && !hasIssuerChain(facts.graph)) status = 'failed';
     else status = own.length > 0 ? 'warning' : 'passed';
-    return { step, title: TITLES[step], status, messages: own.length };
+    return { step, title: EN.steps[step], status, messages: own.length };
   });
 }
 

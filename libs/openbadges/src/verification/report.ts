@@ -1,3 +1,4 @@
+import type { MessageText } from '../report-texts/message-text';
 import type { ValidationMessage } from '../validation/messages';
 
 /*
@@ -44,6 +45,18 @@ export interface VerificationReport {
   steps?: VerificationStep[];
   /** Each endorsement found on the badge (its Issuer, BadgeClass or Assertion) and its own verdict. */
   endorsements?: EndorsementCheck[];
+  /** The badge class's texts in the reader's language, from the translation its issuer publishes (set by the verification service). */
+  badgeEdition?: BadgeEdition;
+}
+
+/** One language edition of a BadgeClass (OB 2.0 `@language` + `related`), as far as a reader needs it. */
+export interface BadgeEdition {
+  /** The edition's own URL (listed in the badge class's `related`). */
+  id: string;
+  language: string;
+  name: string;
+  description?: string;
+  criteriaNarrative?: string;
 }
 
 export interface EndorsementCheck {
@@ -57,6 +70,8 @@ export interface EndorsementCheck {
   issuedOn?: string;
   /** Why it is not valid, in plain language (also in `messages`, as warnings). */
   problems: string[];
+  /** The same reasons as codes and params, so they can be told in another language. */
+  problemTexts?: MessageText[];
 }
 
 /** Same shape as the 1EdTech reference validator's output. */

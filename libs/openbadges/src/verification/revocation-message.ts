@@ -1,3 +1,4 @@
+import { text, type MessageText } from '../report-texts/message-text';
 import { isJsonNode, type JsonNode } from '../validation/present-values';
 import type { VerificationContext } from './verification-context';
 
@@ -5,12 +6,10 @@ import type { VerificationContext } from './verification-context';
  * The sentence a person reads when a badge was revoked: who revoked it, when and why, as far as
  * the issuer told us ("This badge was revoked by Northern College on 2026-03-01: awarded in error.").
  */
-export function revocationSentence(ctx: VerificationContext, details: { reason?: unknown; date?: unknown }): string {
-  const issuerName = findIssuerName(ctx);
-  const by = issuerName ? ` by ${issuerName}` : ' by its issuer';
-  const on = typeof details.date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(details.date) ? ` on ${details.date.slice(0, 10)}` : '';
-  const reason = typeof details.reason === 'string' && details.reason.trim() ? `: ${details.reason.trim().replace(/\.$/, '')}.` : '. No reason was given.';
-  return `This badge was revoked${by}${on}${reason} It is no longer valid; the earner can ask the issuer about it.`;
+export function revocationText(ctx: VerificationContext, details: { reason?: unknown; date?: unknown }): MessageText {
+  const date = typeof details.date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(details.date) ? details.date.slice(0, 10) : '';
+  const reason = typeof details.reason === 'string' ? details.reason.trim() : '';
+  return text('REVOKED', { issuer: findIssuerName(ctx) ?? '', date, reason });
 }
 
 function findIssuerName(ctx: VerificationContext): string | undefined {

@@ -3,6 +3,7 @@ import { buildAssertion, buildBadgeClass, buildCryptographicKey, buildIssuerProf
 import { signAssertion } from './signed/sign-document';
 import type { FetchDocument } from './types';
 import { verifyOpenBadge } from './verify-open-badge';
+import { localizeResult } from '../report-texts/localize-report';
 
 const ISSUER = 'https://badges.example.edu/issuers/1';
 const BADGE = 'https://badges.example.edu/badges/1';
@@ -32,6 +33,25 @@ describe('verifyOpenBadge (own builders round trip)', () => {
     expect(result.report).toMatchObject({ valid: true, errorCount: 0, openBadgesVersion: '2.0' });
     expect(result.graph.map((n) => n.id)).toEqual([id, BADGE, ISSUER]);
     expect(result.input).toEqual({ value: id, input_type: 'url' });
+  });
+
+  it('warns, by code and in either language, when pasted JSON differs from its hosted original', async () => {
+    const id = 'https://badges.example.edu/assertions/3';
+    const hosted = assertion(id, { type: 'hosted' });
+    const fetchDocument = serve({ ...docs, [id]: hosted });
+    const same = await verifyOpenBadge({ json: JSON.stringify(hosted) }, { fetchDocument });
+    expect(same.report).toMatchObject({ valid: true, warningCount: 0 });
+
+    const tampered = { ...hosted, issuedOn: '2023-06-01T00:00:00Z', expires: '2030-01-01T00:00:00Z' };
+    const result = await verifyOpenBadge({ json: tampered }, { fetchDocument });
+    expect(result.report).toMatchObject({ valid: true, warningCount: 1 });
+    const [message] = result.report.messages;
+    expect(message).toMatchObject({ code: 'HOSTED_COPY_DIFFERS', level: 'WARNING', messageCode: 'COPY_DIFFERS_FROM_HOSTED', params: { fields: 'expires, issuedOn' } });
+    expect(message.message).toContain('differs from the one its issuer hosts (expires, issuedOn)');
+    expect(result.report.steps?.find((step) => step.step === 'HOSTED_VERIFICATION')?.status).toBe('warning');
+    const french = localizeResult(result, 'fr');
+    expect(french.report.messages[0].message).toContain('diffère de celle que son émetteur héberge (expires, issuedOn)');
+    expect(french.report.steps?.find((step) => step.step === 'HOSTED_VERIFICATION')?.title).toBe('Vérifier que le badge est hébergé là où son émetteur l’indique');
   });
 
   it('verifies a signed assertion, and reports a revoked one', async () => {

@@ -16,6 +16,7 @@ import { verifySignedInput } from './signed/verify-signed-input';
 import type { VerificationResult } from './report';
 import type { VerifyInput, VerifyOptions } from './types';
 import { VerificationContext } from './verification-context';
+import { text } from '../report-texts/message-text';
 
 /**
  * Verify an Open Badge offline-first: every network access goes through `options.fetchDocument`.
@@ -77,16 +78,16 @@ async function resolveBakedImage(kind: 'png' | 'svg', bytes: Uint8Array, ctx: Ve
     unbaked = unbakeBadgeImage(Buffer.from(bytes));
   } catch (failure) {
     const reason = isImageError(failure) ? failure.message : 'it could not be read';
-    ctx.report(error(TaskCode.DETECT_INPUT_TYPE, `This ${kind.toUpperCase()} image could not be checked for a badge: ${reason}`));
+    ctx.report(error(TaskCode.DETECT_INPUT_TYPE, text('IMAGE_UNREADABLE', { kind: kind.toUpperCase(), reason })));
     return undefined;
   }
   if (!unbaked) {
-    ctx.report(error(TaskCode.DETECT_INPUT_TYPE, `This ${kind.toUpperCase()} image has no badge baked into it. Ask the issuer for the badge's link or its baked image.`));
+    ctx.report(error(TaskCode.DETECT_INPUT_TYPE, text('IMAGE_NOT_BAKED', { kind: kind.toUpperCase() })));
     return undefined;
   }
   const inner = detectInput(unbaked.payload);
   if (inner.type === 'png' || inner.type === 'svg' || inner.type === 'unknown') {
-    ctx.report(error(TaskCode.DETECT_INPUT_TYPE, `The badge baked into this ${kind.toUpperCase()} image is not a web address, badge JSON or a signed badge.`));
+    ctx.report(error(TaskCode.DETECT_INPUT_TYPE, text('IMAGE_PAYLOAD_UNRECOGNISED', { kind: kind.toUpperCase() })));
     return undefined;
   }
   return resolveStart(inner, ctx);

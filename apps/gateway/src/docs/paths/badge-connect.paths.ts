@@ -1,4 +1,6 @@
-import { anonymousOp, body, error, formOrJsonBody, json, learnerOp, op, ref, type PathItems } from './operations';
+import { queryParameters } from '@badges/api-contracts';
+
+import { anonymousOp, body, error, formOrJsonBody, idParam, json, learnerOp, noContent, ok, op, rateLimited, ref, type PathItems } from './operations';
 
 const TAG = 'Badge Connect';
 
@@ -22,10 +24,28 @@ export const BADGE_CONNECT_PATHS: PathItems = {
       requestBody: body('BadgeConnectRegistrationBody'),
     }),
   },
+  '/o/badgeconnect/consent': {
+    get: anonymousOp(TAG, 'What the consent page shows for an authorization request: `ask` (the client and the scopes in its request), or `return` (the redirect URI with `error` and `state`, RFC 6749 §4.1.2.1). A browser’s GET of the manifest’s authorizationUrl opens that page (decision 0039)', {
+      '200': { description: '`ask` or `return`', content: json(ref('BadgeConnectConsent')) },
+      '400': error('`validation_failed` on `client_id` (unknown) or `redirect_uri` (not registered): shown to the learner, never sent to the client'),
+      '429': rateLimited('too many authorization requests from this IP.'),
+    }, { parameters: queryParameters('BadgeConnectAuthorizationQuery') }),
+  },
   '/o/badgeconnect/authorize': {
-    post: learnerOp(TAG, 'The learner’s consent, with their passport token: 302 to the client’s redirect URI with `code` and `state`', {
-      '302': { description: 'To the redirect URI', headers: { Location: { schema: { type: 'string', format: 'uri' } } } },
+    post: learnerOp(TAG, 'The learner’s answer to a client, with their passport session: where the browser goes next (`code` and `state` on approve, `error=access_denied` on deny, or the request’s own error)', {
+      '200': { description: 'The address to send the browser to', content: json(ref('BadgeConnectRedirect')) },
+      '400': error('`validation_failed`: unknown `client_id`, unregistered `redirect_uri`, or no `decision`'),
+      '429': rateLimited('too many authorization requests from this IP.'),
     }, { requestBody: formOrJsonBody('BadgeConnectAuthorizeBody') }),
+  },
+  '/v2/backpack/connected-apps': {
+    get: learnerOp('Passport', 'The learner’s connected apps: Badge Connect clients they approved, what each may do and since when', { '200': ok('The connected apps', 'ConnectedApp') }),
+  },
+  '/v2/backpack/connected-apps/{clientId}': {
+    delete: learnerOp('Passport', 'Disconnect an app: its consent, unused codes and tokens are deleted, so its next call gets 401', {
+      '204': noContent('Disconnected'),
+      '404': error('`not_found`: the learner has not connected this client'),
+    }, { parameters: [idParam('clientId')] }),
   },
   '/o/badgeconnect/token': {
     post: anonymousOp(TAG, 'Exchange a code (with its PKCE verifier) or a refresh token for an access token; client credentials as HTTP Basic or in the body', {

@@ -36,7 +36,7 @@ export const NOTIFICATION_PATHS: PathItems = {
     put: clientOp('Notifications', 'Override the template', { '200': ok('Template', 'EmailTemplate') }, {
       parameters: [kindParam],
       requestBody: body('TemplateBody'),
-      description: 'Placeholders: `{{badgeName}}`, `{{issuerName}}`, `{{assertionUrl}}` (HTML-escaped in `html`); an unknown one is refused.',
+      description: 'Placeholders: `{{badgeName}}`, `{{issuerName}}`, `{{assertionUrl}}`, `{{passportUrl}}` (HTML-escaped in `html`); an unknown one is refused.',
     }),
     delete: clientOp('Notifications', 'Back to the default template (204 whether or not there was an override)', { '204': noContent('Reset') }, { parameters: [kindParam] }),
   },

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { IssuerV2, StaffMemberV2 } from '@badges/api-contracts/types';
 
 import { useI18n } from '../../i18n/i18n-context';
+import { ConfirmActions, SubmitCancel } from '../../shell/FormActions';
 import { formatDate } from '../../shell/format';
 import type { Roles } from './issuer-roles';
 import { RolesFieldset } from './RolesFieldset';
@@ -68,25 +69,16 @@ export function PersonItem({ person, issuers, isSelf, busy, onChange }: PersonIt
         <form className="form" onSubmit={saveRoles} aria-labelledby={`${id}-roles`}>
           <h4 id={`${id}-roles`}>{t('consolePeople.people.rolesHeading', { name: person.name })}</h4>
           <RolesFieldset roles={editing} issuers={issuers} onChange={setEditing} />
-          <div className="actions">
-            <button type="submit" disabled={busy}>
-              {t('consolePeople.people.saveRoles')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setEditing(null)}>
-              {t('common.actions.cancel')}
-            </button>
-          </div>
+          <SubmitCancel submit={t('consolePeople.people.saveRoles')} busy={busy} onCancel={() => setEditing(null)} />
         </form>
       ) : confirming ? (
-        <div className="actions" role="group" aria-label={t(`consolePeople.people.confirm.${confirming}`, { name: person.name })}>
-          <p>{t(`consolePeople.people.confirm.${confirming}`, { name: person.name })}</p>
-          <button type="button" disabled={busy} onClick={() => confirm(confirming)}>
-            {t(`consolePeople.people.${confirming}`)}
-          </button>
-          <button type="button" className="secondary" onClick={() => setConfirming(null)}>
-            {t('common.actions.cancel')}
-          </button>
-        </div>
+        <ConfirmActions
+          question={t(`consolePeople.people.confirm.${confirming}`, { name: person.name })}
+          confirm={t(`consolePeople.people.${confirming}`)}
+          busy={busy}
+          onConfirm={() => confirm(confirming)}
+          onCancel={() => setConfirming(null)}
+        />
       ) : (
         <div className="actions">
           <button

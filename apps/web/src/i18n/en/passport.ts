@@ -71,7 +71,7 @@ const messages = {
     done: '{name} was imported.',
   },
   exporting: { heading: 'Export', help: 'Download every badge (baked images and Open Badges JSON) as a zip.', button: 'Download my badges' },
-  nav: { label: 'Passport sections', badges: 'Badges', collections: 'Collections', shares: 'Share links', emails: 'Email addresses', transfer: 'Import and export' },
+  nav: { label: 'Passport sections', badges: 'Badges', collections: 'Collections', shares: 'Share links', emails: 'Email addresses', transfer: 'Import and export', connectedApps: 'Connected apps' },
   gallery: {
     heading: 'My badges',
     filters: 'Filter the badges',
@@ -166,6 +166,42 @@ const messages = {
     invalid: 'This confirmation link cannot be used: it was already used, it has expired, or it is incomplete. If the address shows as confirmed in your passport, there is nothing more to do; otherwise add it again under “Email addresses” to get a new link.',
   },
   transfer: { heading: 'Import and export' },
+  // Badge Connect (decision 0039): the consent page at the manifest's authorizationUrl, and the connected apps tab.
+  connect: {
+    title: 'Connect an app to your passport',
+    signInFirst: '{name} asks to connect to your passport. Sign in first; you will then see what it asks for and can approve or deny.',
+    signInFirstUnknown: 'An app asks to connect to your passport. Sign in first; you will then see what it asks for and can approve or deny.',
+    asks: '{name} asks to connect to your passport.',
+    site: 'If you approve, you go back to {site}.',
+    declared: 'Its website, as it describes itself: {uri}',
+    scopesHeading: 'It will be able to:',
+    scope: {
+      assertionRead: 'See the badges you have accepted in your passport, with their details.',
+      assertionCreate: 'Add badges to your passport; each one is checked before it is added.',
+      profileRead: 'See your name and your confirmed email address.',
+    },
+    revokeLater: 'You can disconnect it at any time under “Connected apps” in your passport.',
+    approve: 'Approve',
+    deny: 'Deny',
+    leaving: 'Taking you back to the app…',
+    invalid: {
+      heading: 'This connection request cannot be used',
+      client_id: 'The app that sent you here is not registered with this passport. Nothing was shared. Go back to the app and try connecting again, or tell its owner.',
+      redirect_uri: 'The app that sent you here asked to send you back to an address it did not register, so we will not send you there. Nothing was shared. Tell the app’s owner.',
+      other: 'The app that sent you here sent an incomplete request. Nothing was shared. Go back to the app and try again.',
+    },
+    apps: {
+      heading: 'Connected apps',
+      lead: 'Apps and sites you allowed to use your passport through Badge Connect.',
+      none: 'No connected apps. When a site such as a learning platform offers to connect to your passport, it sends you to a page here where you approve or deny it.',
+      connectedOn: 'Connected on {date}',
+      site: 'Site: {site}',
+      mayHeading: 'What it may do:',
+      disconnect: 'Disconnect',
+      disconnectNamed: 'Disconnect {name}',
+      disconnected: '{name} is disconnected: it can no longer use your passport.',
+    },
+  },
 };
 
 export default messages;

@@ -43,6 +43,7 @@ const messages = {
   warnings: 'Warnings',
   noProblems: 'No problems found.',
   steps: 'Every check',
+  stepLine: '{title}: {status}',
   stepStatus: { passed: 'passed', failed: 'failed', warning: 'warning', not_applicable: 'not applicable', skipped: 'skipped' },
 };
 

@@ -73,7 +73,7 @@ const messages: Catalog['passport'] = {
     done: '{name} a été importé.',
   },
   exporting: { heading: 'Exporter', help: 'Téléchargez tous vos badges (images intégrées et JSON Open Badges) en un fichier zip.', button: 'Télécharger mes badges' },
-  nav: { label: 'Sections du passeport', badges: 'Badges', collections: 'Collections', shares: 'Liens de partage', emails: 'Adresses courriel', transfer: 'Importer et exporter' },
+  nav: { label: 'Sections du passeport', badges: 'Badges', collections: 'Collections', shares: 'Liens de partage', emails: 'Adresses courriel', transfer: 'Importer et exporter', connectedApps: 'Applications connectées' },
   gallery: {
     heading: 'Mes badges',
     filters: 'Filtrer les badges',
@@ -168,6 +168,42 @@ const messages: Catalog['passport'] = {
     invalid: 'Ce lien de confirmation ne peut pas être utilisé : il a déjà servi, il a expiré ou il est incomplet. Si l’adresse apparaît comme confirmée dans votre passeport, il n’y a rien d’autre à faire ; sinon, ajoutez-la de nouveau dans « Adresses courriel » pour recevoir un nouveau lien.',
   },
   transfer: { heading: 'Importer et exporter' },
+  // Badge Connect (décision 0039) : la page de consentement à l'authorizationUrl du manifeste, et l'onglet des applications connectées.
+  connect: {
+    title: 'Connecter une application à votre passeport',
+    signInFirst: '{name} demande à se connecter à votre passeport. Connectez-vous d’abord ; vous verrez ensuite ce qu’elle demande et pourrez accepter ou refuser.',
+    signInFirstUnknown: 'Une application demande à se connecter à votre passeport. Connectez-vous d’abord ; vous verrez ensuite ce qu’elle demande et pourrez accepter ou refuser.',
+    asks: '{name} demande à se connecter à votre passeport.',
+    site: 'Si vous acceptez, vous retournerez sur {site}.',
+    declared: 'Son site Web, selon sa propre description : {uri}',
+    scopesHeading: 'Elle pourra :',
+    scope: {
+      assertionRead: 'Voir les badges que vous avez acceptés dans votre passeport, avec leurs détails.',
+      assertionCreate: 'Ajouter des badges à votre passeport ; chacun est vérifié avant d’être ajouté.',
+      profileRead: 'Voir votre nom et votre adresse courriel confirmée.',
+    },
+    revokeLater: 'Vous pourrez la déconnecter à tout moment sous « Applications connectées » dans votre passeport.',
+    approve: 'Accepter',
+    deny: 'Refuser',
+    leaving: 'Retour vers l’application…',
+    invalid: {
+      heading: 'Cette demande de connexion ne peut pas être utilisée',
+      client_id: 'L’application qui vous a envoyé ici n’est pas inscrite auprès de ce passeport. Rien n’a été partagé. Retournez à l’application et réessayez de vous connecter, ou prévenez son responsable.',
+      redirect_uri: 'L’application qui vous a envoyé ici a demandé à vous renvoyer vers une adresse qu’elle n’a pas inscrite ; nous ne vous y enverrons pas. Rien n’a été partagé. Prévenez le responsable de l’application.',
+      other: 'L’application qui vous a envoyé ici a envoyé une demande incomplète. Rien n’a été partagé. Retournez à l’application et réessayez.',
+    },
+    apps: {
+      heading: 'Applications connectées',
+      lead: 'Les applications et les sites que vous avez autorisés à utiliser votre passeport par Badge Connect.',
+      none: 'Aucune application connectée. Quand un site, par exemple une plateforme d’apprentissage, propose de se connecter à votre passeport, il vous envoie vers une page d’ici où vous acceptez ou refusez.',
+      connectedOn: 'Connectée le {date}',
+      site: 'Site : {site}',
+      mayHeading: 'Ce qu’elle peut faire :',
+      disconnect: 'Déconnecter',
+      disconnectNamed: 'Déconnecter {name}',
+      disconnected: '{name} est déconnectée : elle ne peut plus utiliser votre passeport.',
+    },
+  },
 };
 
 export default messages;

@@ -45,6 +45,7 @@ const messages: Catalog['verify'] = {
   warnings: 'Avertissements',
   noProblems: 'Aucun problème relevé.',
   steps: 'Toutes les vérifications',
+  stepLine: '{title} : {status}',
   stepStatus: { passed: 'réussie', failed: 'échouée', warning: 'avertissement', not_applicable: 'sans objet', skipped: 'non faite' },
 };
 

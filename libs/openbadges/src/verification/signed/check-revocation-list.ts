@@ -2,8 +2,9 @@ import { error, TaskCode } from '../../validation/messages';
 import { asArray, isJsonNode, type JsonNode } from '../../validation/present-values';
 import { isUrl } from '../../validation/value-types';
 import { loadNode } from '../load-node';
-import { revocationDetails, revocationSentence } from '../revocation-message';
+import { revocationDetails, revocationText } from '../revocation-message';
 import type { VerificationContext } from '../verification-context';
+import { text } from '../../report-texts/message-text';
 
 /**
  * VERIFY_SIGNED_ASSERTION_NOT_REVOKED: a signed badge stays cryptographically valid forever, so
@@ -15,13 +16,13 @@ export async function checkRevocationList(assertion: JsonNode, issuer: JsonNode,
   const list = await loadNode(listRef, ctx);
   const label = typeof assertion.id === 'string' ? assertion.id : undefined;
   if (!list) {
-    ctx.report(error(TaskCode.VERIFY_SIGNED_ASSERTION_NOT_REVOKED, `The issuer's revocation list ${listRef} could not be loaded, so it is unknown whether this badge was revoked.`, label));
+    ctx.report(error(TaskCode.VERIFY_SIGNED_ASSERTION_NOT_REVOKED, text('REVOCATION_LIST_UNAVAILABLE', { list: listRef }), label));
     return;
   }
   ctx.addNode(list, 'RevocationList');
   const entry = revocationEntryFor(list, assertion);
   if (entry === undefined) return;
-  ctx.report(error(TaskCode.VERIFY_SIGNED_ASSERTION_NOT_REVOKED, `${revocationSentence(ctx, revocationDetails(entry))} (Listed in ${listRef}.)`, label));
+  ctx.report(error(TaskCode.VERIFY_SIGNED_ASSERTION_NOT_REVOKED, text('REVOKED_LISTED', { revocation: [revocationText(ctx, revocationDetails(entry))], list: listRef }), label));
 }
 
 /** The URL of a Profile's RevocationList, if it names one. */

@@ -1,8 +1,9 @@
 import { decodeProtectedHeader } from 'jose';
 import { parseJsonWithinLimits } from '../../json/bounded-json';
 import { isJsonNode, type JsonNode } from '../../validation/present-values';
+import { text, type MessageText } from '../../report-texts/message-text';
 
-export type DecodedJws = { ok: true; alg: string; payload: JsonNode } | { ok: false; reason: string };
+export type DecodedJws = { ok: true; alg: string; payload: JsonNode } | { ok: false; reason: MessageText };
 
 /**
  * Read header and payload WITHOUT trusting them: we need the payload to find the issuer and its
@@ -13,9 +14,9 @@ export function decodeJwsUnverified(jws: string): DecodedJws {
     const header = decodeProtectedHeader(jws);
     const payloadPart = jws.split('.')[1] ?? '';
     const payload: unknown = parseJsonWithinLimits(Buffer.from(payloadPart, 'base64url').toString('utf8'));
-    if (!isJsonNode(payload)) return { ok: false, reason: 'the signed content is not a JSON object' };
+    if (!isJsonNode(payload)) return { ok: false, reason: text('JWS_NOT_OBJECT', {}) };
     return { ok: true, alg: String(header.alg), payload };
   } catch (err) {
-    return { ok: false, reason: `it could not be decoded (${(err as Error).message})` };
+    return { ok: false, reason: text('JWS_UNDECODABLE', { reason: (err as Error).message }) };
   }
 }

@@ -7,6 +7,7 @@ import { isAllowedJwsAlgorithm, type AllowedJwsAlgorithm } from './allowed-algor
 import { checkSignedBy } from './check-signed-by';
 import { decodeJwsUnverified } from './decode-jws-payload';
 import { checkRevocationList } from './check-revocation-list';
+import { text } from '../../report-texts/message-text';
 
 /**
  * Signed badge flow: decode the JWS, collect Assertion -> BadgeClass -> Issuer, then
@@ -16,11 +17,11 @@ import { checkRevocationList } from './check-revocation-list';
 export async function verifySignedInput(jws: string, ctx: VerificationContext): Promise<JsonNode | undefined> {
   const decoded = decodeJwsUnverified(jws);
   if (!decoded.ok) {
-    ctx.report(error(TaskCode.VERIFY_JWS, `The signed badge is not usable: ${decoded.reason}.`));
+    ctx.report(error(TaskCode.VERIFY_JWS, text('JWS_UNUSABLE', { reason: [decoded.reason] })));
     return undefined;
   }
   if (!isAllowedJwsAlgorithm(decoded.alg)) {
-    ctx.report(error(TaskCode.VERIFY_JWS, `The badge is signed with "${decoded.alg}", which is not accepted (only RS256 and ES256 are).`));
+    ctx.report(error(TaskCode.VERIFY_JWS, text('JWS_ALGORITHM_REFUSED', { alg: decoded.alg })));
     return undefined;
   }
   const assertion = await compactNode(decoded.payload, 'the signed badge', ctx);
@@ -31,7 +32,7 @@ export async function verifySignedInput(jws: string, ctx: VerificationContext): 
   const badge = ctx.nodes.get(String(assertion.badge));
   const issuer = badge ? ctx.nodes.get(String(badge.issuer)) : undefined;
   if (!issuer) {
-    ctx.report(error(TaskCode.VERIFY_JWS, 'The signature cannot be checked because the badge issuer could not be loaded.', label));
+    ctx.report(error(TaskCode.VERIFY_JWS, text('SIGNATURE_ISSUER_UNAVAILABLE', {}), label));
     return assertion;
   }
   await verifyWithIssuerKey(jws, decoded.alg, assertion, issuer, ctx);
@@ -45,16 +46,16 @@ async function verifyWithIssuerKey(jws: string, alg: AllowedJwsAlgorithm, assert
   for (const problem of await checkSignedBy(jws, alg, creator, issuer, ctx)) {
     switch (problem.kind) {
       case 'creator_not_listed':
-        ctx.report(error(TaskCode.VERIFY_KEY_OWNERSHIP, `The badge was signed with the key ${problem.key}, which its issuer does not list among its published keys.`, label));
+        ctx.report(error(TaskCode.VERIFY_KEY_OWNERSHIP, text('SIGNATURE_KEY_NOT_LISTED', { key: problem.key }), label));
         break;
       case 'key_not_owned':
-        ctx.report(error(TaskCode.VERIFY_KEY_OWNERSHIP, `The key ${problem.key} does not say it belongs to the issuer ${String(issuer.id)}.`, label));
+        ctx.report(error(TaskCode.VERIFY_KEY_OWNERSHIP, text('SIGNATURE_KEY_NOT_OWNED', { key: problem.key, issuer: String(issuer.id) }), label));
         break;
       case 'no_keys':
-        ctx.report(error(TaskCode.VERIFY_JWS, 'The signature cannot be checked: neither the badge nor its issuer names a public key.', label));
+        ctx.report(error(TaskCode.VERIFY_JWS, text('SIGNATURE_NO_KEYS', {}), label));
         break;
       case 'bad_signature':
-        ctx.report(error(TaskCode.VERIFY_JWS, `The signature of this badge is not valid: it was altered or not signed by its issuer (${problem.reasons.join('; ')}).`, label));
+        ctx.report(error(TaskCode.VERIFY_JWS, text('SIGNATURE_INVALID', { reasons: problem.reasons.join('; ') }), label));
         break;
     }
   }

@@ -5,6 +5,7 @@ import { asArray, isJsonNode, type JsonNode } from '../../validation/present-val
 import { revocationDetails } from '../revocation-message';
 import type { VerificationContext } from '../verification-context';
 import { checkSignedEndorsement, type EndorsementProblem } from './check-signed-endorsement';
+import { text, textsOf } from '../../report-texts/message-text';
 
 /**
  * Checks every endorsement listed by a node of the badge (not the input itself): its claim must
@@ -32,7 +33,8 @@ export async function checkEndorsements(ctx: VerificationContext): Promise<void>
           problems.unshift(withdrawn(endorsementId, signed.revocation));
         }
       }
-      for (const problem of problems) ctx.report(warning(problem.code, problem.text, endorsementId));
+      const reported = problems.map((problem) => warning(problem.code, problem.text, endorsementId));
+      for (const message of reported) ctx.report(message);
       const claim = isJsonNode(endorsement.claim) ? endorsement.claim : {};
       ctx.endorsements.push({
         id: endorsementId,
@@ -41,7 +43,8 @@ export async function checkEndorsements(ctx: VerificationContext): Promise<void>
         ...(endorser ? { endorser: { id: String(endorser.id), ...(typeof endorser.name === 'string' ? { name: endorser.name } : {}) } } : {}),
         ...(typeof claim.endorsementComment === 'string' ? { comment: claim.endorsementComment } : {}),
         ...(typeof endorsement.issuedOn === 'string' ? { issuedOn: endorsement.issuedOn } : {}),
-        problems: problems.map((problem) => problem.text),
+        problems: reported.map((message) => message.message),
+        ...(problems.length > 0 ? { problemTexts: problems.map((problem) => problem.text) } : {}),
       });
     }
   }
@@ -54,8 +57,7 @@ function isSigned(endorsement: JsonNode): boolean {
 /** `source` says why: the endorsement itself (`revoked: true`) or its endorser's RevocationList entry. */
 function withdrawn(id: string, source: unknown): EndorsementProblem {
   const { reason } = revocationDetails(source);
-  const why = typeof reason === 'string' && reason.trim() ? `: ${reason.trim().replace(/\.$/, '')}.` : '.';
-  return { code: TaskCode.ENDORSEMENT_REVOKED, text: `The endorsement ${id} was withdrawn by its endorser${why} It no longer vouches for this badge.` };
+  return { code: TaskCode.ENDORSEMENT_REVOKED, text: text('ENDORSEMENT_WITHDRAWN', { endorsement: id, reason: typeof reason === 'string' ? reason.trim() : '' }) };
 }
 
 function problemsOf(endorsement: JsonNode, targetId: string, endorser: JsonNode | undefined): EndorsementProblem[] {
@@ -67,14 +69,14 @@ function problemsOf(endorsement: JsonNode, targetId: string, endorser: JsonNode 
   if (claimId !== targetId) {
     problems.push({
       code: TaskCode.ENDORSEMENT_CLAIM_MISMATCH,
-      text: `The endorsement ${id} vouches for ${claimId === undefined ? 'nothing' : String(claimId)}, not for ${targetId} which lists it, so it does not count for this badge.`,
+      text: claimId === undefined ? text('ENDORSEMENT_CLAIMS_NOTHING', { endorsement: id, target: targetId }) : text('ENDORSEMENT_CLAIMS_OTHER', { endorsement: id, claim: String(claimId), target: targetId }),
     });
   }
   if (!endorser) {
-    problems.push({ code: TaskCode.ENDORSEMENT_NOT_VERIFIED, text: `The endorser of ${id} could not be identified: its profile did not load.` });
+    problems.push({ code: TaskCode.ENDORSEMENT_NOT_VERIFIED, text: text('ENDORSEMENT_ENDORSER_UNAVAILABLE', { endorsement: id }) });
   } else {
     for (const message of hostedIdInVerificationScope(endorsement, endorser)) {
-      problems.push({ code: TaskCode.ENDORSEMENT_NOT_VERIFIED, text: `The endorsement ${id} is not hosted where its endorser publishes endorsements: ${message.message}` });
+      problems.push({ code: TaskCode.ENDORSEMENT_NOT_VERIFIED, text: text('ENDORSEMENT_OUT_OF_SCOPE', { endorsement: id, details: textsOf([message]) }) });
     }
   }
   return problems;

@@ -2,6 +2,7 @@ import { error, TaskCode } from '../../validation/messages';
 import { isJsonNode } from '../../validation/present-values';
 import { isUrl } from '../../validation/value-types';
 import type { VerificationContext } from '../verification-context';
+import { text } from '../../report-texts/message-text';
 
 /**
  * IMAGE_VALIDATION (download part): a BadgeClass image is what every display and baker needs,
@@ -20,7 +21,7 @@ export async function checkBadgeImages(ctx: VerificationContext): Promise<void> 
       status = 0;
     }
     if (status < 200 || status >= 300) {
-      ctx.report(error(TaskCode.IMAGE_VALIDATION, `The badge image ${image} could not be downloaded${status ? ` (HTTP ${status})` : ''}.`, id, 'image'));
+      ctx.report(error(TaskCode.IMAGE_VALIDATION, text('IMAGE_NOT_DOWNLOADABLE', { url: image, status }), id, 'image'));
     }
   }
 }

@@ -1,5 +1,5 @@
 import { error, TaskCode } from '../../validation/messages';
-import { revocationDetails, revocationSentence } from '../revocation-message';
+import { revocationDetails, revocationText } from '../revocation-message';
 import type { VerificationContext } from '../verification-context';
 
 /**
@@ -12,6 +12,6 @@ export function checkRevokedFlag(ctx: VerificationContext): void {
     if (node.revoked !== true) continue;
     // A withdrawn endorsement of the badge is checkEndorsements' business, not a revoked badge.
     if (id !== input && ctx.classes.get(id) === 'Endorsement') continue;
-    ctx.report(error(TaskCode.ASSERTION_NOT_REVOKED, revocationSentence(ctx, revocationDetails(node)), id, 'revoked'));
+    ctx.report(error(TaskCode.ASSERTION_NOT_REVOKED, revocationText(ctx, revocationDetails(node)), id, 'revoked'));
   }
 }

@@ -7,13 +7,14 @@ import { checkSignedBy, type SignerProblem } from '../signed/check-signed-by';
 import { revocationEntryFor, revocationListUrl } from '../signed/check-revocation-list';
 import { decodeJwsUnverified } from '../signed/decode-jws-payload';
 import type { VerificationContext } from '../verification-context';
+import { text, textsOf, type MessageText } from '../../report-texts/message-text';
 
 /** How a signed document's compact JWS is asked for at its URL (as for signed assertions here). */
 export const JOSE_MEDIA_TYPE = 'application/jose';
 
 export interface EndorsementProblem {
   code: string;
-  text: string;
+  text: MessageText;
 }
 
 export interface SignedEndorsementResult {
@@ -33,25 +34,25 @@ export async function checkSignedEndorsement(endorsement: JsonNode, endorser: Js
   // errors are taken back out of the report and told in the endorsement's own (warning) problem.
   const mark = ctx.messages.length;
   const result = await check(endorsement, endorser, ctx);
-  const fetchFailures = ctx.messages.splice(mark).map((m) => m.message);
+  const fetchFailures = textsOf(ctx.messages.splice(mark));
   const last = result.problems.at(-1);
-  if (last && fetchFailures.length > 0) last.text = `${last.text} ${fetchFailures.join(' ')}`;
+  if (last && fetchFailures.length > 0) last.text = { ...last.text, params: { ...last.text.params, details: fetchFailures } };
   return result;
 }
 
 async function check(endorsement: JsonNode, endorser: JsonNode, ctx: VerificationContext): Promise<SignedEndorsementResult> {
   const id = String(endorsement.id);
-  const invalid = (text: string): SignedEndorsementResult => ({ problems: [{ code: TaskCode.ENDORSEMENT_SIGNATURE_INVALID, text }] });
+  const invalid = (problem: MessageText): SignedEndorsementResult => ({ problems: [{ code: TaskCode.ENDORSEMENT_SIGNATURE_INVALID, text: problem }] });
   const signed = await fetchSignedForm(id, ctx);
   // 410 is how a withdrawn endorsement answers (an embedded copy can outlive it): revoked, not invalid.
   if (!signed.ok && signed.gone) return { problems: [], revocation: signed.gone };
-  if (!signed.ok) return invalid(`The signed form of the endorsement ${id} could not be downloaded (${signed.reason}), so its signature cannot be checked.`);
+  if (!signed.ok) return invalid(text('ENDORSEMENT_SIGNED_FORM_UNAVAILABLE', { endorsement: id, reason: signed.reason, details: [] }));
   const decoded = decodeJwsUnverified(signed.jws);
-  if (!decoded.ok) return invalid(`The signed form of the endorsement ${id} is not usable: ${decoded.reason}.`);
-  if (!isAllowedJwsAlgorithm(decoded.alg)) return invalid(`The endorsement ${id} is signed with "${decoded.alg}", which is not accepted (only RS256 and ES256 are).`);
+  if (!decoded.ok) return invalid(text('ENDORSEMENT_SIGNED_FORM_UNUSABLE', { endorsement: id, reason: [decoded.reason], details: [] }));
+  if (!isAllowedJwsAlgorithm(decoded.alg)) return invalid(text('ENDORSEMENT_ALGORITHM_REFUSED', { endorsement: id, alg: decoded.alg, details: [] }));
   const payload = decoded.payload;
   if (payload.id !== id || payload.issuer !== endorser.id || claimIdOf(payload) !== claimIdOf(endorsement)) {
-    return invalid(`The signed form of the endorsement ${id} is not the endorsement published there (its id, endorser or claim differ).`);
+    return invalid(text('ENDORSEMENT_SIGNED_FORM_DIFFERS', { endorsement: id, details: [] }));
   }
   const creator = isJsonNode(payload.verification) ? payload.verification.creator : undefined;
   const problems = (await checkSignedBy(signed.jws, decoded.alg, creator, endorser, ctx)).map((problem) => wordSignerProblem(problem, id, endorser));
@@ -59,7 +60,7 @@ async function check(endorsement: JsonNode, endorser: JsonNode, ctx: Verificatio
   if (!listUrl) return { problems };
   const list = await loadNode(listUrl, ctx);
   if (!list) {
-    problems.push({ code: TaskCode.ENDORSEMENT_NOT_VERIFIED, text: `The endorser's revocation list ${listUrl} could not be loaded, so it is unknown whether the endorsement ${id} was withdrawn.` });
+    problems.push({ code: TaskCode.ENDORSEMENT_NOT_VERIFIED, text: text('ENDORSEMENT_REVOCATION_LIST_UNAVAILABLE', { endorsement: id, list: listUrl, details: [] }) });
     return { problems };
   }
   ctx.addNode(list, 'RevocationList');
@@ -71,13 +72,13 @@ function wordSignerProblem(problem: SignerProblem, id: string, endorser: JsonNod
   const who = String(endorser.id);
   switch (problem.kind) {
     case 'creator_not_listed':
-      return { code: TaskCode.ENDORSEMENT_KEY_NOT_OWNED, text: `The endorsement ${id} was signed with the key ${problem.key}, which its endorser ${who} does not list among its published keys.` };
+      return { code: TaskCode.ENDORSEMENT_KEY_NOT_OWNED, text: text('ENDORSEMENT_KEY_NOT_LISTED', { endorsement: id, key: problem.key, endorser: who, details: [] }) };
     case 'key_not_owned':
-      return { code: TaskCode.ENDORSEMENT_KEY_NOT_OWNED, text: `The key ${problem.key} that signed the endorsement ${id} does not say it belongs to its endorser ${who}.` };
+      return { code: TaskCode.ENDORSEMENT_KEY_NOT_OWNED, text: text('ENDORSEMENT_KEY_NOT_OWNED', { endorsement: id, key: problem.key, endorser: who, details: [] }) };
     case 'no_keys':
-      return { code: TaskCode.ENDORSEMENT_SIGNATURE_INVALID, text: `The signature of the endorsement ${id} cannot be checked: neither it nor its endorser names a public key.` };
+      return { code: TaskCode.ENDORSEMENT_SIGNATURE_INVALID, text: text('ENDORSEMENT_NO_KEYS', { endorsement: id, details: [] }) };
     case 'bad_signature':
-      return { code: TaskCode.ENDORSEMENT_SIGNATURE_INVALID, text: `The signature of the endorsement ${id} is not valid: it was altered or not signed by its endorser (${problem.reasons.join('; ')}).` };
+      return { code: TaskCode.ENDORSEMENT_SIGNATURE_INVALID, text: text('ENDORSEMENT_SIGNATURE_INVALID', { endorsement: id, reasons: problem.reasons.join('; '), details: [] }) };
   }
 }
 

@@ -7,6 +7,7 @@ import { staffIdentity } from '../../../api/console-api';
 import { apiClients, revokeApiClient, rotateApiClient } from '../../../api/integrations-api';
 import { useI18n } from '../../../i18n/i18n-context';
 import { ErrorMessage } from '../../../shell/ErrorMessage';
+import { ConfirmActions } from '../../../shell/FormActions';
 import { formatDate } from '../../../shell/format';
 import { Notice } from '../../../shell/Notice';
 import { useAction } from '../../../shell/use-action';
@@ -91,15 +92,13 @@ export function ApiClientsPage({ token }: { token: string }) {
                     {client.revokedAt ? (
                       <p className="muted">{t('consoleIntegrations.apiClients.revokedOn', { date: formatDate(client.revokedAt, lang) })}</p>
                     ) : confirming?.clientId === client.clientId ? (
-                      <div className="actions" role="group" aria-label={t(`consoleIntegrations.apiClients.confirm.${confirming.change}`, { name: client.name })}>
-                        <p>{t(`consoleIntegrations.apiClients.confirm.${confirming.change}`, { name: client.name })}</p>
-                        <button type="button" disabled={action.busy} onClick={() => change(client, confirming.change)}>
-                          {t(`consoleIntegrations.apiClients.${confirming.change}`)}
-                        </button>
-                        <button type="button" className="secondary" onClick={() => setConfirming(null)}>
-                          {t('common.actions.cancel')}
-                        </button>
-                      </div>
+                      <ConfirmActions
+                        question={t(`consoleIntegrations.apiClients.confirm.${confirming.change}`, { name: client.name })}
+                        confirm={t(`consoleIntegrations.apiClients.${confirming.change}`)}
+                        busy={action.busy}
+                        onConfirm={() => change(client, confirming.change)}
+                        onCancel={() => setConfirming(null)}
+                      />
                     ) : (
                       <div className="actions">
                         <button type="button" className="secondary" aria-label={t('consoleIntegrations.apiClients.rotateNamed', { name: client.name })} onClick={() => setConfirming({ clientId: client.clientId, change: 'rotate' })}>

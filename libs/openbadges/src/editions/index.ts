@@ -1,0 +1,1 @@
+export { badgeEditions, editionTexts } from './badge-editions';
