@@ -23,6 +23,10 @@ import { OwnedEntities } from './common/owned-entities';
 import { PublicUrls } from './common/public-urls';
 import { ISSUER_CONFIG, ISSUER_DATABASE, ISSUER_OUTBOX_RELAY } from './common/tokens';
 import type { IssuerConfig } from './config/issuer.config';
+import { AssertionEngagementsRepository } from './dashboards/assertion-engagements.repository';
+import { AwardStatsRepository } from './dashboards/award-stats.repository';
+import { DashboardsController } from './dashboards/dashboards.controller';
+import { EngagementEventsConsumer } from './dashboards/engagement-events.consumer';
 import { EndorsementEventsConsumer } from './endorsements/endorsement-events.consumer';
 import { IssuerStaffRepository } from './issuer-staff/issuer-staff.repository';
 import { StaffEventsConsumer } from './issuer-staff/staff-events.consumer';
@@ -89,6 +93,8 @@ export class IssuerModule {
         BulkAwardsController,
         EndorsementEventsConsumer,
         StaffEventsConsumer,
+        DashboardsController,
+        EngagementEventsConsumer,
       ],
       providers: [
         { provide: ISSUER_DATABASE, useValue: options.database },
@@ -103,6 +109,8 @@ export class IssuerModule {
         ImagesRepository,
         IssuersRepository,
         IssuerStaffRepository,
+        AssertionEngagementsRepository,
+        AwardStatsRepository,
         IssuersService,
         BadgeClassesRepository,
         BadgeClassesService,

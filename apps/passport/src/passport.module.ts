@@ -15,6 +15,7 @@ import { UrlProof } from './accounts/url-proof';
 import { UsersController } from './accounts/users.controller';
 import { BackpackController } from './backpack/backpack.controller';
 import { BackpackRepository } from './backpack/backpack.repository';
+import { BadgeAcceptanceService } from './backpack/badge-acceptance.service';
 import { BadgeCollector } from './backpack/badge-collector';
 import { BadgeConnectAuthGuard } from './badge-connect/badge-connect-auth.guard';
 import { BadgeConnectResourcesController } from './badge-connect/badge-connect-resources.controller';
@@ -114,6 +115,7 @@ export class PassportModule {
         AwardIntakeService,
         EndorsementIntakeService,
         BackpackRepository,
+        BadgeAcceptanceService,
         CollectionsService,
         SharesService,
         IssuerDocumentsClient,

@@ -22,3 +22,4 @@ export * from './notifications.contract';
 export * from './bulk-awards.contract';
 export * from './passport-requests.contract';
 export * from './contract-mismatches';
+export * from './stats.contract';

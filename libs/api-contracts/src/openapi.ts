@@ -85,6 +85,7 @@ import {
   StaffSessionsRevokedV2Schema,
 } from './staff.contract';
 import { SsoSettingsBodySchema, SsoSettingsV2Schema } from './sso.contract';
+import { AwardStatsV2Schema, StatsQuerySchema } from './stats.contract';
 import { LearnerSignInBodySchema, StaffSessionSchema, StaffSignInBodySchema } from './web-session.contract';
 
 /** Every request body contract, by the component name it gets in OpenAPI. */
@@ -165,6 +166,7 @@ export const RESPONSE_SCHEMAS = {
   BadgeClass: BadgeClassV2Schema,
   Assertion: AssertionV2Schema,
   BatchRevokeResult: BatchRevokeResultV2Schema,
+  AwardStats: AwardStatsV2Schema,
   EndorserProfile: EndorserProfileV2Schema,
   PublishedEndorser: PublishedEndorserV2Schema,
   EndorserSigningKey: EndorserSigningKeyV2Schema,
@@ -193,6 +195,7 @@ export const QUERY_SCHEMAS = {
   AuditQuery: AuditQuerySchema,
   AuditFilter: AuditFilterSchema,
   BadgeConnectAuthorizationQuery: BadgeConnectAuthorizationQuerySchema,
+  StatsQuery: StatsQuerySchema,
 } as const satisfies Record<string, z.ZodObject>;
 
 export type RequestBodyName = keyof typeof REQUEST_BODY_SCHEMAS;

@@ -14,10 +14,14 @@ export const API_PATHS = {
   issuer: '/v2/issuers/:entityId',
   issuerBadgeClasses: '/v2/issuers/:entityId/badgeclasses',
   issuerAssertions: '/v2/issuers/:entityId/assertions',
+  /** Ours. */
+  issuerStats: '/v2/issuers/:entityId/stats',
 
   badgeClasses: '/v2/badgeclasses',
   badgeClass: '/v2/badgeclasses/:entityId',
   badgeClassAssertions: '/v2/badgeclasses/:entityId/assertions',
+  /** Ours. */
+  badgeClassStats: '/v2/badgeclasses/:entityId/stats',
   badgeClassBatchIssue: '/v2/badgeclasses/:entityId/issue',
   /** Ours. */
   badgeClassBulkAwards: '/v2/badgeclasses/:entityId/bulk-awards',

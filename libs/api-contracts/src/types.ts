@@ -9,6 +9,7 @@ export type { IssuerV2, IssuerStaffRole, IssuerStaffV2 } from './issuers.contrac
 export type { IssuerRoleGrantV2, StaffInstitutionRole, StaffInviteBody, StaffLanguage, StaffMemberV2, StaffRolesBody, StaffSessionsRevokedV2, StaffStatus } from './staff.contract';
 export type { Alignment, AlignmentV2, BadgeClassTranslation, BadgeClassTranslationV2, BadgeClassUpdateInput, BadgeClassV2, ExpirationDuration, VerificationType } from './badge-classes.contract';
 export type { AcceptanceStatus, AssertionV2, AwardStatus, RecipientType, RecipientV2 } from './assertions.contract';
+export type { AwardCountsV2, AwardStatsV2, StatsBucket } from './stats.contract';
 export type {
   EndorsementRequestV2,
   EndorsementRole,

@@ -11,6 +11,7 @@ import { issuerCreatedPayload } from './payloads/issuer-created.payload';
 import { issuerUpdatedPayload } from './payloads/issuer-updated.payload';
 import { learnerEmailConfirmationRequestedPayload } from './payloads/learner-email-confirmation.payload';
 import { learnerExistingSignupAttemptedPayload } from './payloads/learner-existing-signup.payload';
+import { passportAssertionAcceptedPayload, passportAssertionSharedPayload } from './payloads/passport-engagement.payload';
 import { staffChangedPayload } from './payloads/staff-changed.payload';
 import { staffInvitedPayload, staffPasswordResetRequestedPayload } from './payloads/staff-emails.payload';
 import {
@@ -47,6 +48,8 @@ export const payloadSchemas = {
   [Topic.StaffInvited]: staffInvitedPayload,
   [Topic.StaffPasswordResetRequested]: staffPasswordResetRequestedPayload,
   [Topic.StaffChanged]: staffChangedPayload,
+  [Topic.PassportAssertionAccepted]: passportAssertionAcceptedPayload,
+  [Topic.PassportAssertionShared]: passportAssertionSharedPayload,
 } as const satisfies Record<TopicName, z.ZodType>;
 
 export type PayloadOf<T extends TopicName> = z.output<(typeof payloadSchemas)[T]>;

@@ -38,6 +38,9 @@ export const Topic = {
   StaffPasswordResetRequested: 'badges.staff.password-reset-requested.v1',
   // A person's name, status or issuer roles changed: the issuer service lists issuers' staff from it.
   StaffChanged: 'badges.staff.changed.v1',
+  // Dashboards (issue #17): a learner accepted or shared a badge of ours; the issuer counts them.
+  PassportAssertionAccepted: 'badges.passport.assertion-accepted.v1',
+  PassportAssertionShared: 'badges.passport.assertion-shared.v1',
 } as const;
 
 export type TopicName = (typeof Topic)[keyof typeof Topic];

@@ -1,13 +1,14 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Put, Query, UseGuards } from '@nestjs/common';
 
 import { successEnvelope, type BackpackAssertionV2, type V2SuccessEnvelope, AcceptanceBodySchema, StatusQuerySchema } from '@badges/api-contracts';
-import { acceptedLanguages, ApiError, InternalTokenGuard, parseWith } from '@badges/service-kit';
+import { acceptedLanguages, ApiError, CorrelationId, InternalTokenGuard, parseWith } from '@badges/service-kit';
 
 import { Learner, LearnerAuthGuard } from '../accounts/learner-auth.guard';
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import type { LearnerScope } from '../common/learner-scope';
 import { BadgeEditionsService } from '../badge-texts/badge-editions.service';
 import { AwardCopiesService } from '../export/award-copies.service';
+import { BadgeAcceptanceService } from './badge-acceptance.service';
 import { toBackpackAssertionV2 } from './backpack.dto';
 import { BackpackRepository, type BadgeView } from './backpack.repository';
 
@@ -17,6 +18,7 @@ import { BackpackRepository, type BadgeView } from './backpack.repository';
 export class BackpackController {
   constructor(
     private readonly backpack: BackpackRepository,
+    private readonly acceptance: BadgeAcceptanceService,
     private readonly copies: AwardCopiesService,
     private readonly editions: BadgeEditionsService,
   ) {}
@@ -47,9 +49,10 @@ export class BackpackController {
     @Param('entityId', EntityIdPipe) id: string,
     @Body() body: unknown,
     @Headers('accept-language') acceptLanguage: string | undefined,
+    @CorrelationId() correlationId: string,
   ): Promise<V2SuccessEnvelope<BackpackAssertionV2>> {
     const { acceptance } = parseWith(AcceptanceBodySchema, body);
-    if (!(await this.backpack.setStatus(scope, id, acceptance))) throw ApiError.notFound('assertion');
+    if (!(await this.acceptance.answer(scope, id, acceptance, correlationId))) throw ApiError.notFound('assertion');
     if (acceptance === 'accepted') await this.copies.keep(id);
     return this.get(scope, id, acceptLanguage);
   }

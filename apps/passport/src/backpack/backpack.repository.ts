@@ -39,11 +39,6 @@ export class BackpackRepository {
     return view;
   }
 
-  async setStatus(scope: LearnerScope, assertionId: string, status: BadgeStatus): Promise<boolean> {
-    const updated = await this.prisma.backpackBadge.updateMany({ where: { learnerId: scope.learnerId, assertionId }, data: { status } });
-    return updated.count > 0;
-  }
-
   async remove(scope: LearnerScope, assertionId: string): Promise<boolean> {
     const removed = await this.prisma.backpackBadge.deleteMany({ where: { learnerId: scope.learnerId, assertionId } });
     return removed.count > 0;

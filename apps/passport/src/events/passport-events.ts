@@ -5,6 +5,7 @@ import { outboxInsertStatements, type OutboxRelay } from '@badges/messaging';
 
 import { PASSPORT_OUTBOX_RELAY } from '../common/tokens';
 import { PASSPORT_SCHEMA } from './award-intake.service';
+import type { Award } from '../generated/prisma/client';
 import type { PassportTx } from '../prisma/passport-prisma.service';
 
 /**
@@ -40,6 +41,24 @@ export class PassportEvents {
         payload: { ...payload, verifiedAt: new Date().toISOString() },
       }),
     ]);
+  }
+
+  /**
+   * Dashboards (issue #17): a learner accepted or shared badges. Only badges our issuers awarded
+   * (an imported badge has no issuer here to count it); each event goes to the awarding
+   * institution and carries ids only, never who the learner is.
+   */
+  async assertionsEngaged(tx: PassportTx, correlationId: string, engagement: 'accepted' | 'shared', awards: readonly Award[], at: Date): Promise<void> {
+    const events = awards
+      .filter((award) => award.origin === 'platform')
+      .map((award) => {
+        const ids = { assertionId: award.assertionId, badgeClassId: award.badgeClassId, issuerId: award.issuerId };
+        const origin = { institutionId: award.institutionId, correlationId, aggregateId: award.assertionId, occurredAt: at };
+        return engagement === 'accepted'
+          ? createEvent(Topic.PassportAssertionAccepted, { ...origin, payload: { ...ids, acceptedAt: at.toISOString() } })
+          : createEvent(Topic.PassportAssertionShared, { ...origin, payload: { ...ids, sharedAt: at.toISOString() } });
+      });
+    if (events.length > 0) await this.write(tx, events);
   }
 
   /** Call after the transaction committed. */

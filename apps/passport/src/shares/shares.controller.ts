@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res, UseGuards } 
 import type { FastifyReply } from 'fastify';
 
 import { successEnvelope, type ShareV2, type V2SuccessEnvelope, ShareCreateBodySchema } from '@badges/api-contracts';
-import { cacheTag, InternalTokenGuard, markPublicCacheStale, parseWith } from '@badges/service-kit';
+import { cacheTag, CorrelationId, InternalTokenGuard, markPublicCacheStale, parseWith } from '@badges/service-kit';
 
 import { Learner, LearnerAuthGuard } from '../accounts/learner-auth.guard';
 import { EntityIdPipe } from '../common/entity-id.pipe';
@@ -17,8 +17,8 @@ export class SharesController {
 
   @Post()
   @HttpCode(201)
-  async create(@Learner() scope: LearnerScope, @Body() body: unknown): Promise<V2SuccessEnvelope<ShareV2>> {
-    return successEnvelope(await this.shares.create(scope, parseWith(ShareCreateBodySchema, body)));
+  async create(@Learner() scope: LearnerScope, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<V2SuccessEnvelope<ShareV2>> {
+    return successEnvelope(await this.shares.create(scope, parseWith(ShareCreateBodySchema, body), correlationId));
   }
 
   @Get()

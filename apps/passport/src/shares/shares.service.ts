@@ -4,12 +4,13 @@ import { type ShareType, type ShareV2, type ShareCreateBody } from '@badges/api-
 import { newEntityId } from '@badges/persistence';
 import { ApiError, ErrorCode } from '@badges/service-kit';
 
-import { BackpackRepository, isPubliclyShowable } from '../backpack/backpack.repository';
+import { BackpackRepository, isPubliclyShowable, type BadgeView } from '../backpack/backpack.repository';
 import { CollectionsService } from '../collections/collections.service';
 import { learnerScope, type LearnerScope } from '../common/learner-scope';
 import { PASSPORT_CONFIG } from '../common/tokens';
 import type { PassportConfig } from '../config/passport.config';
 import type { Share } from '../generated/prisma/client';
+import { PassportEvents } from '../events/passport-events';
 import { PassportPrismaService } from '../prisma/passport-prisma.service';
 import type { SharedContent } from './share-page';
 import { embedSnippet, linkedInAddToProfileUrl, shareUrl } from './share-links';
@@ -26,19 +27,28 @@ export class SharesService {
     private readonly prisma: PassportPrismaService,
     private readonly backpack: BackpackRepository,
     private readonly collections: CollectionsService,
+    private readonly events: PassportEvents,
     @Inject(PASSPORT_CONFIG) private readonly config: PassportConfig,
   ) {}
 
-  async create(scope: LearnerScope, body: ShareCreateBody): Promise<ShareV2> {
+  /** The link, and the news that its badges were shared (for their issuers' dashboards), in one transaction. */
+  async create(scope: LearnerScope, body: ShareCreateBody, correlationId: string): Promise<ShareV2> {
+    let shown: BadgeView[];
     if (body.type === 'badge') {
       const view = await this.backpack.findByAssertion(scope, body.entityId);
       if (!view) throw ApiError.notFound('assertion');
       if (view.revocation) throw ApiError.validation('A revoked badge cannot be shared.', 'entityId');
       if (view.badge.status !== 'accepted') throw ApiError.validation('Accept the badge before sharing it.', 'entityId');
+      shown = [view];
     } else {
-      await this.collections.get(scope, body.entityId);
+      shown = (await this.collections.get(scope, body.entityId)).badges.filter(isPubliclyShowable);
     }
-    const share = await this.prisma.share.create({ data: { id: newEntityId(), learnerId: scope.learnerId, kind: body.type, targetId: body.entityId } });
+    const share = await this.prisma.$transaction(async (tx) => {
+      const created = await tx.share.create({ data: { id: newEntityId(), learnerId: scope.learnerId, kind: body.type, targetId: body.entityId } });
+      await this.events.assertionsEngaged(tx, correlationId, 'shared', shown.map((view) => view.award), created.createdAt);
+      return created;
+    });
+    this.events.published();
     return this.toV2(scope, share);
   }
 

@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LightMyRequestResponse } from 'fastify';
 
-import { createEvent, Topic, type LearnerEmailConfirmationRequestedPayload, type LearnerExistingSignupAttemptedPayload } from '@badges/events';
+import { createEvent, Topic, type BadgeEvent, type LearnerEmailConfirmationRequestedPayload, type LearnerExistingSignupAttemptedPayload } from '@badges/events';
 import { InProcessJobBackend } from '@badges/jobs';
 import { InProcessEventBus } from '@badges/messaging';
 import { createSalt, hashIdentity, normalizeIdentity } from '@badges/openbadges';
@@ -29,7 +29,8 @@ export function expectApiError(response: LightMyRequestResponse, status: number,
 
 /**
  * The passport app on its own in-process bus, with a fake issuer and a listener standing in for
- * the notification service (it keeps each confirmation email's and owner notice's payload). Awards are published as
+ * the notification service (it keeps each confirmation email's and owner notice's payload) and one for
+ * the issuer's dashboards (`engagements`). Awards are published as
  * the real issuer publishes them: salted hash plus the keyed lookup under the shared secret.
  */
 export async function startPassport(database: Database, options: { verifier?: Verifier } = {}) {
@@ -38,6 +39,9 @@ export async function startPassport(database: Database, options: { verifier?: Ve
   const bus = new InProcessEventBus();
   const confirmations: LearnerEmailConfirmationRequestedPayload[] = [];
   const notices: LearnerExistingSignupAttemptedPayload[] = [];
+  // Stands in for the issuer's dashboards: every engagement event the passport published.
+  const engagements: BadgeEvent[] = [];
+  await bus.subscribe({ group: 'test-dashboards', topics: [Topic.PassportAssertionAccepted, Topic.PassportAssertionShared], handler: async (event) => void engagements.push(event) });
   await bus.subscribe({
     group: 'test-mailer',
     topics: [Topic.LearnerEmailConfirmationRequested, Topic.LearnerExistingSignupAttempted],
@@ -83,6 +87,7 @@ export async function startPassport(database: Database, options: { verifier?: Ve
     issuer,
     confirmations,
     notices,
+    engagements,
     call,
     waitFor,
     confirmationToken,

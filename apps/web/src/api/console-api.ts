@@ -1,4 +1,4 @@
-import type { AssertionV2, AwardStatus, BadgeClassUpdateInput, BadgeClassV2, BulkAwardJobDetailV2, BulkAwardJobV2, BulkAwardProgress, InstitutionV2, IssuerV2, StaffSession, V2SuccessEnvelope } from '@badges/api-contracts/types';
+import type { AssertionV2, AwardStatsV2, AwardStatus, BadgeClassUpdateInput, BadgeClassV2, BulkAwardJobDetailV2, BulkAwardJobV2, BulkAwardProgress, InstitutionV2, IssuerV2, StaffSession, StatsBucket, V2SuccessEnvelope } from '@badges/api-contracts/types';
 
 import { apiFetch, apiJson, apiOne, apiResult, ApiRequestError } from './client';
 import { endSession, startSession } from './session';
@@ -45,8 +45,8 @@ export function ownInstitution(token: string): Promise<InstitutionV2> {
 
 /* Issuers, badge classes, awards and assertions: the staff side of the Badgr v2 API. */
 
-/** A null description clears it. */
-export type IssuerFields = Pick<IssuerV2, 'name' | 'email' | 'url' | 'description'>;
+/** A null description clears it; `image` (a PNG or SVG data URI) replaces the image, left out it keeps the current one. */
+export type IssuerFields = Pick<IssuerV2, 'name' | 'email' | 'url' | 'description'> & { image?: string };
 
 export function listIssuers(token: string): Promise<IssuerV2[]> {
   return apiResult<IssuerV2>('/v2/issuers?include_staff=false', { token });
@@ -99,12 +99,6 @@ export function awardBadge(token: string, badgeClassId: string, award: AwardFiel
   });
 }
 
-/** An issuer's assertions to one recipient (the platform matches the email against the salted hashes), revoked ones included. */
-export function searchAssertions(token: string, issuerId: string, recipient: string): Promise<AssertionV2[]> {
-  const query = new URLSearchParams({ recipient, include_revoked: 'true', num: '100' });
-  return apiResult<AssertionV2>(`/v2/issuers/${encodeURIComponent(issuerId)}/assertions?${query}`, { token });
-}
-
 /** What the awards list of a badge class is filtered by: a name or an exact email, and a status (all when absent). */
 export interface AwardsFilter {
   q: string;
@@ -123,11 +117,18 @@ function awardsQuery(filter: AwardsFilter): URLSearchParams {
   return query;
 }
 
-/** One page of a badge class's awards, newest first; `next` is the API's URL of the following page. */
-export async function listAwards(token: string, badgeClassId: string, filter: AwardsFilter, next?: string): Promise<{ rows: AssertionV2[]; next: string | null }> {
+/** Whose awards a list or a dashboard shows: one badge class's, or those of every badge class of an issuer. */
+export type AwardsSource = { kind: 'badgeClass'; id: string } | { kind: 'issuer'; id: string };
+
+function sourcePath(source: AwardsSource): string {
+  return `/v2/${source.kind === 'issuer' ? 'issuers' : 'badgeclasses'}/${encodeURIComponent(source.id)}`;
+}
+
+/** One page of awards, newest first; `next` is the API's URL of the following page. */
+export async function listAwards(token: string, source: AwardsSource, filter: AwardsFilter, next?: string): Promise<{ rows: AssertionV2[]; next: string | null }> {
   const query = awardsQuery(filter);
   query.set('num', '25');
-  const path = next ? new URL(next).pathname + new URL(next).search : `/v2/badgeclasses/${encodeURIComponent(badgeClassId)}/assertions?${query}`;
+  const path = next ? new URL(next).pathname + new URL(next).search : `${sourcePath(source)}/assertions?${query}`;
   const envelope = await apiJson<V2SuccessEnvelope<AssertionV2>>(path, { token });
   return { rows: envelope.result, next: envelope.pagination?.nextResults ?? null };
 }
@@ -136,6 +137,11 @@ export async function listAwards(token: string, badgeClassId: string, filter: Aw
 export async function exportAwards(token: string, badgeClassId: string, filter: AwardsFilter): Promise<Blob> {
   const response = await apiFetch(`/v2/badgeclasses/${encodeURIComponent(badgeClassId)}/assertions.csv?${awardsQuery(filter)}`, { token, headers: { accept: 'text/csv' } });
   return response.blob();
+}
+
+/** The dashboard's counts over the default period of `bucket` (30 days, 12 weeks or 12 months, ending now). */
+export function awardStats(token: string, source: AwardsSource, bucket: StatsBucket): Promise<AwardStatsV2> {
+  return apiOne<AwardStatsV2>(`${sourcePath(source)}/stats?${new URLSearchParams({ bucket })}`, { token });
 }
 
 export function revokeAssertion(token: string, assertionId: string, reason: string): Promise<AssertionV2> {

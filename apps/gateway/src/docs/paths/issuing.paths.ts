@@ -1,3 +1,5 @@
+import { queryParameters } from '@badges/api-contracts';
+
 import { body, clientOp, error, idParam, noContent, ok, queryParam, type PathItems } from './operations';
 
 /** The institution API of the issuer service: issuers, their keys, badge classes, awards and bulk awards. */
@@ -30,6 +32,11 @@ export const ISSUING_PATHS: PathItems = {
   '/v2/issuers/{entityId}/assertions': {
     get: clientOp('Assertions', 'List an issuer’s assertions', { '200': ok('Assertions', 'Assertion') }, { parameters: [idParam(), ...assertionListParams()] }),
   },
+  '/v2/issuers/{entityId}/stats': {
+    get: clientOp('Dashboards', 'The issuer’s dashboard: awards made, accepted, shared and revoked over time (every badge class of the issuer)', { '200': ok('The counts', 'AwardStats') }, {
+      parameters: [idParam(), ...queryParameters('StatsQuery')],
+    }),
+  },
   '/v2/badgeclasses': {
     get: clientOp('Badge classes', 'List all badge classes of the institution', { '200': ok('Badge classes', 'BadgeClass') }),
   },
@@ -46,6 +53,11 @@ export const ISSUING_PATHS: PathItems = {
     get: clientOp('Assertions', 'Export a badge class’s assertions as CSV, with the list’s filters; names and reasons formula-neutralised', {
       '200': { description: 'CSV: assertion_id, recipient_name, recipient_type, recipient, issued_on, expires, status, revocation_reason, assertion_url', content: { 'text/csv': { schema: { type: 'string' } } } },
     }, { parameters: [idParam(), ...assertionListParams().filter((param) => param.name !== 'num' && param.name !== 'cursor')] }),
+  },
+  '/v2/badgeclasses/{entityId}/stats': {
+    get: clientOp('Dashboards', 'The badge class’s dashboard: awards made, accepted, shared and revoked over time', { '200': ok('The counts', 'AwardStats') }, {
+      parameters: [idParam(), ...queryParameters('StatsQuery')],
+    }),
   },
   '/v2/badgeclasses/{entityId}/issue': {
     post: clientOp('Assertions', 'Batch award (Badgr): up to 100, all or nothing', { '201': ok('Awarded', 'Assertion') }, { parameters: [idParam()], requestBody: body('BatchIssueBody') }),

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 
 import type { AssertionV2, AwardStatus } from '@badges/api-contracts/types';
 
-import { exportAwards, listAwards, type AwardsFilter } from '../../api/console-api';
+import { exportAwards, listAwards, type AwardsFilter, type AwardsSource } from '../../api/console-api';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorMessage } from '../../shell/ErrorMessage';
 import { formatDate } from '../../shell/format';
@@ -22,12 +22,13 @@ function statusOf(award: AssertionV2): AwardStatus {
 }
 
 /**
- * Who received this badge class: newest first, 25 at a time ("Show more" follows the API's
- * cursor), searched by name or exact email, filtered by status, revocable row by row, and
- * exported with the same filter as CSV. Recipients' emails are stored hashed, so a row shows the
- * name staff gave, and only an exact email finds an award by its address.
+ * Who received this badge class (or any badge class of an issuer, on the Assertions page): newest
+ * first, 25 at a time ("Show more" follows the API's cursor), searched by name or exact email,
+ * filtered by status, revocable row by row, and, for a badge class, exported with the same filter
+ * as CSV. Recipients' emails are stored hashed, so a row shows the name staff gave, and only an
+ * exact email finds an award by its address. `badgeNames` adds a column naming each award's badge.
  */
-export function AwardsList({ badgeClassId, refreshKey }: { badgeClassId: string; refreshKey: number }) {
+export function AwardsList({ source, refreshKey, badgeNames }: { source: AwardsSource; refreshKey: number; badgeNames?: ReadonlyMap<string, string> }) {
   const { t, lang } = useI18n();
   const { token } = useConsoleSession();
   const id = useId();
@@ -37,16 +38,19 @@ export function AwardsList({ badgeClassId, refreshKey }: { badgeClassId: string;
   const [filter, setFilter] = useState<AwardsFilter>({ q: '', status: '' });
   const [rows, setRows] = useState<AssertionV2[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
+  // Keyed on the source's parts, so a caller's fresh object each render does not reload the list.
+  const { kind, id: sourceId } = source;
+  const badgeClassId = kind === 'badgeClass' ? sourceId : null;
 
   const run = load.run;
   const reload = useCallback(
     () =>
       run(async () => {
-        const page = await listAwards(token, badgeClassId, filter);
+        const page = await listAwards(token, { kind, id: sourceId }, filter);
         setRows(page.rows);
         setNext(page.next);
       }),
-    [run, token, badgeClassId, filter],
+    [run, token, kind, sourceId, filter],
   );
   useEffect(() => void reload(), [reload, refreshKey]);
 
@@ -58,7 +62,7 @@ export function AwardsList({ badgeClassId, refreshKey }: { badgeClassId: string;
   async function more() {
     if (!next) return;
     await load.run(async () => {
-      const page = await listAwards(token, badgeClassId, filter, next);
+      const page = await listAwards(token, { kind, id: sourceId }, filter, next);
       setRows((current) => [...(current ?? []), ...page.rows]);
       setNext(page.next);
     });
@@ -84,21 +88,24 @@ export function AwardsList({ badgeClassId, refreshKey }: { badgeClassId: string;
         </select>
         <button type="submit">{t('console.awards.apply')}</button>
       </form>
-      <p className="actions">
-        <button type="button" className="secondary" disabled={download.busy} onClick={() => download.run(async () => saveBlob(await exportAwards(token, badgeClassId, filter), `awards-${badgeClassId}.csv`))}>
-          {t('console.awards.export')}
-        </button>
-      </p>
+      {badgeClassId && (
+        <p className="actions">
+          <button type="button" className="secondary" disabled={download.busy} onClick={() => download.run(async () => saveBlob(await exportAwards(token, badgeClassId, filter), `awards-${badgeClassId}.csv`))}>
+            {t('console.awards.export')}
+          </button>
+        </p>
+      )}
       <ErrorMessage error={download.error} />
       <ErrorMessage error={load.error} />
       {rows && rows.length === 0 && <p>{t('console.awards.none')}</p>}
       {rows && rows.length > 0 && (
         <div className="table-scroll">
           <table>
-            <caption>{t('console.awards.caption')}</caption>
+            <caption>{t(badgeClassId ? 'console.awards.caption' : 'console.findAwards.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('console.awards.recipient')}</th>
+                {badgeNames && <th scope="col">{t('console.findAwards.badge')}</th>}
                 <th scope="col">{t('console.awards.issuedOn')}</th>
                 <th scope="col">{t('console.awards.status')}</th>
                 <th scope="col">{t('console.awards.actions')}</th>
@@ -108,6 +115,7 @@ export function AwardsList({ badgeClassId, refreshKey }: { badgeClassId: string;
               {rows.map((award) => (
                 <tr key={award.entityId}>
                   <td>{award.recipientName ?? award.recipient.plaintextIdentity ?? t('console.awards.unnamed')}</td>
+                  {badgeNames && <td>{badgeNames.get(award.badgeclass) ?? award.badgeclass}</td>}
                   <td>{formatDate(award.issuedOn, lang)}</td>
                   <td>
                     {t(`console.awards.statuses.${statusOf(award)}`)}

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { ErrorMessage } from '../../shell/ErrorMessage';
 import { Notice } from '../../shell/Notice';
 import { useAction } from '../../shell/use-action';
-import { isBadgeImage, readAsDataUri } from './image-data-uri';
+import { ImageField } from './ImageField';
 import { ListFieldset } from './ListFieldset';
 
 /** The languages a badge class's texts can be written in here (the platform accepts any BCP 47 tag). */
@@ -73,26 +73,11 @@ export function BadgeClassForm({ existing, onSubmit }: { existing?: BadgeClassV2
   const id = useId();
   const action = useAction();
   const [state, setState] = useState(() => initialState(existing));
-  const [imageError, setImageError] = useState<string | null>(null);
   const text = (name: 'name' | 'description' | 'criteriaNarrative' | 'criteriaUrl') => ({
     id: `${id}-${name}`,
     value: state[name],
     onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setState({ ...state, [name]: event.target.value }),
   });
-
-  async function chooseImage(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    setImageError(null);
-    setState((current) => ({ ...current, image: undefined }));
-    if (!file) return;
-    if (!isBadgeImage(file)) return setImageError(t('console.badgeClass.imageWrongType'));
-    try {
-      const image = await readAsDataUri(file);
-      setState((current) => ({ ...current, image }));
-    } catch {
-      setImageError(t('console.badgeClass.imageUnreadable'));
-    }
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -111,18 +96,12 @@ export function BadgeClassForm({ existing, onSubmit }: { existing?: BadgeClassV2
       <input required {...text('name')} />
       <label htmlFor={`${id}-description`}>{t('console.badgeClass.description')}</label>
       <textarea required {...text('description')} />
-      <label htmlFor={`${id}-image`}>{existing ? t('console.badgeClass.imageKeep') : t('console.badgeClass.image')}</label>
-      <input id={`${id}-image`} type="file" accept="image/png,image/svg+xml" required={!existing} onChange={chooseImage} aria-describedby={imageError ? `${id}-image-error` : undefined} />
-      {imageError && (
-        <p id={`${id}-image-error`} className="error" role="alert">
-          {imageError}
-        </p>
-      )}
-      {state.image ? (
-        <img className="image-preview" src={state.image} alt={t('console.badgeClass.imagePreview')} width={96} height={96} />
-      ) : (
-        existing && <img className="image-preview" src={existing.image} alt={t('console.badgeClass.currentImage')} width={96} height={96} />
-      )}
+      <ImageField
+        label={existing ? t('console.badgeClass.imageKeep') : t('console.badgeClass.image')}
+        required={!existing}
+        current={existing?.image}
+        onChange={(image) => setState((current) => ({ ...current, image }))}
+      />
       <label htmlFor={`${id}-language`}>{t('console.badgeClass.language')}</label>
       <select id={`${id}-language`} value={state.language} onChange={(event) => setState({ ...state, language: event.target.value })}>
         {languageOptions}

@@ -9,6 +9,7 @@ import { AwardOneForm } from '../awards/AwardOneForm';
 import { AwardsList } from '../awards/AwardsList';
 import { BulkAwardForm } from '../awards/BulkAwardForm';
 import { useConsoleData } from '../console-session';
+import { AwardsDashboard } from '../dashboards/AwardsDashboard';
 
 /** One badge class as staff see it, with the two ways to award it: one recipient, or a CSV. */
 export function BadgeClassPage() {
@@ -61,9 +62,10 @@ export function BadgeClassPage() {
         </Link>
         <a href={data.openBadgeId}>{t('console.badgeClass.publicPage')}</a>
       </p>
+      <AwardsDashboard source={{ kind: 'badgeClass', id: badgeClassId }} refreshKey={awardsVersion} />
       <AwardOneForm badgeClassId={badgeClassId} onAwarded={awarded} />
       <BulkAwardForm badgeClassId={badgeClassId} onFinished={awarded} />
-      <AwardsList badgeClassId={badgeClassId} refreshKey={awardsVersion} />
+      <AwardsList source={{ kind: 'badgeClass', id: badgeClassId }} refreshKey={awardsVersion} />
     </>
   );
 }

@@ -7,13 +7,16 @@ import { useI18n } from '../../i18n/i18n-context';
 import { ErrorMessage } from '../../shell/ErrorMessage';
 import { Notice } from '../../shell/Notice';
 import { useAction } from '../../shell/use-action';
+import { ImageField } from '../badge-classes/ImageField';
 
-/** Creates (no `existing`) or edits an issuer: the name, contact and website badges show. */
+/** Creates (no `existing`) or edits an issuer: the name, contact, website and image badges show. */
 export function IssuerForm({ existing, heading, submitLabel, onSubmit }: { existing?: IssuerV2; heading: string; submitLabel: string; onSubmit(fields: IssuerFields): Promise<string | void> }) {
   const { t } = useI18n();
   const id = useId();
   const action = useAction();
   const [fields, setFields] = useState({ name: existing?.name ?? '', email: existing?.email ?? '', url: existing?.url ?? '', description: existing?.description ?? '' });
+  // Only a newly chosen image is sent: left out, the issuer keeps its current one.
+  const [image, setImage] = useState<string>();
   const field = (name: keyof typeof fields) => ({
     id: `${id}-${name}`,
     value: fields[name],
@@ -23,7 +26,7 @@ export function IssuerForm({ existing, heading, submitLabel, onSubmit }: { exist
   async function submit(event: FormEvent) {
     event.preventDefault();
     // An emptied description is sent as null, which clears it (absent would keep it on edit).
-    await action.run(() => onSubmit({ ...fields, description: fields.description.trim() || null }));
+    await action.run(() => onSubmit({ ...fields, description: fields.description.trim() || null, ...(image ? { image } : {}) }));
   }
 
   return (
@@ -37,6 +40,7 @@ export function IssuerForm({ existing, heading, submitLabel, onSubmit }: { exist
       <input type="url" required placeholder="https://" {...field('url')} />
       <label htmlFor={`${id}-description`}>{t('console.issuers.description')}</label>
       <textarea {...field('description')} />
+      <ImageField label={existing?.image ? t('console.issuerImage.keep') : t('console.issuerImage.label')} required={false} current={existing?.image} onChange={setImage} />
       <ErrorMessage error={action.error} />
       <Notice text={action.notice} />
       <button type="submit" disabled={action.busy}>

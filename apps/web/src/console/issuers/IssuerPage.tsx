@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { ErrorMessage } from '../../shell/ErrorMessage';
 import { usePageTitle } from '../../shell/use-page-title';
 import { useConsoleData, useConsoleSession } from '../console-session';
+import { AwardsDashboard } from '../dashboards/AwardsDashboard';
 import { IssuerForm } from './IssuerForm';
 
 /** One issuer: its badge classes, and the way to create another. */
@@ -29,10 +30,16 @@ export function IssuerPage() {
   return (
     <>
       <h1>{data.issuer.name}</h1>
-      <p className="muted">
-        {data.issuer.email} · {data.issuer.url}
-      </p>
-      {data.issuer.description && <p>{data.issuer.description}</p>}
+      <div className="badge-summary">
+        {data.issuer.image && <img src={data.issuer.image} alt={t('console.issuerImage.alt', { issuer: data.issuer.name })} width={96} height={96} />}
+        <div>
+          <p className="muted">
+            {data.issuer.email} · {data.issuer.url}
+          </p>
+          {data.issuer.description && <p>{data.issuer.description}</p>}
+        </div>
+      </div>
+      <AwardsDashboard source={{ kind: 'issuer', id: issuerId }} />
       <h2>{t('console.issuers.badgeClasses')}</h2>
       {data.badgeClasses.length === 0 ? (
         <p>{t('console.issuers.noBadgeClasses')}</p>

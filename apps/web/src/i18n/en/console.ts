@@ -167,6 +167,32 @@ const messages = {
     revokedNotice: 'The assertion was revoked.',
     view: 'Public page',
   },
+  // Issue #17: dashboards, the issuer's image, and the Assertions page's search across badge classes.
+  dashboard: {
+    heading: 'Dashboard',
+    introBadgeClass: 'Awards of this badge class: made, accepted into a passport, shared and revoked. Acceptances and shares count badges, never people.',
+    introIssuer: 'Awards of every badge class of this issuer: made, accepted into a passport, shared and revoked. Acceptances and shares count badges, never people.',
+    period: 'Period',
+    periods: { day: 'Last 30 days, by day', week: 'Last 12 weeks, by week', month: 'Last 12 months, by month' },
+    metrics: { awarded: 'Awarded', accepted: 'Accepted', shared: 'Shared', revoked: 'Revoked' },
+    chartTitle: 'Awards over time',
+    chartDescription: 'One line each for awarded, accepted, shared and revoked badges; the table below gives every number.',
+    showTable: 'Show the numbers as a table',
+    tableCaption: 'Awards over time',
+    bucketColumn: { day: 'Day', week: 'Week', month: 'Month' },
+    weekOf: 'Week of {date}',
+  },
+  issuerImage: {
+    label: 'Issuer image (PNG or SVG, optional)',
+    keep: 'Issuer image (PNG or SVG; leave empty to keep the current one)',
+    alt: 'Image of {issuer}',
+  },
+  findAwards: {
+    intro: 'Find an award among all the badge classes of an issuer: by part of the recipient’s name, or their whole email address.',
+    caption: 'Awards of this issuer, newest first',
+    badge: 'Badge',
+    noIssuers: 'Your institution has no issuer yet.',
+  },
 };
 
 export default messages;

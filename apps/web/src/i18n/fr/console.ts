@@ -169,6 +169,32 @@ const messages: Catalog['console'] = {
     revokedNotice: 'L’attestation a été révoquée.',
     view: 'Page publique',
   },
+  // Issue #17 : tableaux de bord, image de l’émetteur, et recherche de la page Assertions dans toutes les classes de badges.
+  dashboard: {
+    heading: 'Tableau de bord',
+    introBadgeClass: 'Les attributions de cette classe de badge : décernées, acceptées dans un passeport, partagées et révoquées. Les acceptations et les partages comptent des badges, jamais des personnes.',
+    introIssuer: 'Les attributions de toutes les classes de badges de cet émetteur : décernées, acceptées dans un passeport, partagées et révoquées. Les acceptations et les partages comptent des badges, jamais des personnes.',
+    period: 'Période',
+    periods: { day: '30 derniers jours, par jour', week: '12 dernières semaines, par semaine', month: '12 derniers mois, par mois' },
+    metrics: { awarded: 'Décernés', accepted: 'Acceptés', shared: 'Partagés', revoked: 'Révoqués' },
+    chartTitle: 'Les attributions dans le temps',
+    chartDescription: 'Une ligne pour les badges décernés, acceptés, partagés et révoqués ; le tableau qui suit donne tous les nombres.',
+    showTable: 'Afficher les nombres dans un tableau',
+    tableCaption: 'Les attributions dans le temps',
+    bucketColumn: { day: 'Jour', week: 'Semaine', month: 'Mois' },
+    weekOf: 'Semaine du {date}',
+  },
+  issuerImage: {
+    label: 'Image de l’émetteur (PNG ou SVG, facultative)',
+    keep: 'Image de l’émetteur (PNG ou SVG ; laissez vide pour garder l’image actuelle)',
+    alt: 'Image de {issuer}',
+  },
+  findAwards: {
+    intro: 'Trouvez une attribution parmi toutes les classes de badges d’un émetteur : par une partie du nom du destinataire, ou son adresse courriel entière.',
+    caption: 'Attributions de cet émetteur, les plus récentes d’abord',
+    badge: 'Badge',
+    noIssuers: 'Votre établissement n’a pas encore d’émetteur.',
+  },
 };
 
 export default messages;
