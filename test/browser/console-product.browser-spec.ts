@@ -129,7 +129,9 @@ describe('staff work with a badge class\'s awards in the console (browser)', () 
     });
     await page.getByLabel('CSV file', { exact: true }).setInputFiles(csv);
     await page.getByRole('button', { name: 'Start the bulk award' }).click();
-    await page.getByText(`Finished: ${BULK_ROWS} of ${BULK_ROWS} rows processed.`).waitFor({ timeout: 120_000 });
+    // Numbers in sentences are written per locale (en-CA: 1,500).
+    const total = BULK_ROWS.toLocaleString('en-CA');
+    await page.getByText(`Finished: ${total} of ${total} rows processed.`).waitFor({ timeout: 120_000 });
     const values = await page.evaluate(() => (globalThis as unknown as { barValues: number[] }).barValues);
     expect(values.filter((value) => value > 0 && value < BULK_ROWS).length).toBeGreaterThanOrEqual(2);
 

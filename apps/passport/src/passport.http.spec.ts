@@ -281,8 +281,8 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       expect(inFrench.badgeEdition).toEqual({ language: 'fr', name: 'Sécurité au labo', description: 'Travaille en sécurité.', criteriaNarrative: 'A réussi le test.' });
       expect(inFrench.badgeclassName).toBe('Welding <I>');
       expectContract(BackpackAssertionV2Schema, inFrench);
-      expect(p.json(await p.call('GET', `/v2/backpack/assertions/${kept}`, token, undefined, { 'accept-language': 'en' })).result[0].badgeEdition).toBeUndefined();
-      expect(p.json(await p.call('GET', `/v2/backpack/assertions/${kept}`, token)).result[0].badgeEdition).toBeUndefined();
+      expect(p.json(await p.call('GET', `/v2/backpack/assertions/${kept}`, token, undefined, { 'accept-language': 'en' })).result[0].badgeEdition).toBeNull();
+      expect(p.json(await p.call('GET', `/v2/backpack/assertions/${kept}`, token)).result[0].badgeEdition).toBeNull();
       const share = p.json(await p.call('POST', '/v2/backpack/shares', token, { type: 'badge', entityId: kept })).result[0];
       const page = await p.call('GET', `/public/passport/shares/${share.entityId}?lang=fr`, undefined, undefined, { accept: 'text/html', 'accept-language': 'en' });
       expect(page.headers['content-language']).toBe('fr');

@@ -56,8 +56,8 @@ export const BackpackAssertionV2Schema = z.object({
   endorsements: z.array(BackpackEndorsementSchema).describe('Ours: the live OB 2.0 Endorsements of the badge, its badge class or its issuer'),
   badgeEdition: z
     .object({ language: z.string(), name: z.string(), description: z.string().optional(), criteriaNarrative: z.string().optional() })
-    .optional()
-    .describe('Ours: the badge class’s texts in the reader’s language (`Accept-Language`), when its issuer publishes that translation'),
+    .nullable()
+    .describe('Ours: the badge class’s texts in the reader’s language (`Accept-Language`), when its issuer publishes that translation; null: read the badge as issued'),
 });
 
 /** A named, ordered set of the learner's accepted badges. */

@@ -51,6 +51,9 @@ const FR: PageLabels = {
 
 const LABELS: Record<string, PageLabels> = { en: EN, fr: FR };
 
+/** The languages a page's labels are written in, the first being the default. */
+export const PAGE_LABEL_LANGUAGES = Object.keys(LABELS);
+
 export function labelsFor(lang: string): PageLabels {
   return LABELS[lang.toLowerCase().split('-')[0]] ?? EN;
 }

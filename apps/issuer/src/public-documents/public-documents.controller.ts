@@ -20,8 +20,15 @@ export class PublicDocumentsController {
   constructor(private readonly documents: PublicDocumentsService) {}
 
   @Get('issuers/:id')
-  async issuer(@Param('id', EntityIdPipe) id: string, @Headers('accept') accept: string | undefined, @Res() reply: FastifyReply): Promise<void> {
-    send(reply, await this.documents.issuer(id), accept);
+  async issuer(
+    @Param('id', EntityIdPipe) id: string,
+    @Headers('accept') accept: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    // The page's labels follow the reader's languages; the JSON-LD is one document.
+    const preferred = negotiate(accept) === 'html' ? acceptedLanguages(acceptLanguage) : [];
+    send(reply, await this.documents.issuer(id, preferred), accept, true);
   }
 
   @Get('badges/:id')

@@ -7,6 +7,7 @@ import { ApiError, cacheTag, chooseEdition } from '@badges/service-kit';
 import { buildAssertionJson } from '../common/assertion-json';
 import { ReceivedEndorsementsRepository, type LiveEndorsement } from '../endorsements/received-endorsements.repository';
 import { PublicUrls } from '../common/public-urls';
+import { PAGE_LABEL_LANGUAGES } from './page-labels';
 import type { PageFact, PageView } from './page-view';
 import { PublicDocumentsRepository, type PublicAssertion, type PublicBadgeClass, type PublicIssuer } from './public-documents.repository';
 
@@ -21,8 +22,8 @@ export interface PublicDocument {
   tags: string[];
 }
 
-/** Issuers carry no language of their own; their pages are labelled with the platform default. */
-const DEFAULT_PAGE_LANGUAGE = 'en';
+/** Issuers carry no language of their own: their pages speak the reader's, among PAGE_LABEL_LANGUAGES. */
+const DEFAULT_PAGE_LANGUAGE = PAGE_LABEL_LANGUAGES[0];
 
 /**
  * Builds the hosted OB 2.0 documents with the openbadges lib's builders; ids are the public
@@ -36,7 +37,8 @@ export class PublicDocumentsService {
     private readonly endorsements: ReceivedEndorsementsRepository,
   ) {}
 
-  async issuer(id: string): Promise<PublicDocument> {
+  /** `preferred`: the reader's languages (Accept-Language), which choose the page's labels. */
+  async issuer(id: string, preferred: readonly string[] = []): Promise<PublicDocument> {
     const issuer = await this.documents.findIssuer(id);
     if (!issuer) throw ApiError.notFound('issuer');
     const endorsements = await this.endorsements.liveFor('Issuer', issuer.id);
@@ -46,7 +48,7 @@ export class PublicDocumentsService {
       json,
       tags: [cacheTag.issuer(issuer.id)],
       view: {
-        lang: DEFAULT_PAGE_LANGUAGE,
+        lang: chooseEdition(PAGE_LABEL_LANGUAGES, preferred) ?? DEFAULT_PAGE_LANGUAGE,
         kind: 'Issuer',
         title: issuer.name,
         description: issuer.description ?? undefined,

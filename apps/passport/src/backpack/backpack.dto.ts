@@ -27,6 +27,6 @@ export function toBackpackAssertionV2({ badge, award, revocation, endorsements }
     revoked: revocation !== null,
     revocationReason: revocation?.reason ?? null,
     endorsements: endorsements.map((e) => ({ url: e.url, target: e.targetType as EndorsementTargetType, endorserName: e.endorserName, comment: e.comment, issuedOn: e.issuedOn?.toISOString() ?? null })),
-    ...(edition ? { badgeEdition: { language: edition.language, name: edition.name, description: edition.description, criteriaNarrative: edition.criteriaNarrative } } : {}),
+    badgeEdition: edition ? { language: edition.language, name: edition.name, description: edition.description, criteriaNarrative: edition.criteriaNarrative } : null,
   };
 }

@@ -1,7 +1,7 @@
 /** A badge's texts as the passport API sends them: as issued, and `badgeEdition` when translated into the page's language. */
 export interface TranslatableBadge {
   badgeclassName: string;
-  badgeEdition?: { language: string; name: string; description?: string; criteriaNarrative?: string };
+  badgeEdition?: { language: string; name: string; description?: string; criteriaNarrative?: string } | null;
 }
 
 /**
