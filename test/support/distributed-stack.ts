@@ -30,7 +30,13 @@ export class DistributedStack {
 
   static async start(options: { notificationInstances?: number; notificationEnv?: NodeJS.ProcessEnv } = {}): Promise<DistributedStack> {
     const stack = new DistributedStack();
-    await stack.boot(options.notificationInstances ?? 1, options.notificationEnv ?? {});
+    try {
+      await stack.boot(options.notificationInstances ?? 1, options.notificationEnv ?? {});
+    } catch (error) {
+      // The services already started would outlive the suite (and keep jest from exiting).
+      await stack.dispose();
+      throw error;
+    }
     return stack;
   }
 

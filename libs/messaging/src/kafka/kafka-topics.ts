@@ -16,20 +16,27 @@ const CREATE_RETRY_MS = 500;
  *
  * Tried again for a few seconds: two instances starting together race to create the same topics,
  * and while another's creation is under way the broker may answer "does not host this
- * topic-partition" (its leaders are not elected yet), which kafkajs does not retry.
+ * topic-partition" (its leaders are not elected yet), which kafkajs does not retry. A topic
+ * another service has just created is listed before its partitions have leaders, and subscribing
+ * to it then fails (UNKNOWN_TOPIC_OR_PARTITION): so this returns only once every partition has one.
  */
 export async function ensureTopics(admin: Admin, namespace: string, topics: readonly string[], numPartitions = 3): Promise<void> {
   const wanted = topics.flatMap((t) => [physicalTopic(namespace, t), physicalTopic(namespace, deadLetterTopic(t))]);
   for (let attempt = 1; ; attempt += 1) {
-    const existing = new Set(await admin.listTopics());
-    const missing = wanted.filter((t) => !existing.has(t));
-    if (missing.length === 0) return;
     try {
-      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions })) });
-      return;
+      const existing = new Set(await admin.listTopics());
+      const missing = wanted.filter((t) => !existing.has(t));
+      if (missing.length > 0) await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions })) });
+      if (await everyPartitionLed(admin, wanted)) return;
     } catch (error) {
       if (attempt >= CREATE_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, CREATE_RETRY_MS));
     }
+    if (attempt >= CREATE_ATTEMPTS) throw new Error(`Kafka topics still without partition leaders after ${CREATE_ATTEMPTS} attempts: ${wanted.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, CREATE_RETRY_MS));
   }
+}
+
+async function everyPartitionLed(admin: Admin, topics: readonly string[]): Promise<boolean> {
+  const { topics: metadata } = await admin.fetchTopicMetadata({ topics: [...topics] });
+  return metadata.length === topics.length && metadata.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0));
 }
