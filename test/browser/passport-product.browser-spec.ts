@@ -110,6 +110,8 @@ describe('the learner passport as a product (browser)', () => {
     await page.getByLabel('Show').selectOption('revoked');
     await page.getByText('No badge matches these filters.').waitFor();
     await page.getByLabel('Show').selectOption('pending');
+    // The gallery re-renders after the change event: wait for it, then count.
+    await page.locator('.badge-card').nth(1).waitFor();
     expect(await page.locator('.badge-card').count()).toBe(2);
     await page.getByLabel('Issuer').selectOption({ label: ISSUER });
     expect(page.url()).toContain('show=pending');
@@ -233,6 +235,7 @@ describe('the learner passport as a product (browser)', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     await page.getByRole('navigation', { name: 'Passport sections' }).getByRole('link', { name: 'Share links' }).click();
+    await page.locator('.share-list > li').nth(1).waitFor();
     expect(await page.locator('.share-list > li').count()).toBe(2);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByRole('navigation', { name: 'Passport sections' }).getByRole('link', { name: 'Email addresses' }).click();
