@@ -12,6 +12,7 @@ import type { GatewayConfig } from '../config/gateway.config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import type { GatewayTx } from '../prisma/gateway-prisma.service';
 import { StaffEvents } from '../staff/staff-events';
+import { InstitutionsRepository } from '../tenancy/institutions.repository';
 import { StaffRepository, type StaffRecord } from '../staff/staff.repository';
 import { discoverProvider, openIdClient, providerFailure } from './oidc-provider';
 import { ProviderCache } from './provider-cache';
@@ -61,6 +62,7 @@ export class SsoSignInService {
     private readonly sealer: SsoClientSecretSealer,
     private readonly staff: StaffRepository,
     private readonly events: StaffEvents,
+    private readonly institutions: InstitutionsRepository,
     private readonly sessions: StaffSignInService,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
@@ -131,7 +133,7 @@ export class SsoSignInService {
 
   /** Checked before the provider is asked, and again at the callback (the operator may suspend meanwhile). */
   private async refuseSuspended(institutionId: string): Promise<void> {
-    if (await this.sso.institutionSuspended(institutionId)) throw new SsoSignInRefused('institution_suspended', 'the institution is suspended');
+    if ((await this.institutions.find(institutionId))?.status === 'suspended') throw new SsoSignInRefused('institution_suspended', 'the institution is suspended');
   }
 
   /** The code exchanged (PKCE verifier, state, nonce, ID token signature and claims checked), and the ID token's claims, completed from userinfo. */

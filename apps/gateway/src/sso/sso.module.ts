@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { AuthModule } from '../auth/auth.module';
 import { StaffModule } from '../staff/staff.module';
+import { TenancyModule } from '../tenancy/tenancy.module';
 import { WebSessionModule } from '../web-session/web-session.module';
 import { SsoClientSecretSealer } from './sso-client-secret.sealer';
 import { SsoSettingsController } from './sso-settings.controller';
@@ -12,7 +13,7 @@ import { SsoRepository } from './sso.repository';
 
 /** Single sign-on per institution (issue #16, decision 0031): OpenID Connect, set by the institution's admins. */
 @Module({
-  imports: [AuthModule, StaffModule, WebSessionModule],
+  imports: [AuthModule, StaffModule, TenancyModule, WebSessionModule],
   controllers: [SsoSettingsController, SsoSignInController],
   providers: [SsoRepository, SsoClientSecretSealer, SsoSettingsService, SsoSignInService],
 })

@@ -58,12 +58,6 @@ export class SsoRepository {
     return row && asRecord(row);
   }
 
-  /** Whether the province's operator suspended the institution (its people may not sign in). */
-  async institutionSuspended(institutionId: string): Promise<boolean> {
-    const institution = await this.prisma.institution.findUnique({ where: { id: institutionId }, select: { status: true } });
-    return institution?.status === 'suspended';
-  }
-
   /** Those of `domains` that another institution's SSO claims. */
   async domainsClaimedElsewhere(institutionId: string, domains: readonly string[], tx: GatewayTx): Promise<string[]> {
     const rows = await tx.ssoDomain.findMany({ where: { domain: { in: [...domains] }, institutionId: { not: institutionId } }, select: { domain: true }, orderBy: { domain: 'asc' } });

@@ -13,5 +13,6 @@ import { AuthModule } from '../auth/auth.module';
   imports: [AuthModule],
   controllers: [AdminController, InstitutionsController],
   providers: [InstitutionsRepository, InstitutionProvisioner, InstitutionsService, IssuerCountsClient, AdminTokenGuard],
+  exports: [InstitutionsRepository],
 })
 export class TenancyModule {}
