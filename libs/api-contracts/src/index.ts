@@ -23,3 +23,4 @@ export * from './bulk-awards.contract';
 export * from './passport-requests.contract';
 export * from './contract-mismatches';
 export * from './stats.contract';
+export * from './migration-records.contract';
