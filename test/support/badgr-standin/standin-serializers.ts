@@ -110,13 +110,9 @@ function issuedOn(assertion: StandinAssertion): string {
   return typeof assertion.issuedOn === 'string' ? assertion.issuedOn : drfDateTime(assertion.issuedOn);
 }
 
-export function assertionV2(ctx: SerializerContext, assertion: StandinAssertion) {
+/** The run of fields both assertion serializers share, in their order (badgeclass … narrative). */
+function awardFields(ctx: SerializerContext, assertion: StandinAssertion) {
   return {
-    entityType: 'Assertion',
-    entityId: assertion.entityId,
-    openBadgeId: publicIds.assertion(ctx, assertion.entityId),
-    createdAt: drfDateTime(assertion.createdAt),
-    createdBy: assertion.createdBy,
     badgeclass: assertion.badgeClassId,
     badgeclassOpenBadgeId: publicIds.badgeClass(ctx, assertion.badgeClassId),
     issuer: assertion.issuerId,
@@ -125,6 +121,17 @@ export function assertionV2(ctx: SerializerContext, assertion: StandinAssertion)
     recipient: recipientV2(assertion),
     issuedOn: issuedOn(assertion),
     narrative: assertion.narrative,
+  };
+}
+
+export function assertionV2(ctx: SerializerContext, assertion: StandinAssertion) {
+  return {
+    entityType: 'Assertion',
+    entityId: assertion.entityId,
+    openBadgeId: publicIds.assertion(ctx, assertion.entityId),
+    createdAt: drfDateTime(assertion.createdAt),
+    createdBy: assertion.createdBy,
+    ...awardFields(ctx, assertion),
     evidence: assertion.evidence.map((e) => ({ url: e.url, narrative: e.narrative })),
     revoked: assertion.revoked,
     revocationReason: assertion.revocationReason,
@@ -141,14 +148,7 @@ export function backpackAssertionV2(ctx: SerializerContext, assertion: StandinAs
     entityId: assertion.entityId,
     acceptance: assertion.acceptance,
     openBadgeId: publicIds.assertion(ctx, assertion.entityId),
-    badgeclass: assertion.badgeClassId,
-    badgeclassOpenBadgeId: publicIds.badgeClass(ctx, assertion.badgeClassId),
-    issuer: assertion.issuerId,
-    issuerOpenBadgeId: publicIds.issuer(ctx, assertion.issuerId),
-    image: `${ctx.mediaOrigin}/media/uploads/badges/assertion-${assertion.entityId}.png`,
-    recipient: recipientV2(assertion),
-    issuedOn: issuedOn(assertion),
-    narrative: assertion.narrative,
+    ...awardFields(ctx, assertion),
     revoked: assertion.revoked,
     revocationReason: assertion.revocationReason,
     expires: assertion.expiresAt === null ? null : drfDateTime(assertion.expiresAt),
