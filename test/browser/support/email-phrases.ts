@@ -5,7 +5,7 @@ import { defaultPart, TemplateKind, type EmailLanguage } from '../../../apps/not
 import { proseFragments } from './english-phrases';
 
 /** Stands for every value an email fills in (names, addresses, links): phrases are cut there. */
-const VALUE = '\u0001';
+const VALUE = '⟦value⟧';
 
 /**
  * Every built-in email the notification service writes to a person, in `lang`, its values left
@@ -27,7 +27,7 @@ function builtInEmails(lang: EmailLanguage): string[] {
  * lines, less anything the French renderings also say.
  */
 export function englishEmailPhrases(): string[] {
-  return proseFragments(builtInEmails('en'), builtInEmails('fr'), /\u0001|\{\{[^}]*\}\}|\n/);
+  return proseFragments(builtInEmails('en'), builtInEmails('fr'), /⟦value⟧|\{\{[^}]*\}\}|\n/);
 }
 
 /** The built-in English emails, whole: the crawl checks that its phrases would catch each of them. */
