@@ -9,6 +9,7 @@ import { AccountsService } from './accounts/accounts.service';
 import { AuthController } from './accounts/auth.controller';
 import { IdentifierLookup } from './accounts/identifier-lookup';
 import { IdentifiersService } from './accounts/identifiers.service';
+import { LearnerLanguages } from './accounts/learner-language';
 import { LearnerAuthGuard } from './accounts/learner-auth.guard';
 import { SessionsService } from './accounts/sessions.service';
 import { UrlProof } from './accounts/url-proof';
@@ -108,6 +109,7 @@ export class PassportModule {
         SessionsService,
         LearnerAuthGuard,
         IdentifiersService,
+        LearnerLanguages,
         UrlProof,
         AccountsService,
         PassportEvents,

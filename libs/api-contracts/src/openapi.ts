@@ -73,6 +73,7 @@ import {
   ShareCreateBodySchema,
   SignInBodySchema,
   SignUpBodySchema,
+  UserUpdateBodySchema,
 } from './passport-requests.contract';
 import { EndorserSigningKeyV2Schema, RotateSigningKeyBodySchema, SigningKeyV2Schema } from './signing-keys.contract';
 import {
@@ -131,6 +132,7 @@ export const REQUEST_BODY_SCHEMAS = {
   PasswordBody: PasswordBodySchema,
   MergeBody: MergeBodySchema,
   AddEmailBody: AddEmailBodySchema,
+  UserUpdateBody: UserUpdateBodySchema,
   AddIdentifierBody: AddIdentifierBodySchema,
   AcceptanceBody: AcceptanceBodySchema,
   CollectionCreateBody: CollectionCreateBodySchema,

@@ -11,6 +11,7 @@ import { issuerCreatedPayload } from './payloads/issuer-created.payload';
 import { issuerUpdatedPayload } from './payloads/issuer-updated.payload';
 import { learnerEmailConfirmationRequestedPayload } from './payloads/learner-email-confirmation.payload';
 import { learnerExistingSignupAttemptedPayload } from './payloads/learner-existing-signup.payload';
+import { learnerLanguageChangedPayload } from './payloads/learner-language.payload';
 import { passportAssertionAcceptedPayload, passportAssertionSharedPayload } from './payloads/passport-engagement.payload';
 import { staffChangedPayload } from './payloads/staff-changed.payload';
 import { staffInvitedPayload, staffPasswordResetRequestedPayload } from './payloads/staff-emails.payload';
@@ -45,6 +46,7 @@ export const payloadSchemas = {
   [Topic.LearnerIdentifierVerified]: learnerIdentifierVerifiedPayload,
   [Topic.LearnerEmailConfirmationRequested]: learnerEmailConfirmationRequestedPayload,
   [Topic.LearnerExistingSignupAttempted]: learnerExistingSignupAttemptedPayload,
+  [Topic.LearnerLanguageChanged]: learnerLanguageChangedPayload,
   [Topic.StaffInvited]: staffInvitedPayload,
   [Topic.StaffPasswordResetRequested]: staffPasswordResetRequestedPayload,
   [Topic.StaffChanged]: staffChangedPayload,

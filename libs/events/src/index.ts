@@ -25,6 +25,7 @@ export type {
 } from './payloads/reserved.payloads';
 export type { LearnerEmailConfirmationRequestedPayload } from './payloads/learner-email-confirmation.payload';
 export type { LearnerExistingSignupAttemptedPayload } from './payloads/learner-existing-signup.payload';
+export type { LearnerLanguageChangedPayload } from './payloads/learner-language.payload';
 export type { PassportAssertionAcceptedPayload, PassportAssertionSharedPayload } from './payloads/passport-engagement.payload';
 export type { StaffChangedPayload } from './payloads/staff-changed.payload';
 export type { StaffInvitedPayload, StaffPasswordResetRequestedPayload } from './payloads/staff-emails.payload';

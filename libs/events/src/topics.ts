@@ -33,6 +33,8 @@ export const Topic = {
   LearnerEmailConfirmationRequested: 'badges.learner.email-confirmation-requested.v1',
   // Hardening (issue #13): a sign-up for a taken address answers as a new one; its owner gets an email.
   LearnerExistingSignupAttempted: 'badges.learner.existing-signup-attempted.v1',
+  // Emails in the learner's language (issue #17): award emails to their verified addresses follow it.
+  LearnerLanguageChanged: 'badges.learner.language-changed.v1',
   // Staff accounts (issue #16): the gateway asks the notification service to email a person a one-time link.
   StaffInvited: 'badges.staff.invited.v1',
   StaffPasswordResetRequested: 'badges.staff.password-reset-requested.v1',

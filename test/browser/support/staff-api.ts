@@ -31,9 +31,9 @@ export class StaffApi {
     return body.result[0].entityId;
   }
 
-  /** Awards to an email (hashed, as usual); returns the assertion's entityId and public URL. */
-  async award(badgeClassId: string, email: string): Promise<{ entityId: string; openBadgeId: string }> {
-    const body = expectStatus(await this.api.post(`/v2/badgeclasses/${badgeClassId}/assertions`, { recipient: { identity: email, type: 'email', hashed: true } }), 201, 'award');
+  /** Awards to an email (hashed, as usual), emailing the recipient when `notify`; returns the assertion's entityId and public URL. */
+  async award(badgeClassId: string, email: string, notify = false): Promise<{ entityId: string; openBadgeId: string }> {
+    const body = expectStatus(await this.api.post(`/v2/badgeclasses/${badgeClassId}/assertions`, { recipient: { identity: email, type: 'email', hashed: true }, notify }), 201, 'award');
     return { entityId: body.result[0].entityId, openBadgeId: body.result[0].openBadgeId };
   }
 
