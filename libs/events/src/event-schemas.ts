@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 
+import { assertionImportedPayload } from './payloads/assertion-imported.payload';
 import { assertionIssuedPayload } from './payloads/assertion-issued.payload';
 import { assertionRevokedPayload } from './payloads/assertion-revoked.payload';
 import { assertionUpdatedPayload } from './payloads/assertion-updated.payload';
@@ -30,6 +31,7 @@ export const payloadSchemas = {
   [Topic.AssertionIssued]: assertionIssuedPayload,
   [Topic.AssertionRevoked]: assertionRevokedPayload,
   [Topic.AssertionUpdated]: assertionUpdatedPayload,
+  [Topic.AssertionImported]: assertionImportedPayload,
   [Topic.BadgeClassUpdated]: badgeClassUpdatedPayload,
   [Topic.BadgeClassCreated]: badgeClassCreatedPayload,
   [Topic.BadgeClassDeleted]: badgeClassDeletedPayload,

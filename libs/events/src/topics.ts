@@ -11,6 +11,8 @@ export const Topic = {
   AssertionRevoked: 'badges.assertion.revoked.v1',
   // Issue #16: PUT /v2/assertions/{id} changed an award's evidence, narrative or expiry.
   AssertionUpdated: 'badges.assertion.updated.v1',
+  // Issue #18: an award brought over by a migration run; the passport collects it, nobody is emailed.
+  AssertionImported: 'badges.assertion.imported.v1',
   BadgeClassUpdated: 'badges.badgeclass.updated.v1',
   // Audit trail (issue #16): changes that had no event before, so every change has one.
   BadgeClassCreated: 'badges.badgeclass.created.v1',
