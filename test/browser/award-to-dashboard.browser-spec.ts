@@ -101,7 +101,7 @@ describe('staff award a badge, find it in the list, revoke it, and the dashboard
       await check(`${lang}-${width}-4-revoking`);
       await page.getByRole('button', { name: w('console.awards.confirmRevoke') }).click();
       await row.getByText(reason).waitFor();
-      await row.getByText(w('console.awards.statuses.revoked'), { exact: true }).waitFor();
+      await row.getByRole('cell', { name: `${w('console.awards.statuses.revoked')} · ${reason}` }).waitFor();
     });
 
     it('the dashboard counts the award and the revocation', async () => {

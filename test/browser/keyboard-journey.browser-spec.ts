@@ -6,7 +6,7 @@ import { accessibilityViolations } from './support/axe';
 import { startBrowserPlatform, type BrowserPlatform } from './support/browser-platform';
 import { launchChromium, newContext } from './support/chromium';
 import { confirmationLink } from './support/emails';
-import { expectNoKeyboardTrap, focused, tabToNamed, typeHere } from './support/keyboard';
+import { expectNoKeyboardTrap, focused, tabTo, tabToNamed, typeHere } from './support/keyboard';
 import { screenshots } from './support/screenshots';
 import { StaffApi } from './support/staff-api';
 
@@ -76,7 +76,7 @@ describe('the learner journey with the keyboard only (browser)', () => {
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 2, name: 'My badges' }).waitFor();
       // A new page: focus is on its main heading, not left behind at the top of the document.
-      await expectFocusOn(page, 'H1', 'Passport');
+      await expectFocusOn(page, 'H1', 'My passport');
     });
 
     it('confirms the address from the emailed link; the badges awarded meanwhile have arrived', async () => {
@@ -87,7 +87,7 @@ describe('the learner journey with the keyboard only (browser)', () => {
       await page.keyboard.press('Enter');
       await page.waitForURL(`${platform.url}/passport`);
       await page.getByRole('status').filter({ hasText: `${email} is confirmed. 2 badges are waiting for you in your passport.` }).waitFor();
-      await expectFocusOn(page, 'H1', 'Passport');
+      await expectFocusOn(page, 'H1', 'My passport');
       await page.locator('.badge-card').nth(1).waitFor();
       expect(await expectNoKeyboardTrap(page)).toBeGreaterThan(5);
       await shot(page, 'badges-arrived');
@@ -128,7 +128,7 @@ describe('the learner journey with the keyboard only (browser)', () => {
     it('goes back to the gallery and accepts the second badge', async () => {
       await tabToNamed(page, 'Back to my badges', { tag: 'A' });
       await page.keyboard.press('Enter');
-      await expectFocusOn(page, 'H1', 'Passport');
+      await expectFocusOn(page, 'H1', 'My passport');
       await tabToNamed(page, TEAM, { tag: 'A' });
       await page.keyboard.press('Enter');
       await expectFocusOn(page, 'H1', TEAM);
@@ -140,20 +140,23 @@ describe('the learner journey with the keyboard only (browser)', () => {
     it('creates a collection, edits it (Escape closes the form), reorders it, and focus follows each step', async () => {
       await tabToNamed(page, 'Collections', { tag: 'A', backwards: true });
       await page.keyboard.press('Enter');
-      await expectFocusOn(page, 'H1', 'Passport');
+      await expectFocusOn(page, 'H1', 'My passport');
       await page.getByRole('heading', { level: 2, name: 'Collections' }).waitFor();
       await tabToNamed(page, 'Collection name');
       await page.keyboard.type('Job application');
-      await tabToNamed(page, QUIZ, { tag: 'INPUT' });
+      // The two accepted badges, as checkboxes one after the other (in the passport's order).
+      const first = await tabTo(page, (element) => element.tag === 'INPUT' && [QUIZ, TEAM].includes(element.name));
       await page.keyboard.press('Space');
       await page.keyboard.press('Tab');
-      expect(await focused(page)).toMatchObject({ tag: 'INPUT', name: TEAM });
+      const second = await focused(page);
+      expect(second).toMatchObject({ tag: 'INPUT', name: first.name === QUIZ ? TEAM : QUIZ });
       await page.keyboard.press('Space');
+      const [top, bottom] = [first.name, second.name];
       await tabToNamed(page, 'Create the collection', { tag: 'BUTTON' });
       await page.keyboard.press('Enter');
       const card = page.locator('[data-collection]');
       await card.getByRole('heading', { name: 'Job application' }).waitFor();
-      expect(await card.locator('.collection-badges li').allTextContents()).toEqual([QUIZ, TEAM]);
+      expect(await card.locator('.collection-badges li').allTextContents()).toEqual([top, bottom]);
 
       await tabToNamed(page, 'Edit Job application', { tag: 'BUTTON', backwards: true });
       await page.keyboard.press('Enter');
@@ -164,11 +167,11 @@ describe('the learner journey with the keyboard only (browser)', () => {
       await page.keyboard.press('Enter');
       await expectFocusOn(page, 'INPUT', 'Collection name');
       await typeHere(page, 'Portfolio 2026');
-      await tabToNamed(page, `Move ${TEAM} up`, { tag: 'BUTTON' });
+      await tabToNamed(page, `Move ${bottom} up`, { tag: 'BUTTON' });
       await page.keyboard.press('Enter');
-      // Team Work is first now, its "up" disabled: focus stays with it, on its "down".
-      await expectFocusOn(page, 'BUTTON', `Move ${TEAM} down`);
-      expect(await page.locator('.collection-order .name').allTextContents()).toEqual([TEAM, QUIZ]);
+      // It is first now, its "up" disabled: focus stays with it, on its "down".
+      await expectFocusOn(page, 'BUTTON', `Move ${bottom} down`);
+      expect(await page.locator('.collection-order .name').allTextContents()).toEqual([bottom, top]);
       await shot(page, 'collection-reordered');
       expect(await accessibilityViolations(page)).toEqual([]);
       expect(await expectNoKeyboardTrap(page)).toBeGreaterThan(10);
@@ -176,14 +179,14 @@ describe('the learner journey with the keyboard only (browser)', () => {
       await page.keyboard.press('Enter');
       await page.getByRole('status').filter({ hasText: 'Collection saved.' }).waitFor();
       await expectFocusOn(page, 'BUTTON', 'Edit Portfolio 2026');
-      expect(await card.locator('.collection-badges li').allTextContents()).toEqual([TEAM, QUIZ]);
+      expect(await card.locator('.collection-badges li').allTextContents()).toEqual([bottom, top]);
       await shot(page, 'collection-saved');
     });
 
     it('exports the passport from the Import and export tab', async () => {
       await tabToNamed(page, 'Import and export', { tag: 'A', backwards: true });
       await page.keyboard.press('Enter');
-      await expectFocusOn(page, 'H1', 'Passport');
+      await expectFocusOn(page, 'H1', 'My passport');
       await page.getByRole('heading', { level: 2, name: 'Export' }).waitFor();
       expect(await expectNoKeyboardTrap(page)).toBeGreaterThan(5);
       await tabToNamed(page, 'Download my badges', { tag: 'BUTTON' });
