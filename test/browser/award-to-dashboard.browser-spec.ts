@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { accessibilityViolations } from './support/axe';
 import { startBrowserPlatform, type BrowserPlatform } from './support/browser-platform';
-import { launchChromium, newContext } from './support/chromium';
+import { launchChromium } from './support/chromium';
 import { screenshots } from './support/screenshots';
 import { StaffApi } from './support/staff-api';
 import { words } from './support/words';
@@ -37,14 +37,7 @@ describe('staff award a badge, find it in the list, revoke it, and the dashboard
     const staff = await StaffApi.forNewInstitution(platform.url, platform.adminToken, ISSUER);
     issuerId = await staff.createIssuer(ISSUER);
     badgeClassId = await staff.createBadgeClass(issuerId, { name: BADGE, description: 'Works safely on the water.', criteriaNarrative: 'Passed the sea survival course.' });
-    page = await (await newContext(browser, platform.url)).context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto('/console');
-    await page.getByText('Sign in with an API client instead').click();
-    await page.getByLabel('Client id').fill(staff.client.clientId);
-    await page.getByLabel('Client secret').fill(staff.client.clientSecret);
-    await page.getByRole('button', { name: 'Sign in with the client' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Issuers' }).waitFor();
+    page = await staff.consolePage(browser, platform.url, pageErrors);
   });
 
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { eventually } from '../support/distributed-stack';
 import { tinyPng } from '../support/tiny-png';
 import { accessibilityViolations } from './support/axe';
 import { startBrowserPlatform, type BrowserPlatform } from './support/browser-platform';
-import { launchChromium, newContext } from './support/chromium';
+import { launchChromium } from './support/chromium';
 import { confirmationLink } from './support/emails';
 import { screenshots } from './support/screenshots';
 import { StaffApi } from './support/staff-api';
@@ -54,15 +54,7 @@ describe('staff read their dashboards, give an issuer an image and search its aw
     expect((await learner.post('/v2/backpack/shares', { type: 'badge', entityId: accepted.entityId })).status).toBe(201);
     await eventually(async () => (await staff.api.get(`/v2/badgeclasses/${badgeClassId}/stats`)).body.result[0].totals.shared === 1, 20_000, 'the share to reach the dashboard');
 
-    const context = await newContext(browser, platform.url);
-    page = await context.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto('/console');
-    await page.getByText('Sign in with an API client instead').click();
-    await page.getByLabel('Client id').fill(staff.client.clientId);
-    await page.getByLabel('Client secret').fill(staff.client.clientSecret);
-    await page.getByRole('button', { name: 'Sign in with the client' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Issuers' }).waitFor();
+    page = await staff.consolePage(browser, platform.url, pageErrors);
   });
 
   afterAll(async () => {

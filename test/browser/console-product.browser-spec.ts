@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { tinyPng } from '../support/tiny-png';
 import { accessibilityViolations } from './support/axe';
 import { startBrowserPlatform, type BrowserPlatform } from './support/browser-platform';
-import { launchChromium, newContext } from './support/chromium';
+import { launchChromium } from './support/chromium';
 import { screenshots } from './support/screenshots';
 import { StaffApi } from './support/staff-api';
 
@@ -37,15 +37,7 @@ describe('staff work with a badge class\'s awards in the console (browser)', () 
     [platform, browser] = await Promise.all([startBrowserPlatform(), launchChromium()]);
     staff = await StaffApi.forNewInstitution(platform.url, platform.adminToken, 'Lakeshore College');
     issuerId = await staff.createIssuer('Lakeshore Trades');
-    const context = await newContext(browser, platform.url);
-    page = await context.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto('/console');
-    await page.getByText('Sign in with an API client instead').click();
-    await page.getByLabel('Client id').fill(staff.client.clientId);
-    await page.getByLabel('Client secret').fill(staff.client.clientSecret);
-    await page.getByRole('button', { name: 'Sign in with the client' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Issuers' }).waitFor();
+    page = await staff.consolePage(browser, platform.url, pageErrors);
   });
 
   afterAll(async () => {

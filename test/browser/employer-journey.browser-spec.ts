@@ -93,6 +93,8 @@ describe('an employer opens a candidate\'s share links and verifies them (browse
     await page.goto(verifyAddresses.get(`${lang}-${width}`)!);
     await expectVerdict(page, revoked);
     expect(await page.locator('.verdict-reason').textContent()).toContain(REASON);
+    // The report quotes the badge's long URL: it wraps, the page stays as wide as the screen.
+    expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(width);
     await shot(page, `${lang}-${width}-revoked-verified`);
     expect(await accessibilityViolations(page)).toEqual([]);
 
