@@ -10,7 +10,7 @@ import { AuthController } from './accounts/auth.controller';
 import { IdentifierLookup } from './accounts/identifier-lookup';
 import { IdentifiersService } from './accounts/identifiers.service';
 import { LearnerLanguages } from './accounts/learner-language';
-import { LearnerAuthGuard } from './accounts/learner-auth.guard';
+import { LearnerAuthGuard, OptionalLearnerGuard } from './accounts/learner-auth.guard';
 import { SessionsService } from './accounts/sessions.service';
 import { UrlProof } from './accounts/url-proof';
 import { UsersController } from './accounts/users.controller';
@@ -108,6 +108,7 @@ export class PassportModule {
         IdentifierLookup,
         SessionsService,
         LearnerAuthGuard,
+        OptionalLearnerGuard,
         IdentifiersService,
         LearnerLanguages,
         UrlProof,

@@ -1,4 +1,7 @@
+import type { Browser, Page } from 'playwright-core';
+
 import { ApiClient } from '../../support/api-client';
+import { newContext } from './chromium';
 import { pngDataUri, tinyPng } from '../../support/tiny-png';
 
 /**
@@ -15,6 +18,22 @@ export class StaffApi {
     const client = institution.client;
     const token = expectStatus(await new ApiClient(baseUrl).post('/o/token', { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }), 200, 'token');
     return new StaffApi(new ApiClient(baseUrl, token.access_token), client, institution.id);
+  }
+
+  /**
+   * A console page in a fresh browser profile, signed in with this institution's API client (in
+   * English); page errors are collected into `pageErrors`.
+   */
+  async consolePage(browser: Browser, baseUrl: string, pageErrors: string[]): Promise<Page> {
+    const page = await (await newContext(browser, baseUrl)).context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto('/console');
+    await page.getByText('Sign in with an API client instead').click();
+    await page.getByLabel('Client id').fill(this.client.clientId);
+    await page.getByLabel('Client secret').fill(this.client.clientSecret);
+    await page.getByRole('button', { name: 'Sign in with the client' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Issuers' }).waitFor();
+    return page;
   }
 
   async createIssuer(name: string): Promise<string> {
