@@ -171,6 +171,32 @@ describe('French everywhere (browser)', () => {
       await page.close();
     });
   }
+
+  it('signing in on a browser where no language was chosen brings back the language the learner chose (their passport keeps it)', async () => {
+    const anonymous = new ApiClient(platform.url);
+    const learner = { email: 'dominique@example.org', password: 'another horse battery' };
+    expect((await anonymous.post('/v2/auth/signup', { name: 'Dominique', ...learner, language: 'fr' })).status).toBe(201);
+    const english = await newContext(browser, platform.url, { locale: 'en-CA' });
+    const page = await english.context.newPage();
+    await page.goto('/passport');
+    await page.getByLabel('Email address').fill(learner.email);
+    await page.getByLabel('Password', { exact: true }).fill(learner.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await page.getByLabel('Langue').waitFor();
+    await english.context.close();
+
+    // A browser where the reader chose a language keeps it.
+    const chosen = await newContext(browser, platform.url, { locale: 'en-CA' });
+    const other = await chosen.context.newPage();
+    await other.goto('/passport?lang=en');
+    await other.getByLabel('Email address').fill(learner.email);
+    await other.getByLabel('Password', { exact: true }).fill(learner.password);
+    await other.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await other.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(await other.evaluate(() => document.documentElement.lang)).toBe('en');
+    await chosen.context.close();
+  });
 });
 
 async function expectVerdict(page: Page, word: string): Promise<void> {

@@ -23,6 +23,11 @@ function remember(lang: string): void {
   }
 }
 
+/** Whether this browser has a language chosen (by the switcher or a link's `?lang=`), rather than the browser's default. */
+export function hasChosenLanguage(): boolean {
+  return storedLanguage() !== null;
+}
+
 function storedLanguage(): string | null {
   try {
     return localStorage.getItem(STORAGE_KEY);

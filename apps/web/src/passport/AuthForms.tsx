@@ -2,8 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 
 import { ApiRequestError } from '../api/client';
-import { signIn, signUp } from '../api/passport-api';
-import { useI18n } from '../i18n/i18n-context';
+import { self, signIn, signUp } from '../api/passport-api';
+import { hasChosenLanguage, useI18n } from '../i18n/i18n-context';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { useAction } from '../shell/use-action';
 import { usePageTitle } from '../shell/use-page-title';
@@ -14,7 +14,7 @@ interface Props {
 }
 
 export function SignInForm({ onSignedIn }: Props) {
-  const { t } = useI18n();
+  const { t, setLang } = useI18n();
   usePageTitle(t('passport.signInTitle'));
   const ids = { email: useId(), password: useId() };
   const [email, setEmail] = useState('');
@@ -25,6 +25,11 @@ export function SignInForm({ onSignedIn }: Props) {
     event.preventDefault();
     await action.run(async () => {
       await signIn(email.trim(), password);
+      // A browser where no language was chosen yet takes the one the learner chose elsewhere (their passport keeps it).
+      if (!hasChosenLanguage()) {
+        const { language } = await self('learner');
+        if (language) setLang(language);
+      }
       onSignedIn();
     });
   }
