@@ -94,9 +94,14 @@ describe('staff run endorsements, webhooks and award emails from the console (br
     await form.getByLabel('Endorser name').fill(COUNCIL.name);
     await form.getByLabel('Website').fill(COUNCIL.url);
     await form.getByLabel('Contact email').fill(COUNCIL.email);
+    // The emails to the contact address start in the page's language; the council reads French (decision 0047).
+    const emailLanguage = form.getByLabel('Language of the emails to this address');
+    expect(await emailLanguage.inputValue()).toBe('en');
+    await emailLanguage.selectOption({ label: 'Français' });
     await form.getByRole('button', { name: 'Publish the profile' }).click();
     await form.getByText('Your endorser profile is published.').waitFor();
     await form.getByRole('link', { name: 'Public profile' }).waitFor();
+    expect((await council.api.get('/v2/endorsers/self')).body.result[0]).toMatchObject({ email: COUNCIL.email, language: 'fr' });
     // Nothing wider than the phone's screen: no sideways scrolling.
     expect(await councilPage.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(councilPage, 'council-profile-published');
@@ -262,7 +267,15 @@ describe('staff run endorsements, webhooks and award emails from the console (br
     await councilPage.getByRole('button', { name: 'Créer le client' }).waitFor();
     await shot(councilPage, 'api-clients-phone-french');
     await expectNoSeriousViolations(councilPage);
-    await councilPage.getByLabel('Langue').selectOption('en');
+    // The council's saved Profile, on a phone in French: its emails' language as it chose it.
+    await councilPage.getByRole('navigation', { name: 'Intégrations' }).getByRole('link', { name: 'Recommandations' }).click();
+    await councilPage.getByRole('heading', { level: 2, name: 'Recommandations' }).waitFor();
+    const profile = councilPage.getByRole('form', { name: 'Mon profil de recommandataire' });
+    expect(await profile.getByLabel('Langue des courriels envoyés à cette adresse').inputValue()).toBe('fr');
+    expect(await councilPage.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(councilPage, 'council-profile-phone-french');
+    await expectNoSeriousViolations(councilPage);
+    await councilPage.getByLabel('Langue', { exact: true }).selectOption('en');
   });
 
   it('9. in French, every integration page is labelled in French (no axe violations)', async () => {
@@ -279,6 +292,8 @@ describe('staff run endorsements, webhooks and award emails from the console (br
       await nav.getByRole('link', { name: link }).click();
       await collegePage.getByRole('heading', { level: 2, name: heading }).waitFor();
       await collegePage.getByText(text, { exact: true }).first().waitFor();
+      // A new endorser Profile's emails start in the page's language.
+      if (link === 'Recommandations') expect(await collegePage.getByLabel('Langue des courriels envoyés à cette adresse').inputValue()).toBe('fr');
       await shot(collegePage, `french-${link}`);
       await expectNoSeriousViolations(collegePage);
     }

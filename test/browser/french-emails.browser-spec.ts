@@ -13,12 +13,16 @@ import { StaffApi } from './support/staff-api';
 const LEARNER = { name: 'Camille Apprenante', email: 'camille@example.org', password: 'correct horse battery' };
 const ADMIN = { name: 'Amélie Admin', email: 'amelie@college.example', password: 'correct horse battery' };
 const NEWCOMER = 'dominique@example.org';
+/** An endorser whose Profile says French, and the contact of the requester's issuer (StaffApi's). */
+const CONSEIL = { name: 'Conseil des ingénieurs', url: 'https://conseil.example', email: 'recommandations@conseil.example', language: 'fr' };
+const REQUESTER_CONTACT = 'badges@college.example';
 
 /**
  * Issue #17's French crawl, of emails: everything a French-speaking learner and French-speaking
  * staff receive through a real SMTP server (the address confirmation, a second address's, the
  * existing-account notice, award emails to a passport learner and to an address with no passport,
- * the staff invitation and password reset) may contain no sentence of the web app's English
+ * the staff invitation and password reset, and the endorsement emails between a French endorser and
+ * an institution whose French-speaking admin asked: decision 0047) may contain no sentence of the web app's English
  * catalogue and none of the emails' own English sentences. The learner signs up in the French web
  * app, so the language the passport keeps is the one the page sent. An html part is read as
  * Chromium renders it, and must say `lang="fr"`.
@@ -100,8 +104,12 @@ describe('French everywhere: a crawl of every email (browser)', () => {
     await received('award to an address with no passport', NEWCOMER, /Sécurité au labo/, before);
   });
 
+  /** The institution of the French-speaking admin (the staff emails' test makes both). */
+  let southern: StaffApi;
+
   it('the staff emails: invitation and password reset, in the language the inviter chose', async () => {
     const staff = await StaffApi.forNewInstitution(platform.url, platform.adminToken, 'Cégep du Sud');
+    southern = staff;
     expect((await staff.api.post('/v2/staff', { email: ADMIN.email, name: ADMIN.name, institutionRole: 'admin', language: 'fr' })).status).toBe(201);
     const invitation = await received('staff invitation', ADMIN.email, /./);
     const anonymous = new ApiClient(platform.url);
@@ -110,6 +118,44 @@ describe('French everywhere: a crawl of every email (browser)', () => {
     const before = smtp.messages.length;
     expect((await anonymous.post('/v2/staff/password-reset', { email: ADMIN.email })).status).toBe(202);
     await received('staff password reset', ADMIN.email, /./, before);
+  });
+
+  it('the endorsement emails: the request in the endorser Profile’s language, the answers in the language of the admin who asked', async () => {
+    const conseil = await StaffApi.forNewInstitution(platform.url, platform.adminToken, CONSEIL.name);
+    expect((await conseil.api.put('/v2/endorsers/self', CONSEIL)).status).toBe(200);
+    const issuer = await southern.createIssuer('Faculté des sciences');
+    const badge = await southern.createBadgeClass(issuer, { name: 'Travail de terrain', description: 'Mène une étude de terrain.', criteriaNarrative: 'A remis son carnet.', language: 'fr' });
+    // The French-speaking admin asks, signed in as herself: her own language is the requester side's.
+    const anonymous = new ApiClient(platform.url);
+    const form = new URLSearchParams({ grant_type: 'password', username: ADMIN.email, password: ADMIN.password, client_id: 'public' }).toString();
+    const signedIn = await anonymous.request('POST', '/o/token', form, { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en' });
+    expect(signedIn.status).toBe(200);
+    const amelie = anonymous.withToken(signedIn.body.access_token);
+    const ask = async () => {
+      const asked = await amelie.post('/v2/endorsement-requests', { target: { type: 'BadgeClass', entityId: badge }, endorser: conseil.institutionId, message: 'Merci de considérer notre badge.' }, { 'accept-language': 'en' });
+      expect(asked.status).toBe(201);
+      return asked.body.result[0].entityId as string;
+    };
+    const approve = async (requestId: string) => {
+      const approved = await conseil.api.post(`/v2/endorsement-requests/${requestId}/approve`, { comment: 'Conforme à notre norme.' });
+      expect(approved.status).toBe(201);
+      return approved.body.result[0].entityId as string;
+    };
+
+    let before = smtp.messages.length;
+    const first = await ask();
+    await received('endorsement request', CONSEIL.email, /./, before);
+    before = smtp.messages.length;
+    const endorsement = await approve(first);
+    await received('endorsement approval', REQUESTER_CONTACT, /./, before);
+    before = smtp.messages.length;
+    expect((await conseil.api.delete(`/v2/endorsements/${endorsement}`, { reason: 'Norme révisée.' })).status).toBe(200);
+    await received('endorsement withdrawn by the endorser', REQUESTER_CONTACT, /./, before);
+
+    const second = await approve(await ask());
+    before = smtp.messages.length;
+    expect((await amelie.delete(`/v2/endorsements/${second}`, { reason: 'Badge remplacé.' })).status).toBe(200);
+    await received('endorsement withdrawn by the requester', CONSEIL.email, /./, before);
   });
 
   it('found no English in any email, and would have found the English ones', () => {
@@ -124,6 +170,10 @@ describe('French everywhere: a crawl of every email (browser)', () => {
       'award to an address with no passport',
       'staff invitation',
       'staff password reset',
+      'endorsement request',
+      'endorsement approval',
+      'endorsement withdrawn by the endorser',
+      'endorsement withdrawn by the requester',
     ]);
     expect(found.filter((email) => email.english.length > 0 || email.htmlLang !== 'fr')).toEqual([]);
   });

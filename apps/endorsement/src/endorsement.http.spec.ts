@@ -32,6 +32,8 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 const COLLEGE = 'inst-college';
 const COUNCIL = 'inst-council';
 const STRANGER = 'inst-stranger';
+/** An endorser that reads French (decision 0047). */
+const PANEL = 'inst-panel';
 const PROFILE = { name: 'Engineering Council', url: 'https://council.example', email: 'endorse@council.example' };
 
 describe.each(databaseTargets())('endorsement service on $name', (target) => {
@@ -98,6 +100,31 @@ describe.each(databaseTargets())('endorsement service on $name', (target) => {
       expect(seenByCollege.statusCode).toBe(200);
       expect(body(seenByCollege).result).toEqual([expect.objectContaining({ entityId: profile.entityId, name: PROFILE.name, institution: COUNCIL, openBadgeId: profile.openBadgeId })]);
       expect(body(await call(COUNCIL, 'GET', '/v2/endorsers')).result).toEqual([]);
+    });
+
+    it('keeps the language of the emails to its contact: a new Profile takes the caller’s, an absent one keeps it, anything else is a 400', async () => {
+      const put = (institution: string, payload: object, headers: Record<string, string> = {}) =>
+        app.inject({ method: 'PUT', url: '/v2/endorsers/self', headers: { ...tenantHeaders(institution), ...headers }, payload });
+      expect(body(await call(COUNCIL, 'GET', '/v2/endorsers/self')).result[0].language).toBe('en');
+      // A person's own email language (the gateway's header) wins over what their browser asks for.
+      const byPerson = await put(PANEL, { ...PROFILE, name: 'Panel' }, { [InternalHeader.StaffLanguage]: 'fr', 'accept-language': 'en' });
+      expect([byPerson.statusCode, body(byPerson).result[0].language]).toEqual([200, 'fr']);
+      expect(body(await put(PANEL, { ...PROFILE, name: 'Panel' }, { [InternalHeader.StaffLanguage]: 'en' })).result[0].language).toBe('fr');
+      expect(body(await put(PANEL, { ...PROFILE, name: 'Panel', language: 'en' })).result[0].language).toBe('en');
+      const bad = await put(PANEL, { ...PROFILE, name: 'Panel', language: 'de' });
+      expect([bad.statusCode, body(bad).error]).toEqual([400, expect.objectContaining({ code: 'validation_failed', field: 'language' })]);
+      expect(body(await put(PANEL, { ...PROFILE, name: 'Panel', language: 'fr' })).result[0].language).toBe('fr');
+      // An API client has no language of its own: its request's Accept-Language, else English.
+      const byClient = await put(STRANGER, { ...PROFILE, name: 'Stranger' }, { 'accept-language': 'fr-CA, en;q=0.5' });
+      expect(body(byClient).result[0].language).toBe('fr');
+      await database.query(`DELETE FROM "endorsement"."endorser_profiles" WHERE "institutionId" = $1`, [STRANGER]);
+    });
+
+    it('refuses at the database level a language outside the contract’s list', async () => {
+      await expect(database.query(`UPDATE "endorsement"."endorser_profiles" SET "language" = 'de' WHERE "institutionId" = $1`, [PANEL])).rejects.toThrow(/endorser_profiles_language_check/);
+      const request = `INSERT INTO "endorsement"."endorsement_requests" (id, "institutionId", "endorserInstitutionId", "targetType", "targetId", "targetUrl", "targetName", "updatedAt", "requesterLanguage")
+        VALUES ('req-german', $1, $2, 'Issuer', 'issuer-faculty', 'https://x.example/i', 'Faculty', now(), 'de')`;
+      await expect(database.query(request, [COLLEGE, PANEL])).rejects.toThrow(/endorsement_requests_requesterLanguage_check/);
     });
   });
 
@@ -291,6 +318,38 @@ describe.each(databaseTargets())('endorsement service on $name', (target) => {
         ['badges.endorsement.issued.v1', { type: 'staff', id: 'council-reviewer' }],
         ['badges.endorsement.revoked.v1', { type: 'staff', id: 'college-registrar' }],
       ]);
+    });
+
+    it('the events carry the language of each party’s emails: the endorser Profile’s, and the asker’s kept on the request', async () => {
+      const as = (institution: string, headers: Record<string, string>, method: 'POST' | 'DELETE', url: string, payload: object) =>
+        app.inject({ method, url, headers: { ...tenantHeaders(institution), ...headers }, payload });
+      const frenchPerson = { [InternalHeader.Actor]: 'staff:camille', [InternalHeader.StaffRoles]: 'admin', [InternalHeader.StaffLanguage]: 'fr', 'accept-language': 'en' };
+      const asked = await as(COLLEGE, frenchPerson, 'POST', '/v2/endorsement-requests', { target: { type: 'BadgeClass', entityId: 'badge-robotics' }, endorser: PANEL });
+      expect(asked.statusCode).toBe(201);
+      const requestId = body(asked).result[0].entityId as string;
+      // The answer comes from someone else, in another language: the requester's emails keep the asker's.
+      const approved = await as(PANEL, { [InternalHeader.StaffLanguage]: 'en' }, 'POST', `/v2/endorsement-requests/${requestId}/approve`, { comment: 'Très bien.' });
+      const endorsementId = body(approved).result[0].entityId as string;
+      expect((await as(PANEL, {}, 'DELETE', `/v2/endorsements/${endorsementId}`, { reason: 'Révisé.' })).statusCode).toBe(200);
+      const events = (await outbox()).filter((row) => row.envelope.aggregateId === requestId || row.envelope.aggregateId === endorsementId);
+      expect(events.map((row) => [row.topic, row.envelope.payload])).toEqual([
+        ['badges.endorsement.requested.v1', expect.objectContaining({ endorserEmail: PROFILE.email, endorserLanguage: 'fr' })],
+        ['badges.endorsement.issued.v1', expect.objectContaining({ requesterEmail: 'faculty@college.example', requesterLanguage: 'fr' })],
+        ['badges.endorsement.revoked.v1', expect.objectContaining({ endorserLanguage: 'fr', requesterLanguage: 'fr' })],
+      ]);
+
+      // An API client whose request names no language we write: English. A request from before the column: none at all (English too).
+      const approvedLanguage = async (headers: Record<string, string>, before?: (requestId: string) => Promise<unknown>) => {
+        const created = await as(COLLEGE, headers, 'POST', '/v2/endorsement-requests', { target: { type: 'Issuer', entityId: 'issuer-faculty' }, endorser: PANEL });
+        await before?.(body(created).result[0].entityId);
+        const answer = await as(PANEL, {}, 'POST', `/v2/endorsement-requests/${body(created).result[0].entityId}/approve`, {});
+        const event = (await outbox()).find((row) => row.topic === 'badges.endorsement.issued.v1' && row.envelope.aggregateId === body(answer).result[0].entityId);
+        return event?.envelope.payload.requesterLanguage ?? 'none';
+      };
+      expect(await approvedLanguage({ [InternalHeader.Actor]: 'client:c1', 'accept-language': '*' })).toBe('en');
+      expect(await approvedLanguage({ 'accept-language': 'de, fr;q=0.4' })).toBe('fr');
+      const fromBefore = (id: string) => database.query(`UPDATE "endorsement"."endorsement_requests" SET "requesterLanguage" = NULL WHERE id = $1`, [id]);
+      expect(await approvedLanguage({}, fromBefore)).toBe('none');
     });
 
     it('unknown public documents are 404, and every route wants the gateway\'s internal token', async () => {

@@ -134,7 +134,7 @@ describe.each(databaseTargets())('staff accounts ($name)', (target) => {
 
     issuer.reset();
     expect((await send({ method: 'GET', url: '/v2/issuers', headers: bearer(body(first).access_token) })).statusCode).toBe(200);
-    expect(issuer.last.headers).toMatchObject({ 'x-institution-id': institutionId, 'x-badges-actor': `staff:${invited.staffId}`, 'x-badges-staff-roles': `editor:${ISSUER_A}` });
+    expect(issuer.last.headers).toMatchObject({ 'x-institution-id': institutionId, 'x-badges-actor': `staff:${invited.staffId}`, 'x-badges-staff-roles': `editor:${ISSUER_A}`, 'x-badges-staff-language': 'fr' });
     expect(issuer.last.headers['x-client-id']).toBeUndefined();
     const self = await send({ method: 'GET', url: '/v2/staff/self', headers: bearer(body(first).access_token) });
     expect(self.statusCode).toBe(200);
@@ -167,9 +167,9 @@ describe.each(databaseTargets())('staff accounts ($name)', (target) => {
     expect((await refresh(body(read).refresh_token)).statusCode).toBe(200);
   });
 
-  it('forwards exactly the person’s roles as they are now, and strips whatever a caller sends', async () => {
+  it('forwards exactly the person’s roles and email language as they are now, and strips whatever a caller sends', async () => {
     const { token: adminToken } = await institution();
-    const forged = { 'x-badges-staff-roles': 'admin', 'x-badges-actor': 'staff:someone-else', 'x-institution-id': 'elsewhere' };
+    const forged = { 'x-badges-staff-roles': 'admin', 'x-badges-staff-language': 'fr', 'x-badges-actor': 'staff:someone-else', 'x-institution-id': 'elsewhere' };
     const roles = async (token: string) => {
       issuer.reset();
       expect((await send({ method: 'GET', url: '/v2/issuers', headers: { ...bearer(token), ...forged } })).statusCode).toBe(200);
@@ -177,10 +177,11 @@ describe.each(databaseTargets())('staff accounts ($name)', (target) => {
     };
     const clientHeaders = await roles(adminToken);
     expect(clientHeaders['x-badges-staff-roles']).toBeUndefined();
+    expect(clientHeaders['x-badges-staff-language']).toBeUndefined();
     expect(clientHeaders['x-badges-actor']).toMatch(/^client:/);
 
     const editor = await person(adminToken, { issuerRoles: [{ issuerId: ISSUER_B, role: 'owner' }, { issuerId: ISSUER_A, role: 'staff' }] });
-    expect(await roles(editor.access)).toMatchObject({ 'x-badges-staff-roles': `staff:${ISSUER_A},owner:${ISSUER_B}`, 'x-badges-actor': `staff:${editor.staffId}` });
+    expect(await roles(editor.access)).toMatchObject({ 'x-badges-staff-roles': `staff:${ISSUER_A},owner:${ISSUER_B}`, 'x-badges-staff-language': 'en', 'x-badges-actor': `staff:${editor.staffId}` });
     const nobody = await person(adminToken);
     expect((await roles(nobody.access))['x-badges-staff-roles']).toBe('none');
     const admin = await person(adminToken, { institutionRole: 'admin', issuerRoles: [{ issuerId: ISSUER_A, role: 'staff' }] });

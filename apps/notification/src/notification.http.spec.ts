@@ -142,11 +142,11 @@ describe.each(databaseTargets())('notification service on $name', (target) => {
       }
     });
 
-    it('emails about an endorsement step even when neither party has a webhook', async () => {
+    it('emails about an endorsement step even when neither party has a webhook, in the language the event gives the address', async () => {
       await main.publish(
         createEvent(Topic.EndorsementRequested, {
           institutionId: 'inst-a', correlationId: 'corr-endorse-2', aggregateId: 'req2',
-          payload: { requestId: 'req2', target: { type: 'BadgeClass', entityId: 'badge2' }, endorserInstitutionId: 'inst-b', targetName: 'Field Work', endorserEmail: 'panel@example.org' },
+          payload: { requestId: 'req2', target: { type: 'BadgeClass', entityId: 'badge2' }, endorserInstitutionId: 'inst-b', targetName: 'Travail de terrain', endorserEmail: 'panel@example.org', endorserLanguage: 'fr' },
         }),
       );
       const rows = await waitFor(
@@ -154,7 +154,10 @@ describe.each(databaseTargets())('notification service on $name', (target) => {
         (list) => list.some((row) => row.to === 'panel@example.org' && row.status === 'sent'),
         'the endorsement request email without webhooks',
       );
-      expect(rows.find((row) => row.to === 'panel@example.org')).toMatchObject({ subject: 'Endorsement requested: "Field Work"' });
+      expect(rows.find((row) => row.to === 'panel@example.org')).toMatchObject({ subject: 'Demande de recommandation : « Travail de terrain »' });
+      const [email] = emailTo('panel@example.org');
+      expect(email.subject).toBe('Demande de recommandation : « Travail de terrain »');
+      expect(email.text).toContain('On vous demande de recommander la classe de badge « Travail de terrain ».');
     });
 
     it('sends nothing for notify: false (or a recipient that is not an email address)', async () => {

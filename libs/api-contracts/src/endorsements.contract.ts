@@ -23,6 +23,10 @@ export const ENDORSEMENT_LIMITS = { name: 1024, description: 16_384, email: 255,
 export const ENDORSEMENT_TARGET_TYPES = ['Issuer', 'BadgeClass', 'Assertion'] as const;
 export type EndorsementTargetType = (typeof ENDORSEMENT_TARGET_TYPES)[number];
 
+/** The languages of the emails written to an endorser's contact address (decision 0047). */
+export const ENDORSER_LANGUAGES = ['en', 'fr'] as const;
+export type EndorserLanguage = (typeof ENDORSER_LANGUAGES)[number];
+
 /** Body of PUT /v2/endorsers/self: the OB 2.0 Profile the platform hosts for the endorser. */
 export const EndorserProfileBodySchema = z.object({
   name: requiredText(ENDORSEMENT_LIMITS.name),
@@ -36,6 +40,12 @@ export const EndorserProfileBodySchema = z.object({
    * Profile) or "signed" (a JWS made with the endorser's own key). Absent keeps the current choice.
    */
   verification: z.enum(VERIFICATION_TYPES).optional(),
+  /**
+   * The language of the emails sent to `email` (requests, withdrawals by the requester). Absent
+   * keeps the current one; a new Profile takes the caller's (a person's own email language, else
+   * the request's Accept-Language), else English.
+   */
+  language: z.enum(ENDORSER_LANGUAGES, { error: `Expected one of ${ENDORSER_LANGUAGES.join(', ')}.` }).optional(),
 });
 
 /** Body of POST /v2/endorsement-requests. */
@@ -81,6 +91,7 @@ export const EndorserProfileV2Schema = z
     email: z.string(),
     description: z.string().nullable(),
     verification: z.enum(VERIFICATION_TYPES).describe('How the endorser\'s Endorsements are verified'),
+    language: z.enum(ENDORSER_LANGUAGES).describe('Ours: the language of the emails sent to the contact `email`'),
   })
   .describe('The caller\'s endorser Profile, hosted at `openBadgeId`.');
 export type EndorserProfileV2 = z.output<typeof EndorserProfileV2Schema>;

@@ -16,6 +16,7 @@ export type {
   EndorsementTargetType,
   EndorsementTargetV2,
   EndorsementV2,
+  EndorserLanguage,
   EndorserProfileV2,
   PublishedEndorserV2,
 } from './endorsements.contract';

@@ -46,4 +46,5 @@ export {
   type IssuerRoleGrant,
   type StaffRoles,
 } from './tenancy/staff-roles';
+export { CallerLanguage, callerLanguageOf } from './tenancy/caller-language.decorator';
 export { issuerAccessOf, mayReadIssuer, requireInstitutionAdmin, requireIssuerAction, StaffIssuerAccess, type IssuerAccess } from './tenancy/issuer-access';

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 
 import {
+  ENDORSER_LANGUAGES,
   EndorsementApproveBodySchema,
   EndorsementReasonBodySchema,
   EndorsementRequestCreateBodySchema,
@@ -8,10 +9,11 @@ import {
   successEnvelope,
   type EndorsementRequestV2,
   type EndorsementV2,
+  type EndorserLanguage,
   type V2SuccessEnvelope,
 } from '@badges/api-contracts';
 import type { EventOrigin } from '@badges/events';
-import { ApiError, InstitutionId, InternalTokenGuard, parseWith, RequestOrigin, StaffIssuerAccess, tenantScope, type IssuerAccess } from '@badges/service-kit';
+import { ApiError, CallerLanguage, InstitutionId, InternalTokenGuard, parseWith, RequestOrigin, StaffIssuerAccess, tenantScope, type IssuerAccess } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { PublicUrls } from '../common/public-urls';
@@ -31,6 +33,7 @@ export class EndorsementRequestsController {
     private readonly urls: PublicUrls,
   ) {}
 
+  /** The asker's language (decision 0047) is the one the answer's emails to the requester are written in. */
   @Post()
   @HttpCode(201)
   async create(
@@ -38,8 +41,10 @@ export class EndorsementRequestsController {
     @Body() body: unknown,
     @RequestOrigin() origin: EventOrigin,
     @StaffIssuerAccess() access: IssuerAccess,
+    @CallerLanguage(ENDORSER_LANGUAGES) callerLanguage: EndorserLanguage | undefined,
   ): Promise<V2SuccessEnvelope<EndorsementRequestV2>> {
-    const request = await this.workflow.request(tenantScope(institutionId), parseWith(EndorsementRequestCreateBodySchema, body), origin, access);
+    const asked = { ...parseWith(EndorsementRequestCreateBodySchema, body), requesterLanguage: callerLanguage ?? 'en' };
+    const request = await this.workflow.request(tenantScope(institutionId), asked, origin, access);
     return successEnvelope(toEndorsementRequestV2(request));
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import type { EndorsementRequestCreateBody, EndorsementTargetType } from '@badges/api-contracts';
+import type { EndorsementRequestCreateBody, EndorsementTargetType, EndorserLanguage } from '@badges/api-contracts';
 import type { EventOrigin } from '@badges/events';
 import { newEntityId } from '@badges/persistence';
 import { ApiError, ErrorCode, requireInstitutionAdmin, requireIssuerAction, type IssuerAction, type IssuerAccess, type TenantScope } from '@badges/service-kit';
@@ -43,7 +43,13 @@ export class EndorsementWorkflow {
     private readonly signer: EndorsementSigner,
   ) {}
 
-  async request(scope: TenantScope, body: EndorsementRequestCreateBody, origin: EventOrigin, access: IssuerAccess = { kind: 'unrestricted' }): Promise<EndorsementRequest> {
+  /** `requesterLanguage`: what the emails to the requester's contact about this request are written in. */
+  async request(
+    scope: TenantScope,
+    body: EndorsementRequestCreateBody & { requesterLanguage: EndorserLanguage },
+    origin: EventOrigin,
+    access: IssuerAccess = { kind: 'unrestricted' },
+  ): Promise<EndorsementRequest> {
     if (body.endorser === scope.institutionId) {
       throw new ApiError(400, ErrorCode.SelfEndorsement, 'An institution cannot endorse its own issuers, badge classes or assertions.', 'endorser');
     }
@@ -66,6 +72,7 @@ export class EndorsementWorkflow {
           targetName: target.name,
           targetIssuerId: target.issuerId ?? null,
           requesterEmail: target.issuerEmail ?? null,
+          requesterLanguage: body.requesterLanguage,
           message: body.message || null,
         },
         tx,

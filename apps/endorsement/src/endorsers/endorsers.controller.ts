@@ -1,7 +1,15 @@
 import { Body, Controller, Get, Put, UseGuards } from '@nestjs/common';
 
-import { EndorserProfileBodySchema, successEnvelope, type EndorserProfileV2, type PublishedEndorserV2, type V2SuccessEnvelope } from '@badges/api-contracts';
-import { ApiError, InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
+import {
+  ENDORSER_LANGUAGES,
+  EndorserProfileBodySchema,
+  successEnvelope,
+  type EndorserLanguage,
+  type EndorserProfileV2,
+  type PublishedEndorserV2,
+  type V2SuccessEnvelope,
+} from '@badges/api-contracts';
+import { ApiError, CallerLanguage, InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
 
 import { PublicUrls } from '../common/public-urls';
 import { toEndorserProfileV2, toPublishedEndorserV2 } from './endorsers.mapper';
@@ -30,9 +38,14 @@ export class EndorsersController {
     return successEnvelope(toEndorserProfileV2(profile, this.urls));
   }
 
+  /** A new Profile without `language` takes the caller's (decision 0047), else English. */
   @Put('self')
-  async put(@InstitutionId() institutionId: string, @Body() body: unknown): Promise<V2SuccessEnvelope<EndorserProfileV2>> {
-    const profile = await this.endorsers.upsert(tenantScope(institutionId), parseWith(EndorserProfileBodySchema, body));
+  async put(
+    @InstitutionId() institutionId: string,
+    @Body() body: unknown,
+    @CallerLanguage(ENDORSER_LANGUAGES) callerLanguage: EndorserLanguage | undefined,
+  ): Promise<V2SuccessEnvelope<EndorserProfileV2>> {
+    const profile = await this.endorsers.upsert(tenantScope(institutionId), parseWith(EndorserProfileBodySchema, body), callerLanguage ?? 'en');
     return successEnvelope(toEndorserProfileV2(profile, this.urls));
   }
 }

@@ -1,4 +1,4 @@
-import type { EndorserProfileV2, PublishedEndorserV2, VerificationType } from '@badges/api-contracts';
+import type { EndorserLanguage, EndorserProfileV2, PublishedEndorserV2, VerificationType } from '@badges/api-contracts';
 import { buildIssuerProfile, type Profile } from '@badges/openbadges';
 
 import type { PublicUrls } from '../common/public-urls';
@@ -14,6 +14,8 @@ export function toEndorserProfileV2(row: EndorserProfile, urls: PublicUrls): End
     email: row.email,
     description: row.description,
     verification: row.verification as VerificationType,
+    // CHECK endorser_profiles_language_check keeps it to ENDORSER_LANGUAGES.
+    language: row.language as EndorserLanguage,
   };
 }
 

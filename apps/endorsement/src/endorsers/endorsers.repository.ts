@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import type { EndorserProfileBody } from '@badges/api-contracts';
+import type { EndorserLanguage, EndorserProfileBody } from '@badges/api-contracts';
 import { newEntityId } from '@badges/persistence';
 import type { TenantScope } from '@badges/service-kit';
 
@@ -33,14 +33,21 @@ export class EndorsersRepository {
 
   /**
    * Create or replace; the id (and so the public URL) is kept across updates. An absent
-   * `verification` keeps the current choice (hosted for a new Profile), so a client that does not
-   * know the field cannot switch a signed endorser back to hosted by accident.
+   * `verification` or `language` keeps the current choice (hosted, and `newLanguage`, for a new
+   * Profile), so a client that does not know the field cannot change it by accident.
    */
-  upsert(scope: TenantScope, body: EndorserProfileBody): Promise<EndorserProfile> {
-    const fields = { name: body.name, url: body.url, email: body.email, description: body.description || null, ...(body.verification ? { verification: body.verification } : {}) };
+  upsert(scope: TenantScope, body: EndorserProfileBody, newLanguage: EndorserLanguage): Promise<EndorserProfile> {
+    const fields = {
+      name: body.name,
+      url: body.url,
+      email: body.email,
+      description: body.description || null,
+      ...(body.verification ? { verification: body.verification } : {}),
+      ...(body.language ? { language: body.language } : {}),
+    };
     return this.prisma.endorserProfile.upsert({
       where: { institutionId: scope.institutionId },
-      create: { id: newEntityId(), institutionId: scope.institutionId, ...fields },
+      create: { id: newEntityId(), institutionId: scope.institutionId, language: newLanguage, ...fields },
       update: fields,
     });
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
+import type { EndorserLanguage } from '@badges/api-contracts';
 import { createEvent, Topic, type BadgeEvent, type EventOrigin } from '@badges/events';
 import { outboxInsertStatements, type OutboxRelay } from '@badges/messaging';
 
@@ -30,6 +31,7 @@ export class EndorsementEvents {
         targetName: request.targetName,
         ...(request.message ? { message: request.message } : {}),
         endorserEmail: endorser.email,
+        endorserLanguage: languageOf(endorser),
       },
     }));
   }
@@ -51,7 +53,7 @@ export class EndorsementEvents {
         ...(endorsement.comment ? { comment: endorsement.comment } : {}),
         issuedOn: endorsement.issuedOn.toISOString(),
         targetName: request.targetName,
-        ...(request.requesterEmail ? { requesterEmail: request.requesterEmail } : {}),
+        ...requesterContact(request),
         ...(endorsement.signedJws ? { signedJws: endorsement.signedJws } : {}),
       },
     }));
@@ -84,8 +86,8 @@ export class EndorsementEvents {
         ...(endorsement.revokedByInstitutionId ? { revokedByInstitutionId: endorsement.revokedByInstitutionId } : {}),
         ...(endorsement.revocationReason ? { revocationReason: endorsement.revocationReason } : {}),
         targetName: request.targetName,
-        ...(endorser ? { endorserName: endorser.name, endorserEmail: endorser.email } : {}),
-        ...(request.requesterEmail ? { requesterEmail: request.requesterEmail } : {}),
+        ...(endorser ? { endorserName: endorser.name, endorserEmail: endorser.email, endorserLanguage: languageOf(endorser) } : {}),
+        ...requesterContact(request),
       },
     }));
   }
@@ -104,6 +106,15 @@ export class EndorsementEvents {
 function aboutRequest(request: EndorsementRequest, origin: EventOrigin) {
   return { institutionId: request.institutionId, correlationId: origin.correlationId, actor: origin.actor, aggregateId: request.id };
 }
+
+/** Where and in which language notification writes to the requester; requests from before decision 0047 have no language (English). */
+function requesterContact(request: EndorsementRequest) {
+  if (!request.requesterEmail) return {};
+  return { requesterEmail: request.requesterEmail, ...(request.requesterLanguage ? { requesterLanguage: request.requesterLanguage as EndorserLanguage } : {}) };
+}
+
+/** CHECK endorser_profiles_language_check keeps it to ENDORSER_LANGUAGES. */
+const languageOf = (endorser: EndorserProfile) => endorser.language as EndorserLanguage;
 
 /** What every event about a request says of it. */
 function requestFacts(request: EndorsementRequest) {

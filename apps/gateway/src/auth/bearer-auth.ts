@@ -48,7 +48,7 @@ export class BearerAuth {
       throw ApiError.unauthorized('This session has ended (signed out, revoked, or the person removed). Sign in again.');
     }
     if (live.institutionSuspended) throw institutionSuspended();
-    return { ...identity, roles: live.roles };
+    return { ...identity, roles: live.roles, language: live.language };
   }
 
   private async checked<T>(what: string, read: () => Promise<T>): Promise<T> {

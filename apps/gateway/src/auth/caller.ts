@@ -1,11 +1,13 @@
 import { formatActor, type Actor } from '@badges/events';
+import type { StaffLanguage } from '@badges/api-contracts';
 import type { StaffRoles } from '@badges/service-kit';
 
 import type { ClientIdentity, StaffTokenIdentity } from './access-token.codec';
 
-/** A person whose session is live, with their roles as the database says now (not as at sign-in). */
+/** A person whose session is live, with their roles and email language as the database says now (not as at sign-in). */
 export interface StaffIdentity extends StaffTokenIdentity {
   roles: StaffRoles;
+  language: StaffLanguage;
 }
 
 /** Who is calling an authenticated route: an API client or a person. */

@@ -3,7 +3,7 @@ import { ApiError, type StaffRoles } from '@badges/service-kit';
 import type { CallerIdentity } from './caller';
 import { requireAccess, staffNeed } from './staff-access';
 
-const person = (roles: StaffRoles, scope: 'read' | 'award' | 'manage' = 'manage'): CallerIdentity => ({ institutionId: 'college', staffId: 'ada', sessionId: 's1', scope, roles });
+const person = (roles: StaffRoles, scope: 'read' | 'award' | 'manage' = 'manage'): CallerIdentity => ({ institutionId: 'college', staffId: 'ada', sessionId: 's1', scope, roles, language: 'en' });
 const nobody = person({ admin: false, issuers: [] });
 const editor = person({ admin: false, issuers: [{ issuerId: 'I1', role: 'editor' }] });
 const admin = person({ admin: true, issuers: [] });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import type { IssuerStaffRole } from '@badges/api-contracts';
+import type { IssuerStaffRole, StaffLanguage } from '@badges/api-contracts';
 import { newEntityId } from '@badges/persistence';
 import type { StaffRoles } from '@badges/service-kit';
 
@@ -119,10 +119,17 @@ export class StaffAccountsRepository {
   async sessionStatus(sessionId: string): Promise<StaffSessionStatus | undefined> {
     const session = await this.prisma.staffSession.findFirst({
       where: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() }, staff: { status: 'active' } },
-      select: { staffId: true, institutionId: true, staff: { select: { ...STAFF_ROLE_COLUMNS, ...INSTITUTION_STATUS } } },
+      select: { staffId: true, institutionId: true, staff: { select: { ...STAFF_ROLE_COLUMNS, ...INSTITUTION_STATUS, language: true } } },
     });
     if (!session) return undefined;
-    return { staffId: session.staffId, institutionId: session.institutionId, roles: staffRolesOf(session.staff), institutionSuspended: session.staff.institution.status === 'suspended' };
+    return {
+      staffId: session.staffId,
+      institutionId: session.institutionId,
+      roles: staffRolesOf(session.staff),
+      // CHECK staff_members_language_check keeps it to STAFF_LANGUAGES.
+      language: session.staff.language as StaffLanguage,
+      institutionSuspended: session.staff.institution.status === 'suspended',
+    };
   }
 
   /** Ends one session of the person (sign-out); false when it was not live. */

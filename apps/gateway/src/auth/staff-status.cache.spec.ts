@@ -1,7 +1,7 @@
 import { StaffStatusCache, type StaffSessionStatus } from './staff-status.cache';
 
-const ada: StaffSessionStatus = { staffId: 'ada', institutionId: 'college', roles: { admin: false, issuers: [{ issuerId: 'I1', role: 'editor' }] }, institutionSuspended: false };
-const grace: StaffSessionStatus = { staffId: 'grace', institutionId: 'college', roles: { admin: true, issuers: [] }, institutionSuspended: false };
+const ada: StaffSessionStatus = { staffId: 'ada', institutionId: 'college', roles: { admin: false, issuers: [{ issuerId: 'I1', role: 'editor' }] }, language: 'en', institutionSuspended: false };
+const grace: StaffSessionStatus = { staffId: 'grace', institutionId: 'college', roles: { admin: true, issuers: [] }, language: 'en', institutionSuspended: false };
 
 /** Sessions s1, s2 (Ada) and s3 (Grace), answered by a database the test edits, on a clock it moves. */
 function setup() {
@@ -24,7 +24,7 @@ describe('StaffStatusCache', () => {
   it('answers a live session’s person and roles from memory for a second, then reads the roles again', async () => {
     const { cache, live, reads, advance } = setup();
     await expect(cache.get('s1')).resolves.toEqual(ada);
-    live.s1 = { ...ada, roles: { admin: true, issuers: [] }, institutionSuspended: false };
+    live.s1 = { ...ada, roles: { admin: true, issuers: [] }, language: 'en', institutionSuspended: false };
     advance(999);
     await expect(cache.get('s1')).resolves.toEqual(ada);
     advance(1);

@@ -1,13 +1,16 @@
+import type { StaffLanguage } from '@badges/api-contracts';
 import type { StaffRoles } from '@badges/service-kit';
 
 import { CLIENT_STATUS_TTL_MS } from './client-status.cache';
 import { StatusCache } from './status-cache';
 
-/** What a live session of a person says on each request: who, where, and their roles now. */
+/** What a live session of a person says on each request: who, where, their roles and their email language now. */
 export interface StaffSessionStatus {
   staffId: string;
   institutionId: string;
   roles: StaffRoles;
+  /** Passed on to services (x-badges-staff-language): the emails a person's request causes may follow it. */
+  language: StaffLanguage;
   /** Reversible, unlike the session's end: refused while true, served again once reactivated (decision 0032). */
   institutionSuspended: boolean;
 }

@@ -10,7 +10,7 @@ import { actorOf, isStaff, type CallerIdentity } from '../auth/caller';
 /**
  * Only these caller headers reach a service. Building from an allow-list (rather than copying and
  * deleting) means the internal headers a caller sends (x-institution-id, x-client-id,
- * x-badges-actor, x-badges-staff-roles, x-internal-token, x-correlation-id, x-public-url) can never slip through, nor
+ * x-badges-actor, x-badges-staff-roles, x-badges-staff-language, x-internal-token, x-correlation-id, x-public-url) can never slip through, nor
  * can Authorization or cookies.
  */
 const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'idempotency-key', 'if-none-match', 'if-modified-since'] as const;
@@ -41,6 +41,7 @@ export const INTERNAL_HEADERS: readonly string[] = [
   InternalHeader.ClientId,
   InternalHeader.Actor,
   InternalHeader.StaffRoles,
+  InternalHeader.StaffLanguage,
   InternalHeader.InternalToken,
   InternalHeader.CorrelationId,
   InternalHeader.PublicUrl,
@@ -66,9 +67,11 @@ export function buildForwardHeaders(incoming: IncomingHttpHeaders, context: Forw
   if (caller) {
     headers[InternalHeader.InstitutionId] = caller.institutionId;
     headers[InternalHeader.Actor] = actorOf(caller);
-    // A person's roles as the database says them now; an API client's scope was checked here instead.
-    if (isStaff(caller)) headers[InternalHeader.StaffRoles] = formatStaffRoles(caller.roles);
-    else headers[InternalHeader.ClientId] = caller.clientId;
+    // A person's roles (and email language) as the database says them now; an API client's scope was checked here instead.
+    if (isStaff(caller)) {
+      headers[InternalHeader.StaffRoles] = formatStaffRoles(caller.roles);
+      headers[InternalHeader.StaffLanguage] = caller.language;
+    } else headers[InternalHeader.ClientId] = caller.clientId;
   }
   headers[InternalHeader.CorrelationId] = context.correlationId;
   headers[InternalHeader.PublicUrl] = context.publicUrl;

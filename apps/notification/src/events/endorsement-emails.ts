@@ -1,51 +1,33 @@
 import { Topic, type BadgeEvent } from '@badges/events';
 
+import type { Words } from '../emails/written-email';
+import { APPROVAL_WORDS, REQUEST_WORDS, WITHDRAWAL_WORDS } from './endorsement-messages';
+
 /** One email about an endorsement step, to one party, filed under that party's institution. */
 export interface EndorsementEmail {
   institutionId: string;
   to: string;
-  subject: string;
-  text: string;
+  words: Words;
 }
-
-const oneLine = (value: string) => value.replace(/[\r\n]+/g, ' ').trim();
 
 /**
  * Who hears about each step (the addresses are the parties' public Profile emails, carried by
  * the event): the endorser about a request, the requester about an approval, and about a
- * withdrawal whichever party did not withdraw. Text only, built in (not an overridable template).
- * null when the event names no address for that party (e.g. published before these fields).
+ * withdrawal whichever party did not withdraw. Each in that party's language, which the event
+ * carries beside the address (decision 0047); events from before it say none, and are answered in
+ * English, as they were. Text only, built in (not an overridable template). null when the event
+ * names no address for that party (e.g. published before these fields).
  */
 export function endorsementEmailFor(event: BadgeEvent): EndorsementEmail | null {
   if (event.type === Topic.EndorsementRequested) {
     const { payload } = event;
     if (!payload.endorserEmail) return null;
-    const what = payload.targetName ?? payload.target.entityId;
-    return {
-      institutionId: payload.endorserInstitutionId,
-      to: payload.endorserEmail,
-      subject: oneLine(`Endorsement requested: "${what}"`),
-      text: [
-        `You are asked to endorse the ${payload.target.type} "${what}".`,
-        ...(payload.targetUrl ? ['', `It is published at ${payload.targetUrl}`] : []),
-        ...(payload.message ? ['', 'Their message:', payload.message] : []),
-        '',
-        `Review it with GET /v2/endorsement-requests/${payload.requestId}, then approve or decline it.`,
-        '',
-      ].join('\n'),
-    };
+    return { institutionId: payload.endorserInstitutionId, to: payload.endorserEmail, words: REQUEST_WORDS[payload.endorserLanguage ?? 'en'](payload) };
   }
   if (event.type === Topic.EndorsementIssued) {
     const { payload } = event;
     if (!payload.requesterEmail) return null;
-    const who = payload.endorserName ?? 'The endorser';
-    const what = payload.targetName ?? payload.target.entityId;
-    return {
-      institutionId: event.institutionId,
-      to: payload.requesterEmail,
-      subject: oneLine(`${who} endorsed "${what}"`),
-      text: [`${who} endorsed the ${payload.target.type} "${what}".`, ...(payload.comment ? ['', payload.comment] : []), '', `The endorsement: ${payload.endorsementUrl}`, ''].join('\n'),
-    };
+    return { institutionId: event.institutionId, to: payload.requesterEmail, words: APPROVAL_WORDS[payload.requesterLanguage ?? 'en'](payload) };
   }
   if (event.type === Topic.EndorsementRevoked) {
     const { payload } = event;
@@ -53,18 +35,8 @@ export function endorsementEmailFor(event: BadgeEvent): EndorsementEmail | null 
     const to = byEndorser ? payload.requesterEmail : payload.endorserEmail;
     const institutionId = byEndorser ? event.institutionId : payload.endorserInstitutionId;
     if (!to || !institutionId) return null;
-    const what = payload.targetName ?? payload.target.entityId;
-    return {
-      institutionId,
-      to,
-      subject: oneLine(`Endorsement of "${what}" withdrawn`),
-      text: [
-        `The endorsement${payload.endorserName ? ` by ${payload.endorserName}` : ''} of the ${payload.target.type} "${what}" was withdrawn by the ${byEndorser ? 'endorser' : 'requester'}.`,
-        ...(payload.revocationReason ? ['', `Reason: ${payload.revocationReason}`] : []),
-        ...(payload.endorsementUrl ? ['', `It now reads as revoked at ${payload.endorsementUrl}`] : []),
-        '',
-      ].join('\n'),
-    };
+    const language = (byEndorser ? payload.requesterLanguage : payload.endorserLanguage) ?? 'en';
+    return { institutionId, to, words: WITHDRAWAL_WORDS[language]({ payload, byEndorser }) };
   }
   return null;
 }

@@ -6,6 +6,7 @@ import { newEntityId } from '@badges/persistence';
 import { tenantScope, type TenantScope } from '@badges/service-kit';
 
 import { EmailDeliveriesRepository, type NewEmailDelivery } from '../emails/email-deliveries.repository';
+import { writtenEmail } from '../emails/written-email';
 import { DeliveryJobs, deliveryJobId, type QueuedDelivery } from '../jobs/delivery-jobs';
 import { NOTIFICATION_SCHEMA, NotificationPrismaService } from '../prisma/notification-prisma.service';
 import { RecipientLanguagesRepository } from '../recipient-languages/recipient-languages.repository';
@@ -143,15 +144,16 @@ export class EventIntakeService {
     const email = endorsementEmailFor(event);
     if (!email) return null;
     const id = newEntityId();
+    const written = writtenEmail(email.words, email.to, id);
     return {
       institutionId: email.institutionId,
       id,
       assertionId: null,
       issuerId: null,
       eventId: event.eventId,
-      to: email.to,
-      subject: email.subject,
-      textBody: email.text,
+      to: written.to,
+      subject: written.subject,
+      textBody: written.text,
       htmlBody: null,
       jobId: deliveryJobId(id, 0),
     };

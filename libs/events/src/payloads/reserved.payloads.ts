@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { entityId, httpUrl, isoDateTime } from './common';
+import { emailLanguage, entityId, httpUrl, isoDateTime } from './common';
 
 // Reserved contracts: minimal on purpose. The owning service may add optional fields; anything
 // breaking goes into a `.v2` topic (see topics.ts).
@@ -31,6 +31,8 @@ export const endorsementRequestedPayload = z.object({
   message: z.string().optional(),
   /** The endorser Profile's (public) contact email: notification tells it about the request. */
   endorserEmail: z.email().optional(),
+  /** The language of the emails to endorserEmail (the Profile's; decision 0047). Absent: English. */
+  endorserLanguage: emailLanguage.optional(),
 });
 
 export const endorsementIssuedPayload = z.object({
@@ -47,6 +49,8 @@ export const endorsementIssuedPayload = z.object({
   targetName: z.string().optional(),
   /** The contact email of the target's issuer (public in its Profile): notification tells the requester. */
   requesterEmail: z.email().optional(),
+  /** The language of the emails to requesterEmail (the asker's, kept on the request; decision 0047). Absent: English. */
+  requesterLanguage: emailLanguage.optional(),
   /** A signed endorsement (its endorser uses signed verification): the compact JWS, as served at endorsementUrl for `Accept: application/jose`. */
   signedJws: z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, { error: 'signedJws must be a compact JWS' }).optional(),
 });
@@ -65,6 +69,9 @@ export const endorsementRevokedPayload = z.object({
   /** Both parties' public contact emails: notification tells the party that did not withdraw. */
   endorserEmail: z.email().optional(),
   requesterEmail: z.email().optional(),
+  /** The language of the email to each of those addresses (decision 0047). Absent: English. */
+  endorserLanguage: emailLanguage.optional(),
+  requesterLanguage: emailLanguage.optional(),
 });
 
 /**

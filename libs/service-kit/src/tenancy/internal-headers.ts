@@ -17,6 +17,12 @@ export const InternalHeader = {
    * `none`. Read it with parseStaffRoles (staff-roles.ts, which also holds the rule table).
    */
   StaffRoles: 'x-badges-staff-roles',
+  /**
+   * A person's email language (`en` | `fr`, their account's), on every request of a `staff:` actor:
+   * what the emails their request causes are written in when nobody else's language applies. Read
+   * it with callerLanguageOf (caller-language.decorator.ts).
+   */
+  StaffLanguage: 'x-badges-staff-language',
   CorrelationId: 'x-correlation-id',
   InternalToken: 'x-internal-token',
   /** The public base URL the caller used, so documents carry the right ids. */

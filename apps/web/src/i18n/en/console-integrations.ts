@@ -15,6 +15,7 @@ const messages = {
       name: 'Endorser name',
       url: 'Website',
       email: 'Contact email',
+      language: 'Language of the emails to this address',
       description: 'Description (optional)',
       verification: 'How your endorsements are verified',
       hosted: 'Hosted on this platform',

@@ -16,6 +16,7 @@ const messages: Catalog['consoleIntegrations'] = {
       name: 'Nom du recommandataire',
       url: 'Site web',
       email: 'Courriel de contact',
+      language: 'Langue des courriels envoyés à cette adresse',
       description: 'Description (facultative)',
       verification: 'Vérification de vos recommandations',
       hosted: 'Hébergées sur cette plateforme',
