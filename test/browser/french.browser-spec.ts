@@ -182,7 +182,7 @@ describe('French everywhere (browser)', () => {
     await page.getByLabel('Email address').fill(learner.email);
     await page.getByLabel('Password', { exact: true }).fill(learner.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await page.waitForFunction("document.documentElement.lang === 'fr'");
     await page.getByLabel('Langue').waitFor();
     await english.context.close();
 
@@ -194,7 +194,7 @@ describe('French everywhere (browser)', () => {
     await other.getByLabel('Password', { exact: true }).fill(learner.password);
     await other.getByRole('button', { name: 'Sign in', exact: true }).click();
     await other.getByRole('button', { name: 'Sign out' }).waitFor();
-    expect(await other.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await other.locator('html').getAttribute('lang')).toBe('en');
     await chosen.context.close();
   });
 });
