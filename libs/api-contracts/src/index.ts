@@ -24,3 +24,4 @@ export * from './passport-requests.contract';
 export * from './contract-mismatches';
 export * from './stats.contract';
 export * from './migration-records.contract';
+export * from './badgr-imports.contract';
