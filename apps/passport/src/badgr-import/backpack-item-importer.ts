@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
 import type { BadgeStatus } from '@badges/api-contracts';
 import { ApiError, ErrorCode } from '@badges/service-kit';

@@ -10,6 +10,9 @@ import { PassportPrismaService } from '../prisma/passport-prisma.service';
 
 export type BadgrImportWith = BadgrImport & { items: BadgrImportItem[]; collections: BadgrImportCollection[] };
 
+/** Every read of an import takes its items and collections, in Badgr's order. */
+const WITH_PARTS = { items: { orderBy: { position: 'asc' } }, collections: { orderBy: { position: 'asc' } } } as const;
+
 /** Where one item ended (the job writes it as soon as the item is done). */
 export interface ItemResult {
   outcome: Exclude<BadgrImportOutcome, 'pending'>;
@@ -36,42 +39,21 @@ export class BadgrImportRepository {
     const { items, collections } = read.backpack;
     await this.prisma.$transaction(async (tx) => {
       await tx.badgrImport.create({ data: { id, learnerId: scope.learnerId, badgrOrigin, problems: read.problems } });
-      await tx.badgrImportItem.createMany({
-        data: items.map((item, position) => ({
-          importId: id,
-          position,
-          sourceId: item.sourceId,
-          documentId: item.documentId,
-          // Badgr never lists a declined badge (decision 0043); anything else is as Badgr said.
-          badgrAcceptance: item.status,
-          revoked: item.revoked,
-        })),
-      });
-      await tx.badgrImportCollection.createMany({
-        data: collections.map((collection, position) => ({
-          importId: id,
-          position,
-          sourceId: collection.sourceId,
-          name: collection.name,
-          description: collection.description,
-          itemSourceIds: collection.itemSourceIds,
-        })),
-      });
+      // Badgr never lists a declined badge (decision 0043): an item's acceptance is as Badgr said.
+      const item = ({ sourceId, documentId, status, revoked }: (typeof items)[number], position: number) => ({ importId: id, position, sourceId, documentId, badgrAcceptance: status, revoked });
+      const collection = ({ sourceId, name, description, itemSourceIds }: (typeof collections)[number], position: number) => ({ importId: id, position, sourceId, name, description, itemSourceIds });
+      await tx.badgrImportItem.createMany({ data: items.map(item) });
+      await tx.badgrImportCollection.createMany({ data: collections.map(collection) });
     });
     return id;
   }
 
   async find(scope: LearnerScope, id: string): Promise<BadgrImportWith | null> {
-    return this.prisma.badgrImport.findFirst({ where: { id, learnerId: scope.learnerId }, include: { items: { orderBy: { position: 'asc' } }, collections: { orderBy: { position: 'asc' } } } });
+    return this.prisma.badgrImport.findFirst({ where: { id, learnerId: scope.learnerId }, include: WITH_PARTS });
   }
 
   async list(scope: LearnerScope): Promise<BadgrImportWith[]> {
-    return this.prisma.badgrImport.findMany({
-      where: { learnerId: scope.learnerId },
-      include: { items: { orderBy: { position: 'asc' } }, collections: { orderBy: { position: 'asc' } } },
-      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-      take: 20,
-    });
+    return this.prisma.badgrImport.findMany({ where: { learnerId: scope.learnerId }, include: WITH_PARTS, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: 20 });
   }
 
   /** An import of this learner still at work, started after `since` (an older one is taken as stuck). */
@@ -81,7 +63,7 @@ export class BadgrImportRepository {
 
   /** The job's read: it has the id only, and finds the learner from the row. */
   async forJob(id: string): Promise<BadgrImportWith | null> {
-    return this.prisma.badgrImport.findUnique({ where: { id }, include: { items: { orderBy: { position: 'asc' } }, collections: { orderBy: { position: 'asc' } } } });
+    return this.prisma.badgrImport.findUnique({ where: { id }, include: WITH_PARTS });
   }
 
   async markRunning(id: string): Promise<void> {
