@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 
 import { BadgeConnectClientSite } from './support/badge-connect-client';
-import { seriousAccessibilityViolations } from './support/axe';
+import { accessibilityViolations } from './support/axe';
 import { startBrowserPlatform, type BrowserPlatform } from './support/browser-platform';
 import { launchChromium, newContext, type ContextOptions } from './support/chromium';
 import { confirmationLink } from './support/emails';
@@ -14,7 +14,8 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * Issue #17's Badge Connect journey, in Chromium against the platform as `npm start` runs it: a
  * real client site on loopback registers, sends the browser to the manifest's authorizationUrl
  * with PKCE; the learner signs in there, sees who asks for what, and approves; the client gets
- * the code, reads the learner's badges and pushes one. Denying sends access_denied back; a bad
+ * the code, reads the learner's badges and pushes one; connecting again skips the question
+ * (decision 0042) until the app is disconnected. Denying sends access_denied back; a bad
  * request is shown (never redirected) or sent back as its error; disconnecting the app in the
  * passport makes its token answer 401. axe on every page; 1280 px and 390 px, English and French.
  */
@@ -68,13 +69,33 @@ describe('Badge Connect with a real client site (browser)', () => {
     await page.getByRole('button', { name: labels.submit, exact: true }).click();
   };
 
+  // Before any approval: once approved, the consent is remembered and the page is not shown again.
+  it('sends access_denied back when the learner denies (390 px, French), and shows the consent in both languages', async () => {
+    for (const [lang, phone] of [['fr', true], ['fr', false], ['en', true]] as const) {
+      const page = await newPage({ locale: lang === 'fr' ? 'fr-CA' : 'en-CA', phone });
+      await page.goto(`${moodle.url}/connect`);
+      if (lang === 'fr') await signIn(page, { email: 'Adresse courriel', password: 'Mot de passe', submit: 'Se connecter' });
+      else await signIn(page);
+      const heading = lang === 'fr' ? 'Moodle de l’Université demande à se connecter à votre passeport.' : 'Moodle de l’Université asks to connect to your passport.';
+      await page.getByRole('heading', { level: 2, name: heading }).waitFor();
+      await shot(page, `consent-${phone ? 390 : 1280}-${lang}`);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      const before = moodle.visits.length;
+      await page.getByRole('button', { name: lang === 'fr' ? 'Refuser' : 'Deny' }).click();
+      await page.waitForURL((url) => url.href.startsWith(moodle.callbackUrl));
+      expect(new URL(page.url()).searchParams.get('error')).toBe('access_denied');
+      expect(moodle.visits.slice(before)).toEqual([{ error: 'access_denied' }]);
+      await page.context().close();
+    }
+  });
+
   it('the client site sends the browser to the consent page; the learner signs in, approves, and the client reads and pushes badges', async () => {
     const page = await newPage();
     await page.goto(`${moodle.url}/connect`);
     expect(new URL(page.url()).pathname).toBe('/o/badgeconnect/authorize');
     await page.getByText('Moodle de l’Université asks to connect to your passport. Sign in first').waitFor();
     await shot(page, 'sign-in-first');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     const query = new URL(page.url()).search;
     await signIn(page);
 
@@ -87,7 +108,7 @@ describe('Badge Connect with a real client site (browser)', () => {
     await page.getByText('Add badges to your passport; each one is checked before it is added.').waitFor();
     expect(await page.getByText('See your name and your confirmed email address.').count()).toBe(0);
     await shot(page, 'consent-1280-en');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.waitForURL((url) => url.href.startsWith(moodle.callbackUrl));
@@ -100,25 +121,20 @@ describe('Badge Connect with a real client site (browser)', () => {
     // The pushed badge is in the passport again, as the learner's own import.
     await page.goto('/passport');
     await page.getByRole('link', { name: /Team Work/ }).first().waitFor();
-  });
 
-  it('sends access_denied back when the learner denies (390 px, French), and shows the consent in both languages', async () => {
-    for (const [lang, phone] of [['fr', true], ['fr', false], ['en', true]] as const) {
-      const page = await newPage({ locale: lang === 'fr' ? 'fr-CA' : 'en-CA', phone });
-      await page.goto(`${moodle.url}/connect`);
-      if (lang === 'fr') await signIn(page, { email: 'Adresse courriel', password: 'Mot de passe', submit: 'Se connecter' });
-      else await signIn(page);
-      const heading = lang === 'fr' ? 'Moodle de l’Université demande à se connecter à votre passeport.' : 'Moodle de l’Université asks to connect to your passport.';
-      await page.getByRole('heading', { level: 2, name: heading }).waitFor();
-      await shot(page, `consent-${phone ? 390 : 1280}-${lang}`);
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
-      const before = moodle.visits.length;
-      await page.getByRole('button', { name: lang === 'fr' ? 'Refuser' : 'Deny' }).click();
-      await page.waitForURL((url) => url.href.startsWith(moodle.callbackUrl));
-      expect(new URL(page.url()).searchParams.get('error')).toBe('access_denied');
-      expect(moodle.visits.slice(before)).toEqual([{ error: 'access_denied' }]);
-      await page.context().close();
-    }
+    // Connecting again, signed in: no question this time, the browser goes straight back with a code.
+    const before = moodle.visits.length;
+    // Whether the page ever sent an answer of the learner's (it must not: nobody was asked).
+    let answered = false;
+    page.on('request', (request) => {
+      answered ||= request.method() === 'POST' && request.url().endsWith('/o/badgeconnect/authorize');
+    });
+    await page.goto(`${moodle.url}/connect`);
+    await page.waitForURL((url) => url.href.startsWith(moodle.callbackUrl));
+    await page.getByRole('heading', { name: 'Moodle de l’Université: connected' }).waitFor();
+    expect(answered).toBe(false);
+    expect(moodle.visits.slice(before)).toEqual([expect.objectContaining({ badgeIds: expect.arrayContaining([accepted]) })]);
+    await page.context().close();
   });
 
   it('shows a request it cannot send back, and sends back one it can, with its error and state', async () => {
@@ -128,7 +144,7 @@ describe('Badge Connect with a real client site (browser)', () => {
     await page.getByRole('alert').filter({ hasText: 'asked to send you back to an address it did not register' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/o/badgeconnect/authorize');
     await shot(page, 'unregistered-redirect');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.goto('/o/badgeconnect/authorize?response_type=code&client_id=AAAAAAAAAAAAAAAAAAAAAA&redirect_uri=http%3A%2F%2F127.0.0.1%3A1%2Fcb');
     await page.getByRole('alert').filter({ hasText: 'is not registered with this passport' }).waitFor();
 
@@ -152,7 +168,7 @@ describe('Badge Connect with a real client site (browser)', () => {
       await page.getByText(`Site: ${new URL(moodle.url).host} · Connected on`).waitFor();
       await page.getByText('Add badges to your passport; each one is checked before it is added.').waitFor();
       await shot(page, `connected-apps-${phone ? 390 : 1280}`);
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      expect(await accessibilityViolations(page)).toEqual([]);
       if (!phone) {
         await page.getByLabel('Language').selectOption('fr');
         await page.getByRole('heading', { level: 2, name: 'Applications connectées' }).waitFor();
@@ -161,13 +177,22 @@ describe('Badge Connect with a real client site (browser)', () => {
         await page.getByRole('status').filter({ hasText: 'Moodle de l’Université est déconnectée' }).waitFor();
         await page.getByText('Aucune application connectée.', { exact: false }).waitFor();
         await shot(page, 'disconnected-fr');
-        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+        expect(await accessibilityViolations(page)).toEqual([]);
         await page.getByLabel('Langue').selectOption('en');
       }
       await page.context().close();
     }
     const after = await moodle.call(token, 'assertions');
     expect(after.status).toBe(401);
+
+    // Disconnected, the app is asked about again.
+    const page = await newPage();
+    await page.goto(`${moodle.url}/connect`);
+    await signIn(page);
+    await page.getByRole('heading', { level: 2, name: 'Moodle de l’Université asks to connect to your passport.' }).waitFor();
+    await page.getByRole('button', { name: 'Approve' }).waitFor();
+    await shot(page, 'asked-again-after-disconnect');
+    await page.context().close();
   });
 });
 

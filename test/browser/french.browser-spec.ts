@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { ApiClient } from '../support/api-client';
 import { tinyPng } from '../support/tiny-png';
-import { seriousAccessibilityViolations } from './support/axe';
+import { accessibilityViolations } from './support/axe';
 import { startBrowserPlatform, type BrowserPlatform } from './support/browser-platform';
 import { launchChromium, newContext } from './support/chromium';
 import { confirmationLink } from './support/emails';
@@ -75,7 +75,7 @@ describe('French everywhere (browser)', () => {
       await page.getByText('Vérifier que le badge n’est ni révoqué ni expiré : réussie').waitFor();
       await page.getByText('Vérifier que le badge est hébergé là où son émetteur l’indique : réussie').waitFor();
       await shot(page, `verify-fr-${size}`);
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      expect(await accessibilityViolations(page)).toEqual([]);
 
       // The choice is kept: the verifier opened again without ?lang= is still French.
       await page.goto('/verify');
@@ -94,7 +94,7 @@ describe('French everywhere (browser)', () => {
       await page.getByRole('heading', { name: 'Avertissements' }).waitFor();
       await page.getByText('Cette copie du badge diffère de celle que son émetteur héberge (expires, issuedOn).').waitFor();
       await shot(page, `verify-tampered-fr-${size}`);
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      expect(await accessibilityViolations(page)).toEqual([]);
       await page.close();
     });
 
@@ -109,7 +109,7 @@ describe('French everywhere (browser)', () => {
       expect(await image.evaluate((img: { naturalWidth: number }) => img.naturalWidth)).toBe(64);
       expect(outsideRequests).toEqual([]);
       await shot(page, `verify-outside-image-en-${size}`);
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      expect(await accessibilityViolations(page)).toEqual([]);
       await page.close();
     });
 
@@ -122,7 +122,7 @@ describe('French everywhere (browser)', () => {
       await page.getByText(`Décerné par Northern College le ${issued}`).waitFor();
       expect(await page.content()).not.toMatch(/\d{4}-\d{2}-\d{2}</);
       await shot(page, `share-fr-${size}`);
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      expect(await accessibilityViolations(page)).toEqual([]);
 
       await page.goto(shareUrl);
       await page.getByRole('heading', { level: 1, name: BADGE.name }).waitFor();
@@ -134,7 +134,7 @@ describe('French everywhere (browser)', () => {
       await page.getByRole('heading', { level: 1, name: BADGE.fr }).waitFor();
       await page.getByText('Aussi en anglais').waitFor();
       await shot(page, `public-badge-fr-${size}`);
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      expect(await accessibilityViolations(page)).toEqual([]);
 
       // Its verify button opens the verifier in French too.
       await page.getByRole('link', { name: 'Vérifier ce badge' }).click();

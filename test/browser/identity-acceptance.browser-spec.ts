@@ -4,7 +4,7 @@ import { ApiClient } from '../support/api-client';
 import { eventually } from '../support/distributed-stack';
 import { freePort } from '../support/free-port';
 import { startOpenIdProvider, type OpenIdUser, type TestOpenIdProvider } from '../support/openid-provider';
-import { seriousAccessibilityViolations } from './support/axe';
+import { accessibilityViolations } from './support/axe';
 import { startBrowserPlatform, type BrowserPlatform } from './support/browser-platform';
 import { launchChromium, newContext } from './support/chromium';
 import { emailedLink } from './support/emails';
@@ -41,7 +41,7 @@ describe('identity and access, end to end: SSO set up, an editor invited, awards
   const shot = screenshots('identity-acceptance');
 
   async function expectNoSeriousViolations(page: Page) {
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   }
 
   /** The console's SSO form, then the provider's own development sign-in and consent pages. */

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 
-import { seriousAccessibilityViolations } from './support/axe';
+import { accessibilityViolations } from './support/axe';
 import { startBrowserPlatform, type BrowserPlatform } from './support/browser-platform';
 import { launchChromium, newContext } from './support/chromium';
 import { confirmationLink } from './support/emails';
@@ -74,12 +74,12 @@ describe('a learner accepts and shares a badge; a visitor verifies it (browser)'
     await learner.getByText(`${LEARNER.email} is confirmed. 1 badge is waiting for you in your passport.`).waitFor();
   });
 
-  it('3b. the badge waits in the passport; the learner accepts it from its page (no serious axe violations)', async () => {
+  it('3b. the badge waits in the passport; the learner accepts it from its page (no axe violations)', async () => {
     const gallery = learner.getByRole('region', { name: 'My badges' });
     await gallery.getByRole('heading', { name: BADGE.name }).waitFor();
     await gallery.getByText('Pending', { exact: true }).waitFor();
     await shot(learner, 'pending-badge');
-    expect(await seriousAccessibilityViolations(learner)).toEqual([]);
+    expect(await accessibilityViolations(learner)).toEqual([]);
 
     await gallery.getByRole('link', { name: BADGE.name }).click();
     await learner.getByRole('heading', { level: 1, name: BADGE.name }).waitFor();
@@ -87,7 +87,7 @@ describe('a learner accepts and shares a badge; a visitor verifies it (browser)'
     await learner.getByRole('status').filter({ hasText: 'Badge accepted.' }).waitFor();
     expect(await learner.getByText('Accepted', { exact: true }).count()).toBe(1);
     await shot(learner, 'badge-accepted');
-    expect(await seriousAccessibilityViolations(learner)).toEqual([]);
+    expect(await accessibilityViolations(learner)).toEqual([]);
   });
 
   it('3c. the learner puts it in a collection and shares the collection', async () => {
@@ -106,7 +106,7 @@ describe('a learner accepts and shares a badge; a visitor verifies it (browser)'
     await shot(learner, 'collection-shared');
   });
 
-  it('4a. a visitor opens the share link and follows the badge to its public page (no serious axe violations)', async () => {
+  it('4a. a visitor opens the share link and follows the badge to its public page (no axe violations)', async () => {
     await visitor.goto(shareUrl);
     await visitor.getByRole('heading', { name: 'Science skills' }).waitFor();
     expect(await visitor.locator('meta[property="og:title"]').getAttribute('content')).toBe('Science skills');
@@ -119,14 +119,14 @@ describe('a learner accepts and shares a badge; a visitor verifies it (browser)'
     await visitor.getByText(BADGE.criteria).waitFor();
     await visitor.getByRole('link', { name: 'Lab safety standard' }).waitFor();
     await shot(visitor, 'public-badge-page');
-    expect(await seriousAccessibilityViolations(visitor)).toEqual([]);
+    expect(await accessibilityViolations(visitor)).toEqual([]);
 
     await visitor.getByRole('link', { name: 'Verify this badge' }).click();
     await visitor.waitForURL(/\/verify\?url=/);
     await expectVerdict(visitor, 'Valid');
   });
 
-  it('4b. the visitor verifies the downloaded baked image and sees "valid" (verify page: no serious axe violations)', async () => {
+  it('4b. the visitor verifies the downloaded baked image and sees "valid" (verify page: no axe violations)', async () => {
     bakedImage = await downloadToFile(`${assertion.openBadgeId}/image`, 'badge.png');
     await visitor.goto('/verify');
     await visitor.getByLabel('Expected recipient (optional)').fill(LEARNER.email);
@@ -137,7 +137,7 @@ describe('a learner accepts and shares a badge; a visitor verifies it (browser)'
     await visitor.getByText('Endorsed by Engineering Council (valid)').waitFor();
     await visitor.getByText(ENDORSEMENT_COMMENT).waitFor();
     await shot(visitor, 'verified-valid');
-    expect(await seriousAccessibilityViolations(visitor)).toEqual([]);
+    expect(await accessibilityViolations(visitor)).toEqual([]);
   });
 
   it('5. once staff revoke it, the same image verifies as "revoked" with the reason', async () => {

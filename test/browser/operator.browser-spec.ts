@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { ApiClient } from '../support/api-client';
-import { seriousAccessibilityViolations } from './support/axe';
+import { accessibilityViolations } from './support/axe';
 import { startBrowserPlatform, type BrowserPlatform } from './support/browser-platform';
 import { launchChromium, newContext } from './support/chromium';
 import { screenshots } from './support/screenshots';
@@ -27,7 +27,7 @@ describe('the province operator manages institutions (browser)', () => {
   const shot = screenshots('operator');
 
   async function expectNoSeriousViolations(page: Page) {
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   }
 
   async function signIn(page: Page, token: string, labels = { token: 'Operator token', button: 'Sign in' }) {

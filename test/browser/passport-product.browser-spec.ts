@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import type { Browser, Page } from 'playwright-core';
 
-import { seriousAccessibilityViolations } from './support/axe';
+import { accessibilityViolations } from './support/axe';
 import { startBrowserPlatform, type BrowserPlatform } from './support/browser-platform';
 import { launchChromium, newContext } from './support/chromium';
 import { confirmationLink } from './support/emails';
@@ -66,14 +66,14 @@ describe('the learner passport as a product (browser)', () => {
     await page.getByText(`Welcome, ${LEARNER.name}`).waitFor();
     await page.getByText(/No badges yet\. When an institution awards you a badge/).waitFor();
     await shot(page, 'empty-passport');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     link = await confirmationLink(platform, LEARNER.email);
     expect(new URL(link).pathname).toBe('/passport/confirm-email');
     await page.goto(link);
     await page.getByRole('heading', { level: 1, name: 'Confirm your email address' }).waitFor();
     await shot(page, 'confirm-page');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Confirm my address' }).click();
     await page.waitForURL(`${platform.url}/passport`);
     await page.getByRole('status').filter({ hasText: `${LEARNER.email} is confirmed.` }).waitFor();
@@ -86,7 +86,7 @@ describe('the learner passport as a product (browser)', () => {
       await page.getByRole('alert').filter({ hasText: 'This confirmation link cannot be used' }).waitFor();
     }
     await shot(page, 'confirm-link-used');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByLabel('Language').selectOption('fr');
     await page.getByRole('alert').filter({ hasText: 'Ce lien de confirmation ne peut pas être utilisé' }).waitFor();
     await page.getByLabel('Langue').selectOption('en');
@@ -116,7 +116,7 @@ describe('the learner passport as a product (browser)', () => {
     await page.getByLabel('Issuer').selectOption({ label: ISSUER });
     expect(page.url()).toContain('show=pending');
     await shot(page, 'gallery-pending');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByLabel('Show').selectOption('all');
   });
 
@@ -128,7 +128,7 @@ describe('the learner passport as a product (browser)', () => {
     await page.getByRole('heading', { level: 1, name: QUIZ.name }).waitFor();
     await page.getByRole('heading', { name: 'Your answer' }).waitFor();
     await shot(page, 'badge-page-pending');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await tabTo(page, (element) => element.tagName === 'BUTTON' && element.textContent === 'Accept');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Badge accepted.' }).waitFor();
@@ -188,7 +188,7 @@ describe('the learner passport as a product (browser)', () => {
     expect(mail.protocol).toBe('mailto:');
     expect(mail.searchParams.get('body')).toContain(shareUrl);
     await shot(page, 'share-panel');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('edits a collection: rename, reorder, remove a badge; an emptied collection says what to do', async () => {
@@ -212,7 +212,7 @@ describe('the learner passport as a product (browser)', () => {
     await page.getByLabel('Collection name').first().fill('Portfolio 2026');
     await page.getByRole('button', { name: 'Move Team Work up' }).click();
     await shot(page, 'collection-editing');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Save the collection' }).click();
     await page.getByRole('status').filter({ hasText: 'Collection saved.' }).waitFor();
     await card.getByRole('heading', { name: 'Portfolio 2026' }).waitFor();
@@ -232,20 +232,20 @@ describe('the learner passport as a product (browser)', () => {
     await page.getByRole('button', { name: 'Create a share link for Portfolio 2026' }).click();
     await card.locator('a.share-url').waitFor();
     await shot(page, 'collections');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole('navigation', { name: 'Passport sections' }).getByRole('link', { name: 'Share links' }).click();
     await page.locator('.share-list > li').nth(1).waitFor();
     expect(await page.locator('.share-list > li').count()).toBe(2);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('navigation', { name: 'Passport sections' }).getByRole('link', { name: 'Email addresses' }).click();
     await page.getByText(`${LEARNER.email} (confirmed)`).waitFor();
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('exports every badge from the import and export tab', async () => {
     await page.getByRole('navigation', { name: 'Passport sections' }).getByRole('link', { name: 'Import and export' }).click();
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download my badges' }).click()]);
     expect(download.suggestedFilename()).toBe('passport.zip');
     const zip = readFileSync((await download.path())!);
@@ -259,7 +259,7 @@ describe('the learner passport as a product (browser)', () => {
       await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     }
     await shot(page, 'not-found');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('reads well in French and on a phone (screenshots at 1280 px and 390 px, EN and FR)', async () => {
@@ -271,12 +271,12 @@ describe('the learner passport as a product (browser)', () => {
         await page.getByLabel(/^(Language|Langue)$/).selectOption(lang);
         await page.getByRole('heading', { level: 2, name: lang === 'fr' ? 'Mes badges' : 'My badges' }).waitFor();
         await shot(page, `gallery-${lang}-${width}`);
-        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+        expect(await accessibilityViolations(page)).toEqual([]);
         await page.goto(badgePath);
         await page.getByRole('heading', { level: 2, name: lang === 'fr' ? 'Partager ce badge' : 'Share this badge' }).waitFor();
         await page.locator('[data-verdict]').waitFor({ timeout: 20_000 });
         await shot(page, `badge-${lang}-${width}`);
-        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+        expect(await accessibilityViolations(page)).toEqual([]);
         await page.goto('/passport/collections');
         await page.locator('[data-collection]').waitFor();
         await shot(page, `collections-${lang}-${width}`);

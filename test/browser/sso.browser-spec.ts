@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { freePort } from '../support/free-port';
 import { startOpenIdProvider, type TestOpenIdProvider } from '../support/openid-provider';
-import { seriousAccessibilityViolations } from './support/axe';
+import { accessibilityViolations } from './support/axe';
 import { startBrowserPlatform, type BrowserPlatform } from './support/browser-platform';
 import { launchChromium, newContext } from './support/chromium';
 import { screenshots } from './support/screenshots';
@@ -30,7 +30,7 @@ describe('an admin sets up single sign-on and an editor signs in through it (bro
   const shot = screenshots('sso');
 
   async function expectNoSeriousViolations(page: Page) {
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   }
 
   beforeAll(async () => {
@@ -85,7 +85,7 @@ describe('an admin sets up single sign-on and an editor signs in through it (bro
     expect(await desktop.content()).not.toContain(op.clientSecret);
     await shot(desktop, 'settings-saved');
 
-    // At a phone's width too, the page has no serious violation.
+    // At a phone's width too, the page has no axe violation.
     await desktop.setViewportSize({ width: 390, height: 844 });
     await expectNoSeriousViolations(desktop);
     await shot(desktop, 'settings-saved-narrow');

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 
-import { seriousAccessibilityViolations } from './support/axe';
+import { accessibilityViolations } from './support/axe';
 import { startBrowserPlatform, type BrowserPlatform } from './support/browser-platform';
 import { launchChromium, newContext } from './support/chromium';
 import { screenshots } from './support/screenshots';
@@ -24,7 +24,7 @@ describe('web app shell (browser)', () => {
     await platform?.stopAndClean();
   });
 
-  it('shows the home page at / with landmarks, a skip link and no serious axe violations', async () => {
+  it('shows the home page at / with landmarks, a skip link and no axe violations', async () => {
     const { context, outsideRequests } = await newContext(browser, platform.url);
     const page = await context.newPage();
     await page.goto('/');
@@ -34,7 +34,7 @@ describe('web app shell (browser)', () => {
     expect(await page.locator(':focus').textContent()).toBe('Skip to main content');
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Verify a badge', 'My passport', 'Institution console']);
     await shot(page, 'home');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(outsideRequests).toEqual([]);
     await context.close();
   });
@@ -70,7 +70,7 @@ describe('web app shell (browser)', () => {
     await page.locator('.verdict-word').filter({ hasText: 'Not valid' }).waitFor();
     expect(await page.locator('.problems li').count()).toBeGreaterThan(0);
     await shot(page, 'verify-not-valid');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByLabel('Paste the JSON or the JWS').fill('{ not json');
     await page.getByRole('button', { name: 'Verify the JSON' }).click();
@@ -100,7 +100,7 @@ describe('web app shell (browser)', () => {
     await page.getByRole('button', { name: 'Sign in with the client' }).click();
     await page.getByText('Signed in for Western College').waitFor();
     await shot(page, 'console-signed-in');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
   });
 
@@ -119,7 +119,7 @@ describe('web app shell (browser)', () => {
     }
     await alert.filter({ hasText: /Trop de tentatives\. Attendez \d+ min et réessayez\./ }).waitFor();
     await shot(page, 'sign-in-rate-limited-in-french-on-a-phone');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
   });
 

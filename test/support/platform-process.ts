@@ -38,7 +38,11 @@ export async function startPlatformProcess(env: Record<string, string>, options:
   child.stderr?.on('data', (data) => (output += data));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`platform not ready in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      // Stopped, not left running: an orphan platform would hold the cores every later suite needs.
+      child.kill('SIGKILL');
+      reject(new Error(`platform not ready in ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
     const onData = () => {
       const match = /ready at (\S+)/.exec(output);
       if (match) {

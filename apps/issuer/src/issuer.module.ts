@@ -47,6 +47,11 @@ import { InstitutionsRepository } from './institutions/institutions.repository';
 import { IssuersController } from './issuers/issuers.controller';
 import { IssuersRepository } from './issuers/issuers.repository';
 import { IssuersService } from './issuers/issuers.service';
+import { AssertionRecordsWriter } from './migrations-in/assertion-records.writer';
+import { MigrationRunsRepository } from './migrations-in/migration-runs.repository';
+import { MigrationWriterService } from './migrations-in/migration-writer.service';
+import { MigrationsInController } from './migrations-in/migrations-in.controller';
+import { ParentRecordsWriter } from './migrations-in/parent-records.writer';
 import { IssuerPrismaService } from './prisma/issuer-prisma.service';
 import { PublicDocumentsController } from './public-documents/public-documents.controller';
 import { PublicDocumentsRepository } from './public-documents/public-documents.repository';
@@ -95,6 +100,7 @@ export class IssuerModule {
         StaffEventsConsumer,
         DashboardsController,
         EngagementEventsConsumer,
+        MigrationsInController,
       ],
       providers: [
         { provide: ISSUER_DATABASE, useValue: options.database },
@@ -138,6 +144,10 @@ export class IssuerModule {
         ImageBakingWorker,
         ReceivedEndorsementsRepository,
         EndorsementIntakeService,
+        MigrationRunsRepository,
+        ParentRecordsWriter,
+        AssertionRecordsWriter,
+        MigrationWriterService,
       ],
     };
   }

@@ -17,6 +17,8 @@ import { EventIntakeService } from './events/event-intake.service';
 import { NotificationEventsConsumer } from './events/notification-events.consumer';
 import { HealthController } from './health/health.controller';
 import { ConfirmationEmailService } from './learner-emails/confirmation-email.service';
+import { RecipientLanguagesRepository } from './recipient-languages/recipient-languages.repository';
+import { RecipientLanguagesService } from './recipient-languages/recipient-languages.service';
 import { ExistingAccountEmailService } from './learner-emails/existing-account-email.service';
 import { LearnerEmailSender } from './learner-emails/learner-email.sender';
 import { StaffEmailService } from './staff-emails/staff-email.service';
@@ -86,6 +88,8 @@ export class NotificationModule {
         LearnerEmailSender,
         StaffEmailService,
         ConfirmationEmailService,
+        RecipientLanguagesRepository,
+        RecipientLanguagesService,
         ExistingAccountEmailService,
       ],
     };

@@ -344,6 +344,11 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       expect(after.body).toContain(`/public/assertions/${kept}"`);
       expect(after.body).not.toContain(revoked);
       expectError(await p.call('GET', `/public/passport/shares/${badgeShare.entityId}`), 410, 'gone');
+      // A browser is told in a page, in its language, with the way to the verifier.
+      const gonePage = await p.call('GET', `/public/passport/shares/${badgeShare.entityId}`, undefined, undefined, { accept: 'text/html', 'accept-language': 'fr-CA' });
+      expect([gonePage.statusCode, gonePage.headers['content-type'], gonePage.headers['content-language']]).toEqual([410, 'text/html; charset=utf-8', 'fr']);
+      expect(gonePage.body).toContain('<h1>Ce partage n’est plus disponible</h1>');
+      expect(gonePage.body).toContain('/verify?lang=fr');
       expectError(await p.call('POST', '/v2/backpack/shares', token, { type: 'badge', entityId: revoked }), 400, 'validation_failed', 'entityId');
 
       expect((await p.call('DELETE', `/v2/backpack/shares/${share.entityId}`, token)).statusCode).toBe(204);

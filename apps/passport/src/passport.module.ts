@@ -9,7 +9,8 @@ import { AccountsService } from './accounts/accounts.service';
 import { AuthController } from './accounts/auth.controller';
 import { IdentifierLookup } from './accounts/identifier-lookup';
 import { IdentifiersService } from './accounts/identifiers.service';
-import { LearnerAuthGuard } from './accounts/learner-auth.guard';
+import { LearnerLanguages } from './accounts/learner-language';
+import { LearnerAuthGuard, OptionalLearnerGuard } from './accounts/learner-auth.guard';
 import { SessionsService } from './accounts/sessions.service';
 import { UrlProof } from './accounts/url-proof';
 import { UsersController } from './accounts/users.controller';
@@ -121,7 +122,9 @@ export class PassportModule {
         IdentifierLookup,
         SessionsService,
         LearnerAuthGuard,
+        OptionalLearnerGuard,
         IdentifiersService,
+        LearnerLanguages,
         UrlProof,
         AccountsService,
         PassportEvents,

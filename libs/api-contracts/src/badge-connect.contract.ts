@@ -73,14 +73,15 @@ const ConnectedClientSchema = z.object({
 
 /**
  * 200 of GET /o/badgeconnect/consent: `ask` the learner about `client` and `scopes`, or `return`
- * at once to `location` (the registered redirect URI with `error` and `state`).
+ * at once to `location`: the registered redirect URI with `error` and `state`, or, for a signed-in
+ * learner who approved this client before for every scope asked, with `code` and `state`.
  */
 export const BadgeConnectConsentSchema = z.object({
   outcome: z.enum(['ask', 'return']),
   client: ConnectedClientSchema.optional().describe('With `ask`'),
   scopes: z.array(z.string()).optional().describe('With `ask`: the scopes asked for'),
-  error: z.enum(BADGE_CONNECT_RETURNED_ERRORS).optional().describe('With `return`'),
-  location: z.url().optional().describe('With `return`: where to send the browser'),
+  error: z.enum(BADGE_CONNECT_RETURNED_ERRORS).optional().describe('With `return` of a refused request'),
+  location: z.url().optional().describe('With `return`: where to send the browser (`error` or, approved before, `code`; and `state`)'),
 });
 export type BadgeConnectConsent = z.output<typeof BadgeConnectConsentSchema>;
 

@@ -24,4 +24,5 @@ export * from './passport-requests.contract';
 export * from './contract-mismatches';
 export * from './stats.contract';
 export * from './migration-records.contract';
+export * from './migrations.contract';
 export * from './badgr-imports.contract';

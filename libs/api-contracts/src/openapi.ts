@@ -29,6 +29,7 @@ import {
 import { BadgeClassCreateBodySchema, BadgeClassUpdateBodySchema, BadgeClassV2Schema } from './badge-classes.contract';
 import { BADGR_IMPORTS_RESPONSE_SCHEMAS, BadgrImportBodySchema } from './badgr-imports.contract';
 import { BULK_AWARDS_RESPONSE_SCHEMAS } from './bulk-awards.contract';
+import { MIGRATIONS_RESPONSE_SCHEMAS, MigrationBatchBodySchema, MigrationProblemQuerySchema, MigrationRunStartBodySchema } from './migrations.contract';
 import {
   BadgeConnectAuthorizationQuerySchema,
   BadgeConnectAuthorizeBodySchema,
@@ -74,6 +75,7 @@ import {
   ShareCreateBodySchema,
   SignInBodySchema,
   SignUpBodySchema,
+  UserUpdateBodySchema,
 } from './passport-requests.contract';
 import { EndorserSigningKeyV2Schema, RotateSigningKeyBodySchema, SigningKeyV2Schema } from './signing-keys.contract';
 import {
@@ -106,6 +108,8 @@ export const REQUEST_BODY_SCHEMAS = {
   CreateInstitutionBody: CreateInstitutionBodySchema,
   RenameInstitutionBody: RenameInstitutionBodySchema,
   SuspendInstitutionBody: SuspendInstitutionBodySchema,
+  MigrationRunStartBody: MigrationRunStartBodySchema,
+  MigrationBatchBody: MigrationBatchBodySchema,
   ApiClientCreateBody: ApiClientCreateBodySchema,
   StaffInviteBody: StaffInviteBodySchema,
   StaffRolesBody: StaffRolesBodySchema,
@@ -132,6 +136,7 @@ export const REQUEST_BODY_SCHEMAS = {
   PasswordBody: PasswordBodySchema,
   MergeBody: MergeBodySchema,
   AddEmailBody: AddEmailBodySchema,
+  UserUpdateBody: UserUpdateBodySchema,
   AddIdentifierBody: AddIdentifierBodySchema,
   AcceptanceBody: AcceptanceBodySchema,
   CollectionCreateBody: CollectionCreateBodySchema,
@@ -187,6 +192,7 @@ export const RESPONSE_SCHEMAS = {
   ...PASSPORT_RESPONSE_SCHEMAS,
   ...NOTIFICATIONS_RESPONSE_SCHEMAS,
   ...BULK_AWARDS_RESPONSE_SCHEMAS,
+  ...MIGRATIONS_RESPONSE_SCHEMAS,
   ...BADGR_IMPORTS_RESPONSE_SCHEMAS,
 } as const satisfies Record<string, z.ZodObject>;
 
@@ -199,6 +205,7 @@ export const QUERY_SCHEMAS = {
   AuditFilter: AuditFilterSchema,
   BadgeConnectAuthorizationQuery: BadgeConnectAuthorizationQuerySchema,
   StatsQuery: StatsQuerySchema,
+  MigrationProblemQuery: MigrationProblemQuerySchema,
 } as const satisfies Record<string, z.ZodObject>;
 
 export type RequestBodyName = keyof typeof REQUEST_BODY_SCHEMAS;

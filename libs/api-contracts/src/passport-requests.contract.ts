@@ -6,12 +6,17 @@
 import { z } from 'zod';
 
 import { accountEmail, newPassword } from './common';
-import { BADGE_STATUSES, BADGR_ACCEPTANCES, SHARE_TYPES, type BadgeStatus } from './passport.contract';
+import { BADGE_STATUSES, BADGR_ACCEPTANCES, LEARNER_LANGUAGES, SHARE_TYPES, type BadgeStatus } from './passport.contract';
 
 const email = accountEmail();
 const password = newPassword();
 
-/** POST /v2/auth/signup (Badgr: email, password, first/last name; `name` is ours). */
+const language = z.enum(LEARNER_LANGUAGES, { error: `language must be one of ${LEARNER_LANGUAGES.join(', ')}.` });
+
+/**
+ * POST /v2/auth/signup (Badgr: email, password, first/last name; `name` and `language` are ours:
+ * the language of the learner's emails, else the request's Accept-Language).
+ */
 export const SignUpBodySchema = z
   .object({
     email,
@@ -19,8 +24,14 @@ export const SignUpBodySchema = z
     name: z.string().trim().min(1).max(200).optional(),
     first_name: z.string().trim().max(100).optional(),
     last_name: z.string().trim().max(100).optional(),
+    language: language.optional(),
   })
-  .transform((body) => ({ email: body.email, password: body.password, name: body.name ?? ([body.first_name, body.last_name].filter(Boolean).join(' ') || body.email) }));
+  .transform((body) => ({
+    email: body.email,
+    password: body.password,
+    name: body.name ?? ([body.first_name, body.last_name].filter(Boolean).join(' ') || body.email),
+    language: body.language,
+  }));
 
 /** POST /v2/auth/token: Badgr's password grant (`username`, `password`), JSON or form-encoded. */
 export const SignInBodySchema = z.object({
@@ -31,7 +42,12 @@ export const SignInBodySchema = z.object({
 
 export const ConfirmBodySchema = z.object({ token: z.string({ error: 'This field is required.' }).min(16).max(128) });
 
-export const AddEmailBodySchema = z.object({ email });
+/** POST /v2/users/self/emails; `language` (ours) also becomes the learner's language, as the web app's current one. */
+export const AddEmailBodySchema = z.object({ email, language: language.optional() });
+
+/** PUT /v2/users/self (ours: Badgr's edits names): the language of the learner's emails. */
+export const UserUpdateBodySchema = z.object({ language });
+export type UserUpdateBody = z.output<typeof UserUpdateBodySchema>;
 
 export const AddIdentifierBodySchema = z.discriminatedUnion(
   'type',

@@ -22,6 +22,10 @@ export type BadgeStatus = (typeof BADGE_STATUSES)[number];
 export const BADGR_ACCEPTANCES = ['Accepted', 'Rejected', 'Unaccepted'] as const;
 export type BadgrAcceptance = (typeof BADGR_ACCEPTANCES)[number];
 
+/** The languages the platform writes a learner's emails in (issue #17): the web app's, sent with a sign-up or a new address. */
+export const LEARNER_LANGUAGES = ['en', 'fr'] as const;
+export type LearnerLanguage = (typeof LEARNER_LANGUAGES)[number];
+
 export const SHARE_TYPES = ['badge', 'collection'] as const;
 export type ShareType = (typeof SHARE_TYPES)[number];
 
@@ -120,6 +124,7 @@ export const UserV2Schema = z.object({
   name: z.string(),
   emails: z.array(EmailV2Schema),
   identifiers: z.array(IdentifierV2Schema).describe('Every identifier badges may be awarded to, emails included'),
+  language: z.enum(LEARNER_LANGUAGES).nullable().describe('Ours: the language of the learner’s emails; null: not known yet (emails are written in English and French)'),
 });
 
 export type BackpackEndorsement = z.output<typeof BackpackEndorsementSchema>;

@@ -35,6 +35,7 @@ export type {
   ConfirmedEmailV2,
   EmailV2,
   IdentifierV2,
+  LearnerLanguage,
   ShareType,
   ShareV2,
   UserV2,

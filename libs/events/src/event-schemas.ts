@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 
+import { assertionImportedPayload } from './payloads/assertion-imported.payload';
 import { assertionIssuedPayload } from './payloads/assertion-issued.payload';
 import { assertionRevokedPayload } from './payloads/assertion-revoked.payload';
 import { assertionUpdatedPayload } from './payloads/assertion-updated.payload';
@@ -11,6 +12,7 @@ import { issuerCreatedPayload } from './payloads/issuer-created.payload';
 import { issuerUpdatedPayload } from './payloads/issuer-updated.payload';
 import { learnerEmailConfirmationRequestedPayload } from './payloads/learner-email-confirmation.payload';
 import { learnerExistingSignupAttemptedPayload } from './payloads/learner-existing-signup.payload';
+import { learnerLanguageChangedPayload } from './payloads/learner-language.payload';
 import { passportAssertionAcceptedPayload, passportAssertionSharedPayload } from './payloads/passport-engagement.payload';
 import { staffChangedPayload } from './payloads/staff-changed.payload';
 import { staffInvitedPayload, staffPasswordResetRequestedPayload } from './payloads/staff-emails.payload';
@@ -29,6 +31,7 @@ export const payloadSchemas = {
   [Topic.AssertionIssued]: assertionIssuedPayload,
   [Topic.AssertionRevoked]: assertionRevokedPayload,
   [Topic.AssertionUpdated]: assertionUpdatedPayload,
+  [Topic.AssertionImported]: assertionImportedPayload,
   [Topic.BadgeClassUpdated]: badgeClassUpdatedPayload,
   [Topic.BadgeClassCreated]: badgeClassCreatedPayload,
   [Topic.BadgeClassDeleted]: badgeClassDeletedPayload,
@@ -45,6 +48,7 @@ export const payloadSchemas = {
   [Topic.LearnerIdentifierVerified]: learnerIdentifierVerifiedPayload,
   [Topic.LearnerEmailConfirmationRequested]: learnerEmailConfirmationRequestedPayload,
   [Topic.LearnerExistingSignupAttempted]: learnerExistingSignupAttemptedPayload,
+  [Topic.LearnerLanguageChanged]: learnerLanguageChangedPayload,
   [Topic.StaffInvited]: staffInvitedPayload,
   [Topic.StaffPasswordResetRequested]: staffPasswordResetRequestedPayload,
   [Topic.StaffChanged]: staffChangedPayload,

@@ -5,6 +5,7 @@ export { parseEvent } from './parse-event';
 export { createEvent, isCheckedEvent, type EventOrigin, type NewEvent } from './create-event';
 export { ACTOR_TYPES, actorSchema, formatActor, parseActor, type Actor, type ActorType } from './actor';
 export { InvalidEventError, type InvalidEventIssue, type InvalidEventReason } from './invalid-event.error';
+export type { AssertionImportedPayload } from './payloads/assertion-imported.payload';
 export type { AssertionIssuedPayload } from './payloads/assertion-issued.payload';
 export type { AssertionRevokedPayload } from './payloads/assertion-revoked.payload';
 export { ASSERTION_UPDATABLE_FIELDS, type AssertionUpdatableField, type AssertionUpdatedPayload } from './payloads/assertion-updated.payload';
@@ -25,6 +26,7 @@ export type {
 } from './payloads/reserved.payloads';
 export type { LearnerEmailConfirmationRequestedPayload } from './payloads/learner-email-confirmation.payload';
 export type { LearnerExistingSignupAttemptedPayload } from './payloads/learner-existing-signup.payload';
+export type { LearnerLanguageChangedPayload } from './payloads/learner-language.payload';
 export type { PassportAssertionAcceptedPayload, PassportAssertionSharedPayload } from './payloads/passport-engagement.payload';
 export type { StaffChangedPayload } from './payloads/staff-changed.payload';
 export type { StaffInvitedPayload, StaffPasswordResetRequestedPayload } from './payloads/staff-emails.payload';

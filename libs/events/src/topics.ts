@@ -11,6 +11,8 @@ export const Topic = {
   AssertionRevoked: 'badges.assertion.revoked.v1',
   // Issue #16: PUT /v2/assertions/{id} changed an award's evidence, narrative or expiry.
   AssertionUpdated: 'badges.assertion.updated.v1',
+  // Issue #18: an award brought over by a migration run; the passport collects it, nobody is emailed.
+  AssertionImported: 'badges.assertion.imported.v1',
   BadgeClassUpdated: 'badges.badgeclass.updated.v1',
   // Audit trail (issue #16): changes that had no event before, so every change has one.
   BadgeClassCreated: 'badges.badgeclass.created.v1',
@@ -33,6 +35,8 @@ export const Topic = {
   LearnerEmailConfirmationRequested: 'badges.learner.email-confirmation-requested.v1',
   // Hardening (issue #13): a sign-up for a taken address answers as a new one; its owner gets an email.
   LearnerExistingSignupAttempted: 'badges.learner.existing-signup-attempted.v1',
+  // Emails in the learner's language (issue #17): award emails to their verified addresses follow it.
+  LearnerLanguageChanged: 'badges.learner.language-changed.v1',
   // Staff accounts (issue #16): the gateway asks the notification service to email a person a one-time link.
   StaffInvited: 'badges.staff.invited.v1',
   StaffPasswordResetRequested: 'badges.staff.password-reset-requested.v1',

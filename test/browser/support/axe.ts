@@ -15,18 +15,14 @@ interface AxeViolation {
  */
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/**
- * Runs axe-core (WCAG 2.x A and AA rules, plus best practices) on the page as it is now, and
- * returns the serious and critical violations, each as `rule (impact): help [selectors]`.
- */
+/** WCAG 2.x A and AA rules, plus best practices. */
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
-  return accessibilityViolations(page, ['serious', 'critical']);
-}
-
-/** Every violation of the impacts given (all of them by default: minor and moderate too). */
-export async function accessibilityViolations(page: Page, impacts: readonly AxeViolation['impact'][] = ['minor', 'moderate', 'serious', 'critical', null]): Promise<string[]> {
+/**
+ * Runs axe-core on the page as it is now and returns every violation, whatever its impact
+ * (minor and moderate included), each as `rule (impact): help [selectors]`.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async (tags) => {
     // Runs in the page; this file is compiled without the DOM library, hence the shape given here.
@@ -34,7 +30,5 @@ export async function accessibilityViolations(page: Page, impacts: readonly AxeV
     const result = await page.axe.run(page.document, { runOnly: { type: 'tag', values: tags } });
     return result.violations;
   }, AXE_TAGS);
-  return (violations as AxeViolation[])
-    .filter((violation) => impacts.includes(violation.impact))
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} [${violation.nodes.map((node) => node.target.join(' ')).join(', ')}]`);
+  return (violations as AxeViolation[]).map((violation) => `${violation.id} (${violation.impact}): ${violation.help} [${violation.nodes.map((node) => node.target.join(' ')).join(', ')}]`);
 }

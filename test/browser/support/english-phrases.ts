@@ -17,8 +17,13 @@ function strings(node: unknown): string[] {
  * out any the French catalogue also says word for word (a brand, a code).
  */
 export function englishPhrases(): string[] {
-  const frenchText = strings(french.messages).join('\n');
-  const fragments = strings(english.messages).flatMap((message) => message.split(/\{[^}]*\}/).map((fragment) => fragment.trim()));
+  return proseFragments(strings(english.messages), strings(french.messages), /\{[^}]*\}/);
+}
+
+/** The fragments of `englishTexts` cut at `cut`, long enough to be prose, that no French text also says. */
+export function proseFragments(englishTexts: readonly string[], frenchTexts: readonly string[], cut: RegExp): string[] {
+  const frenchText = frenchTexts.join('\n');
+  const fragments = englishTexts.flatMap((message) => message.split(cut).map((fragment) => fragment.trim()));
   return [...new Set(fragments)].filter((fragment) => fragment.length >= MIN_FRAGMENT_LENGTH && fragment.split(/\s+/).length >= MIN_FRAGMENT_WORDS && !frenchText.includes(fragment));
 }
 

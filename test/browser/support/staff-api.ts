@@ -1,4 +1,7 @@
+import type { Browser, Page } from 'playwright-core';
+
 import { ApiClient } from '../../support/api-client';
+import { newContext } from './chromium';
 import { pngDataUri, tinyPng } from '../../support/tiny-png';
 
 /**
@@ -17,6 +20,22 @@ export class StaffApi {
     return new StaffApi(new ApiClient(baseUrl, token.access_token), client, institution.id);
   }
 
+  /**
+   * A console page in a fresh browser profile, signed in with this institution's API client (in
+   * English); page errors are collected into `pageErrors`.
+   */
+  async consolePage(browser: Browser, baseUrl: string, pageErrors: string[]): Promise<Page> {
+    const page = await (await newContext(browser, baseUrl)).context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto('/console');
+    await page.getByText('Sign in with an API client instead').click();
+    await page.getByLabel('Client id').fill(this.client.clientId);
+    await page.getByLabel('Client secret').fill(this.client.clientSecret);
+    await page.getByRole('button', { name: 'Sign in with the client' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Issuers' }).waitFor();
+    return page;
+  }
+
   async createIssuer(name: string): Promise<string> {
     const body = expectStatus(await this.api.post('/v2/issuers', { name, email: 'badges@college.example', url: 'https://college.example' }), 201, 'create issuer');
     return body.result[0].entityId;
@@ -31,9 +50,9 @@ export class StaffApi {
     return body.result[0].entityId;
   }
 
-  /** Awards to an email (hashed, as usual); returns the assertion's entityId and public URL. */
-  async award(badgeClassId: string, email: string): Promise<{ entityId: string; openBadgeId: string }> {
-    const body = expectStatus(await this.api.post(`/v2/badgeclasses/${badgeClassId}/assertions`, { recipient: { identity: email, type: 'email', hashed: true } }), 201, 'award');
+  /** Awards to an email (hashed, as usual), emailing the recipient when `notify`; returns the assertion's entityId and public URL. */
+  async award(badgeClassId: string, email: string, notify = false): Promise<{ entityId: string; openBadgeId: string }> {
+    const body = expectStatus(await this.api.post(`/v2/badgeclasses/${badgeClassId}/assertions`, { recipient: { identity: email, type: 'email', hashed: true }, notify }), 201, 'award');
     return { entityId: body.result[0].entityId, openBadgeId: body.result[0].openBadgeId };
   }
 

@@ -17,7 +17,7 @@ export function toAssertionV2(row: AssertionRecord, urls: PublicUrls, plaintextI
   return {
     entityType: 'Assertion',
     entityId: row.id,
-    openBadgeId: urls.assertion(row.id),
+    openBadgeId: urls.assertionDocument(row),
     createdAt: formatDateTimeV2(row.createdAt),
     createdBy: row.createdBy,
     badgeclass: row.badgeClassId,

@@ -13,11 +13,11 @@ import { LoopSlicer, type TenantScope } from '@badges/service-kit';
 export type AssertionRecord = Assertion & { evidence: AssertionEvidence[] };
 
 /**
- * The columns a caller sets when awarding; the repository sets tenancy, revocation state and
- * timestamps. Signed badges set `signedJws` and `signingKeyId` together (a check constraint
+ * The columns a caller sets when awarding; the repository sets tenancy, revocation state,
+ * timestamps and the migration columns (an award is ours: no published id of another platform). Signed badges set `signedJws` and `signingKeyId` together (a check constraint
  * refuses one without the other).
  */
-export type NewAssertion = Omit<Assertion, 'institutionId' | 'revoked' | 'revocationReason' | 'revokedAt' | 'createdAt' | 'updatedAt' | 'signedJws' | 'signingKeyId'> &
+export type NewAssertion = Omit<Assertion, 'institutionId' | 'revoked' | 'revocationReason' | 'revokedAt' | 'createdAt' | 'updatedAt' | 'signedJws' | 'signingKeyId' | 'documentId' | 'migrationDigest'> &
   Partial<Pick<Assertion, 'signedJws' | 'signingKeyId'>> & { evidence: Pick<AssertionEvidence, 'url' | 'narrative'>[] };
 
 /**
@@ -82,6 +82,8 @@ export class AssertionsRepository {
         revokedAt: null,
         signedJws,
         signingKeyId,
+        documentId: null,
+        migrationDigest: null,
         createdAt: now,
         updatedAt: now,
       };

@@ -8,7 +8,7 @@ export function toBadgeClassV2(row: BadgeClassRecord, urls: PublicUrls): BadgeCl
   return {
     entityType: 'BadgeClass',
     entityId: row.id,
-    openBadgeId: urls.badge(row.id),
+    openBadgeId: urls.badgeDocument(row),
     createdAt: formatDateTimeV2(row.createdAt),
     createdBy: row.createdBy,
     issuer: row.issuerId,

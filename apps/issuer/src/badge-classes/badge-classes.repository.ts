@@ -19,7 +19,8 @@ export type BadgeClassRecord = BadgeClassRow & { alignments: BadgeClassAlignment
 export type AlignmentFields = Omit<BadgeClassAlignment, 'id' | 'institutionId' | 'badgeClassId' | 'position'>;
 export type TranslationFields = Omit<BadgeClassTranslation, 'institutionId' | 'badgeClassId'>;
 /** `createdBy` is set once, by `create`. */
-export type BadgeClassFields = Omit<BadgeClassRow, 'id' | 'institutionId' | 'issuerId' | 'createdBy' | 'createdAt' | 'updatedAt'>;
+/** `documentId` and `migrationDigest` are written only by a migration (migrations-in), never by the API. */
+export type BadgeClassFields = Omit<BadgeClassRow, 'id' | 'institutionId' | 'issuerId' | 'createdBy' | 'createdAt' | 'updatedAt' | 'documentId' | 'migrationDigest'>;
 
 /** Children are replaced wholesale when given, kept when undefined. */
 export interface BadgeClassChildren {

@@ -5,7 +5,11 @@ import type { PublicUrls } from './public-urls';
 /** The stored fields an OB 2.0 Assertion is built from (a saved row, or one about to be saved). */
 export interface AssertionSource {
   id: string;
+  /** Another platform's published id, kept by a migration (decision 0044); null or absent (an award being made): ours. */
+  documentId?: string | null;
   badgeClassId: string;
+  /** The badge class's published id when it was migrated (its `badge`); null or absent: ours. */
+  badgeDocumentId?: string | null;
   recipientType: string;
   recipientIdentity: string;
   recipientHashed: boolean;
@@ -23,8 +27,8 @@ export interface AssertionSource {
  */
 export function buildAssertionJson(source: AssertionSource, urls: PublicUrls, verification: VerificationInput): ObAssertion {
   return buildAssertion({
-    id: urls.assertion(source.id),
-    badge: urls.badge(source.badgeClassId),
+    id: urls.assertionDocument({ id: source.id, documentId: source.documentId ?? null }),
+    badge: source.badgeDocumentId ?? urls.badge(source.badgeClassId),
     recipient: {
       // The award use case only stores OB recipient types.
       type: source.recipientType as 'email',

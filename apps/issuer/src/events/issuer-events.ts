@@ -26,6 +26,16 @@ export interface IssuedAssertion {
 
 type AssertionIds = Pick<IssuedAssertion, 'id' | 'badgeClassId' | 'issuerId'>;
 
+/** An award a migration run wrote (decision 0044), with the names its event carries. */
+export interface ImportedAward {
+  assertion: Omit<IssuedAssertion, 'notify'> & { documentId: string | null };
+  /** Set for a revoked one: the passport keeps the revocation with the award. */
+  revocation: { reason: string; revokedAt: Date } | null;
+  /** False when only the hash is known: the stored lookup then names nobody, and is not published. */
+  lookupKnown: boolean;
+  names: { badgeClassName: string; issuerName: string; badgeLanguage: string };
+}
+
 export interface RevokedAssertion extends AssertionIds {
   revocationReason: string | null;
   revokedAt: Date | null;
@@ -102,6 +112,32 @@ export class IssuerEvents {
           ...(assertion.expires ? { expires: assertion.expires.toISOString() } : {}),
           notify: assertion.notify,
           imageUrl: this.urls.assertionImage(assertion.id),
+        },
+      }),
+    );
+    await this.write(sql, events);
+  }
+
+  /** Awards a migration run wrote or overwrote: no email, no webhook, only the passport (and caches) listen. */
+  async assertionsImported(sql: SqlSession, scope: TenantScope, origin: EventOrigin, runId: string, imported: readonly ImportedAward[]): Promise<void> {
+    const events = await mapInSlices(imported, ({ assertion, revocation, lookupKnown, names }) =>
+      createEvent(Topic.AssertionImported, {
+        ...envelope(scope, origin, assertion.id),
+        payload: {
+          ...this.assertionNamed(assertion),
+          ...names,
+          recipient: {
+            type: assertion.recipientType as 'email' | 'url' | 'telephone' | 'id',
+            identity: assertion.recipientIdentity,
+            ...(assertion.recipientSalt ? { salt: assertion.recipientSalt } : {}),
+            hashed: assertion.recipientHashed,
+            ...(lookupKnown && assertion.recipientLookup ? { lookup: assertion.recipientLookup } : {}),
+          },
+          issuedOn: assertion.issuedOn.toISOString(),
+          ...(assertion.expires ? { expires: assertion.expires.toISOString() } : {}),
+          imageUrl: this.urls.assertionImage(assertion.id),
+          ...(revocation ? { revocation: { reason: revocation.reason, revokedAt: revocation.revokedAt.toISOString() } } : {}),
+          runId,
         },
       }),
     );
@@ -203,9 +239,13 @@ export class IssuerEvents {
     this.relay.wake();
   }
 
-  /** The fields by which every assertion event names its assertion. */
-  private assertionNamed(assertion: AssertionIds): { assertionId: string; assertionUrl: string; badgeClassId: string; issuerId: string } {
-    return { assertionId: assertion.id, assertionUrl: this.urls.assertion(assertion.id), badgeClassId: assertion.badgeClassId, issuerId: assertion.issuerId };
+  /**
+   * The fields by which every assertion event names its assertion; `assertionUrl` is its OB 2.0 id
+   * (a migrated one's as published elsewhere, decision 0044), which caches of it are keyed by.
+   */
+  private assertionNamed(assertion: AssertionIds & { documentId?: string | null }): { assertionId: string; assertionUrl: string; badgeClassId: string; issuerId: string } {
+    const assertionUrl = this.urls.assertionDocument({ id: assertion.id, documentId: assertion.documentId ?? null });
+    return { assertionId: assertion.id, assertionUrl, badgeClassId: assertion.badgeClassId, issuerId: assertion.issuerId };
   }
 
   private badgeClassNamed(badgeClass: NamedBadgeClass): { badgeClassId: string; issuerId: string; name: string } {

@@ -9,7 +9,7 @@ export function toIssuerV2(row: IssuerRecord, urls: PublicUrls, staff: readonly 
   return {
     entityType: 'Issuer',
     entityId: row.id,
-    openBadgeId: urls.issuer(row.id),
+    openBadgeId: urls.issuerDocument(row),
     createdAt: formatDateTimeV2(row.createdAt),
     createdBy: row.createdBy,
     name: row.name,

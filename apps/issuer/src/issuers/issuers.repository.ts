@@ -12,7 +12,8 @@ export type IssuerRecord = Issuer;
  * The columns a caller sets (the image travels separately: it is optional on update; `createdBy`
  * is set once, by `create`).
  */
-export type IssuerFields = Omit<Issuer, 'id' | 'institutionId' | 'imageId' | 'createdBy' | 'createdAt' | 'updatedAt'>;
+/** `documentId` and `migrationDigest` are written only by a migration (migrations-in), never by the API. */
+export type IssuerFields = Omit<Issuer, 'id' | 'institutionId' | 'imageId' | 'createdBy' | 'createdAt' | 'updatedAt' | 'documentId' | 'migrationDigest'>;
 
 export type DeleteIssuerOutcome = { outcome: 'deleted'; imageId: string | null } | { outcome: 'not_found' } | { outcome: 'in_use' };
 

@@ -9,6 +9,7 @@ export type PublicIssuer = Issuer & { signingKeys: { id: string }[] };
 export type PublicSigningKey = Pick<SigningKey, 'id' | 'issuerId' | 'publicKeyPem'>;
 export interface PublicRevocation {
   id: string;
+  documentId: string | null;
   revocationReason: string | null;
 }
 export type PublicBadgeClass = BadgeClass & { alignments: BadgeClassAlignment[]; translations: BadgeClassTranslation[]; issuer: Issuer };
@@ -70,7 +71,7 @@ export class PublicDocumentsRepository {
   revokedSignedAssertions(issuerId: string): Promise<PublicRevocation[]> {
     return this.prisma.assertion.findMany({
       where: { issuerId, revoked: true, signedJws: { not: null } },
-      select: { id: true, revocationReason: true },
+      select: { id: true, documentId: true, revocationReason: true },
       orderBy: [{ revokedAt: 'asc' }, { id: 'asc' }],
     });
   }

@@ -108,9 +108,10 @@ export class PublicDocumentsService {
   }
 
   private assertionDocument(assertion: PublicAssertion, endorsements: LiveEndorsement[], badge: PublicDocument): PublicDocument {
-    const url = this.urls.assertion(assertion.id);
-    // The verifier opens in the page's language (the web app reads `?lang=`), so a French reader stays in French.
-    const verifyUrl = `${new URL(url).origin}/verify?url=${encodeURIComponent(url)}&lang=${encodeURIComponent(badge.view.lang)}`;
+    const url = this.urls.assertionDocument(assertion);
+    // The verifier opens in the page's language (the web app reads `?lang=`), so a French reader stays
+    // in French. It is ours even when the id names a migrated badge's old origin.
+    const verifyUrl = `${new URL(this.urls.assertion(assertion.id)).origin}/verify?url=${encodeURIComponent(url)}&lang=${encodeURIComponent(badge.view.lang)}`;
     const tags = [cacheTag.assertion(assertion.id), ...badge.tags];
     if (assertion.revoked) {
       return {
@@ -124,7 +125,7 @@ export class PublicDocumentsService {
     // signature must keep matching it whatever changed since (URLs, keys, builders).
     const jws = assertion.signedJws ?? undefined;
     // Endorsements join the hosted JSON only: a signed payload must stay byte-for-byte what was signed.
-    const json = jws ? signedPayload(jws) : withEndorsements(buildAssertionJson(assertion, this.urls, { type: 'hosted' }), endorsements);
+    const json = jws ? signedPayload(jws) : withEndorsements(buildAssertionJson({ ...assertion, badgeDocumentId: assertion.badgeClass.documentId }, this.urls, { type: 'hosted' }), endorsements);
     const facts: PageFact[] = [{ label: 'issuedOn', value: assertion.issuedOn }];
     if (assertion.expires) facts.push({ label: 'expires', value: assertion.expires });
     if (jws) facts.push({ label: 'verification', code: 'signed' });
@@ -145,7 +146,7 @@ export class PublicDocumentsService {
         // The same assertion, its badge's texts in another of the badge's languages.
         editions: badgeLanguages(assertion.badgeClass)
           .filter((language) => language.toLowerCase() !== badge.view.lang.toLowerCase())
-          .map((language) => ({ lang: language, url: `${url}?lang=${encodeURIComponent(language)}` })),
+          .map((language) => ({ lang: language, url: `${this.urls.assertion(assertion.id)}?lang=${encodeURIComponent(language)}` })),
         endorsements: endorsementViews(endorsements),
       },
     };
@@ -153,7 +154,7 @@ export class PublicDocumentsService {
 
   private issuerJson(issuer: PublicIssuer, endorsements: LiveEndorsement[]) {
     return buildIssuerProfile({
-      id: this.urls.issuer(issuer.id),
+      id: this.urls.issuerDocument(issuer),
       name: issuer.name,
       url: issuer.url,
       email: issuer.email,
@@ -165,11 +166,11 @@ export class PublicDocumentsService {
         ? { publicKey: issuer.signingKeys.map((key) => this.urls.signingKey(issuer.id, key.id)), revocationList: this.urls.revocationList(issuer.id) }
         : {}),
       endorsement: endorsements.map((e) => e.url),
+      verification: { allowedOrigins: this.urls.hostedOrigins(issuer) },
     });
   }
 
   private badgeClassDocument(badgeClass: PublicBadgeClass, lang?: string, endorsements: LiveEndorsement[] = []): PublicDocument {
-    const baseUrl = this.urls.badge(badgeClass.id);
     const wanted = lang ? canonicalLanguageTag(lang.trim()).toLowerCase() : undefined;
     const translation = wanted && wanted !== badgeClass.language.toLowerCase()
       ? badgeClass.translations.find((t) => t.language.toLowerCase() === wanted)
@@ -177,7 +178,7 @@ export class PublicDocumentsService {
     if (wanted && wanted !== badgeClass.language.toLowerCase() && !translation) {
       throw ApiError.notFound('badge class translation');
     }
-    const defaultEdition = { id: baseUrl, language: badgeClass.language };
+    const defaultEdition = { id: this.urls.badgeDocument(badgeClass), language: badgeClass.language };
     const translations = badgeClass.translations.map((t) => ({ id: this.urls.badgeTranslation(badgeClass.id, t.language), language: t.language }));
     const texts = translation
       ? {
@@ -189,7 +190,7 @@ export class PublicDocumentsService {
           related: [defaultEdition, ...translations.filter((t) => t.language !== translation.language)],
         }
       : {
-          id: baseUrl,
+          id: defaultEdition.id,
           language: badgeClass.language,
           name: badgeClass.name,
           description: badgeClass.description,
@@ -205,7 +206,7 @@ export class PublicDocumentsService {
     }));
     const json = buildBadgeClass({
       id: texts.id,
-      issuer: this.urls.issuer(badgeClass.issuerId),
+      issuer: this.urls.issuerDocument(badgeClass.issuer),
       name: texts.name,
       description: texts.description,
       image: this.urls.badgeImage(badgeClass.id),
@@ -227,7 +228,7 @@ export class PublicDocumentsService {
         description: texts.description,
         url: texts.id,
         imageUrl: this.urls.badgeImage(badgeClass.id),
-        issuer: { name: badgeClass.issuer.name, url: this.urls.issuer(badgeClass.issuerId) },
+        issuer: { name: badgeClass.issuer.name, url: this.urls.issuerDocument(badgeClass.issuer) },
         criteria: { url: badgeClass.criteriaUrl ?? undefined, narrative: texts.narrative },
         alignments: alignment,
         editions: texts.related.map((r) => ({ lang: r.language, url: r.id })),

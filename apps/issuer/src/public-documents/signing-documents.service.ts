@@ -15,19 +15,21 @@ export class SigningDocumentsService {
   constructor(private readonly documents: PublicDocumentsRepository, private readonly urls: PublicUrls) {}
 
   async cryptographicKey(issuerId: string, keyId: string): Promise<CryptographicKey> {
-    const key = await this.documents.findSigningKey(issuerId, keyId);
-    if (!key) throw ApiError.notFound('key');
-    return buildCryptographicKey({ id: this.urls.signingKey(issuerId, key.id), owner: this.urls.issuer(issuerId), publicKeyPem: key.publicKeyPem });
+    const [key, issuer] = await Promise.all([this.documents.findSigningKey(issuerId, keyId), this.documents.findIssuer(issuerId)]);
+    if (!key || !issuer) throw ApiError.notFound('key');
+    // The owner is the issuer's id as its Profile says it (a migrated issuer keeps its old one).
+    return buildCryptographicKey({ id: this.urls.signingKey(issuerId, key.id), owner: this.urls.issuerDocument(issuer), publicKeyPem: key.publicKeyPem });
   }
 
   /** Served for every issuer (empty when nothing signed was revoked), so the URL never 404s. */
   async revocationList(issuerId: string): Promise<RevocationList> {
-    if (!(await this.documents.findIssuer(issuerId))) throw ApiError.notFound('issuer');
+    const issuer = await this.documents.findIssuer(issuerId);
+    if (!issuer) throw ApiError.notFound('issuer');
     const revoked = await this.documents.revokedSignedAssertions(issuerId);
     return buildRevocationList({
       id: this.urls.revocationList(issuerId),
-      issuer: this.urls.issuer(issuerId),
-      revokedAssertions: revoked.map((r) => ({ id: this.urls.assertion(r.id), revocationReason: r.revocationReason ?? undefined })),
+      issuer: this.urls.issuerDocument(issuer),
+      revokedAssertions: revoked.map((r) => ({ id: this.urls.assertionDocument(r), revocationReason: r.revocationReason ?? undefined })),
     });
   }
 }

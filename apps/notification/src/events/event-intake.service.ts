@@ -8,7 +8,8 @@ import { tenantScope, type TenantScope } from '@badges/service-kit';
 import { EmailDeliveriesRepository, type NewEmailDelivery } from '../emails/email-deliveries.repository';
 import { DeliveryJobs, deliveryJobId, type QueuedDelivery } from '../jobs/delivery-jobs';
 import { NOTIFICATION_SCHEMA, NotificationPrismaService } from '../prisma/notification-prisma.service';
-import { TemplateKind } from '../templates/default-templates';
+import { RecipientLanguagesRepository } from '../recipient-languages/recipient-languages.repository';
+import { TemplateKind, type EmailLanguage } from '../templates/default-templates';
 import type { EffectiveTemplate } from '../templates/templates.service';
 import { awardEmail } from '../templates/award-email';
 import { TemplatesService } from '../templates/templates.service';
@@ -36,6 +37,7 @@ export class EventIntakeService {
     private readonly endpoints: WebhookEndpointsRepository,
     private readonly webhookDeliveries: WebhookDeliveriesRepository,
     private readonly jobs: DeliveryJobs,
+    private readonly recipientLanguages: RecipientLanguagesRepository,
   ) {}
 
   async handle(event: BadgeEvent): Promise<void> {
@@ -81,6 +83,8 @@ export class EventIntakeService {
         templates.set(scope.institutionId, known);
         return known;
       };
+      // The languages of the recipients who have a passport (decision 0041), once for the run.
+      const languages = await this.recipientLanguages.languagesOf(events.flatMap((event) => (wantsEmail(event) && event.payload.recipient.lookup ? [event.payload.recipient.lookup] : [])), tx);
       const emails: NewEmail[] = [];
       const webhookRows = new Map<string, NewWebhookDelivery[]>();
       for (const [index, event] of events.entries()) {
@@ -89,7 +93,7 @@ export class EventIntakeService {
         const claimedNow = claimed.delete(event.eventId);
         this.logger.debug(`event ${event.eventId} ${event.type} ${claimedNow ? 'handled' : 'already handled, skipped'}`);
         if (!claimedNow) continue;
-        const email = event.type === Topic.AssertionIssued ? await this.emailFor(event, issuedTemplate) : this.endorsementEmail(event);
+        const email = event.type === Topic.AssertionIssued ? await this.emailFor(event, issuedTemplate, languages) : this.endorsementEmail(event);
         if (email) emails.push(email);
         for (const { party, endpoints } of partyEndpoints[index]) {
           const rows = webhookRows.get(party) ?? [];
@@ -108,12 +112,17 @@ export class EventIntakeService {
     await Promise.all([this.jobs.enqueueEmails(created.emails), this.jobs.enqueueWebhooks(created.webhooks)]);
   }
 
-  /** One email when the award asked for it and the recipient is an email address we were given. */
-  private async emailFor(event: EventOf<typeof Topic.AssertionIssued>, templateOf: (scope: TenantScope) => Promise<EffectiveTemplate>): Promise<NewEmail | null> {
+  /** One email when the award asked for it and the recipient is an email address we were given; in the recipient's language when we know it. */
+  private async emailFor(
+    event: EventOf<typeof Topic.AssertionIssued>,
+    templateOf: (scope: TenantScope) => Promise<EffectiveTemplate>,
+    languages: ReadonlyMap<string, EmailLanguage>,
+  ): Promise<NewEmail | null> {
     const { payload } = event;
     const to = payload.recipient.plaintextIdentity;
     if (!wantsEmail(event) || !to) return null;
-    const rendered = awardEmail(await templateOf(tenantScope(event.institutionId)), payload);
+    const recipientLanguage = payload.recipient.lookup ? languages.get(payload.recipient.lookup) : undefined;
+    const rendered = awardEmail(await templateOf(tenantScope(event.institutionId)), payload, recipientLanguage);
     const id = newEntityId();
     return {
       institutionId: event.institutionId,

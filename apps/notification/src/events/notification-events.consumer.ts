@@ -6,6 +6,7 @@ import { EventBatchPattern, RethrowRpcErrorsFilter } from '@badges/messaging';
 
 import { ConfirmationEmailService } from '../learner-emails/confirmation-email.service';
 import { ExistingAccountEmailService } from '../learner-emails/existing-account-email.service';
+import { RecipientLanguagesService } from '../recipient-languages/recipient-languages.service';
 import { StaffEmailService } from '../staff-emails/staff-email.service';
 import { EventIntakeService } from './event-intake.service';
 
@@ -21,6 +22,7 @@ export class NotificationEventsConsumer {
     private readonly confirmations: ConfirmationEmailService,
     private readonly existingAccounts: ExistingAccountEmailService,
     private readonly staffEmails: StaffEmailService,
+    private readonly recipientLanguages: RecipientLanguagesService,
   ) {}
 
   /** A bulk award's events arrive in runs: their subscriptions are looked up once per run. */
@@ -62,6 +64,11 @@ export class NotificationEventsConsumer {
   @EventPattern(Topic.LearnerExistingSignupAttempted)
   async onLearnerExistingSignupAttempted(@Payload() event: EventOf<typeof Topic.LearnerExistingSignupAttempted>): Promise<void> {
     await this.existingAccounts.handle(event);
+  }
+
+  @EventPattern(Topic.LearnerLanguageChanged)
+  async onLearnerLanguageChanged(@Payload() event: EventOf<typeof Topic.LearnerLanguageChanged>): Promise<void> {
+    await this.recipientLanguages.handle(event);
   }
 
   @EventPattern(Topic.StaffInvited)

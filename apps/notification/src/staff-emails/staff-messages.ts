@@ -1,12 +1,9 @@
 import type { StaffInvitedPayload, StaffPasswordResetRequestedPayload } from '@badges/events';
 
 import type { OutgoingEmail } from '../emails/mailer';
+import { writtenEmail, type Words } from '../emails/written-email';
 
 type Language = StaffInvitedPayload['language'];
-type Words = { subject: string; lines: string[] };
-
-/** A subject is one header line, whatever an institution is called. */
-const oneLine = (value: string) => value.replace(/[\r\n]+/g, ' ').trim();
 /** `2026-05-01 14:30 UTC`: the same in both languages, and unambiguous. */
 const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -72,14 +69,10 @@ const PASSWORD_RESET: Record<Language, (payload: StaffPasswordResetRequestedPayl
 
 /** The invitation, in the language the inviter chose (text only, built in, as the learners' emails). */
 export function staffInvitationMessage(payload: StaffInvitedPayload, deliveryId: string): OutgoingEmail {
-  return message(INVITATION[payload.language](payload), payload.email, deliveryId);
+  return writtenEmail(INVITATION[payload.language](payload), payload.email, deliveryId);
 }
 
 /** The reset link, in the person's language. */
 export function staffPasswordResetMessage(payload: StaffPasswordResetRequestedPayload, deliveryId: string): OutgoingEmail {
-  return message(PASSWORD_RESET[payload.language](payload), payload.email, deliveryId);
-}
-
-function message(words: Words, to: string, deliveryId: string): OutgoingEmail {
-  return { deliveryId, to, subject: oneLine(words.subject), text: `${words.lines.join('\n')}\n`, html: null };
+  return writtenEmail(PASSWORD_RESET[payload.language](payload), payload.email, deliveryId);
 }

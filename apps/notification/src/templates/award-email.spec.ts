@@ -42,6 +42,22 @@ describe('the award email (decision 0035)', () => {
     expect(both.html).toMatch(/<div lang="en">[\s\S]*Lab Safety[\s\S]*<\/div>\n<hr>\n<div lang="fr">[\s\S]*Sécurité au labo[\s\S]*<\/div>/);
   });
 
+  it('is in the recipient’s own language alone when their passport says it (decision 0041), naming the badge’s edition in it', () => {
+    const translated = payload({ badgeLanguage: 'en', badgeTranslations: [{ language: 'fr', name: 'Sécurité au labo' }] });
+    const french = awardEmail(builtIn, translated, 'fr');
+    expect(french.subject).toBe('Collège Boréal vous a décerné le badge « Sécurité au labo »');
+    expect(french.html).toContain('<html lang="fr">');
+    expect(french.text).not.toMatch(/Congratulations|Lab Safety/);
+    // An English-only badge, to a French reader: French words, the badge's own name.
+    const englishBadge = awardEmail(builtIn, payload(), 'fr');
+    expect(englishBadge.subject).toBe('Collège Boréal vous a décerné le badge « Lab Safety »');
+    expect(englishBadge.text).not.toContain('Congratulations');
+    // And a French badge to an English reader: English only.
+    const english = awardEmail(builtIn, payload({ badgeLanguage: 'fr', badgeClassName: 'Sécurité au labo' }), 'en');
+    expect(english.subject).toBe('Collège Boréal awarded you the badge "Sécurité au labo"');
+    expect(english.text).not.toContain('Félicitations');
+  });
+
   it('falls back to English for a badge in a language we write no email in', () => {
     expect(emailLanguages(payload({ badgeLanguage: 'es' }))).toEqual(['en']);
     expect(emailLanguages(payload({ badgeLanguage: 'es', badgeTranslations: [{ language: 'fr-CA', name: 'x' }] }))).toEqual(['en', 'fr']);

@@ -5,21 +5,22 @@ import { renderEmail, type RenderedEmail } from './template-renderer';
 import type { EffectiveTemplate } from './templates.service';
 
 /**
- * The award email (decision 0035). We never know the recipient's own language when a badge is
- * issued (the address may have no passport yet), so the badge's language speaks for it: the
- * built-in email is in the badge class's language (English when we have no words for it), and
- * also in the other language when the badge has a translation in it, each part naming the badge
- * as that edition does. An institution's own template is sent as it wrote it. Both link the
- * badge and the passport.
+ * The award email. When the recipient's address is a verified one of a passport learner whose
+ * language we know (decision 0041), the built-in email is in that language alone, naming the badge
+ * as its edition in that language does when it has one. Otherwise the badge's language speaks for
+ * the recipient (decision 0035): the built-in email is in the badge class's language (English when
+ * we have no words for it), and also in the other language when the badge has a translation in it,
+ * each part naming the badge as that edition does. An institution's own template is sent as it
+ * wrote it. Both link the badge and the passport.
  */
-export function awardEmail(template: EffectiveTemplate, payload: AssertionIssuedPayload): RenderedEmail {
+export function awardEmail(template: EffectiveTemplate, payload: AssertionIssuedPayload, recipientLanguage?: EmailLanguage): RenderedEmail {
   const passportUrl = passportUrlOf(payload.assertionUrl);
   const values = { issuerName: payload.issuerName, assertionUrl: payload.assertionUrl, passportUrl };
   if (!template.isDefault) return renderEmail(template, { ...values, badgeName: payload.badgeClassName });
   const names = badgeNames(payload);
   // Each language's part names the badge in that language, so each is filled on its own.
   return inLanguages(
-    emailLanguages(payload, names).map((lang) => ({
+    (recipientLanguage ? [recipientLanguage] : emailLanguages(payload, names)).map((lang) => ({
       lang,
       ...renderEmail(defaultPart(TemplateKind.AssertionIssued, lang), { ...values, badgeName: names.get(lang) ?? payload.badgeClassName }),
     })),

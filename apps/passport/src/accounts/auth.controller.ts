@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
 import { successEnvelope, type ConfirmedEmailV2, type UserV2, type V2SuccessEnvelope, ConfirmBodySchema, SignInBodySchema, SignUpBodySchema } from '@badges/api-contracts';
@@ -20,8 +20,8 @@ export class AuthController {
   /** 201 with the new user; the sign-up address gets a confirmation link (badges collect once it is confirmed). */
   @Post('signup')
   @HttpCode(201)
-  async signUp(@Body() body: unknown, @CorrelationId() correlationId: string): Promise<V2SuccessEnvelope<UserV2>> {
-    const { learner, identifiers } = await this.accounts.signUp(parseWith(SignUpBodySchema, body), correlationId);
+  async signUp(@Body() body: unknown, @Headers('accept-language') acceptLanguage: string | undefined, @CorrelationId() correlationId: string): Promise<V2SuccessEnvelope<UserV2>> {
+    const { learner, identifiers } = await this.accounts.signUp(parseWith(SignUpBodySchema, body), acceptLanguage, correlationId);
     return successEnvelope(toUserV2(learner, identifiers));
   }
 

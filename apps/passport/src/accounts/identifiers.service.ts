@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
+import type { LearnerLanguage } from '@badges/api-contracts';
 import { newEntityId } from '@badges/persistence';
 import { ApiError, ErrorCode, hashOpaqueToken } from '@badges/service-kit';
 
@@ -12,6 +13,7 @@ import type { LearnerIdentifier } from '../generated/prisma/client';
 import { PassportPrismaService, type PassportTx } from '../prisma/passport-prisma.service';
 import { confirmationPath, newConfirmation } from './confirmation-token';
 import { IdentifierLookup } from './identifier-lookup';
+import { asLanguage, LearnerLanguages, languageOfHeader } from './learner-language';
 import { UrlProof } from './url-proof';
 
 /**
@@ -29,6 +31,7 @@ export class IdentifiersService {
     private readonly events: PassportEvents,
     @Inject(PASSPORT_CONFIG) private readonly config: PassportConfig,
     private readonly urlProof: UrlProof,
+    private readonly languages: LearnerLanguages,
   ) {}
 
   list(scope: LearnerScope, type?: string): Promise<LearnerIdentifier[]> {
@@ -37,9 +40,10 @@ export class IdentifiersService {
 
   /**
    * Adds an email (or re-sends the link of one not verified yet) inside `tx`, and queues the
-   * confirmation email through the outbox. A verified address of another learner is refused.
+   * confirmation email through the outbox, in the learner's language (null: English and French).
+   * A verified address of another learner is refused.
    */
-  async requestEmail(tx: PassportTx, scope: LearnerScope, learnerName: string, email: string, correlationId: string): Promise<LearnerIdentifier> {
+  async requestEmail(tx: PassportTx, scope: LearnerScope, learner: { name: string; language: LearnerLanguage | null }, email: string, correlationId: string): Promise<LearnerIdentifier> {
     const value = this.lookups.normalize('email', email);
     const taken = await tx.learnerIdentifier.findFirst({ where: { type: 'email', value, verifiedAt: { not: null } } });
     if (taken && taken.learnerId !== scope.learnerId) {
@@ -57,16 +61,26 @@ export class IdentifiersService {
       learnerId: scope.learnerId,
       identifierId: identifier.id,
       email: value,
-      learnerName,
+      learnerName: learner.name,
       confirmUrl: `${this.config.publicUrl}${confirmationPath(confirmation.token)}`,
+      ...(learner.language ? { language: learner.language } : {}),
     });
     return identifier;
   }
 
-  async addEmail(scope: LearnerScope, email: string, correlationId: string): Promise<LearnerIdentifier> {
+  /**
+   * `language` is the web app's current one, and becomes the learner's; without it the learner's
+   * own stays, and only a learner who has none takes the request's Accept-Language.
+   */
+  async addEmail(scope: LearnerScope, input: { email: string; language?: LearnerLanguage }, acceptLanguage: string | undefined, correlationId: string): Promise<LearnerIdentifier> {
     const identifier = await this.prisma.$transaction(async (tx) => {
       const learner = await tx.learner.findUniqueOrThrow({ where: { id: scope.learnerId } });
-      return this.requestEmail(tx, scope, learner.name, email, correlationId);
+      const language = input.language ?? asLanguage(learner.language) ?? languageOfHeader(acceptLanguage);
+      if (language !== learner.language) {
+        await tx.learner.update({ where: { id: learner.id }, data: { language } });
+        await this.languages.publish(tx, learner.id, correlationId);
+      }
+      return this.requestEmail(tx, scope, { name: learner.name, language }, input.email, correlationId);
     });
     this.events.published();
     return identifier;
@@ -92,6 +106,7 @@ export class IdentifiersService {
       const identifier = await tx.learnerIdentifier.update({ where: { id: found.id }, data: { verifiedAt: new Date(), confirmTokenHash: null, confirmExpiresAt: null } });
       const collected = await this.collector.collectForIdentifier(tx, identifier);
       await this.events.identifierVerified(tx, correlationId, { learnerId: identifier.learnerId, identifierId: identifier.id, identifierType: 'email' });
+      await this.languages.publish(tx, identifier.learnerId, correlationId);
       return { identifier, collected };
     });
     this.events.published();
@@ -118,8 +133,14 @@ export class IdentifiersService {
     return result;
   }
 
-  async remove(scope: LearnerScope, id: string): Promise<void> {
-    const removed = await this.prisma.learnerIdentifier.deleteMany({ where: { id, learnerId: scope.learnerId } });
-    if (removed.count === 0) throw ApiError.notFound('identifier');
+  /** Removing a verified address also takes it out of the learner's language projection (decision 0041). */
+  async remove(scope: LearnerScope, id: string, correlationId: string): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const found = await tx.learnerIdentifier.findFirst({ where: { id, learnerId: scope.learnerId } });
+      if (!found) throw ApiError.notFound('identifier');
+      await tx.learnerIdentifier.delete({ where: { id: found.id } });
+      if (found.type === 'email' && found.verifiedAt) await this.languages.publish(tx, scope.learnerId, correlationId);
+    });
+    this.events.published();
   }
 }

@@ -31,6 +31,27 @@ export class LearnerAuthGuard implements CanActivate {
   }
 }
 
+/**
+ * Routes that answer anyone but may do more for a signed-in learner (the Badge Connect consent
+ * check): a valid learner token sets the learner, anything else leaves the caller anonymous.
+ */
+@Injectable()
+export class OptionalLearnerGuard implements CanActivate {
+  constructor(private readonly sessions: SessionsService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<LearnerRequest>();
+    const token = bearerToken(request);
+    request.learner = token ? await this.sessions.resolve(token) : undefined;
+    return true;
+  }
+}
+
+/** The learner behind OptionalLearnerGuard, or undefined when the caller is not signed in. */
+export const LearnerIfSignedIn = createParamDecorator((_data: unknown, context: ExecutionContext): LearnerScope | undefined => {
+  return context.switchToHttp().getRequest<LearnerRequest>().learner;
+});
+
 /** The signed-in learner's scope (only on routes behind LearnerAuthGuard). */
 export const Learner = createParamDecorator((_data: unknown, context: ExecutionContext): LearnerScope => {
   const scope = context.switchToHttp().getRequest<LearnerRequest>().learner;

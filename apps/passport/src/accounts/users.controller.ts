@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
 
-import { successEnvelope, type AddedIdentifierV2, type EmailV2, type IdentifierV2, type UserV2, type V2SuccessEnvelope, type VerifiedIdentifierV2, AddEmailBodySchema, AddIdentifierBodySchema, MergeBodySchema, PasswordBodySchema } from '@badges/api-contracts';
+import { successEnvelope, type AddedIdentifierV2, type EmailV2, type IdentifierV2, type UserV2, type V2SuccessEnvelope, type VerifiedIdentifierV2, AddEmailBodySchema, AddIdentifierBodySchema, MergeBodySchema, PasswordBodySchema, UserUpdateBodySchema } from '@badges/api-contracts';
 import { CorrelationId, InternalTokenGuard, parseWith } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
@@ -23,18 +23,25 @@ export class UsersController {
     return successEnvelope(toUserV2(learner, identifiers));
   }
 
+  /** The language of the learner's emails (the web app's switcher saves it here). */
+  @Put()
+  async update(@Learner() scope: LearnerScope, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<V2SuccessEnvelope<UserV2>> {
+    const { learner, identifiers } = await this.accounts.setLanguage(scope, parseWith(UserUpdateBodySchema, body).language, correlationId);
+    return successEnvelope(toUserV2(learner, identifiers));
+  }
+
   /** Deletes the account and all its data; the password is asked again. */
   @Delete()
   @HttpCode(204)
-  async delete(@Learner() scope: LearnerScope, @Body() body: unknown): Promise<void> {
-    await this.accounts.deleteAccount(scope, parseWith(PasswordBodySchema, body).password);
+  async delete(@Learner() scope: LearnerScope, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<void> {
+    await this.accounts.deleteAccount(scope, parseWith(PasswordBodySchema, body).password, correlationId);
   }
 
   /** Merges another account of the same person into this one (its username and password prove it). */
   @Post('merge')
   @HttpCode(200)
-  async merge(@Learner() scope: LearnerScope, @Body() body: unknown): Promise<V2SuccessEnvelope<UserV2>> {
-    const { learner, identifiers } = await this.accounts.merge(scope, parseWith(MergeBodySchema, body));
+  async merge(@Learner() scope: LearnerScope, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<V2SuccessEnvelope<UserV2>> {
+    const { learner, identifiers } = await this.accounts.merge(scope, parseWith(MergeBodySchema, body), correlationId);
     return successEnvelope(toUserV2(learner, identifiers));
   }
 
@@ -47,16 +54,21 @@ export class UsersController {
   /** 201; a confirmation link is emailed. Posting an unverified address again re-sends the link. */
   @Post('emails')
   @HttpCode(201)
-  async addEmail(@Learner() scope: LearnerScope, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<V2SuccessEnvelope<EmailV2>> {
-    const identifier = await this.identifiers.addEmail(scope, parseWith(AddEmailBodySchema, body).email, correlationId);
+  async addEmail(
+    @Learner() scope: LearnerScope,
+    @Body() body: unknown,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @CorrelationId() correlationId: string,
+  ): Promise<V2SuccessEnvelope<EmailV2>> {
+    const identifier = await this.identifiers.addEmail(scope, parseWith(AddEmailBodySchema, body), acceptLanguage, correlationId);
     const { learner } = await this.accounts.profile(scope);
     return successEnvelope(toEmailV2(learner, identifier));
   }
 
   @Delete('emails/:entityId')
   @HttpCode(204)
-  async removeEmail(@Learner() scope: LearnerScope, @Param('entityId', EntityIdPipe) id: string): Promise<void> {
-    await this.identifiers.remove(scope, id);
+  async removeEmail(@Learner() scope: LearnerScope, @Param('entityId', EntityIdPipe) id: string, @CorrelationId() correlationId: string): Promise<void> {
+    await this.identifiers.remove(scope, id, correlationId);
   }
 
   @Get('identifiers')
@@ -84,7 +96,7 @@ export class UsersController {
 
   @Delete('identifiers/:entityId')
   @HttpCode(204)
-  async removeIdentifier(@Learner() scope: LearnerScope, @Param('entityId', EntityIdPipe) id: string): Promise<void> {
-    await this.identifiers.remove(scope, id);
+  async removeIdentifier(@Learner() scope: LearnerScope, @Param('entityId', EntityIdPipe) id: string, @CorrelationId() correlationId: string): Promise<void> {
+    await this.identifiers.remove(scope, id, correlationId);
   }
 }

@@ -14,7 +14,7 @@ import {
 } from '@badges/api-contracts';
 import { CorrelationId, InternalTokenGuard, parseWith } from '@badges/service-kit';
 
-import { Learner, LearnerAuthGuard } from '../accounts/learner-auth.guard';
+import { Learner, LearnerAuthGuard, LearnerIfSignedIn, OptionalLearnerGuard } from '../accounts/learner-auth.guard';
 import type { LearnerScope } from '../common/learner-scope';
 import { PASSPORT_CONFIG } from '../common/tokens';
 import type { PassportConfig } from '../config/passport.config';
@@ -58,11 +58,15 @@ export class BadgeConnectController {
 
   /**
    * What the consent page (the web app at the manifest's authorizationUrl) shows for a client's
-   * authorization request; anyone may ask, it reveals only what the client registered.
+   * authorization request; anyone may ask, it reveals only what the client registered. A learner
+   * who approved the client before for every scope asked gets the code at once (decision 0042):
+   * never stored by a cache.
    */
   @Get('o/badgeconnect/consent')
-  consent(@Query() query: unknown): Promise<BadgeConnectConsent> {
-    return this.connect.consent(parseWith(BadgeConnectAuthorizationQuerySchema, query));
+  @UseGuards(OptionalLearnerGuard)
+  consent(@LearnerIfSignedIn() learner: LearnerScope | undefined, @Query() query: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<BadgeConnectConsent> {
+    reply.header('cache-control', 'no-store');
+    return this.connect.consent(parseWith(BadgeConnectAuthorizationQuerySchema, query), learner);
   }
 
   /**

@@ -55,9 +55,9 @@ describe.each(databaseTargets())('Badge Connect on $name', (target) => {
     ({ response_type: 'code', client_id: clientId, redirect_uri: REDIRECT, scope, state: 'xyz', code_challenge: challenge, code_challenge_method: 'S256', ...overrides }) as Record<string, unknown>;
   const authorize = (clientId: string, scope: string, challenge: string, overrides: Record<string, unknown> = {}, token = learner) =>
     p.call('POST', '/o/badgeconnect/authorize', token, { decision: 'approve', ...request(clientId, scope, challenge, overrides) });
-  const consent = (query: Record<string, unknown>) => {
+  const consent = (query: Record<string, unknown>, token?: string) => {
     const defined = Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-    return p.call('GET', `/o/badgeconnect/consent?${new URLSearchParams(defined)}`);
+    return p.call('GET', `/o/badgeconnect/consent?${new URLSearchParams(defined)}`, token);
   };
   /** Where the browser is sent: the registered redirect URI with `state` and the other parameters. */
   const sentBack = (response: LightMyRequestResponse) => {
@@ -172,6 +172,31 @@ describe.each(databaseTargets())('Badge Connect on $name', (target) => {
     expectError(await consent(request(client.client_id, READ, challenge, { redirect_uri: 'https://client.example/other' })), 400, 'validation_failed', 'redirect_uri');
     expectError(await consent(request(client.client_id, READ, challenge, { client_id: undefined })), 400, 'validation_failed', 'client_id');
     expectError(await consent(request(client.client_id, READ, challenge, { redirect_uri: undefined })), 400, 'validation_failed', 'redirect_uri');
+  });
+
+  it('does not ask a learner again for scopes they approved before: the code comes at once, until they revoke or a new scope is asked', async () => {
+    const client = await register(`${READ} ${CREATE} ${PROFILE}`);
+    const { token: other } = await p.signUp('not.connected@example.org');
+    const first = pkce();
+    codeOf(await authorize(client.client_id, `${READ} ${CREATE}`, first.challenge));
+
+    // Fewer or the same scopes, signed in: a code at once, bound to this request's PKCE challenge.
+    const again = pkce();
+    const remembered = await consent(request(client.client_id, READ, again.challenge), learner);
+    expect(remembered.headers['cache-control']).toBe('no-store');
+    expect(p.json(remembered).outcome).toBe('return');
+    const code = codeOf(remembered);
+    expect(p.json(await exchange(client, code, again.verifier))).toMatchObject({ scope: READ });
+    // Not signed in, another learner, a bad token, or a scope never approved: the learner is asked.
+    for (const [scope, token] of [[READ, undefined], [READ, other], [READ, 'lp_not-a-session'], [`${READ} ${PROFILE}`, learner]] as const) {
+      expect(p.json(await consent(request(client.client_id, scope, pkce().challenge), token)).outcome).toBe('ask');
+    }
+    // The request is still checked first: a bad PKCE or redirect URI is never answered with a code.
+    expect(sentBack(await consent(request(client.client_id, READ, 'short'), learner))).toEqual({ error: 'invalid_request' });
+    expectError(await consent(request(client.client_id, READ, again.challenge, { redirect_uri: 'https://client.example/other' }), learner), 400, 'validation_failed', 'redirect_uri');
+    // Revoked in Connected apps: asked again.
+    expect((await p.call('DELETE', `/v2/backpack/connected-apps/${client.client_id}`, learner)).statusCode).toBe(204);
+    expect(p.json(await consent(request(client.client_id, READ, pkce().challenge), learner)).outcome).toBe('ask');
   });
 
   it('sends access_denied and the state back when the learner denies, and gives no code', async () => {

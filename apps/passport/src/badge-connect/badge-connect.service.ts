@@ -77,10 +77,13 @@ export class BadgeConnectService {
    * What the consent page shows for a client's authorization request, after checking it in the
    * order RFC 6749 §4.1.2.1 asks: an unknown client or an unregistered redirect URI is the
    * learner's error to see (never a redirect there); any other mistake goes back to the client.
+   * A signed-in learner who already approved this client for every scope asked is not asked
+   * again: the answer is a code to take back at once (decision 0042).
    */
-  async consent(query: BadgeConnectAuthorizationQuery): Promise<BadgeConnectConsent> {
+  async consent(query: BadgeConnectAuthorizationQuery, learner?: LearnerScope): Promise<BadgeConnectConsent> {
     const checked = await this.check(query);
     if ('location' in checked) return { outcome: 'return', error: checked.error, location: checked.location };
+    if (learner && (await this.approvedBefore(learner, checked))) return { outcome: 'return', location: await this.approve(learner, checked, query) };
     return { outcome: 'ask', client: connectedClient(checked.client, query.redirect_uri), scopes: checked.scopes };
   }
 
@@ -93,6 +96,18 @@ export class BadgeConnectService {
     const checked = await this.check(body);
     if ('location' in checked) return { location: checked.location };
     if (body.decision === 'deny') return { location: returnTo(body, { error: 'access_denied' }) };
+    return { location: await this.approve(learner, checked, body) };
+  }
+
+  /** Whether the learner's standing consent to this client (until revoked) covers every scope asked. */
+  private async approvedBefore(learner: LearnerScope, checked: CheckedRequest): Promise<boolean> {
+    const grant = await this.prisma.bcGrant.findUnique({ where: { learnerId_clientId: { learnerId: learner.learnerId, clientId: checked.client.id } } });
+    const granted = new Set(grant?.scope.split(' ') ?? []);
+    return checked.scopes.every((scope) => granted.has(scope));
+  }
+
+  /** Records the consent (widening the grant) and a one-time code; returns where the browser goes with it. */
+  private async approve(learner: LearnerScope, checked: CheckedRequest, request: BadgeConnectAuthorizationQuery): Promise<string> {
     const code = randomBytes(32).toString('base64url');
     const scope = checked.scopes.join(' ');
     await this.prisma.$transaction(async (tx) => {
@@ -108,14 +123,14 @@ export class BadgeConnectService {
           codeHash: hashOpaqueToken(code),
           clientId: checked.client.id,
           learnerId: learner.learnerId,
-          redirectUri: body.redirect_uri,
+          redirectUri: request.redirect_uri,
           scope,
           codeChallenge: checked.codeChallenge,
           expiresAt: new Date(Date.now() + CODE_TTL_MS),
         },
       });
     });
-    return { location: returnTo(body, { code }) };
+    return returnTo(request, { code });
   }
 
   /** The client and what it asks for, or the error to send back to its (registered) redirect URI. */

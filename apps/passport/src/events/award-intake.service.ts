@@ -28,7 +28,7 @@ export class AwardIntakeService {
    * whatever its length. The award's own key makes it idempotent: only awards stored now are
    * collected, so a redelivered event changes nothing and needs no ProcessedEvent row.
    */
-  async issuedMany(events: readonly EventOf<typeof Topic.AssertionIssued>[]): Promise<void> {
+  async issuedMany(events: readonly EventOf<typeof Topic.AssertionIssued | typeof Topic.AssertionImported>[]): Promise<void> {
     const awards = events.map((event) => this.awardOf(event));
     // Plain SQL on the Database handle: Prisma's raw path costs ten times the CPU on a run's JSON (decision 0015).
     const collected = await this.prisma.database.withTransaction(async (sql) => {
@@ -42,7 +42,23 @@ export class AwardIntakeService {
     this.logger.debug(`${events.length} award(s) taken in, ${collected} collected into passports`);
   }
 
-  private awardOf(event: EventOf<typeof Topic.AssertionIssued>): CollectableAward {
+  /**
+   * A migration's awards (decision 0044): taken in as issued ones (same key, same idempotence), a
+   * revoked one's revocation kept first. Both steps skip what is already kept, so a redelivered run
+   * (or one whose second step failed) repeats neither, and a revocation whose own event came first stays.
+   */
+  async importedMany(events: readonly EventOf<typeof Topic.AssertionImported>[]): Promise<void> {
+    const revocations = events.flatMap(({ payload }) =>
+      payload.revocation ? [{ assertionId: payload.assertionId, reason: payload.revocation.reason, revokedAt: new Date(payload.revocation.revokedAt) }] : [],
+    );
+    if (revocations.length > 0) {
+      const insert = insertJsonRows(PASSPORT_SCHEMA, 'award_revocations', revocations, { skipDuplicates: true });
+      if (insert) await this.prisma.database.query(insert.sql, insert.params);
+    }
+    await this.issuedMany(events);
+  }
+
+  private awardOf(event: EventOf<typeof Topic.AssertionIssued | typeof Topic.AssertionImported>): CollectableAward {
     const { payload } = event;
     const { recipient } = payload;
     return {

@@ -19,6 +19,12 @@ export class PassportEventsConsumer {
     await this.intake.issuedMany(events);
   }
 
+  /** Awards a migration run brought over (decision 0044): collected as issued ones, revoked ones with their revocation. */
+  @EventBatchPattern(Topic.AssertionImported)
+  async onAssertionsImported(@Payload() events: EventOf<typeof Topic.AssertionImported>[]): Promise<void> {
+    await this.intake.importedMany(events);
+  }
+
   @EventPattern(Topic.AssertionRevoked)
   async onAssertionRevoked(@Payload() event: EventOf<typeof Topic.AssertionRevoked>): Promise<void> {
     await this.intake.revoked(event);

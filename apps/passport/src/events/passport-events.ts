@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { createEvent, PROVINCE_INSTITUTION_ID, Topic, type BadgeEvent } from '@badges/events';
+import {
+  createEvent,
+  PROVINCE_INSTITUTION_ID,
+  Topic,
+  type BadgeEvent,
+  type LearnerEmailConfirmationRequestedPayload,
+  type LearnerExistingSignupAttemptedPayload,
+  type LearnerLanguageChangedPayload,
+} from '@badges/events';
 import { outboxInsertStatements, type OutboxRelay } from '@badges/messaging';
 
 import { PASSPORT_OUTBOX_RELAY } from '../common/tokens';
@@ -16,20 +24,21 @@ import type { PassportTx } from '../prisma/passport-prisma.service';
 export class PassportEvents {
   constructor(@Inject(PASSPORT_OUTBOX_RELAY) private readonly relay: OutboxRelay) {}
 
-  async emailConfirmationRequested(
-    tx: PassportTx,
-    correlationId: string,
-    payload: { learnerId: string; identifierId: string; email: string; learnerName: string; confirmUrl: string },
-  ): Promise<void> {
+  async emailConfirmationRequested(tx: PassportTx, correlationId: string, payload: LearnerEmailConfirmationRequestedPayload): Promise<void> {
     await this.write(tx, [
       createEvent(Topic.LearnerEmailConfirmationRequested, { institutionId: PROVINCE_INSTITUTION_ID, correlationId, aggregateId: payload.learnerId, payload }),
     ]);
   }
 
-  async existingSignupAttempted(tx: PassportTx, correlationId: string, payload: { learnerId: string; email: string; learnerName: string; signInUrl: string }): Promise<void> {
+  async existingSignupAttempted(tx: PassportTx, correlationId: string, payload: LearnerExistingSignupAttemptedPayload): Promise<void> {
     await this.write(tx, [
       createEvent(Topic.LearnerExistingSignupAttempted, { institutionId: PROVINCE_INSTITUTION_ID, correlationId, aggregateId: payload.learnerId, payload }),
     ]);
+  }
+
+  /** The learner's language and verified addresses' lookups, whole (decision 0041): keyed by learner, the last one wins. */
+  async languageChanged(tx: PassportTx, correlationId: string, payload: LearnerLanguageChangedPayload): Promise<void> {
+    await this.write(tx, [createEvent(Topic.LearnerLanguageChanged, { institutionId: PROVINCE_INSTITUTION_ID, correlationId, aggregateId: payload.learnerId, payload })]);
   }
 
   async identifierVerified(tx: PassportTx, correlationId: string, payload: { learnerId: string; identifierId: string; identifierType: 'email' | 'url' | 'telephone' }): Promise<void> {

@@ -1,12 +1,14 @@
-import { Controller, Get, Headers, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
-import { cacheTag, EMBEDDABLE_PAGE_CSP, InternalTokenGuard, markPublicCacheable } from '@badges/service-kit';
+import { ApiError, cacheTag, EMBEDDABLE_PAGE_CSP, InternalTokenGuard, markPublicCacheable } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
+import { PASSPORT_CONFIG } from '../common/tokens';
+import type { PassportConfig } from '../config/passport.config';
 import { shareLanguage } from './share-labels';
 import { BadgeEditionsService } from '../badge-texts/badge-editions.service';
-import { inLanguage, renderEmbed, renderSharePage, sharedJson, type SharedContent } from './share-page';
+import { inLanguage, renderEmbed, renderGonePage, renderSharePage, sharedJson, type SharedContent } from './share-page';
 import { SharesService } from './shares.service';
 
 /** Anonymous share pages: HTML for browsers and link previews, JSON when asked for. */
@@ -16,6 +18,7 @@ export class PublicSharesController {
   constructor(
     private readonly shares: SharesService,
     private readonly editions: BadgeEditionsService,
+    @Inject(PASSPORT_CONFIG) private readonly config: PassportConfig,
   ) {}
 
   /** The page's language (`?lang=`, then Accept-Language) and its badges' texts in it. */
@@ -32,10 +35,19 @@ export class PublicSharesController {
     @Query('lang') requested: unknown,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const content = await this.shares.view(id);
+    const wantsJson = /application\/(ld\+)?json/.test(accept ?? '') && !(accept ?? '').includes('text/html');
+    let content: SharedContent;
+    try {
+      content = await this.shares.view(id);
+    } catch (error) {
+      // A browser following a link to a share that is gone gets a page in its language, not JSON.
+      if (!(accept ?? '').includes('text/html') || !(error instanceof ApiError && error.status === 410)) throw error;
+      const lang = shareLanguage(acceptLanguage, requested);
+      return reply.code(410).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('content-language', lang).send(renderGonePage(this.config.publicUrl, lang));
+    }
     // Views are counted, so shared pages must not be served from a shared cache.
     void markSharePage(reply, id, content).header('cache-control', 'no-store').header('vary', 'accept, accept-language');
-    if (/application\/(ld\+)?json/.test(accept ?? '') && !(accept ?? '').includes('text/html')) return reply.type('application/json').send(sharedJson(content));
+    if (wantsJson) return reply.type('application/json').send(sharedJson(content));
     const page = await this.told(content, acceptLanguage, requested);
     return reply.type('text/html; charset=utf-8').header('content-language', page.lang).send(renderSharePage(page.content, page.lang));
   }

@@ -9,6 +9,9 @@ const EN = {
   none: 'No badges to show.',
   badgeDescription: '{issuer} awarded {badge} to {owner}.',
   collectionDescription: '{count} badge(s) collected by {owner}.',
+  goneTitle: 'No longer shared',
+  gone: 'This page is no longer shared: its owner stopped sharing it, or its badge was revoked by its issuer or removed by its owner.',
+  goneVerify: 'Have a badge to check? Verify it here.',
 };
 
 export type ShareLabels = typeof EN;
@@ -21,6 +24,9 @@ const FR: ShareLabels = {
   none: 'Aucun badge à afficher.',
   badgeDescription: '{issuer} a décerné {badge} à {owner}.',
   collectionDescription: '{count} badge(s) réunis par {owner}.',
+  goneTitle: 'Ce partage n’est plus disponible',
+  gone: 'Cette page n’est plus partagée : son propriétaire a cessé de la partager, ou son badge a été révoqué par son émetteur ou retiré par son propriétaire.',
+  goneVerify: 'Un badge à contrôler ? Vérifiez-le ici.',
 };
 
 const LABELS: Record<string, ShareLabels> = { en: EN, fr: FR };

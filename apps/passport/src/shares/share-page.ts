@@ -67,6 +67,16 @@ export function renderSharePage(content: SharedContent, lang = 'en'): string {
   return page(content.title, `${heading}${list}${footer}`, previewTags(content, description, lang), lang);
 }
 
+/**
+ * What a browser shows for a share that is gone (410): said in the reader's language, with the
+ * way to the verifier, instead of the API's JSON error. The page does not say which reason it was.
+ */
+export function renderGonePage(origin: string, lang = 'en'): string {
+  const labels = labelsFor(lang);
+  const verify = `<p><a href="${escapeHtml(`${origin}/verify?lang=${lang}`)}">${escapeHtml(labels.goneVerify)}</a></p>`;
+  return page(labels.goneTitle, `<h1>${escapeHtml(labels.goneTitle)}</h1><p>${escapeHtml(labels.gone)}</p>${verify}`, '<meta name="robots" content="noindex">', lang);
+}
+
 /** The compact card shown inside the embed iframe. */
 export function renderEmbed(content: SharedContent, lang = 'en'): string {
   const labels = labelsFor(lang);

@@ -3,7 +3,14 @@ import { createHmac } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LightMyRequestResponse } from 'fastify';
 
-import { createEvent, Topic, type BadgeEvent, type LearnerEmailConfirmationRequestedPayload, type LearnerExistingSignupAttemptedPayload } from '@badges/events';
+import {
+  createEvent,
+  Topic,
+  type BadgeEvent,
+  type LearnerEmailConfirmationRequestedPayload,
+  type LearnerExistingSignupAttemptedPayload,
+  type LearnerLanguageChangedPayload,
+} from '@badges/events';
 import { InProcessJobBackend } from '@badges/jobs';
 import { InProcessEventBus } from '@badges/messaging';
 import { createSalt, hashIdentity, normalizeIdentity } from '@badges/openbadges';
@@ -29,7 +36,7 @@ export function expectApiError(response: LightMyRequestResponse, status: number,
 
 /**
  * The passport app on its own in-process bus, with a fake issuer and a listener standing in for
- * the notification service (it keeps each confirmation email's and owner notice's payload) and one for
+ * the notification service (it keeps each confirmation email's, owner notice's and learner language's payload) and one for
  * the issuer's dashboards (`engagements`). Awards are published as
  * the real issuer publishes them: salted hash plus the keyed lookup under the shared secret.
  */
@@ -39,15 +46,17 @@ export async function startPassport(database: Database, options: { verifier?: Ve
   const bus = new InProcessEventBus();
   const confirmations: LearnerEmailConfirmationRequestedPayload[] = [];
   const notices: LearnerExistingSignupAttemptedPayload[] = [];
+  const languages: LearnerLanguageChangedPayload[] = [];
   // Stands in for the issuer's dashboards: every engagement event the passport published.
   const engagements: BadgeEvent[] = [];
   await bus.subscribe({ group: 'test-dashboards', topics: [Topic.PassportAssertionAccepted, Topic.PassportAssertionShared], handler: async (event) => void engagements.push(event) });
   await bus.subscribe({
     group: 'test-mailer',
-    topics: [Topic.LearnerEmailConfirmationRequested, Topic.LearnerExistingSignupAttempted],
+    topics: [Topic.LearnerEmailConfirmationRequested, Topic.LearnerExistingSignupAttempted, Topic.LearnerLanguageChanged],
     handler: async (event) => {
-      if (event.type === Topic.LearnerExistingSignupAttempted) notices.push(event.payload as LearnerExistingSignupAttemptedPayload);
-      else confirmations.push(event.payload as LearnerEmailConfirmationRequestedPayload);
+      if (event.type === Topic.LearnerExistingSignupAttempted) notices.push(event.payload);
+      else if (event.type === Topic.LearnerLanguageChanged) languages.push(event.payload);
+      else if (event.type === Topic.LearnerEmailConfirmationRequested) confirmations.push(event.payload);
     },
   });
   const issuer = await startFakeIssuer();
@@ -87,7 +96,10 @@ export async function startPassport(database: Database, options: { verifier?: Ve
     issuer,
     confirmations,
     notices,
+    languages,
     engagements,
+    /** The keyed lookup of an address, as the issuer computes it. */
+    lookupOf: (email: string) => createHmac('sha256', TEST_LOOKUP_SECRET).update(normalizeIdentity('email', email)).digest('hex'),
     call,
     waitFor,
     confirmationToken,

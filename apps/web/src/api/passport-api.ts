@@ -1,10 +1,18 @@
-import type { BackpackAssertionV2, BadgrImportV2, CollectionV2, ConfirmedEmailV2, EmailV2, ShareType, ShareV2, UserV2 } from '@badges/api-contracts/types';
+import type { BackpackAssertionV2, BadgrImportV2, CollectionV2, ConfirmedEmailV2, EmailV2, LearnerLanguage, ShareType, ShareV2, UserV2 } from '@badges/api-contracts/types';
 
 import { apiFetch, apiJson, apiOne, apiResult } from './client';
 import { endSession, startSession } from './session';
 
-export async function signUp(email: string, password: string, name: string): Promise<void> {
-  await apiJson('/v2/auth/signup', { method: 'POST', body: { email, password, name } });
+/** The page languages the platform also writes emails in (the contract's list: a language added there must be added here). */
+const EMAIL_LANGUAGES: Record<LearnerLanguage, true> = { en: true, fr: true };
+
+/** The page's language as the learner's email language, when the platform writes emails in it (else the request's Accept-Language decides). */
+export function emailLanguage(lang: string): LearnerLanguage | undefined {
+  return Object.prototype.hasOwnProperty.call(EMAIL_LANGUAGES, lang) ? (lang as LearnerLanguage) : undefined;
+}
+
+export async function signUp(email: string, password: string, name: string, lang: string): Promise<void> {
+  await apiJson('/v2/auth/signup', { method: 'POST', body: { email, password, name, language: emailLanguage(lang) } });
 }
 
 /** The learner's session: an HttpOnly cookie the gateway sets, which no script can read. */
@@ -22,7 +30,10 @@ export async function confirmEmail(token: string): Promise<ConfirmedEmailV2> {
 }
 
 export const self = (token: string) => apiOne<UserV2>('/v2/users/self', { token });
-export const addEmail = (token: string, email: string) => apiOne<EmailV2>('/v2/users/self/emails', { method: 'POST', token, body: { email } });
+export const addEmail = (token: string, email: string, lang: string) =>
+  apiOne<EmailV2>('/v2/users/self/emails', { method: 'POST', token, body: { email, language: emailLanguage(lang) } });
+/** The learner's emails follow the language they chose in the web app (PUT /v2/users/self). */
+export const saveLanguage = (token: string, language: LearnerLanguage) => apiOne<UserV2>('/v2/users/self', { method: 'PUT', token, body: { language } });
 export const removeEmail = (token: string, id: string) => apiFetch(`/v2/users/self/emails/${encodeURIComponent(id)}`, { method: 'DELETE', token });
 
 export const badges = (token: string) => apiResult<BackpackAssertionV2>('/v2/backpack/assertions', { token });

@@ -20,10 +20,10 @@ export function useSession(kind: SessionKind): [SessionKind | null, (signedIn: b
   const [session, setSessionState] = useState<SessionKind | null>(() => {
     try {
       storageFor(kind).removeItem(LEGACY_TOKEN_KEYS[kind]);
-      return storageFor(kind).getItem(MARKER_KEYS[kind]) === kind ? kind : null;
     } catch {
-      return null;
+      // storage disabled: nothing to clean
     }
+    return holdsSession(kind) ? kind : null;
   });
   const setSession = useCallback(
     (signedIn: boolean) => {
@@ -38,6 +38,15 @@ export function useSession(kind: SessionKind): [SessionKind | null, (signedIn: b
     [kind],
   );
   return [session, setSession];
+}
+
+/** Whether this browser holds a session of `kind` (its marker), for code outside the pages that track it. */
+export function holdsSession(kind: SessionKind): boolean {
+  try {
+    return storageFor(kind).getItem(MARKER_KEYS[kind]) === kind;
+  } catch {
+    return false;
+  }
 }
 
 function storageFor(kind: SessionKind): Storage {

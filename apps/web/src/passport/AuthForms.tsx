@@ -51,7 +51,7 @@ export function SignInForm({ onSignedIn }: Props) {
 }
 
 export function SignUpForm({ onSignedIn }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   usePageTitle(t('passport.signUpTitle'));
   const navigate = useNavigate();
   const ids = { name: useId(), email: useId(), password: useId(), passwordHelp: useId() };
@@ -66,7 +66,7 @@ export function SignUpForm({ onSignedIn }: Props) {
     const address = email.trim();
     let signedIn = false;
     const done = await action.run(async () => {
-      await signUp(address, password, name.trim());
+      await signUp(address, password, name.trim(), lang);
       signedIn = await signInIfNew(address, password);
     });
     if (!done) return;

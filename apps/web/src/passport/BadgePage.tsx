@@ -95,7 +95,8 @@ function BadgeView({ badge }: { badge: BackpackAssertionV2 }) {
         </section>
       )}
       <ErrorMessage error={action.error} />
-      <Notice text={action.notice} />
+      {/* The answer's buttons are gone once accepted: focus moves to the notice that says so. */}
+      <Notice text={action.notice} takeFocus />
 
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">{t('passport.badge.details')}</h2>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 
 import type { BackpackAssertionV2, CollectionV2 } from '@badges/api-contracts/types';
@@ -8,6 +8,8 @@ import { useI18n } from '../i18n/i18n-context';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { Notice } from '../shell/Notice';
 import { useAction } from '../shell/use-action';
+import { closeOnEscape } from '../shell/close-on-escape';
+import { useFocusWhen } from '../shell/use-focus-when';
 import { CopyButton } from './CopyButton';
 import { usePassportContext } from './passport-context';
 
@@ -20,6 +22,9 @@ export function CollectionCard({ collection, badges }: { collection: CollectionV
   const byId = new Map(badges.map((badge) => [badge.entityId, badge]));
   const members = collection.assertions.flatMap((id) => byId.get(id) ?? []);
   const share = data.shares.find((candidate) => candidate.type === 'collection' && candidate.target === collection.entityId && !candidate.revoked);
+  // Focus goes back to Edit when the form closes, and to the link when it replaces its button.
+  const editRef = useFocusWhen<HTMLButtonElement>(!editing);
+  const linkRef = useFocusWhen<HTMLAnchorElement>(Boolean(share));
 
   const createLink = () =>
     action.run(async () => {
@@ -67,11 +72,14 @@ export function CollectionCard({ collection, badges }: { collection: CollectionV
       )}
       {share && (
         <p className="share-link">
-          <span className="label">{t('passport.shares.link')}</span> <a href={share.url} className="share-url">{share.url}</a> <CopyButton text={share.url} label={t('passport.share.copyLink')} />
+          <span className="label">{t('passport.shares.link')}</span> <a ref={linkRef} href={share.url} className="share-url">
+            {share.url}
+          </a>{' '}
+          <CopyButton text={share.url} label={t('passport.share.copyLink')} />
         </p>
       )}
       <div className="actions">
-        <button type="button" disabled={action.busy} aria-label={t('passport.collection.editNamed', { name: collection.name })} onClick={() => setEditing(true)}>
+        <button ref={editRef} type="button" disabled={action.busy} aria-label={t('passport.collection.editNamed', { name: collection.name })} onClick={() => setEditing(true)}>
           {t('passport.collection.edit')}
         </button>
         {!share && (
@@ -89,7 +97,10 @@ export function CollectionCard({ collection, badges }: { collection: CollectionV
   );
 }
 
-/** Name, description, and the badges in order: moved up or down, removed, or added, then saved at once. */
+/**
+ * Name, description, and the badges in order: moved up or down, removed, or added, then saved at
+ * once. It opens with focus in its name field; Escape closes it like Cancel.
+ */
 function CollectionEditor({ collection, badges, onDone }: { collection: CollectionV2; badges: BackpackAssertionV2[]; onDone(saved: boolean): void }) {
   const { t } = useI18n();
   const { token, reload } = usePassportContext();
@@ -102,13 +113,27 @@ function CollectionEditor({ collection, badges, onDone }: { collection: Collecti
   const addable = badges.filter((badge) => !order.includes(badge.entityId));
   const [toAdd, setToAdd] = useState('');
   const action = useAction();
+  const nameRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  // The badge just moved: focus follows it, to the same button unless that one is now disabled (top or bottom).
+  const [moved, setMoved] = useState<{ id: string; by: -1 | 1 } | null>(null);
 
-  const move = (index: number, by: -1 | 1) =>
+  useEffect(() => nameRef.current?.focus(), []);
+  useEffect(() => {
+    if (!moved) return;
+    const buttons = [moved.by, -moved.by].map((by) => listRef.current?.querySelector<HTMLButtonElement>(`[data-move="${CSS.escape(moved.id)}"][data-by="${by}"]`));
+    buttons.find((button) => button && !button.disabled)?.focus();
+  }, [moved, order]);
+
+  const move = (index: number, by: -1 | 1) => {
+    setMoved({ id: order[index], by });
     setOrder((current) => {
       const next = [...current];
       [next[index], next[index + by]] = [next[index + by], next[index]];
       return next;
     });
+  };
+
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -120,10 +145,10 @@ function CollectionEditor({ collection, badges, onDone }: { collection: Collecti
   }
 
   return (
-    <form className="form" onSubmit={save} aria-labelledby={ids.heading}>
+    <form className="form" onSubmit={save} onKeyDown={closeOnEscape(() => onDone(false))} aria-labelledby={ids.heading}>
       <h3 id={ids.heading}>{t('passport.collection.editing', { name: collection.name })}</h3>
       <label htmlFor={ids.name}>{t('passport.collections.name')}</label>
-      <input id={ids.name} required maxLength={128} value={name} onChange={(event) => setName(event.target.value)} />
+      <input ref={nameRef} id={ids.name} required maxLength={128} value={name} onChange={(event) => setName(event.target.value)} />
       <label htmlFor={ids.description}>{t('passport.collections.description')}</label>
       <input id={ids.description} maxLength={2000} value={description} onChange={(event) => setDescription(event.target.value)} />
       <fieldset>
@@ -131,7 +156,7 @@ function CollectionEditor({ collection, badges, onDone }: { collection: Collecti
         {order.length === 0 ? (
           <p className="muted">{t('passport.collection.empty')}</p>
         ) : (
-          <ol className="collection-order">
+          <ol className="collection-order" ref={listRef}>
             {order.map((id, index) => {
               const badgeName = byId.get(id)?.badgeclassName ?? id;
               return (
@@ -140,10 +165,10 @@ function CollectionEditor({ collection, badges, onDone }: { collection: Collecti
                   <span aria-hidden="true">{index + 1}.</span>
                   <span className="name">{badgeName}</span>
                   <span className="actions">
-                    <button type="button" className="secondary" disabled={index === 0} aria-label={t('passport.collection.moveUp', { name: badgeName })} onClick={() => move(index, -1)}>
+                    <button type="button" className="secondary" data-move={id} data-by={-1} disabled={index === 0} aria-label={t('passport.collection.moveUp', { name: badgeName })} onClick={() => move(index, -1)}>
                       {t('passport.collection.up')}
                     </button>
-                    <button type="button" className="secondary" disabled={index === order.length - 1} aria-label={t('passport.collection.moveDown', { name: badgeName })} onClick={() => move(index, 1)}>
+                    <button type="button" className="secondary" data-move={id} data-by={1} disabled={index === order.length - 1} aria-label={t('passport.collection.moveDown', { name: badgeName })} onClick={() => move(index, 1)}>
                       {t('passport.collection.down')}
                     </button>
                     <button type="button" className="secondary" aria-label={t('passport.collection.removeBadge', { name: badgeName })} onClick={() => setOrder((current) => current.filter((other) => other !== id))}>

@@ -11,7 +11,7 @@ import type { SectionProps } from './passport-context';
 
 /** The learner's addresses; a new one gets a confirmation link, confirmed in the section above. */
 export function IdentifiersSection({ token, reload, emails }: SectionProps & { emails: EmailV2[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const id = useId();
   const [email, setEmail] = useState('');
   const action = useAction();
@@ -20,7 +20,7 @@ export function IdentifiersSection({ token, reload, emails }: SectionProps & { e
     event.preventDefault();
     const address = email.trim();
     const done = await action.run(async () => {
-      await addEmail(token, address);
+      await addEmail(token, address, lang);
       await reload();
       return t('passport.identifiers.added', { email: address });
     });

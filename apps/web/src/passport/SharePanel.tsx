@@ -6,6 +6,7 @@ import { createShare } from '../api/passport-api';
 import { useI18n } from '../i18n/i18n-context';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { useAction } from '../shell/use-action';
+import { useFocusWhen } from '../shell/use-focus-when';
 import { CopyButton } from './CopyButton';
 import { usePassportContext } from './passport-context';
 
@@ -20,6 +21,8 @@ export function SharePanel({ badge }: { badge: BackpackAssertionV2 }) {
   const embedId = useId();
   const action = useAction();
   const share = data.shares.find((candidate) => candidate.type === 'badge' && candidate.target === badge.entityId && !candidate.revoked);
+  // The link replaces the button that created it.
+  const linkRef = useFocusWhen<HTMLAnchorElement>(Boolean(share));
   const create = () =>
     action.run(async () => {
       await createShare(token, 'badge', badge.entityId);
@@ -40,7 +43,9 @@ export function SharePanel({ badge }: { badge: BackpackAssertionV2 }) {
     body = (
       <>
         <p className="share-link">
-          <span className="label">{t('passport.share.link')}</span> <a href={share.url} className="share-url">{share.url}</a>
+          <span className="label">{t('passport.share.link')}</span> <a ref={linkRef} href={share.url} className="share-url">
+            {share.url}
+          </a>
         </p>
         <CopyButton text={share.url} label={t('passport.share.copyLink')} />
         <ul className="share-actions">

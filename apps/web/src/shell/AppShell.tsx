@@ -2,10 +2,12 @@ import { NavLink, Outlet } from 'react-router';
 
 import { useI18n } from '../i18n/i18n-context';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { useFocusHeadingOnNavigate } from './use-focus-on-navigate';
 
 /** Skip link, banner with the main navigation, one <main> per page, and a footer. */
 export function AppShell() {
   const { t } = useI18n();
+  useFocusHeadingOnNavigate();
   return (
     <>
       <a className="skip-link" href="#main">

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { entityId, httpUrl, isoDateTime } from './common';
 
-const recipient = z.object({
+export const issuedRecipient = z.object({
   type: z.enum(['email', 'url', 'telephone', 'id']),
   /** The identity exactly as published in the assertion: `sha256$<hex>` when hashed. */
   identity: z.string().min(1),
@@ -29,7 +29,7 @@ export const assertionIssuedPayload = z
     /** The badge class's language (BCP 47) and its translated names: the award email's languages (decision 0035). */
     badgeLanguage: z.string().min(1).max(35).optional(),
     badgeTranslations: z.array(z.object({ language: z.string().min(1).max(35), name: z.string().min(1) })).max(50).optional(),
-    recipient,
+    recipient: issuedRecipient,
     issuedOn: isoDateTime,
     expires: isoDateTime.optional(),
     notify: z.boolean(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { entityId, httpUrl } from './common';
+import { emailLanguage, entityId, httpUrl } from './common';
 
 /**
  * A learner added an email address to their passport; the notification service sends the link.
@@ -13,6 +13,8 @@ export const learnerEmailConfirmationRequestedPayload = z.object({
   email: z.email(),
   learnerName: z.string().min(1).max(200),
   confirmUrl: httpUrl,
+  /** The learner's language (issue #17); absent in events from before it was known: the email is then in English and French. */
+  language: emailLanguage.optional(),
 });
 
 export type LearnerEmailConfirmationRequestedPayload = z.infer<typeof learnerEmailConfirmationRequestedPayload>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { entityId, httpUrl } from './common';
+import { emailLanguage, entityId, httpUrl } from './common';
 
 /**
  * Someone signed up with an address that already belongs to a passport. The sign-up answered as
@@ -13,6 +13,11 @@ export const learnerExistingSignupAttemptedPayload = z.object({
   email: z.email(),
   learnerName: z.string().min(1).max(200),
   signInUrl: httpUrl,
+  /**
+   * The owner's language, else the sign-up's (issue #17); absent in events from before it was
+   * known: the notice is then in English and French.
+   */
+  language: emailLanguage.optional(),
 });
 
 export type LearnerExistingSignupAttemptedPayload = z.infer<typeof learnerExistingSignupAttemptedPayload>;

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 
-import { entityId, httpUrl, isoDateTime } from './common';
-
-/** Languages a person's emails are written in (the inviter's choice; STAFF_LANGUAGES in api-contracts). */
-const language = z.enum(['en', 'fr']);
+import { emailLanguage, entityId, httpUrl, isoDateTime } from './common';
 
 /**
  * What the notification service needs to write to a person of an institution: the address must
@@ -15,7 +12,8 @@ const staffEmailFields = {
   email: z.email(),
   name: z.string().min(1).max(200),
   institutionName: z.string().min(1).max(500),
-  language,
+  /** The inviter's choice of language for the person's emails. */
+  language: emailLanguage,
   expiresAt: isoDateTime,
 };
 

@@ -25,7 +25,7 @@ export const BADGE_CONNECT_PATHS: PathItems = {
     }),
   },
   '/o/badgeconnect/consent': {
-    get: anonymousOp(TAG, 'What the consent page shows for an authorization request: `ask` (the client and the scopes in its request), or `return` (the redirect URI with `error` and `state`, RFC 6749 §4.1.2.1). A browser’s GET of the manifest’s authorizationUrl opens that page (decision 0039)', {
+    get: anonymousOp(TAG, 'What the consent page shows for an authorization request: `ask` (the client and the scopes in its request), or `return` (the redirect URI with `error` and `state`, RFC 6749 §4.1.2.1; or, with the session of a learner who approved this client before for every scope asked, with a new `code` and `state`, decision 0042). A browser’s GET of the manifest’s authorizationUrl opens that page (decision 0039)', {
       '200': { description: '`ask` or `return`', content: json(ref('BadgeConnectConsent')) },
       '400': error('`validation_failed` on `client_id` (unknown) or `redirect_uri` (not registered): shown to the learner, never sent to the client'),
       '429': rateLimited('too many authorization requests from this IP.'),

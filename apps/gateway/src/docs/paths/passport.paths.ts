@@ -52,6 +52,7 @@ function accountPaths(): PathItems {
     },
     '/v2/users/self': {
       get: learnerOp(tag, 'The signed-in learner, with their emails and other identifiers', { '200': ok('The user', 'LearnerUser') }),
+      put: learnerOp(tag, 'Set the language of the learner’s emails (`en` or `fr`)', { '200': ok('The user', 'LearnerUser'), '400': error('`validation_failed`: not a language the platform writes emails in') }, { requestBody: body('UserUpdateBody') }),
       delete: learnerOp(tag, 'Delete the account and all its data (the password is asked again)', { '204': noContent('Deleted') }, { requestBody: body('PasswordBody') }),
     },
     '/v2/users/self/merge': {

@@ -26,9 +26,10 @@ function statusOf(award: AssertionV2): AwardStatus {
  * first, 25 at a time ("Show more" follows the API's cursor), searched by name or exact email,
  * filtered by status, revocable row by row, and, for a badge class, exported with the same filter
  * as CSV. Recipients' emails are stored hashed, so a row shows the name staff gave, and only an
- * exact email finds an award by its address. `badgeNames` adds a column naming each award's badge.
+ * exact email finds an award by its address. `badgeNames` adds a column naming each award's badge;
+ * `onRevoked` tells the page (its dashboard counts revocations too).
  */
-export function AwardsList({ source, refreshKey, badgeNames }: { source: AwardsSource; refreshKey: number; badgeNames?: ReadonlyMap<string, string> }) {
+export function AwardsList({ source, refreshKey, badgeNames, onRevoked }: { source: AwardsSource; refreshKey: number; badgeNames?: ReadonlyMap<string, string>; onRevoked?(): void }) {
   const { t, lang } = useI18n();
   const { token } = useConsoleSession();
   const id = useId();
@@ -123,7 +124,7 @@ export function AwardsList({ source, refreshKey, badgeNames }: { source: AwardsS
                   </td>
                   <td>
                     <a href={award.openBadgeId}>{t('console.assertions.view')}</a>
-                    {!award.revoked && <AwardRevokeButton award={award} onRevoked={reload} />}
+                    {!award.revoked && <AwardRevokeButton award={award} onRevoked={() => reload().finally(onRevoked)} />}
                   </td>
                 </tr>
               ))}

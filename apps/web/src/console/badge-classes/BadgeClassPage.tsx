@@ -17,7 +17,8 @@ export function BadgeClassPage() {
   const badgeClassId = useParams().badgeClassId ?? '';
   const { data, error } = useConsoleData(useCallback((token: string) => getBadgeClass(token, badgeClassId), [badgeClassId]));
   usePageTitle(data?.name ?? t('console.issuers.badgeClasses'));
-  // Bumped by an award, one-off or bulk, so the list below shows it.
+  // Bumped by an award, one-off or bulk, so the list below shows it, and by a revocation from the
+  // list, so the dashboard counts it.
   const [awardsVersion, setAwardsVersion] = useState(0);
   const awarded = useCallback(() => setAwardsVersion((version) => version + 1), []);
 
@@ -65,7 +66,7 @@ export function BadgeClassPage() {
       <AwardsDashboard source={{ kind: 'badgeClass', id: badgeClassId }} refreshKey={awardsVersion} />
       <AwardOneForm badgeClassId={badgeClassId} onAwarded={awarded} />
       <BulkAwardForm badgeClassId={badgeClassId} onFinished={awarded} />
-      <AwardsList source={{ kind: 'badgeClass', id: badgeClassId }} refreshKey={awardsVersion} />
+      <AwardsList source={{ kind: 'badgeClass', id: badgeClassId }} refreshKey={awardsVersion} onRevoked={awarded} />
     </>
   );
 }

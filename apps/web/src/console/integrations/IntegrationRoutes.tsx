@@ -16,7 +16,9 @@ export function IntegrationRoutes({ token }: { token: string }) {
   const { t } = useI18n();
   return (
     <>
-      <nav aria-label={t('consoleIntegrations.nav.label')}>
+      {/* The pages' own titles are h2: this is the one level-one heading of every integration page. */}
+      <h1 id="integrations-heading">{t('consoleIntegrations.nav.label')}</h1>
+      <nav aria-labelledby="integrations-heading">
         <ul className="nav-list sub-nav">
           <li>
             <NavLink to={`${BASE}/endorsements`}>{t('consoleIntegrations.nav.endorsements')}</NavLink>

@@ -20,7 +20,8 @@ type Asking = BadgeConnectConsent & { outcome: 'ask' };
  * the learner's browser here with its request in the query. The passport checks the request
  * first; a request it can send back (a bad scope, no PKCE) goes back to the client at once, one it
  * cannot (unknown client, unregistered redirect URI) is explained here. Otherwise the learner
- * signs in if needed, on this same address, and approves or denies.
+ * signs in if needed, on this same address, and approves or denies, unless they approved this app
+ * before for everything it asks (then it goes straight back with a code).
  */
 export function ConsentPage() {
   const { t } = useI18n();
@@ -32,12 +33,14 @@ export function ConsentPage() {
   const [loadError, setLoadError] = useState<unknown>(null);
   const action = useAction();
 
+  // Asked again once the learner signs in here: an app they approved before for every scope it
+  // asks now is not asked about again; the answer is then the code to take back (decision 0042).
   useEffect(() => {
-    consentFor(query).then((answer) => {
+    consentFor(query, session).then((answer) => {
       if (answer.outcome === 'return' && answer.location) leaveFor(answer.location, setLeaving);
       else setAsking(answer as Asking);
     }, setLoadError);
-  }, [query]);
+  }, [query, session]);
 
   async function answer(decision: 'approve' | 'deny') {
     if (!session) return;
