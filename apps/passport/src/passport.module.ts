@@ -18,6 +18,13 @@ import { BackpackController } from './backpack/backpack.controller';
 import { BackpackRepository } from './backpack/backpack.repository';
 import { BadgeAcceptanceService } from './backpack/badge-acceptance.service';
 import { BadgeCollector } from './backpack/badge-collector';
+import { BadgrCollectionsWriter } from './badgr-import/badgr-collections.writer';
+import { badgrImportQueueProviders } from './badgr-import/badgr-import-queue';
+import { BadgrImportController } from './badgr-import/badgr-import.controller';
+import { BadgrImportRepository } from './badgr-import/badgr-import.repository';
+import { BadgrImportService } from './badgr-import/badgr-import.service';
+import { BadgrImportWorker } from './badgr-import/badgr-import.worker';
+import { BackpackItemImporter } from './badgr-import/backpack-item-importer';
 import { BadgeConnectAuthGuard } from './badge-connect/badge-connect-auth.guard';
 import { BadgeConnectResourcesController } from './badge-connect/badge-connect-resources.controller';
 import { BadgeConnectController } from './badge-connect/badge-connect.controller';
@@ -83,6 +90,7 @@ export class PassportModule {
         ShareViewsController,
         ExportController,
         ImportsController,
+        BadgrImportController,
         BadgeConnectController,
         BadgeConnectResourcesController,
         ConnectedAppsController,
@@ -100,6 +108,12 @@ export class PassportModule {
         ...reverifyQueueProviders(options.env, options.inProcessJobs),
         ReverifyWorker,
         ReverifyScheduler,
+        ...badgrImportQueueProviders(options.env, options.inProcessJobs),
+        BadgrImportRepository,
+        BadgrImportService,
+        BackpackItemImporter,
+        BadgrCollectionsWriter,
+        BadgrImportWorker,
         BadgeConnectService,
         ConnectedAppsService,
         BadgeConnectAuthGuard,

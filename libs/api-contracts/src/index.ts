@@ -25,3 +25,4 @@ export * from './contract-mismatches';
 export * from './stats.contract';
 export * from './migration-records.contract';
 export * from './migrations.contract';
+export * from './badgr-imports.contract';

@@ -27,6 +27,7 @@ import {
   RevokeBodySchema,
 } from './assertions.contract';
 import { BadgeClassCreateBodySchema, BadgeClassUpdateBodySchema, BadgeClassV2Schema } from './badge-classes.contract';
+import { BADGR_IMPORTS_RESPONSE_SCHEMAS, BadgrImportBodySchema } from './badgr-imports.contract';
 import { BULK_AWARDS_RESPONSE_SCHEMAS } from './bulk-awards.contract';
 import { MIGRATIONS_RESPONSE_SCHEMAS, MigrationBatchBodySchema, MigrationProblemQuerySchema, MigrationRunStartBodySchema } from './migrations.contract';
 import {
@@ -142,6 +143,7 @@ export const REQUEST_BODY_SCHEMAS = {
   CollectionUpdateBody: CollectionUpdateBodySchema,
   ShareCreateBody: ShareCreateBodySchema,
   ImportBody: ImportBodySchema,
+  BadgrImportBody: BadgrImportBodySchema,
 } as const satisfies Record<string, z.ZodType>;
 
 /**
@@ -191,6 +193,7 @@ export const RESPONSE_SCHEMAS = {
   ...NOTIFICATIONS_RESPONSE_SCHEMAS,
   ...BULK_AWARDS_RESPONSE_SCHEMAS,
   ...MIGRATIONS_RESPONSE_SCHEMAS,
+  ...BADGR_IMPORTS_RESPONSE_SCHEMAS,
 } as const satisfies Record<string, z.ZodObject>;
 
 /**

@@ -44,3 +44,5 @@ export type {
 } from './passport.contract';
 export type { CreatedWebhookV2, EmailDeliveryStatus, EmailDeliveryV2, WebhookDeliveryStatus, WebhookDeliveryV2, WebhookEvent, WebhookV2 } from './notifications.contract';
 export type { BulkAwardJobDetailV2, BulkAwardJobV2, BulkAwardProgress, BulkAwardRowError, BulkAwardStatus } from './bulk-awards.contract';
+export type { BadgrCollectionOutcome, BadgrImportBody, BadgrImportCollectionV2, BadgrImportItemV2, BadgrImportOutcome, BadgrImportProgress, BadgrImportReason, BadgrImportStatus, BadgrImportV2 } from './badgr-imports.contract';
+export type { MigrationItemProblem } from './migration-records.contract';

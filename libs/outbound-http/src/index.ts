@@ -12,3 +12,5 @@ export { classifyAddress, isBlockedAddress, type AddressCategory, type AddressPo
 export type { ResolvedAddress, Resolver } from './resolve';
 // Also read by the gateway's rate limits, which count IPv6 clients per /64.
 export { parseIPv6 } from './ip-parse';
+// Where a secret may be sent: https, or loopback http when the operator allows it.
+export { isSecureOrLoopbackUrl } from './transport-policy';

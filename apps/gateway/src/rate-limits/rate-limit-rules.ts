@@ -125,6 +125,13 @@ export function rateLimitRules(config: RateLimitConfig, store: LimiterStore): Ra
     // GET rules name the route Fastify matched: the forwarded verifier's reads (its image proxy,
     // GET /v2/verify/image, makes the verification service fetch from another host) match this one.
     { method: 'GET', path: '/v2/verify/*', perIp: store.window('verify-reads:ip', config.RATE_LIMIT_VERIFY_READS_PER_IP) },
+    {
+      // Per learner: their bearer token (the web app's cookie is one by now), hashed like any account key.
+      method: 'POST',
+      path: '/v2/backpack/badgr-imports',
+      perIp: store.window('badgr-import:ip', config.RATE_LIMIT_BADGR_IMPORT_PER_IP),
+      perAccount: perAccount('badgr-import:learner', config.RATE_LIMIT_BADGR_IMPORT_PER_LEARNER, (request) => hashed(header(request, 'authorization'))),
+    },
     // One budget for both halves of a sign-in: an attempt is a start and a callback.
     { method: 'GET', path: '/web/sso/start', perIp: ssoIp },
     { method: 'GET', path: '/web/sso/callback', perIp: ssoIp },

@@ -67,6 +67,9 @@ export const RATE_LIMIT_ENV = {
   RATE_LIMIT_VERIFY_READS_PER_IP: blankAsUnset(windowLimit('300/60')),
   /** Single sign-on's start and callback: each may make the gateway call the institution's provider. */
   RATE_LIMIT_SSO_PER_IP: blankAsUnset(windowLimit('30/60')),
+  /** A learner's Badgr backpack imports: each signs in to a Badgr and queues a verification per badge. */
+  RATE_LIMIT_BADGR_IMPORT_PER_IP: blankAsUnset(windowLimit('30/3600')),
+  RATE_LIMIT_BADGR_IMPORT_PER_LEARNER: blankAsUnset(windowLimit('10/3600')),
 };
 
 export type RateLimitConfig = z.output<z.ZodObject<typeof RATE_LIMIT_ENV>>;

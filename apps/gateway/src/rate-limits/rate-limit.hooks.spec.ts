@@ -18,6 +18,7 @@ const SMALL_LIMITS = {
   RATE_LIMIT_OAUTH_TOKEN_FAILURES_PER_CLIENT: '3/60',
   RATE_LIMIT_SSO_PER_IP: '3/60',
   RATE_LIMIT_VERIFY_READS_PER_IP: '2/60',
+  RATE_LIMIT_BADGR_IMPORT_PER_LEARNER: '2/60',
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -34,6 +35,7 @@ async function appWithLimits(env: Record<string, string>, trustProxy: boolean | 
   app.get('/web/sso/start', async (_request, reply) => reply.code(302).header('location', 'https://provider.example/authorize').send());
   app.get('/web/sso/callback', async (_request, reply) => reply.code(302).header('location', '/console').send());
   app.get('/public/assertions/:id', async () => ({ ok: true }));
+  app.post('/v2/backpack/badgr-imports', async (_request, reply) => reply.code(202).send({ ok: true }));
   app.get('/v2/verify/*', async () => ({ ok: true }));
   app.post('/web/session/staff', async (request, reply) => reply.code((request.body as { client_secret?: string }).client_secret === 'right' ? 204 : 401).send());
   await app.ready();
@@ -80,6 +82,16 @@ describe.each<{ name: string; env: Record<string, string> }>([
     expect((await get('/v2/verify/image?url=https://issuer.example/a.png')).statusCode).toBe(200);
     expect((await get('/v2/verify/%69mage?url=https://issuer.example/b.png')).statusCode).toBe(200);
     expect((await get('/v2/verify/image?url=https://issuer.example/c.png')).statusCode).toBe(429);
+  });
+
+  it('limits Badgr backpack imports per learner (their bearer token), from any address', async () => {
+    app = await appWithLimits(env);
+    const start = (token: string, remoteAddress: string) => post('/v2/backpack/badgr-imports', { badgrUrl: 'https://api.badgr.example' }, { remoteAddress, headers: { authorization: `Bearer ${token}` } });
+    expect((await start('lp_ada', '203.0.113.7')).statusCode).toBe(202);
+    expect((await start('lp_ada', '198.51.100.1')).statusCode).toBe(202);
+    const refused = await start('lp_ada', '198.51.100.2');
+    expect([refused.statusCode, refused.json().error.message]).toEqual([429, expect.stringContaining('Too many requests for this account')]);
+    expect((await start('lp_bo', '203.0.113.7')).statusCode).toBe(202);
   });
 
   it('counts IPv6 clients per /64, so rotating addresses inside one subscriber prefix gains nothing', async () => {

@@ -1,5 +1,4 @@
-/** Hosts that can only be this machine: the one place a plain http provider may be (SSO_ALLOW_HTTP_ISSUERS). */
-const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+import { isSecureOrLoopbackUrl } from '@badges/outbound-http';
 
 /**
  * Why an SSO issuer URL is refused, or undefined when it is fine: https always; plain http only on
@@ -7,9 +6,7 @@ const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
  * client secret and the people's codes would otherwise cross the network in clear.
  */
 export function issuerUrlProblem(issuerUrl: string, allowHttpOnLoopback: boolean): string | undefined {
-  const url = new URL(issuerUrl);
-  if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:' && allowHttpOnLoopback && LOOPBACK_HOST.test(url.hostname)) return undefined;
+  if (isSecureOrLoopbackUrl(issuerUrl, allowHttpOnLoopback)) return undefined;
   return 'The issuer URL must be https (plain http is allowed only for a provider on this machine, when the operator sets SSO_ALLOW_HTTP_ISSUERS).';
 }
 

@@ -75,6 +75,16 @@ export class BadgeCollector {
     return this.insert(prismaSqlSession(tx), mine.map((award) => ({ learnerId: identifier.learnerId, assertionId: award.assertionId })));
   }
 
+  /**
+   * One award for one learner, whatever its lookup (a Badgr backpack names the award itself):
+   * collected only when one of their verified identifiers is its recipient. False when none is.
+   */
+  async collectForLearner(tx: PassportTx, learnerId: string, identifiers: readonly { type: string; value: string }[], award: AwardRecipient): Promise<boolean> {
+    if (!identifiers.some((identifier) => matches(award, { learnerId, ...identifier }))) return false;
+    await this.insert(prismaSqlSession(tx), [{ learnerId, assertionId: award.assertionId }]);
+    return true;
+  }
+
   private async insert(sql: SqlSession, rows: { learnerId: string; assertionId: string }[]): Promise<number> {
     const now = new Date();
     const statement = insertJsonRows('passport', 'backpack_badges', rows.map((row) => ({ id: newEntityId(), ...row, status: 'pending', updatedAt: now })), { skipDuplicates: true });

@@ -23,6 +23,11 @@ export const PassportEnvSchema = serviceEnvSchema({ defaultPort: 3005 }).extend(
   IMPORT_REVERIFY_SWEEP_MS: z.coerce.number().int().min(0).default(15 * 60 * 1000),
   /** Lets URL identifier checks reach private and loopback addresses (tests, closed deployments). */
   ALLOW_PRIVATE_NETWORK_FETCH: envFlag(false),
+  /**
+   * Lets a learner's Badgr import name a plain http Badgr on a loopback host (tests, a trial on one
+   * machine); https is required otherwise, since their password goes there (decision 0046).
+   */
+  BADGR_IMPORT_ALLOW_HTTP: envFlag(false),
 });
 
 export const loadPassportConfig = serviceConfigLoader('passport', PassportEnvSchema, (env) => ({
@@ -34,6 +39,7 @@ export const loadPassportConfig = serviceConfigLoader('passport', PassportEnvSch
   reverifyHours: env.IMPORT_REVERIFY_HOURS,
   allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK_FETCH,
   reverifySweepMs: env.IMPORT_REVERIFY_SWEEP_MS,
+  badgrImportAllowHttp: env.BADGR_IMPORT_ALLOW_HTTP,
 }));
 
 /** What the service code sees; names are ours, not the environment's. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
+import type { BadgeStatus } from '@badges/api-contracts';
 import { identityMatches } from '@badges/openbadges';
 import { newEntityId } from '@badges/persistence';
 import { ApiError, ErrorCode } from '@badges/service-kit';
@@ -21,12 +22,13 @@ export const RECIPIENT_MISMATCH = 'recipient_mismatch';
  * Imports a badge made elsewhere: the verification service checks it (and its recipient against
  * the learner's verified identifiers); the passport stores it as accepted, with the file the
  * learner gave (an SVG sanitised) and the assertion as verified. A failed import says the verifier's reasons.
+ * A Badgr backpack import passes the learner's acceptance there instead (decision 0046).
  */
 @Injectable()
 export class ImportsService {
   constructor(private readonly prisma: PassportPrismaService, private readonly backpack: BackpackRepository, @Inject(VERIFIER) private readonly verifier: Verifier) {}
 
-  async import(scope: LearnerScope, given: VerifyInput): Promise<BadgeView> {
+  async import(scope: LearnerScope, given: VerifyInput, status: BadgeStatus = 'accepted'): Promise<BadgeView> {
     const input = 'image' in given ? vetImportedImage(given) : given;
     const identifiers = await this.prisma.learnerIdentifier.findMany({ where: { learnerId: scope.learnerId, verifiedAt: { not: null } } });
     if (identifiers.length === 0) throw new ApiError(400, RECIPIENT_MISMATCH, 'Verify an email address first: an imported badge must have been issued to one of your verified identifiers.');
@@ -70,7 +72,7 @@ export class ImportsService {
           lastVerifiedAt: new Date(),
         },
       });
-      await tx.backpackBadge.create({ data: { id: newEntityId(), learnerId: scope.learnerId, assertionId, status: 'accepted' } });
+      await tx.backpackBadge.create({ data: { id: newEntityId(), learnerId: scope.learnerId, assertionId, status } });
       // Always kept: an imported badge has no issuer on this platform to fetch it from later.
       const image = 'image' in input ? { imageType: input.contentType === 'image/png' ? 'png' : 'svg', imageBase64: input.image.toString('base64') } : {};
       await tx.awardCopy.create({ data: { assertionId, ...image, assertionJson: JSON.stringify(assertion) } });

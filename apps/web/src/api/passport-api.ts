@@ -1,4 +1,4 @@
-import type { BackpackAssertionV2, CollectionV2, ConfirmedEmailV2, EmailV2, LearnerLanguage, ShareType, ShareV2, UserV2 } from '@badges/api-contracts/types';
+import type { BackpackAssertionV2, BadgrImportV2, CollectionV2, ConfirmedEmailV2, EmailV2, LearnerLanguage, ShareType, ShareV2, UserV2 } from '@badges/api-contracts/types';
 
 import { apiFetch, apiJson, apiOne, apiResult } from './client';
 import { endSession, startSession } from './session';
@@ -54,6 +54,12 @@ export const revokeShare = (token: string, id: string) => apiFetch(`/v2/backpack
 /** Import a baked image (as a data URI), a URL, or assertion JSON/JWS text. */
 export const importBadge = (token: string, input: { image: string } | { url: string } | { assertion: string }) =>
   apiOne<BackpackAssertionV2>('/v2/backpack/import', { method: 'POST', token, body: input });
+
+/** Brings the learner's Badgr backpack: the password is used once, for Badgr's sign-in, and not kept. */
+export const startBadgrImport = (token: string, input: { badgrUrl: string; username: string; password: string }) =>
+  apiOne<BadgrImportV2>('/v2/backpack/badgr-imports', { method: 'POST', token, body: input });
+
+export const badgrImport = (token: string, id: string) => apiOne<BadgrImportV2>(`/v2/backpack/badgr-imports/${encodeURIComponent(id)}`, { token });
 
 /** The zip of every badge (baked images, OB 2.0 JSON, summary.csv, profile, collections). */
 export async function exportPassport(token: string): Promise<Blob> {

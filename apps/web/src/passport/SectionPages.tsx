@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n-context';
+import { BadgrImportSection } from './BadgrImportSection';
 import { usePageTitle } from '../shell/use-page-title';
 import { ExportSection } from './ExportSection';
 import { IdentifiersSection } from './IdentifiersSection';
@@ -24,10 +25,11 @@ export function EmailsPage() {
 export function TransferPage() {
   const { t } = useI18n();
   usePageTitle(t('passport.transfer.heading'));
-  const { token, reload } = usePassportContext();
+  const { token, reload, data } = usePassportContext();
   return (
     <>
       <ImportSection token={token} reload={reload} />
+      <BadgrImportSection token={token} reload={reload} badges={data.badges} />
       <ExportSection token={token} />
     </>
   );

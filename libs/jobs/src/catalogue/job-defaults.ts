@@ -37,6 +37,8 @@ export const JOB_DEFAULTS: Record<QueueName, JobDefaults> = {
   [QueueName.Webhook]: { attempts: 8, backoff: { type: 'exponential', delayMs: 10_000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
   // A verifier or a badge host that is down now is tried again on the next schedule anyway.
   [QueueName.ImportReverify]: { attempts: 3, backoff: { type: 'exponential', delayMs: 60_000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
+  // A learner is watching: retry soon; items already done are not done again.
+  [QueueName.BadgrImport]: { attempts: 3, backoff: { type: 'exponential', delayMs: 5_000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
 };
 
 /** Worker concurrency when the env does not say (JOBS_CONCURRENCY[_<QUEUE>]). */
@@ -46,4 +48,5 @@ export const DEFAULT_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Email]: 8, // I/O-bound
   [QueueName.Webhook]: 16, // I/O-bound, slow receivers
   [QueueName.ImportReverify]: 2, // each one fetches remote documents; no hurry
+  [QueueName.BadgrImport]: 2, // each item is a verification (remote fetches); one learner's backpack at a time per worker
 };

@@ -27,6 +27,8 @@ export interface JobPayloads {
   [JobName.DeliverWebhook]: TenantScoped & { deliveryId: string };
   /** Re-verifies one imported badge (passport); `institutionId` is `province`. */
   [JobName.ReverifyImport]: TenantScoped & { assertionId: string };
+  /** One Badgr backpack import (passport); the items are in its rows, never a credential. `institutionId` is `province`. */
+  [JobName.ImportBadgrBackpack]: TenantScoped & { importId: string };
 }
 
 /** The payload a handler of job `N` receives (immich's `JobOf`). */

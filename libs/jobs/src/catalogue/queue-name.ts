@@ -12,6 +12,8 @@ export const QueueName = {
   Webhook: 'webhook',
   /** Passport: imported badges re-verified on a schedule (expiry, revocation). */
   ImportReverify: 'import-reverify',
+  /** Passport: a learner's Badgr backpack brought in, item by item (decision 0046). */
+  BadgrImport: 'badgr-import',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -26,6 +28,8 @@ export const JobName = {
   SendEmail: 'send-email',
   DeliverWebhook: 'deliver-webhook',
   ReverifyImport: 'reverify-import',
+  /** Works through one Badgr backpack import's pending items, then its collections; re-running it continues. */
+  ImportBadgrBackpack: 'import-badgr-backpack',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -38,6 +42,7 @@ export const JOBS_TO_QUEUE = {
   [JobName.SendEmail]: QueueName.Email,
   [JobName.DeliverWebhook]: QueueName.Webhook,
   [JobName.ReverifyImport]: QueueName.ImportReverify,
+  [JobName.ImportBadgrBackpack]: QueueName.BadgrImport,
 } as const satisfies Record<JobName, QueueName>;
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

@@ -8,7 +8,7 @@ describe('jobsSettingsFromEnv', () => {
     const settings = jobsSettingsFromEnv({});
     expect(settings.redisUrl).toBeUndefined();
     expect(settings.prefix).toBe('badges');
-    expect([...settings.workers.queues].sort()).toEqual(['bulk-award', 'email', 'image-baking', 'import-reverify', 'webhook']);
+    expect([...settings.workers.queues].sort()).toEqual(['badgr-import', 'bulk-award', 'email', 'image-baking', 'import-reverify', 'webhook']);
     expect(settings.concurrency(QueueName.Email)).toBe(8);
   });
 
@@ -35,8 +35,8 @@ describe('jobsSettingsFromEnv', () => {
 
 describe('parseWorkerRole', () => {
   it.each([
-    [undefined, ['bulk-award', 'email', 'image-baking', 'import-reverify', 'webhook']],
-    ['all', ['bulk-award', 'email', 'image-baking', 'import-reverify', 'webhook']],
+    [undefined, ['badgr-import', 'bulk-award', 'email', 'image-baking', 'import-reverify', 'webhook']],
+    ['all', ['badgr-import', 'bulk-award', 'email', 'image-baking', 'import-reverify', 'webhook']],
     ['none', []],
     [' webhook , email ', ['email', 'webhook']],
   ])('WORKERS=%s runs %j', (raw, queues) => {

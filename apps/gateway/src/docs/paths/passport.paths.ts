@@ -118,5 +118,20 @@ function backpackPaths(): PathItems {
         '409': error('`conflict`: the badge is already in the passport'),
       }, { requestBody: body('ImportBody') }),
     },
+    '/v2/backpack/badgr-imports': {
+      post: learnerOp(tag, 'Bring the learner’s Badgr backpack (badges with their acceptance, collections): signs in to Badgr with the learner’s own username and password, used once and never kept, reads the backpack, and queues its import (decision 0046)', {
+        '202': ok('The import, queued; follow it with GET by id', 'BadgrImport'),
+        '400': error('`validation_failed` (field `badgrUrl`: not https; plain http only on this machine with BADGR_IMPORT_ALLOW_HTTP), `badgr_sign_in_failed` (field `password`: Badgr refused the username and password), `badgr_unreachable`, `badgr_unexpected_response` (field `badgrUrl`)'),
+        '409': error('`conflict`: an import of this learner is still under way'),
+        '429': rateLimited('too many imports from this learner or this IP.'),
+      }, { requestBody: body('BadgrImportBody') }),
+      get: learnerOp(tag, 'The learner’s Badgr imports, newest first (20), each with its progress and collections', { '200': ok('The imports (items left out: see GET by id)', 'BadgrImport') }),
+    },
+    '/v2/backpack/badgr-imports/{entityId}': {
+      get: learnerOp(tag, 'One Badgr import: its progress and every item’s result (imported, already in the passport, skipped or failed, with a reason)', {
+        '200': ok('The import', 'BadgrImport'),
+        '404': error('`not_found`: no such import of this learner'),
+      }, { parameters: [idParam()] }),
+    },
   };
 }
