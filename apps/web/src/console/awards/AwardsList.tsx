@@ -100,7 +100,7 @@ export function AwardsList({ source, refreshKey, badgeNames, onRevoked }: { sour
       <ErrorMessage error={load.error} />
       {rows && rows.length === 0 && <p>{t('console.awards.none')}</p>}
       {rows && rows.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll stacks-on-phone">
           <table>
             <caption>{t(badgeClassId ? 'console.awards.caption' : 'console.findAwards.caption')}</caption>
             <thead>
@@ -115,14 +115,14 @@ export function AwardsList({ source, refreshKey, badgeNames, onRevoked }: { sour
             <tbody>
               {rows.map((award) => (
                 <tr key={award.entityId}>
-                  <td>{award.recipientName ?? award.recipient.plaintextIdentity ?? t('console.awards.unnamed')}</td>
-                  {badgeNames && <td>{badgeNames.get(award.badgeclass) ?? award.badgeclass}</td>}
-                  <td>{formatDate(award.issuedOn, lang)}</td>
-                  <td>
+                  <td data-label={t('console.awards.recipient')}>{award.recipientName ?? award.recipient.plaintextIdentity ?? t('console.awards.unnamed')}</td>
+                  {badgeNames && <td data-label={t('console.findAwards.badge')}>{badgeNames.get(award.badgeclass) ?? award.badgeclass}</td>}
+                  <td data-label={t('console.awards.issuedOn')}>{formatDate(award.issuedOn, lang)}</td>
+                  <td data-label={t('console.awards.status')}>
                     {t(`console.awards.statuses.${statusOf(award)}`)}
                     {award.revocationReason && <span className="muted"> · {award.revocationReason}</span>}
                   </td>
-                  <td>
+                  <td data-label={t('console.awards.actions')}>
                     <a href={award.openBadgeId}>{t('console.assertions.view')}</a>
                     {!award.revoked && <AwardRevokeButton award={award} onRevoked={() => reload().finally(onRevoked)} />}
                   </td>
