@@ -94,7 +94,10 @@ describe('staff award a badge, find it in the list, revoke it, and the dashboard
       await check(`${lang}-${width}-4-revoking`);
       await page.getByRole('button', { name: w('console.awards.confirmRevoke') }).click();
       await row.getByText(reason).waitFor();
-      await row.getByRole('cell', { name: `${w('console.awards.statuses.revoked')} · ${reason}` }).waitFor();
+      const status = row.getByRole('cell', { name: `${w('console.awards.statuses.revoked')} · ${reason}` });
+      await status.waitFor();
+      // Its Revoke button is gone, so focus moves to the row's new status rather than to the top of the page.
+      await page.waitForFunction((cell) => cell === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement, await status.elementHandle());
     });
 
     it('the dashboard counts the award and the revocation', async () => {

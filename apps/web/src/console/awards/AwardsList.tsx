@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { ErrorMessage } from '../../shell/ErrorMessage';
 import { formatDate } from '../../shell/format';
 import { useAction } from '../../shell/use-action';
+import { useFocusWhen } from '../../shell/use-focus-when';
 import { useConsoleSession } from '../console-session';
 import { AwardRevokeButton } from './AwardRevokeButton';
 import { saveBlob } from './download';
@@ -39,6 +40,10 @@ export function AwardsList({ source, refreshKey, badgeNames, onRevoked }: { sour
   const [filter, setFilter] = useState<AwardsFilter>({ q: '', status: '' });
   const [rows, setRows] = useState<AssertionV2[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
+  // The award just revoked from the list: its status takes focus once the list shows it, since its
+  // Revoke button (where focus was) is gone.
+  const [revokedId, setRevokedId] = useState<string | null>(null);
+  const revokedStatusRef = useFocusWhen<HTMLTableCellElement>(revokedId !== null && rows?.some((row) => row.entityId === revokedId && row.revoked) === true);
   // Keyed on the source's parts, so a caller's fresh object each render does not reload the list.
   const { kind, id: sourceId } = source;
   const badgeClassId = kind === 'badgeClass' ? sourceId : null;
@@ -118,13 +123,13 @@ export function AwardsList({ source, refreshKey, badgeNames, onRevoked }: { sour
                   <td data-label={t('console.awards.recipient')}>{award.recipientName ?? award.recipient.plaintextIdentity ?? t('console.awards.unnamed')}</td>
                   {badgeNames && <td data-label={t('console.findAwards.badge')}>{badgeNames.get(award.badgeclass) ?? award.badgeclass}</td>}
                   <td data-label={t('console.awards.issuedOn')}>{formatDate(award.issuedOn, lang)}</td>
-                  <td data-label={t('console.awards.status')}>
+                  <td data-label={t('console.awards.status')} {...(award.entityId === revokedId ? { ref: revokedStatusRef, tabIndex: -1 } : {})}>
                     {t(`console.awards.statuses.${statusOf(award)}`)}
                     {award.revocationReason && <span className="muted"> · {award.revocationReason}</span>}
                   </td>
                   <td data-label={t('console.awards.actions')}>
                     <a href={award.openBadgeId}>{t('console.assertions.view')}</a>
-                    {!award.revoked && <AwardRevokeButton award={award} onRevoked={() => reload().finally(onRevoked)} />}
+                    {!award.revoked && <AwardRevokeButton award={award} onRevoked={() => reload().finally(() => { setRevokedId(award.entityId); return onRevoked?.(); })} />}
                   </td>
                 </tr>
               ))}
