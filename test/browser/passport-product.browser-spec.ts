@@ -220,7 +220,11 @@ describe('the learner passport as a product (browser)', () => {
 
     await page.getByRole('button', { name: 'Edit Portfolio 2026' }).click();
     await page.getByRole('button', { name: `Remove Team Work from the collection` }).click();
-    await page.getByRole('button', { name: `Remove ${QUIZ.name} from the collection` }).click();
+    // Focus goes to the Remove button now in the removed badge's place, then, with none left, to "Add a badge".
+    const focused = (element: unknown) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement;
+    await page.waitForFunction(focused, await page.getByRole('button', { name: `Remove ${QUIZ.name} from the collection` }).elementHandle());
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(focused, await page.getByLabel('Add a badge').elementHandle());
     await page.getByRole('button', { name: 'Save the collection' }).click();
     await card.getByText(/This collection has no badges yet\. Add accepted badges/).waitFor();
     expect(await card.getByText('0 badge').count()).toBe(0);

@@ -125,6 +125,20 @@ function CollectionEditor({ collection, badges, onDone }: { collection: Collecti
     buttons.find((button) => button && !button.disabled)?.focus();
   }, [moved, order]);
 
+  // The badge just removed: focus goes to the Remove button now in its place (or the last one), else
+  // to "Add a badge", so keyboard users carry on from where they were rather than the page's top.
+  const [removedAt, setRemovedAt] = useState<number | null>(null);
+  useEffect(() => {
+    if (removedAt === null) return;
+    const removeButtons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('[data-remove]') ?? [])];
+    (removeButtons[Math.min(removedAt, removeButtons.length - 1)] ?? document.getElementById(ids.add) ?? nameRef.current)?.focus();
+    setRemovedAt(null);
+  }, [removedAt, order, ids.add]);
+  const remove = (index: number) => {
+    setRemovedAt(index);
+    setOrder((current) => current.filter((_, at) => at !== index));
+  };
+
   const move = (index: number, by: -1 | 1) => {
     setMoved({ id: order[index], by });
     setOrder((current) => {
@@ -171,7 +185,7 @@ function CollectionEditor({ collection, badges, onDone }: { collection: Collecti
                     <button type="button" className="secondary" data-move={id} data-by={1} disabled={index === order.length - 1} aria-label={t('passport.collection.moveDown', { name: badgeName })} onClick={() => move(index, 1)}>
                       {t('passport.collection.down')}
                     </button>
-                    <button type="button" className="secondary" aria-label={t('passport.collection.removeBadge', { name: badgeName })} onClick={() => setOrder((current) => current.filter((other) => other !== id))}>
+                    <button type="button" className="secondary" data-remove={id} aria-label={t('passport.collection.removeBadge', { name: badgeName })} onClick={() => remove(index)}>
                       {t('passport.collection.remove')}
                     </button>
                   </span>
