@@ -17,6 +17,7 @@
 import { z } from 'zod';
 
 import { RECIPIENT_TYPES } from './assertions.contract';
+import { BADGE_STATUSES } from './passport.contract';
 
 const sourceId = () => z.string().min(1).max(200).describe("The source's own id (Badgr's entityId); kept as ours");
 const documentId = () => z.url().max(2000).describe('The OB 2.0 `id` the source published; served unchanged');
@@ -103,3 +104,72 @@ export type MigrationImage = z.output<typeof MigrationImageSchema>;
 export type MigrationIssuer = z.output<typeof MigrationIssuerSchema>;
 export type MigrationBadgeClass = z.output<typeof MigrationBadgeClassSchema>;
 export type MigrationAssertion = z.output<typeof MigrationAssertionSchema>;
+
+/**
+ * A learner's backpack, read with their own credentials (their consent): the badges in it, each
+ * with the learner's acceptance in our words (Badgr's Accepted/Unaccepted/Rejected are our
+ * accepted/pending/declined), and their collections. One learner's backpack is small, so it comes
+ * whole.
+ */
+export const MigrationBackpackItemSchema = z.object({
+  sourceId: sourceId(),
+  documentId: documentId(),
+  badgeClassDocumentId: z.string().min(1),
+  status: z.enum(BADGE_STATUSES),
+  revoked: z.boolean(),
+  issuedOn: z.iso.datetime(),
+  expires: z.iso.datetime().nullable(),
+});
+
+export const MigrationCollectionSchema = z.object({
+  sourceId: sourceId(),
+  name: z.string().min(1),
+  description: z.string().nullable(),
+  /** Badgr's `published`: the collection had a public share link (its `shareHash`). */
+  published: z.boolean(),
+  shareHash: z.string().nullable(),
+  /** The backpack items it holds, by their `sourceId`, in Badgr's order. */
+  itemSourceIds: z.array(z.string().min(1)),
+});
+
+export const MigrationBackpackSchema = z.object({
+  learner: z.object({
+    sourceId: sourceId(),
+    firstName: z.string(),
+    lastName: z.string(),
+    /** Only the addresses the source had verified: the passport may trust these. */
+    verifiedEmails: z.array(z.email()),
+  }),
+  items: z.array(MigrationBackpackItemSchema),
+  collections: z.array(MigrationCollectionSchema),
+});
+
+/**
+ * One item the reader could not carry whole. `error`: the item is left out of the run; `warning`:
+ * it is carried, but something of it was lost (said in `message`). A problem never stops a run.
+ */
+export const MIGRATION_PROBLEM_CODES = [
+  'unexpected_shape',
+  'invalid_date',
+  'badge_class_missing',
+  'issuer_missing',
+  'image_unreadable',
+  'recipient_hash_mismatch',
+  'staff_without_email',
+  'extensions_dropped',
+  'collection_item_missing',
+] as const;
+export type MigrationProblemCode = (typeof MIGRATION_PROBLEM_CODES)[number];
+
+export const MigrationItemProblemSchema = z.object({
+  kind: z.enum(['issuer', 'badgeClass', 'assertion', 'backpackItem', 'collection']),
+  sourceId: z.string().nullable().describe('The item\'s id at the source, when it has one'),
+  severity: z.enum(['error', 'warning']),
+  code: z.enum(MIGRATION_PROBLEM_CODES),
+  message: z.string(),
+});
+
+export type MigrationBackpackItem = z.output<typeof MigrationBackpackItemSchema>;
+export type MigrationCollection = z.output<typeof MigrationCollectionSchema>;
+export type MigrationBackpack = z.output<typeof MigrationBackpackSchema>;
+export type MigrationItemProblem = z.output<typeof MigrationItemProblemSchema>;
