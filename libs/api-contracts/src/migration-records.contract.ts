@@ -148,7 +148,7 @@ export const MigrationBackpackSchema = z.object({
  * One item the reader could not carry whole. `error`: the item is left out of the run; `warning`:
  * it is carried, but something of it was lost (said in `message`). A problem never stops a run.
  */
-export const MIGRATION_PROBLEM_CODES = [
+export const MIGRATION_ITEM_PROBLEM_CODES = [
   'unexpected_shape',
   'invalid_date',
   'badge_class_missing',
@@ -159,13 +159,13 @@ export const MIGRATION_PROBLEM_CODES = [
   'extensions_dropped',
   'collection_item_missing',
 ] as const;
-export type MigrationProblemCode = (typeof MIGRATION_PROBLEM_CODES)[number];
+export type MigrationItemProblemCode = (typeof MIGRATION_ITEM_PROBLEM_CODES)[number];
 
 export const MigrationItemProblemSchema = z.object({
   kind: z.enum(['issuer', 'badgeClass', 'assertion', 'backpackItem', 'collection']),
   sourceId: z.string().nullable().describe('The item\'s id at the source, when it has one'),
   severity: z.enum(['error', 'warning']),
-  code: z.enum(MIGRATION_PROBLEM_CODES),
+  code: z.enum(MIGRATION_ITEM_PROBLEM_CODES),
   message: z.string(),
 });
 

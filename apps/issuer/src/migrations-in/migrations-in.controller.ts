@@ -3,6 +3,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '
 import {
   MigrationBatchBodySchema,
   MigrationProblemQuerySchema,
+  MigrationRunFinishBodySchema,
   MigrationRunStartBodySchema,
   type MigrationBatchResult,
   type MigrationProblemPage,
@@ -50,8 +51,8 @@ export class MigrationsInController {
 
   @Post(':runId/finish')
   @HttpCode(200)
-  async finish(@InstitutionId() institutionId: string, @Param('runId', EntityIdPipe) runId: string): Promise<MigrationRun> {
-    return toMigrationRun(await this.writer.finish(tenantScope(institutionId), runId));
+  async finish(@InstitutionId() institutionId: string, @Param('runId', EntityIdPipe) runId: string, @Body() body: unknown): Promise<MigrationRun> {
+    return toMigrationRun(await this.writer.finish(tenantScope(institutionId), runId, parseWith(MigrationRunFinishBodySchema, body ?? {})));
   }
 
   @Get(':runId/problems')

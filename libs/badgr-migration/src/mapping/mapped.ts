@@ -1,4 +1,4 @@
-import type { MigrationItemProblem, MigrationProblemCode } from '@badges/api-contracts';
+import type { MigrationItemProblem, MigrationItemProblemCode } from '@badges/api-contracts';
 import type { z } from 'zod';
 
 export type ItemKind = MigrationItemProblem['kind'];
@@ -9,11 +9,11 @@ export interface Mapped<T> {
   readonly problems: MigrationItemProblem[];
 }
 
-export function problem(kind: ItemKind, sourceId: string | null, code: MigrationProblemCode, message: string, severity: 'error' | 'warning' = 'error'): MigrationItemProblem {
+export function problem(kind: ItemKind, sourceId: string | null, code: MigrationItemProblemCode, message: string, severity: 'error' | 'warning' = 'error'): MigrationItemProblem {
   return { kind, sourceId, severity, code, message };
 }
 
-export function refused<T>(kind: ItemKind, sourceId: string | null, code: MigrationProblemCode, message: string, others: MigrationItemProblem[] = []): Mapped<T> {
+export function refused<T>(kind: ItemKind, sourceId: string | null, code: MigrationItemProblemCode, message: string, others: MigrationItemProblem[] = []): Mapped<T> {
   return { record: null, problems: [...others, problem(kind, sourceId, code, message)] };
 }
 
