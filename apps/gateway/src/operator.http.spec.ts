@@ -274,6 +274,39 @@ describe.each(databaseTargets())('the province operator ($name)', (target) => {
       expect((await listed(id))?.counts.issuers).toBeNull();
     });
   });
+
+  describe('migration runs (issue #18)', () => {
+    it('forwards each operator route to the issuer with the institution as tenant, and passes its answers through', async () => {
+      const { id } = await institution('Migrating College');
+      issuer.reset();
+      issuer.reply = { status: 201, headers: { 'content-type': 'application/json' }, body: '{"id":"run1"}' };
+      const started = await send({ method: 'POST', url: `/admin/institutions/${id}/migrations`, headers: admin, payload: { dryRun: true } });
+      expect([started.statusCode, body(started)]).toEqual([201, { id: 'run1' }]);
+      expect(issuer.last).toMatchObject({ method: 'POST', url: '/internal/migrations/runs', headers: { 'x-institution-id': id, 'x-internal-token': INTERNAL_TOKEN } });
+      expect(JSON.parse(issuer.last.body.toString('utf8'))).toEqual({ dryRun: true });
+
+      issuer.reply = { status: 409, headers: { 'content-type': 'application/json' }, body: '{"error":{"code":"conflict","message":"finished"}}' };
+      const refused = await send({ method: 'POST', url: `/admin/institutions/${id}/migrations/run1/batches`, headers: admin, payload: { assertions: [] } });
+      expect([refused.statusCode, body(refused).error.code]).toEqual([409, 'conflict']);
+      expect(issuer.last.url).toBe('/internal/migrations/runs/run1/batches');
+
+      issuer.reply = { status: 200, headers: { 'content-type': 'application/json' }, body: '{"problems":[]}' };
+      await send({ method: 'GET', url: `/admin/institutions/${id}/migrations/run1/problems?page=2&perPage=10`, headers: admin });
+      expect(issuer.last.url).toBe('/internal/migrations/runs/run1/problems?page=2&perPage=10');
+      for (const url of [`/admin/institutions/${id}/migrations/run1`, `/admin/institutions/${id}/migrations`]) {
+        await send({ method: 'GET', url, headers: admin });
+        expect(issuer.last.url).toBe(url.replace(`/admin/institutions/${id}/migrations`, '/internal/migrations/runs'));
+      }
+      await send({ method: 'POST', url: `/admin/institutions/${id}/migrations/run1/finish`, headers: admin });
+      expect(issuer.last.url).toBe('/internal/migrations/runs/run1/finish');
+
+      const before = issuer.received.length;
+      expect((await send({ method: 'GET', url: `/admin/institutions/${id}/migrations`, headers: {} })).statusCode).toBe(401);
+      expect((await send({ method: 'GET', url: '/admin/institutions/bad%20id/migrations', headers: admin })).statusCode).toBe(404);
+      expect((await send({ method: 'GET', url: `/admin/institutions/${id}/migrations/bad%20run`, headers: admin })).statusCode).toBe(404);
+      expect(issuer.received.length).toBe(before);
+    });
+  });
 });
 
 function pause(ms: number): Promise<true> {

@@ -45,8 +45,11 @@ export type MigrationProblemCode = (typeof MIGRATION_PROBLEM_CODES)[number];
 export const MIGRATION_RUN_STATUSES = ['running', 'finished', 'failed', 'interrupted'] as const;
 export type MigrationRunStatus = (typeof MIGRATION_RUN_STATUSES)[number];
 
-/** Records per kind in one batch at most: a batch is one transaction per kind. */
-export const MIGRATION_BATCH_MAX = 2000;
+/**
+ * Records per kind in one batch at most; a batch is one transaction. Its body must also fit the
+ * 2 MiB every request is held to: about 1,000 assertions, or a few badge classes with their images.
+ */
+export const MIGRATION_BATCH_MAX = 1000;
 
 export const MigrationRunStartBodySchema = z.object({
   dryRun: z.boolean().default(false).describe('Compute every answer and write nothing'),
@@ -154,3 +157,11 @@ export const MigrationProblemQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   perPage: z.coerce.number().int().min(1).max(500).default(100),
 });
+
+/** The operator's migration answers, by their OpenAPI component names (openapi.ts spreads them). */
+export const MIGRATIONS_RESPONSE_SCHEMAS = {
+  MigrationRun: MigrationRunSchema,
+  MigrationRunList: MigrationRunListSchema,
+  MigrationBatchResult: MigrationBatchResultSchema,
+  MigrationProblemPage: MigrationProblemPageSchema,
+} as const satisfies Record<string, z.ZodObject>;

@@ -28,6 +28,7 @@ import {
 } from './assertions.contract';
 import { BadgeClassCreateBodySchema, BadgeClassUpdateBodySchema, BadgeClassV2Schema } from './badge-classes.contract';
 import { BULK_AWARDS_RESPONSE_SCHEMAS } from './bulk-awards.contract';
+import { MIGRATIONS_RESPONSE_SCHEMAS, MigrationBatchBodySchema, MigrationProblemQuerySchema, MigrationRunStartBodySchema } from './migrations.contract';
 import {
   BadgeConnectAuthorizationQuerySchema,
   BadgeConnectAuthorizeBodySchema,
@@ -105,6 +106,8 @@ export const REQUEST_BODY_SCHEMAS = {
   CreateInstitutionBody: CreateInstitutionBodySchema,
   RenameInstitutionBody: RenameInstitutionBodySchema,
   SuspendInstitutionBody: SuspendInstitutionBodySchema,
+  MigrationRunStartBody: MigrationRunStartBodySchema,
+  MigrationBatchBody: MigrationBatchBodySchema,
   ApiClientCreateBody: ApiClientCreateBodySchema,
   StaffInviteBody: StaffInviteBodySchema,
   StaffRolesBody: StaffRolesBodySchema,
@@ -185,6 +188,7 @@ export const RESPONSE_SCHEMAS = {
   ...PASSPORT_RESPONSE_SCHEMAS,
   ...NOTIFICATIONS_RESPONSE_SCHEMAS,
   ...BULK_AWARDS_RESPONSE_SCHEMAS,
+  ...MIGRATIONS_RESPONSE_SCHEMAS,
 } as const satisfies Record<string, z.ZodObject>;
 
 /**
@@ -196,6 +200,7 @@ export const QUERY_SCHEMAS = {
   AuditFilter: AuditFilterSchema,
   BadgeConnectAuthorizationQuery: BadgeConnectAuthorizationQuerySchema,
   StatsQuery: StatsQuerySchema,
+  MigrationProblemQuery: MigrationProblemQuerySchema,
 } as const satisfies Record<string, z.ZodObject>;
 
 export type RequestBodyName = keyof typeof REQUEST_BODY_SCHEMAS;

@@ -6,6 +6,7 @@ import { ISSUING_PATHS } from './paths/issuing.paths';
 import { NOTIFICATION_PATHS } from './paths/notification.paths';
 import type { PathItems } from './paths/operations';
 import { PASSPORT_PATHS } from './paths/passport.paths';
+import { MIGRATION_PATHS } from './paths/migration.paths';
 import { PLATFORM_PATHS } from './paths/platform.paths';
 import { PUBLIC_PATHS } from './paths/public.paths';
 import { SSO_PATHS } from './paths/sso.paths';
@@ -19,6 +20,7 @@ import { VERIFICATION_PATHS } from './paths/verification.paths';
  */
 export const OPENAPI_PATHS: PathItems = {
   ...PLATFORM_PATHS,
+  ...MIGRATION_PATHS,
   ...CLIENTS_PATHS,
   ...STAFF_PATHS,
   ...SSO_PATHS,

@@ -10,6 +10,8 @@ import type { PublicCache } from './public-cache';
 export const INVALIDATING_TOPICS = [
   Topic.AssertionRevoked,
   Topic.AssertionUpdated,
+  // A migration run that overwrote an award (decision 0044); a first import had nothing cached.
+  Topic.AssertionImported,
   Topic.BadgeClassUpdated,
   Topic.IssuerUpdated,
   Topic.EndorsementIssued,
@@ -26,6 +28,7 @@ export function tagsOf(event: EventOf<InvalidatingTopic>): string[] {
     case Topic.AssertionRevoked:
       return [cacheTag.assertion(event.payload.assertionId), cacheTag.revocations(event.payload.issuerId)];
     case Topic.AssertionUpdated:
+    case Topic.AssertionImported:
       return [cacheTag.assertion(event.payload.assertionId)];
     case Topic.BadgeClassUpdated:
       return [cacheTag.badgeClass(event.payload.badgeClassId)];

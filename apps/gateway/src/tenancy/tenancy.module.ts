@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { AdminTokenGuard } from './admin-token.guard';
+import { AdminMigrationsController } from './admin-migrations.controller';
 import { AdminController } from './admin.controller';
 import { InstitutionProvisioner } from './institution-provisioner';
 import { InstitutionsController } from './institutions.controller';
@@ -11,7 +12,7 @@ import { AuthModule } from '../auth/auth.module';
 
 @Module({
   imports: [AuthModule],
-  controllers: [AdminController, InstitutionsController],
+  controllers: [AdminController, AdminMigrationsController, InstitutionsController],
   providers: [InstitutionsRepository, InstitutionProvisioner, InstitutionsService, IssuerCountsClient, AdminTokenGuard],
   exports: [InstitutionsRepository],
 })

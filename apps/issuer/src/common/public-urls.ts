@@ -44,8 +44,9 @@ export class PublicUrls {
    * hosted policy allows only the Profile id's host, so the Profile lists both; undefined otherwise.
    */
   hostedOrigins(issuer: StoredDocument): string[] | undefined {
-    const ours = new URL(this.base).host;
-    const theirs = issuer.documentId ? new URL(issuer.documentId).host : ours;
+    // Host names: OB 2.0's `allowedOrigins` is a URL authority without port (the validators refuse one).
+    const ours = new URL(this.base).hostname;
+    const theirs = issuer.documentId ? new URL(issuer.documentId).hostname : ours;
     return theirs === ours ? undefined : [theirs, ours];
   }
   /** A v2 API path on the gateway (pagination links). */

@@ -25,7 +25,8 @@ export class MigrationWriterService {
     private readonly events: IssuerEvents,
   ) {}
 
-  start(scope: TenantScope, options: MigrationRunStartBody, driver: MigrationRunDriver = 'importer'): Promise<MigrationRunRecord> {
+  async start(scope: TenantScope, options: MigrationRunStartBody, driver: MigrationRunDriver = 'importer'): Promise<MigrationRunRecord> {
+    if (!(await this.prisma.institution.findUnique({ where: { id: scope.institutionId }, select: { id: true } }))) throw ApiError.notFound('institution');
     return this.runs.create(scope, options, driver);
   }
 

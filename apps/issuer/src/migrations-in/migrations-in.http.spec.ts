@@ -85,7 +85,7 @@ describe.each(databaseTargets())('migration runs on $name', (target) => {
     expect(badge.body).toMatchObject({ id: `${OLD_ORIGIN}/public/badges/classWeld1`, issuer: `${OLD_ORIGIN}/public/issuers/issuerNorth1`, alignment: [{ targetName: 'Red Seal', targetCode: 'W1' }] });
     const issuer = await publicGet('/public/issuers/issuerNorth1');
     // Imported awards keep the old host, new ones are ours: the Profile allows both (OB 2.0 hosted policy).
-    expect(issuer.body).toMatchObject({ id: `${OLD_ORIGIN}/public/issuers/issuerNorth1`, verification: { allowedOrigins: ['api.badgr.example', new URL(BASE).host] } });
+    expect(issuer.body).toMatchObject({ id: `${OLD_ORIGIN}/public/issuers/issuerNorth1`, verification: { allowedOrigins: ['api.badgr.example', new URL(BASE).hostname] } });
     for (const [doc, cls] of [[assertion.body, 'Assertion'], [badge.body, 'BadgeClass'], [issuer.body, 'Profile']] as const) {
       expect(validateNode(doc, cls).filter((m) => m.level === 'ERROR')).toEqual([]);
     }
