@@ -45,8 +45,8 @@ export class AdminMigrationsController {
   }
 
   @Post(':runId/finish')
-  finish(@Param('id') id: string, @Param('runId') runId: string, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    return this.forward(reply, id, 'POST', `/${runPath(runId)}/finish`, {});
+  finish(@Param('id') id: string, @Param('runId') runId: string, @Body() body: unknown, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    return this.forward(reply, id, 'POST', `/${runPath(runId)}/finish`, body ?? {});
   }
 
   @Get(':runId/problems')
