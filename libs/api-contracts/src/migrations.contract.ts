@@ -63,6 +63,20 @@ export type MigrationRunStartInput = z.input<typeof MigrationRunStartBodySchema>
 export const MigrationSourceProblemSchema = MigrationItemProblemSchema.extend({ kind: z.enum(['issuer', 'badgeClass', 'assertion']) });
 export type MigrationSourceProblem = z.output<typeof MigrationSourceProblemSchema>;
 
+/**
+ * A run the platform drives itself from Badgr credentials (the operator console, decision 0045). The
+ * password is held in memory for the run only: never stored, never logged, gone with the process.
+ */
+export const BadgrMigrationStartBodySchema = z.object({
+  url: z.url({ protocol: /^https?$/ }).max(2000).describe("Badgr's API origin, e.g. https://api.badgr.io"),
+  username: z.string().min(1).max(320),
+  password: z.string().min(1).max(1000),
+  dryRun: z.boolean().default(false),
+  overwrite: z.boolean().default(false),
+  since: z.union([z.iso.datetime({ offset: true }), z.literal('last')]).nullable().default(null).describe('Only what Badgr changed after this; `last`: after the last finished run\'s read'),
+});
+export type BadgrMigrationStartBody = z.output<typeof BadgrMigrationStartBodySchema>;
+
 /** How its driver ends a run: `nextSince` for the next incremental run, or why the read stopped. */
 export const MigrationRunFinishBodySchema = z.object({
   nextSince: z.iso.datetime({ offset: true }).nullable().default(null).describe("The source's clock when this run's read began: the next run's `since`"),
