@@ -69,6 +69,6 @@ export class BadgrRunsService implements OnApplicationBootstrap {
 /** Why no run could start, as a 4xx the console shows next to the form. */
 function refusal(error: unknown): unknown {
   if (!(error instanceof BadgrReadError)) return error;
-  if (error.code === 'sign_in_failed') return new ApiError(422, ErrorCode.InvalidCredentials, `Badgr refused these credentials: ${error.message}`);
+  if (error.code === 'sign_in_failed') return new ApiError(422, ErrorCode.InvalidCredentials, error.message);
   return new ApiError(422, ErrorCode.BadRequest, `Badgr could not be read: ${error.message}`);
 }
