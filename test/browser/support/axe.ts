@@ -22,6 +22,11 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  return accessibilityViolations(page, ['serious', 'critical']);
+}
+
+/** Every violation of the impacts given (all of them by default: minor and moderate too). */
+export async function accessibilityViolations(page: Page, impacts: readonly AxeViolation['impact'][] = ['minor', 'moderate', 'serious', 'critical', null]): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async (tags) => {
     // Runs in the page; this file is compiled without the DOM library, hence the shape given here.
@@ -30,6 +35,6 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
     return result.violations;
   }, AXE_TAGS);
   return (violations as AxeViolation[])
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .filter((violation) => impacts.includes(violation.impact))
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} [${violation.nodes.map((node) => node.target.join(' ')).join(', ')}]`);
 }

@@ -33,7 +33,7 @@ export function MigrationProblemsTable({ token, institutionId, run, onClose }: {
       {problems.data && total === 0 && <p>{t('operator.migrate.problems.none')}</p>}
       {problems.data && total > 0 && (
         <>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('operator.migrate.problems.caption', { from: formatNumber(from, lang), to: formatNumber(to, lang), total: formatNumber(total, lang) })}>
             <table className="migration-problems">
               <caption>{t('operator.migrate.problems.caption', { from: formatNumber(from, lang), to: formatNumber(to, lang), total: formatNumber(total, lang) })}</caption>
               <thead>

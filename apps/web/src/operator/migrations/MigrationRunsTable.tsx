@@ -15,7 +15,7 @@ export function MigrationRunsTable({ runs, institutionName, onShowProblems }: { 
     });
   if (runs.length === 0) return <p>{t('operator.migrate.runs.none')}</p>;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('operator.migrate.runs.caption', { name: institutionName })}>
       <table className="migration-runs">
         <caption>{t('operator.migrate.runs.caption', { name: institutionName })}</caption>
         <thead>
