@@ -1,7 +1,5 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,6 +10,7 @@ import type { StandinAssertion } from '../support/badgr-standin/standin-model';
 import { eventually } from '../support/distributed-stack';
 import { freePort } from '../support/free-port';
 import { startPlatformProcess, type PlatformProcess } from '../support/platform-process';
+import { startRedirectingOrigin } from '../support/redirecting-origin';
 import { mailText, SmtpSink } from '../support/smtp-sink';
 
 /**
@@ -31,7 +30,7 @@ describe('a Badgr migration through the CLI (embedded, PGlite)', () => {
   const smtp = new SmtpSink();
   let dataDir: string;
   let platform: PlatformProcess;
-  let oldOrigin: Server;
+  let oldOrigin: Awaited<ReturnType<typeof startRedirectingOrigin>>;
   let oldUrl: string;
   let takenOver: BadgrStandin;
   let redirected: BadgrStandin;
@@ -41,9 +40,8 @@ describe('a Badgr migration through the CLI (embedded, PGlite)', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'badges-badgr-e2e-'));
     const port = await freePort();
-    oldOrigin = createServer((request, response) => response.writeHead(301, { location: `http://127.0.0.1:${port}${request.url}` }).end());
-    await new Promise<void>((resolve) => oldOrigin.listen(0, '127.0.0.1', resolve));
-    oldUrl = `http://127.0.0.1:${(oldOrigin.address() as AddressInfo).port}`;
+    oldOrigin = await startRedirectingOrigin(port);
+    oldUrl = oldOrigin.url;
     platform = await startPlatformProcess({
       DATA_DIR: dataDir,
       PORT: String(port),
@@ -67,7 +65,7 @@ describe('a Badgr migration through the CLI (embedded, PGlite)', () => {
     await platform?.stop();
     await takenOver?.close();
     await redirected?.close();
-    await new Promise((resolve) => oldOrigin?.close(resolve));
+    await oldOrigin?.close();
     await smtp.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);

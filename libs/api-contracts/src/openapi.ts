@@ -28,7 +28,7 @@ import {
 } from './assertions.contract';
 import { BadgeClassCreateBodySchema, BadgeClassUpdateBodySchema, BadgeClassV2Schema } from './badge-classes.contract';
 import { BULK_AWARDS_RESPONSE_SCHEMAS } from './bulk-awards.contract';
-import { MIGRATIONS_RESPONSE_SCHEMAS, MigrationBatchBodySchema, MigrationProblemQuerySchema, MigrationRunStartBodySchema } from './migrations.contract';
+import { BadgrMigrationStartBodySchema, MIGRATIONS_RESPONSE_SCHEMAS, MigrationBatchBodySchema, MigrationProblemQuerySchema, MigrationRunFinishBodySchema, MigrationRunStartBodySchema } from './migrations.contract';
 import {
   BadgeConnectAuthorizationQuerySchema,
   BadgeConnectAuthorizeBodySchema,
@@ -108,6 +108,8 @@ export const REQUEST_BODY_SCHEMAS = {
   SuspendInstitutionBody: SuspendInstitutionBodySchema,
   MigrationRunStartBody: MigrationRunStartBodySchema,
   MigrationBatchBody: MigrationBatchBodySchema,
+  MigrationRunFinishBody: MigrationRunFinishBodySchema,
+  BadgrMigrationStartBody: BadgrMigrationStartBodySchema,
   ApiClientCreateBody: ApiClientCreateBodySchema,
   StaffInviteBody: StaffInviteBodySchema,
   StaffRolesBody: StaffRolesBodySchema,
