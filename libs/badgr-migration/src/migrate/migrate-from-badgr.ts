@@ -62,7 +62,8 @@ export async function migrateFromBadgr(options: MigrateFromBadgrOptions, sink: M
   const started = performance.now();
   const session = await BadgrSession.signIn(options.connection, options.credentials);
   const reader = new BadgrInstitutionReader(session, { ...options.read, ...(options.since ? { since: options.since } : {}) });
-  let run = await sink.start({ dryRun: options.dryRun ?? false, overwrite: options.overwrite ?? false, since: options.since ?? null });
+  // The run keeps `since` in UTC (the reader has already refused one that is not a date and time).
+  let run = await sink.start({ dryRun: options.dryRun ?? false, overwrite: options.overwrite ?? false, since: options.since ? new Date(options.since).toISOString() : null });
   const tally = new Tally(run.id, options.keepProblems ?? DEFAULT_KEEP_PROBLEMS, options.onProgress);
   const queue = new BoundedQueue<MigrationBatchInput>(options.readAhead ?? DEFAULT_READ_AHEAD);
 
