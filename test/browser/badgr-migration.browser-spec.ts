@@ -54,7 +54,10 @@ describe('the operator migrates an institution from Badgr (browser)', () => {
     await desktop.goto('/operator');
     await desktop.getByLabel('Operator token').fill(platform.adminToken);
     await desktop.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await desktop.getByRole('link', { name: 'Migrate Northern College from Badgr' }).click();
+    const link = desktop.getByRole('link', { name: 'Migrate from Badgr: Northern College' });
+    await link.waitFor();
+    await expectAxeClean(desktop);
+    await link.click();
     await desktop.getByRole('heading', { level: 1, name: 'Migrate Northern College from Badgr' }).waitFor();
     await desktop.getByText('No migration run yet.').waitFor();
     await shot(desktop, 'en-1280-empty');

@@ -63,7 +63,7 @@ const messages = {
   },
   migrate: {
     link: 'Migrate from Badgr',
-    linkNamed: 'Migrate {name} from Badgr',
+    linkNamed: 'Migrate from Badgr: {name}',
     back: 'Back to the institutions',
     heading: 'Migrate {name} from Badgr',
     intro: 'The platform signs in to Badgr as the institution and copies its issuers, badge classes and awards, keeping every id so each badge keeps verifying at its old address. Run it as often as you like: what is already here is left unchanged.',

@@ -63,7 +63,7 @@ const messages = {
   },
   migrate: {
     link: 'Migrer depuis Badgr',
-    linkNamed: 'Migrer {name} depuis Badgr',
+    linkNamed: 'Migrer depuis Badgr : {name}',
     back: 'Retour aux établissements',
     heading: 'Migrer {name} depuis Badgr',
     intro: 'La plateforme se connecte à Badgr au nom de l’établissement et en copie les émetteurs, les classes de badges et les attributions, en gardant chaque identifiant : chaque badge reste vérifiable à son ancienne adresse. Relancez-la autant de fois que nécessaire : ce qui est déjà ici reste inchangé.',
