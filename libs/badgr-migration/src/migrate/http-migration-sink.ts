@@ -1,4 +1,4 @@
-import type { MigrationBatchInput, MigrationBatchResult, MigrationProblemPage, MigrationRun, MigrationRunFinishInput, MigrationRunList, MigrationRunStartInput } from '@badges/api-contracts';
+import type { MigrationBatchInput, MigrationBatchResult, MigrationRun, MigrationRunFinishInput, MigrationRunList, MigrationRunStartInput } from '@badges/api-contracts';
 
 import type { MigrationSink } from './migration-sink';
 
@@ -48,10 +48,6 @@ export class HttpMigrationSink implements MigrationSink {
 
   runs(): Promise<MigrationRunList> {
     return this.call('GET', '');
-  }
-
-  problems(runId: string, page = 1, perPage = 100): Promise<MigrationProblemPage> {
-    return this.call('GET', `/${encodeURIComponent(runId)}/problems?page=${page}&perPage=${perPage}`);
   }
 
   /** Where the operator reads every problem of a run. */
