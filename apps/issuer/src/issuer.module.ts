@@ -48,6 +48,7 @@ import { IssuersController } from './issuers/issuers.controller';
 import { IssuersRepository } from './issuers/issuers.repository';
 import { IssuersService } from './issuers/issuers.service';
 import { AssertionRecordsWriter } from './migrations-in/assertion-records.writer';
+import { BadgrRunsService } from './migrations-in/badgr-runs.service';
 import { MigrationRunsRepository } from './migrations-in/migration-runs.repository';
 import { MigrationWriterService } from './migrations-in/migration-writer.service';
 import { MigrationsInController } from './migrations-in/migrations-in.controller';
@@ -148,6 +149,7 @@ export class IssuerModule {
         ParentRecordsWriter,
         AssertionRecordsWriter,
         MigrationWriterService,
+        BadgrRunsService,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 
 import { ConsoleRoutes } from './console/ConsoleRoutes';
+import { BadgrMigrationPage } from './operator/migrations/BadgrMigrationPage';
 import { OperatorPage } from './operator/OperatorPage';
 import { ConsentPage } from './passport/connect/ConsentPage';
 import { PassportRoutes } from './passport/PassportRoutes';
@@ -19,6 +20,7 @@ export function App() {
         <Route path="passport/*" element={<PassportRoutes />} />
         <Route path="console/*" element={<ConsoleRoutes />} />
         <Route path="operator" element={<OperatorPage />} />
+        <Route path="operator/institutions/:id/migrations" element={<BadgrMigrationPage />} />
         {/* Badge Connect's authorizationUrl, where client sites send the learner (decision 0039). */}
         <Route path="o/badgeconnect/authorize" element={<ConsentPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -7,6 +7,8 @@
  */
 import { z } from 'zod';
 
+import { MIGRATION_ITEM_PROBLEM_CODES, MigrationItemProblemSchema } from './migration-records.contract';
+
 export const MIGRATION_RECORD_KINDS = ['issuer', 'badgeClass', 'assertion', 'staff'] as const;
 export type MigrationRecordKind = (typeof MIGRATION_RECORD_KINDS)[number];
 
@@ -35,7 +37,12 @@ export const MIGRATION_PROBLEM_CODES = [
 ] as const;
 export type MigrationProblemCode = (typeof MIGRATION_PROBLEM_CODES)[number];
 
-export const MIGRATION_RUN_STATUSES = ['running', 'finished'] as const;
+/**
+ * `failed`: its driver could not read the source to the end (`failure` says why); `interrupted`: the
+ * platform was driving it (a console run) and its process stopped (decision 0045). Runs are
+ * idempotent, so either is simply run again.
+ */
+export const MIGRATION_RUN_STATUSES = ['running', 'finished', 'failed', 'interrupted'] as const;
 export type MigrationRunStatus = (typeof MIGRATION_RUN_STATUSES)[number];
 
 /**
@@ -52,6 +59,32 @@ export const MigrationRunStartBodySchema = z.object({
 export type MigrationRunStartBody = z.output<typeof MigrationRunStartBodySchema>;
 export type MigrationRunStartInput = z.input<typeof MigrationRunStartBodySchema>;
 
+/** A problem the importer met reading the source (migration-records.contract.ts), for one of the records a run writes. */
+export const MigrationSourceProblemSchema = MigrationItemProblemSchema.extend({ kind: z.enum(['issuer', 'badgeClass', 'assertion']) });
+export type MigrationSourceProblem = z.output<typeof MigrationSourceProblemSchema>;
+
+/**
+ * A run the platform drives itself from Badgr credentials (the operator console, decision 0045). The
+ * password is held in memory for the run only: never stored, never logged, gone with the process.
+ */
+export const BadgrMigrationStartBodySchema = z.object({
+  url: z.url({ protocol: /^https?$/ }).max(2000).describe("Badgr's API origin, e.g. https://api.badgr.io"),
+  username: z.string().min(1).max(320),
+  password: z.string().min(1).max(1000),
+  dryRun: z.boolean().default(false),
+  overwrite: z.boolean().default(false),
+  since: z.union([z.iso.datetime({ offset: true }), z.literal('last')]).nullable().default(null).describe('Only what Badgr changed after this; `last`: after the last finished run\'s read'),
+});
+export type BadgrMigrationStartBody = z.output<typeof BadgrMigrationStartBodySchema>;
+
+/** How its driver ends a run: `nextSince` for the next incremental run, or why the read stopped. */
+export const MigrationRunFinishBodySchema = z.object({
+  nextSince: z.iso.datetime({ offset: true }).nullable().default(null).describe("The source's clock when this run's read began: the next run's `since`"),
+  failure: z.string().min(1).max(2000).nullable().default(null).describe('Set when the source could not be read to the end: the run is `failed`'),
+});
+export type MigrationRunFinishBody = z.output<typeof MigrationRunFinishBodySchema>;
+export type MigrationRunFinishInput = z.input<typeof MigrationRunFinishBodySchema>;
+
 /**
  * A batch: each item is checked on its own against its record schema, so one malformed record is
  * answered `skipped`/`invalid` and the others are written. Parents come before children in a batch
@@ -61,6 +94,11 @@ export const MigrationBatchBodySchema = z.object({
   issuers: z.array(z.unknown()).max(MIGRATION_BATCH_MAX).default([]),
   badgeClasses: z.array(z.unknown()).max(MIGRATION_BATCH_MAX).default([]),
   assertions: z.array(z.unknown()).max(MIGRATION_BATCH_MAX).default([]),
+  sourceProblems: z
+    .array(MigrationSourceProblemSchema)
+    .max(MIGRATION_BATCH_MAX)
+    .default([])
+    .describe("The importer's problems reading these records at the source (items it left out or carried in part), kept on the run (decision 0045)"),
 });
 export type MigrationBatchBody = z.output<typeof MigrationBatchBodySchema>;
 export type MigrationBatchInput = z.input<typeof MigrationBatchBodySchema>;
@@ -83,6 +121,9 @@ export const MigrationRunSchema = z.object({
   dryRun: z.boolean(),
   overwrite: z.boolean(),
   since: z.iso.datetime().nullable(),
+  driver: z.enum(['importer', 'platform']).describe('An importer posting batches (the CLI), or the platform reading the source itself (a console run)'),
+  nextSince: z.iso.datetime().nullable().describe('Set once finished: the `since` of the next incremental run'),
+  failure: z.string().nullable(),
   counts: MigrationRunCountsSchema,
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),
@@ -111,9 +152,13 @@ export type MigrationBatchResult = z.output<typeof MigrationBatchResultSchema>;
 export const MigrationProblemSchema = z.object({
   kind: z.enum(MIGRATION_RECORD_KINDS),
   sourceId: z.string(),
-  code: z.enum(MIGRATION_PROBLEM_CODES),
+  origin: z.enum(['platform', 'source']).describe('Found by the writer, or by the importer reading the source'),
+  severity: z.enum(['error', 'warning']).describe("error: the item was not written; warning: it was, with what the message says lost"),
+  code: z.union([z.enum(MIGRATION_PROBLEM_CODES), z.enum(MIGRATION_ITEM_PROBLEM_CODES)]),
   message: z.string(),
 });
+export type MigrationProblem = z.output<typeof MigrationProblemSchema>;
+
 export const MigrationProblemPageSchema = z.object({
   problems: z.array(MigrationProblemSchema),
   page: z.number().int(),

@@ -29,7 +29,7 @@ import {
 import { BadgeClassCreateBodySchema, BadgeClassUpdateBodySchema, BadgeClassV2Schema } from './badge-classes.contract';
 import { BADGR_IMPORTS_RESPONSE_SCHEMAS, BadgrImportBodySchema } from './badgr-imports.contract';
 import { BULK_AWARDS_RESPONSE_SCHEMAS } from './bulk-awards.contract';
-import { MIGRATIONS_RESPONSE_SCHEMAS, MigrationBatchBodySchema, MigrationProblemQuerySchema, MigrationRunStartBodySchema } from './migrations.contract';
+import { BadgrMigrationStartBodySchema, MIGRATIONS_RESPONSE_SCHEMAS, MigrationBatchBodySchema, MigrationProblemQuerySchema, MigrationRunFinishBodySchema, MigrationRunStartBodySchema } from './migrations.contract';
 import {
   BadgeConnectAuthorizationQuerySchema,
   BadgeConnectAuthorizeBodySchema,
@@ -110,6 +110,8 @@ export const REQUEST_BODY_SCHEMAS = {
   SuspendInstitutionBody: SuspendInstitutionBodySchema,
   MigrationRunStartBody: MigrationRunStartBodySchema,
   MigrationBatchBody: MigrationBatchBodySchema,
+  MigrationRunFinishBody: MigrationRunFinishBodySchema,
+  BadgrMigrationStartBody: BadgrMigrationStartBodySchema,
   ApiClientCreateBody: ApiClientCreateBodySchema,
   StaffInviteBody: StaffInviteBodySchema,
   StaffRolesBody: StaffRolesBodySchema,

@@ -3,6 +3,7 @@
 // Types only, so a bundle that imports them pulls in neither zod nor the request schemas.
 export type { ApiError, ApiErrorCode, V2ErrorEnvelope, V2SuccessEnvelope } from './envelope';
 export type { InstitutionV2 } from './institutions.contract';
+export type { BadgrMigrationStartBody, MigrationOutcomeCounts, MigrationProblem, MigrationProblemPage, MigrationRecordKind, MigrationRun, MigrationRunList, MigrationRunStatus } from './migrations.contract';
 export type { AdminApiClientCredentials, AdminInstitution, AdminInstitutionCounts, AdminInstitutionCreated, AdminInstitutionList, InstitutionStatus } from './admin.contract';
 export type { AccessTokenScope, ApiClientCreateBody, ApiClientCredentialsV2, ApiClientScope, ApiClientV2 } from './api-clients.contract';
 export type { IssuerV2, IssuerStaffRole, IssuerStaffV2 } from './issuers.contract';

@@ -6,3 +6,6 @@ export type { BadgrConnectionOptions } from './client/badgr-connection';
 export { BadgrReadError, BADGR_READ_ERROR_CODES, type BadgrReadErrorCode } from './client/badgr-read-error';
 export { BadgrInstitutionReader, type BadgrBatch, type BadgrReadOptions, type BadgrReadSummary } from './read/badgr-institution-reader';
 export { readBadgrBackpack, type BadgrBackpackRead } from './read/badgr-backpack-reader';
+export { migrateFromBadgr, type MigrateFromBadgrOptions, type MigrationProgress, type MigrationReport } from './migrate/migrate-from-badgr';
+export type { MigrationSink } from './migrate/migration-sink';
+export { HttpMigrationSink, MigrationSinkError } from './migrate/http-migration-sink';

@@ -29,6 +29,12 @@ export class AdminMigrationsController {
     return this.forward(reply, id, 'POST', '', body ?? {});
   }
 
+  /** A run the platform drives itself from Badgr credentials (the console's; decision 0045). */
+  @Post('badgr')
+  startFromBadgr(@Param('id') id: string, @Body() body: unknown, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    return this.forward(reply, id, 'POST', '/badgr', body ?? {});
+  }
+
   @Get()
   list(@Param('id') id: string, @Res() reply: FastifyReply): Promise<FastifyReply> {
     return this.forward(reply, id, 'GET', '');
@@ -45,8 +51,8 @@ export class AdminMigrationsController {
   }
 
   @Post(':runId/finish')
-  finish(@Param('id') id: string, @Param('runId') runId: string, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    return this.forward(reply, id, 'POST', `/${runPath(runId)}/finish`, {});
+  finish(@Param('id') id: string, @Param('runId') runId: string, @Body() body: unknown, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    return this.forward(reply, id, 'POST', `/${runPath(runId)}/finish`, body ?? {});
   }
 
   @Get(':runId/problems')

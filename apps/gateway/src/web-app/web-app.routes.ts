@@ -16,6 +16,7 @@ export const WEB_APP_PATHS = [
   '/console',
   '/console/*',
   '/operator',
+  '/operator/*',
   // The Badge Connect manifest's authorizationUrl: clients send the learner's browser here, so the
   // consent page lives at this address (decision 0039); its POST is still forwarded to the passport.
   '/o/badgeconnect/authorize',

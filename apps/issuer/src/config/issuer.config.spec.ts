@@ -12,6 +12,7 @@ describe('loadIssuerConfig', () => {
       secretsEncryptionKey: KEY,
       port: 3001,
       outboxRelayEnabled: true,
+      allowPrivateNetwork: false,
     });
   });
 

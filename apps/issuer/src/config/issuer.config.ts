@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { SecretsEncryptionKeySchema, serviceConfigLoader, serviceEnvSchema } from '@badges/service-kit';
+import { envFlag, SecretsEncryptionKeySchema, serviceConfigLoader, serviceEnvSchema } from '@badges/service-kit';
 
 /**
  * The issuer service's environment, validated once at boot (design.md §6: fail fast with a
@@ -18,6 +18,8 @@ export const IssuerEnvSchema = serviceEnvSchema({ defaultPort: 3001 }).extend({
    * publish (maintenance), and for the crash-recovery tests (commit, then kill before publishing).
    */
   OUTBOX_RELAY_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  /** Lets the console's Badgr migrations reach a Badgr on a private or loopback address (a closed deployment, tests). */
+  ALLOW_PRIVATE_NETWORK_FETCH: envFlag(false),
 });
 
 export type IssuerEnv = z.output<typeof IssuerEnvSchema>;
@@ -26,6 +28,7 @@ export const loadIssuerConfig = serviceConfigLoader('issuer', IssuerEnvSchema, (
   recipientLookupSecret: env.RECIPIENT_LOOKUP_SECRET,
   secretsEncryptionKey: env.SECRETS_ENCRYPTION_KEY,
   outboxRelayEnabled: env.OUTBOX_RELAY_ENABLED,
+  allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK_FETCH,
 }));
 
 /** What the service code sees; names are ours, not the environment's. */

@@ -44,9 +44,14 @@ export function parseRecord<S extends z.ZodType<{ sourceId: string; documentId: 
   return { record };
 }
 
-/** The record's fingerprint: the same record again is `unchanged`, another one under its id differs. */
-export function recordDigest(record: unknown): string {
-  return createHash('sha256').update(JSON.stringify(record), 'utf8').digest('hex');
+/**
+ * The record's fingerprint: the same record again is `unchanged`, another one under its id differs.
+ * An assertion's `updatedAt` is left out: it says when the importer saw the record (Badgr shows no
+ * updated_at; the reader gives its changed feed's time), so every read would differ by it alone.
+ */
+export function recordDigest(record: object): string {
+  const { updatedAt: _seenAt, ...contents } = record as { updatedAt?: unknown };
+  return createHash('sha256').update(JSON.stringify(contents), 'utf8').digest('hex');
 }
 
 /** An image as the upload path vets it (PNG or allow-listed SVG), or why not. */

@@ -1,11 +1,24 @@
 import { Injectable } from '@nestjs/common';
 
-import type { MigrationItemResult, MigrationOutcome, MigrationProblemCode, MigrationRecordKind, MigrationRunCounts, MigrationRunStartBody } from '@badges/api-contracts';
+import type {
+  MigrationItemResult,
+  MigrationOutcome,
+  MigrationProblem,
+  MigrationProblemCode,
+  MigrationRunCounts,
+  MigrationRunFinishBody,
+  MigrationRunStartBody,
+  MigrationRunStatus,
+  MigrationSourceProblem,
+} from '@badges/api-contracts';
 import { insertJsonRows, newEntityId, type SqlSession } from '@badges/persistence';
 import type { TenantScope } from '@badges/service-kit';
 
 import type { MigrationRun } from '../generated/prisma/client';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
+
+/** Who reads the source: an importer posting batches, or the platform itself (a console run, decision 0045). */
+export type MigrationRunDriver = 'importer' | 'platform';
 
 /** Parents a dry run would have created: its later batches find them here, since it writes none. */
 export interface PlannedParents {
@@ -14,8 +27,9 @@ export interface PlannedParents {
 }
 
 /** A run as stored, its JSON columns narrowed (the writer is their only author). */
-export type MigrationRunRecord = Omit<MigrationRun, 'counts' | 'plannedParents' | 'status'> & {
-  status: 'running' | 'finished';
+export type MigrationRunRecord = Omit<MigrationRun, 'counts' | 'plannedParents' | 'status' | 'driver'> & {
+  status: MigrationRunStatus;
+  driver: MigrationRunDriver;
   counts: MigrationRunCounts;
   plannedParents: PlannedParents;
 };
@@ -30,11 +44,12 @@ const LIST_LIMIT = 50;
 export class MigrationRunsRepository {
   constructor(private readonly prisma: IssuerPrismaService) {}
 
-  async create(scope: TenantScope, options: MigrationRunStartBody): Promise<MigrationRunRecord> {
+  async create(scope: TenantScope, options: MigrationRunStartBody, driver: MigrationRunDriver): Promise<MigrationRunRecord> {
     const row = await this.prisma.migrationRun.create({
       data: {
         id: newEntityId(),
         institutionId: scope.institutionId,
+        driver,
         dryRun: options.dryRun,
         overwrite: options.overwrite,
         since: options.since ? new Date(options.since) : null,
@@ -61,14 +76,21 @@ export class MigrationRunsRepository {
     return row ?? null;
   }
 
-  /** Adds a batch's answers to the run (counts, problems, a dry run's planned parents), in the batch's transaction. */
-  async record(sql: SqlSession, run: MigrationRunRecord, items: readonly MigrationItemResult[], planned: PlannedParents): Promise<MigrationRunRecord> {
+  /**
+   * Adds a batch's answers to the run (counts, problems, a dry run's planned parents), in the batch's
+   * transaction; the importer's own problems reading the source come first, marked `source`.
+   */
+  async record(sql: SqlSession, run: MigrationRunRecord, items: readonly MigrationItemResult[], planned: PlannedParents, sourceProblems: readonly MigrationSourceProblem[] = []): Promise<MigrationRunRecord> {
     const counts = structuredClone(run.counts);
     for (const item of items) counts[item.kind][item.outcome satisfies MigrationOutcome] += 1;
     const [{ next }] = await sql.query<{ next: number }>(`SELECT COALESCE(MAX("seq"), 0) + 1 AS "next" FROM "issuer"."migration_run_problems" WHERE "runId" = $1`, [run.id]);
-    const problems = items
-      .filter((item): item is MigrationItemResult & { code: MigrationProblemCode } => item.outcome === 'skipped' && item.code !== undefined)
-      .map((item, i) => ({ runId: run.id, seq: next + i, kind: item.kind, sourceId: item.sourceId, code: item.code, message: item.message ?? '' }));
+    const found: MigrationProblem[] = [
+      ...sourceProblems.map((problem) => ({ kind: problem.kind, sourceId: problem.sourceId ?? '#source', origin: 'source' as const, severity: problem.severity, code: problem.code, message: problem.message })),
+      ...items
+        .filter((item): item is MigrationItemResult & { code: MigrationProblemCode } => item.outcome === 'skipped' && item.code !== undefined)
+        .map((item) => ({ kind: item.kind, sourceId: item.sourceId, origin: 'platform' as const, severity: 'error' as const, code: item.code, message: item.message ?? '' })),
+    ];
+    const problems = found.map((problem, i) => ({ runId: run.id, seq: next + i, ...problem }));
     const insert = insertJsonRows('issuer', 'migration_run_problems', problems);
     if (insert) await sql.query(insert.sql, insert.params);
     const plannedParents: PlannedParents = {
@@ -79,24 +101,47 @@ export class MigrationRunsRepository {
     return { ...run, counts, plannedParents };
   }
 
-  /** Idempotent: a finished run keeps its first finish time. */
-  async finish(scope: TenantScope, id: string): Promise<MigrationRunRecord | null> {
-    await this.prisma.migrationRun.updateMany({ where: { id, institutionId: scope.institutionId, status: 'running' }, data: { status: 'finished', finishedAt: new Date() } });
+  /** Idempotent: an ended run keeps its first end (a driver's retried finish changes nothing). */
+  async finish(scope: TenantScope, id: string, end: MigrationRunFinishBody): Promise<MigrationRunRecord | null> {
+    await this.prisma.migrationRun.updateMany({
+      where: { id, institutionId: scope.institutionId, status: 'running' },
+      data: end.failure === null ? { status: 'finished', finishedAt: new Date(), nextSince: end.nextSince ? new Date(end.nextSince) : null } : { status: 'failed', finishedAt: new Date(), failure: end.failure },
+    });
     return this.find(scope, id);
   }
 
-  async problems(runId: string, page: { page: number; perPage: number }): Promise<{ rows: { kind: MigrationRecordKind; sourceId: string; code: MigrationProblemCode; message: string }[]; total: number }> {
+  /**
+   * At start-up: the runs this platform was driving from credentials it held in memory cannot go on,
+   * since the credentials died with the process (decision 0045). Runs are idempotent: run them again.
+   */
+  async interruptPlatformRuns(): Promise<number> {
+    const { count } = await this.prisma.migrationRun.updateMany({ where: { driver: 'platform', status: 'running' }, data: { status: 'interrupted', finishedAt: new Date() } });
+    return count;
+  }
+
+  /** The `nextSince` of the institution's latest finished run that read everything it meant to: `--since last`. */
+  async lastNextSince(scope: TenantScope): Promise<Date | null> {
+    const row = await this.prisma.migrationRun.findFirst({
+      where: { institutionId: scope.institutionId, status: 'finished', dryRun: false, nextSince: { not: null } },
+      orderBy: [{ finishedAt: 'desc' }, { id: 'desc' }],
+      select: { nextSince: true },
+    });
+    return row?.nextSince ?? null;
+  }
+
+  async problems(runId: string, page: { page: number; perPage: number }): Promise<{ rows: MigrationProblem[]; total: number }> {
     const [rows, total] = await Promise.all([
       this.prisma.migrationRunProblem.findMany({
         where: { runId },
         orderBy: { seq: 'asc' },
         skip: (page.page - 1) * page.perPage,
         take: page.perPage,
-        select: { kind: true, sourceId: true, code: true, message: true },
+        select: { kind: true, sourceId: true, origin: true, severity: true, code: true, message: true },
       }),
       this.prisma.migrationRunProblem.count({ where: { runId } }),
     ]);
-    return { rows: rows as { kind: MigrationRecordKind; sourceId: string; code: MigrationProblemCode; message: string }[], total };
+    // The CHECK constraints hold kind, origin and severity; codes are written only from the contract's lists.
+    return { rows: rows as MigrationProblem[], total };
   }
 }
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 
-import type { MigrationBatchBody, MigrationItemResult, MigrationRunStartBody } from '@badges/api-contracts';
+import type { MigrationBatchBody, MigrationItemResult, MigrationRunFinishBody, MigrationRunStartBody } from '@badges/api-contracts';
 import { ApiError, ErrorCode, type TenantScope } from '@badges/service-kit';
 
 import { IssuerEvents } from '../events/issuer-events';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 import { AssertionRecordsWriter } from './assertion-records.writer';
-import { MigrationRunsRepository, type MigrationRunRecord } from './migration-runs.repository';
+import { MigrationRunsRepository, type MigrationRunDriver, type MigrationRunRecord } from './migration-runs.repository';
 import { ParentRecordsWriter } from './parent-records.writer';
 
 /**
@@ -25,16 +25,16 @@ export class MigrationWriterService {
     private readonly events: IssuerEvents,
   ) {}
 
-  async start(scope: TenantScope, options: MigrationRunStartBody): Promise<MigrationRunRecord> {
+  async start(scope: TenantScope, options: MigrationRunStartBody, driver: MigrationRunDriver = 'importer'): Promise<MigrationRunRecord> {
     if (!(await this.prisma.institution.findUnique({ where: { id: scope.institutionId }, select: { id: true } }))) throw ApiError.notFound('institution');
-    return this.runs.create(scope, options);
+    return this.runs.create(scope, options, driver);
   }
 
   async writeBatch(scope: TenantScope, runId: string, batch: MigrationBatchBody): Promise<{ items: MigrationItemResult[]; run: MigrationRunRecord }> {
     const answer = await this.prisma.database.withTransaction(async (sql) => {
       const run = await this.runs.lock(sql, scope, runId);
       if (!run) throw ApiError.notFound('migration run');
-      if (run.status === 'finished') throw new ApiError(409, ErrorCode.Conflict, 'This migration run is finished; start a new one.');
+      if (run.status !== 'running') throw new ApiError(409, ErrorCode.Conflict, `This migration run is ${run.status}; start a new one.`);
       // Parents first: a batch may carry an issuer, its badge classes and their awards together.
       const issuers = await this.parents.issuers(sql, scope, run, batch.issuers);
       const planning = { ...run, plannedParents: { ...run.plannedParents, issuers: [...run.plannedParents.issuers, ...issuers.planned] } };
@@ -42,15 +42,15 @@ export class MigrationWriterService {
       const withClasses = { ...planning, plannedParents: { ...planning.plannedParents, badgeClasses: [...planning.plannedParents.badgeClasses, ...badgeClasses.planned] } };
       const assertions = await this.assertions.write(sql, scope, withClasses, batch.assertions);
       const items = [...issuers.items, ...badgeClasses.items, ...assertions];
-      const recorded = await this.runs.record(sql, run, items, { issuers: issuers.planned, badgeClasses: badgeClasses.planned });
+      const recorded = await this.runs.record(sql, run, items, { issuers: issuers.planned, badgeClasses: badgeClasses.planned }, batch.sourceProblems);
       return { items, run: recorded };
     });
     if (!answer.run.dryRun) this.events.published();
     return answer;
   }
 
-  async finish(scope: TenantScope, runId: string): Promise<MigrationRunRecord> {
-    const run = await this.runs.finish(scope, runId);
+  async finish(scope: TenantScope, runId: string, end: MigrationRunFinishBody): Promise<MigrationRunRecord> {
+    const run = await this.runs.finish(scope, runId, end);
     if (!run) throw ApiError.notFound('migration run');
     return run;
   }

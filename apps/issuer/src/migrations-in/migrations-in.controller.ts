@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 
 import {
+  BadgrMigrationStartBodySchema,
   MigrationBatchBodySchema,
   MigrationProblemQuerySchema,
+  MigrationRunFinishBodySchema,
   MigrationRunStartBodySchema,
   type MigrationBatchResult,
   type MigrationProblemPage,
@@ -12,6 +14,7 @@ import {
 import { InstitutionId, InternalTokenGuard, parseWith, tenantScope } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
+import { BadgrRunsService } from './badgr-runs.service';
 import { toMigrationRun } from './migration-runs.mapper';
 import { MigrationRunsRepository } from './migration-runs.repository';
 import { MigrationWriterService } from './migration-writer.service';
@@ -23,12 +26,19 @@ import { MigrationWriterService } from './migration-writer.service';
 @Controller('internal/migrations/runs')
 @UseGuards(InternalTokenGuard)
 export class MigrationsInController {
-  constructor(private readonly writer: MigrationWriterService, private readonly runs: MigrationRunsRepository) {}
+  constructor(private readonly writer: MigrationWriterService, private readonly runs: MigrationRunsRepository, private readonly badgr: BadgrRunsService) {}
 
   @Post()
   @HttpCode(201)
   async start(@InstitutionId() institutionId: string, @Body() body: unknown): Promise<MigrationRun> {
     return toMigrationRun(await this.writer.start(tenantScope(institutionId), parseWith(MigrationRunStartBodySchema, body ?? {})));
+  }
+
+  /** A run this platform drives from Badgr credentials (the console): answered once signed in and started. */
+  @Post('badgr')
+  @HttpCode(202)
+  startFromBadgr(@InstitutionId() institutionId: string, @Body() body: unknown): Promise<MigrationRun> {
+    return this.badgr.start(tenantScope(institutionId), parseWith(BadgrMigrationStartBodySchema, body ?? {}));
   }
 
   @Get()
@@ -50,8 +60,8 @@ export class MigrationsInController {
 
   @Post(':runId/finish')
   @HttpCode(200)
-  async finish(@InstitutionId() institutionId: string, @Param('runId', EntityIdPipe) runId: string): Promise<MigrationRun> {
-    return toMigrationRun(await this.writer.finish(tenantScope(institutionId), runId));
+  async finish(@InstitutionId() institutionId: string, @Param('runId', EntityIdPipe) runId: string, @Body() body: unknown): Promise<MigrationRun> {
+    return toMigrationRun(await this.writer.finish(tenantScope(institutionId), runId, parseWith(MigrationRunFinishBodySchema, body ?? {})));
   }
 
   @Get(':runId/problems')

@@ -15,6 +15,7 @@ export const TEST_CONFIG: IssuerConfig = {
   secretsEncryptionKey: 'test-secrets-encryption-key-0123456789abcdef',
   port: 0,
   outboxRelayEnabled: true,
+  allowPrivateNetwork: true,
 };
 
 export const issuerBody = (overrides: Record<string, unknown> = {}) => ({

@@ -1,4 +1,4 @@
-import type { AdminInstitution, AdminInstitutionCreated, AdminInstitutionList } from '@badges/api-contracts/types';
+import type { AdminInstitution, AdminInstitutionCreated, AdminInstitutionList, MigrationProblemPage, MigrationRun, MigrationRunList } from '@badges/api-contracts/types';
 
 import { apiJson } from './client';
 
@@ -17,3 +17,18 @@ export const renameInstitution = (adminToken: string, id: string, name: string) 
 export const suspendInstitution = (adminToken: string, id: string, reason: string) =>
   apiJson<AdminInstitution>(`${institution(id)}/suspend`, { method: 'POST', headers: asOperator(adminToken), body: reason.trim() ? { reason: reason.trim() } : {} });
 export const reactivateInstitution = (adminToken: string, id: string) => apiJson<AdminInstitution>(`${institution(id)}/reactivate`, { method: 'POST', headers: asOperator(adminToken), body: {} });
+
+/** The console's Badgr migrations (decision 0045): the platform reads Badgr itself; the password goes in this one request. */
+export interface BadgrMigrationForm {
+  url: string;
+  username: string;
+  password: string;
+  dryRun: boolean;
+  overwrite: boolean;
+  since: string | null;
+}
+export const startBadgrMigration = (adminToken: string, id: string, form: BadgrMigrationForm) =>
+  apiJson<MigrationRun>(`${institution(id)}/migrations/badgr`, { method: 'POST', headers: asOperator(adminToken), body: form });
+export const listMigrationRuns = async (adminToken: string, id: string) => (await apiJson<MigrationRunList>(`${institution(id)}/migrations`, { headers: asOperator(adminToken) })).runs;
+export const migrationProblems = (adminToken: string, id: string, runId: string, page: number, perPage: number) =>
+  apiJson<MigrationProblemPage>(`${institution(id)}/migrations/${encodeURIComponent(runId)}/problems?page=${page}&perPage=${perPage}`, { headers: asOperator(adminToken) });

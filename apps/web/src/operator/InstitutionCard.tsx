@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 
 import type { AdminInstitutionCounts } from '@badges/api-contracts/types';
 
@@ -86,6 +87,9 @@ export function InstitutionCard({ token, institution, onChanged }: { token: stri
           <button type="button" className="secondary" aria-label={t('operator.rename.buttonNamed', { name: current })} onClick={() => { setName(current); setEditing('rename'); }}>
             {t('operator.rename.button')}
           </button>
+          <Link className="button secondary" to={`/operator/institutions/${encodeURIComponent(institution.id)}/migrations`} aria-label={t('operator.migrate.linkNamed', { name: current })}>
+            {t('operator.migrate.link')}
+          </Link>
           {institution.status === 'active' ? (
             <button type="button" className="secondary" aria-label={t('operator.suspend.buttonNamed', { name: current })} onClick={() => setEditing('suspend')}>
               {t('operator.suspend.button')}

@@ -21,6 +21,20 @@ export const MIGRATION_PATHS: PathItems = {
       responses: { '200': { description: 'Runs', content: json(ref('MigrationRunList')) }, ...common },
     }),
   },
+  '/admin/institutions/{id}/migrations/badgr': {
+    post: op(TAG, 'Migrate from Badgr, the platform reading it itself (the console’s way; decision 0045)', {
+      security: ADMIN,
+      description: 'Signs in to Badgr with these credentials, starts the run and answers it; the reading and writing go on after. The password is held in memory for this run only, never stored; a run whose process stopped is `interrupted` at the next start.',
+      parameters: [idParam('id')],
+      requestBody: body('BadgrMigrationStartBody'),
+      responses: {
+        '202': { description: 'The run, started', content: json(ref('MigrationRun')) },
+        '400': error('`validation_failed`'),
+        '422': error('`invalid_credentials`: Badgr refused them; `bad_request`: Badgr could not be read. No run is started'),
+        ...common,
+      },
+    }),
+  },
   '/admin/institutions/{id}/migrations/{runId}': {
     get: op(TAG, 'A migration run: status, options and counts per record kind and outcome', {
       security: ADMIN,
@@ -43,14 +57,15 @@ export const MIGRATION_PATHS: PathItems = {
     }),
   },
   '/admin/institutions/{id}/migrations/{runId}/finish': {
-    post: op(TAG, 'Finish a migration run (idempotent)', {
+    post: op(TAG, 'End a migration run (idempotent): finished with the next run’s `nextSince`, or failed with why', {
       security: ADMIN,
       parameters: RUN,
-      responses: { '200': { description: 'The finished run', content: json(ref('MigrationRun')) }, ...common },
+      requestBody: body('MigrationRunFinishBody', false),
+      responses: { '200': { description: 'The ended run', content: json(ref('MigrationRun')) }, '400': error('`validation_failed`'), ...common },
     }),
   },
   '/admin/institutions/{id}/migrations/{runId}/problems': {
-    get: op(TAG, 'The items a migration run skipped, in order: source id, kind, code and message', {
+    get: op(TAG, 'A migration run’s problems, in order: the items the platform skipped and what the importer met reading the source', {
       security: ADMIN,
       parameters: [...RUN, ...queryParameters('MigrationProblemQuery')],
       responses: { '200': { description: 'A page of problems', content: json(ref('MigrationProblemPage')) }, '400': error('`validation_failed`'), ...common },
