@@ -182,7 +182,7 @@ describe('French everywhere (browser)', () => {
     await page.getByLabel('Email address').fill(learner.email);
     await page.getByLabel('Password', { exact: true }).fill(learner.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForFunction("document.documentElement.lang === 'fr'");
+    await page.locator('html[lang="fr"]').waitFor({ state: 'attached' });
     await page.getByLabel('Langue').waitFor();
     await english.context.close();
 
