@@ -18,22 +18,26 @@ export const issuedRecipient = z.object({
   lookup: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 
-export const assertionIssuedPayload = z
-  .object({
-    assertionId: entityId,
-    assertionUrl: httpUrl,
-    badgeClassId: entityId,
-    badgeClassName: z.string().min(1),
-    issuerId: entityId,
-    issuerName: z.string().min(1),
-    /** The badge class's language (BCP 47) and its translated names: the award email's languages (decision 0035). */
-    badgeLanguage: z.string().min(1).max(35).optional(),
+/** What every award event says of its badge, whether issued here or imported (assertion-imported.payload.ts). */
+export const awardedBadgeFields = z.object({
+  assertionId: entityId,
+  assertionUrl: httpUrl,
+  badgeClassId: entityId,
+  badgeClassName: z.string().min(1),
+  issuerId: entityId,
+  issuerName: z.string().min(1),
+  /** The badge class's language (BCP 47): with its translated names, the award email's languages (decision 0035). */
+  badgeLanguage: z.string().min(1).max(35).optional(),
+  issuedOn: isoDateTime,
+  expires: isoDateTime.optional(),
+  imageUrl: httpUrl,
+});
+
+export const assertionIssuedPayload = awardedBadgeFields
+  .extend({
     badgeTranslations: z.array(z.object({ language: z.string().min(1).max(35), name: z.string().min(1) })).max(50).optional(),
     recipient: issuedRecipient,
-    issuedOn: isoDateTime,
-    expires: isoDateTime.optional(),
     notify: z.boolean(),
-    imageUrl: httpUrl,
   })
   // The plaintext identity is personal data: it travels only when someone must be emailed.
   .refine((p) => p.notify || p.recipient.plaintextIdentity === undefined, {
