@@ -15,7 +15,7 @@ export function MigrationRunsTable({ runs, institutionName, onShowProblems }: { 
     });
   if (runs.length === 0) return <p>{t('operator.migrate.runs.none')}</p>;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('operator.migrate.runs.caption', { name: institutionName })}>
+    <div className="table-scroll stacks-on-phone" tabIndex={0} role="region" aria-label={t('operator.migrate.runs.caption', { name: institutionName })}>
       <table className="migration-runs">
         <caption>{t('operator.migrate.runs.caption', { name: institutionName })}</caption>
         <thead>
@@ -31,16 +31,16 @@ export function MigrationRunsTable({ runs, institutionName, onShowProblems }: { 
         <tbody>
           {runs.map((run) => (
             <tr key={run.id} data-status={run.status}>
-              <td>{formatDateTime(run.startedAt, lang)}</td>
-              <td>
+              <td data-label={t('operator.migrate.runs.started')}>{formatDateTime(run.startedAt, lang)}</td>
+              <td data-label={t('operator.migrate.runs.status')}>
                 {t(`operator.migrate.status.${run.status}`)} · {t(run.dryRun ? 'operator.migrate.runs.dryRun' : 'operator.migrate.runs.real')}
                 {run.failure && <p className="muted">{t('operator.migrate.runs.failure', { reason: run.failure })}</p>}
                 {run.nextSince && !run.dryRun && <p className="muted">{t('operator.migrate.runs.nextSince', { date: formatDateTime(run.nextSince, lang) })}</p>}
               </td>
-              <td>{counts(run.counts.issuer)}</td>
-              <td>{counts(run.counts.badgeClass)}</td>
-              <td>{counts(run.counts.assertion)}</td>
-              <td>
+              <td data-label={t('operator.migrate.runs.issuers')}>{counts(run.counts.issuer)}</td>
+              <td data-label={t('operator.migrate.runs.badgeClasses')}>{counts(run.counts.badgeClass)}</td>
+              <td data-label={t('operator.migrate.runs.assertions')}>{counts(run.counts.assertion)}</td>
+              <td data-label={t('operator.migrate.runs.problems')}>
                 <button type="button" className="secondary" onClick={() => onShowProblems(run)}>
                   {t('operator.migrate.runs.showProblems', { date: formatDateTime(run.startedAt, lang) })}
                 </button>
