@@ -1,13 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ApiClient, type ApiResponse } from '../support/api-client';
 import { freePort } from '../support/free-port';
 import { startPlatformProcess, type PlatformProcess } from '../support/platform-process';
+import { startRedirectingOrigin } from '../support/redirecting-origin';
 import { pngDataUri } from '../support/tiny-png';
 
 /**
@@ -65,9 +64,8 @@ function records(origin: string, suffix: string) {
 describe('migrated badges verify on both URL set-ups (embedded default)', () => {
   let dataDir: string;
   let platform: PlatformProcess;
-  let oldOrigin: Server;
+  let oldOrigin: Awaited<ReturnType<typeof startRedirectingOrigin>>;
   let oldUrl: string;
-  let oldOriginHits = 0;
   let anonymous: ApiClient;
   let operator: ApiClient;
 
@@ -75,9 +73,8 @@ describe('migrated badges verify on both URL set-ups (embedded default)', () => 
     dataDir = mkdtempSync(join(tmpdir(), 'badges-migration-urls-'));
     const port = await freePort();
     // The old origin the operator redirects: every path, permanently, to the same path on the platform.
-    oldOrigin = createServer((request, response) => (oldOriginHits += 1) && response.writeHead(301, { location: `http://127.0.0.1:${port}${request.url}` }).end());
-    await new Promise<void>((resolve) => oldOrigin.listen(0, '127.0.0.1', resolve));
-    oldUrl = `http://127.0.0.1:${(oldOrigin.address() as AddressInfo).port}`;
+    oldOrigin = await startRedirectingOrigin(port);
+    oldUrl = oldOrigin.url;
     platform = await startPlatformProcess({
       DATA_DIR: dataDir,
       PORT: String(port),
@@ -92,7 +89,7 @@ describe('migrated badges verify on both URL set-ups (embedded default)', () => 
 
   afterAll(async () => {
     await platform?.stop();
-    await new Promise((resolve) => oldOrigin?.close(resolve));
+    await oldOrigin?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -140,7 +137,7 @@ describe('migrated badges verify on both URL set-ups (embedded default)', () => 
         expect(response.body.report).toMatchObject({ valid: true });
       }
       // The redirected set-up really went through the old origin; the taken-over one never left the platform.
-      expect(oldOriginHits > 0).toBe(origin === oldUrl);
+      expect(oldOrigin.hits() > 0).toBe(origin === oldUrl);
       const revoked = await anonymous.post('/v2/verify', { url: `${origin}/public/assertions/revoked${suffix}` });
       expect(revoked.body.report.valid).toBe(false);
       expect(errors(revoked).map((m: { message: string }) => m.message).join(' ')).toMatch(/Awarded in error/);
