@@ -204,14 +204,12 @@ describe.each([new QueueHarness('in-process'), new QueueHarness('bullmq')])('Job
     );
     await queue.addBulk(Array.from({ length: 40 }, (_, i) => ({ name: JobName.SendEmail, payload: email('inst-flood', `d-${i}`) })));
     await waitFor(() => order.length, (n) => n >= 1, 'the flood to start');
-    const addedAt = Date.now();
     const { id } = await queue.add(JobName.SendEmail, email('inst-quiet', 'd-0'));
 
     await waitForState(queue, id, 'completed');
-    const waitedMs = Date.now() - addedAt;
-    // FIFO would run it 41st (~200+ ms); fair ordering runs it right after the job(s) in progress.
+    // FIFO would run it 41st; fair ordering runs it right after the job(s) in progress.
+    // The order is the assertion: a wall-clock budget fails on a loaded CI machine.
     expect(order.indexOf('inst-quiet/d-0')).toBeLessThanOrEqual(3);
-    expect(waitedMs).toBeLessThan(150);
   });
 
   it('two floods share the workers round-robin', async () => {

@@ -1,4 +1,4 @@
-// Public API of the framework-free Open Badges 2.0 library.
+// Public API of the framework-free Open Badges library: 2.0, and 3.0 in ./ob3.
 export * from './baking';
 export * from './crypto';
 export * from './model';
@@ -10,3 +10,4 @@ export * from './verification';
 export * from './json';
 export * from './report-texts';
 export * from './editions';
+export * from './ob3';

@@ -1,6 +1,8 @@
-// Generated from /work/shared/conformance/documentLoaderMap.json. Every URL the JSON-LD processor
-// may dereference is listed here, mapped to a copy committed in ./contexts, so processing never
-// touches the network. To add a context: copy the file into ./contexts, import it, add its URLs.
+// Every URL the JSON-LD processor may dereference is listed here, mapped to a copy committed in
+// ./contexts, so processing never touches the network. To add a context: copy the file into
+// ./contexts, import it, add its URLs, and say where it came from in ./contexts/SOURCES.md.
+// OB 2.0: generated from /work/shared/conformance/documentLoaderMap.json. OB 3.0 and the W3C
+// Verifiable Credentials, Data Integrity, Multikey and DID contexts: see ./contexts/SOURCES.md.
 import ext_accessibilityExtension from './contexts/ext-accessibilityExtension.json';
 import ext_accessibilityExtension_schema from './contexts/ext-accessibilityExtension.schema.json';
 import ext_applyLinkExtension from './contexts/ext-applyLinkExtension.json';
@@ -23,12 +25,36 @@ import ext_originalCreatorExtension from './contexts/ext-originalCreatorExtensio
 import ext_originalCreatorExtension_schema from './contexts/ext-originalCreatorExtension.schema.json';
 import ext_recipientProfile from './contexts/ext-recipientProfile.json';
 import ext_recipientProfile_schema from './contexts/ext-recipientProfile.schema.json';
+import credentials_v1 from './contexts/credentials-v1.json';
+import credentials_v2 from './contexts/credentials-v2.json';
+import data_integrity_v1 from './contexts/data-integrity-v1.json';
+import data_integrity_v2 from './contexts/data-integrity-v2.json';
+import did_v1 from './contexts/did-v1.json';
+import ed25519_signature_2020_v1 from './contexts/ed25519-signature-2020-v1.json';
+import multikey_v1 from './contexts/multikey-v1.json';
+import ob_v3p0 from './contexts/ob-v3p0.json';
+import ob_v3p0_3_0_1 from './contexts/ob-v3p0-3.0.1.json';
+import ob_v3p0_3_0_2 from './contexts/ob-v3p0-3.0.2.json';
+import ob_v3p0_3_0_3 from './contexts/ob-v3p0-3.0.3.json';
+import ob_v3p0_extensions from './contexts/ob-v3p0-extensions.json';
 import legacy_v1 from './contexts/legacy-v1.json';
 import v0 from './contexts/v0.json';
 import v1 from './contexts/v1.json';
 import v2 from './contexts/v2.json';
 
 export const BUNDLED_DOCUMENTS: Readonly<Record<string, unknown>> = Object.freeze({
+  'https://www.w3.org/ns/credentials/v2': credentials_v2,
+  'https://www.w3.org/2018/credentials/v1': credentials_v1,
+  'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json': ob_v3p0_3_0_3,
+  'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json': ob_v3p0_3_0_2,
+  'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json': ob_v3p0_3_0_1,
+  'https://purl.imsglobal.org/spec/ob/v3p0/context.json': ob_v3p0,
+  'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json': ob_v3p0_extensions,
+  'https://w3id.org/security/data-integrity/v2': data_integrity_v2,
+  'https://w3id.org/security/data-integrity/v1': data_integrity_v1,
+  'https://w3id.org/security/multikey/v1': multikey_v1,
+  'https://w3id.org/security/suites/ed25519-2020/v1': ed25519_signature_2020_v1,
+  'https://www.w3.org/ns/did/v1': did_v1,
   'https://w3id.org/openbadges/v2': v2,
   'https://openbadgespec.org/v2/context.json': v2,
   'https://purl.imsglobal.org/spec/ob/v2p0/context/context.json': v2,

@@ -1,5 +1,3 @@
-import { performance } from 'node:perf_hooks';
-
 import { JsonTooDeepError, jsonTextNestingExceeds, parseJsonWithinLimits } from './bounded-json';
 
 const nested = (levels: number, open = '[', close = ']') => `${open.repeat(levels)}${close.repeat(levels)}`;
@@ -28,11 +26,13 @@ describe('parseJsonWithinLimits', () => {
     expect(() => parseJsonWithinLimits('{"a":')).toThrow(SyntaxError);
   });
 
-  it('scans a 100,000-level document in linear time, without recursion', () => {
+  // Its speed is measured in bench/, not here: a timed assertion fails on a loaded CI machine.
+  // What a test can hold is that the scan never recurses, so no depth overflows the stack.
+  it('scans a 100,000-level document without recursion, and long strings whole', () => {
     const hostile = nested(100_000, '{"a":', '}');
-    const started = performance.now();
     expect(jsonTextNestingExceeds(hostile, 64)).toBe(true);
-    expect(() => parseJsonWithinLimits(`"${'x'.repeat(2_000_000)}"`)).not.toThrow();
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(jsonTextNestingExceeds(nested(100_000), 100_000)).toBe(false);
+    expect(() => parseJsonWithinLimits(hostile)).toThrow(JsonTooDeepError);
+    expect(parseJsonWithinLimits(`"${'x'.repeat(2_000_000)}"`)).toHaveLength(2_000_000);
   });
 });
