@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 
+import { OPEN_BADGES_API_SCOPES } from './open-badges-api.contract';
+
 /** The scopes Badge Connect 2.1 defines; the passport offers all three. */
 export const BadgeConnectScope = {
   AssertionRead: 'https://purl.imsglobal.org/spec/ob/v2p1/scope/assertion.readonly',
@@ -15,13 +17,19 @@ export type BadgeConnectScope = (typeof BadgeConnectScope)[keyof typeof BadgeCon
 
 export const ALL_SCOPES: readonly string[] = Object.values(BadgeConnectScope);
 
+/**
+ * Every scope the passport's OAuth2 server grants: Badge Connect 2.1's and the OB 3.0 API's
+ * (open-badges-api.contract.ts). One registration, consent and token flow serves both APIs.
+ */
+export const PASSPORT_OAUTH_SCOPES: readonly string[] = [...ALL_SCOPES, ...OPEN_BADGES_API_SCOPES];
+
 const redirectUri = z
   .url({ error: 'Each redirect URI must be an absolute URL.' })
   .max(2048)
   .refine((uri) => /^https:\/\//.test(uri) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(uri), { error: 'Redirect URIs must use https (http only for localhost).' })
   .refine((uri) => !uri.includes('#'), { error: 'Redirect URIs may not have a fragment.' });
 
-/** RFC 7591 dynamic client registration, as Badge Connect 2.1 uses it. */
+/** RFC 7591 dynamic client registration, as Badge Connect 2.1 and the OB 3.0 API use it (a client may register for both). */
 export const BadgeConnectRegistrationBodySchema = z.object({
   client_name: z.string({ error: 'This field is required.' }).trim().min(1).max(200),
   client_uri: z.url().max(2048).optional(),
@@ -36,7 +44,7 @@ export const BadgeConnectRegistrationBodySchema = z.object({
   response_types: z.array(z.literal('code')).default(['code']),
   scope: z
     .string({ error: 'This field is required.' })
-    .refine((value) => value.split(/\s+/).filter(Boolean).every((scope) => ALL_SCOPES.includes(scope)), { error: `Unknown scope; offered: ${ALL_SCOPES.join(' ')}` }),
+    .refine((value) => value.split(/\s+/).filter(Boolean).every((scope) => PASSPORT_OAUTH_SCOPES.includes(scope)), { error: `Unknown scope; offered: ${PASSPORT_OAUTH_SCOPES.join(' ')}` }),
 });
 
 /**

@@ -31,6 +31,10 @@ export const awardedBadgeFields = z.object({
   issuedOn: isoDateTime,
   expires: isoDateTime.optional(),
   imageUrl: httpUrl,
+  /** The award's OB 3.0 credential (PUBLIC_URL/public/credentials/{assertionId}, decision 0048), when it has one. */
+  credentialUrl: httpUrl.optional(),
+  /** How that credential is signed: `ldp` (a Data Integrity proof) or `jwt` (a VC-JWT). */
+  credentialFormat: z.enum(['ldp', 'jwt']).optional(),
 });
 
 export const assertionIssuedPayload = awardedBadgeFields
