@@ -54,7 +54,7 @@ function endorsementPaths(): PathItems {
       get: op(['Public documents'], 'An OB 2.0 Endorsement (JSON-LD); a signed one’s compact JWS for `?format=jws` or `Accept: application/jose`; 410 with `revoked: true` once withdrawn', {
         parameters: [idParam('id'), { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['jws'] } }],
         responses: {
-          '200': { description: 'The Endorsement', content: { 'application/ld+json': { schema: ref('OpenBadgesDocument') }, 'application/jose': { schema: { type: 'string' } } } },
+          '200': { description: 'The Endorsement', content: { 'application/ld+json': { schema: ref('OpenBadgesDocument') }, 'application/json': { schema: ref('OpenBadgesDocument') }, 'application/jose': { schema: { type: 'string' } } } },
           '404': error('`not_found` (also: a JWS asked of a hosted endorsement)'),
           '410': { description: 'Withdrawn' },
         },
@@ -65,7 +65,7 @@ function endorsementPaths(): PathItems {
     '/public/endorsers/{id}': {
       get: op(['Public documents'], 'An endorser’s OB 2.0 Profile (JSON-LD)', {
         parameters: [idParam('id')],
-        responses: { '200': { description: 'The Profile', content: { 'application/ld+json': { schema: ref('OpenBadgesDocument') } } }, '404': error('`not_found`') },
+        responses: { '200': { description: 'The Profile', content: { 'application/ld+json': { schema: ref('OpenBadgesDocument') }, 'application/json': { schema: ref('OpenBadgesDocument') } } }, '404': error('`not_found`') },
       }),
     },
   };
