@@ -1,3 +1,5 @@
+import { ES256_SIGNED_BADGES_WARNING } from '@badges/api-contracts';
+
 import { publicDoc } from './public.paths';
 import { body, clientOp, error, idParam, op, ok, ref, type PathItems } from './operations';
 
@@ -20,6 +22,7 @@ function endorsementPaths(): PathItems {
     },
     '/v2/endorsers/self/keys/rotate': {
       post: clientOp(tag, 'Retire your active signing key and make a new one (`algorithm`: RS256 default, or ES256); retired keys stay published', { '201': ok('Keys after the rotation', 'EndorserSigningKey') }, {
+        description: ES256_SIGNED_BADGES_WARNING,
         requestBody: body('RotateSigningKeyBody', false),
       }),
     },
