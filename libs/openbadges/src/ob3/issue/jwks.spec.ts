@@ -1,11 +1,9 @@
-import { generateKeyPairSync } from 'node:crypto';
-
-import { CompactSign, compactVerify, importJWK, importPKCS8 } from 'jose';
+import { CompactSign, compactVerify, importJWK, importPKCS8, type JWK } from 'jose';
 import { buildJwks } from './jwks';
+import { pemKeyPair } from './testing/ob3-fixtures';
 
-const pem = { privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } } as const;
-const rsa = generateKeyPairSync('rsa', { modulusLength: 2048, ...pem });
-const ec = generateKeyPairSync('ec', { namedCurve: 'P-256', ...pem });
+const rsa = pemKeyPair('rsa');
+const ec = pemKeyPair('ec');
 
 describe('buildJwks', () => {
   it('publishes each key as a public JWK with kid, alg and use', async () => {
@@ -31,7 +29,7 @@ describe('buildJwks', () => {
     ] as const) {
       const alg = jwk.alg as string;
       const jws = await new CompactSign(Buffer.from('payload')).setProtectedHeader({ alg }).sign(await importPKCS8(privateKeyPem, alg));
-      await expect(compactVerify(jws, await importJWK(jwk, alg))).resolves.toBeTruthy();
+      await expect(compactVerify(jws, await importJWK(jwk as unknown as JWK, alg))).resolves.toBeTruthy();
     }
   });
 

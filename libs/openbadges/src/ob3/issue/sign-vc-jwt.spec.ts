@@ -1,18 +1,15 @@
-import { generateKeyPairSync } from 'node:crypto';
-
-import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
+import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
 import { buildOpenBadgeCredential } from './build-credential';
 import { generateEd25519Key } from './ed25519-key';
 import { buildJwks, type JwksKey } from './jwks';
 import { signWithDataIntegrity } from './sign-data-integrity';
 import { signAsVcJwt, type VcJwtSigner } from './sign-vc-jwt';
-import { fullInput, ISSUER_DID, PUBLIC_URL } from './testing/ob3-fixtures';
+import { fullInput, ISSUER_DID, pemKeyPair, PUBLIC_URL } from './testing/ob3-fixtures';
 
 const JWKS_URL = `${PUBLIC_URL}/public/issuers/iss1/jwks.json`;
 const NOW = new Date('2025-01-01T00:00:00Z');
-const pem = { privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } } as const;
-const rsa = generateKeyPairSync('rsa', { modulusLength: 2048, ...pem });
-const ec = generateKeyPairSync('ec', { namedCurve: 'P-256', ...pem });
+const rsa = pemKeyPair('rsa');
+const ec = pemKeyPair('ec');
 
 const rsaSigner: VcJwtSigner = { algorithm: 'RS256', kid: `${JWKS_URL}#k1`, privateKeyPem: rsa.privateKey };
 const ecSigner: VcJwtSigner = { algorithm: 'ES256', kid: `${JWKS_URL}#k2`, privateKeyPem: ec.privateKey };
@@ -29,7 +26,7 @@ async function verifyWithJwks(jwt: string, keys: JwksKey[]) {
   expect(`${url.origin}${url.pathname}`).toBe(JWKS_URL);
   const jwk = jwks.keys.find((k) => k.kid === url.hash.slice(1));
   if (!jwk) throw new Error(`No key ${kid} in the JWKS.`);
-  return jwtVerify(jwt, await importJWK(jwk, jwk.alg as string), { currentDate: NOW, typ: 'JWT', algorithms: ['RS256', 'ES256'] });
+  return jwtVerify(jwt, await importJWK(jwk as unknown as JWK, jwk.alg as string), { currentDate: NOW, typ: 'JWT', algorithms: ['RS256', 'ES256'] });
 }
 
 describe('signAsVcJwt', () => {
@@ -73,7 +70,7 @@ describe('signAsVcJwt', () => {
     const tampered = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
     await expect(verifyWithJwks(tampered, jwksKeys)).rejects.toMatchObject({ code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' });
 
-    const otherRsa = generateKeyPairSync('rsa', { modulusLength: 2048, ...pem });
+    const otherRsa = pemKeyPair('rsa');
     await expect(verifyWithJwks(jwt, [{ keyId: 'k1', algorithm: 'RS256', publicKeyPem: otherRsa.publicKey }])).rejects.toMatchObject({
       code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
     });
@@ -81,12 +78,12 @@ describe('signAsVcJwt', () => {
 
   it('still verifies with a retired key kept in the JWKS after a rotation', async () => {
     const jwt = await signAsVcJwt(buildOpenBadgeCredential(fullInput()), rsaSigner);
-    const next = generateKeyPairSync('rsa', { modulusLength: 2048, ...pem });
+    const next = pemKeyPair('rsa');
     await expect(verifyWithJwks(jwt, [...jwksKeys, { keyId: 'k3', algorithm: 'RS256', publicKeyPem: next.publicKey }])).resolves.toBeTruthy();
   });
 
   it('signs with the key it is given, not an earlier one cached under the same kid', async () => {
-    const next = generateKeyPairSync('rsa', { modulusLength: 2048, ...pem });
+    const next = pemKeyPair('rsa');
     await signAsVcJwt(buildOpenBadgeCredential(fullInput()), rsaSigner);
     const jwt = await signAsVcJwt(buildOpenBadgeCredential(fullInput()), { ...rsaSigner, privateKeyPem: next.privateKey });
     await expect(verifyWithJwks(jwt, [{ keyId: 'k1', algorithm: 'RS256', publicKeyPem: next.publicKey }])).resolves.toBeTruthy();

@@ -1,3 +1,5 @@
+import { generateKeyPairSync } from 'node:crypto';
+
 import * as jsonld from 'jsonld';
 import type { ContextDefinition, JsonLdDocument, Options } from 'jsonld';
 import { createBundledDocumentLoader } from '../../../context/bundled-document-loader';
@@ -87,4 +89,13 @@ function unwrapSingletons(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '@context').map(([k, v]) => [k, unwrapSingletons(v)]));
   }
   return value;
+}
+
+/** A fresh RS256 (RSA 2048) or ES256 (P-256) key pair as PKCS#8 / SPKI PEM, the way the issuer stores them. */
+export function pemKeyPair(kind: 'rsa' | 'ec'): { privateKey: string; publicKey: string } {
+  const privateKeyEncoding = { type: 'pkcs8', format: 'pem' } as const;
+  const publicKeyEncoding = { type: 'spki', format: 'pem' } as const;
+  return kind === 'rsa'
+    ? generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding, publicKeyEncoding })
+    : generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding, publicKeyEncoding });
 }
