@@ -54,7 +54,7 @@ const ed25519 = await generateEd25519Key();
 const signer = { verificationMethod: `${did}#k1`, privateKeyPem: ed25519.privateKeyPem, publicKeyPem: ed25519.publicKeyPem };
 const rsa = pem('rsa');
 const ec = pem('ec');
-const kid = `${PUBLIC_URL}/public/issuers/iss1/jwks.json#k1`;
+const kid = `${PUBLIC_URL}/public/issuers/iss1/jwks/k1`;
 
 console.log(`${CREDENTIALS} credentials per form, one after another on one core`);
 await measure('DataIntegrity eddsa-rdfc', (c) => signWithDataIntegrity(c, signer));

@@ -20,7 +20,7 @@ export {
   MULTIKEY_V1_CONTEXT_URL,
   type DidDocumentKey,
 } from './did-web';
-export { buildJwks, type JwksKey } from './jwks';
+export { buildJwk, buildJwks, type JwksKey } from './jwks';
 export {
   STATUS_LIST_LENGTH,
   statusListPosition,

@@ -5,7 +5,7 @@ import { KeyCache } from './key-cache';
 
 export interface VcJwtSigner {
   algorithm: 'RS256' | 'ES256';
-  /** `{jwksUrl}#{keyId}` */
+  /** The key's URL, answering its JWK: `PUBLIC_URL/public/issuers/{issuerId}/jwks/{keyId}` (see JwksKey). */
   kid: string;
   privateKeyPem: string;
 }
@@ -14,10 +14,11 @@ export interface VcJwtSigner {
 const keys = new KeyCache<KeyLike>();
 
 /**
- * The compact VC-JWT of OB 3.0 §8.2 as decision 0048 fixes it: header `{alg, typ: 'JWT', kid}`, payload
- * `{vc, iss, jti, sub?, nbf, exp?}` with `vc` the credential without any embedded proof, `iss` its
- * issuer's id, `jti` its id, `sub` its subject's id when it has one (an IdentityObject learner has
- * none), `nbf`/`exp` its validFrom/validUntil in seconds.
+ * The compact VC-JWT of OB 3.0 §8.2 for a VC 2.0 credential (decision 0048): header
+ * `{alg, typ: 'JWT', kid}`; the payload IS the credential (without any embedded proof) with the
+ * registered claims added: `iss` its issuer's id, `jti` its id, `sub` its subject's id when it has one
+ * (an IdentityObject learner has none), `nbf`/`exp` its validFrom/validUntil in seconds. The `vc`
+ * wrapper claim is the VC 1.1 form (spec commit dadb24a, March 2024); verifiers read both.
  */
 export async function signAsVcJwt(credential: OpenBadgeCredential, signer: VcJwtSigner): Promise<string> {
   if (!isAllowedJwsAlgorithm(signer.algorithm)) throw new TypeError(`Unsupported VC-JWT algorithm ${String(signer.algorithm)}.`);
@@ -32,7 +33,7 @@ function vcJwtClaims(vc: Record<string, unknown>): Record<string, unknown> {
   if (typeof vc.id !== 'string') throw new TypeError('The credential has no id.');
   const subject = Array.isArray(vc.credentialSubject) ? undefined : idOf(vc.credentialSubject);
   return {
-    vc,
+    ...vc,
     iss: issuer,
     jti: vc.id,
     ...(subject === undefined ? {} : { sub: subject }),
