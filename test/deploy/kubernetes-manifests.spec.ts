@@ -86,6 +86,15 @@ describe.each(OVERLAYS)('infra/k8s/overlays/%s', (overlay) => {
     expect(rendered.namespace).toMatch(/^[a-z0-9-]+$/);
   });
 
+  it('labels what each step of an install selects (docs/operations.md): the backing services, then the migration Job alone', () => {
+    const selected = (component: string) => rendered.all.filter((manifest) => manifest.metadata.labels?.[COMPONENT] === component).map((manifest) => `${manifest.kind} ${manifest.metadata.name}`);
+    const backingKinds = new Set(['Kafka', 'KafkaNodePool', 'KafkaTopic', 'Cluster', 'ScheduledBackup', 'StatefulSet']);
+    const backing = rendered.all.filter((manifest) => backingKinds.has(manifest.kind) || manifest.metadata.name === 'badges-redis');
+    expect(selected('backing').sort()).toEqual(backing.map((manifest) => `${manifest.kind} ${manifest.metadata.name}`).sort());
+    expect(selected('migrate')).toEqual(['Job badges-migrate']);
+    expect(rendered.all.filter((manifest) => manifest.metadata.labels?.['app.kubernetes.io/part-of'] !== 'badges').map((manifest) => manifest.metadata.name)).toEqual([]);
+  });
+
   it('runs every service of the distributed stack: its entry point, port, probes, resources and a PodDisruptionBudget', () => {
     for (const service of DISTRIBUTED_SERVICES) {
       expect([service, deploymentsOf(service).length > 0]).toEqual([service, true]);
