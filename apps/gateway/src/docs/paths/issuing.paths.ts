@@ -1,4 +1,4 @@
-import { queryParameters } from '@badges/api-contracts';
+import { ES256_SIGNED_BADGES_WARNING, queryParameters } from '@badges/api-contracts';
 
 import { body, clientOp, error, idParam, noContent, ok, queryParam, type PathItems } from './operations';
 
@@ -21,6 +21,7 @@ export const ISSUING_PATHS: PathItems = {
   },
   '/v2/issuers/{entityId}/keys/rotate': {
     post: clientOp('Issuers', 'Retire the active signing key and make a new one; retired keys stay published, so earlier signed badges keep verifying', { '201': ok('Keys after the rotation (the new active key last)', 'SigningKey') }, {
+      description: `\`algorithm\`: RS256 (the default) or ES256. ${ES256_SIGNED_BADGES_WARNING}`,
       parameters: [idParam()],
       requestBody: body('RotateSigningKeyBody', false),
     }),
