@@ -57,7 +57,8 @@ export class LocalVerifier implements Verifier {
 function isVcJwt(text: string): boolean {
   if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(text.trim())) return false;
   try {
-    return 'vc' in (JSON.parse(Buffer.from(text.split('.')[1], 'base64url').toString('utf8')) as object);
+    const payload = JSON.parse(Buffer.from(text.split('.')[1], 'base64url').toString('utf8')) as { vc?: unknown; type?: unknown };
+    return payload.vc !== undefined || (Array.isArray(payload.type) && payload.type.includes('VerifiableCredential'));
   } catch {
     return false;
   }

@@ -55,10 +55,10 @@ export async function testJwtSigner(): Promise<(credential: Json) => Promise<str
   return (credential) => signAsTestVcJwt(credential, privateKey, jwk);
 }
 
-/** OB 3.0 §8.2's VC-JWT: the credential in `vc`, with `iss`, `jti` and `nbf` from it. */
+/** OB 3.0 §8.2's VC-JWT for a VC 2.0 credential, as the platform signs one: the payload is the credential, with `iss`, `jti` and `nbf` from it. */
 async function signAsTestVcJwt(credential: Json, privateKey: KeyLike, jwk: JWK): Promise<string> {
   const issuer = credential.issuer as { id: string };
-  return new SignJWT({ vc: credential })
+  return new SignJWT({ ...credential })
     .setProtectedHeader({ alg: 'ES256', typ: 'JWT', jwk })
     .setIssuer(issuer.id)
     .setJti(String(credential.id))
@@ -66,11 +66,11 @@ async function signAsTestVcJwt(credential: Json, privateKey: KeyLike, jwk: JWK):
     .sign(privateKey);
 }
 
-/** Whether a VC-JWT's signature verifies with the key its header carries; its `vc` claim when it does. */
+/** Whether a VC-JWT's signature verifies with the key its header carries; the credential when it does (its `vc` claim in the VC 1.1 form). */
 export async function verifyTestVcJwt(jwt: string): Promise<{ valid: true; credential: Json } | { valid: false; reason: string }> {
   try {
     const { payload } = await jwtVerify(jwt, EmbeddedJWK);
-    return { valid: true, credential: payload.vc as Json };
+    return { valid: true, credential: (payload.vc ?? payload) as Json };
   } catch (error) {
     return { valid: false, reason: error instanceof Error ? error.message : String(error) };
   }
