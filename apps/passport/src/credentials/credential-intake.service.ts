@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { Inject, Injectable } from '@nestjs/common';
 
 import type { BadgeStatus } from '@badges/api-contracts';
@@ -6,6 +8,7 @@ import { newEntityId } from '@badges/persistence';
 import { ApiError, ErrorCode } from '@badges/service-kit';
 
 import { BackpackRepository, type BadgeView } from '../backpack/backpack.repository';
+import { BadgeAcceptanceService } from '../backpack/badge-acceptance.service';
 import { BadgeCollector } from '../backpack/badge-collector';
 import type { LearnerScope } from '../common/learner-scope';
 import { VERIFIER } from '../common/tokens';
@@ -27,6 +30,11 @@ export interface HoldOptions {
   image?: CredentialImage;
   /** A new badge's answer: `accepted` (the learner or their wallet brought it), or a Badgr backpack's own. */
   status?: BadgeStatus;
+  /**
+   * With `replace`: the request's correlation id. A wallet that sends the learner's own award from
+   * this platform, not yet accepted, accepts it: it is then in the list the wallet reads.
+   */
+  correlationId?: string;
 }
 
 type Recipient = { type: string; identity: string; hashed: boolean; salt?: string };
@@ -44,6 +52,7 @@ export class CredentialIntakeService {
     private readonly prisma: PassportPrismaService,
     private readonly backpack: BackpackRepository,
     private readonly collector: BadgeCollector,
+    private readonly acceptance: BadgeAcceptanceService,
     @Inject(VERIFIER) private readonly verifier: Verifier,
   ) {}
 
@@ -69,10 +78,12 @@ export class CredentialIntakeService {
         // The learner's own award from this platform is kept from its issuer; one given before is replaced unless this one is older.
         const newer = existing.award.origin === 'imported' && (facts.validFrom ?? new Date()).getTime() >= existing.award.issuedOn.getTime();
         if (newer) await this.replace(tx, existing.assertionId, held, facts, recipient);
-        return { assertionId: existing.assertionId, created: false };
+        return { assertionId: existing.assertionId, created: false, accept: existing.status !== 'accepted' };
       }
-      return { assertionId: await this.create(tx, scope, held, facts, recipient, options), created: true };
+      return { assertionId: await this.create(tx, scope, held, facts, recipient, options), created: true, accept: false };
     });
+    // Announced as any acceptance is (badge-acceptance.service.ts), after the write that found it.
+    if (outcome.accept) await this.acceptance.answer(scope, outcome.assertionId, 'accepted', options.correlationId ?? randomUUID());
     const view = await this.backpack.findByAssertion(scope, outcome.assertionId);
     if (!view) throw new Error('the held credential vanished');
     return { view, created: outcome.created };

@@ -12,7 +12,7 @@ import {
   type OpenBadgesServiceDescription,
 } from '@badges/api-contracts';
 import { JsonTooDeepError, parseJsonWithinLimits } from '@badges/openbadges';
-import { ApiError, ErrorCode, InternalTokenGuard, MAX_BODY_JSON_DEPTH, parseWith } from '@badges/service-kit';
+import { ApiError, CorrelationId, ErrorCode, InternalTokenGuard, MAX_BODY_JSON_DEPTH, parseWith } from '@badges/service-kit';
 
 import { BadgeConnectAuthGuard, BadgeConnectLearner, RequiresScope } from '../badge-connect/badge-connect-auth.guard';
 import type { LearnerScope } from '../common/learner-scope';
@@ -75,9 +75,15 @@ export class OpenBadgesApiController {
   @Post('credentials')
   @UseGuards(BadgeConnectAuthGuard)
   @RequiresScope(OpenBadgesApiScope.CredentialUpsert)
-  async upsert(@BadgeConnectLearner() learner: LearnerScope, @Body() body: unknown, @Headers('content-type') contentType: string | undefined, @Res() reply: FastifyReply): Promise<FastifyReply> {
+  async upsert(
+    @BadgeConnectLearner() learner: LearnerScope,
+    @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
+    @CorrelationId() correlationId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
     const held = credentialIn(body, contentType);
-    const { created } = await this.intake.hold(learner, held, { existing: 'replace' });
+    const { created } = await this.intake.hold(learner, held, { existing: 'replace', correlationId });
     void reply.code(created ? 201 : 200).header('cache-control', 'no-store');
     return held.format === 'jwt' ? reply.type('text/plain; charset=utf-8').send(held.text) : reply.type('application/json; charset=utf-8').send(held.document);
   }

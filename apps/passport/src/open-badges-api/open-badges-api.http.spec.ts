@@ -241,6 +241,20 @@ describe.each(databaseTargets())('the Open Badges 3.0 API on $name', (target) =>
     expect((await wallet.getCredentials()).total).toBe(before);
   });
 
+  it('a wallet sending the learner’s own award from this platform, not yet accepted, accepts it: it is then in the list', async () => {
+    const wallet = await connectedWallet([OpenBadgesApiScope.CredentialUpsert, OpenBadgesApiScope.CredentialRead]);
+    const own = await p.award(EMAIL, { credential: 'jwt', badgeName: 'Pending until the wallet sends it' });
+    const listed = async () => (await wallet.allCredentials(100)).compactJwsStrings;
+    const jwt = p.issuer.credentials.get(own)!.text;
+    expect(await listed()).not.toContain(jwt);
+    p.engagements.length = 0;
+    expect((await wallet.upsert(jwt)).status).toBe(200);
+    expect(await listed()).toContain(jwt);
+    expect(p.json(await p.call('GET', `/v2/backpack/assertions/${own}`, learner)).result[0].status).toBe('accepted');
+    // Announced as any acceptance is, for the issuer's dashboards.
+    await p.waitFor(() => (p.engagements.some((event) => event.aggregateId === own) ? true : undefined), 'the acceptance event');
+  });
+
   it('putProfile renames the learner and takes only contact points they confirmed', async () => {
     const wallet = await connectedWallet([OpenBadgesApiScope.ProfileRead, OpenBadgesApiScope.ProfileUpdate]);
     const profile = (await wallet.getProfile()).body;
