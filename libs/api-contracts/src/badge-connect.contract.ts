@@ -23,6 +23,13 @@ export const ALL_SCOPES: readonly string[] = Object.values(BadgeConnectScope);
  */
 export const PASSPORT_OAUTH_SCOPES: readonly string[] = [...ALL_SCOPES, ...OPEN_BADGES_API_SCOPES];
 
+/**
+ * Scopes a client may send that grant nothing here: `offline_access` (OpenID Connect's request for
+ * a refresh token, in OB 3.0's own registration example). Refresh tokens are always issued, so it is
+ * accepted in registration and authorization requests, and not kept.
+ */
+export const TOLERATED_SCOPES: readonly string[] = ['offline_access'];
+
 const redirectUri = z
   .url({ error: 'Each redirect URI must be an absolute URL.' })
   .max(2048)
@@ -44,7 +51,8 @@ export const BadgeConnectRegistrationBodySchema = z.object({
   response_types: z.array(z.literal('code')).default(['code']),
   scope: z
     .string({ error: 'This field is required.' })
-    .refine((value) => value.split(/\s+/).filter(Boolean).every((scope) => PASSPORT_OAUTH_SCOPES.includes(scope)), { error: `Unknown scope; offered: ${PASSPORT_OAUTH_SCOPES.join(' ')}` }),
+    .refine((value) => value.split(/\s+/).filter(Boolean).every((scope) => PASSPORT_OAUTH_SCOPES.includes(scope) || TOLERATED_SCOPES.includes(scope)), { error: `Unknown scope; offered: ${PASSPORT_OAUTH_SCOPES.join(' ')}` }),
+  contacts: z.array(z.string().max(320)).max(10).optional(),
 });
 
 /**
@@ -146,7 +154,7 @@ export const BadgeConnectManifestSchema = z.object({
 });
 export type BadgeConnectManifest = z.output<typeof BadgeConnectManifestSchema>;
 
-/** 201 of POST /o/badgeconnect/register (RFC 7591 §3.2.1); the secret is shown only here. */
+/** 201 of POST /o/badgeconnect/register (RFC 7591 §3.2.1): what the client sent, as registered; the secret is shown only here. */
 export const BadgeConnectClientSchema = z.object({
   client_id: z.string(),
   client_secret: z.string().optional().describe('Absent for token_endpoint_auth_method "none".'),
@@ -154,6 +162,12 @@ export const BadgeConnectClientSchema = z.object({
   client_id_issued_at: z.number().int(),
   client_name: z.string(),
   client_uri: z.string().optional(),
+  logo_uri: z.string().optional(),
+  tos_uri: z.string().optional(),
+  policy_uri: z.string().optional(),
+  software_id: z.string().optional(),
+  software_version: z.string().optional(),
+  contacts: z.array(z.string()).optional(),
   redirect_uris: z.array(z.string()),
   grant_types: z.array(z.enum(['authorization_code', 'refresh_token'])),
   response_types: z.array(z.literal('code')),

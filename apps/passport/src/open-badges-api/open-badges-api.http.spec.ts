@@ -114,7 +114,24 @@ describe.each(databaseTargets())('the Open Badges 3.0 API on $name', (target) =>
 
     // RFC 7591, then the consent page names the wallet and its four scopes; the approval sends the browser back with a code.
     const registered = await wallet.register(ALL_OB3);
-    expect(registered).toMatchObject({ status: 201, body: { client_name: 'Example Wallet', scope: ALL_OB3.join(' '), token_endpoint_auth_method: 'client_secret_basic' } });
+    // Everything it sent comes back (RFC 7591 §3.2.1); `offline_access` is accepted, and not kept: refresh tokens are always issued.
+    expect(registered).toMatchObject({
+      status: 201,
+      body: {
+        client_name: 'Example Wallet',
+        client_uri: 'https://wallet.example/',
+        logo_uri: 'https://wallet.example/logo.png',
+        tos_uri: 'https://wallet.example/terms',
+        policy_uri: 'https://wallet.example/privacy',
+        software_id: 'example-wallet',
+        software_version: '1.0',
+        contacts: ['support@wallet.example'],
+        redirect_uris: [wallet.redirectUri],
+        grant_types: ['authorization_code', 'refresh_token'],
+        scope: ALL_OB3.join(' '),
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    });
     const { asked, location } = await approveOnConsentPage(wallet.authorizationUrl(ALL_OB3));
     expect(asked).toMatchObject({ outcome: 'ask', client: { name: 'Example Wallet', uri: 'https://wallet.example/', site: 'wallet.example' }, scopes: ALL_OB3 });
     expect(location.startsWith(`${wallet.redirectUri}?`)).toBe(true);

@@ -64,7 +64,9 @@ export class Ob3Wallet {
         token_endpoint_auth_method: 'client_secret_basic',
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
-        scope: scopes.join(' '),
+        // As OB 3.0's own example: `offline_access` asks for refresh tokens.
+        scope: [...scopes, 'offline_access'].join(' '),
+        contacts: ['support@wallet.example'],
       }),
     });
     const body = (await response.json()) as Json;
@@ -76,7 +78,7 @@ export class Ob3Wallet {
   authorizationUrl(scopes: readonly string[]): string {
     if (!this.client) throw new Error('register first');
     const verifier = randomBytes(32).toString('base64url');
-    this.pending = { state: randomBytes(12).toString('base64url'), verifier, scope: scopes.join(' ') };
+    this.pending = { state: randomBytes(12).toString('base64url'), verifier, scope: [...scopes, 'offline_access'].join(' ') };
     const url = new URL(this.oauth.flows.authorizationCode.authorizationUrl);
     const params = {
       response_type: 'code',
