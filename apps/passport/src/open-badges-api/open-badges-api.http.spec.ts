@@ -15,6 +15,7 @@ import { GetOpenBadgeCredentialsResponseSchema, ImsxStatusInfoSchema, OpenBadges
 import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
 
 import { readZip } from '../export/testing/read-zip';
+import { ReverifyScheduler } from '../imports/reverify-scheduler';
 import { LocalVerifier } from '../testing/local-verifier';
 import { Ob3Wallet, type Network } from '../testing/ob3-wallet';
 import { startPassport, TEST_PUBLIC_URL, type PassportHarness } from '../testing/passport-test-app';
@@ -35,11 +36,12 @@ describe.each(databaseTargets())('the Open Badges 3.0 API on $name', (target) =>
   let net: Network;
   let learner: string;
   let sign: Awaited<ReturnType<typeof testJwtSigner>>;
+  const verifier = new LocalVerifier();
 
   beforeAll(async () => {
     scratch = await target.create();
     database = await openDatabase(scratch.config);
-    p = await startPassport(database, { verifier: new LocalVerifier(), internalToken: false });
+    p = await startPassport(database, { verifier, internalToken: false });
     await p.app.listen(0, '127.0.0.1');
     origin = `http://127.0.0.1:${(p.app.getHttpServer().address() as AddressInfo).port}`;
     net = (url, init) => fetch(url.startsWith(TEST_PUBLIC_URL) ? origin + url.slice(TEST_PUBLIC_URL.length) : url, init);
@@ -310,6 +312,10 @@ describe.each(databaseTargets())('the Open Badges 3.0 API on $name', (target) =>
     const importedId = p.json(imported).result[0].entityId as string;
     expect(p.json(imported).result[0]).toMatchObject({ badgeclassName: 'Imported', status: 'accepted' });
     expect((await p.call('POST', '/v2/backpack/import', token, { assertion: jwt })).statusCode).toBe(409);
+    // Re-verified on the import schedule as it is kept (its status list would say a revocation).
+    const calls = verifier.calls.length;
+    await p.app.get(ReverifyScheduler).sweep(new Date(Date.now() + 25 * 3600 * 1000));
+    await p.waitFor(() => (verifier.calls.slice(calls).some((call) => 'json' in call.input && call.input.json === jwt) ? true : undefined), 'the re-verification of the kept credential');
 
     // The export: each credential file beside the 2.0 files, byte for byte, and named in the summary.
     const zip = await p.call('GET', '/v2/backpack/export', token);
