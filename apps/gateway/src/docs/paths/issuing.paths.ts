@@ -20,9 +20,9 @@ export const ISSUING_PATHS: PathItems = {
     get: clientOp('Issuers', 'The issuer’s signing keys, oldest first (public halves only); empty until its first signed badge', { '200': ok('Keys', 'SigningKey') }, { parameters: [idParam()] }),
   },
   '/v2/issuers/{entityId}/keys/rotate': {
-    post: clientOp('Issuers', 'Retire the active signing key and make a new one; retired keys stay published, so earlier signed badges keep verifying', { '201': ok('Keys after the rotation (the new active key last)', 'SigningKey') }, {
+    post: clientOp('Issuers', 'Retire the active signing key of the algorithm’s family (RS256/ES256, or the Ed25519 DID key) and make a new one; retired keys stay published, so earlier signed badges and credentials keep verifying', { '201': ok('Keys after the rotation (the new active key last)', 'SigningKey') }, {
       parameters: [idParam()],
-      requestBody: body('RotateSigningKeyBody', false),
+      requestBody: body('IssuerRotateSigningKeyBody', false),
     }),
   },
   '/v2/issuers/{entityId}/badgeclasses': {
