@@ -109,5 +109,5 @@ export const IssuerV2Schema = z
     extensions: badgrExtensions(),
     credentialProof: z.enum(CREDENTIAL_PROOFS).describe('Ours: how its OB 3.0 credentials are proven (decision 0048)'),
   })
-  .describe('Badgr v2 Issuer, plus how its OB 3.0 credentials are proven.');
+  .describe('Badgr v2 Issuer.');
 export type IssuerV2 = z.output<typeof IssuerV2Schema>;

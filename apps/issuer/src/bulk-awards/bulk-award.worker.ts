@@ -50,6 +50,8 @@ export const CHUNKS_IN_FLIGHT = 2;
 @Injectable()
 export class BulkAwardWorker implements OnApplicationBootstrap {
   private readonly logger = new Logger(BulkAwardWorker.name);
+  /** The pending-row readers of the jobs this process is running (see `readerOf`). */
+  private readonly readers = new Map<string, { next: () => Promise<ClaimedRow[]>; runs: number }>();
 
   constructor(
     @Inject(BULK_AWARD_QUEUE) private readonly queue: BulkAwardQueue,
@@ -97,7 +99,7 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
     try {
       // Read once a run: a run lasts seconds, and an edit made meanwhile reaches the next run.
       const source = await this.award.chunkSource(scope, job.badgeClassId, storedOrigin(job));
-      const next = pendingReader(this.jobs, job.id, bulkChunkSize(job.total));
+      const next = this.readerOf(job);
       let started = 0;
       let lastLine = 0;
       let exhausted = false;
@@ -109,7 +111,7 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
           lastLine = Math.max(lastLine, chunk.lastLine);
         }
       };
-      await Promise.all(Array.from({ length: CHUNKS_IN_FLIGHT }, lane));
+      await Promise.all(Array.from({ length: CHUNKS_IN_FLIGHT }, lane)).finally(() => this.release(job.id));
       if (!exhausted && (await this.jobs.countPending(bulkAwardId)) > 0) {
         await this.queue.add(JobName.RunBulkAward, { institutionId, bulkAwardId }, { jobId: `${bulkJobId(bulkAwardId)}-from-${lastLine}` });
         return JobStatus.Success;
@@ -124,6 +126,24 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
       }
       throw error;
     }
+  }
+
+  /**
+   * The job's pending-row reader, shared by every run of the job this process is running at once (a
+   * resumed run and a recovered one), so they prepare different rows; a run that starts later begins
+   * from the first pending row again. Runs in different processes may prepare the same rows: the
+   * chunk's transaction claims each row once, and the other run's signatures are dropped.
+   */
+  private readerOf(job: BulkAwardJob): () => Promise<ClaimedRow[]> {
+    const shared = this.readers.get(job.id) ?? { next: pendingReader(this.jobs, job.id, bulkChunkSize(job.total)), runs: 0 };
+    shared.runs += 1;
+    this.readers.set(job.id, shared);
+    return shared.next;
+  }
+
+  private release(jobId: string): void {
+    const shared = this.readers.get(jobId);
+    if (shared && --shared.runs === 0) this.readers.delete(jobId);
   }
 
   /** Marks the job finished with its event, once: a run that finds it already finished writes nothing. */
@@ -170,7 +190,7 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
 }
 
 /**
- * Reads the job's next pending rows, `size` at a time, in line order. The lanes of one run share it:
+ * Reads the job's next pending rows, `size` at a time, in line order. The lanes of its runs share it:
  * each read starts after the last line the previous read returned, so no two lanes sign the same rows.
  */
 function pendingReader(jobs: BulkAwardsRepository, jobId: string, size: number): () => Promise<ClaimedRow[]> {
