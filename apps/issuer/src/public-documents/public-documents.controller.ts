@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Param, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
-import { acceptedLanguages, ApiError, InternalTokenGuard, markPublicCacheable, negotiate, prefersJose } from '@badges/service-kit';
+import { acceptedLanguages, ApiError, InternalTokenGuard, jsonLdContentType, markPublicCacheable, negotiate, prefersJose } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { linkAlternate, ob3OnlyError } from '../credentials/award-forms';
@@ -95,5 +95,5 @@ function send(reply: FastifyReply, document: PublicDocument, accept: string | un
     void reply.header('content-type', 'text/html; charset=utf-8').header('content-language', document.view.lang).send(renderHtml(document.view));
     return;
   }
-  void reply.header('content-type', 'application/ld+json; charset=utf-8').send(JSON.stringify(document.json));
+  void reply.header('content-type', jsonLdContentType(accept)).send(JSON.stringify(document.json));
 }

@@ -250,7 +250,11 @@ export class PublicDocumentsService {
       tags: badgeClass.tags,
       language: texts.language,
       related: texts.related,
-      endorsement: endorsements.map((e) => e.url),
+      // An Endorsement's claim is the default edition's URL (that is what endorsers are asked
+      // about), and verifiers check that the claim names the node listing it: ours warns
+      // ENDORSEMENT_CLAIM_MISMATCH. So a translation lists none; its `related` leads to the default
+      // edition, which lists them. The page still shows them (docs/public-document-fields.md).
+      endorsement: translation ? [] : endorsements.map((e) => e.url),
     });
     return {
       status: 200,

@@ -6,7 +6,7 @@ const TAG = 'Public documents';
 export function publicDoc(summary: string, parameters = [idParam('id')]): Operation {
   return op([TAG], summary, {
     parameters,
-    description: 'JSON-LD for `Accept: application/ld+json` or `application/json`, HTML for browsers. No authentication.',
+    description: 'JSON-LD for `Accept: application/ld+json` or `application/json` (labelled `application/json` when the client ranks it above `application/ld+json`, as OB 2.0 asks; `Vary: Accept`), HTML for browsers. No authentication.',
     responses: {
       '200': {
         description: 'The document',
