@@ -42,8 +42,8 @@ export class PublicUrls {
   /** The Data Integrity `verificationMethod` of an Ed25519 key: `{did}#{keyId}` in the DID document. */
   didKey(issuerId: string, keyId: string): string { return `${this.issuerDid(issuerId)}#${keyId}`; }
   jwks(issuerId: string): string { return `${this.issuer(issuerId)}/jwks.json`; }
-  /** A VC-JWT's `kid`: `{jwksUrl}#{keyId}`. */
-  jwksKey(issuerId: string, keyId: string): string { return `${this.jwks(issuerId)}#${keyId}`; }
+  /** A VC-JWT's `kid`: the key's own URL, which answers its JWK (and is its `kid` in the JWKS). */
+  jwksKey(issuerId: string, keyId: string): string { return `${this.issuer(issuerId)}/jwks/${keyId}`; }
   statusList(issuerId: string, listNumber: number): string { return `${this.issuer(issuerId)}/status/${listNumber}`; }
   /** The award's baked image: the OB 2.0 one, or the credential's when the award has no 2.0 form. */
   awardImage(award: { id: string; openBadgesVersion: string }): string {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { buildIssuerDidDocument, buildJwks } from '@badges/openbadges';
+import { buildIssuerDidDocument, buildJwk, buildJwks, type JwksKey } from '@badges/openbadges';
 import { ApiError, cacheTag } from '@badges/service-kit';
 
 import { PublicUrls } from '../common/public-urls';
@@ -73,10 +73,20 @@ export class CredentialDocumentsService {
   /** The issuer's RS256/ES256 keys, retired ones too: VC-JWT verifiers find the `kid` here. */
   async jwks(issuerId: string): Promise<IssuerDocument> {
     await this.requireIssuer(issuerId);
-    const keys = (await this.documents.publishedKeys(issuerId)).flatMap((key) =>
-      key.algorithm === 'RS256' || key.algorithm === 'ES256' ? [{ keyId: key.id, algorithm: key.algorithm as 'RS256' | 'ES256', publicKeyPem: key.publicKeyPem }] : [],
+    return { body: JSON.stringify(await buildJwks(await this.jwksKeys(issuerId))), tags: [cacheTag.issuer(issuerId)] };
+  }
+
+  /** One of them alone, at its `kid` (OB 3.0 §8.2: a VC-JWT's `kid` dereferences to its JWK). */
+  async jwk(issuerId: string, keyId: string): Promise<IssuerDocument> {
+    const key = (await this.jwksKeys(issuerId)).find((k) => k.kid === this.urls.jwksKey(issuerId, keyId));
+    if (!key) throw ApiError.notFound('key');
+    return { body: JSON.stringify(await buildJwk(key)), tags: [cacheTag.issuer(issuerId)] };
+  }
+
+  private async jwksKeys(issuerId: string): Promise<JwksKey[]> {
+    return (await this.documents.publishedKeys(issuerId)).flatMap((key) =>
+      key.algorithm === 'RS256' || key.algorithm === 'ES256' ? [{ kid: this.urls.jwksKey(issuerId, key.id), algorithm: key.algorithm, publicKeyPem: key.publicKeyPem }] : [],
     );
-    return { body: JSON.stringify(await buildJwks(keys)), tags: [cacheTag.issuer(issuerId)] };
   }
 
   /** The signed BitstringStatusListCredential, as stored by the last award or revocation that changed it. */

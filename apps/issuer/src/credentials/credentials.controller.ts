@@ -39,7 +39,7 @@ export class CredentialsController {
       void reply.header('content-type', 'text/html; charset=utf-8').header('content-language', document.view.lang).send(renderHtml(document.view));
       return;
     }
-    void reply.header('content-type', document.credential.mediaType).send(document.body);
+    void reply.header('content-type', contentType(document.credential.mediaType)).send(document.body);
   }
 
   /** did:web resolves `did:web:host:…:public:issuers:{id}` to this URL. */
@@ -53,6 +53,11 @@ export class CredentialsController {
     sendJson(reply, await this.documents.jwks(issuerId), 'application/jwk-set+json');
   }
 
+  @Get('issuers/:id/jwks/:keyId')
+  async jwk(@Param('id', EntityIdPipe) issuerId: string, @Param('keyId', EntityIdPipe) keyId: string, @Res() reply: FastifyReply): Promise<void> {
+    sendJson(reply, await this.documents.jwk(issuerId, keyId), 'application/jwk+json');
+  }
+
   @Get('issuers/:id/status/:listNumber')
   async statusList(@Param('id', EntityIdPipe) issuerId: string, @Param('listNumber') listNumber: string, @Res() reply: FastifyReply): Promise<void> {
     if (!LIST_NUMBER.test(listNumber)) throw ApiError.notFound('status list');
@@ -60,6 +65,11 @@ export class CredentialsController {
   }
 }
 
-function sendJson(reply: FastifyReply, document: IssuerDocument, contentType: string): void {
-  void markPublicCacheable(reply, { tags: document.tags }).status(200).header('cache-control', PUBLIC_CACHE_CONTROL).header('content-type', contentType).send(document.body);
+function sendJson(reply: FastifyReply, document: IssuerDocument, mediaType: string): void {
+  void markPublicCacheable(reply, { tags: document.tags }).status(200).header('cache-control', PUBLIC_CACHE_CONTROL).header('content-type', contentType(mediaType)).send(document.body);
+}
+
+/** JSON is UTF-8, said explicitly as the OB 2.0 routes do (a compact JWT is ASCII, and has no charset). */
+function contentType(mediaType: string): string {
+  return mediaType.endsWith('json') ? `${mediaType}; charset=utf-8` : mediaType;
 }

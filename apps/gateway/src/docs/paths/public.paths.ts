@@ -69,6 +69,7 @@ export const PUBLIC_PATHS: PathItems = {
   '/public/credentials/{id}/image': { get: publicImage('The badge image with the OB 3.0 credential baked in') },
   '/public/issuers/{id}/did.json': { get: publicJson('DID document of the issuer’s did:web DID: its Ed25519 keys, retired ones too', 'application/did+ld+json') },
   '/public/issuers/{id}/jwks.json': { get: publicJson('JWKS of the issuer’s RS256/ES256 keys, retired ones too (VC-JWT `kid`s)', 'application/jwk-set+json') },
+  '/public/issuers/{id}/jwks/{keyId}': { get: publicJson('One RS256/ES256 key of the issuer as a JWK: the `kid` of the VC-JWTs it signed', 'application/jwk+json', [idParam('id'), idParam('keyId')]) },
   '/public/issuers/{id}/status/{listNumber}': {
     get: publicJson('Signed BitstringStatusListCredential (revocation) of the issuer’s list', 'application/vc+ld+json', [idParam('id'), { name: 'listNumber', in: 'path', required: true, schema: { type: 'integer', minimum: 0 } }]),
   },
