@@ -23,6 +23,12 @@ export interface CredentialDocument {
 export interface IssuerDocument {
   body: string;
   tags: string[];
+  /**
+   * False for a DID document or JWKS without keys yet: the award that makes the first key announces
+   * it by event, which a gateway hears within about a second; not caching the empty answer means a
+   * verifier never meets it after that award.
+   */
+  cacheable: boolean;
 }
 
 /**
@@ -67,20 +73,21 @@ export class CredentialDocumentsService {
     const keys = (await this.documents.publishedKeys(issuerId)).flatMap((key) =>
       key.algorithm === 'Ed25519' && key.publicKeyMultibase ? [{ keyId: key.id, publicKeyMultibase: key.publicKeyMultibase }] : [],
     );
-    return { body: JSON.stringify(buildIssuerDidDocument(this.urls.issuerDid(issuerId), keys)), tags: [cacheTag.issuer(issuerId)] };
+    return { body: JSON.stringify(buildIssuerDidDocument(this.urls.issuerDid(issuerId), keys)), tags: [cacheTag.issuer(issuerId)], cacheable: keys.length > 0 };
   }
 
   /** The issuer's RS256/ES256 keys, retired ones too: VC-JWT verifiers find the `kid` here. */
   async jwks(issuerId: string): Promise<IssuerDocument> {
     await this.requireIssuer(issuerId);
-    return { body: JSON.stringify(await buildJwks(await this.jwksKeys(issuerId))), tags: [cacheTag.issuer(issuerId)] };
+    const keys = await this.jwksKeys(issuerId);
+    return { body: JSON.stringify(await buildJwks(keys)), tags: [cacheTag.issuer(issuerId)], cacheable: keys.length > 0 };
   }
 
   /** One of them alone, at its `kid` (OB 3.0 §8.2: a VC-JWT's `kid` dereferences to its JWK). */
   async jwk(issuerId: string, keyId: string): Promise<IssuerDocument> {
     const key = (await this.jwksKeys(issuerId)).find((k) => k.kid === this.urls.jwksKey(issuerId, keyId));
     if (!key) throw ApiError.notFound('key');
-    return { body: JSON.stringify(await buildJwk(key)), tags: [cacheTag.issuer(issuerId)] };
+    return { body: JSON.stringify(await buildJwk(key)), tags: [cacheTag.issuer(issuerId)], cacheable: true };
   }
 
   private async jwksKeys(issuerId: string): Promise<JwksKey[]> {
@@ -94,7 +101,7 @@ export class CredentialDocumentsService {
     const list = await this.documents.findStatusList(issuerId, listNumber);
     if (!list) throw ApiError.notFound('status list');
     // Revocations make it stale; caches hear them as they hear the RevocationList's.
-    return { body: list.credential, tags: [cacheTag.issuer(issuerId), cacheTag.revocations(issuerId)] };
+    return { body: list.credential, tags: [cacheTag.issuer(issuerId), cacheTag.revocations(issuerId)], cacheable: true };
   }
 
   private async requireIssuer(issuerId: string): Promise<void> {

@@ -66,7 +66,9 @@ export class CredentialsController {
 }
 
 function sendJson(reply: FastifyReply, document: IssuerDocument, mediaType: string): void {
-  void markPublicCacheable(reply, { tags: document.tags }).status(200).header('cache-control', PUBLIC_CACHE_CONTROL).header('content-type', contentType(mediaType)).send(document.body);
+  if (document.cacheable) void markPublicCacheable(reply, { tags: document.tags }).header('cache-control', PUBLIC_CACHE_CONTROL);
+  else void reply.header('cache-control', 'no-cache');
+  void reply.status(200).header('content-type', contentType(mediaType)).send(document.body);
 }
 
 /** JSON is UTF-8, said explicitly as the OB 2.0 routes do (a compact JWT is ASCII, and has no charset). */
