@@ -62,7 +62,7 @@ export class AssertionsService {
    * formula-neutralised as the audit CSV's are; ids, dates and our URLs are written as they are. A
    * hashed recipient appears as its salted hash: the plaintext is not stored (decision 0004).
    */
-  async *awardsCsv(scope: TenantScope, badgeClassId: string, query: AssertionListQueryWithCursor, assertionUrl: (id: string) => string): AsyncGenerator<string> {
+  async *awardsCsv(scope: TenantScope, badgeClassId: string, query: AssertionListQueryWithCursor, assertionUrl: (row: AssertionRecord) => string): AsyncGenerator<string> {
     yield csvLine(['assertion_id', 'recipient_name', 'recipient_type', 'recipient', 'issued_on', 'expires', 'status', 'revocation_reason', 'assertion_url']);
     const now = new Date();
     let cursor: string | undefined;
@@ -79,7 +79,7 @@ export class AssertionsService {
           row.expires?.toISOString(),
           awardStatus(row, now),
           freeText(row.revocationReason),
-          assertionUrl(row.id),
+          assertionUrl(row),
         ]);
       }
       yield chunk;

@@ -185,6 +185,9 @@ describe.each(databaseTargets())('OB 3.0 credentials on $name', (target) => {
 
     const [event] = await eventsOf(Topic.AssertionIssued, assertion.entityId);
     expect(event.payload).toMatchObject({ credentialUrl: assertion.openBadgeCredentialUrl, credentialFormat: 'ldp', imageUrl: assertion.image });
+    // The console's CSV names the award by its credential.
+    const csv = (await call('GET', `/v2/badgeclasses/${ob3Class.entityId}/assertions.csv`, A)).body;
+    expect(csv.split('\n').find((line) => line.startsWith(assertion.entityId))).toMatch(new RegExp(`,${assertion.openBadgeCredentialUrl}\r?$`));
   });
 
   it('sets the credential\'s bit in the status list as soon as its revocation answered; the credential still answers', async () => {
