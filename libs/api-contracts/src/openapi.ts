@@ -86,7 +86,7 @@ import {
   SignUpBodySchema,
   UserUpdateBodySchema,
 } from './passport-requests.contract';
-import { EndorserSigningKeyV2Schema, RotateSigningKeyBodySchema, SigningKeyV2Schema } from './signing-keys.contract';
+import { EndorserSigningKeyV2Schema, IssuerRotateSigningKeyBodySchema, RotateSigningKeyBodySchema, SigningKeyV2Schema } from './signing-keys.contract';
 import {
   StaffInvitationAcceptBodySchema,
   StaffInviteBodySchema,
@@ -133,6 +133,7 @@ export const REQUEST_BODY_SCHEMAS = {
   EndorsementApproveBody: EndorsementApproveBodySchema,
   EndorsementReasonBody: EndorsementReasonBodySchema,
   RotateSigningKeyBody: RotateSigningKeyBodySchema,
+  IssuerRotateSigningKeyBody: IssuerRotateSigningKeyBodySchema,
   TemplateBody: TemplateBodySchema,
   LearnerSignInBody: LearnerSignInBodySchema,
   StaffSignInBody: StaffSignInBodySchema,

@@ -24,6 +24,21 @@ export const RotateSigningKeyBodySchema = z.object({
 });
 export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
 
+/**
+ * An issuer's keys (decision 0048): the JWS family (RS256/ES256: OB 2.0 signed badges and VC-JWT)
+ * and its DID key (Ed25519: OB 3.0 Data Integrity proofs and status lists). One of each is active.
+ */
+export const ISSUER_KEY_ALGORITHMS = ['RS256', 'ES256', 'Ed25519'] as const;
+export type IssuerKeyAlgorithm = (typeof ISSUER_KEY_ALGORITHMS)[number];
+
+/** Body of an issuer's key rotation (`POST /v2/issuers/{id}/keys/rotate`): `Ed25519` rotates its DID key. */
+export const IssuerRotateSigningKeyBodySchema = z.object({
+  algorithm: z
+    .enum(ISSUER_KEY_ALGORITHMS, { error: 'algorithm must be "RS256", "ES256" or "Ed25519".' })
+    .default('RS256')
+    .describe(`The new key's algorithm: RS256 (RSA-2048, the default) or ES256 replace the JWS key; Ed25519 replaces the DID key. ${ES256_SIGNED_BADGES_WARNING}`),
+});
+
 /** What every signing key shows: public information only, never the private half. */
 const signingKeyFields = {
   entityId: z.string(),
@@ -39,6 +54,10 @@ const signingKeyFields = {
 export const SigningKeyV2Schema = z.object({
   entityType: z.literal('SigningKey'),
   ...signingKeyFields,
+  openBadgeId: z
+    .string()
+    .describe('Where the key is published: the CryptographicKey\'s URL (RS256/ES256, the `creator` of what it signed) or its DID verification method `{did}#{keyId}` (Ed25519)'),
+  algorithm: z.enum(ISSUER_KEY_ALGORITHMS),
   issuer: z.string().describe('entityId of the Issuer'),
 });
 export type SigningKeyV2 = z.output<typeof SigningKeyV2Schema>;

@@ -30,10 +30,14 @@ export const awardedBadgeFields = z.object({
   badgeLanguage: z.string().min(1).max(35).optional(),
   issuedOn: isoDateTime,
   expires: isoDateTime.optional(),
+  /** The baked image: the OB 2.0 one, or the OB 3.0 credential's for an award made in 3.0 only. */
   imageUrl: httpUrl,
-  /** The award's OB 3.0 credential (PUBLIC_URL/public/credentials/{assertionId}, decision 0048), when it has one. */
+  /**
+   * OB 3.0 (decision 0048): the award's OpenBadgeCredential (`PUBLIC_URL/public/credentials/{id}`),
+   * present when the award has that form, with its format: `ldp` (JSON with a Data Integrity proof)
+   * or `jwt` (a compact VC-JWT). Absent: the award is OB 2.0 only, as every award before.
+   */
   credentialUrl: httpUrl.optional(),
-  /** How that credential is signed: `ldp` (a Data Integrity proof) or `jwt` (a VC-JWT). */
   credentialFormat: z.enum(['ldp', 'jwt']).optional(),
 });
 
@@ -47,6 +51,10 @@ export const assertionIssuedPayload = awardedBadgeFields
   .refine((p) => p.notify || p.recipient.plaintextIdentity === undefined, {
     message: 'recipient.plaintextIdentity is only allowed when notify is true',
     path: ['recipient', 'plaintextIdentity'],
+  })
+  .refine((p) => (p.credentialUrl === undefined) === (p.credentialFormat === undefined), {
+    message: 'credentialUrl and credentialFormat travel together',
+    path: ['credentialFormat'],
   });
 
 export type AssertionIssuedPayload = z.infer<typeof assertionIssuedPayload>;
