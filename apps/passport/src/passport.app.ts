@@ -43,7 +43,7 @@ export async function createPassportApp(input: PassportAppInput, options: Servic
   const relay = new OutboxRelay({ database: input.database, schema: PASSPORT_SCHEMA, publisher: bus.publisher });
   let app: NestFastifyApplication | undefined;
   try {
-    app = await createServiceApp(PassportModule.forRoot({ database: input.database, config: input.config, relay, issuer: input.issuer, verification: input.verification, verifier: input.verifier, env, inProcessJobs: input.inProcessJobs }), options);
+    app = await createServiceApp(PassportModule.forRoot({ database: input.database, config: input.config, relay, issuer: input.issuer, verification: input.verification, verifier: input.verifier, env, inProcessJobs: input.inProcessJobs }), { ...options, metrics: { service: 'passport', token: input.config.metricsToken } });
     app.connectMicroservice({ strategy: new EventBusServer(bus.subscriber, { group: PASSPORT_CONSUMER }) });
     await app.startAllMicroservices();
     app.getHttpAdapter().getInstance().addHook('onClose', async () => {

@@ -56,7 +56,7 @@ export async function createVerificationApp(input: VerificationAppInput, options
   let app: NestFastifyApplication | undefined;
   try {
     await listenForRevocations(bus.subscriber, fetcher);
-    app = await createServiceApp(VerificationModule.forRoot({ config, cache, fetcher, events }), options);
+    app = await createServiceApp(VerificationModule.forRoot({ config, cache, fetcher, events }), { ...options, metrics: { service: 'verification', token: config.metricsToken } });
     registerUploadParsers(app.getHttpAdapter().getInstance(), options.bodyLimit ?? DEFAULT_BODY_LIMIT);
     app.getHttpAdapter().getInstance().addHook('onClose', async () => {
       fetcher.close();

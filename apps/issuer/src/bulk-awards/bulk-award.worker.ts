@@ -10,6 +10,7 @@ import { storedOrigin } from '../common/created-by';
 import { IssuerEvents } from '../events/issuer-events';
 import type { BulkAwardJob } from '../generated/prisma/client';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
+import { countBulkAwardRows } from './bulk-award-metrics';
 import { BULK_AWARD_QUEUE, bulkJobId, type BulkAwardQueue } from './bulk-award-queue';
 import { BulkAwardsRepository } from './bulk-awards.repository';
 
@@ -153,6 +154,7 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
       await this.jobs.recordOutcomes(sql, job.id, rows, outcomes);
       return { lastLine: rows[rows.length - 1].line, awarded: outcomes };
     });
+    countBulkAwardRows(awarded);
     if (lastLine > 0) await this.award.afterCommit(scope, job.badgeClassId, awarded);
     return { lastLine };
   }
