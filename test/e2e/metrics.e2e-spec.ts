@@ -66,7 +66,8 @@ describe.each(embeddedStorageTargets())('metrics of the embedded platform on $na
   };
 
   it('answers /metrics only to the METRICS_TOKEN bearer', async () => {
-    for (const headers of [{}, { authorization: `Bearer ${platform.adminToken}` }, { authorization: `Bearer ${METRICS_TOKEN}-` }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: `Bearer ${platform.adminToken}` }, { authorization: `Bearer ${METRICS_TOKEN}-` }];
+    for (const headers of attempts) {
       const refused = await anonymous.get('/metrics', headers);
       expect(refused.status).toBe(401);
       expect(refused.body.error.code).toBe('unauthorized');

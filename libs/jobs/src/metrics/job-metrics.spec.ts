@@ -13,7 +13,7 @@ async function figure(family: string, labels: Record<string, string>, sample = f
   const metric = register.getSingleMetric(family);
   if (!metric) throw new Error(`${family} is not registered`);
   const { values } = await metric.get();
-  const matches = (value: (typeof values)[number]) => (value.metricName ?? family) === sample && Object.entries(labels).every(([key, wanted]) => String(value.labels[key]) === wanted);
+  const matches = (value: (typeof values)[number]) => ((value as { metricName?: string }).metricName ?? family) === sample && Object.entries(labels).every(([key, wanted]) => String(value.labels[key]) === wanted);
   return values.find(matches)?.value;
 }
 

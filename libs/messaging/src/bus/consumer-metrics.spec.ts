@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { register } from 'prom-client';
+import { register, type MetricValue } from 'prom-client';
 
 import { Topic } from '@badges/events';
 
 import { InProcessEventBus } from '../in-process/in-process-event-bus';
 import { sampleIssuedEvent, waitFor } from '../testing/sample-events';
 
-async function samples(name: string): Promise<{ labels: Record<string, string | number>; value: number }[]> {
+async function samples(name: string): Promise<MetricValue<string>[]> {
   return (await register.getSingleMetric(name)!.get()).values;
 }
 

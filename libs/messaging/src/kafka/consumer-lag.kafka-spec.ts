@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { Kafka, logLevel, type Admin } from 'kafkajs';
-import { register } from 'prom-client';
+import { register, type MetricValue } from 'prom-client';
 
 import { Topic, type BadgeEvent } from '@badges/events';
 
@@ -23,7 +23,7 @@ let admin: Admin;
 let publisher: KafkaEventPublisher;
 let subscription: KafkaSubscription | undefined;
 
-async function lagOf(group: string): Promise<{ labels: Record<string, string | number>; value: number }[]> {
+async function lagOf(group: string): Promise<MetricValue<string>[]> {
   return (await register.getSingleMetric('event_consumer_lag')!.get()).values.filter((sample) => sample.labels.group === group);
 }
 
