@@ -8,6 +8,8 @@
 //   Chromium:   CHROMIUM_PATH, /usr/bin/chromium, or Debian's package installed with apt-get (as root).
 //   Kafka:      KAFKA_BROKERS if set; else a broker started from Maven Central (infra/kafka) for the
 //               run and stopped after it.
+//   kubectl:    KUBECTL, kubectl on PATH, or Debian's kubernetes-client installed with apt-get (as
+//               root): test/deploy renders infra/k8s with `kubectl kustomize` (decision 0051).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -91,6 +93,19 @@ function chromium() {
   say(`Chromium: ${path}`);
 }
 
+function kubectl() {
+  const path = env.KUBECTL ?? 'kubectl';
+  if (!env.KUBECTL && !installed('kubectl') && installed('apt-get') && process.getuid?.() === 0) {
+    say("kubectl is missing: installing Debian's kubernetes-client");
+    const apt = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update', '-q'], { env: apt });
+    run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'kubernetes-client'], { env: apt });
+  }
+  if (spawnSync(path, ['version', '--client'], { stdio: 'ignore' }).status !== 0) fail(`no kubectl (${path}): apt-get install -y kubernetes-client, or set KUBECTL`);
+  env.KUBECTL = path;
+  say(`kubectl: ${path}`);
+}
+
 function kafka() {
   if (env.KAFKA_BROKERS) return say(`Kafka: ${env.KAFKA_BROKERS} (KAFKA_BROKERS)`);
   say('Kafka: starting a broker from Maven Central (infra/kafka) for this run');
@@ -108,6 +123,7 @@ const PASSES = ['typecheck', 'lint', 'test:jest', 'test:serial', 'test:browser',
 await postgres();
 await redis();
 chromium();
+kubectl();
 process.once('SIGINT', () => (stopStarted(), process.exit(130)));
 process.once('SIGTERM', () => (stopStarted(), process.exit(143)));
 const startedAt = Date.now();

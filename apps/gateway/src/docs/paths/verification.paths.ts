@@ -5,7 +5,7 @@ export const VERIFICATION_PATHS: PathItems = {
   '/v2/verify': {
     post: op(['Verification'], 'Verify any Open Badge 2.0 (or 1.x, upgraded): by URL, JSON, compact JWS or baked PNG/SVG image', {
       description:
-        'No authentication. JSON `{url}`, `{json}` (object, JSON text or compact JWS) with optional `expected_recipient` (email, URL, telephone, `{type, identity}` or a list); ' +
+        'No authentication. JSON `{url}`, `{json}` (object, JSON text or compact JWS) with optional `expected_recipient` (email, URL, telephone, another URI such as a DID for an `id` recipient, `{type, identity}` or a list); ' +
         'multipart/form-data with an `image` file; or a raw `image/png` / `image/svg+xml` body (`?expected_recipient=`). ' +
         'An invalid badge is a 200 whose `report.valid` is false; report message codes are listed in docs/verification.md. ' +
         'The report’s sentences (`messages[].message`, `steps[].title`, endorsement `problems`) are in the language `Accept-Language` asks for: English (default) or French, ' +
