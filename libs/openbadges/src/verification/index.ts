@@ -13,4 +13,5 @@ export { DEFAULT_SIGNING_ALGORITHM, generateSigningKeyPair, type PemKeyPair, typ
 export { ALLOWED_JWS_ALGORITHMS, type AllowedJwsAlgorithm } from './signed/allowed-algorithms';
 export { MAX_BADGE_JSON_DEPTH, MAX_BADGE_JSON_VALUES, jsonBudgetProblem } from './json-depth';
 export { reportSteps } from './report-steps';
+export { revocationDetails } from './revocation-message';
 export { JOSE_MEDIA_TYPE } from './steps/check-signed-endorsement';

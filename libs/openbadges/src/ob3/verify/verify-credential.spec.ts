@@ -165,7 +165,7 @@ describe('verifyOpenBadgeCredential: VC-JWT', () => {
   it('verifies an EdDSA VC-JWT whose kid is a did:key URL of a did:key issuer', async () => {
     const key = await jwtKey('EdDSA');
     const { Ed25519Multikey } = await import('./proof/digital-bazaar').then((m) => m.digitalBazaar());
-    const multikey = await Ed25519Multikey.fromJwk({ jwk: key.publicJwk as JsonNode });
+    const multikey = await Ed25519Multikey.fromJwk({ jwk: key.publicJwk as unknown as JsonNode });
     const { publicKeyMultibase } = await multikey.export({ publicKey: true });
     const did = `did:key:${publicKeyMultibase}`;
     const jwt = await signVcJwt(testCredential(did), key, { kid: `${did}#${publicKeyMultibase}` });
