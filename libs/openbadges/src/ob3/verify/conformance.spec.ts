@@ -151,6 +151,9 @@ const SPEC_EXAMPLES: Row[] = [
   'endorsement-01-sample-endorsementcredential.json',
 ].map((file): Row => ({ file, validator: 'no test', valid: false, errors: ['EmbeddedProofProbe'] }));
 
+/** The test's name: the file, and when our verdict is not the validator's, why. */
+const named = (rows: Row[], prefix = '') => rows.map((row) => [`${prefix}${row.file}${row.differs ? ` (validator: ${row.validator}; ours differs on purpose: ${row.differs})` : ''}`, row] as const);
+
 function codes(result: VerificationResult, level: 'ERROR' | 'WARNING'): string[] {
   return [...new Set(result.report.messages.filter((m) => m.level === level).map((m) => m.code))].sort();
 }
@@ -165,11 +168,11 @@ function expectRow(result: VerificationResult, row: Row): void {
 }
 
 describe('OB 3.0 conformance: the reference validator\'s fixtures', () => {
-  it.each(VALIDATOR.map((row) => [row.file, row] as const))('%s', async (_file, row) => {
+  it.each(named(VALIDATOR))('%s', async (_file, row) => {
     expectRow(await verifyOpenBadgeCredential(read(`validator/${row.file}`).toString('utf8'), { fetchDocument }), row);
   });
 
-  it.each(IMAGES.map((row) => [row.file, row] as const))('baked %s', async (_file, row) => {
+  it.each(named(IMAGES, 'baked '))('%s', async (_file, row) => {
     const unbaked = unbakeCredentialImage(read(`validator/${row.file}`));
     expect(unbaked).not.toBeNull();
     const kind = row.file.endsWith('.png') ? 'png' : 'svg';
