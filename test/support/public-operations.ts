@@ -7,9 +7,10 @@ const DESCRIBED_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Gateway routes that are not API: the Swagger UI and its assets (the document describes the
- * API, not itself), and the web app's pages and assets.
+ * API, not itself), the web app's pages and assets, and Prometheus' /metrics (with METRICS_TOKEN;
+ * docs/operations.md).
  */
-const NOT_API = [/^\/docs(\/|$)/, /^\/app(\/|$)/, /^\/assets(\/|$)/, /^\/$/, /^\/favicon/];
+const NOT_API = [/^\/docs(\/|$)/, /^\/app(\/|$)/, /^\/assets(\/|$)/, /^\/$/, /^\/favicon/, /^\/metrics$/];
 
 /** `GET /v2/issuers/{entityId}`: one operation, in OpenAPI's path syntax. */
 function operation(method: string, url: string): string {

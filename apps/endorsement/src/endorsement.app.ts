@@ -35,7 +35,7 @@ export async function createEndorsementApp(input: EndorsementAppInput, options: 
   const relay = new OutboxRelay({ database: input.database, schema: ENDORSEMENT_SCHEMA, publisher: bus.publisher });
   let app: NestFastifyApplication | undefined;
   try {
-    app = await createServiceApp(EndorsementModule.forRoot({ database: input.database, config: input.config, issuer: input.issuer, relay }), options);
+    app = await createServiceApp(EndorsementModule.forRoot({ database: input.database, config: input.config, issuer: input.issuer, relay }), { ...options, metrics: { service: 'endorsement', token: input.config.metricsToken } });
     app.getHttpAdapter().getInstance().addHook('onClose', async () => {
       await relay.stop();
       await bus.close();

@@ -43,7 +43,12 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Nest
   const bus = await createEventBus('gateway', options.env ?? process.env);
   const relay = new OutboxRelay({ database: options.database, schema: GATEWAY_SCHEMA, publisher: bus.publisher });
   const frontDoor = new FrontDoor();
-  const app = await createServiceApp(GatewayModule.forRoot({ ...options, relay }), { trustProxy: options.config.TRUST_PROXY, frontDoor });
+  const app = await createServiceApp(GatewayModule.forRoot({ ...options, relay }), {
+    trustProxy: options.config.TRUST_PROXY,
+    frontDoor,
+    // The gateway's port is the public one: /metrics only with METRICS_TOKEN (decision 0050).
+    metrics: { service: 'gateway', token: options.config.METRICS_TOKEN, publicPort: true },
+  });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onClose', async () => {
     await relay.stop();

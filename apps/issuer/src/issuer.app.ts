@@ -30,7 +30,7 @@ export async function createIssuerApp(
   await applyMigrations(database, ISSUER_MIGRATIONS);
   const bus = await createEventBus('issuer', env);
   const relay = new OutboxRelay({ database, schema: ISSUER_SCHEMA, publisher: bus.publisher });
-  const app = await createServiceApp(IssuerModule.forRoot({ database, config, relay, env, inProcessJobs }), options);
+  const app = await createServiceApp(IssuerModule.forRoot({ database, config, relay, env, inProcessJobs }), { ...options, metrics: { service: 'issuer', token: config.metricsToken } });
   // Bulk award uploads (text/csv, up to 50 MB on that route only).
   registerCsvBodyParser(app.getHttpAdapter().getInstance(), options.bodyLimit ?? DEFAULT_BODY_LIMIT);
   app.getHttpAdapter().getInstance().addHook('onClose', async () => {

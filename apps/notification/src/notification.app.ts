@@ -53,7 +53,7 @@ export async function createNotificationApp(input: NotificationAppInput, options
   });
   let app: NestFastifyApplication | undefined;
   try {
-    app = await createServiceApp(module, options);
+    app = await createServiceApp(module, { ...options, metrics: { service: 'notification', token: input.config.metricsToken } });
     app.connectMicroservice({ strategy: new EventBusServer(bus.subscriber, { group: NOTIFICATION_CONSUMER }) });
     await app.startAllMicroservices();
     app.getHttpAdapter().getInstance().addHook('onClose', async () => bus.close());

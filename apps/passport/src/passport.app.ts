@@ -47,7 +47,7 @@ export async function createPassportApp(input: PassportAppInput, options: Servic
   const relay = new OutboxRelay({ database: input.database, schema: PASSPORT_SCHEMA, publisher: bus.publisher });
   let app: NestFastifyApplication | undefined;
   try {
-    app = await createServiceApp(PassportModule.forRoot({ database: input.database, config: input.config, relay, issuer: input.issuer, verification: input.verification, verifier: input.verifier, env, inProcessJobs: input.inProcessJobs }), options);
+    app = await createServiceApp(PassportModule.forRoot({ database: input.database, config: input.config, relay, issuer: input.issuer, verification: input.verification, verifier: input.verifier, env, inProcessJobs: input.inProcessJobs }), { ...options, metrics: { service: 'passport', token: input.config.metricsToken } });
     const fastify = app.getHttpAdapter().getInstance();
     registerCredentialParsers(fastify, options.bodyLimit ?? DEFAULT_BODY_LIMIT);
     registerImsxErrors(fastify);

@@ -56,7 +56,7 @@ export async function createVerificationApp(input: VerificationAppInput, options
   let app: NestFastifyApplication | undefined;
   try {
     await listenForRevocations(bus.subscriber, fetcher);
-    app = await createServiceApp(VerificationModule.forRoot({ config, cache, fetcher, events }), options);
+    app = await createServiceApp(VerificationModule.forRoot({ config, cache, fetcher, events }), { ...options, metrics: { service: 'verification', token: config.metricsToken } });
     registerUploadParsers(app.getHttpAdapter().getInstance(), options.bodyLimit ?? DEFAULT_BODY_LIMIT);
     app.getHttpAdapter().getInstance().addHook('onClose', async () => {
       fetcher.close();
@@ -74,9 +74,16 @@ export async function createVerificationApp(input: VerificationAppInput, options
   }
 }
 
-/** Baked images arrive as multipart or as the raw body; both are read as bytes within the body limit. */
+/**
+ * Baked images arrive as multipart or as the raw body; both are read as bytes within the body limit.
+ * An OB 3.0 credential may come as the body itself (JSON-LD, or its VC-JWT as text): read as text,
+ * parsed by verify-request.ts with the same depth and size budgets as a `json` field.
+ */
 function registerUploadParsers(fastify: FastifyInstance, bodyLimit: number): void {
   fastify.addContentTypeParser(['multipart/form-data', 'image/png', 'image/svg+xml'], { parseAs: 'buffer', bodyLimit }, (_request, body, done) =>
+    done(null, body),
+  );
+  fastify.addContentTypeParser(['application/vc+ld+json', 'application/ld+json', 'application/vc', 'application/vc+jwt', 'application/jwt', 'application/jose'], { parseAs: 'string', bodyLimit }, (_request, body, done) =>
     done(null, body),
   );
 }

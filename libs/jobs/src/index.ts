@@ -16,6 +16,7 @@ export {
   type ResolvedQueueSettings,
 } from './job-queue';
 export { JobQueueError, JobQueueErrorCode } from './job-queue.error';
+export { DEPTH_STATES, type JobCounts } from './metrics/job-metrics';
 export { jobsSettingsFromEnv, concurrencyVariable, type JobsSettings } from './config/jobs-settings';
 export { parseWorkerRole, runsWorkersFor, type WorkerRole } from './config/worker-role';
 export { JobsConfigError } from './config/jobs-config.error';

@@ -1,5 +1,6 @@
 import type { BackoffOptions, KeepJobs } from './catalogue/job-defaults';
 import type { PayloadMap } from './catalogue/job-payloads';
+import type { JobCounts } from './metrics/job-metrics';
 
 /** What a handler reports. Skipped is not an error (immich habit); throwing is, and retries. */
 export const JobStatus = { Success: 'success', Skipped: 'skipped' } as const;
@@ -81,6 +82,8 @@ export interface JobQueue<P extends PayloadMap> {
   getJob(jobId: string): Promise<JobSnapshot<P> | undefined>;
   /** Re-runs a failed job with a fresh attempt budget ("resend"). */
   retry(jobId: string): Promise<void>;
+  /** How many jobs of the queue are in each state now (all processes' jobs: the queue's, not this handle's). */
+  counts(): Promise<JobCounts>;
   /** Stops taking jobs, waits for active ones, then releases connections. */
   close(): Promise<void>;
 }

@@ -25,7 +25,7 @@ const ALIVE_HEADERS = [
  * with an Origin (CORS decides what that gets). Whether dependencies answer is `/ready`.
  */
 export function registerLiveness(fastify: FastifyInstance, frontDoor: FrontDoor): void {
-  frontDoor.use(answerLiveness);
+  frontDoor.use(answerLiveness, '/health');
   fastify.get('/health', (_request, reply) => {
     void reply.header('cache-control', 'no-store').type(CONTENT_TYPE).send(ALIVE);
   });

@@ -15,7 +15,7 @@ import type { PublicCache } from './public-cache';
  */
 export async function registerPublicCache(fastify: FastifyInstance, frontDoor: FrontDoor, cache: PublicCache, events: EventSubscriber): Promise<void> {
   await subscribeInvalidations(events, cache);
-  frontDoor.use((request, response) => cache.answer(request, response));
+  frontDoor.use((request, response) => cache.answer(request, response), '(public cache)');
   fastify.addHook('onRequest', (request, reply, done) => {
     const entry = cache.find(request.raw);
     if (!entry) return done();

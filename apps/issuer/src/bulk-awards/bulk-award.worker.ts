@@ -10,6 +10,7 @@ import { storedOrigin } from '../common/created-by';
 import { IssuerEvents } from '../events/issuer-events';
 import type { BulkAwardJob } from '../generated/prisma/client';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
+import { countBulkAwardRows } from './bulk-award-metrics';
 import { BULK_AWARD_QUEUE, bulkJobId, type BulkAwardQueue } from './bulk-award-queue';
 import { BulkAwardsRepository, type ClaimedRow } from './bulk-awards.repository';
 
@@ -184,6 +185,7 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
       await this.jobs.recordOutcomes(sql, job.id, rows, kept);
       return kept;
     });
+    countBulkAwardRows(awarded);
     if (awarded.length > 0 && typeof source !== 'string') await this.award.afterCommit(scope, source, awarded);
     return { lastLine: peeked[peeked.length - 1].line };
   }

@@ -5,6 +5,7 @@ import { maskPersonalData, tenantScope } from '@badges/service-kit';
 
 import { describeError } from '../common/errors';
 import { JOB_SETTINGS } from '../common/tokens';
+import { countDelivery, failedOutcome } from '../jobs/delivery-metrics';
 import { EMAIL_QUEUE, isLastAttempt, type EmailQueue, type NotificationJobSettings } from '../jobs/notification-queues';
 import { BadgeImageClient } from './badge-image.client';
 import { EmailDeliveriesRepository, EmailStatus } from './email-deliveries.repository';
@@ -53,11 +54,13 @@ export class EmailDeliveryWorker implements OnModuleInit {
         html: delivery.htmlBody,
         attachment: image ? { filename: image.filename, contentType: image.contentType, content: image.content } : undefined,
       });
+      countDelivery('email', 'sent');
       await this.deliveries.markSent(scope, delivery.id, delivery.jobId, { messageId, attempts });
       return JobStatus.Success;
     } catch (error) {
       const final = isLastAttempt(this.settings.email, job.attemptsMade);
       const reason = maskPersonalData(describeError(error));
+      countDelivery('email', failedOutcome(final));
       await this.deliveries.markAttemptFailed(scope, delivery.id, delivery.jobId, { error: reason, attempts, final });
       if (final) this.logger.warn(`email ${delivery.id} failed after ${attempts} attempt(s): ${reason}`);
       throw error;

@@ -7,6 +7,7 @@ import { tenantScope } from '@badges/service-kit';
 import { describeError } from '../common/errors';
 import { JOB_SETTINGS, NOTIFICATION_CONFIG } from '../common/tokens';
 import type { NotificationConfig } from '../config/notification.config';
+import { countDelivery, failedOutcome } from '../jobs/delivery-metrics';
 import { isLastAttempt, WEBHOOK_QUEUE, type NotificationJobSettings, type WebhookQueue } from '../jobs/notification-queues';
 import { SecretBox } from './secret-box';
 import { WebhookDeliveriesRepository, WebhookStatus } from './webhook-deliveries.repository';
@@ -77,11 +78,13 @@ export class WebhookDeliveryWorker implements OnModuleInit {
       });
       responseStatus = response.status;
       if (response.status < 200 || response.status >= 300) throw new ReceiverError(response.status);
+      countDelivery('webhook', 'sent');
       await this.deliveries.markDelivered(scope, delivery.id, delivery.jobId, { responseStatus: response.status, attempts });
       return JobStatus.Success;
     } catch (error) {
       const final = isLastAttempt(this.settings.webhook, job.attemptsMade);
       const reason = describeError(error);
+      countDelivery('webhook', failedOutcome(final));
       await this.deliveries.markAttemptFailed(scope, delivery.id, delivery.jobId, { responseStatus, error: reason, attempts, final });
       if (final) this.logger.warn(`webhook delivery ${delivery.id} failed after ${attempts} attempt(s): ${reason}`);
       throw error;

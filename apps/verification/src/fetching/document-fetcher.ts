@@ -3,6 +3,7 @@ import { safeFetch, type AddressPolicy } from '@badges/outbound-http';
 import type { ServiceClient } from '@badges/service-kit';
 
 import { cacheTtlSeconds } from './cache-control';
+import { countCacheLookup } from './cache-metrics';
 import type { ResponseCache } from './response-cache';
 
 /** What verification asks for: JSON-LD first, JSON otherwise (hosted badges serve both). */
@@ -56,6 +57,7 @@ export class DocumentFetcher {
     const accept = options.accept ?? ACCEPT;
     const cacheKey = options.accept ? `${url} ${options.accept}` : url;
     const cached = await this.options.cache.get(cacheKey);
+    countCacheLookup(cached !== undefined);
     if (cached) return cached;
     // When a cached document expires under load, every verification in flight misses it at once:
     // they share one fetch instead of each asking the origin (or the issuer's database).

@@ -69,6 +69,26 @@ describe('VerificationMemo', () => {
     expect(runs).toBe(2);
   });
 
+  it('verifies again once an OB 3.0 credential\'s validUntil passes', async () => {
+    const credential = { type: ['VerifiableCredential', 'OpenBadgeCredential'], validFrom: '2026-01-01T00:00:00Z', validUntil: '2026-06-01T00:00:10Z' };
+    server.json('/credential', credential);
+    const url = server.url('/credential');
+    const run = () =>
+      memo.verify({ input: { url } }, async (fetchDocument) => {
+        runs += 1;
+        await fetchDocument(url);
+        const valid = clock <= Date.parse(credential.validUntil);
+        return { report: { valid, errorCount: valid ? 0 : 1, warningCount: 0, messages: [], openBadgesVersion: '3.0' }, graph: [credential], input: { input_type: 'url', value: url } };
+      });
+    expect((await run()).report.valid).toBe(true);
+    clock += 5_000;
+    expect((await run()).report.valid).toBe(true);
+    expect(runs).toBe(1);
+    clock += 5_001;
+    expect((await run()).report.valid).toBe(false);
+    expect(runs).toBe(2);
+  });
+
   it('keeps apart the same badge checked against different recipients', async () => {
     const { ids } = hostBadge(server);
     const right = await verify({ input: { url: ids.assertion }, recipientProfile: { email: RECIPIENT_EMAIL } });

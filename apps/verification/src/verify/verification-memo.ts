@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
-import { nextTimestampChange, type FetchDocument, type FetchedDocument, type FetchOptions, type VerificationResult } from '@badges/openbadges';
+import { nextTimestampChange, nextValidityChange, type FetchDocument, type FetchedDocument, type FetchOptions, type VerificationResult } from '@badges/openbadges';
 
 import type { VerifyRequest } from './verify-request';
 
@@ -123,9 +123,9 @@ function memoKey(request: VerifyRequest): string | undefined {
   return `${input.url}\n${createHash('sha256').update(JSON.stringify(request.recipientProfile)).digest('base64url')}`;
 }
 
-/** The earliest time a date in any node of the graph changes the timestamp checks' answer. */
+/** The earliest time a date in any node of the graph (2.0 issuedOn/expires, 3.0 validFrom/validUntil) changes the answer. */
 function validUntil(result: VerificationResult, now: number): number {
   let until = Infinity;
-  for (const node of result.graph) until = Math.min(until, nextTimestampChange(node, now));
+  for (const node of result.graph) until = Math.min(until, nextTimestampChange(node, now), nextValidityChange(node, now));
   return until;
 }

@@ -1,4 +1,4 @@
-import { jsonBudgetProblem, JsonTooDeepError, MAX_BADGE_JSON_DEPTH, MAX_BADGE_JSON_VALUES, parseJsonWithinLimits, type RecipientProfile, type VerifyInput } from '@badges/openbadges';
+import { isVerifiableCredential, jsonBudgetProblem, JsonTooDeepError, MAX_BADGE_JSON_DEPTH, MAX_BADGE_JSON_VALUES, parseJsonWithinLimits, type RecipientProfile, type VerifyInput } from '@badges/openbadges';
 import { ApiError, ErrorCode } from '@badges/service-kit';
 
 import { parseExpectedRecipient } from './expected-recipient';
@@ -11,11 +11,18 @@ export interface VerifyRequest {
 }
 
 const INPUT_FIELDS = ['url', 'json', 'jws', 'assertion'] as const;
+/** A compact JWS/VC-JWT (or a URL, or JSON text) sent as the body itself (OB 3.0 §5.2: a VC-JWT is served as text). */
+const TEXT_TYPES = new Set(['text/plain', 'application/vc+jwt', 'application/jwt', 'application/jose']);
+/** An OB 3.0 credential sent as the body itself. */
+const CREDENTIAL_TYPES = new Set(['application/vc+ld+json', 'application/ld+json', 'application/vc']);
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 /**
  * Reads `POST /v2/verify` in any of its forms (design.md §3): JSON `{url}`, `{json}` (an object,
  * a JSON string or a compact JWS), `{jws}`; multipart with an `image` file (or the same text
- * fields); or a raw `image/png` / `image/svg+xml` body. Exactly one input; a bad request is a 400
+ * fields); a raw `image/png` / `image/svg+xml` body; and for OB 3.0 the credential itself as the
+ * body (`application/vc+ld+json`, or `application/json` when it is a Verifiable Credential) or its
+ * VC-JWT as text (`text/plain`, `application/vc+jwt`). Exactly one input; a bad request is a 400
  * that says which field, never a report.
  */
 export function readVerifyRequest(body: unknown, contentType: string, query: Record<string, unknown>): VerifyRequest {
@@ -24,11 +31,33 @@ export function readVerifyRequest(body: unknown, contentType: string, query: Rec
     return { input: { image: asImage(body as Buffer) }, recipientProfile: parseExpectedRecipient(query.expected_recipient) };
   }
   if (type === 'multipart/form-data') return fromMultipart(body as Buffer, contentType);
+  if (TEXT_TYPES.has(type)) return { input: { json: checkedJson(textInput(body), 'body') }, recipientProfile: parseExpectedRecipient(query.expected_recipient) };
+  if (CREDENTIAL_TYPES.has(type)) return { input: { json: checkedCredential(checkedJson(checkedText(body, 'body'), 'body')) }, recipientProfile: parseExpectedRecipient(query.expected_recipient) };
   if (type === 'application/json') {
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw ApiError.validation('The body must be a JSON object such as {"url": "https://..."}.');
-    return fromFields(body as Record<string, unknown>);
+    const fields = body as Record<string, unknown>;
+    // A Verifiable Credential posted as the body itself (none of our fields): the credential is the input.
+    if (!INPUT_FIELDS.some((name) => fields[name] !== undefined) && isVerifiableCredential(fields)) {
+      return { input: { json: checkedJson(fields, 'body') }, recipientProfile: parseExpectedRecipient(query.expected_recipient) };
+    }
+    return fromFields(fields);
   }
-  throw new ApiError(415, ErrorCode.UnsupportedMediaType, 'Send JSON ({url} or {json}), multipart/form-data with an image, or a raw image/png or image/svg+xml body.');
+  throw unsupported();
+}
+
+function unsupported(): ApiError {
+  return new ApiError(
+    415,
+    ErrorCode.UnsupportedMediaType,
+    'Send JSON ({url} or {json}), multipart/form-data with an image, a raw image/png or image/svg+xml body, an OB 3.0 credential (application/vc+ld+json) or its compact VC-JWT as text.',
+  );
+}
+
+/** A text body is a compact JWS / VC-JWT (or a URL, or JSON text); any other text is not something we verify. */
+function textInput(body: unknown): string {
+  const text = checkedText(body, 'body');
+  if (!COMPACT_JWS.test(text) && !/^https?:\/\//i.test(text) && !text.startsWith('{')) throw unsupported();
+  return text;
 }
 
 function fromMultipart(body: Buffer, contentType: string): VerifyRequest {
@@ -83,6 +112,18 @@ function checkedJson(value: unknown, field: string): string | Record<string, unk
   if (overBudget === 'depth') throw ApiError.validation(`${field} is nested more than ${MAX_BADGE_JSON_DEPTH} levels deep; no badge is.`, field);
   if (overBudget === 'values') throw ApiError.validation(`${field} holds more than ${MAX_BADGE_JSON_VALUES} values; no badge is that large.`, field);
   return value as Record<string, unknown>;
+}
+
+/** A text body: not empty. */
+function checkedText(body: unknown, field: string): string {
+  const text = typeof body === 'string' ? body.trim() : Buffer.isBuffer(body) ? body.toString('utf8').trim() : '';
+  if (!text) throw ApiError.validation('The body is empty: send the credential, its compact VC-JWT or a badge URL.', field);
+  return text;
+}
+
+function checkedCredential(value: string | Record<string, unknown>): Record<string, unknown> {
+  if (typeof value === 'string') throw ApiError.validation('An application/vc+ld+json body must be the credential as a JSON object.', 'body');
+  return value;
 }
 
 /** Only PNG and SVG carry baked badges (decided from the bytes, not the declared type). */

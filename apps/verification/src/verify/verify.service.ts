@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
-import { error, localizeResult, TaskCode, text, verifyOpenBadge, type ReportLanguage, type VerificationResult } from '@badges/openbadges';
+import { error, localizeResult, TaskCode, text, type ReportLanguage, type VerificationResult } from '@badges/openbadges';
 
-import { DOCUMENT_FETCHER, VERIFICATION_EVENTS } from '../common/tokens';
+import { DOCUMENT_FETCHER, VERIFICATION_CONFIG, VERIFICATION_EVENTS } from '../common/tokens';
+import type { VerificationConfig } from '../config/verification.config';
 import type { VerificationEvents } from '../events/verification-events';
 import type { DocumentFetcher } from '../fetching/document-fetcher';
 import { badgeEditionFor } from './badge-edition';
 import { VerificationMemo } from './verification-memo';
+import { verifyAnyBadge } from './verify-any';
 import type { VerifyRequest } from './verify-request';
 
 /** The answer: the reference validator's shape, plus the id the completed event carries. */
@@ -22,6 +24,7 @@ export class VerifyService {
   constructor(
     @Inject(DOCUMENT_FETCHER) private readonly fetcher: DocumentFetcher,
     @Inject(VERIFICATION_EVENTS) private readonly events: VerificationEvents,
+    @Inject(VERIFICATION_CONFIG) private readonly config: VerificationConfig,
   ) {
     this.memo = new VerificationMemo(fetcher.fetch);
   }
@@ -48,12 +51,14 @@ export class VerifyService {
   }
 
   /**
-   * verifyOpenBadge turns every bad input into report messages; a throw here is our bug, so it
+   * The verifiers (2.0 and OB 3.0) turn every bad input into report messages; a throw here is our bug, so it
    * is logged with the id and still answered as a report (the caller learns nothing internal).
    */
   private async run(request: VerifyRequest, verificationId: string): Promise<VerificationResult> {
     try {
-      return await this.memo.verify(request, (fetchDocument) => verifyOpenBadge(request.input, { fetchDocument, recipientProfile: request.recipientProfile }));
+      return await this.memo.verify(request, (fetchDocument) =>
+        verifyAnyBadge(request.input, { fetchDocument, recipientProfile: request.recipientProfile, publicUrl: this.config.publicUrl }),
+      );
     } catch (failure) {
       this.logger.error(`verification ${verificationId} failed unexpectedly: ${failure instanceof Error ? (failure.stack ?? failure.message) : String(failure)}`);
       const message = error(TaskCode.REPORT_MESSAGE, text('INTERNAL_FAILURE', {}));

@@ -58,3 +58,12 @@ export const assertionIssuedPayload = awardedBadgeFields
   });
 
 export type AssertionIssuedPayload = z.infer<typeof assertionIssuedPayload>;
+
+/**
+ * The award's public page: its OB 2.0 assertion, or its OB 3.0 credential when the award was made in
+ * 3.0 only. That case shows in the payload as `imageUrl` naming the credential's own image, since an
+ * award in 3.0 only has no 2.0 document (its assertion URL answers 404 `ob3_only`).
+ */
+export function awardPageUrl(payload: Pick<AssertionIssuedPayload, 'assertionUrl' | 'imageUrl' | 'credentialUrl'>): string {
+  return payload.credentialUrl && payload.imageUrl.startsWith(`${payload.credentialUrl}/`) ? payload.credentialUrl : payload.assertionUrl;
+}

@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import type { PayloadMap, TenantScoped } from '../catalogue/job-payloads';
 import type { AddJobOptions, BulkJob, JobHandler, JobQueue, JobRef, JobSnapshot, JobState, JobStatus, ProcessOptions, ResolvedQueueSettings } from '../job-queue';
 import { JobQueueError, JobQueueErrorCode } from '../job-queue.error';
+import { countQueueOnScrape, timeJob, type JobCounts } from '../metrics/job-metrics';
 import { fairPriority } from '../policy/fairness';
 import { effectiveJobOptions, type EffectiveJobOptions } from '../policy/job-options';
 import { TenantBacklog } from './tenant-backlog';
@@ -36,6 +37,7 @@ export class BullmqJobQueue<P extends PayloadMap> implements JobQueue<P> {
   private readonly handlers = new Map<string, JobHandler<never>>();
   private worker?: Worker;
   private closed = false;
+  private readonly stopCounting: () => void;
 
   constructor(
     readonly queueName: string,
@@ -58,6 +60,7 @@ export class BullmqJobQueue<P extends PayloadMap> implements JobQueue<P> {
     this.queue.on('error', (error) => this.logger.warn(`queue ${queueName}: ${error.message}`));
     // Not a BullMQ key shape (those are <prefix>:<queue>:<id>[:...]; queue names never start with '_').
     this.backlog = new TenantBacklog(this.connection, `${config.prefix}:_fairness:${queueName}`);
+    this.stopCounting = countQueueOnScrape(this);
   }
 
   get runsWorkers(): boolean {
@@ -133,9 +136,17 @@ export class BullmqJobQueue<P extends PayloadMap> implements JobQueue<P> {
     }
   }
 
+  async counts(): Promise<JobCounts> {
+    // Jobs with a priority (ours always have one, see bullOptions) wait in `prioritized`, not `wait`.
+    const counts = await this.queue.getJobCounts('waiting', 'prioritized', 'waiting-children', 'active', 'delayed', 'failed');
+    const count = (state: string) => counts[state] ?? 0;
+    return { waiting: count('waiting') + count('prioritized') + count('waiting-children'), active: count('active'), delayed: count('delayed'), failed: count('failed') };
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.stopCounting();
     // Workers first (BullMQ waits for active jobs), then the queue, then the shared connection.
     await this.worker?.close();
     await this.queue.close();
@@ -148,7 +159,7 @@ export class BullmqJobQueue<P extends PayloadMap> implements JobQueue<P> {
     const handler = this.handlers.get(job.name) as JobHandler<unknown> | undefined;
     try {
       if (!handler) throw new JobQueueError(JobQueueErrorCode.NoHandler, `no handler for job ${job.name} in queue ${this.queueName}`);
-      const status = await handler(job.data, { id: job.id ?? '', attemptsMade: job.attemptsMade });
+      const status = await timeJob(this.queueName, job.name, () => handler(job.data, { id: job.id ?? '', attemptsMade: job.attemptsMade }));
       await this.backlog.release(tenant);
       return status;
     } catch (error) {

@@ -5,6 +5,7 @@ import { Logger } from '@nestjs/common';
 import type { PayloadMap } from '../catalogue/job-payloads';
 import type { AddJobOptions, BulkJob, JobHandler, JobQueue, JobRef, JobSnapshot, ProcessOptions, ResolvedQueueSettings } from '../job-queue';
 import { JobQueueError, JobQueueErrorCode } from '../job-queue.error';
+import { countQueueOnScrape, timeJob, type JobCounts } from '../metrics/job-metrics';
 import { effectiveJobOptions } from '../policy/job-options';
 import type { InProcessQueueStore, StoredJob } from './in-process-queue-store';
 
@@ -22,12 +23,15 @@ export class InProcessJobQueue<P extends PayloadMap> implements JobQueue<P> {
   private started = false;
   private closed = false;
   private unsubscribe?: () => void;
+  private readonly stopCounting: () => void;
 
   constructor(
     readonly queueName: string,
     private readonly store: InProcessQueueStore,
     private readonly settings: ResolvedQueueSettings,
-  ) {}
+  ) {
+    this.stopCounting = countQueueOnScrape(this);
+  }
 
   get runsWorkers(): boolean {
     return this.settings.runsWorkers;
@@ -76,8 +80,13 @@ export class InProcessJobQueue<P extends PayloadMap> implements JobQueue<P> {
     this.store.retry(jobId);
   }
 
+  async counts(): Promise<JobCounts> {
+    return this.store.counts();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    this.stopCounting();
     this.unsubscribe?.();
     // Graceful: jobs already running finish (and record their outcome) before close resolves.
     await Promise.all([...this.running]);
@@ -102,7 +111,7 @@ export class InProcessJobQueue<P extends PayloadMap> implements JobQueue<P> {
     await yieldToEventLoop();
     try {
       if (!handler) throw new JobQueueError(JobQueueErrorCode.NoHandler, `no handler for job ${job.name} in queue ${this.queueName}`);
-      const status = await handler(job.payload, { id: job.id, attemptsMade: job.attemptsMade });
+      const status = await timeJob(this.queueName, job.name, () => handler(job.payload, { id: job.id, attemptsMade: job.attemptsMade }));
       this.store.complete(job, status);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

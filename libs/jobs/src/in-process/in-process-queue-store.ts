@@ -2,6 +2,7 @@ import type { BackoffOptions, KeepJobs } from '../catalogue/job-defaults';
 import type { TenantScoped } from '../catalogue/job-payloads';
 import type { JobRef, JobState, JobStatus } from '../job-queue';
 import { JobQueueError, JobQueueErrorCode } from '../job-queue.error';
+import type { JobCounts } from '../metrics/job-metrics';
 import { backoffDelay } from '../policy/backoff';
 import { fairPriority } from '../policy/fairness';
 import { PriorityHeap } from './priority-heap';
@@ -99,6 +100,13 @@ export class InProcessQueueStore {
     // BullMQ puts a retried job on its plain wait list, which runs before prioritized jobs.
     job.priority = 0;
     this.enqueue(job);
+  }
+
+  /** Jobs by state; a scan, for a scrape every few seconds (pending jobs plus the bounded history). */
+  counts(): JobCounts {
+    const counts: JobCounts = { waiting: 0, active: 0, delayed: 0, failed: 0 };
+    for (const { state } of this.jobs.values()) if (state !== 'completed') counts[state] += 1;
+    return counts;
   }
 
   onReady(listener: () => void): () => void {

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 
 import { parseEvent, type BadgeEvent, type TopicName } from '@badges/events';
 
+import { countDeadLetter, reportLag, type LagReading } from '../bus/consumer-metrics';
 import { toDeadLetter, type DeadLetter, type DeadLetterSink } from '../bus/dead-letter';
 import type { EventBatchHandler, EventHandler, EventPublisher, EventSubscriber, SubscribeOptions, Subscription } from '../bus/event-bus';
 import { retryPolicyOf, runWithRetries, type RetryPolicy } from '../bus/retry-policy';
@@ -63,10 +64,12 @@ export class InProcessEventBus implements EventPublisher, EventSubscriber, DeadL
   /** Holds taken and not yet released; while any is, published events wait in `held`. */
   private holds = 0;
   private held: (readonly BadgeEvent[])[] = [];
+  private readonly stopReporting: () => void;
 
   constructor(options: InProcessEventBusOptions = {}) {
     this.lanesPerGroup = options.lanesPerGroup ?? 4;
     this.deadLetterCapacity = options.deadLetterCapacity ?? 1_000;
+    this.stopReporting = reportLag(() => this.lags());
   }
 
   async publish(events: readonly BadgeEvent[]): Promise<void> {
@@ -140,7 +143,19 @@ export class InProcessEventBus implements EventPublisher, EventSubscriber, DeadL
 
   async close(): Promise<void> {
     this.closed = true;
+    this.stopReporting();
     await this.idle();
+  }
+
+  /** The events waiting on each lane of each group, by topic: this bus's consumer lag (a lane stands for a partition). */
+  private *lags(): Iterable<LagReading> {
+    for (const group of this.groups.values()) {
+      for (const [partition, lane] of group.lanes.entries()) {
+        const byTopic = new Map<string, number>();
+        for (const delivery of lane.waiting) byTopic.set(delivery.topic, (byTopic.get(delivery.topic) ?? 0) + 1);
+        for (const [topic, lag] of byTopic) yield { group: group.name, topic, partition: String(partition), lag };
+      }
+    }
   }
 
   /** Takes the next event off a lane, or the run of them its member takes at once, and delivers it. */
@@ -185,6 +200,7 @@ export class InProcessEventBus implements EventPublisher, EventSubscriber, DeadL
   private async deadLetter(group: string, topic: string, key: string, event: unknown, attempts: number, error: unknown): Promise<void> {
     this.logger.warn(`Dead-lettering ${topic} event for group ${group} after ${attempts} attempt(s): ${String(error)}`);
     await this.publishDeadLetter(toDeadLetter({ topic, group, attempts, event, key, error }));
+    countDeadLetter(group, topic);
   }
 }
 

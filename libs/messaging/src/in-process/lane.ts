@@ -31,6 +31,11 @@ export class Lane<T> {
     }
   }
 
+  /** The items not taken yet (read-only: the consumer lag of the in-process bus). */
+  get waiting(): readonly T[] {
+    return this.queue;
+  }
+
   get idle(): boolean {
     return !this.running && this.queue.length === 0;
   }

@@ -3,6 +3,7 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 
 import { InvalidEventError, parseEvent, type BadgeEvent, type TopicName } from '@badges/events';
 
+import { countDeadLetter, reportLag, type LagReading } from '../bus/consumer-metrics';
 import { toDeadLetter, type DeadLetterSink } from '../bus/dead-letter';
 import type { EventBatchHandler, EventHandler, EventSubscriber, SubscribeOptions, Subscription } from '../bus/event-bus';
 import { retryPolicyOf, runWithRetries, sleep, type RetryPolicy } from '../bus/retry-policy';
@@ -27,14 +28,17 @@ interface Delivery {
   handler: EventHandler<TopicName>;
   batchHandler?: EventBatchHandler<TopicName>;
   policy: RetryPolicy;
+  /** The lag of each partition this member handles, by `<topic>/<partition>`, as of its last batch. */
+  lags: Map<string, LagReading>;
 }
 
 /** A live Kafka subscription; `assignment` is the member's current share of the partitions. */
 export class KafkaSubscription implements Subscription {
   assignment: Record<string, number[]> = {};
-  constructor(readonly consumer: Consumer) {}
+  constructor(readonly consumer: Consumer, private readonly stopReporting: () => void = () => undefined) {}
 
   async close(): Promise<void> {
+    this.stopReporting();
     await this.consumer.disconnect();
   }
 }
@@ -58,10 +62,13 @@ export class KafkaEventSubscriber implements EventSubscriber {
   async subscribe<T extends TopicName>(options: SubscribeOptions<T>): Promise<KafkaSubscription> {
     const policy = retryPolicyOf(options);
     const consumer = this.kafka.consumer({ groupId: `${this.namespace}${options.group}`, heartbeatInterval: 1_000 });
-    const subscription = new KafkaSubscription(consumer);
+    const lags = new Map<string, LagReading>();
+    const subscription = new KafkaSubscription(consumer, reportLag(() => lags.values()));
     const joined = new Promise<void>((resolve) =>
       consumer.on(consumer.events.GROUP_JOIN, (event) => {
         subscription.assignment = event.payload.memberAssignment;
+        // Partitions another member took are its to report now.
+        lags.clear();
         resolve();
       }),
     );
@@ -84,6 +91,7 @@ export class KafkaEventSubscriber implements EventSubscriber {
       handler: options.handler as unknown as EventHandler<TopicName>,
       batchHandler: options.batchHandler as unknown as EventBatchHandler<TopicName> | undefined,
       policy,
+      lags,
     };
     // Offsets are resolved run by run, so a crash mid-batch redelivers only what was not handled.
     await consumer.run({
@@ -102,6 +110,11 @@ export class KafkaEventSubscriber implements EventSubscriber {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     const logical = logicalTopic(this.namespace, batch.topic);
     const decoded = batch.messages.map((message) => this.decode(delivery, logical, message));
+    // The watermark comes with the batch: what is left after each run is known without asking the broker.
+    const lag: LagReading = { group: delivery.group, topic: logical, partition: String(batch.partition), lag: 0 };
+    const leftAfter = (offset: string) => (lag.lag = Math.max(0, Number(batch.highWatermark) - Number(offset) - 1));
+    if (decoded.length > 0) leftAfter(String(Number(decoded[0].offset) - 1));
+    delivery.lags.set(`${logical}/${batch.partition}`, lag);
     for (const run of runsOf(decoded, delivery.batchHandler ? (this.options.maxBatchSize ?? 500) : 1)) {
       if (!isRunning() || isStale()) return;
       const first = run[0];
@@ -112,6 +125,7 @@ export class KafkaEventSubscriber implements EventSubscriber {
         await this.handleRun(delivery, run.map((item) => (item as { event: BadgeEvent }).event), heartbeat);
       }
       resolveOffset(run[run.length - 1].offset);
+      leftAfter(run[run.length - 1].offset);
       await heartbeat();
     }
   }
@@ -151,6 +165,7 @@ export class KafkaEventSubscriber implements EventSubscriber {
   private async deadLetter(group: string, topic: string, key: string | null, event: unknown, attempts: number, error: unknown): Promise<void> {
     this.logger.warn(`Dead-lettering ${topic} event for group ${group} after ${attempts} attempt(s): ${String(error)}`);
     await this.deadLetters.publishDeadLetter(toDeadLetter({ topic, group, attempts, event, key, error }));
+    countDeadLetter(group, topic);
   }
 }
 

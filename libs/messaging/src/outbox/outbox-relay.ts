@@ -4,6 +4,7 @@ import type { BadgeEvent } from '@badges/events';
 import type { Database } from '@badges/persistence';
 
 import type { EventPublisher } from '../bus/event-bus';
+import { watchOutbox } from './outbox-metrics';
 import { outboxTable } from './outbox-sql';
 
 export interface OutboxRelayOptions {
@@ -38,6 +39,7 @@ export class OutboxRelay {
   private woken = false;
   private wakeSleeper?: () => void;
   private lastPrune = 0;
+  private unwatch?: () => void;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.table = outboxTable(options.schema);
@@ -49,12 +51,15 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
+    // Its backlog and age are read on scrape while it runs (outbox-metrics.ts).
+    this.unwatch = watchOutbox(this.options.database, this.options.schema);
     this.loop = this.run();
   }
 
   /** Finishes the batch in flight, then stops. */
   async stop(): Promise<void> {
     this.running = false;
+    this.unwatch?.();
     this.wake();
     await this.loop;
   }

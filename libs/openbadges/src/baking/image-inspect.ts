@@ -2,7 +2,7 @@ import { ImageError } from './image-error';
 import { DEFAULT_MAX_IMAGE_BYTES, DEFAULT_MAX_IMAGE_HEIGHT, DEFAULT_MAX_IMAGE_WIDTH, ImageLimits, PngLimits } from './limits';
 import { hasPngSignature, readIhdrSize, readPngChunks } from './png-chunks';
 import { sanitiseSvg } from './svg-sanitise';
-import { SvgScan } from './svg-scan';
+import { SvgScan, SvgScanOptions } from './svg-scan';
 import { svgIntrinsicSize } from './svg-dimensions';
 import { assertUtf8Declaration, decodeSvgBytes, looksLikeXml } from './svg-text';
 
@@ -14,7 +14,7 @@ export type BadgeImageInfo =
   /** width/height are present when the SVG states an absolute size (attributes or viewBox). */
   | { kind: 'svg'; mimeType: 'image/svg+xml'; width?: number; height?: number };
 
-export type InspectOptions = ImageLimits & PngLimits;
+export type InspectOptions = ImageLimits & PngLimits & Pick<SvgScanOptions, 'externalDoctype'>;
 
 export const MIME_TYPE_BY_KIND: Record<BadgeImageKind, BadgeImageMimeType> = {
   png: 'image/png',
@@ -55,7 +55,7 @@ export function inspectDetailed(
     return { info: { kind: 'png', mimeType: 'image/png', width, height } };
   }
   if (looksLikeXml(bytes)) {
-    const { text, scan } = sanitiseSvg(decodeSvgBytes(bytes), { maxBytes });
+    const { text, scan } = sanitiseSvg(decodeSvgBytes(bytes), { maxBytes, externalDoctype: limits.externalDoctype });
     assertUtf8Declaration(scan.declaredEncoding);
     const { width, height } = svgIntrinsicSize(scan.root.attributes);
     checkDimensions(width, height, limits);

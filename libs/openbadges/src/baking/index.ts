@@ -1,4 +1,4 @@
-// Open Badges 2.0 image baking: bake/unbake PNG and SVG badge images, and vet untrusted badge images.
+// Open Badges image baking: bake/unbake 2.0 badges and 3.0 credentials in PNG and SVG images, and vet untrusted badge images.
 export { IMAGE_ERROR_CODES, ImageError, isImageError } from './image-error';
 export type { ImageErrorCode } from './image-error';
 export {
@@ -15,9 +15,9 @@ export {
 export type { ImageLimits, PngLimits } from './limits';
 export { PNG_SIGNATURE, readPngChunks } from './png-chunks';
 export type { PngChunk } from './png-chunks';
-export { OPENBADGES_KEYWORD } from './png-text';
+export { OPENBADGES_CREDENTIAL_KEYWORD, OPENBADGES_KEYWORD } from './png-text';
 export { bakePng, unbakePng } from './png-baking';
-export { OPENBADGES_NAMESPACE, SVG_NAMESPACE, scanSvg } from './svg-scan';
+export { OPENBADGES_CREDENTIAL_NAMESPACE, OPENBADGES_NAMESPACE, SVG_NAMESPACE, scanSvg } from './svg-scan';
 export type { SourceRange, SvgAssertionElement, SvgScan, SvgScanOptions } from './svg-scan';
 export { sanitiseSvg } from './svg-sanitise';
 export type { SanitisedSvg } from './svg-sanitise';
@@ -29,3 +29,5 @@ export { parseImageDataUri } from './data-uri';
 export type { ImageDataUri } from './data-uri';
 export { bakeBadgeImage, unbakeBadgeImage } from './badge-image';
 export type { BakeBadgePayload, UnbakedBadge } from './badge-image';
+export { bakeCredentialImage, unbakeCredentialImage } from './credential-baking';
+export type { UnbakedCredential } from './credential-baking';

@@ -6,6 +6,8 @@ import { PngChunk } from './png-chunks';
 
 /** The keyword the Open Badges baking spec reserves for PNG text chunks. */
 export const OPENBADGES_KEYWORD = 'openbadges';
+/** The keyword OB 3.0 reserves for a baked credential (OB 3.0 §5.3.1). */
+export const OPENBADGES_CREDENTIAL_KEYWORD = 'openbadgecredential';
 
 const KEYWORD_BYTES = Buffer.from(OPENBADGES_KEYWORD, 'latin1');
 /** Text chunk types that can carry the keyword; zTXt is not in the spec but is dropped on re-bake all the same. */
@@ -15,11 +17,16 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** True for any iTXt/tEXt/zTXt chunk whose keyword is `openbadges` (keyword then a null separator). */
 export function isOpenBadgesTextChunk(chunk: PngChunk): boolean {
+  return isTextChunkWithKeyword(chunk, KEYWORD_BYTES);
+}
+
+/** The same for any keyword: `openbadgecredential` for OB 3.0. */
+export function isTextChunkWithKeyword(chunk: PngChunk, keyword: Buffer): boolean {
   return (
     TEXT_CHUNK_TYPES.has(chunk.type) &&
-    chunk.data.length > KEYWORD_BYTES.length &&
-    chunk.data[KEYWORD_BYTES.length] === 0 &&
-    chunk.data.subarray(0, KEYWORD_BYTES.length).equals(KEYWORD_BYTES)
+    chunk.data.length > keyword.length &&
+    chunk.data[keyword.length] === 0 &&
+    chunk.data.subarray(0, keyword.length).equals(keyword)
   );
 }
 
@@ -27,16 +34,16 @@ export function isOpenBadgesTextChunk(chunk: PngChunk): boolean {
  * iTXt data as the spec asks: keyword, null, compression flag 0, method 0, empty language tag + null, empty
  * translated keyword + null, then the UTF-8 text.
  */
-export function encodeOpenBadgesItxt(payload: string): Buffer {
-  return Buffer.concat([KEYWORD_BYTES, Buffer.from([0, 0, 0, 0, 0]), Buffer.from(payload, 'utf8')]);
+export function encodeOpenBadgesItxt(payload: string, keyword: Buffer = KEYWORD_BYTES): Buffer {
+  return Buffer.concat([keyword, Buffer.from([0, 0, 0, 0, 0]), Buffer.from(payload, 'utf8')]);
 }
 
 /**
  * Text of an openbadges iTXt (compressed or not). The inflated size is capped with zlib's own
  * `maxOutputLength`, so a bomb is stopped while inflating rather than after the memory is spent.
  */
-export function decodeOpenBadgesItxt(data: Buffer, maxTextBytes = DEFAULT_MAX_BAKED_TEXT_BYTES): string {
-  let at = KEYWORD_BYTES.length + 1;
+export function decodeOpenBadgesItxt(data: Buffer, maxTextBytes = DEFAULT_MAX_BAKED_TEXT_BYTES, keyword: Buffer = KEYWORD_BYTES): string {
+  let at = keyword.length + 1;
   if (data.length < at + 2) throw malformed('iTXt is too short for its compression fields');
   const compressed = data[at];
   const method = data[at + 1];

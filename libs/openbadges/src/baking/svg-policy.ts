@@ -8,6 +8,8 @@
 
 export const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
 export const OPENBADGES_NAMESPACE = 'http://openbadges.org';
+/** OB 3.0's namespace for the baked `<openbadges:credential>` (OB 3.0 §5.3.2 "Baked Badge"). */
+export const OPENBADGES_CREDENTIAL_NAMESPACE = 'https://purl.imsglobal.org/ob/v3p0';
 export const XLINK_NAMESPACE = 'http://www.w3.org/1999/xlink';
 export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 
@@ -15,7 +17,7 @@ export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 const MARKUP_NAMESPACES = new Set(['http://www.w3.org/1999/xhtml', 'http://www.w3.org/1998/Math/MathML']);
 
 /** Namespace declarations kept; any other (an editor's, RDF's) goes with the elements and attributes that use it. */
-const KEPT_NAMESPACES = new Set([SVG_NAMESPACE, XLINK_NAMESPACE, OPENBADGES_NAMESPACE]);
+const KEPT_NAMESPACES = new Set([SVG_NAMESPACE, XLINK_NAMESPACE, OPENBADGES_NAMESPACE, OPENBADGES_CREDENTIAL_NAMESPACE]);
 
 /** Element names that run code or embed a document, in any namespace and any case (renderers can be lenient). */
 const ACTIVE_ELEMENTS = new Set([
@@ -96,12 +98,17 @@ export interface AttributeName extends ElementName {
   value: string;
 }
 
-/** Refuse active elements anywhere; keep allow-listed SVG and the baked assertion; drop everything else. */
+/** Refuse active elements anywhere; keep allow-listed SVG and the baked assertion (2.0) or credential (3.0); drop everything else. */
 export function judgeElement(element: ElementName): Verdict {
   if (MARKUP_NAMESPACES.has(element.uri)) return { refuse: `a <${element.name}> element from ${element.uri}` };
   if (ACTIVE_ELEMENTS.has(element.local.toLowerCase())) return { refuse: `a <${element.name}> element` };
   if (element.uri === SVG_NAMESPACE) return SVG_ELEMENTS.has(element.local) ? 'keep' : 'drop';
-  return element.uri === OPENBADGES_NAMESPACE && element.local === 'assertion' ? 'keep' : 'drop';
+  return isBakedBadgeElement(element) ? 'keep' : 'drop';
+}
+
+/** `<openbadges:assertion>` (2.0) or `<openbadges:credential>` (3.0), each in its own namespace. */
+export function isBakedBadgeElement(element: ElementName): boolean {
+  return (element.uri === OPENBADGES_NAMESPACE && element.local === 'assertion') || (element.uri === OPENBADGES_CREDENTIAL_NAMESPACE && element.local === 'credential');
 }
 
 /** Refuse handlers, outside references and active CSS on any element; keep allow-listed attributes; drop the rest. */
@@ -114,7 +121,7 @@ export function judgeAttribute(element: ElementName, attribute: AttributeName): 
   const refusal = activeValue(local, attribute.value);
   if (refusal) return { refuse: `${refusal} in ${attribute.name} on <${element.name}>` };
 
-  if (element.uri === OPENBADGES_NAMESPACE) return attribute.name === 'verify' ? 'keep' : 'drop';
+  if (element.uri === OPENBADGES_NAMESPACE || element.uri === OPENBADGES_CREDENTIAL_NAMESPACE) return attribute.name === 'verify' ? 'keep' : 'drop';
   if (attribute.uri === '') return SVG_ATTRIBUTES.has(attribute.name) || /^aria-[a-z]+$/.test(attribute.name) ? 'keep' : 'drop';
   if (attribute.uri === XLINK_NAMESPACE) return local === 'href' || local === 'title' ? 'keep' : 'drop';
   if (attribute.uri === XML_NAMESPACE) return local === 'space' || local === 'lang' ? 'keep' : 'drop';

@@ -2,11 +2,11 @@ import { SaxesParser, SaxesTagNS } from 'saxes';
 
 import { ImageError } from './image-error';
 import { DEFAULT_MAX_IMAGE_BYTES, DEFAULT_MAX_SVG_ATTRIBUTES, DEFAULT_MAX_SVG_DEPTH, DEFAULT_MAX_SVG_ELEMENTS } from './limits';
-import { OPENBADGES_NAMESPACE, SVG_NAMESPACE, Verdict, activeCss, judgeAttribute, judgeElement } from './svg-policy';
+import { OPENBADGES_CREDENTIAL_NAMESPACE, OPENBADGES_NAMESPACE, SVG_NAMESPACE, Verdict, activeCss, judgeAttribute, judgeElement } from './svg-policy';
 
-export { OPENBADGES_NAMESPACE, SVG_NAMESPACE } from './svg-policy';
+export { OPENBADGES_CREDENTIAL_NAMESPACE, OPENBADGES_NAMESPACE, SVG_NAMESPACE } from './svg-policy';
 
-/** An `<openbadges:assertion>` element found directly or deeper inside the root. */
+/** An `<openbadges:assertion>` (2.0) or `<openbadges:credential>` (3.0) element found directly or deeper inside the root. */
 export interface SvgAssertionElement {
   /** Source range of the whole element, `<` of the start tag to `>` of the end tag. */
   start: number;
@@ -32,6 +32,8 @@ export interface SvgScan {
   declaredEncoding?: string;
   /** Outermost assertion elements in document order. */
   assertions: SvgAssertionElement[];
+  /** Outermost OB 3.0 credential elements in document order. */
+  credentials: SvgAssertionElement[];
   /** Source ranges of inert content off the allow-list (editor namespaces, metadata), in document order. */
   removals: SourceRange[];
 }
@@ -50,6 +52,12 @@ export interface SvgScanOptions {
   maxElements?: number;
   /** Most attributes accepted on one element, namespace declarations included (default 128). */
   maxAttributes?: number;
+  /**
+   * A DOCTYPE is refused by default. `drop` cuts out one that only names an external DTD (no internal
+   * subset, so no entity can be declared; saxes never fetches or reads a DTD): OB 3.0 baked SVGs from
+   * common tools start with the SVG 1.1 DOCTYPE. One with an internal subset is refused all the same.
+   */
+  externalDoctype?: 'refuse' | 'drop';
 }
 
 /**
@@ -80,12 +88,15 @@ export function scanSvg(svg: string, options: SvgScanOptions = {}): SvgScan {
   let root: SvgScan['root'] | undefined;
   let declaredEncoding: string | undefined;
   const assertions: SvgAssertionElement[] = [];
+  const credentials: SvgAssertionElement[] = [];
   const removals: SourceRange[] = [];
   const openStarts: number[] = [];
   let attributeRanges = new Map<string, SourceRange>();
   let elements = 0;
   let current: SvgAssertionElement | undefined;
   let assertionDepth = 0;
+  let currentCredential: SvgAssertionElement | undefined;
+  let credentialDepth = 0;
   /** Depth of the outermost dropped element we are inside, or 0: nothing inside it is recorded again. */
   let droppedAt = 0;
   let style: string | undefined;
@@ -93,8 +104,9 @@ export function scanSvg(svg: string, options: SvgScanOptions = {}): SvgScan {
   parser.on('xmldecl', (decl) => {
     declaredEncoding = decl.encoding;
   });
-  parser.on('doctype', () => {
-    throw forbidden('a DOCTYPE (DTDs and entity declarations are never processed)');
+  parser.on('doctype', (doctype) => {
+    if (options.externalDoctype !== 'drop' || doctype.includes('[') || root) throw forbidden('a DOCTYPE (DTDs and entity declarations are never processed)');
+    removals.push({ start: svg.lastIndexOf('<!DOCTYPE', parser.position), end: parser.position });
   });
   parser.on('processinginstruction', (pi) => {
     // xml-stylesheet and friends make renderers fetch external resources.
@@ -139,6 +151,12 @@ export function scanSvg(svg: string, options: SvgScanOptions = {}): SvgScan {
       current = { start, end: -1, verify: tag.attributes['verify']?.value, content: '' };
       assertionDepth = 1;
     }
+    if (currentCredential) {
+      credentialDepth++;
+    } else if (tag.uri === OPENBADGES_CREDENTIAL_NAMESPACE && tag.local === 'credential') {
+      currentCredential = { start, end: -1, verify: tag.attributes['verify']?.value, content: '' };
+      credentialDepth = 1;
+    }
   });
   parser.on('closetag', (tag: SaxesTagNS) => {
     const depth = openStarts.length;
@@ -157,9 +175,15 @@ export function scanSvg(svg: string, options: SvgScanOptions = {}): SvgScan {
       assertions.push(current);
       current = undefined;
     }
+    if (currentCredential && --credentialDepth === 0) {
+      currentCredential.end = parser.position;
+      credentials.push(currentCredential);
+      currentCredential = undefined;
+    }
   });
   const collect = (text: string) => {
     if (current) current.content += text;
+    if (currentCredential) currentCredential.content += text;
     if (style !== undefined) style += text;
   };
   parser.on('text', collect);
@@ -172,7 +196,7 @@ export function scanSvg(svg: string, options: SvgScanOptions = {}): SvgScan {
     throw new ImageError('svg_malformed', `The SVG is not well-formed XML: ${(error as Error).message}`);
   }
   if (!root || openStarts.length !== 0) throw new ImageError('svg_malformed', 'The SVG has no complete root element.');
-  return { root, declaredEncoding, assertions, removals };
+  return { root, declaredEncoding, assertions, credentials, removals };
 }
 
 /** Throws for active content; otherwise says whether to keep or drop. */

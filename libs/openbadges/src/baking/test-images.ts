@@ -28,11 +28,11 @@ export function makePng(options: { width?: number; height?: number; extra?: Buff
   return Buffer.concat([PNG_SIGNATURE, ihdr(width, height), ...extra, chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-/** Raw iTXt data for keyword `openbadges`, optionally compressed, with optional language tag. */
-export function itxtData(text: Buffer | string, options: { compressed?: boolean; language?: string } = {}): Buffer {
+/** Raw iTXt data for keyword `openbadges` (or another), optionally compressed, with optional language tag. */
+export function itxtData(text: Buffer | string, options: { compressed?: boolean; language?: string; keyword?: string } = {}): Buffer {
   const body = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
   return Buffer.concat([
-    Buffer.from('openbadges\0', 'latin1'),
+    Buffer.from(`${options.keyword ?? 'openbadges'}\0`, 'latin1'),
     Buffer.from([options.compressed ? 1 : 0, 0]),
     Buffer.from(`${options.language ?? ''}\0\0`, 'latin1'),
     options.compressed ? deflateSync(body) : body,

@@ -111,6 +111,81 @@ export const EN: ReportCatalog = {
     COPY_DIFFERS_FROM_HOSTED: (p) =>
       `This copy of the badge differs from the one its issuer hosts (${p('fields')}). The hosted copy was checked; trust what it says, not the copy you were given.`,
     INTERNAL_FAILURE: () => 'This badge could not be checked because of a problem on our side. Try again later; if it keeps happening, tell the site operator.',
+    SIGNED_JSON_NEEDS_JWS: () =>
+      'This is a signed badge given as JSON without its signature, so nothing shows its issuer signed it. ' +
+      'Send the signed badge itself (the compact JWS, a text of three parts separated by dots) or the baked badge image instead.',
+    VC_INPUT_NOT_CREDENTIAL: () => 'The JSON is not an Open Badges 3.0 credential: it is not a JSON object with an @context and a type.',
+    VC_INPUT_TOO_LARGE: (p) => `The credential holds more than ${p('maxValues')} values, far more than any badge; it was not processed.`,
+    VC_JWT_UNDECODABLE: (p) => `The signed credential (VC-JWT) could not be decoded: ${period(p('reason'))}`,
+    VC_JWT_NO_CREDENTIAL: () => 'The signed credential (VC-JWT) holds no credential: its payload has neither a "vc" claim nor a credential.',
+    VC_CONTEXT_MISSING: () => 'The credential has no @context, so it is not a Verifiable Credential.',
+    VC_CONTEXT_FIRST: (p) =>
+      `The credential's first @context is ${p('context')}; it must be the Verifiable Credentials context https://www.w3.org/ns/credentials/v2 (or https://www.w3.org/2018/credentials/v1 for older credentials).`,
+    VC_CONTEXT_V1: () =>
+      'The credential uses the older Verifiable Credentials 1.1 data model (context https://www.w3.org/2018/credentials/v1); Open Badges 3.0 credentials now use 2.0. It was checked all the same.',
+    VC_CONTEXT_NO_OB: () => 'The credential does not name the Open Badges 3.0 @context (https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json), so its badge terms have no agreed meaning.',
+    VC_CONTEXT_OLD_OB: (p) => `The credential uses an earlier version of the Open Badges 3.0 context (${p('context')}); the current one is context-3.0.3.json. It was checked all the same.`,
+    VC_TYPE_MISSING: (p) => `The credential's "type" must include VerifiableCredential and ${p('expected')}.`,
+    VC_UNKNOWN_CONTEXT: (p) =>
+      `The credential could not be read: it uses the JSON-LD context ${p('context')}, which is not one known to this server (unknown contexts are never downloaded, since they could change what every term means).`,
+    VC_JSONLD_DROPPED: (p) =>
+      `The credential has the property "${p('property')}", which none of its JSON-LD contexts defines, so it has no agreed meaning. A Verifiable Credential may not carry undefined terms: the issuer must add the context that defines it or remove it.`,
+    VC_JSONLD_UNDEFINED_TYPE: (p) => `The type "${p('type')}" is not defined by the credential's JSON-LD contexts, so it has no agreed meaning.`,
+    VC_JSONLD_INVALID: (p) => `The credential is not valid JSON-LD: ${period(p('reason'))}`,
+    VC_SCHEMA_MISMATCH: (p) => `The credential does not follow the official Open Badges 3.0 JSON Schema at ${p('path')}: ${period(p('problem'))}`,
+    VC_SCHEMA_NOT_FETCHED: (p) =>
+      `The credential names the JSON Schema ${p('schema')}, which this server does not download; it was checked against the official Open Badges 3.0 schema only.`,
+    VC_SCHEMA_SINGLE_VALUE: (p) =>
+      `The credential gives one value where the official JSON Schema wants a list (${p('path')}). JSON-LD reads both alike, so it was checked as a list, but tools that read plain JSON may not accept it.`,
+    VC_PROOF_MISSING: () => 'The credential has no proof (signature), so nothing shows who issued it.',
+    VC_PROOF_TOO_MANY: (p) => `The credential carries ${p('count')} proofs; at most ${p('limit')} are checked, so it was not checked at all.`,
+    VC_PROOF_UNSUPPORTED: (p) =>
+      `The credential's proof is of type ${p('type')}, which this server cannot check (it checks DataIntegrityProof with eddsa-rdfc-2022, Ed25519Signature2020 and VC-JWT).`,
+    VC_PROOF_LEGACY: (p) => `The credential is signed with ${p('type')}, an older kind of proof; the signature was checked, but issuers should now sign with DataIntegrityProof (eddsa-rdfc-2022).`,
+    VC_PROOF_INVALID: (p) => `The credential's signature is not valid: it was altered after signing or not signed with the key it names (${p('reason')}).`,
+    VC_PROOF_NOT_CHECKED: (p) => `The credential's signature could not be checked: ${period(p('reason'))}`,
+    VC_PROOF_NOT_CHECKED_JSONLD: () =>
+      'The signature could not be checked: the credential is not valid JSON-LD (see above), so what was signed cannot be read unambiguously.',
+    VC_KEY_NOT_URI: (p) => `The proof names its key as "${p('method')}", which is not an address (it has no scheme), so the key cannot be found.`,
+    VC_KEY_SCHEME_REFUSED: (p) => `The proof's key ${p('method')} is a "${p('scheme')}:" address; only did:key, did:web and https addresses are looked up.`,
+    VC_KEY_DID_METHOD_REFUSED: (p) => `The proof's key ${p('method')} uses the DID method did:${p('didMethod')}; only did:key and did:web are resolved.`,
+    VC_KEY_BARE_DID: (p) => `The proof names the DID ${p('method')} instead of one of its keys (a DID URL ending with #…), so the key is ambiguous.`,
+    VC_KEY_NOT_FOUND: (p) => `The key ${p('method')} is not in the document ${p('document')}, so the signature cannot be checked.`,
+    VC_KEY_NOT_ASSERTION: (p) => `The key ${p('method')} is not one its controller ${p('controller')} lists as allowed to sign credentials (assertionMethod).`,
+    VC_KEY_UNUSABLE: (p) => `The key ${p('method')} is not a public key this server can use (an Ed25519 key as a Multikey or JWK, or an RSA or P-256 JWK for a VC-JWT).`,
+    VC_DID_DOCUMENT_MISMATCH: (p) => `The document fetched from ${p('url')} does not say it is ${p('did')}: its id differs, so the keys it lists cannot be trusted.`,
+    VC_JWT_ALGORITHM_REFUSED: (p) => `The credential is signed with "${p('alg')}", which is not accepted (only RS256, ES256 and EdDSA are).`,
+    VC_JWT_NO_KEY: () => 'The VC-JWT names no key to check it with (its header has neither "kid" nor "jwk").',
+    VC_JWT_CLAIM_MISSING: (p) => `The VC-JWT has no "${p('claim')}" claim, which Open Badges 3.0 requires.`,
+    VC_JWT_CLAIM_MISMATCH: (p) => `The VC-JWT's "${p('claim')}" claim is ${p('value')}, but the credential it holds says ${p('expected')}.`,
+    VC_ISSUER_MISSING: () => 'The credential names no issuer id, so nothing can show who issued it.',
+    VC_KEY_NOT_ISSUERS: (p) =>
+      `The credential was signed with the key ${p('method')}, which belongs to ${p('controller')}, not to its issuer ${p('issuer')}. It may not really come from this issuer.`,
+    VC_KEY_EMBEDDED: () =>
+      'The VC-JWT carries its own public key (jwk) instead of naming a key its issuer publishes, so anyone could have signed it: nothing shows it comes from its issuer.',
+    VC_KEY_OUTSIDE_ISSUER: (p) => `The signing key ${p('key')} is not published at the issuer's own address (${p('issuer')}), so nothing shows it is the issuer's key.`,
+    VC_REVOKED_IN_LIST: (p) =>
+      `This badge was revoked ${p.has('issuer') ? `by ${p('issuer')}` : 'by its issuer'}. It is no longer valid; the earner can ask the issuer about it. (Marked revoked in ${p('list')}.)`,
+    VC_SUSPENDED_IN_LIST: (p) => `This badge is suspended by its issuer: it is not valid for now. (Marked suspended in ${p('list')}.)`,
+    VC_STATUS_UNSUPPORTED: (p) => `The credential's status is of type ${p('type')}, which this server cannot check, so it is unknown whether the badge was revoked.`,
+    VC_STATUS_ENTRY_INVALID: (p) => `The credential's status entry has no usable "${p('property')}", so it is unknown whether the badge was revoked.`,
+    VC_STATUS_TOO_MANY: (p) => `The credential has ${p('count')} status entries; at most ${p('limit')} are checked, so its status was not checked.`,
+    VC_STATUS_UNAVAILABLE: (p) =>
+      `The issuer's status list ${p('list')} could not be checked, so it is unknown whether this badge was revoked.${p.has('details') ? ` ${p('details')}` : ''}`,
+    VC_STATUS_LIST_NOT_LIST: () => 'It is not a status list credential (BitstringStatusListCredential with an encodedList).',
+    VC_STATUS_LIST_WRONG_ISSUER: (p) => `It was issued by ${p('issuer')}, not by the badge's issuer ${p('expected')}.`,
+    VC_STATUS_LIST_TOO_LARGE: (p) => `Its list is larger than ${p('limit')} bytes once decompressed, far more than any real list.`,
+    VC_STATUS_LIST_UNDECODABLE: () => 'Its encodedList is not a GZIP-compressed, base64url-encoded list.',
+    VC_STATUS_INDEX_OUT_OF_RANGE: (p) => `The badge's position ${p('index')} is outside the list, which has ${p('length')} entries.`,
+    VC_STATUS_PURPOSE_MISMATCH: (p) => `The badge's entry is for "${p('purpose')}" but the list is for "${p('listPurpose')}".`,
+    VC_STATUS_LIST_EXPIRED: (p) => `The list stopped being valid on ${p('validUntil')}; the issuer has not published a current one.`,
+    VC_NOT_YET_VALID: (p) => `The badge is valid only from ${p('validFrom')}, which is in the future.`,
+    VC_DATE_INVALID: (p) => `"${p('property')}" is "${p('value')}", which is not a date and time with a timezone, such as 2024-05-01T12:00:00Z.`,
+    VC_ENDORSEMENT_PROBLEM: (p) => `The endorsement ${p('endorsement')} could not be verified, so it does not count: ${p('details')}`,
+    VC_ENDORSEMENT_REVOKED: (p) => `The endorsement ${p('endorsement')} was revoked by its endorser; it no longer vouches for this badge.`,
+    VC_ENDORSEMENT_TOO_MANY: (p) => `The badge carries ${p('count')} endorsements; only the first ${p('limit')} were checked.`,
+    VC_ENDORSEMENT_OTHER_SUBJECT: (p) =>
+      `The endorsement ${p('endorsement')} vouches for ${p('subject')}, not for ${p('target')} which carries it, so it does not count for this badge.`,
   },
   steps: {
     DETECT_INPUT_TYPE: 'Work out what was given (web address, badge JSON, signed badge or baked image)',
@@ -123,6 +198,14 @@ export const EN: ReportCatalog = {
     REVOCATION_AND_EXPIRY: 'Check the badge is not revoked and not expired',
     RECIPIENT: 'Check the badge belongs to the expected person',
     LEGACY_UPGRADE: 'Upgrade an Open Badges 1.0/1.1 badge to 2.0 before checking',
+    CREDENTIAL_CONTEXT: 'Check it is an Open Badges 3.0 credential (its contexts and types)',
+    CREDENTIAL_JSONLD: 'Read the credential with the known Verifiable Credentials and Open Badges 3.0 vocabularies (no undefined terms)',
+    CREDENTIAL_SCHEMA: 'Check the credential against the official Open Badges 3.0 JSON Schema',
+    CREDENTIAL_PROOF: "Check the credential's signature (Data Integrity proof or VC-JWT) with the key it names",
+    CREDENTIAL_ISSUER: 'Check the signing key belongs to the issuer',
+    CREDENTIAL_STATUS: "Check the issuer's status list: the badge is not revoked",
+    CREDENTIAL_VALIDITY: 'Check the badge is valid now (valid from, valid until)',
+    CREDENTIAL_ENDORSEMENTS: 'Check the endorsements the badge carries',
   },
   advice: {
     blocked_address: 'Badges must be published on the public internet; ask the issuer for a public link to this badge.',

@@ -110,6 +110,81 @@ export const FR: ReportCatalog = {
     COPY_DIFFERS_FROM_HOSTED: (p) =>
       `Cette copie du badge diffère de celle que son émetteur héberge (${p('fields')}). C’est la copie hébergée qui a été vérifiée : fiez-vous à elle, pas à la copie reçue.`,
     INTERNAL_FAILURE: () => 'Ce badge n’a pas pu être vérifié à cause d’un problème de notre côté. Réessayez plus tard ; si cela se reproduit, prévenez l’exploitant du site.',
+    SIGNED_JSON_NEEDS_JWS: () =>
+      'Ce badge signé a été fourni en JSON sans sa signature : rien ne montre donc que son émetteur l’a signé. ' +
+      'Fournissez plutôt le badge signé lui-même (le JWS compact, un texte en trois parties séparées par des points) ou l’image du badge.',
+    VC_INPUT_NOT_CREDENTIAL: () => 'Ce JSON n’est pas une attestation Open Badges 3.0 : ce n’est pas un objet JSON avec un @context et un type.',
+    VC_INPUT_TOO_LARGE: (p) => `L’attestation contient plus de ${p('maxValues')} valeurs, bien plus qu’aucun badge ; elle n’a pas été traitée.`,
+    VC_JWT_UNDECODABLE: (p) => `L’attestation signée (VC-JWT) n’a pas pu être décodée : ${period(p('reason'))}`,
+    VC_JWT_NO_CREDENTIAL: () => 'L’attestation signée (VC-JWT) ne contient aucune attestation : son contenu n’a ni revendication « vc » ni attestation.',
+    VC_CONTEXT_MISSING: () => 'L’attestation n’a pas de @context : ce n’est donc pas une attestation vérifiable.',
+    VC_CONTEXT_FIRST: (p) =>
+      `Le premier @context de l’attestation est ${p('context')} ; ce doit être le contexte des attestations vérifiables https://www.w3.org/ns/credentials/v2 (ou https://www.w3.org/2018/credentials/v1 pour les attestations plus anciennes).`,
+    VC_CONTEXT_V1: () =>
+      'L’attestation suit l’ancien modèle des attestations vérifiables 1.1 (contexte https://www.w3.org/2018/credentials/v1) ; les attestations Open Badges 3.0 suivent maintenant la version 2.0. Elle a tout de même été vérifiée.',
+    VC_CONTEXT_NO_OB: () => 'L’attestation n’indique pas le @context Open Badges 3.0 (https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json) : ses termes de badge n’ont donc pas de sens convenu.',
+    VC_CONTEXT_OLD_OB: (p) => `L’attestation utilise une version antérieure du contexte Open Badges 3.0 (${p('context')}) ; la version actuelle est context-3.0.3.json. Elle a tout de même été vérifiée.`,
+    VC_TYPE_MISSING: (p) => `Le « type » de l’attestation doit comprendre VerifiableCredential et ${p('expected')}.`,
+    VC_UNKNOWN_CONTEXT: (p) =>
+      `L’attestation n’a pas pu être lue : elle utilise le contexte JSON-LD ${p('context')}, que ce serveur ne connaît pas (les contextes inconnus ne sont jamais téléchargés, car ils pourraient changer le sens de chaque terme).`,
+    VC_JSONLD_DROPPED: (p) =>
+      `L’attestation a la propriété « ${p('property')} », qu’aucun de ses contextes JSON-LD ne définit : elle n’a donc pas de sens convenu. Une attestation vérifiable ne peut pas contenir de termes non définis : l’émetteur doit ajouter le contexte qui la définit ou la retirer.`,
+    VC_JSONLD_UNDEFINED_TYPE: (p) => `Le type « ${p('type')} » n’est pas défini par les contextes JSON-LD de l’attestation : il n’a donc pas de sens convenu.`,
+    VC_JSONLD_INVALID: (p) => `L’attestation n’est pas du JSON-LD valide : ${period(p('reason'))}`,
+    VC_SCHEMA_MISMATCH: (p) => `L’attestation ne respecte pas le schéma JSON officiel d’Open Badges 3.0 à ${p('path')} : ${period(p('problem'))}`,
+    VC_SCHEMA_NOT_FETCHED: (p) =>
+      `L’attestation indique le schéma JSON ${p('schema')}, que ce serveur ne télécharge pas ; elle a été contrôlée avec le seul schéma officiel d’Open Badges 3.0.`,
+    VC_SCHEMA_SINGLE_VALUE: (p) =>
+      `L’attestation donne une seule valeur là où le schéma JSON officiel attend une liste (${p('path')}). JSON-LD lit les deux de la même façon, elle a donc été contrôlée comme une liste, mais les outils qui lisent du JSON simple pourraient la refuser.`,
+    VC_PROOF_MISSING: () => 'L’attestation n’a pas de preuve (signature) : rien ne montre donc qui l’a émise.',
+    VC_PROOF_TOO_MANY: (p) => `L’attestation porte ${p('count')} preuves ; au plus ${p('limit')} sont vérifiées, elle n’a donc pas été vérifiée du tout.`,
+    VC_PROOF_UNSUPPORTED: (p) =>
+      `La preuve de l’attestation est de type ${p('type')}, que ce serveur ne sait pas vérifier (il vérifie DataIntegrityProof avec eddsa-rdfc-2022, Ed25519Signature2020 et VC-JWT).`,
+    VC_PROOF_LEGACY: (p) => `L’attestation est signée avec ${p('type')}, un type de preuve plus ancien ; la signature a été vérifiée, mais les émetteurs devraient maintenant signer avec DataIntegrityProof (eddsa-rdfc-2022).`,
+    VC_PROOF_INVALID: (p) => `La signature de l’attestation n’est pas valide : elle a été modifiée après la signature ou n’a pas été signée avec la clé qu’elle indique (${p('reason')}).`,
+    VC_PROOF_NOT_CHECKED: (p) => `La signature de l’attestation n’a pas pu être vérifiée : ${period(p('reason'))}`,
+    VC_PROOF_NOT_CHECKED_JSONLD: () =>
+      'La signature n’a pas pu être vérifiée : l’attestation n’est pas du JSON-LD valide (voir plus haut), ce qui a été signé ne peut donc pas être lu sans ambiguïté.',
+    VC_KEY_NOT_URI: (p) => `La preuve désigne sa clé par « ${p('method')} », qui n’est pas une adresse (il manque le schéma) : la clé est donc introuvable.`,
+    VC_KEY_SCHEME_REFUSED: (p) => `La clé de la preuve, ${p('method')}, est une adresse « ${p('scheme')}: » ; seules les adresses did:key, did:web et https sont consultées.`,
+    VC_KEY_DID_METHOD_REFUSED: (p) => `La clé de la preuve, ${p('method')}, utilise la méthode DID did:${p('didMethod')} ; seules did:key et did:web sont résolues.`,
+    VC_KEY_BARE_DID: (p) => `La preuve désigne le DID ${p('method')} au lieu de l’une de ses clés (une URL DID se terminant par #…) : la clé est donc ambiguë.`,
+    VC_KEY_NOT_FOUND: (p) => `La clé ${p('method')} ne figure pas dans le document ${p('document')} : la signature ne peut donc pas être vérifiée.`,
+    VC_KEY_NOT_ASSERTION: (p) => `La clé ${p('method')} ne fait pas partie des clés que son contrôleur ${p('controller')} autorise à signer des attestations (assertionMethod).`,
+    VC_KEY_UNUSABLE: (p) => `La clé ${p('method')} n’est pas une clé publique utilisable par ce serveur (une clé Ed25519 en Multikey ou en JWK, ou une JWK RSA ou P-256 pour un VC-JWT).`,
+    VC_DID_DOCUMENT_MISMATCH: (p) => `Le document téléchargé depuis ${p('url')} n’indique pas qu’il est ${p('did')} : son identifiant diffère, on ne peut donc pas se fier aux clés qu’il contient.`,
+    VC_JWT_ALGORITHM_REFUSED: (p) => `L’attestation est signée avec « ${p('alg')} », qui n’est pas accepté (seuls RS256, ES256 et EdDSA le sont).`,
+    VC_JWT_NO_KEY: () => 'Le VC-JWT n’indique aucune clé pour le vérifier (son en-tête n’a ni « kid » ni « jwk »).',
+    VC_JWT_CLAIM_MISSING: (p) => `Le VC-JWT n’a pas de revendication « ${p('claim')} », qu’Open Badges 3.0 exige.`,
+    VC_JWT_CLAIM_MISMATCH: (p) => `La revendication « ${p('claim')} » du VC-JWT vaut ${p('value')}, mais l’attestation qu’il contient indique ${p('expected')}.`,
+    VC_ISSUER_MISSING: () => 'L’attestation n’indique pas l’identifiant de son émetteur : rien ne peut donc montrer qui l’a émise.',
+    VC_KEY_NOT_ISSUERS: (p) =>
+      `L’attestation a été signée avec la clé ${p('method')}, qui appartient à ${p('controller')} et non à son émetteur ${p('issuer')}. Elle ne vient peut-être pas vraiment de cet émetteur.`,
+    VC_KEY_EMBEDDED: () =>
+      'Le VC-JWT porte sa propre clé publique (jwk) au lieu de désigner une clé publiée par son émetteur : n’importe qui a pu le signer, et rien ne montre qu’il vient de son émetteur.',
+    VC_KEY_OUTSIDE_ISSUER: (p) => `La clé de signature ${p('key')} n’est pas publiée à l’adresse de l’émetteur (${p('issuer')}) : rien ne montre donc que c’est la clé de l’émetteur.`,
+    VC_REVOKED_IN_LIST: (p) =>
+      `Ce badge a été révoqué ${p.has('issuer') ? `par ${p('issuer')}` : 'par son émetteur'}. Il n’est plus valide ; son titulaire peut se renseigner auprès de l’émetteur. (Marqué comme révoqué dans ${p('list')}.)`,
+    VC_SUSPENDED_IN_LIST: (p) => `Ce badge est suspendu par son émetteur : il n’est pas valide pour le moment. (Marqué comme suspendu dans ${p('list')}.)`,
+    VC_STATUS_UNSUPPORTED: (p) => `Le statut de l’attestation est de type ${p('type')}, que ce serveur ne sait pas vérifier : on ne sait donc pas si le badge a été révoqué.`,
+    VC_STATUS_ENTRY_INVALID: (p) => `L’entrée de statut de l’attestation n’a pas de « ${p('property')} » utilisable : on ne sait donc pas si le badge a été révoqué.`,
+    VC_STATUS_TOO_MANY: (p) => `L’attestation a ${p('count')} entrées de statut ; au plus ${p('limit')} sont vérifiées, son statut n’a donc pas été vérifié.`,
+    VC_STATUS_UNAVAILABLE: (p) =>
+      `La liste de statuts de l’émetteur, ${p('list')}, n’a pas pu être vérifiée : on ne sait donc pas si ce badge a été révoqué.${p.has('details') ? ` ${p('details')}` : ''}`,
+    VC_STATUS_LIST_NOT_LIST: () => 'Ce n’est pas une attestation de liste de statuts (BitstringStatusListCredential avec un encodedList).',
+    VC_STATUS_LIST_WRONG_ISSUER: (p) => `Elle a été émise par ${p('issuer')}, et non par l’émetteur du badge, ${p('expected')}.`,
+    VC_STATUS_LIST_TOO_LARGE: (p) => `Une fois décompressée, sa liste dépasse ${p('limit')} octets, bien plus qu’aucune liste réelle.`,
+    VC_STATUS_LIST_UNDECODABLE: () => 'Son encodedList n’est pas une liste compressée en GZIP et encodée en base64url.',
+    VC_STATUS_INDEX_OUT_OF_RANGE: (p) => `La position ${p('index')} du badge est hors de la liste, qui compte ${p('length')} entrées.`,
+    VC_STATUS_PURPOSE_MISMATCH: (p) => `L’entrée du badge concerne « ${p('purpose')} » mais la liste concerne « ${p('listPurpose')} ».`,
+    VC_STATUS_LIST_EXPIRED: (p) => `La liste n’est plus valide depuis le ${p('validUntil')} ; l’émetteur n’en a pas publié de nouvelle.`,
+    VC_NOT_YET_VALID: (p) => `Le badge n’est valide qu’à partir du ${p('validFrom')}, une date future.`,
+    VC_DATE_INVALID: (p) => `« ${p('property')} » vaut « ${p('value')} », qui n’est pas une date et une heure avec un fuseau horaire, comme 2024-05-01T12:00:00Z.`,
+    VC_ENDORSEMENT_PROBLEM: (p) => `La recommandation ${p('endorsement')} n’a pas pu être vérifiée ; elle ne compte donc pas : ${p('details')}`,
+    VC_ENDORSEMENT_REVOKED: (p) => `La recommandation ${p('endorsement')} a été révoquée par son auteur ; elle ne recommande plus ce badge.`,
+    VC_ENDORSEMENT_TOO_MANY: (p) => `Le badge porte ${p('count')} recommandations ; seules les ${p('limit')} premières ont été vérifiées.`,
+    VC_ENDORSEMENT_OTHER_SUBJECT: (p) =>
+      `La recommandation ${p('endorsement')} recommande ${p('subject')}, et non ${p('target')} qui la porte : elle ne compte donc pas pour ce badge.`,
   },
   steps: {
     DETECT_INPUT_TYPE: 'Reconnaître ce qui a été fourni (adresse web, JSON du badge, badge signé ou image)',
@@ -122,6 +197,14 @@ export const FR: ReportCatalog = {
     REVOCATION_AND_EXPIRY: 'Vérifier que le badge n’est ni révoqué ni expiré',
     RECIPIENT: 'Vérifier que le badge appartient à la personne attendue',
     LEGACY_UPGRADE: 'Convertir un badge Open Badges 1.0/1.1 en 2.0 avant de le vérifier',
+    CREDENTIAL_CONTEXT: 'Vérifier que c’est une attestation Open Badges 3.0 (ses contextes et ses types)',
+    CREDENTIAL_JSONLD: 'Lire l’attestation avec les vocabulaires connus des attestations vérifiables et d’Open Badges 3.0 (aucun terme non défini)',
+    CREDENTIAL_SCHEMA: 'Contrôler l’attestation avec le schéma JSON officiel d’Open Badges 3.0',
+    CREDENTIAL_PROOF: 'Vérifier la signature de l’attestation (preuve Data Integrity ou VC-JWT) avec la clé qu’elle indique',
+    CREDENTIAL_ISSUER: 'Vérifier que la clé de signature appartient à l’émetteur',
+    CREDENTIAL_STATUS: 'Consulter la liste de statuts de l’émetteur : le badge n’est pas révoqué',
+    CREDENTIAL_VALIDITY: 'Vérifier que le badge est valide aujourd’hui (dates de début et de fin de validité)',
+    CREDENTIAL_ENDORSEMENTS: 'Vérifier les recommandations que porte le badge',
   },
   advice: {
     blocked_address: 'Les badges doivent être publiés sur l’internet public ; demandez à l’émetteur un lien public vers ce badge.',

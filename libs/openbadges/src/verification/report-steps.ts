@@ -4,11 +4,14 @@ import { isJsonNode, type JsonNode } from '../validation/present-values';
 import type { DetectedInput } from './detect-input';
 import { STEP_NAMES, type StepName, type StepStatus, type VerificationStep } from './report';
 
+/** A step of a 2.0 report (the 3.0 steps are ob3/verify's). */
+type Ob2StepName = (typeof STEP_NAMES)[number];
+
 // The report's step types live in report.ts (browser-safe); callers of reportSteps may name them here.
 export type { StepName, StepStatus, VerificationStep };
 
 /** Which message codes belong to which step; a code appears once. */
-const CODES: Partial<Record<StepName, readonly string[]>> = {
+const CODES: Partial<Record<Ob2StepName, readonly string[]>> = {
   DETECT_INPUT_TYPE: [TaskCode.DETECT_INPUT_TYPE],
   FETCH_DOCUMENT: [TaskCode.FETCH_HTTP_NODE],
   JSONLD_COMPACT: [TaskCode.JSONLD_COMPACT_DATA],
@@ -42,15 +45,15 @@ export interface StepFacts {
  * to exactly one step; REPORT_MESSAGE errors are input problems, its warnings upgrade notices).
  */
 export function reportSteps(facts: StepFacts): VerificationStep[] {
-  const stepOf = (m: ValidationMessage): StepName => {
+  const stepOf = (m: ValidationMessage): Ob2StepName => {
     if (m.code === TaskCode.REPORT_MESSAGE) return m.level === 'ERROR' ? 'DETECT_INPUT_TYPE' : 'LEGACY_UPGRADE';
-    return (Object.entries(CODES).find(([, codes]) => codes?.includes(m.code))?.[0] as StepName | undefined) ?? 'VALIDATE_PROPERTIES';
+    return (Object.entries(CODES).find(([, codes]) => codes?.includes(m.code))?.[0] as Ob2StepName | undefined) ?? 'VALIDATE_PROPERTIES';
   };
   const assertion = facts.graph.find((node) => node.type === 'Assertion');
   const verificationType = assertion && isJsonNode(assertion.verification) ? assertion.verification.type : undefined;
   const signed = facts.detected.type === 'jws' || verificationType === 'signed' || verificationType === 'SignedBadge';
   const reachedBadge = facts.graph.length > 0;
-  const applies: Record<StepName, boolean> = {
+  const applies: Record<Ob2StepName, boolean> = {
     DETECT_INPUT_TYPE: true,
     FETCH_DOCUMENT: true,
     JSONLD_COMPACT: true,

@@ -30,7 +30,24 @@ export const STEP_NAMES = [
   'RECIPIENT',
   'LEGACY_UPGRADE',
 ] as const;
-export type StepName = (typeof STEP_NAMES)[number];
+
+/**
+ * The checks of an OB 3.0 credential (a W3C Verifiable Credential), in order. Reading the input and
+ * the recipient check are the same steps as for 2.0; the others are the credential's own.
+ */
+export const OB3_STEP_NAMES = [
+  'DETECT_INPUT_TYPE',
+  'CREDENTIAL_CONTEXT',
+  'CREDENTIAL_JSONLD',
+  'CREDENTIAL_SCHEMA',
+  'CREDENTIAL_PROOF',
+  'CREDENTIAL_ISSUER',
+  'CREDENTIAL_STATUS',
+  'CREDENTIAL_VALIDITY',
+  'CREDENTIAL_ENDORSEMENTS',
+  'RECIPIENT',
+] as const;
+export type StepName = (typeof STEP_NAMES)[number] | (typeof OB3_STEP_NAMES)[number];
 
 export type InputType = 'url' | 'json' | 'jws' | 'png' | 'svg' | 'unknown';
 
@@ -39,7 +56,7 @@ export interface VerificationReport {
   errorCount: number;
   warningCount: number;
   messages: ValidationMessage[];
-  /** '2.0', or the version a legacy badge was upgraded from. */
+  /** '2.0', the version a legacy badge was upgraded from, or '3.0' for a Verifiable Credential. */
   openBadgesVersion?: string;
   /** Each check by name and how it went (issue #5: every check is a named step). */
   steps?: VerificationStep[];

@@ -62,6 +62,16 @@ describe('verifyOpenBadge (own builders round trip)', () => {
     expect(result.report.messages.map((m) => m.code)).toContain('VERIFY_SIGNED_ASSERTION_NOT_REVOKED');
   });
 
+  it('refuses a signed assertion given as JSON without its JWS, saying to send the JWS or the baked image', async () => {
+    const signedJson = assertion('urn:uuid:00000000-0000-4000-8000-000000000001', { type: 'signed', creator: KEY });
+    const result = await verifyOpenBadge({ json: signedJson }, { fetchDocument: serve(docs) });
+    expect(result.report).toMatchObject({ valid: false, errorCount: 1 });
+    expect(result.report.messages[0]).toMatchObject({ code: 'REPORT_MESSAGE', level: 'ERROR', messageCode: 'SIGNED_JSON_NEEDS_JWS' });
+    expect(result.report.messages[0].message).toContain('Send the signed badge itself (the compact JWS');
+    expect(result.report.messages[0].message).not.toContain('hosted');
+    expect(localizeResult(result, 'fr').report.messages[0].message).toContain('Fournissez plutôt le badge signé lui-même');
+  });
+
   it('refuses unsigned (alg none) and HMAC tokens', async () => {
     const payload = Buffer.from(JSON.stringify(assertion('urn:uuid:00000000-0000-4000-8000-000000000001', { type: 'signed', creator: KEY }))).toString('base64url');
     for (const alg of ['none', 'HS256']) {

@@ -41,15 +41,22 @@ describe('serviceEnvSchema', () => {
       expect(problemsOf({ INTERNAL_TOKEN })).toEqual(['INTERNAL_TOKEN: INTERNAL_TOKEN, when set, must be at least 16 characters long.']);
     }
   });
+
+  it('reads METRICS_TOKEN when it is long enough, takes a blank one as unset, and refuses a short one', () => {
+    expect(loadConfig('test', schema, { METRICS_TOKEN: 'm'.repeat(16) }).METRICS_TOKEN).toBe('m'.repeat(16));
+    expect(loadConfig('test', schema, { METRICS_TOKEN: '' }).METRICS_TOKEN).toBeUndefined();
+    expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN: METRICS_TOKEN, when set, must be at least 16 characters long.']);
+  });
 });
 
 describe('serviceConfigLoader', () => {
   const loadTestConfig = serviceConfigLoader('test', schema.extend({ ISSUER_URL: schema.shape.PUBLIC_URL.optional() }), (env) => ({ issuerUrl: env.ISSUER_URL }));
 
   it('gives the shared settings under our names, with the service\'s own', () => {
-    expect(loadTestConfig({ PORT: '8080', INTERNAL_TOKEN: 't'.repeat(16), ISSUER_URL: 'http://issuer:3001/' })).toEqual({
+    expect(loadTestConfig({ PORT: '8080', INTERNAL_TOKEN: 't'.repeat(16), METRICS_TOKEN: 'm'.repeat(16), ISSUER_URL: 'http://issuer:3001/' })).toEqual({
       publicUrl: 'http://localhost:3000',
       internalToken: 't'.repeat(16),
+      metricsToken: 'm'.repeat(16),
       port: 8080,
       issuerUrl: 'http://issuer:3001',
     });

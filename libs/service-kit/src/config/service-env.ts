@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { blankAsUnset } from './env-fields';
 import { loadConfig } from './load-config';
 
 /**
@@ -20,6 +21,11 @@ export function serviceEnvSchema({ defaultPort }: { defaultPort: number }) {
      * stops the service instead of silently locking the gateway out.
      */
     INTERNAL_TOKEN: z.string().min(16, { error: 'INTERNAL_TOKEN, when set, must be at least 16 characters long.' }).optional(),
+    /**
+     * When set, GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; the gateway
+     * (and so the embedded runner) serves /metrics only when it is set (decision 0050).
+     */
+    METRICS_TOKEN: blankAsUnset(z.string().min(16, { error: 'METRICS_TOKEN, when set, must be at least 16 characters long.' }).optional()),
   });
 }
 
@@ -29,6 +35,8 @@ export type ServiceEnv = z.output<ReturnType<typeof serviceEnvSchema>>;
 export interface ServiceConfig {
   publicUrl: string;
   internalToken?: string;
+  /** METRICS_TOKEN: what GET /metrics asks of Prometheus, when set. */
+  metricsToken?: string;
   port: number;
 }
 
@@ -39,6 +47,6 @@ export interface ServiceConfig {
 export function serviceConfigLoader<Schema extends z.ZodType<ServiceEnv>, Own>(service: string, schema: Schema, own: (env: z.output<Schema>) => Own) {
   return (env: NodeJS.ProcessEnv = process.env): ServiceConfig & Own => {
     const parsed = loadConfig(service, schema, env);
-    return { publicUrl: parsed.PUBLIC_URL, internalToken: parsed.INTERNAL_TOKEN, port: parsed.PORT, ...own(parsed) };
+    return { publicUrl: parsed.PUBLIC_URL, internalToken: parsed.INTERNAL_TOKEN, metricsToken: parsed.METRICS_TOKEN, port: parsed.PORT, ...own(parsed) };
   };
 }

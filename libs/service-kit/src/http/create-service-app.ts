@@ -6,6 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { sendErrorResponse } from '../errors/to-error-response';
 import { createLogger } from '../logging/json-logger';
+import { httpObserver, registerHttpMetrics } from '../metrics/http-metrics';
+import { collectNodeMetrics } from '../metrics/metrics-registry';
+import { registerMetricsRoute, type MetricsOptions } from '../metrics/metrics-route';
 import { registerBodyParsers, registerTextGuard } from './body-parsers';
 import { clientErrorHandler, frameworkErrors } from './edge-errors';
 import type { FrontDoor } from './front-door';
@@ -23,6 +26,8 @@ export interface ServiceAppOptions {
   trustProxy?: boolean | number | string[];
   /** Answers some requests before Fastify sees them (FrontDoor); the app chooses which once built. */
   frontDoor?: FrontDoor;
+  /** Who the app is in the metrics, and how its GET /metrics is served (decision 0050). */
+  metrics?: MetricsOptions;
 }
 
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
@@ -56,6 +61,8 @@ export async function createServiceApp(rootModule: unknown, options: ServiceAppO
     ...(options.frontDoor && { serverFactory: options.frontDoor.serverFactory }),
   });
   hardenEdge(adapter.getInstance<FastifyInstance>());
+  // Hooks reach only the routes added after them: before Nest adds its own.
+  if (options.metrics) measure(adapter.getInstance<FastifyInstance>(), options.metrics.service, options.frontDoor);
   const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, adapter, {
     logger: options.logger ?? createLogger(),
     abortOnError: false,
@@ -69,6 +76,8 @@ export async function createServiceApp(rootModule: unknown, options: ServiceAppO
   app.getHttpAdapter().getInstance().setErrorHandler((error, _request, reply) => {
     if (sendErrorResponse(reply, error).unexpected) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   });
+  // A route keeps the error handler there was when it was added: after ours, for the envelope.
+  if (options.metrics) registerMetricsRoute(app.getHttpAdapter().getInstance(), options.metrics);
   await app.init();
   return app;
 }
@@ -83,4 +92,12 @@ function hardenEdge(fastify: FastifyInstance): void {
   registerBodyParsers(fastify);
   registerTextGuard(fastify);
   registerSecurityHeaders(fastify);
+}
+
+/** Prometheus figures: Node's, and every answer timed by route pattern (the front door's too). */
+function measure(fastify: FastifyInstance, service: string, frontDoor?: FrontDoor): void {
+  collectNodeMetrics();
+  const observe = httpObserver(service);
+  registerHttpMetrics(fastify, observe);
+  frontDoor?.measureWith(observe);
 }

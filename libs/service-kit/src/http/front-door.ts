@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerOptions, ty
 
 import type { FastifyServerOptions } from 'fastify';
 
+import type { HttpObserver } from '../metrics/http-metrics';
+
 /** Answers a request itself and returns true, or returns false to let Fastify handle it. */
 export type FrontDoorAnswer = (request: IncomingMessage, response: ServerResponse) => boolean;
 
@@ -16,15 +18,30 @@ type HttpHandler = (request: IncomingMessage, response: ServerResponse) => void;
  * directly), so whatever the door answers must also be answered the same way inside Fastify.
  */
 export class FrontDoor {
-  private readonly answers: FrontDoorAnswer[] = [];
+  private readonly answers: { answer: FrontDoorAnswer; route: string }[] = [];
+  private observe?: HttpObserver;
 
-  /** Adds a way to answer; each is asked in turn until one answers. */
-  use(answer: FrontDoorAnswer): void {
-    this.answers.push(answer);
+  /**
+   * Adds a way to answer; each is asked in turn until one answers. `route` names what it answers
+   * in the HTTP metrics, as a Fastify route pattern would (Fastify's hooks never see these).
+   */
+  use(answer: FrontDoorAnswer, route: string): void {
+    this.answers.push({ answer, route });
+  }
+
+  /** createServiceApp hands in the app's HTTP metrics. */
+  measureWith(observe: HttpObserver): void {
+    this.observe = observe;
   }
 
   private answer(request: IncomingMessage, response: ServerResponse): boolean {
-    for (const answer of this.answers) if (answer(request, response)) return true;
+    const started = this.observe && performance.now();
+    for (const { answer, route } of this.answers) {
+      if (!answer(request, response)) continue;
+      // Answers are ready bytes, written before `answer` returns: the time is already known.
+      if (this.observe && started !== undefined) this.observe(request.method ?? 'GET', route, response.statusCode, (performance.now() - started) / 1000);
+      return true;
+    }
     return false;
   }
 

@@ -2,6 +2,8 @@ import { error, TaskCode, warning } from '../../validation/messages';
 import type { JsonNode } from '../../validation/present-values';
 import { isUrl } from '../../validation/value-types';
 import { isHostedVerification } from '../../validation/hosted-policy-checks';
+import { asArray, isJsonNode } from '../../validation/present-values';
+import { typeMatchesOneOf } from '../../validation/v2-terms';
 import { loadByDeclaredId } from '../collect-graph';
 import { compactNode } from '../load-node';
 import { differingFields } from './differing-fields';
@@ -12,7 +14,8 @@ import { text } from '../../report-texts/message-text';
  * JSON given directly proves nothing: anyone can type it. A hosted badge is verified by
  * re-fetching its id from the issuer's server and using only that copy, as the reference
  * validator does. JSON with no fetchable id has no verifiable source and is rejected. A copy
- * that differs from the hosted one gets a warning naming the differing properties.
+ * that differs from the hosted one gets a warning naming the differing properties. A signed badge
+ * is only what its JWS says: given as JSON without it, it is refused with that reason.
  */
 export async function resolveJsonInput(json: JsonNode, ctx: VerificationContext): Promise<JsonNode | undefined> {
   const compacted = await compactNode(json, 'the provided JSON', ctx);
@@ -27,10 +30,11 @@ export async function resolveJsonInput(json: JsonNode, ctx: VerificationContext)
     }
     return hosted;
   }
+  const signed = isJsonNode(compacted.verification) && typeMatchesOneOf(asArray<string>(compacted.verification.type), ['SignedBadge']);
   ctx.report(
     error(
       TaskCode.REPORT_MESSAGE,
-      text('JSON_NOT_VERIFIABLE', {}),
+      signed ? text('SIGNED_JSON_NEEDS_JWS', {}) : text('JSON_NOT_VERIFIABLE', {}),
       typeof compacted.id === 'string' ? compacted.id : undefined,
     ),
   );
