@@ -23,7 +23,7 @@ export class Ob3TestIssuer {
   readonly statusList: string;
   readonly jwks: string;
   private revoked = new Set<number>();
-  private signer!: { methodId: string; keyPair: { signer(): unknown; export(o: { publicKey: true }): Promise<{ publicKeyMultibase: string }> } };
+  private signer!: { methodId: string; keyPair: import('@digitalbazaar/ed25519-multikey').Ed25519MultikeyPair };
   private rsa!: { privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey']; jwk: Json };
 
   private constructor(

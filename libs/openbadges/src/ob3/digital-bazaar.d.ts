@@ -12,8 +12,8 @@ declare module '@digitalbazaar/vc' {
 
   export interface VerifyCredentialResult {
     verified: boolean;
-    error?: unknown;
-    results?: { verified: boolean; error?: unknown }[];
+    error?: Error & { errors?: Error[] };
+    results?: { proof?: Record<string, unknown>; verified: boolean; error?: Error; verificationMethod?: Record<string, unknown> }[];
     statusResult?: { verified: boolean; error?: unknown };
   }
 
@@ -65,17 +65,35 @@ declare module '@digitalbazaar/ed25519-multikey' {
   }
 
   export interface Ed25519MultikeyPair {
+    readonly publicKey?: Uint8Array;
     readonly id?: string;
     readonly controller?: string;
     readonly publicKeyMultibase: string;
     readonly secretKeyMultibase?: string;
     signer(): MultikeySigner;
-    export(options?: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<Record<string, unknown>>;
+    export(options?: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<Record<string, unknown> & { publicKeyMultibase: string }>;
   }
 
   export function generate(options?: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519MultikeyPair>;
   export function from(key: Record<string, unknown>): Promise<Ed25519MultikeyPair>;
   export function fromJwk(options: { jwk: Record<string, unknown>; secretKey?: boolean; id?: string; controller?: string }): Promise<Ed25519MultikeyPair>;
+  export function toJwk(options: { keyPair: Ed25519MultikeyPair; secretKey?: boolean }): Promise<Record<string, unknown>>;
+}
+
+declare module '@digitalbazaar/ed25519-signature-2020' {
+  /** The legacy suite: verified, and reported as legacy (decision 0048). */
+  export class Ed25519Signature2020 {
+    constructor(options?: { key?: unknown; signer?: unknown; date?: Date | string });
+  }
+}
+
+declare module 'jsonld-signatures' {
+  const jsigs: {
+    purposes: {
+      AssertionProofPurpose: new (options?: { date?: Date; maxTimestampDelta?: number }) => unknown;
+    };
+  };
+  export default jsigs;
 }
 
 declare module '@digitalbazaar/bitstring' {
