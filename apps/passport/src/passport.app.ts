@@ -1,15 +1,17 @@
 import { join } from 'node:path';
 
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 
 import type { InProcessJobBackend } from '@badges/jobs';
 import { createEventBus, EventBusServer, OutboxRelay, type InProcessEventBus } from '@badges/messaging';
 import { applyMigrations, type Database, type MigrationPlan } from '@badges/persistence';
-import { createServiceApp, type ServiceAppOptions, type ServiceClient } from '@badges/service-kit';
+import { createServiceApp, DEFAULT_BODY_LIMIT, type ServiceAppOptions, type ServiceClient } from '@badges/service-kit';
 
 import type { PassportConfig } from './config/passport.config';
 import { PASSPORT_CONSUMER, PASSPORT_SCHEMA } from './events/award-intake.service';
 import type { Verifier } from './imports/verification.client';
+import { registerImsxErrors } from './open-badges-api/imsx-errors';
 import { PassportModule } from './passport.module';
 
 /** Committed SQL migrations; resolved from this file so it works from src (ts) and dist (js) alike. */
@@ -46,6 +48,9 @@ export async function createPassportApp(input: PassportAppInput, options: Servic
   let app: NestFastifyApplication | undefined;
   try {
     app = await createServiceApp(PassportModule.forRoot({ database: input.database, config: input.config, relay, issuer: input.issuer, verification: input.verification, verifier: input.verifier, env, inProcessJobs: input.inProcessJobs }), { ...options, metrics: { service: 'passport', token: input.config.metricsToken } });
+    const fastify = app.getHttpAdapter().getInstance();
+    registerCredentialParsers(fastify, options.bodyLimit ?? DEFAULT_BODY_LIMIT);
+    registerImsxErrors(fastify);
     app.connectMicroservice({ strategy: new EventBusServer(bus.subscriber, { group: PASSPORT_CONSUMER }) });
     await app.startAllMicroservices();
     app.getHttpAdapter().getInstance().addHook('onClose', async () => {
@@ -60,4 +65,13 @@ export async function createPassportApp(input: PassportAppInput, options: Servic
     await bus.close();
     throw error;
   }
+}
+
+/**
+ * OB 3.0's upsertCredential takes a credential as `application/vc+ld+json` too (and JSON-LD as
+ * `application/ld+json`): read as text within the body limit, parsed by the route with the JSON
+ * depth budget. (`text/plain`, for a VC-JWT, is Fastify's own parser.)
+ */
+function registerCredentialParsers(fastify: FastifyInstance, bodyLimit: number): void {
+  fastify.addContentTypeParser(['application/vc+ld+json', 'application/ld+json'], { parseAs: 'string', bodyLimit }, (_request, body, done) => done(null, body));
 }

@@ -375,7 +375,7 @@ describe.each(databaseTargets())('passport service on $name', (target) => {
       expect(JSON.parse(files.get(`badges/${kept}.json`)!.toString()).id).toBe(`https://badges.example.org/public/assertions/${kept}`);
       expect(files.has(`badges/${declined}.json`)).toBe(false);
       const csv = files.get('summary.csv')!.toString().trim().split('\r\n');
-      expect(csv[0]).toBe('assertion_id,badge,issuer,issued_on,expires,status,revoked,revocation_reason,assertion_url,image_file,json_file');
+      expect(csv[0]).toBe('assertion_id,badge,issuer,issued_on,expires,status,revoked,revocation_reason,assertion_url,image_file,json_file,credential_file');
       expect(csv).toHaveLength(3);
       expect(csv.find((line) => line.startsWith(revoked))).toContain(',accepted,yes,Awarded by mistake,');
       expect(JSON.parse(files.get('collections.json')!.toString())[0].name).toBe('Trades');

@@ -34,6 +34,8 @@ import { ConnectedAppsService } from './badge-connect/connected-apps.service';
 import { CollectionsController } from './collections/collections.controller';
 import { CollectionsService } from './collections/collections.service';
 import { EntityIdPipe } from './common/entity-id.pipe';
+import { CredentialIntakeService } from './credentials/credential-intake.service';
+import { KeptCredentialsService } from './credentials/kept-credentials.service';
 import { ISSUER_CLIENT, PASSPORT_CONFIG, PASSPORT_DATABASE, PASSPORT_OUTBOX_RELAY, VERIFICATION_CLIENT, VERIFIER } from './common/tokens';
 import type { PassportConfig } from './config/passport.config';
 import { EndorsementIntakeService } from './endorsements/endorsement-intake.service';
@@ -52,6 +54,8 @@ import { ReverifyScheduler } from './imports/reverify-scheduler';
 import { ReverifyWorker } from './imports/reverify.worker';
 import { VerificationServiceClient, type Verifier } from './imports/verification.client';
 import { HealthController } from './health/health.controller';
+import { LearnerProfileService } from './open-badges-api/learner-profile.service';
+import { OpenBadgesApiController } from './open-badges-api/open-badges-api.controller';
 import { PassportPrismaService } from './prisma/passport-prisma.service';
 import { PublicSharesController } from './shares/public-shares.controller';
 import { ShareViewsController } from './shares/share-views.controller';
@@ -94,6 +98,7 @@ export class PassportModule {
         BadgeConnectController,
         BadgeConnectResourcesController,
         ConnectedAppsController,
+        OpenBadgesApiController,
         PassportEventsConsumer,
       ],
       providers: [
@@ -139,6 +144,9 @@ export class PassportModule {
         BadgeEditionsService,
         ExportService,
         AwardCopiesService,
+        KeptCredentialsService,
+        CredentialIntakeService,
+        LearnerProfileService,
       ],
     };
   }

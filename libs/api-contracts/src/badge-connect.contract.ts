@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 
+import { OPEN_BADGES_API_SCOPES } from './open-badges-api.contract';
+
 /** The scopes Badge Connect 2.1 defines; the passport offers all three. */
 export const BadgeConnectScope = {
   AssertionRead: 'https://purl.imsglobal.org/spec/ob/v2p1/scope/assertion.readonly',
@@ -15,13 +17,26 @@ export type BadgeConnectScope = (typeof BadgeConnectScope)[keyof typeof BadgeCon
 
 export const ALL_SCOPES: readonly string[] = Object.values(BadgeConnectScope);
 
+/**
+ * Every scope the passport's OAuth2 server grants: Badge Connect 2.1's and the OB 3.0 API's
+ * (open-badges-api.contract.ts). One registration, consent and token flow serves both APIs.
+ */
+export const PASSPORT_OAUTH_SCOPES: readonly string[] = [...ALL_SCOPES, ...OPEN_BADGES_API_SCOPES];
+
+/**
+ * Scopes a client may send that grant nothing here: `offline_access` (OpenID Connect's request for
+ * a refresh token, in OB 3.0's own registration example). Refresh tokens are always issued, so it is
+ * accepted in registration and authorization requests, and not kept.
+ */
+export const TOLERATED_SCOPES: readonly string[] = ['offline_access'];
+
 const redirectUri = z
   .url({ error: 'Each redirect URI must be an absolute URL.' })
   .max(2048)
   .refine((uri) => /^https:\/\//.test(uri) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(uri), { error: 'Redirect URIs must use https (http only for localhost).' })
   .refine((uri) => !uri.includes('#'), { error: 'Redirect URIs may not have a fragment.' });
 
-/** RFC 7591 dynamic client registration, as Badge Connect 2.1 uses it. */
+/** RFC 7591 dynamic client registration, as Badge Connect 2.1 and the OB 3.0 API use it (a client may register for both). */
 export const BadgeConnectRegistrationBodySchema = z.object({
   client_name: z.string({ error: 'This field is required.' }).trim().min(1).max(200),
   client_uri: z.url().max(2048).optional(),
@@ -36,7 +51,8 @@ export const BadgeConnectRegistrationBodySchema = z.object({
   response_types: z.array(z.literal('code')).default(['code']),
   scope: z
     .string({ error: 'This field is required.' })
-    .refine((value) => value.split(/\s+/).filter(Boolean).every((scope) => ALL_SCOPES.includes(scope)), { error: `Unknown scope; offered: ${ALL_SCOPES.join(' ')}` }),
+    .refine((value) => value.split(/\s+/).filter(Boolean).every((scope) => PASSPORT_OAUTH_SCOPES.includes(scope) || TOLERATED_SCOPES.includes(scope)), { error: `Unknown scope; offered: ${PASSPORT_OAUTH_SCOPES.join(' ')}` }),
+  contacts: z.array(z.string().max(320)).max(10).optional(),
 });
 
 /**
@@ -138,7 +154,7 @@ export const BadgeConnectManifestSchema = z.object({
 });
 export type BadgeConnectManifest = z.output<typeof BadgeConnectManifestSchema>;
 
-/** 201 of POST /o/badgeconnect/register (RFC 7591 §3.2.1); the secret is shown only here. */
+/** 201 of POST /o/badgeconnect/register (RFC 7591 §3.2.1): what the client sent, as registered; the secret is shown only here. */
 export const BadgeConnectClientSchema = z.object({
   client_id: z.string(),
   client_secret: z.string().optional().describe('Absent for token_endpoint_auth_method "none".'),
@@ -146,6 +162,12 @@ export const BadgeConnectClientSchema = z.object({
   client_id_issued_at: z.number().int(),
   client_name: z.string(),
   client_uri: z.string().optional(),
+  logo_uri: z.string().optional(),
+  tos_uri: z.string().optional(),
+  policy_uri: z.string().optional(),
+  software_id: z.string().optional(),
+  software_version: z.string().optional(),
+  contacts: z.array(z.string()).optional(),
   redirect_uris: z.array(z.string()),
   grant_types: z.array(z.enum(['authorization_code', 'refresh_token'])),
   response_types: z.array(z.literal('code')),

@@ -15,6 +15,7 @@ export * from './endorsements.contract';
 export * from './openapi';
 export * from './signing-keys.contract';
 export * from './badge-connect.contract';
+export * from './open-badges-api.contract';
 export * from './email-templates.contract';
 export * from './web-session.contract';
 export * from './passport.contract';

@@ -60,6 +60,15 @@ import { InstitutionV2Schema } from './institutions.contract';
 import { IssuerCreateBodySchema, IssuerStaffV2Schema, IssuerUpdateBodySchema, IssuerV2Schema } from './issuers.contract';
 import { NOTIFICATIONS_RESPONSE_SCHEMAS, WebhookCreateBodySchema } from './notifications.contract';
 import { OAuthErrorResponseSchema, OAuthPasswordRequestSchema, OAuthRefreshRequestSchema, OAuthTokenRequestSchema, OAuthTokenResponseSchema } from './oauth.contract';
+import {
+  GetOpenBadgeCredentialsResponseSchema,
+  ImsxStatusInfoSchema,
+  OpenBadgeCredentialBodySchema,
+  OpenBadgesCredentialsQuerySchema,
+  OpenBadgesProfileBodySchema,
+  OpenBadgesProfileSchema,
+  OpenBadgesServiceDescriptionSchema,
+} from './open-badges-api.contract';
 import { PASSPORT_RESPONSE_SCHEMAS } from './passport.contract';
 import {
   AcceptanceBodySchema,
@@ -132,6 +141,8 @@ export const REQUEST_BODY_SCHEMAS = {
   BadgeConnectAuthorizeBody: BadgeConnectAuthorizeBodySchema,
   BadgeConnectTokenBody: BadgeConnectTokenBodySchema,
   BadgeConnectPushBody: BadgeConnectPushBodySchema,
+  OpenBadgeCredentialBody: OpenBadgeCredentialBodySchema,
+  OpenBadgesProfileBody: OpenBadgesProfileBodySchema,
   WebhookCreateBody: WebhookCreateBodySchema,
   SignUpBody: SignUpBodySchema,
   SignInBody: SignInBodySchema,
@@ -191,6 +202,10 @@ export const RESPONSE_SCHEMAS = {
   BadgeConnectConsent: BadgeConnectConsentSchema,
   BadgeConnectRedirect: BadgeConnectRedirectSchema,
   ConnectedApp: ConnectedAppSchema,
+  ImsxStatusInfo: ImsxStatusInfoSchema,
+  GetOpenBadgeCredentialsResponse: GetOpenBadgeCredentialsResponseSchema,
+  OpenBadgesProfile: OpenBadgesProfileSchema,
+  OpenBadgesServiceDescription: OpenBadgesServiceDescriptionSchema,
   LearnerToken: LearnerTokenSchema,
   ...PASSPORT_RESPONSE_SCHEMAS,
   ...NOTIFICATIONS_RESPONSE_SCHEMAS,
@@ -207,6 +222,7 @@ export const QUERY_SCHEMAS = {
   AuditQuery: AuditQuerySchema,
   AuditFilter: AuditFilterSchema,
   BadgeConnectAuthorizationQuery: BadgeConnectAuthorizationQuerySchema,
+  OpenBadgesCredentialsQuery: OpenBadgesCredentialsQuerySchema,
   StatsQuery: StatsQuerySchema,
   MigrationProblemQuery: MigrationProblemQuerySchema,
 } as const satisfies Record<string, z.ZodObject>;

@@ -23,6 +23,7 @@ export type {
 } from './endorsements.contract';
 export type { SessionKind, StaffSession } from './web-session.contract';
 export type { BadgeConnectAuthorizationQuery, BadgeConnectConsent, BadgeConnectRedirect, BadgeConnectScope, ConnectedApp } from './badge-connect.contract';
+export type { OpenBadgesApiScope } from './open-badges-api.contract';
 export type { AuditAction, AuditChanges, AuditEntryV2, AuditTargetType } from './audit.contract';
 export type { SsoErrorCode, SsoRoleMapping, SsoSettingsBody, SsoSettingsV2 } from './sso.contract';
 export type { EmailTemplateV2, PlaceholderName, TemplateKindName } from './email-templates.contract';

@@ -55,7 +55,7 @@ export function buildComponents(): Schema {
       },
       adminToken: { type: 'http', scheme: 'bearer', description: 'The operator’s ADMIN_TOKEN.' },
       learnerToken: { type: 'http', scheme: 'bearer', description: 'A learner’s passport token from POST /v2/auth/token.' },
-      badgeConnectToken: { type: 'http', scheme: 'bearer', description: 'A Badge Connect access token from POST /o/badgeconnect/token, with the scope the route names.' },
+      badgeConnectToken: { type: 'http', scheme: 'bearer', description: 'An access token from POST /o/badgeconnect/token (Badge Connect and the Open Badges 3.0 API share it), with the scope the route names.' },
     },
     // Request bodies and responses come straight from the zod contracts, so the docs cannot drift
     // from validation or from what the services answer.

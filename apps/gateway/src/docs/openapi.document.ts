@@ -23,7 +23,7 @@ export function buildOpenApiDocument(publicUrl: string): Record<string, unknown>
     servers: [{ url: publicUrl }],
     tags: [
       'Operations', 'Operator', 'Authentication', 'Web app session', 'Institutions', 'API clients', 'Staff', 'Single sign-on', 'Audit trail', 'Issuers', 'Badge classes', 'Assertions', 'Bulk awards', 'Dashboards',
-      'Webhooks', 'Notifications', 'Verification', 'Endorsements', 'Public documents', 'Learners', 'Passport', 'Badge Connect',
+      'Webhooks', 'Notifications', 'Verification', 'Endorsements', 'Public documents', 'Learners', 'Passport', 'Badge Connect', 'Open Badges 3.0 API',
     ].map((name) => ({ name })),
     paths: withClientScopes(OPENAPI_PATHS),
     components: buildComponents(),

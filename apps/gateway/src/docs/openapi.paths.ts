@@ -4,6 +4,7 @@ import { CLIENTS_PATHS } from './paths/clients.paths';
 import { ENDORSEMENT_PATHS } from './paths/endorsement.paths';
 import { ISSUING_PATHS } from './paths/issuing.paths';
 import { NOTIFICATION_PATHS } from './paths/notification.paths';
+import { OPEN_BADGES_API_PATHS } from './paths/open-badges-api.paths';
 import type { PathItems } from './paths/operations';
 import { PASSPORT_PATHS } from './paths/passport.paths';
 import { MIGRATION_PATHS } from './paths/migration.paths';
@@ -32,4 +33,5 @@ export const OPENAPI_PATHS: PathItems = {
   ...ENDORSEMENT_PATHS,
   ...PASSPORT_PATHS,
   ...BADGE_CONNECT_PATHS,
+  ...OPEN_BADGES_API_PATHS,
 };

@@ -33,6 +33,10 @@ const RETURNED_RESPONSE_HEADERS = [
   'content-security-policy',
   'x-content-type-options',
   'allow',
+  // The OB 3.0 API's paging (X-Total-Count, RFC 8288 Link) and its bearer challenge (RFC 6750).
+  'x-total-count',
+  'link',
+  'www-authenticate',
 ] as const;
 
 /** Headers only the gateway may set on a forwarded request. */

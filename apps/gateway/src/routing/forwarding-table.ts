@@ -41,6 +41,8 @@ export const FORWARDING_TABLE: readonly ForwardingRoute[] = [
   { prefix: '/.well-known/badgeconnect.json', service: 'passport', access: 'anonymous' },
   { prefix: '/o/badgeconnect', service: 'passport', access: 'learner' },
   { prefix: '/bcv1', service: 'passport', access: 'learner' },
+  // The Open Badges 3.0 API (discovery, credentials, profile) for learners' wallets, on Badge Connect's OAuth2.
+  { prefix: '/ims/ob/v3p0', service: 'passport', access: 'learner' },
 ];
 
 /**

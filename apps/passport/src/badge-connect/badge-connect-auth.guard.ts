@@ -15,7 +15,7 @@ export const RequiresScope = (scope: string) => SetMetadata(SCOPE_KEY, scope);
 
 type BcRequest = FastifyRequest & { bcLearner?: LearnerScope };
 
-/** Badge Connect resource routes: a `bc_` token with the route's scope. */
+/** Badge Connect and OB 3.0 API resource routes: a `bc_` token with the route’s scope. */
 @Injectable()
 export class BadgeConnectAuthGuard implements CanActivate {
   constructor(private readonly connect: BadgeConnectService, private readonly reflector: Reflector) {}
@@ -24,7 +24,7 @@ export class BadgeConnectAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<BcRequest>();
     const token = bearerToken(request);
     const grant = token ? await this.connect.resolve(token) : undefined;
-    if (!grant) throw ApiError.unauthorized('A valid Badge Connect access token is required.');
+    if (!grant) throw ApiError.unauthorized('A valid access token from the passport’s token endpoint (/o/badgeconnect/token) is required.');
     const needed = this.reflector.get<string | undefined>(SCOPE_KEY, context.getHandler());
     if (needed && !grant.scopes.includes(needed)) throw new ApiError(403, BadgeConnectError.InsufficientScope, `This token lacks the scope ${needed}.`);
     request.bcLearner = learnerScope(grant.learnerId);

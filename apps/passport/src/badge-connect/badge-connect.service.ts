@@ -3,16 +3,17 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 
-import type {
-  BADGE_CONNECT_RETURNED_ERRORS,
-  BadgeConnectAuthorizationQuery,
-  BadgeConnectAuthorizeBodySchema,
-  BadgeConnectClient,
-  BadgeConnectConsent,
-  BadgeConnectRedirect,
-  BadgeConnectRegistrationBodySchema,
-  BadgeConnectToken,
-  BadgeConnectTokenBodySchema,
+import {
+  TOLERATED_SCOPES,
+  type BADGE_CONNECT_RETURNED_ERRORS,
+  type BadgeConnectAuthorizationQuery,
+  type BadgeConnectAuthorizeBodySchema,
+  type BadgeConnectClient,
+  type BadgeConnectConsent,
+  type BadgeConnectRedirect,
+  type BadgeConnectRegistrationBodySchema,
+  type BadgeConnectToken,
+  type BadgeConnectTokenBodySchema,
 } from '@badges/api-contracts';
 import { newEntityId } from '@badges/persistence';
 import { ApiError, ErrorCode, hashOpaqueToken } from '@badges/service-kit';
@@ -64,7 +65,8 @@ export class BadgeConnectService {
       ...(secret ? { client_secret: secret, client_secret_expires_at: 0 } : {}),
       client_id_issued_at: Math.floor(client.createdAt.getTime() / 1000),
       client_name: client.name,
-      ...(body.client_uri ? { client_uri: body.client_uri } : {}),
+      // RFC 7591 §3.2.1 (and OB 3.0 §7.2): everything the client sent comes back.
+      ...definedOf(body, ['client_uri', 'logo_uri', 'tos_uri', 'policy_uri', 'software_id', 'software_version', 'contacts']),
       redirect_uris: client.redirectUris,
       grant_types: body.grant_types,
       response_types: ['code'],
@@ -143,7 +145,7 @@ export class BadgeConnectService {
     if (query.response_type !== 'code') return back('unsupported_response_type');
     const requested = parseScopes(query.scope);
     const allowed = client.scope.split(' ');
-    const asked = (query.scope ?? '').split(/\s+/).filter(Boolean);
+    const asked = (query.scope ?? '').split(/\s+/).filter((scope) => scope && !TOLERATED_SCOPES.includes(scope));
     if (requested.length === 0 || requested.length !== new Set(asked).size || requested.some((scope) => !allowed.includes(scope))) return back('invalid_scope');
     // PKCE S256 is required of every client (RFC 7636 §4.4.1: invalid_request without it).
     if (query.code_challenge_method !== 'S256' || !query.code_challenge || !PKCE_CHALLENGE.test(query.code_challenge)) return back('invalid_request');
@@ -196,6 +198,10 @@ function returnTo(request: BadgeConnectAuthorizationQuery, params: Record<string
   for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value);
   if (request.state !== undefined) target.searchParams.set('state', request.state);
   return target.toString();
+}
+
+function definedOf<T extends object, K extends keyof T>(body: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((key) => body[key] !== undefined).map((key) => [key, body[key]])) as Partial<Pick<T, K>>;
 }
 
 function sameHash(a: string, b: string): boolean {

@@ -78,6 +78,9 @@ export class AwardIntakeService {
       recipientHashed: recipient.hashed,
       issuedOn: new Date(payload.issuedOn),
       expires: payload.expires ? new Date(payload.expires) : null,
+      // Every row has every column (insertJsonRows takes the first row's keys): null when 2.0 only.
+      credentialUrl: payload.credentialUrl && payload.credentialFormat ? payload.credentialUrl : null,
+      credentialFormat: payload.credentialUrl && payload.credentialFormat ? payload.credentialFormat : null,
     };
   }
 

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 
+import { KeptCredentialsService } from '../credentials/kept-credentials.service';
 import { PassportPrismaService } from '../prisma/passport-prisma.service';
 import { IssuerDocumentsClient } from './issuer-documents.client';
 
@@ -17,9 +18,12 @@ export interface AwardFiles {
 export class AwardCopiesService {
   private readonly logger = new Logger(AwardCopiesService.name);
 
-  constructor(private readonly prisma: PassportPrismaService, private readonly issuer: IssuerDocumentsClient) {}
+  constructor(private readonly prisma: PassportPrismaService, private readonly issuer: IssuerDocumentsClient, private readonly credentials: KeptCredentialsService) {}
 
+  /** Also keeps the award's OB 3.0 credential, when it has one. */
   async keep(assertionId: string): Promise<void> {
+    const award = await this.prisma.award.findUnique({ where: { assertionId }, select: { assertionId: true, credentialUrl: true } });
+    if (award) await this.credentials.keep(award);
     try {
       if (await this.prisma.awardCopy.findUnique({ where: { assertionId }, select: { assertionId: true } })) return;
       const [image, json] = await Promise.all([this.issuer.bakedImage(assertionId), this.issuer.assertionJson(assertionId)]);
@@ -38,7 +42,7 @@ export class AwardCopiesService {
     const copy = await this.prisma.awardCopy.findUnique({ where: { assertionId } });
     if (copy) {
       const image = copy.imageBase64 ? { extension: copy.imageType === 'svg' ? ('svg' as const) : ('png' as const), content: Buffer.from(copy.imageBase64, 'base64') } : undefined;
-      return { ...(image ? { image } : {}), json: JSON.parse(copy.assertionJson) as Record<string, unknown> };
+      return { ...(image ? { image } : {}), ...(copy.assertionJson ? { json: JSON.parse(copy.assertionJson) as Record<string, unknown> } : {}) };
     }
     const [image, json] = await Promise.all([this.issuer.bakedImage(assertionId), this.issuer.assertionJson(assertionId)]);
     return { ...(image.kind === 'ok' ? { image: image.value } : {}), ...(json.kind === 'ok' ? { json: json.value } : {}) };

@@ -31,6 +31,19 @@ export class IssuerDocumentsClient {
     return { kind: 'ok', value: JSON.parse(response.value.body.toString('utf8')) as Record<string, unknown> };
   }
 
+  /**
+   * An award's OB 3.0 credential as the issuer stored it (decision 0048): the JSON with its proof
+   * (`application/vc+ld+json`) or the compact VC-JWT (`application/vc+jwt`), as text, untouched.
+   */
+  async credential(assertionId: string): Promise<IssuerDocument<{ format: 'ldp' | 'jwt'; text: string }>> {
+    const response = await this.get(`/public/credentials/${encodeURIComponent(assertionId)}`, 'application/vc+ld+json, application/vc+jwt, application/ld+json;q=0.5, application/json;q=0.5');
+    if (response.kind === 'gone') return response;
+    const { contentType, body } = response.value;
+    if (contentType === 'application/vc+jwt' || contentType === 'application/jwt') return { kind: 'ok', value: { format: 'jwt', text: body.toString('utf8').trim() } };
+    if (/^application\/(vc\+ld\+json|ld\+json|json)$/.test(contentType)) return { kind: 'ok', value: { format: 'ldp', text: body.toString('utf8') } };
+    throw new Error(`the issuer sent a credential of an unexpected type "${contentType}"`);
+  }
+
   /** A badge class's JSON-LD (`path` under /public/badges/, with its `?lang=` edition if any). */
   async badgeClassJson(path: string): Promise<IssuerDocument<Record<string, unknown>>> {
     if (!path.startsWith('/public/badges/')) throw new Error(`not a badge class path: ${path}`);

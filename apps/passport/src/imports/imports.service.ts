@@ -8,31 +8,40 @@ import { ApiError, ErrorCode } from '@badges/service-kit';
 import { BackpackRepository, type BadgeView } from '../backpack/backpack.repository';
 import type { LearnerScope } from '../common/learner-scope';
 import { VERIFIER } from '../common/tokens';
+import { readCredential } from '../credentials/credential-document';
+import { CredentialIntakeService } from '../credentials/credential-intake.service';
 import { PassportPrismaService } from '../prisma/passport-prisma.service';
 import { vetImportedImage } from './imported-image';
-import type { ExpectedRecipient, VerificationAnswer, Verifier, VerifyInput } from './verification.client';
+import type { Verifier, VerifyInput } from './verification.client';
+import { expectedRecipients, IMPORT_FAILED, RECIPIENT_MISMATCH, refuseInvalid, SOMEONE_ELSES } from './verification-answer';
+
+export { IMPORT_FAILED, RECIPIENT_MISMATCH } from './verification-answer';
 
 type Node = Record<string, unknown>;
-
-const RECIPIENT_CODE = 'VERIFY_RECIPIENT_IDENTIFIER';
-export const IMPORT_FAILED = 'import_failed';
-export const RECIPIENT_MISMATCH = 'recipient_mismatch';
 
 /**
  * Imports a badge made elsewhere: the verification service checks it (and its recipient against
  * the learner's verified identifiers); the passport stores it as accepted, with the file the
  * learner gave (an SVG sanitised) and the assertion as verified. A failed import says the verifier's reasons.
- * A Badgr backpack import passes the learner's acceptance there instead (decision 0046).
+ * A Badgr backpack import passes the learner's acceptance there instead (decision 0046). An OB 3.0
+ * credential goes to CredentialIntakeService, which keeps it as signed.
  */
 @Injectable()
 export class ImportsService {
-  constructor(private readonly prisma: PassportPrismaService, private readonly backpack: BackpackRepository, @Inject(VERIFIER) private readonly verifier: Verifier) {}
+  constructor(
+    private readonly prisma: PassportPrismaService,
+    private readonly backpack: BackpackRepository,
+    private readonly credentials: CredentialIntakeService,
+    @Inject(VERIFIER) private readonly verifier: Verifier,
+  ) {}
 
   async import(scope: LearnerScope, given: VerifyInput, status: BadgeStatus = 'accepted'): Promise<BadgeView> {
+    // An OB 3.0 credential (JSON or VC-JWT) is kept as a credential; anything else is checked as OB 2.0.
+    const credential = 'json' in given ? readCredential(given.json) : undefined;
+    if (credential) return (await this.credentials.hold(scope, credential, { existing: 'conflict', status })).view;
     const input = 'image' in given ? vetImportedImage(given) : given;
     const identifiers = await this.prisma.learnerIdentifier.findMany({ where: { learnerId: scope.learnerId, verifiedAt: { not: null } } });
-    if (identifiers.length === 0) throw new ApiError(400, RECIPIENT_MISMATCH, 'Verify an email address first: an imported badge must have been issued to one of your verified identifiers.');
-    const expected = identifiers.map((i) => ({ type: i.type, identity: i.value }) as ExpectedRecipient);
+    const expected = expectedRecipients(identifiers);
     const answer = await this.verifier.verify(input, expected);
     refuseInvalid(answer);
     const assertion = nodeOfType(answer.graph, 'Assertion');
@@ -43,7 +52,7 @@ export class ImportsService {
     const type = recipient.type ?? 'email';
     // The verifier already compared; checked again here so no verifier bug can put someone else's badge in this passport.
     if (!identifiers.some((i) => i.type === type && identityMatches(recipient, i.value))) {
-      throw new ApiError(400, RECIPIENT_MISMATCH, 'This badge was issued to someone else: its recipient is none of your verified identifiers. Add and verify that address first.');
+      throw new ApiError(400, RECIPIENT_MISMATCH, SOMEONE_ELSES);
     }
     const assertionUrl = assertion.id;
     if (await this.prisma.backpackBadge.findFirst({ where: { learnerId: scope.learnerId, award: { assertionUrl } }, select: { id: true } })) {
@@ -81,16 +90,6 @@ export class ImportsService {
     if (!view) throw new Error('the imported badge vanished');
     return view;
   }
-}
-
-function refuseInvalid(answer: VerificationAnswer): void {
-  if (answer.report.valid) return;
-  const errors = answer.report.messages.filter((m) => m.level === 'ERROR');
-  const reasons = (errors.length > 0 ? errors : answer.report.messages).map((m) => m.message);
-  if (errors.length > 0 && errors.every((m) => m.code === RECIPIENT_CODE)) {
-    throw new ApiError(400, RECIPIENT_MISMATCH, `This badge was issued to someone else: ${reasons.join(' ')}`, undefined, { import: reasons });
-  }
-  throw new ApiError(400, IMPORT_FAILED, `This badge could not be verified: ${reasons.join(' ')}`, undefined, { import: reasons });
 }
 
 function nodeOfType(graph: Node[], type: string): Node | undefined {

@@ -11,8 +11,9 @@ import type { ExpectedRecipient, Verifier } from './verification.client';
 const REVOKED_CODES = new Set(['ASSERTION_NOT_REVOKED', 'VERIFY_SIGNED_ASSERTION_NOT_REVOKED', 'PROCESS_410_GONE']);
 
 /**
- * `reverify-import` jobs: checks one imported badge again with the verification service, from its
- * URL when it has one (a hosted badge can be revoked there) and from the kept JSON otherwise. A
+ * `reverify-import` jobs: checks one imported badge again with the verification service: an OB 3.0
+ * credential as kept, a 2.0 badge from its URL when it has one (a hosted badge can be revoked
+ * there) and from the kept JSON otherwise. A
  * revocation found is stored like an issuer's, so the badge shows revoked and leaves public
  * shares; expiry needs no fetch (the stored `expires` is compared when shown). A verifier that
  * fails throws, so the job is retried with backoff.
@@ -28,10 +29,11 @@ export class ReverifyWorker implements OnModuleInit {
   async run({ assertionId }: JobOf<typeof JobName.ReverifyImport>): Promise<JobStatus> {
     const award = await this.prisma.award.findUnique({ where: { assertionId }, include: { badges: { select: { learnerId: true } } } });
     if (!award || award.origin !== 'imported' || award.badges.length === 0) return JobStatus.Skipped;
-    const copy = await this.prisma.awardCopy.findUnique({ where: { assertionId } });
+    const [copy, credential] = await Promise.all([this.prisma.awardCopy.findUnique({ where: { assertionId } }), this.prisma.awardCredential.findUnique({ where: { assertionId } })]);
     const identifiers = await this.prisma.learnerIdentifier.findMany({ where: { learnerId: { in: award.badges.map((b) => b.learnerId) }, verifiedAt: { not: null } } });
     const expected = identifiers.map((i) => ({ type: i.type, identity: i.value }) as ExpectedRecipient);
-    const input = /^https?:\/\//.test(award.assertionUrl) ? { url: award.assertionUrl } : copy ? { json: copy.assertionJson } : undefined;
+    // An OB 3.0 credential is checked as kept (its status list says whether it was revoked since).
+    const input = credential ? { json: credential.format === 'ldp' ? (JSON.parse(credential.credential) as Record<string, unknown>) : credential.credential } : /^https?:\/\//.test(award.assertionUrl) ? { url: award.assertionUrl } : copy?.assertionJson ? { json: copy.assertionJson } : undefined;
     if (!input) return JobStatus.Skipped;
     const answer = await this.verifier.verify(input, expected);
     const revoked = answer.report.messages.find((m) => m.level === 'ERROR' && REVOKED_CODES.has(m.code));

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiError, cacheTag, EMBEDDABLE_PAGE_CSP, InternalTokenGuard, markPublicCacheable } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
+import { KeptCredentialsService } from '../credentials/kept-credentials.service';
 import { PASSPORT_CONFIG } from '../common/tokens';
 import type { PassportConfig } from '../config/passport.config';
 import { shareLanguage } from './share-labels';
@@ -18,6 +19,7 @@ export class PublicSharesController {
   constructor(
     private readonly shares: SharesService,
     private readonly editions: BadgeEditionsService,
+    private readonly credentials: KeptCredentialsService,
     @Inject(PASSPORT_CONFIG) private readonly config: PassportConfig,
   ) {}
 
@@ -47,7 +49,7 @@ export class PublicSharesController {
     }
     // Views are counted, so shared pages must not be served from a shared cache.
     void markSharePage(reply, id, content).header('cache-control', 'no-store').header('vary', 'accept, accept-language');
-    if (wantsJson) return reply.type('application/json').send(sharedJson(content));
+    if (wantsJson) return reply.type('application/json').send(sharedJson(content, await this.credentials.of(content.badges.map((badge) => badge.award))));
     const page = await this.told(content, acceptLanguage, requested);
     return reply.type('text/html; charset=utf-8').header('content-language', page.lang).send(renderSharePage(page.content, page.lang));
   }

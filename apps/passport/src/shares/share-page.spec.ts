@@ -61,4 +61,15 @@ describe('share pages', () => {
     expect(html).toContain('<p>My best work</p>');
     expect(html).toContain('Verify this badge');
   });
+
+  it('links a badge\'s OB 3.0 credential on this platform, in the page language; a credential known only by a urn has no page to link', () => {
+    const credentialUrl = 'https://badges.example.org/public/credentials/a1';
+    const withCredential = { ...content, badges: [{ award: { ...award, credentialUrl, credentialFormat: 'ldp' } } as unknown as BadgeView] };
+    expect(renderSharePage(withCredential, 'fr')).toContain(`<a href="${credentialUrl}" type="application/vc+ld+json">Son attestation Open Badges 3.0</a>`);
+    const urnOnly = { ...content, badges: [{ award: { ...award, assertionUrl: 'urn:uuid:6a1b2c3d-0000-4000-8000-000000000000', credentialUrl: null } } as unknown as BadgeView] };
+    const html = renderSharePage(urnOnly, 'en');
+    expect(html).not.toContain('urn:uuid');
+    expect(html).not.toContain('Verify this badge');
+    expect(html).toContain('<h2>Lab Safety</h2>');
+  });
 });

@@ -2,6 +2,7 @@ import type { BadgeEdition } from '@badges/openbadges';
 
 import type { BadgeView } from '../backpack/backpack.repository';
 import { escapeHtml, page } from '../common/html';
+import type { KeptCredential } from '../credentials/kept-credentials.service';
 import { fillIn, formatShareDate, labelsFor, type ShareLabels } from './share-labels';
 
 export interface SharedContent {
@@ -42,19 +43,30 @@ function previewTags(content: SharedContent, description: string, lang: string):
 
 /**
  * One badge: its baked image, name, issuer and date, a link to its public page, and a verify
- * button that opens the web app's verifier on it (`/verify?url=`, same origin as the share link).
+ * button that opens the web app's verifier on it (`/verify?url=`, same origin as the share link);
+ * and a link to its OB 3.0 credential on this platform, when it has one. A badge whose only id is
+ * not a web address (an OB 3.0 credential's `urn:uuid:`) has no page to link to.
  */
 function badgeCard(view: BadgeView, shareUrl: string, labels: ShareLabels, lang: string): string {
   const { award } = view;
   // In the page's language: the web app reads `?lang=`, so a French reader stays in French.
   const verifyUrl = `${new URL(shareUrl).origin}/verify?url=${encodeURIComponent(award.assertionUrl)}&lang=${lang}`;
+  const links = [
+    ...(isWebAddress(award.assertionUrl) ? [`<a href="${escapeHtml(award.assertionUrl)}">${escapeHtml(labels.viewBadge)}</a>`] : []),
+    ...(award.credentialUrl ? [`<a href="${escapeHtml(award.credentialUrl)}" type="${award.credentialFormat === 'jwt' ? 'application/vc+jwt' : 'application/vc+ld+json'}">${escapeHtml(labels.credential)}</a>`] : []),
+    ...(isWebAddress(award.assertionUrl) ? [`<a class="button" href="${escapeHtml(verifyUrl)}">${escapeHtml(labels.verify)}</a>`] : []),
+  ];
   return [
     `<div class="badge"><img src="${escapeHtml(award.imageUrl)}" alt="" width="96" height="96"><div>`,
     `<h2>${escapeHtml(award.badgeClassName)}</h2>`,
     `<p>${escapeHtml(fillIn(labels.issuedBy, { issuer: award.issuerName, date: formatShareDate(award.issuedOn, lang) }))}</p>`,
-    `<p><a href="${escapeHtml(award.assertionUrl)}">${escapeHtml(labels.viewBadge)}</a> <a class="button" href="${escapeHtml(verifyUrl)}">${escapeHtml(labels.verify)}</a></p>`,
+    links.length > 0 ? `<p>${links.join(' ')}</p>` : '',
     `</div></div>`,
   ].join('');
+}
+
+function isWebAddress(url: string): boolean {
+  return /^https?:\/\//.test(url);
 }
 
 /** The share page in `lang`: our words and dates (the badges' texts in `lang` are given by inLanguage; the owner's as written). */
@@ -84,19 +96,27 @@ export function renderEmbed(content: SharedContent, lang = 'en'): string {
   return page(content.title, `${list}<p><a href="${escapeHtml(content.url)}" target="_blank" rel="noopener">${escapeHtml(content.title)}</a></p>`, '', lang);
 }
 
-export function sharedJson(content: SharedContent): Record<string, unknown> {
+/**
+ * The share as JSON. A badge with an OB 3.0 credential carries it as signed (`credential`: the
+ * JSON, or the compact VC-JWT), so a reader can verify it without asking anyone else.
+ */
+export function sharedJson(content: SharedContent, credentials: ReadonlyMap<string, KeptCredential> = new Map()): Record<string, unknown> {
   return {
     type: content.kind,
     title: content.title,
     description: content.description,
     url: content.url,
-    badges: content.badges.map(({ award }) => ({
-      name: award.badgeClassName,
-      issuer: award.issuerName,
-      image: award.imageUrl,
-      assertion: award.assertionUrl,
-      issuedOn: award.issuedOn.toISOString(),
-    })),
+    badges: content.badges.map(({ award }) => {
+      const credential = credentials.get(award.assertionId);
+      return {
+        name: award.badgeClassName,
+        issuer: award.issuerName,
+        image: award.imageUrl,
+        assertion: award.assertionUrl,
+        issuedOn: award.issuedOn.toISOString(),
+        ...(credential ? { credential: credential.format === 'jwt' ? credential.text : (JSON.parse(credential.text) as unknown) } : {}),
+      };
+    }),
   };
 }
 

@@ -11,12 +11,19 @@ export const TEST_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcS
 /**
  * The issuer as the passport sees it for the export: an in-process Fastify instance behind a
  * ServiceClient serving a baked image and a JSON-LD document per assertion, and the badge class
- * (with its French edition) the passport shows in a reader's language. Ids in `revoked`
- * answer 410, as the real issuer does for a revoked assertion's image.
+ * (with its French edition) the passport shows in a reader's language, and the OB 3.0 credentials in
+ * `credentials`. Ids in `revoked` answer 410, as the real issuer does for a revoked assertion's image.
  */
-export async function startFakeIssuer(): Promise<{ client: ServiceClient; fastify: FastifyInstance; revoked: Set<string> }> {
+export async function startFakeIssuer(): Promise<{ client: ServiceClient; fastify: FastifyInstance; revoked: Set<string>; credentials: Map<string, { format: 'ldp' | 'jwt'; text: string }> }> {
   const revoked = new Set<string>();
+  /** The OB 3.0 credentials it serves, by assertion id, as the issuer stores them (decision 0048). */
+  const credentials = new Map<string, { format: 'ldp' | 'jwt'; text: string }>();
   const fastify = Fastify();
+  fastify.get<{ Params: { id: string } }>('/public/credentials/:id', async (request, reply) => {
+    const credential = credentials.get(request.params.id);
+    if (!credential) return reply.status(404).send({});
+    return reply.status(200).header('content-type', credential.format === 'jwt' ? 'application/vc+jwt' : 'application/vc+ld+json').send(credential.text);
+  });
   fastify.get<{ Params: { id: string } }>('/public/assertions/:id/image', async (request, reply) => {
     if (revoked.has(request.params.id)) return reply.status(410).send({ revoked: true });
     return reply.status(200).header('content-type', 'image/png').send(TEST_PNG);
@@ -35,5 +42,5 @@ export async function startFakeIssuer(): Promise<{ client: ServiceClient; fastif
     return reply.status(200).header('content-type', 'application/ld+json').send(request.query.lang === 'fr' ? french : english);
   });
   await fastify.ready();
-  return { client: new InProcessServiceClient('issuer', fastify), fastify, revoked };
+  return { client: new InProcessServiceClient('issuer', fastify), fastify, revoked, credentials };
 }

@@ -21,6 +21,7 @@ import { loadPassportConfig } from '../config/passport.config';
 import type { Verifier } from '../imports/verification.client';
 import { createPassportApp } from '../passport.app';
 import { startFakeIssuer } from './fake-issuer';
+import { testCredential, testJwtSigner } from './test-credentials';
 
 export const TEST_INTERNAL_TOKEN = 'test-internal-token-0123456789';
 export const TEST_LOOKUP_SECRET = 'test-recipient-lookup-secret-0123456789';
@@ -40,9 +41,12 @@ export function expectApiError(response: LightMyRequestResponse, status: number,
  * the issuer's dashboards (`engagements`). Awards are published as
  * the real issuer publishes them: salted hash plus the keyed lookup under the shared secret.
  */
-export async function startPassport(database: Database, options: { verifier?: Verifier } = {}) {
+export async function startPassport(database: Database, options: { verifier?: Verifier; internalToken?: boolean } = {}) {
   process.env.LOG_LEVEL = 'silent';
-  process.env.INTERNAL_TOKEN = TEST_INTERNAL_TOKEN;
+  // Without it the passport answers any caller, as an embedded platform without INTERNAL_TOKEN does (a test's own HTTP client).
+  if (options.internalToken === false) delete process.env.INTERNAL_TOKEN;
+  else process.env.INTERNAL_TOKEN = TEST_INTERNAL_TOKEN;
+  const signJwt = await testJwtSigner();
   const bus = new InProcessEventBus();
   const confirmations: LearnerEmailConfirmationRequestedPayload[] = [];
   const notices: LearnerExistingSignupAttemptedPayload[] = [];
@@ -119,10 +123,24 @@ export async function startPassport(database: Database, options: { verifier?: Ve
       if (response.statusCode !== 200) throw new Error(`confirm failed: ${response.statusCode} ${response.body}`);
       return (response.json() as Json).result[0];
     },
-    /** Publishes an issued event exactly as the issuer makes one; returns the assertion id. */
-    async award(email: string, options: { badgeName?: string; hashed?: boolean; withLookup?: boolean; issuedOn?: string; expires?: string; type?: 'email' | 'url' } = {}): Promise<string> {
+    /**
+     * Publishes an issued event exactly as the issuer makes one; returns the assertion id. With
+     * `credential`, the award has an OB 3.0 credential in that form, which the fake issuer serves.
+     */
+    async award(
+      email: string,
+      options: { badgeName?: string; hashed?: boolean; withLookup?: boolean; issuedOn?: string; expires?: string; type?: 'email' | 'url'; credential?: 'ldp' | 'jwt' } = {},
+    ): Promise<string> {
       const assertionId = newEntityId();
       const type = options.type ?? 'email';
+      const credentialUrl = `${TEST_PUBLIC_URL}/public/credentials/${assertionId}`;
+      if (options.credential) {
+        const issuedOn = options.issuedOn ?? new Date().toISOString();
+        const document = testCredential({ id: credentialUrl, issuerId: 'did:web:badges.example.org:public:issuers:issuer1', issuerName: 'Faculty of Science', achievementName: options.badgeName ?? 'Lab Safety', email, validFrom: issuedOn });
+        // The issuer signed it once at award time; its proof is not the passport's to check (it trusts its own issuer).
+        const text = options.credential === 'jwt' ? await signJwt(document) : JSON.stringify({ ...document, proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod', verificationMethod: `${String((document.issuer as { id: string }).id)}#key-1`, proofValue: 'z3FXQ' } });
+        issuer.credentials.set(assertionId, { format: options.credential, text });
+      }
       const normalized = normalizeIdentity(type, email);
       const salt = createSalt();
       const hashed = options.hashed ?? true;
@@ -148,6 +166,7 @@ export async function startPassport(database: Database, options: { verifier?: Ve
           ...(options.expires ? { expires: options.expires } : {}),
           notify: false,
           imageUrl: `${TEST_PUBLIC_URL}/public/assertions/${assertionId}/image`,
+          ...(options.credential ? { credentialUrl, credentialFormat: options.credential } : {}),
         },
       });
       await bus.publish([event, event]); // twice: the consumer must be idempotent
