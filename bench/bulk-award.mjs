@@ -1,11 +1,14 @@
 // Benchmark (issue #4): bulk awarding on the distributed stack (every service its own process, on
 // PostgreSQL, Kafka and Redis). One CSV upload of N rows through the gateway, timed
 // from the POST to the last row done (job `completed`) and on to the last baked PNG stored; once
-// for a hosted badge class and once for a signed one. Then a baseline in the same database: the
-// raw rate at which PostgreSQL inserts the same assertion rows in ONE batched statement.
+// for a hosted badge class and once for a signed one (OB 2.0 only), then, beside them, an award in
+// OB 2.0 and 3.0 at once (`both`, decision 0048: every row also signs an OpenBadgeCredential, about
+// 6 ms of CPU each, so it runs BENCH_BOTH_ROWS rows, 10,000 by default), checked to have made that
+// many assertions AND credentials. Then a baseline in the same database: the raw rate at which
+// PostgreSQL inserts the same assertion rows in ONE batched statement.
 // Needs DATABASE_URL, KAFKA_BROKERS and REDIS_URL (npm run kafka:start); run `npm run build` first.
-// Usage: [BENCH_MODES=hosted,signed] node bench/bulk-award.mjs [rows=100000]. Each measurement also prints
-// the CPU seconds every process of the stack used (Linux /proc), to show where the time went.
+// Usage: [BENCH_MODES=hosted,signed,both] [BENCH_BOTH_ROWS=10000] node bench/bulk-award.mjs [rows=100000].
+// Each measurement also prints the CPU seconds every process of the stack used (Linux /proc), to show where the time went.
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 
@@ -17,11 +20,18 @@ const { Client } = require('pg');
 
 const ROWS = Number(process.argv[2] ?? 100_000);
 // Which badge kinds to measure, e.g. BENCH_MODES=hosted while profiling one path.
-const MODES = (process.env.BENCH_MODES ?? 'hosted,signed').split(',');
+const MODES = (process.env.BENCH_MODES ?? 'hosted,signed,both').split(',');
+const BOTH_ROWS = Number(process.env.BENCH_BOTH_ROWS ?? 10_000);
+/** Each mode's badge class: its verification and Open Badges forms, and how many rows it awards. */
+const MODE_CLASSES = {
+  hosted: { verification: 'hosted', openBadgesVersion: '2.0', rows: ROWS },
+  signed: { verification: 'signed', openBadgesVersion: '2.0', rows: ROWS },
+  both: { verification: 'hosted', openBadgesVersion: 'both', rows: BOTH_ROWS },
+};
 const TIMEOUT_MS = 30 * 60_000;
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const perSecond = (ms) => `${Math.round(ROWS / (ms / 1000))} rows/s`;
+const perSecond = (ms, rows = ROWS) => `${Math.round(rows / (ms / 1000))} rows/s`;
 
 // No award asks for an email, so SMTP is never reached.
 const stack = await startDistributedStack({ SMTP_URL: 'smtp://127.0.0.1:9' });
@@ -46,9 +56,9 @@ try {
   const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
   const count = async (sql, params) => (await db.query(sql, params)).rows[0].n;
 
-  const measure = async (label, verification) => {
-    const badgeClass = (await call(`/v2/issuers/${issuer.entityId}/badgeclasses`, { token, body: { name: `Bench ${label}`, description: 'd', image: png, criteriaNarrative: 'c', verification } })).result[0];
-    const csv = ['email,name', ...Array.from({ length: ROWS }, (_, i) => `l${i}.${label}@bench.example,Learner ${i}`)].join('\n');
+  const measure = async (label, { verification, openBadgesVersion, rows }) => {
+    const badgeClass = (await call(`/v2/issuers/${issuer.entityId}/badgeclasses`, { token, body: { name: `Bench ${label}`, description: 'd', image: png, criteriaNarrative: 'c', verification, openBadgesVersion } })).result[0];
+    const csv = ['email,name', ...Array.from({ length: rows }, (_, i) => `l${i}.${label}@bench.example,Learner ${i}`)].join('\n');
     const cpu = cpuSnapshot(stack.services);
     const started = performance.now();
     const job = (await call(`/v2/badgeclasses/${badgeClass.entityId}/bulk-awards`, { token, body: csv, headers: { 'content-type': 'text/csv' } })).result[0];
@@ -60,7 +70,7 @@ try {
         const state = (await call(`/v2/bulk-awards/${job.jobId}`, { token })).result[0];
         if (state.status === 'failed') throw new Error(`bulk award failed: ${JSON.stringify(state)}`);
         if (state.status === 'completed') {
-          if (state.done !== ROWS) throw new Error(`completed with ${state.done} of ${ROWS} awarded: ${JSON.stringify(state.errors.slice(0, 3))}`);
+          if (state.done !== rows) throw new Error(`completed with ${state.done} of ${rows} awarded: ${JSON.stringify(state.errors.slice(0, 3))}`);
           doneAt = performance.now();
         }
       }
@@ -69,17 +79,34 @@ try {
       const baked = doneAt
         ? await count('SELECT count(*)::int AS n FROM issuer.baked_images b JOIN issuer.assertions a ON a.id = b."assertionId" WHERE a."badgeClassId" = $1', [badgeClass.entityId])
         : 0;
-      if (doneAt && baked >= ROWS) { bakedAt = performance.now(); break; }
+      if (doneAt && baked >= rows) { bakedAt = performance.now(); break; }
       if (performance.now() - started > TIMEOUT_MS) throw new Error(`timed out (${label}): ${baked} baked`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    console.log(`${label.padEnd(6)}  202 after ${seconds(accepted - started)}; all rows done ${seconds(doneAt - started)} (${perSecond(doneAt - started)}); all PNGs baked ${seconds(bakedAt - started)} (${perSecond(bakedAt - started)})`);
-    console.log(`        CPU used by process: ${formatCpu(cpu.since())}`);
+    const cpuUsed = formatCpu(cpu.since());
+    // Every row is one award: one assertion, and in `both` one credential too (the OB 2.0 PNGs are baked either way).
+    const made = (await db.query(
+      'SELECT count(*)::int AS assertions, count("credential")::int AS credentials, count(DISTINCT "statusListIndex")::int AS indexes FROM issuer.assertions WHERE "badgeClassId" = $1',
+      [badgeClass.entityId],
+    )).rows[0];
+    const credentialsWanted = openBadgesVersion === '2.0' ? 0 : rows;
+    if (made.assertions !== rows || made.credentials !== credentialsWanted || made.indexes !== credentialsWanted) {
+      throw new Error(`${label}: ${rows} rows made ${made.assertions} assertions and ${made.credentials} credentials (${made.indexes} status indexes); expected ${rows} and ${credentialsWanted}`);
+    }
+    const forms = openBadgesVersion === '2.0' ? 'OB 2.0' : 'OB 2.0 + 3.0';
+    console.log(`${label.padEnd(6)}  ${rows} rows (${forms}): 202 after ${seconds(accepted - started)}; all rows done ${seconds(doneAt - started)} (${perSecond(doneAt - started, rows)}); all PNGs baked ${seconds(bakedAt - started)} (${perSecond(bakedAt - started, rows)}); ${made.assertions} assertions, ${made.credentials} credentials`);
+    console.log(`        CPU used by process: ${cpuUsed}`);
+    return doneAt - started;
   };
 
   console.log(`machine: ${cpus().length} cores (${cpus()[0].model}), ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}`);
-  console.log(`bulk award of ${ROWS} rows (one CSV upload), distributed stack (every service its own process; PostgreSQL, Kafka, Redis)`);
-  for (const mode of MODES) await measure(mode, mode);
+  console.log(`bulk award of ${ROWS} rows (OB 2.0) and ${BOTH_ROWS} rows (both), one CSV upload each, distributed stack (every service its own process; PostgreSQL, Kafka, Redis)`);
+  const took = {};
+  for (const mode of MODES) took[mode] = await measure(mode, MODE_CLASSES[mode]);
+  if (took.both !== undefined) {
+    const beside = MODES.filter((mode) => mode !== 'both').map((mode) => `${mode} (2.0 only) ${perSecond(took[mode], MODE_CLASSES[mode].rows)}`);
+    console.log(`rows done: ${[...beside, `both (2.0 + 3.0) ${perSecond(took.both, BOTH_ROWS)}`].join(' | ')}`);
+  }
 
   // Baseline: the same rows straight into a copy of the assertions table, one INSERT ... SELECT.
   await db.query('CREATE TABLE issuer.bench_assertions (LIKE issuer.assertions INCLUDING ALL)');

@@ -69,6 +69,14 @@ describe('Badge Connect with a real client site (browser)', () => {
     await page.getByRole('button', { name: labels.submit, exact: true }).click();
   };
 
+  it('names an image in its manifest that answers a PNG (clients show it beside the passport’s name)', async () => {
+    const manifest = (await (await fetch(`${platform.url}/.well-known/badgeconnect.json`)).json()) as Json;
+    const image = await fetch(manifest.badgeConnectAPI[0].image);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await image.arrayBuffer()).subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+
   // Before any approval: once approved, the consent is remembered and the page is not shown again.
   it('sends access_denied back when the learner denies (390 px, French), and shows the consent in both languages', async () => {
     for (const [lang, phone] of [['fr', true], ['fr', false], ['en', true]] as const) {

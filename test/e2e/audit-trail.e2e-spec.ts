@@ -15,9 +15,6 @@ import { freePort } from '../support/free-port';
 import { embeddedStorageTargets } from '../support/storage-targets';
 import { pngDataUri } from '../support/tiny-png';
 
-// See apps/gateway/src/gateway.app.spec.ts: @fastify/static's ESM-only dependency, which jest cannot load.
-jest.mock('content-disposition', () => ({ create: (filename: string) => `attachment; filename="${encodeURIComponent(filename)}"` }));
-
 /** Each step's own x-request-id, so an entry's correlation id can be matched to the request that made it. */
 const corr = (step: string) => ({ 'x-request-id': `audit-e2e-${step}` });
 /** A caller's request id that a spreadsheet would read as a formula: the export must neutralise it. */

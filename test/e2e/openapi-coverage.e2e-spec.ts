@@ -5,9 +5,6 @@ import { embeddedDataDir } from '../support/embedded-data-dir';
 import { freePort } from '../support/free-port';
 import { documentedOperations, publicOperations } from '../support/public-operations';
 
-// See apps/gateway/src/gateway.app.spec.ts: @fastify/static's ESM-only dependency, which jest cannot load.
-jest.mock('content-disposition', () => ({ create: (filename: string) => `attachment; filename="${encodeURIComponent(filename)}"` }));
-
 /**
  * Issue #15: /docs/openapi.json describes every route the platform answers through the gateway,
  * and nothing else. The routes are the ones the services really registered (read from each

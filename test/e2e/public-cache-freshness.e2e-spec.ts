@@ -5,9 +5,6 @@ import { freshnessBound, measureFreshness, type FreshnessResults } from '../supp
 import { freePort } from '../support/free-port';
 import { embeddedDataDir } from '../support/embedded-data-dir';
 
-// See apps/gateway/src/gateway.app.spec.ts: @fastify/static's ESM-only dependency, which jest cannot load.
-jest.mock('content-disposition', () => ({ create: (filename: string) => `attachment; filename="${encodeURIComponent(filename)}"` }));
-
 /** Issue #14: within 1 s on the embedded default. */
 const FRESH_WITHIN_MS = 1000;
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { createEventBus, OutboxRelay } from '@badges/messaging';
-import { applyMigrations, type Database } from '@badges/persistence';
+import { applyMigrations, type Database, type MigrationPlan } from '@badges/persistence';
 import { createServiceApp, type ServiceAppOptions, type ServiceClient } from '@badges/service-kit';
 
 import type { EndorsementConfig } from './config/endorsement.config';
@@ -12,6 +12,8 @@ import { EndorsementModule } from './endorsement.module';
 export const ENDORSEMENT_SCHEMA = 'endorsement';
 /** Committed SQL migrations; resolved from this file so it works from src (ts) and dist (js) alike. */
 export const ENDORSEMENT_MIGRATIONS_DIR = join(__dirname, '../prisma/migrations');
+/** What this service migrates: at start here, and in `migrate.js` (the runner's migrations-only entry, a Kubernetes Job). */
+export const ENDORSEMENT_MIGRATIONS: MigrationPlan = { schema: ENDORSEMENT_SCHEMA, migrationsDir: ENDORSEMENT_MIGRATIONS_DIR };
 
 export interface EndorsementAppInput {
   database: Database;
@@ -28,7 +30,7 @@ export interface EndorsementAppInput {
  */
 export async function createEndorsementApp(input: EndorsementAppInput, options: ServiceAppOptions = {}): Promise<NestFastifyApplication> {
   const env = input.env ?? process.env;
-  await applyMigrations(input.database, { schema: ENDORSEMENT_SCHEMA, migrationsDir: ENDORSEMENT_MIGRATIONS_DIR });
+  await applyMigrations(input.database, ENDORSEMENT_MIGRATIONS);
   const bus = await createEventBus('endorsement', env);
   const relay = new OutboxRelay({ database: input.database, schema: ENDORSEMENT_SCHEMA, publisher: bus.publisher });
   let app: NestFastifyApplication | undefined;

@@ -90,7 +90,11 @@ describe.each(databaseTargets())('endorsement service on $name', (target) => {
       const hosted = await app.inject({ method: 'GET', url: `/public/endorsers/${profile.entityId}`, headers: tenantHeaders(STRANGER) });
       expect(hosted.statusCode).toBe(200);
       expect(hosted.headers['content-type']).toContain('application/ld+json');
+      expect(hosted.headers.vary).toBe('Accept');
       expect(validateNode(hosted.json(), 'Profile')).toEqual([]);
+      // OB 2.0: a client asking for JSON and not JSON-LD gets application/json (the same body).
+      const plain = await app.inject({ method: 'GET', url: `/public/endorsers/${profile.entityId}`, headers: { ...tenantHeaders(STRANGER), accept: 'application/json' } });
+      expect([plain.headers['content-type'], plain.body]).toEqual(['application/json; charset=utf-8', hosted.body]);
       expect(hosted.json()).toMatchObject({ id: profile.openBadgeId, type: 'Issuer', description: 'Professional body' });
     });
 
@@ -255,7 +259,10 @@ describe.each(databaseTargets())('endorsement service on $name', (target) => {
 
       const document = await app.inject({ method: 'GET', url: `/public/endorsements/${endorsement.entityId}`, headers: tenantHeaders(STRANGER) });
       expect(document.statusCode).toBe(200);
+      expect(document.headers['content-type']).toBe('application/ld+json; charset=utf-8');
       expect(validateNode(document.json(), 'Endorsement')).toEqual([]);
+      const plain = await app.inject({ method: 'GET', url: `/public/endorsements/${endorsement.entityId}`, headers: { ...tenantHeaders(STRANGER), accept: 'application/json' } });
+      expect([plain.headers['content-type'], plain.headers.vary, plain.body]).toEqual(['application/json; charset=utf-8', 'Accept', document.body]);
       const profile = body(await call(COUNCIL, 'GET', '/v2/endorsers/self')).result[0];
       expect(document.json()).toMatchObject({
         '@context': 'https://w3id.org/openbadges/v2', type: 'Endorsement', id: url, issuer: profile.openBadgeId,

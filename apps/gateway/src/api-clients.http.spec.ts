@@ -9,9 +9,6 @@ import { createGatewayApp } from './gateway.app';
 import { GatewayPrismaService } from './prisma/gateway-prisma.service';
 import { gatewayUnderTest, type ClientCredentials } from './testing/gateway-under-test';
 
-// See gateway.app.spec.ts: @fastify/static's ESM-only dependency, which jest cannot load.
-jest.mock('content-disposition', () => ({ create: (filename: string) => `attachment; filename="${encodeURIComponent(filename)}"` }));
-
 const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
 // Every test asks for tokens from one address: the per-address limit is not what is under test here.
 const config = loadConfig('gateway', GatewayConfigSchema, { SECRETS_ENCRYPTION_KEY: 'secrets-encryption-key-for-tests-0123456789', ADMIN_TOKEN, INTERNAL_TOKEN: 'internal-token-for-tests', LOG_LEVEL: 'silent', RATE_LIMIT_OAUTH_TOKEN_PER_IP: '1000/60' });

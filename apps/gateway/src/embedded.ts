@@ -3,6 +3,9 @@ import { type EmbeddedContext, type EmbeddedService, loadConfig } from '@badges/
 import { GatewayConfigSchema } from './config/gateway.config';
 import { createGatewayApp } from './gateway.app';
 
+/** The schema and SQL migrations this service owns, for the runner's `migrate.js` (service-kit EmbeddedServiceModule). */
+export { GATEWAY_MIGRATIONS as migrations } from './gateway.app';
+
 /**
  * The all-in-one runner's entry: the database and the in-process service clients come from the
  * runner (which owns and closes them); the gateway must be created after the services it forwards to.

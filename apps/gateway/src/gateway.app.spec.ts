@@ -16,11 +16,6 @@ import { GatewayConfigSchema } from './config/gateway.config';
 import { createEmbedded } from './embedded';
 import { gatewayUnderTest } from './testing/gateway-under-test';
 
-// @fastify/static (under @fastify/swagger-ui) requires content-disposition 3, which is ESM-only.
-// Node >= 20.19 loads it through require(esm), but jest's module registry cannot (before Node 24.9),
-// so tests get a CommonJS stand-in. Only `reply.download()` uses it, which the docs never call.
-jest.mock('content-disposition', () => ({ create: (filename: string) => `attachment; filename="${encodeURIComponent(filename)}"` }));
-
 const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
 const INTERNAL_TOKEN = 'internal-token-for-tests';
 const config = loadConfig('gateway', GatewayConfigSchema, { SECRETS_ENCRYPTION_KEY: 'secrets-encryption-key-for-tests-0123456789', ADMIN_TOKEN, INTERNAL_TOKEN, LOG_LEVEL: 'silent' });

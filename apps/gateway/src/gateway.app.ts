@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { createEventBus, OutboxRelay } from '@badges/messaging';
-import { applyMigrations } from '@badges/persistence';
+import { applyMigrations, type MigrationPlan } from '@badges/persistence';
 
 import { subscribeAuditTrail } from './audit/audit-trail.consumer';
 import { AuditRepository } from './audit/audit.repository';
@@ -30,13 +30,15 @@ export interface GatewayAppOptions extends GatewayModuleOptions {
 
 /** The gateway's Postgres schema, which holds its outbox. */
 const GATEWAY_SCHEMA = 'gateway';
+/** What the gateway migrates: at start here, and in `migrate.js` (the runner's migrations-only entry, a Kubernetes Job). */
+export const GATEWAY_MIGRATIONS: MigrationPlan = { schema: GATEWAY_SCHEMA, migrationsDir: join(__dirname, '../prisma/migrations') };
 
 /**
  * Builds the gateway, ready to listen or to be injected into. The same factory serves the
  * distributed entry (main.ts) and the embedded runner (embedded.ts); only the clients differ.
  */
 export async function createGatewayApp(options: GatewayAppOptions): Promise<NestFastifyApplication> {
-  await applyMigrations(options.database, { schema: GATEWAY_SCHEMA, migrationsDir: join(__dirname, '../prisma/migrations') });
+  await applyMigrations(options.database, GATEWAY_MIGRATIONS);
   // Kafka when KAFKA_BROKERS is set, else the in-process bus of the embedded default.
   const bus = await createEventBus('gateway', options.env ?? process.env);
   const relay = new OutboxRelay({ database: options.database, schema: GATEWAY_SCHEMA, publisher: bus.publisher });

@@ -10,9 +10,6 @@ import { GatewayConfigSchema } from './config/gateway.config';
 import { createGatewayApp } from './gateway.app';
 import { gatewayUnderTest } from './testing/gateway-under-test';
 
-// See gateway.app.spec.ts: @fastify/static's ESM-only dependency, which jest cannot load.
-jest.mock('content-disposition', () => ({ create: (filename: string) => `attachment; filename="${encodeURIComponent(filename)}"` }));
-
 const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
 const INTERNAL_TOKEN = 'internal-token-for-tests';
 const config = loadConfig('gateway', GatewayConfigSchema, {

@@ -20,9 +20,6 @@ import { createGatewayApp } from './gateway.app';
 import { GatewayPrismaService } from './prisma/gateway-prisma.service';
 import { gatewayUnderTest } from './testing/gateway-under-test';
 
-// See gateway.app.spec.ts: @fastify/static's ESM-only dependency, which jest cannot load.
-jest.mock('content-disposition', () => ({ create: (filename: string) => `attachment; filename="${encodeURIComponent(filename)}"` }));
-
 const PUBLIC_URL = 'https://badges.example.org';
 const config = loadConfig('gateway', GatewayConfigSchema, {
   ADMIN_TOKEN: 'admin-token-for-tests-0123456789',

@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import type { InProcessJobBackend } from '@badges/jobs';
 import { createEventBus, EventBusServer, OutboxRelay } from '@badges/messaging';
-import { applyMigrations, type Database } from '@badges/persistence';
+import { applyMigrations, type Database, type MigrationPlan } from '@badges/persistence';
 import { createServiceApp, DEFAULT_BODY_LIMIT, type ServiceAppOptions } from '@badges/service-kit';
 
 import { registerCsvBodyParser } from './bulk-awards/csv/csv-body.parser';
@@ -15,6 +15,8 @@ import { IssuerModule } from './issuer.module';
 export const ISSUER_SCHEMA = 'issuer';
 /** Committed SQL migrations; resolved from this file so it works from src (ts) and dist (js) alike. */
 export const ISSUER_MIGRATIONS_DIR = join(__dirname, '../prisma/migrations');
+/** What this service migrates: at start here, and in `migrate.js` (the runner's migrations-only entry, a Kubernetes Job). */
+export const ISSUER_MIGRATIONS: MigrationPlan = { schema: ISSUER_SCHEMA, migrationsDir: ISSUER_MIGRATIONS_DIR };
 
 /**
  * Builds the issuer service on a database the caller opened (main.ts or the embedded runner):
@@ -25,7 +27,7 @@ export async function createIssuerApp(
   { database, config, env = process.env, inProcessJobs }: { database: Database; config: IssuerConfig; env?: NodeJS.ProcessEnv; inProcessJobs?: InProcessJobBackend },
   options: ServiceAppOptions = {},
 ): Promise<NestFastifyApplication> {
-  await applyMigrations(database, { schema: ISSUER_SCHEMA, migrationsDir: ISSUER_MIGRATIONS_DIR });
+  await applyMigrations(database, ISSUER_MIGRATIONS);
   const bus = await createEventBus('issuer', env);
   const relay = new OutboxRelay({ database, schema: ISSUER_SCHEMA, publisher: bus.publisher });
   const app = await createServiceApp(IssuerModule.forRoot({ database, config, relay, env, inProcessJobs }), options);

@@ -22,6 +22,11 @@ import { EntityIdPipe } from './common/entity-id.pipe';
 import { OwnedEntities } from './common/owned-entities';
 import { PublicUrls } from './common/public-urls';
 import { ISSUER_CONFIG, ISSUER_DATABASE, ISSUER_OUTBOX_RELAY } from './common/tokens';
+import { CredentialDocumentsService } from './credentials/credential-documents.service';
+import { CredentialSigner } from './credentials/credential-signer';
+import { CredentialsController } from './credentials/credentials.controller';
+import { StatusListsRepository } from './credentials/status-lists.repository';
+import { StatusListsService } from './credentials/status-lists.service';
 import type { IssuerConfig } from './config/issuer.config';
 import { AssertionEngagementsRepository } from './dashboards/assertion-engagements.repository';
 import { AwardStatsRepository } from './dashboards/award-stats.repository';
@@ -102,6 +107,7 @@ export class IssuerModule {
         DashboardsController,
         EngagementEventsConsumer,
         MigrationsInController,
+        CredentialsController,
       ],
       providers: [
         { provide: ISSUER_DATABASE, useValue: options.database },
@@ -150,6 +156,10 @@ export class IssuerModule {
         AssertionRecordsWriter,
         MigrationWriterService,
         BadgrRunsService,
+        StatusListsRepository,
+        StatusListsService,
+        CredentialSigner,
+        CredentialDocumentsService,
       ],
     };
   }

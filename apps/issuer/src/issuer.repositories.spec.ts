@@ -51,7 +51,7 @@ describe.each(databaseTargets())('issuer repositories on $name', (target) => {
   const newIssuer = (scope = A) =>
     prisma.$transaction(async (tx) => {
       const imageId = await images.create(scope, image, tx);
-      return issuers.create(scope, { name: 'Science', description: null, email: 'sci@example.edu', url: 'https://example.edu', imageId, createdBy: null }, tx);
+      return issuers.create(scope, { name: 'Science', description: null, email: 'sci@example.edu', url: 'https://example.edu', credentialProof: 'eddsa-rdfc-2022', imageId, createdBy: null }, tx);
     });
 
   const classFields = (imageId: string): BadgeClassFields => ({
@@ -65,6 +65,7 @@ describe.each(databaseTargets())('issuer repositories on $name', (target) => {
     expiresDuration: null,
     language: 'en',
     verification: 'hosted',
+    openBadgesVersion: '2.0',
   });
 
   const newBadgeClass = async (issuerId: string, scope = A) =>
@@ -89,6 +90,7 @@ describe.each(databaseTargets())('issuer repositories on $name', (target) => {
     recipientType: 'email',
     recipientIdentity: 'sha256$abc',
     recipientName: null,
+    openBadgesVersion: '2.0',
     recipientHashed: true,
     recipientSalt: 'salt',
     recipientLookup: lookup,
@@ -112,7 +114,7 @@ describe.each(databaseTargets())('issuer repositories on $name', (target) => {
     expect(await issuers.findById(A, issuer.id)).toMatchObject({ id: issuer.id, institutionId: 'inst-a' });
     expect(await issuers.findById(B, issuer.id)).toBeNull();
     expect((await issuers.list(B)).map((i) => i.id)).not.toContain(issuer.id);
-    expect(await issuers.update(B, issuer.id, { name: 'Hijacked', description: null, email: 'x@example.org', url: 'https://x.example.org' })).toBeNull();
+    expect(await issuers.update(B, issuer.id, { name: 'Hijacked', description: null, email: 'x@example.org', url: 'https://x.example.org', credentialProof: 'vc-jwt' })).toBeNull();
     expect(await prisma.$transaction((tx) => issuers.delete(B, issuer.id, tx))).toEqual({ outcome: 'not_found' });
     expect((await issuers.findById(A, issuer.id))?.name).toBe('Science');
   });

@@ -81,6 +81,21 @@ describe.each(databaseTargets())('issuer answers match the response contracts on
     await answered(SigningKeyV2Schema, call('POST', `/v2/issuers/${issuer.entityId}/keys/rotate`, {}), 201);
   });
 
+  it('OB 3.0 (decision 0048): a VC-JWT issuer, classes in 3.0 and both, awards with their credential URL, Ed25519 keys', async () => {
+    const issuer = await answered(IssuerV2Schema, call('POST', '/v2/issuers', issuerBody({ credentialProof: 'vc-jwt' })), 201);
+    expect(issuer.credentialProof).toBe('vc-jwt');
+    await answered(IssuerV2Schema, call('PUT', `/v2/issuers/${issuer.entityId}`, issuerBody({ credentialProof: 'eddsa-rdfc-2022' })));
+    const ob3 = await answered(BadgeClassV2Schema, call('POST', `/v2/issuers/${issuer.entityId}/badgeclasses`, badgeClassBody({ openBadgesVersion: '3.0' })), 201);
+    const both = await answered(BadgeClassV2Schema, call('PUT', `/v2/badgeclasses/${ob3.entityId}`, { ...badgeClassBody({ openBadgesVersion: 'both' }), image: undefined }));
+    expect(both.openBadgesVersion).toBe('both');
+    const award = await answered(AssertionV2Schema, call('POST', `/v2/badgeclasses/${ob3.entityId}/assertions`, { recipient: { identity: 'ada@example.org' } }), 201);
+    expect(award.openBadgeCredentialUrl).toEqual(expect.any(String));
+    await answered(AssertionV2Schema, call('PUT', `/v2/assertions/${award.entityId}`, { narrative: 'Edited.' }));
+    await answered(AssertionV2Schema, call('DELETE', `/v2/assertions/${award.entityId}`, { revocation_reason: 'Issued in error' }));
+    const keys = await answered(SigningKeyV2Schema, call('POST', `/v2/issuers/${issuer.entityId}/keys/rotate`, { algorithm: 'Ed25519' }), 201);
+    expect(keys).toMatchObject({ algorithm: 'Ed25519', openBadgeId: expect.stringMatching(/^did:web:/) });
+  });
+
   it('errors: the error envelope, with a documented code', async () => {
     for (const response of [await call('GET', '/v2/issuers/no-such-issuer'), await call('POST', '/v2/issuers', issuerBody({ email: 'nope' }))]) {
       expect(response.statusCode).toBeGreaterThanOrEqual(400);

@@ -3,6 +3,9 @@ import type { EmbeddedContext, EmbeddedService } from '@badges/service-kit';
 import { loadNotificationConfig } from './config/notification.config';
 import { createNotificationApp } from './notification.app';
 
+/** The schema and SQL migrations this service owns, for the runner's `migrate.js` (service-kit EmbeddedServiceModule). */
+export { NOTIFICATION_MIGRATIONS as migrations } from './notification.app';
+
 /**
  * The runner's seam (service-kit EmbeddedServiceModule): same app as main.ts, on the runner's
  * shared database and environment, with the in-process client of the issuer (started before us).

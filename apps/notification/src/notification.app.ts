@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import type { InProcessJobBackend } from '@badges/jobs';
 import { createEventBus, EventBusServer, type InProcessEventBus } from '@badges/messaging';
-import { applyMigrations, type Database } from '@badges/persistence';
+import { applyMigrations, type Database, type MigrationPlan } from '@badges/persistence';
 import { createServiceApp, type ServiceAppOptions, type ServiceClient } from '@badges/service-kit';
 
 import type { NotificationConfig } from './config/notification.config';
@@ -16,6 +16,8 @@ import type { HostLookup } from './webhooks/webhook-url';
 
 /** Committed SQL migrations; resolved from this file so it works from src (ts) and dist (js) alike. */
 export const NOTIFICATION_MIGRATIONS_DIR = join(__dirname, '../prisma/migrations');
+/** What this service migrates: at start here, and in `migrate.js` (the runner's migrations-only entry, a Kubernetes Job). */
+export const NOTIFICATION_MIGRATIONS: MigrationPlan = { schema: NOTIFICATION_SCHEMA, migrationsDir: NOTIFICATION_MIGRATIONS_DIR };
 
 export interface NotificationAppInput {
   database: Database;
@@ -38,7 +40,7 @@ export interface NotificationAppInput {
  */
 export async function createNotificationApp(input: NotificationAppInput, options: ServiceAppOptions = {}): Promise<NestFastifyApplication> {
   const env = input.env ?? process.env;
-  await applyMigrations(input.database, { schema: NOTIFICATION_SCHEMA, migrationsDir: NOTIFICATION_MIGRATIONS_DIR });
+  await applyMigrations(input.database, NOTIFICATION_MIGRATIONS);
   const bus = await createEventBus('notification', env, input.inProcessBus);
   const module = NotificationModule.forRoot({
     database: input.database,

@@ -3,6 +3,9 @@ import type { EmbeddedContext, EmbeddedService } from '@badges/service-kit';
 import { loadPassportConfig } from './config/passport.config';
 import { createPassportApp } from './passport.app';
 
+/** The schema and SQL migrations this service owns, for the runner's `migrate.js` (service-kit EmbeddedServiceModule). */
+export { PASSPORT_MIGRATIONS as migrations } from './passport.app';
+
 /**
  * The runner's seam (service-kit EmbeddedServiceModule): same app as main.ts, on the runner's
  * shared database and environment, with the in-process client of the issuer (started before us).

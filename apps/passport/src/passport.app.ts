@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import type { InProcessJobBackend } from '@badges/jobs';
 import { createEventBus, EventBusServer, OutboxRelay, type InProcessEventBus } from '@badges/messaging';
-import { applyMigrations, type Database } from '@badges/persistence';
+import { applyMigrations, type Database, type MigrationPlan } from '@badges/persistence';
 import { createServiceApp, type ServiceAppOptions, type ServiceClient } from '@badges/service-kit';
 
 import type { PassportConfig } from './config/passport.config';
@@ -14,6 +14,8 @@ import { PassportModule } from './passport.module';
 
 /** Committed SQL migrations; resolved from this file so it works from src (ts) and dist (js) alike. */
 export const PASSPORT_MIGRATIONS_DIR = join(__dirname, '../prisma/migrations');
+/** What this service migrates: at start here, and in `migrate.js` (the runner's migrations-only entry, a Kubernetes Job). */
+export const PASSPORT_MIGRATIONS: MigrationPlan = { schema: PASSPORT_SCHEMA, migrationsDir: PASSPORT_MIGRATIONS_DIR };
 
 export interface PassportAppInput {
   database: Database;
@@ -38,7 +40,7 @@ export interface PassportAppInput {
  */
 export async function createPassportApp(input: PassportAppInput, options: ServiceAppOptions = {}): Promise<NestFastifyApplication> {
   const env = input.env ?? process.env;
-  await applyMigrations(input.database, { schema: PASSPORT_SCHEMA, migrationsDir: PASSPORT_MIGRATIONS_DIR });
+  await applyMigrations(input.database, PASSPORT_MIGRATIONS);
   const bus = await createEventBus('passport', env, input.inProcessBus);
   const relay = new OutboxRelay({ database: input.database, schema: PASSPORT_SCHEMA, publisher: bus.publisher });
   let app: NestFastifyApplication | undefined;

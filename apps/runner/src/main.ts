@@ -13,15 +13,9 @@ export async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // One line, and never the token itself: it would land in terminal scrollback and CI logs.
   process.stdout.write(
-    [
-      '',
-      `Open Badges platform ready at ${platform.url} (started in ${Date.now() - startedAt} ms)`,
-      `  API docs:    ${platform.url}/docs`,
-      `  Admin token: ${platform.adminToken}`,
-      `               (stored in ${platform.adminTokenFile})`,
-      '',
-    ].join('\n'),
+    `Open Badges platform ready at ${platform.url} in ${Date.now() - startedAt} ms (API docs at /docs; admin token in ${platform.adminTokenFile})\n`,
   );
 }
 

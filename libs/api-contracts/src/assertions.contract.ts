@@ -281,7 +281,7 @@ export const AssertionV2Schema = z
     badgeclassOpenBadgeId: z.url(),
     issuer: z.string().describe('entityId of the Issuer'),
     issuerOpenBadgeId: z.url(),
-    image: z.url().describe('URL of the baked image (`/public/assertions/{entityId}/image`)'),
+    image: z.url().describe('URL of the baked image (`/public/assertions/{entityId}/image`; for an award in OB 3.0 only, the credential\'s, `/public/credentials/{entityId}/image`)'),
     recipient: RecipientV2Schema,
     recipientName: z.string().nullable().describe('Ours: the name staff gave with the award (staff only, never public)'),
     issuedOn: z.iso.datetime(),
@@ -294,6 +294,10 @@ export const AssertionV2Schema = z
     extensions: badgrExtensions(),
     verification: z.enum(VERIFICATION_TYPES).describe('Ours: "signed" when the assertion is a JWS'),
     signature: z.string().optional().describe('Ours: a signed assertion\'s compact JWS (also what its baked image carries)'),
+    openBadgeCredentialUrl: z
+      .url()
+      .optional()
+      .describe('Ours: the OB 3.0 OpenBadgeCredential of the same award (`/public/credentials/{entityId}`), when the award has that form (decision 0048)'),
   })
   .describe('Badgr v2 Assertion. `openBadgeId` is the public URL of the OB 2.0 Assertion.');
 export type AssertionV2 = z.output<typeof AssertionV2Schema>;

@@ -28,7 +28,7 @@ describe('BadgeClassCreateBodySchema', () => {
   it('accepts a Badgr v2 badge class payload and applies our defaults', () => {
     const body = expectValid(BadgeClassCreateBodySchema, badgrBadgeClass);
     const { issuer: _issuer, extensions: _extensions, ...kept } = badgrBadgeClass;
-    expect(body).toEqual({ ...kept, language: 'en', translations: [], verification: 'hosted' });
+    expect(body).toEqual({ ...kept, language: 'en', translations: [], verification: 'hosted', openBadgesVersion: '2.0' });
     expect(body).not.toHaveProperty('issuer');
   });
 
@@ -55,6 +55,11 @@ describe('BadgeClassCreateBodySchema', () => {
     expect(body.verification).toBe('signed');
   });
 
+  it('takes the Open Badges forms its awards are made in (ours, decision 0048)', () => {
+    expect(expectValid(BadgeClassCreateBodySchema, { ...badgrBadgeClass, openBadgesVersion: '3.0' }).openBadgesVersion).toBe('3.0');
+    expect(expectValid(BadgeClassCreateBodySchema, { ...badgrBadgeClass, openBadgesVersion: 'both', verification: 'signed' })).toMatchObject({ openBadgesVersion: 'both', verification: 'signed' });
+  });
+
   it.each([
     ['image', { image: undefined }, 'This field is required.'],
     ['name', { name: '' }, 'This field may not be blank.'],
@@ -74,6 +79,9 @@ describe('BadgeClassCreateBodySchema', () => {
     ['expires.duration', { expires: { amount: 3 } }, 'Set a duration along with the amount.'],
     ['language', { language: 'english!' }, expect.stringContaining('BCP 47')],
     ['verification', { verification: 'blockchain' }, 'Must be one of: "hosted", "signed".'],
+    ['openBadgesVersion', { openBadgesVersion: '3' }, 'Must be one of: "2.0", "3.0", "both".'],
+    ['openBadgesVersion', { openBadgesVersion: 3 }, 'Must be one of: "2.0", "3.0", "both".'],
+    ['verification', { openBadgesVersion: '3.0', verification: 'signed' }, expect.stringContaining('Open Badges 3.0 only')],
     ['translations.0.language', { language: 'en', translations: [{ language: 'EN', name: 'x' }] }, expect.stringContaining('own language')],
     ['translations.1.language', { translations: [{ language: 'fr', name: 'a' }, { language: 'fr', name: 'b' }] }, expect.stringContaining('Duplicate')],
     ['translations.0.name', { translations: [{ language: 'fr' }] }, 'This field is required.'],
@@ -93,6 +101,7 @@ describe('BadgeClassUpdateBodySchema', () => {
     expect(body).not.toHaveProperty('language');
     expect(body).not.toHaveProperty('translations');
     expect(body).not.toHaveProperty('verification');
+    expect(body).not.toHaveProperty('openBadgesVersion');
   });
 
   it('accepts an update without criteria (the stored criteria stay)', () => {

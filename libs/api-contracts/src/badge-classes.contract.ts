@@ -29,6 +29,20 @@ export type ExpirationDuration = (typeof EXPIRATION_DURATIONS)[number];
 export const VERIFICATION_TYPES = ['hosted', 'signed'] as const;
 export type VerificationType = (typeof VERIFICATION_TYPES)[number];
 
+/**
+ * Ours (decision 0048): which Open Badges forms the class's awards are made in. `2.0`: the OB 2.0
+ * assertion (as before); `3.0`: only the OB 3.0 OpenBadgeCredential; `both`: the two forms of one award.
+ */
+export const OPEN_BADGES_VERSIONS = ['2.0', '3.0', 'both'] as const;
+export type OpenBadgesVersion = (typeof OPEN_BADGES_VERSIONS)[number];
+
+/** Whether awards made in `version` have an OB 3.0 credential / an OB 2.0 assertion. */
+export const hasOb3Form = (version: OpenBadgesVersion): boolean => version !== '2.0';
+export const hasOb2Form = (version: OpenBadgesVersion): boolean => version !== '3.0';
+
+/** A '3.0'-only class publishes no OB 2.0 assertion, so there is none to sign. */
+export const SIGNED_NEEDS_OB2_MESSAGE = 'A badge class in Open Badges 3.0 only publishes no OB 2.0 assertion to sign: choose "hosted" verification, or openBadgesVersion "both".';
+
 /** Default language of a badge class's texts. */
 export const DEFAULT_LANGUAGE = 'en';
 
@@ -95,6 +109,9 @@ const extensionFields = {
     .max(BADGE_CLASS_LIMITS.translations)
     .describe('Ours: the texts in other languages, one entry per language'),
   verification: z.enum(VERIFICATION_TYPES).describe('Ours: "hosted" (default) or "signed" (JWS-signed assertions)'),
+  openBadgesVersion: z
+    .enum(OPEN_BADGES_VERSIONS)
+    .describe('Ours: the forms its awards are made in: "2.0" (default), "3.0" (an OB 3.0 credential only) or "both"'),
 };
 
 function blank(value: string | null | undefined): boolean {
@@ -145,10 +162,14 @@ export const BadgeClassCreateBodySchema = z
     language: extensionFields.language.default(DEFAULT_LANGUAGE),
     translations: extensionFields.translations.default([]),
     verification: extensionFields.verification.default('hosted'),
+    openBadgesVersion: extensionFields.openBadgesVersion.default('2.0'),
   })
   .superRefine((value, ctx) => {
     if (blank(value.criteriaUrl) && blank(value.criteriaNarrative)) {
       ctx.addIssue({ code: 'custom', path: ['criteriaUrl'], message: 'A criteriaUrl or criteriaNarrative is required.' });
+    }
+    if (value.openBadgesVersion === '3.0' && value.verification === 'signed') {
+      ctx.addIssue({ code: 'custom', path: ['verification'], message: SIGNED_NEEDS_OB2_MESSAGE });
     }
     checkTranslations(value, ctx, value.language);
   });
@@ -158,8 +179,9 @@ export const BadgeClassCreateBodySchema = z
  * optional (absent keeps the current image). Absent criteria keep the stored ones; the service
  * must refuse an update that would leave both criteria blank (Badgr does), since only it sees the
  * stored values. Here we refuse a body that explicitly blanks both.
- * Ours: `language`, `translations` and `verification` have NO default here; absent means "keep",
- * so a Badgr client's PUT does not wipe them.
+ * Ours: `language`, `translations`, `verification` and `openBadgesVersion` have NO default here;
+ * absent means "keep", so a Badgr client's PUT does not wipe them (the service checks a '3.0' class
+ * is not signed against the stored values).
  */
 export const BadgeClassUpdateBodySchema = z
   .object({
@@ -168,8 +190,12 @@ export const BadgeClassUpdateBodySchema = z
     language: extensionFields.language.optional(),
     translations: extensionFields.translations.optional(),
     verification: extensionFields.verification.optional(),
+    openBadgesVersion: extensionFields.openBadgesVersion.optional(),
   })
   .superRefine((value, ctx) => {
+    if (value.openBadgesVersion === '3.0' && value.verification === 'signed') {
+      ctx.addIssue({ code: 'custom', path: ['verification'], message: SIGNED_NEEDS_OB2_MESSAGE });
+    }
     if ('criteriaUrl' in value && 'criteriaNarrative' in value && blank(value.criteriaUrl) && blank(value.criteriaNarrative)) {
       ctx.addIssue({
         code: 'custom',
@@ -229,6 +255,7 @@ export const BadgeClassV2Schema = z
     language: z.string().describe('Ours: BCP 47 language of name, description and criteriaNarrative'),
     translations: z.array(BadgeClassTranslationV2Schema).describe('Ours: the texts in other languages'),
     verification: z.enum(VERIFICATION_TYPES).describe('Ours: "hosted" or "signed" (JWS-signed assertions)'),
+    openBadgesVersion: z.enum(OPEN_BADGES_VERSIONS).describe('Ours: the forms its awards are made in: "2.0", "3.0" or "both" (decision 0048)'),
   })
-  .describe('Badgr v2 BadgeClass, plus our language, translations and verification.');
+  .describe('Badgr v2 BadgeClass, plus our language, translations, verification and Open Badges version.');
 export type BadgeClassV2 = z.output<typeof BadgeClassV2Schema>;

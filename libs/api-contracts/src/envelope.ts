@@ -59,6 +59,8 @@ export const API_ERROR_CODES = {
   /** Badgr answers 404 (not 403) when the caller lacks privileges on an entity. */
   forbidden: { status: 404, description: 'entity not found or insufficient privileges' },
   not_found: { status: 404, description: 'entity not found or insufficient privileges' },
+  /** The OB 2.0 form of an award made in OB 3.0 only (decision 0048): its credential is at the `Link` header's URL, also in the message. */
+  ob3_only: { status: 404, description: 'entity not found or insufficient privileges' },
   method_not_allowed: { status: 405, description: 'miscellaneous error' },
   conflict: { status: 409, description: 'miscellaneous error' },
   /** Approving before PUT /v2/endorsers/self: an Endorsement needs its endorser's Profile. */

@@ -20,7 +20,11 @@ describe('IssuerCreateBodySchema', () => {
       badgrDomain: 'badgr.io',
       verification: { allowedOrigins: ['example.com'] },
     });
-    expect(body).toEqual(badgrIssuer);
+    expect(body).toEqual({ ...badgrIssuer, credentialProof: 'eddsa-rdfc-2022' });
+  });
+
+  it('takes how its OB 3.0 credentials are proven (ours, decision 0048)', () => {
+    expect(expectValid(IssuerCreateBodySchema, { ...badgrIssuer, credentialProof: 'vc-jwt' }).credentialProof).toBe('vc-jwt');
   });
 
   it('trims text, accepts localhost URLs, SVG images and no image', () => {
@@ -44,6 +48,7 @@ describe('IssuerCreateBodySchema', () => {
     ['url', { ...badgrIssuer, url: 'example.com' }, 'Enter a valid URL.'],
     ['image', { ...badgrIssuer, image: 'data:image/jpeg;base64,/9j/4AAQ' }, expect.stringContaining('data URI')],
     ['image', { ...badgrIssuer, image: 'https://example.com/logo.png' }, expect.stringContaining('data URI')],
+    ['credentialProof', { ...badgrIssuer, credentialProof: 'Ed25519Signature2020' }, 'Must be one of: "eddsa-rdfc-2022", "vc-jwt".'],
   ])('rejects a bad %s', (field, input, message) => {
     const error = expectInvalid(IssuerCreateBodySchema, input);
     expect(error.error.field).toBe(field);
@@ -66,6 +71,9 @@ describe('IssuerUpdateBodySchema', () => {
       email: 'contact@example.org',
       description: null,
     });
+    // Ours: absent keeps the stored proof; another value is refused.
+    expect(expectValid(IssuerUpdateBodySchema, { ...badgrIssuer, credentialProof: 'vc-jwt' }).credentialProof).toBe('vc-jwt');
+    expect(expectInvalid(IssuerUpdateBodySchema, { ...badgrIssuer, credentialProof: 'jws' }).fieldErrors).toEqual({ credentialProof: ['Must be one of: "eddsa-rdfc-2022", "vc-jwt".'] });
     expect(expectInvalid(IssuerUpdateBodySchema, { name: 'x' }).fieldErrors).toEqual({
       email: ['This field is required.'],
       url: ['This field is required.'],

@@ -23,14 +23,26 @@ const issuerFields = {
   image: imageDataUri().nullish().describe('Base64 data URI of a PNG or SVG image that represents the Issuer'),
 };
 
+/**
+ * Ours (decision 0048): how the issuer's OB 3.0 credentials are proven. `eddsa-rdfc-2022`: a Data
+ * Integrity proof by its Ed25519 key (named in its DID document); `vc-jwt`: a compact VC-JWT signed
+ * with its active RS256/ES256 key (published in its JWKS).
+ */
+export const CREDENTIAL_PROOFS = ['eddsa-rdfc-2022', 'vc-jwt'] as const;
+export type CredentialProof = (typeof CREDENTIAL_PROOFS)[number];
+
+const credentialProof = z.enum(CREDENTIAL_PROOFS).describe('Ours: how its OB 3.0 credentials are proven: "eddsa-rdfc-2022" (default) or "vc-jwt"');
+
 /** Body of POST /v2/issuers. Unknown fields (staff, extensions, badgrDomain, …) are stripped. */
-export const IssuerCreateBodySchema = z.object(issuerFields);
+export const IssuerCreateBodySchema = z.object({ ...issuerFields, credentialProof: credentialProof.default('eddsa-rdfc-2022') });
 
 /**
  * Body of PUT /v2/issuers/{entityId}. Badgr's PUT is not partial: name, email and url are required.
- * An absent `image` keeps the current image; `description: null` clears it.
+ * An absent `image` keeps the current image; `description: null` clears it. Ours: an absent
+ * `credentialProof` keeps the stored one (a Badgr client knows nothing of it); a change applies to
+ * credentials signed from then on.
  */
-export const IssuerUpdateBodySchema = z.object(issuerFields);
+export const IssuerUpdateBodySchema = z.object({ ...issuerFields, credentialProof: credentialProof.optional() });
 
 export type IssuerCreateBody = z.output<typeof IssuerCreateBodySchema>;
 export type IssuerCreateInput = z.input<typeof IssuerCreateBodySchema>;
@@ -95,6 +107,7 @@ export const IssuerV2Schema = z
     // Always sent: the people with a role on the issuer (invited or active); empty with `include_staff=false`, which skips looking them up.
     staff: z.array(IssuerStaffV2Schema),
     extensions: badgrExtensions(),
+    credentialProof: z.enum(CREDENTIAL_PROOFS).describe('Ours: how its OB 3.0 credentials are proven (decision 0048)'),
   })
   .describe('Badgr v2 Issuer.');
 export type IssuerV2 = z.output<typeof IssuerV2Schema>;

@@ -64,6 +64,13 @@ describe('openApiSchemas', () => {
     expect(schemas.RevokeBody).toMatchObject({ required: ['revocation_reason'] });
   });
 
+  it('warns, where a signing algorithm is chosen, that the reference validator reads RSA keys only, and keeps RS256 the default', () => {
+    const algorithm = (schemas.RotateSigningKeyBody as { properties: Record<string, { description?: string; default?: string; enum?: string[] }> }).properties.algorithm;
+    expect(algorithm).toMatchObject({ enum: ['RS256', 'ES256'], default: 'RS256' });
+    expect(algorithm.description).toContain('ES256');
+    expect(algorithm.description).toContain('reference validator reads RSA keys only');
+  });
+
   it('can target JSON Schema 2020-12 (OpenAPI 3.1)', () => {
     const nullable = openApiSchemas({ target: 'draft-2020-12' }).AssertionCreateBody as { properties: { narrative: unknown } };
     expect(nullable.properties.narrative).toMatchObject({ anyOf: expect.any(Array) });

@@ -77,7 +77,7 @@ import {
   SignUpBodySchema,
   UserUpdateBodySchema,
 } from './passport-requests.contract';
-import { EndorserSigningKeyV2Schema, RotateSigningKeyBodySchema, SigningKeyV2Schema } from './signing-keys.contract';
+import { EndorserSigningKeyV2Schema, IssuerRotateSigningKeyBodySchema, RotateSigningKeyBodySchema, SigningKeyV2Schema } from './signing-keys.contract';
 import {
   StaffInvitationAcceptBodySchema,
   StaffInviteBodySchema,
@@ -124,6 +124,7 @@ export const REQUEST_BODY_SCHEMAS = {
   EndorsementApproveBody: EndorsementApproveBodySchema,
   EndorsementReasonBody: EndorsementReasonBodySchema,
   RotateSigningKeyBody: RotateSigningKeyBodySchema,
+  IssuerRotateSigningKeyBody: IssuerRotateSigningKeyBodySchema,
   TemplateBody: TemplateBodySchema,
   LearnerSignInBody: LearnerSignInBodySchema,
   StaffSignInBody: StaffSignInBodySchema,

@@ -6,9 +6,9 @@ export type { InstitutionV2 } from './institutions.contract';
 export type { BadgrMigrationStartBody, MigrationOutcomeCounts, MigrationProblem, MigrationProblemPage, MigrationRecordKind, MigrationRun, MigrationRunList, MigrationRunStatus } from './migrations.contract';
 export type { AdminApiClientCredentials, AdminInstitution, AdminInstitutionCounts, AdminInstitutionCreated, AdminInstitutionList, InstitutionStatus } from './admin.contract';
 export type { AccessTokenScope, ApiClientCreateBody, ApiClientCredentialsV2, ApiClientScope, ApiClientV2 } from './api-clients.contract';
-export type { IssuerV2, IssuerStaffRole, IssuerStaffV2 } from './issuers.contract';
+export type { CredentialProof, IssuerV2, IssuerStaffRole, IssuerStaffV2 } from './issuers.contract';
 export type { IssuerRoleGrantV2, StaffInstitutionRole, StaffInviteBody, StaffLanguage, StaffMemberV2, StaffRolesBody, StaffSessionsRevokedV2, StaffStatus } from './staff.contract';
-export type { Alignment, AlignmentV2, BadgeClassTranslation, BadgeClassTranslationV2, BadgeClassUpdateInput, BadgeClassV2, ExpirationDuration, VerificationType } from './badge-classes.contract';
+export type { Alignment, AlignmentV2, BadgeClassTranslation, BadgeClassTranslationV2, BadgeClassUpdateInput, BadgeClassV2, ExpirationDuration, OpenBadgesVersion, VerificationType } from './badge-classes.contract';
 export type { AcceptanceStatus, AssertionV2, AwardStatus, RecipientType, RecipientV2 } from './assertions.contract';
 export type { AwardCountsV2, AwardStatsV2, StatsBucket } from './stats.contract';
 export type {

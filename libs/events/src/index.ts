@@ -6,7 +6,7 @@ export { createEvent, isCheckedEvent, type EventOrigin, type NewEvent } from './
 export { ACTOR_TYPES, actorSchema, formatActor, parseActor, type Actor, type ActorType } from './actor';
 export { InvalidEventError, type InvalidEventIssue, type InvalidEventReason } from './invalid-event.error';
 export type { AssertionImportedPayload } from './payloads/assertion-imported.payload';
-export type { AssertionIssuedPayload } from './payloads/assertion-issued.payload';
+export { awardPageUrl, type AssertionIssuedPayload } from './payloads/assertion-issued.payload';
 export type { AssertionRevokedPayload } from './payloads/assertion-revoked.payload';
 export { ASSERTION_UPDATABLE_FIELDS, type AssertionUpdatableField, type AssertionUpdatedPayload } from './payloads/assertion-updated.payload';
 export type { BadgeClassCreatedPayload, BadgeClassDeletedPayload } from './payloads/badgeclass-lifecycle.payload';

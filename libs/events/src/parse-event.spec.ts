@@ -60,6 +60,15 @@ describe('createEvent', () => {
       'ada@example.org',
     );
   });
+
+  it('carries an OB 3.0 award\'s credential URL with its format, both or neither (decision 0048)', () => {
+    const credentialUrl = 'http://localhost:3000/public/credentials/aaaaaaaaaaaaaaaaaaaaaa';
+    const event = createEvent(Topic.AssertionIssued, { institutionId: 'i', correlationId: 'c', aggregateId: 'a', payload: { ...issuedPayload(), credentialUrl, credentialFormat: 'jwt' } });
+    expect(parseEvent(JSON.parse(JSON.stringify(event))).payload).toMatchObject({ credentialUrl, credentialFormat: 'jwt' });
+    expect(() => createEvent(Topic.AssertionIssued, { institutionId: 'i', correlationId: 'c', aggregateId: 'a', payload: { ...issuedPayload(), credentialUrl } })).toThrow(/travel together/);
+    const badFormat = { ...issuedPayload(), credentialUrl, credentialFormat: 'cbor' } as unknown as ReturnType<typeof issuedPayload>;
+    expect(() => createEvent(Topic.AssertionIssued, { institutionId: 'i', correlationId: 'c', aggregateId: 'a', payload: badFormat })).toThrow();
+  });
 });
 
 describe('parseEvent', () => {

@@ -1,6 +1,7 @@
 export type { Database, PrismaAdapterFactory, SqlSession } from './database/database';
 export { databaseConfigFromEnv, type DatabaseConfig } from './database/database-config';
 export { openDatabase } from './database/open-database';
+export { POSTGRES_POOL_SIZE } from './database/postgres-database';
 export { applyMigrations, type MigrationPlan } from './migrations/apply-migrations';
 export { newEntityId, isEntityId } from './ids/entity-id';
 export { isUniqueViolation } from './errors/prisma-errors';

@@ -23,7 +23,7 @@ export { SecretSealer } from './crypto/secret-sealer';
 export { tenantScope, type TenantScope } from './tenancy/tenant-scope';
 export { openEventStream, streamProgress, type EventStream, type ProgressReading } from './http/event-stream';
 export { databaseHealth } from './http/database-health';
-export { negotiate, prefersJose, type Representation } from './http/negotiate';
+export { jsonLdContentType, negotiate, prefersJose, type Representation } from './http/negotiate';
 export { acceptedLanguages, chooseEdition } from './http/page-language';
 export { IMAGE_CSP, PAGE_CSP, EMBEDDABLE_PAGE_CSP, policyForContentType } from './http/security-headers';
 export { FrontDoor, type FrontDoorAnswer } from './http/front-door';

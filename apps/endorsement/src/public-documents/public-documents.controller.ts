@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Param, Query, Res, UseGuards } from '@nestjs/
 import type { FastifyReply } from 'fastify';
 
 import { buildRevocationList } from '@badges/openbadges';
-import { ApiError, cacheTag, InternalTokenGuard, markPublicCacheable, prefersJose, type PublicCacheMark } from '@badges/service-kit';
+import { ApiError, cacheTag, InternalTokenGuard, jsonLdContentType, markPublicCacheable, prefersJose, type PublicCacheMark } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import { PublicUrls } from '../common/public-urls';
@@ -55,33 +55,38 @@ export class PublicDocumentsController {
     const row = await this.endorsements.findPublic(id);
     if (!row) throw ApiError.notFound('endorsement');
     const mark = { tags: [cacheTag.endorsement(row.id)] };
-    if (row.revokedAt) return send(reply, 410, revokedEndorsementDocument(row, this.urls), mark);
+    if (row.revokedAt) return send(reply, 410, revokedEndorsementDocument(row, this.urls), mark, accept);
     if (format === 'jws' || prefersJose(accept)) {
       if (!row.signedJws) throw ApiError.notFound('signed endorsement');
       void markPublicCacheable(reply, mark).status(200).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'Accept').header('content-type', 'application/jose').send(row.signedJws);
       return;
     }
-    send(reply, 200, publishedEndorsementDocument(row, this.urls), mark);
+    send(reply, 200, publishedEndorsementDocument(row, this.urls), mark, accept);
   }
 
   @Get('endorsers/:id')
-  async endorser(@Param('id', EntityIdPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
+  async endorser(@Param('id', EntityIdPipe) id: string, @Headers('accept') accept: string | undefined, @Res() reply: FastifyReply): Promise<void> {
     const row = await this.endorsers.findPublic(id);
     if (!row) throw ApiError.notFound('endorser');
-    send(reply, 200, endorserProfileDocument(row, await this.keys.listPublic(row.id), this.urls), ENDORSER_DOCUMENT);
+    send(reply, 200, endorserProfileDocument(row, await this.keys.listPublic(row.id), this.urls), ENDORSER_DOCUMENT, accept);
   }
 
   /** A CryptographicKey of the endorser; retired keys stay published (what they signed must verify). */
   @Get('endorsers/:id/keys/:keyId')
-  async key(@Param('id', EntityIdPipe) id: string, @Param('keyId', EntityIdPipe) keyId: string, @Res() reply: FastifyReply): Promise<void> {
+  async key(
+    @Param('id', EntityIdPipe) id: string,
+    @Param('keyId', EntityIdPipe) keyId: string,
+    @Headers('accept') accept: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const key = await this.keys.findPublic(id, keyId);
     if (!key) throw ApiError.notFound('key');
-    send(reply, 200, endorserKeyDocument(key, this.urls), ENDORSER_DOCUMENT);
+    send(reply, 200, endorserKeyDocument(key, this.urls), ENDORSER_DOCUMENT, accept);
   }
 
   /** The endorser's withdrawn signed endorsements; answers for every endorser (empty list). */
   @Get('endorsers/:id/revocations')
-  async revocations(@Param('id', EntityIdPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
+  async revocations(@Param('id', EntityIdPipe) id: string, @Headers('accept') accept: string | undefined, @Res() reply: FastifyReply): Promise<void> {
     const row = await this.endorsers.findPublic(id);
     if (!row) throw ApiError.notFound('endorser');
     const revoked = await this.endorsements.revokedSigned(row.id);
@@ -89,14 +94,16 @@ export class PublicDocumentsController {
       id: this.urls.endorserRevocations(row.id),
       issuer: this.urls.endorser(row.id),
       revokedAssertions: revoked.map((endorsement) => ({ id: this.urls.endorsement(endorsement.id), revocationReason: endorsement.revocationReason ?? undefined })),
-    }), ENDORSER_REVOCATIONS);
+    }), ENDORSER_REVOCATIONS, accept);
   }
 }
 
-function send(reply: FastifyReply, status: number, json: object, mark: PublicCacheMark): void {
+/** The Content-Type follows Accept (`application/json` for a client that asks for plain JSON only). */
+function send(reply: FastifyReply, status: number, json: object, mark: PublicCacheMark, accept: string | undefined): void {
   void markPublicCacheable(reply, mark)
     .status(status)
     .header('cache-control', PUBLIC_CACHE_CONTROL)
-    .header('content-type', 'application/ld+json; charset=utf-8')
+    .header('vary', 'Accept')
+    .header('content-type', jsonLdContentType(accept))
     .send(JSON.stringify(json));
 }

@@ -10,9 +10,6 @@ import { GatewayConfigSchema } from '../config/gateway.config';
 import { createGatewayApp } from '../gateway.app';
 import { FakeIssuer } from '../testing/fake-issuer';
 
-// See gateway.app.spec.ts: @fastify/static's ESM-only dependency, which jest cannot load.
-jest.mock('content-disposition', () => ({ create: (filename: string) => `attachment; filename="${encodeURIComponent(filename)}"` }));
-
 const config = loadConfig('gateway', GatewayConfigSchema, { SECRETS_ENCRYPTION_KEY: 'secrets-encryption-key-for-tests-0123456789', ADMIN_TOKEN: 'admin-token-for-tests-0123456789', INTERNAL_TOKEN: 'internal-token-for-tests', LOG_LEVEL: 'silent' });
 const ASSERTION_PATH = '/public/assertions/AAAAAAAAAAAAAAAAAAAAAA';
 const documentReply = (body: string, tags = 'assertion:AAAAAAAAAAAAAAAAAAAAAA badgeclass:BBBBBBBBBBBBBBBBBBBBBB issuer:IIIIIIIIIIIIIIIIIIIIII') => ({

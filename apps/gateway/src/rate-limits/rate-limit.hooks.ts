@@ -76,7 +76,10 @@ export async function registerRateLimits(fastify: FastifyInstance, config: RateL
   });
 
   fastify.addHook('onClose', async () => store.close());
-  logger.log(`Rate limits on ${store.kind === 'redis' ? 'Redis (shared by every gateway instance)' : 'this process (memory)'}`);
+  // Redis is worth a line at start; memory is what one process without REDIS_URL always uses, and
+  // `npm start` prints one ready line only (issue #20).
+  if (store.kind === 'redis') logger.log('Rate limits on Redis (shared by every gateway instance)');
+  else logger.debug('Rate limits on this process (memory)');
   return store;
 }
 

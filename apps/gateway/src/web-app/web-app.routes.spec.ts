@@ -6,10 +6,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 
 import { registerWebApp } from './web-app.routes';
 
-// @fastify/static requires content-disposition 3, which is ESM-only and does not load under jest
-// (see gateway.app.spec.ts); only reply.download() uses it, which the web app never calls.
-jest.mock('content-disposition', () => ({ create: (filename: string) => `attachment; filename="${encodeURIComponent(filename)}"` }));
-
 describe('registerWebApp', () => {
   let dir: string;
   let fastify: FastifyInstance;

@@ -91,7 +91,7 @@ export class AssertionsController {
   ): Promise<void> {
     const parsed = parseWith(AssertionListQueryWithCursorSchema, query);
     let body = '';
-    for await (const chunk of this.assertions.awardsCsv(tenantScope(institutionId), badgeClassId, parsed, (id) => this.urls.assertion(id))) body += chunk;
+    for await (const chunk of this.assertions.awardsCsv(tenantScope(institutionId), badgeClassId, parsed, (row) => (row.openBadgesVersion === '3.0' ? this.urls.credential(row.id) : this.urls.assertion(row.id)))) body += chunk;
     await reply
       .status(200)
       .header('content-type', 'text/csv; charset=utf-8')

@@ -24,7 +24,7 @@ export function toAssertionV2(row: AssertionRecord, urls: PublicUrls, plaintextI
     badgeclassOpenBadgeId: urls.badge(row.badgeClassId),
     issuer: row.issuerId,
     issuerOpenBadgeId: urls.issuer(row.issuerId),
-    image: urls.assertionImage(row.id),
+    image: urls.awardImage(row),
     recipient,
     recipientName: row.recipientName,
     issuedOn: formatDateTimeV2(row.issuedOn),
@@ -37,6 +37,7 @@ export function toAssertionV2(row: AssertionRecord, urls: PublicUrls, plaintextI
     extensions: {},
     verification: row.signedJws ? 'signed' : 'hosted',
     ...(row.signedJws ? { signature: row.signedJws } : {}),
+    ...(row.credential ? { openBadgeCredentialUrl: urls.credential(row.id) } : {}),
   };
 }
 

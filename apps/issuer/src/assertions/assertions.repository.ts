@@ -12,19 +12,22 @@ import { LoopSlicer, type TenantScope } from '@badges/service-kit';
 
 export type AssertionRecord = Assertion & { evidence: AssertionEvidence[] };
 
+/** The columns of an award's OB 3.0 form, all set or all null (CHECK assertions_credential_complete). */
+type CredentialColumns = 'credential' | 'credentialFormat' | 'credentialKeyId' | 'statusListIndex';
+
 /**
  * The columns a caller sets when awarding; the repository sets tenancy, revocation state,
  * timestamps and the migration columns (an award is ours: no published id of another platform). Signed badges set `signedJws` and `signingKeyId` together (a check constraint
- * refuses one without the other).
+ * refuses one without the other); an award with an OB 3.0 form sets its credential's columns.
  */
-export type NewAssertion = Omit<Assertion, 'institutionId' | 'revoked' | 'revocationReason' | 'revokedAt' | 'createdAt' | 'updatedAt' | 'signedJws' | 'signingKeyId' | 'documentId' | 'migrationDigest'> &
-  Partial<Pick<Assertion, 'signedJws' | 'signingKeyId'>> & { evidence: Pick<AssertionEvidence, 'url' | 'narrative'>[] };
+export type NewAssertion = Omit<Assertion, 'institutionId' | 'revoked' | 'revocationReason' | 'revokedAt' | 'createdAt' | 'updatedAt' | 'signedJws' | 'signingKeyId' | 'documentId' | 'migrationDigest' | CredentialColumns> &
+  Partial<Pick<Assertion, 'signedJws' | 'signingKeyId' | CredentialColumns>> & { evidence: Pick<AssertionEvidence, 'url' | 'narrative'>[] };
 
 /**
  * What an edit (PUT /v2/assertions/{id}) may set: evidence (replaced as a whole), narrative,
- * expiry, and a signed assertion's new signature.
+ * expiry, a signed assertion's new signature and an OB 3.0 award's newly signed credential.
  */
-export type AssertionChanges = Partial<Pick<Assertion, 'narrative' | 'expires' | 'signedJws' | 'signingKeyId'>> & {
+export type AssertionChanges = Partial<Pick<Assertion, 'narrative' | 'expires' | 'signedJws' | 'signingKeyId' | 'credential' | 'credentialFormat' | 'credentialKeyId'>> & {
   evidence?: Pick<AssertionEvidence, 'url' | 'narrative'>[];
 };
 
@@ -73,7 +76,7 @@ export class AssertionsRepository {
     const slicer = new LoopSlicer();
     for (const row of rows) {
       await slicer.turn();
-      const { evidence: evidenceFields, signedJws = null, signingKeyId = null, ...fields } = row;
+      const { evidence: evidenceFields, signedJws = null, signingKeyId = null, credential = null, credentialFormat = null, credentialKeyId = null, statusListIndex = null, ...fields } = row;
       const assertion: Assertion = {
         ...fields,
         institutionId,
@@ -82,6 +85,10 @@ export class AssertionsRepository {
         revokedAt: null,
         signedJws,
         signingKeyId,
+        credential,
+        credentialFormat,
+        credentialKeyId,
+        statusListIndex,
         documentId: null,
         migrationDigest: null,
         createdAt: now,

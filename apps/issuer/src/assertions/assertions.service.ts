@@ -8,7 +8,10 @@ import { ApiError, csvLine, freeText, type TenantScope } from '@badges/service-k
 import { BadgeClassesRepository } from '../badge-classes/badge-classes.repository';
 import { IssuerEvents } from '../events/issuer-events';
 import { IssuersRepository } from '../issuers/issuers.repository';
-import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
+import type { CredentialAward } from '../credentials/credential-input';
+import { CredentialSigner } from '../credentials/credential-signer';
+import { StatusListsService } from '../credentials/status-lists.service';
+import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
 import { AssertionSigner } from '../signing/assertion-signer';
 import { SigningKeysService } from '../signing/signing-keys.service';
 import { storedEvidence, storedNarrative } from './assertion-texts';
@@ -43,6 +46,8 @@ export class AssertionsService {
     private readonly events: IssuerEvents,
     private readonly signingKeys: SigningKeysService,
     private readonly signer: AssertionSigner,
+    private readonly credentials: CredentialSigner,
+    private readonly statusLists: StatusListsService,
   ) {}
 
   async get(scope: TenantScope, id: string): Promise<AssertionRecord> {
@@ -57,7 +62,7 @@ export class AssertionsService {
    * formula-neutralised as the audit CSV's are; ids, dates and our URLs are written as they are. A
    * hashed recipient appears as its salted hash: the plaintext is not stored (decision 0004).
    */
-  async *awardsCsv(scope: TenantScope, badgeClassId: string, query: AssertionListQueryWithCursor, assertionUrl: (id: string) => string): AsyncGenerator<string> {
+  async *awardsCsv(scope: TenantScope, badgeClassId: string, query: AssertionListQueryWithCursor, assertionUrl: (row: AssertionRecord) => string): AsyncGenerator<string> {
     yield csvLine(['assertion_id', 'recipient_name', 'recipient_type', 'recipient', 'issued_on', 'expires', 'status', 'revocation_reason', 'assertion_url']);
     const now = new Date();
     let cursor: string | undefined;
@@ -74,7 +79,7 @@ export class AssertionsService {
           row.expires?.toISOString(),
           awardStatus(row, now),
           freeText(row.revocationReason),
-          assertionUrl(row.id),
+          assertionUrl(row),
         ]);
       }
       yield chunk;
@@ -117,8 +122,8 @@ export class AssertionsService {
   /**
    * Badgr's PUT: changes what the body sends of evidence (replaced as a whole), narrative and
    * expiry, in one transaction with its event. A signed assertion is signed again, with the
-   * issuer's active key, so its JWS (and baked image) says what its document says; a revoked one
-   * is refused. The new `updatedAt` makes its stored baked image stale: the next request for the
+   * issuer's active key, so its JWS (and baked image) says what its document says, and so is an
+   * OB 3.0 award's credential; a revoked one is refused. The new `updatedAt` makes its stored baked image stale: the next request for the
    * image bakes the new one.
    */
   async update(scope: TenantScope, id: string, body: AssertionUpdateBody, origin: EventOrigin): Promise<AssertionRecord> {
@@ -135,6 +140,7 @@ export class AssertionsService {
         const key = await this.signingKeys.activeKey(scope, current.issuerId, tx, origin);
         Object.assign(changes, await this.signer.sign({ ...current, ...changes }, key));
       }
+      if (current.credential) Object.assign(changes, await this.signCredentialAgain(scope, { ...current, ...changes, evidence: changes.evidence ?? current.evidence }, tx, origin));
       const saved = await this.assertions.update(scope, id, changes, tx);
       const changed = ASSERTION_UPDATABLE_FIELDS.filter((field) => body[field] !== undefined);
       const evidenceOf = (record: AssertionRecord) => record.evidence.map(({ url, narrative }) => ({ url, narrative }));
@@ -144,6 +150,20 @@ export class AssertionsService {
     });
     this.events.published();
     return updated;
+  }
+
+  /**
+   * An edited OB 3.0 award's credential, built and signed again (with the issuer's current keys and
+   * proof) so that it says what the award now says; it keeps its status index. Its badge class
+   * and issuer texts are read as they are now, as a new award's would be.
+   */
+  private async signCredentialAgain(scope: TenantScope, edited: CredentialAward & Pick<AssertionRecord, 'badgeClassId' | 'issuerId' | 'statusListIndex'>, tx: IssuerTx, origin: EventOrigin): Promise<AssertionChanges> {
+    const badgeClass = await this.badgeClasses.findById(scope, edited.badgeClassId, tx);
+    const issuer = await this.issuers.findById(scope, edited.issuerId, tx);
+    if (!badgeClass || !issuer || edited.statusListIndex === null) throw new Error(`assertion ${edited.id} has a credential but no badge class, issuer or status index`);
+    const keys = await this.credentials.keysFor(scope, issuer, tx, origin);
+    const { credential, credentialFormat, credentialKeyId } = await this.credentials.sign({ issuer, badgeClass }, keys, edited, edited.statusListIndex);
+    return { credential, credentialFormat, credentialKeyId };
   }
 
   async revoke(scope: TenantScope, id: string, reason: string, origin: EventOrigin): Promise<AssertionRecord> {
@@ -167,7 +187,12 @@ export class AssertionsService {
         results.push(isEntityId(id) ? await this.assertions.revoke(scope, id, reason, revokedAt, tx) : { outcome: 'not_found' });
       }
       const revoked = results.flatMap((result) => (result.outcome === 'revoked' ? [result.assertion] : []));
-      if (revoked.length > 0) await this.events.assertionsRevoked(prismaSqlSession(tx), scope, origin, revoked);
+      if (revoked.length > 0) {
+        const sql = prismaSqlSession(tx);
+        await this.events.assertionsRevoked(sql, scope, origin, revoked);
+        // OB 3.0: the status lists of the revoked credentials, signed again before the revocation answers.
+        await this.statusLists.revoked(tx, sql, scope, origin, revoked);
+      }
       return results;
     });
     if (outcomes.some((result) => result.outcome === 'revoked')) this.events.published();

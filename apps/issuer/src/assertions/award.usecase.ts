@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import type { AssertionCreateBody } from '@badges/api-contracts';
+import { hasOb2Form, hasOb3Form, type AssertionCreateBody, type OpenBadgesVersion } from '@badges/api-contracts';
 import type { EventOrigin } from '@badges/events';
 import { newEntityId, prismaSqlSession, type SqlSession } from '@badges/persistence';
 import { ApiError, LoopSlicer, type TenantScope } from '@badges/service-kit';
@@ -9,7 +9,8 @@ import { BadgeClassesRepository, type BadgeClassRecord } from '../badge-classes/
 import { createdByOf } from '../common/created-by';
 import { IssuerEvents } from '../events/issuer-events';
 import { BakeScheduler } from '../images/bake-scheduler';
-import { IssuersRepository } from '../issuers/issuers.repository';
+import { CredentialSigner, type CredentialKeys } from '../credentials/credential-signer';
+import { IssuersRepository, type IssuerRecord } from '../issuers/issuers.repository';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 import { AssertionSigner } from '../signing/assertion-signer';
 import { SigningKeysService, type UnsealedSigningKey } from '../signing/signing-keys.service';
@@ -24,8 +25,24 @@ export type ChunkOutcome = { kind: 'awarded'; assertionId: string } | { kind: 'd
 /** What every chunk of a bulk award run needs, read once per run (see `chunkSource`). */
 export interface ChunkSource {
   badgeClass: BadgeClassRecord;
-  issuerName: string;
+  issuer: IssuerRecord;
   signingKey?: UnsealedSigningKey;
+  /** A class awarding OB 3.0: the issuer's keys for its credentials. */
+  credentialKeys?: CredentialKeys;
+}
+
+/** One valid row of a chunk, hashed and signed before the chunk's transaction opens (`prepareChunk`). */
+export interface PreparedRow {
+  /** Its position among the chunk's items. */
+  index: number;
+  row: NewAssertion;
+  plaintext: string;
+}
+
+/** A chunk made ready outside any transaction: its rows that failed, and the others, ready to insert. */
+export interface PreparedChunk {
+  failed: Map<number, string>;
+  rows: PreparedRow[];
 }
 
 export interface Awarded {
@@ -37,7 +54,9 @@ export interface Awarded {
 /**
  * Awarding one or many assertions of a badge class. One award is a batch of one, so the single
  * and batch routes share every rule, and both write in ONE transaction: a bad row means nothing
- * is written. `fieldPrefix` points errors at the row (`assertions.3.recipient`).
+ * is written. `fieldPrefix` points errors at the row (`assertions.3.recipient`). A class awarding
+ * OB 3.0 (`openBadgesVersion` '3.0' or 'both', decision 0048) also signs each award's
+ * OpenBadgeCredential, stored with the row.
  */
 @Injectable()
 export class AwardUseCase {
@@ -50,6 +69,7 @@ export class AwardUseCase {
     private readonly events: IssuerEvents,
     private readonly signingKeys: SigningKeysService,
     private readonly signer: AssertionSigner,
+    private readonly credentials: CredentialSigner,
     private readonly bakes: BakeScheduler,
   ) {}
 
@@ -70,84 +90,103 @@ export class AwardUseCase {
       const sql = prismaSqlSession(tx);
       const prepared = items.map((item, index) => this.prepare(badgeClass, item, { now, origin: options.origin, prefix: options.fieldPrefix(index), notifyAll: options.notifyAll }));
       await this.refuseDuplicates(scope, badgeClass.id, items, prepared, options.fieldPrefix, sql);
-      if (badgeClass.verification === 'signed') await this.signAll(prepared.map((p) => p.row), await this.signingKeys.activeKey(scope, badgeClass.issuerId, tx, options.origin));
-      const created = await this.assertions.createMany(scope, prepared.map((p) => p.row), sql);
+      const rows = prepared.map((p) => p.row);
+      if (signsOb2(badgeClass)) await this.signAll(rows, await this.signingKeys.activeKey(scope, badgeClass.issuerId, tx, options.origin));
+      if (hasOb3Form(badgeClass.openBadgesVersion)) {
+        // Indexes reserved, credentials signed and rows stored in this one transaction.
+        const keys = await this.credentials.keysFor(scope, issuer, tx, options.origin);
+        const signed = await this.credentials.signAll(sql, scope, { issuer, badgeClass }, keys, rows);
+        rows.forEach((row, i) => Object.assign(row, signed[i]));
+      }
+      const created = await this.assertions.createMany(scope, rows, sql);
       const result = created.map((assertion, index) => ({ assertion, plaintextIdentity: prepared[index].plaintext }));
       await this.events.assertionsIssued(sql, scope, options.origin, awardNames(badgeClass, issuer.name), result);
       return result;
     });
     this.events.published();
-    await this.bakes.awarded(scope, badgeClassId, awarded.map((a) => a.assertion.id), imageId);
+    await this.bakes.awarded(scope, badgeClassId, ob2Ids(awarded.map((a) => a.assertion)), imageId);
     return awarded;
   }
 
   /**
-   * What every chunk of a bulk award needs, read before their transactions: the badge class,
-   * its issuer and, for a signed class, the signing key. A string says why nothing can be awarded.
-   * `origin`: the bulk award's (a first signing key made here names it).
+   * What every chunk of a bulk award needs, read before their transactions: the badge class, its
+   * issuer and the keys its awards are signed with (each made on first use). A string says why
+   * nothing can be awarded. `origin`: the bulk award's (a first signing key made here names it).
    */
   async chunkSource(scope: TenantScope, badgeClassId: string, origin: EventOrigin): Promise<ChunkSource | string> {
     const badgeClass = await this.badgeClasses.findById(scope, badgeClassId);
     if (!badgeClass) return 'The badge class no longer exists.';
     const issuer = await this.issuers.findById(scope, badgeClass.issuerId);
     if (!issuer) return 'The issuer no longer exists.';
-    const signingKey = badgeClass.verification === 'signed' ? await this.signingKeys.activeKey(scope, badgeClass.issuerId, this.prisma, origin) : undefined;
-    return { badgeClass, issuerName: issuer.name, signingKey };
+    const signingKey = signsOb2(badgeClass) ? await this.signingKeys.activeKey(scope, badgeClass.issuerId, this.prisma, origin) : undefined;
+    const credentialKeys = hasOb3Form(badgeClass.openBadgesVersion) ? await this.credentials.keysFor(scope, issuer, this.prisma, origin) : undefined;
+    return { badgeClass, issuer, signingKey, credentialKeys };
   }
 
   /**
-   * The bulk path: awards a chunk of rows inside the CALLER's transaction (plain SQL on the
-   * Database handle, see decision 0015), so the caller marks its rows in the same commit as the
-   * assertions and their outbox events. Unlike `award`, one bad row does not sink the chunk: it
-   * comes back `failed` (or `duplicate` when the row refuses duplicate awards and the recipient
-   * holds one) and the others are awarded. Call `afterCommit` with the outcomes once the
-   * transaction committed.
+   * The bulk path, first half, OUTSIDE any transaction: hashes each row's recipient and signs its
+   * JWS and credential (the CPU of a chunk, about 6 ms per credential), yielding to the shared
+   * event loop between rows. A bad row comes back in `failed`. Credentials get their status indexes
+   * here, in a statement of their own: a row then found a duplicate leaves its index unused.
    */
-  async awardChunk(
-    sql: SqlSession,
-    scope: TenantScope,
-    source: ChunkSource,
-    items: AssertionCreateBody[],
-    options: { origin: EventOrigin; now?: Date },
-  ): Promise<ChunkOutcome[]> {
+  async prepareChunk(scope: TenantScope, source: ChunkSource, items: AssertionCreateBody[], options: { origin: EventOrigin; now?: Date }): Promise<PreparedChunk> {
     const { badgeClass } = source;
     const now = options.now ?? new Date();
-    const outcomes: ChunkOutcome[] = new Array(items.length);
-    const prepared: { index: number; row: NewAssertion; plaintext: string }[] = [];
+    const failed = new Map<number, string>();
+    const rows: PreparedRow[] = [];
     // Hashing a chunk's recipients takes tens of ms: in slices, so the shared event loop keeps turning.
     const slicer = new LoopSlicer();
     for (const [index, item] of items.entries()) {
       await slicer.turn();
       try {
-        prepared.push({ index, ...this.prepare(badgeClass, item, { now, origin: options.origin, prefix: '' }) });
+        rows.push({ index, ...this.prepare(badgeClass, item, { now, origin: options.origin, prefix: '' }) });
       } catch (error) {
-        outcomes[index] = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+        failed.set(index, error instanceof Error ? error.message : String(error));
       }
     }
-    const strict = prepared.filter((p) => !items[p.index].allowDuplicateAwards);
+    if (source.signingKey) await this.signAll(rows.map((p) => p.row), source.signingKey);
+    if (source.credentialKeys) {
+      const signed = await this.credentials.signAll(this.prisma.database, scope, source, source.credentialKeys, rows.map((p) => p.row));
+      rows.forEach((p, i) => Object.assign(p.row, signed[i]));
+    }
+    return { failed, rows };
+  }
+
+  /**
+   * The bulk path, second half: awards the prepared rows inside the CALLER's transaction (plain SQL
+   * on the Database handle, see decision 0015), so the caller marks its rows in the same commit as
+   * the assertions and their outbox events. `prepared` holds the rows of `items` the caller claimed.
+   * Unlike `award`, one bad row does not sink the chunk: it comes back `failed` (or `duplicate` when
+   * the row refuses duplicate awards and the recipient holds one) and the others are awarded. Call
+   * `afterCommit` with the outcomes once the transaction committed.
+   */
+  async awardChunk(sql: SqlSession, scope: TenantScope, source: ChunkSource, items: AssertionCreateBody[], prepared: PreparedChunk, options: { origin: EventOrigin }): Promise<ChunkOutcome[]> {
+    const { badgeClass } = source;
+    const outcomes: ChunkOutcome[] = items.map((_, index) => ({ kind: 'failed', message: prepared.failed.get(index) ?? 'The row was not prepared.' }));
+    const strict = prepared.rows.filter((p) => !items[p.index].allowDuplicateAwards);
     const existing = await this.assertions.liveAwardLookups(scope, badgeClass.id, strict.map((p) => p.row.recipientLookup), sql);
-    const toCreate = prepared.filter((p) => {
+    const toCreate = prepared.rows.filter((p) => {
       if (items[p.index].allowDuplicateAwards || !existing.has(p.row.recipientLookup)) return true;
       outcomes[p.index] = { kind: 'duplicate', message: 'A previous award of this badge already exists for this recipient.' };
       return false;
     });
     if (toCreate.length > 0) {
-      if (source.signingKey) await this.signAll(toCreate.map((p) => p.row), source.signingKey);
       const created = await this.assertions.createMany(scope, toCreate.map((p) => p.row), sql);
       const result = created.map((assertion, i) => ({ assertion, plaintextIdentity: toCreate[i].plaintext }));
-      await this.events.assertionsIssued(sql, scope, options.origin, awardNames(badgeClass, source.issuerName), result);
+      await this.events.assertionsIssued(sql, scope, options.origin, awardNames(badgeClass, source.issuer.name), result);
       toCreate.forEach((p) => (outcomes[p.index] = { kind: 'awarded', assertionId: p.row.id }));
     }
     return outcomes;
   }
 
   /**
-   * Wakes the outbox relay and adds the awarded assertions' bake jobs; call after the
-   * transaction of `awardChunk` committed.
+   * Wakes the outbox relay and adds the awarded assertions' bake jobs (OB 2.0 images; a credential's
+   * image is baked on its first request); call after the transaction of `awardChunk` committed.
    */
-  async afterCommit(scope: TenantScope, badgeClassId: string, outcomes: readonly ChunkOutcome[]): Promise<void> {
+  async afterCommit(scope: TenantScope, source: ChunkSource, outcomes: readonly ChunkOutcome[]): Promise<void> {
     this.events.published();
-    await this.bakes.awarded(scope, badgeClassId, outcomes.flatMap((o) => (o.kind === 'awarded' ? [o.assertionId] : [])));
+    if (!hasOb2Form(source.badgeClass.openBadgesVersion)) return;
+    await this.bakes.awarded(scope, source.badgeClass.id, outcomes.flatMap((o) => (o.kind === 'awarded' ? [o.assertionId] : [])));
   }
 
   private prepare(
@@ -165,6 +204,11 @@ export class AwardUseCase {
       expires = null;
     }
     checkExpiry(issuedOn, expires, prefix);
+    if (hasOb3Form(badgeClass.openBadgesVersion) && item.recipient.type === 'id' && item.recipient.hashed) {
+      // An OB 3.0 credential names an `id` recipient as its subject (`credentialSubject.id`), which cannot be a hash.
+      const field = `${prefix}recipient.hashed`;
+      throw ApiError.validation(`${field}: This badge is issued as an Open Badges 3.0 credential, whose subject is the id itself: send an id recipient unhashed.`, field);
+    }
     const recipient = this.recipients.toStored(item.recipient);
     return {
       plaintext: item.recipient.identity,
@@ -178,6 +222,7 @@ export class AwardUseCase {
         recipientSalt: recipient.salt,
         recipientLookup: recipient.lookup,
         recipientName: item.recipientName || null,
+        openBadgesVersion: badgeClass.openBadgesVersion,
         narrative: storedNarrative(item.narrative),
         issuedOn,
         expires,
@@ -189,9 +234,9 @@ export class AwardUseCase {
   }
 
   /**
-   * Signs every row in the award's transaction, before the insert: a signed badge class can
-   * never commit an unsigned assertion, and a signing failure writes nothing. RSA signing costs
-   * about a millisecond a row, so even a batch of 100 keeps the transaction short.
+   * Signs every row before the insert (in the award's transaction, or before a bulk chunk's opens):
+   * a signed badge class can never commit an unsigned assertion, and a signing failure writes
+   * nothing. RSA signing costs about a millisecond a row, so even a batch of 100 keeps the transaction short.
    */
   private async signAll(rows: NewAssertion[], key: UnsealedSigningKey): Promise<void> {
     for (const row of rows) Object.assign(row, await this.signer.sign(row, key));
@@ -219,6 +264,16 @@ export class AwardUseCase {
       seen.add(lookup);
     });
   }
+}
+
+/** A signed badge class signs the OB 2.0 form, which a '3.0'-only class does not publish. */
+function signsOb2(badgeClass: BadgeClassRecord): boolean {
+  return badgeClass.verification === 'signed' && hasOb2Form(badgeClass.openBadgesVersion);
+}
+
+/** The awards with an OB 2.0 form: those whose image the bake queue makes. */
+function ob2Ids(assertions: readonly AssertionRecord[]): string[] {
+  return assertions.flatMap((a) => (hasOb2Form(a.openBadgesVersion as OpenBadgesVersion) ? [a.id] : []));
 }
 
 /** What the issued event says of the badge: its names, and its language with its translations' names (the award email's languages). */

@@ -3,7 +3,7 @@ import { formatDateTimeV2, type BadgeClassV2, type ExpirationDuration } from '@b
 import type { PublicUrls } from '../common/public-urls';
 import type { BadgeClassRecord } from './badge-classes.repository';
 
-/** Row -> Badgr v2 `BadgeClassSerializerV2` shape plus our language/translations/verification. */
+/** Row -> Badgr v2 `BadgeClassSerializerV2` shape plus our language/translations/verification/openBadgesVersion. */
 export function toBadgeClassV2(row: BadgeClassRecord, urls: PublicUrls): BadgeClassV2 {
   return {
     entityType: 'BadgeClass',
@@ -31,5 +31,6 @@ export function toBadgeClassV2(row: BadgeClassRecord, urls: PublicUrls): BadgeCl
     language: row.language,
     translations: row.translations.map((t) => ({ language: t.language, name: t.name, description: t.description, criteriaNarrative: t.criteriaNarrative })),
     verification: row.verification,
+    openBadgesVersion: row.openBadgesVersion,
   };
 }

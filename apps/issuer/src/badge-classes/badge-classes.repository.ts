@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import type { VerificationType } from '@badges/api-contracts';
+import type { OpenBadgesVersion, VerificationType } from '@badges/api-contracts';
 import { newEntityId } from '@badges/persistence';
 import { type TenantScope } from '@badges/service-kit';
 
@@ -8,11 +8,12 @@ import type { BadgeClass, BadgeClassAlignment, BadgeClassTranslation } from '../
 import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
 
 /**
- * A badge class row with `verification` narrowed to the contract's list. The CHECK constraint
- * `badge_classes_verification_check` keeps the column within that list, so the readers below
- * narrow it once, where rows leave the database (docs/data-model.md).
+ * A badge class row with `verification` and `openBadgesVersion` narrowed to the contract's lists.
+ * The CHECK constraints `badge_classes_verification_check` and `badge_classes_openBadgesVersion_check`
+ * keep the columns within those lists, so the readers below narrow them once, where rows leave the
+ * database (docs/data-model.md).
  */
-export type BadgeClassRow = Omit<BadgeClass, 'verification'> & { verification: VerificationType };
+export type BadgeClassRow = Omit<BadgeClass, 'verification' | 'openBadgesVersion'> & { verification: VerificationType; openBadgesVersion: OpenBadgesVersion };
 export type BadgeClassRecord = BadgeClassRow & { alignments: BadgeClassAlignment[]; translations: BadgeClassTranslation[] };
 
 /** The columns a caller sets; the repository sets ids, tenancy, parent, position and timestamps. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import type { Alignment, BadgeClassCreateBody, BadgeClassTranslation, BadgeClassUpdateBody } from '@badges/api-contracts';
+import { hasOb2Form, SIGNED_NEEDS_OB2_MESSAGE, type Alignment, type BadgeClassCreateBody, type BadgeClassTranslation, type BadgeClassUpdateBody } from '@badges/api-contracts';
 import { fieldChanges, type EventOrigin } from '@badges/events';
 import { prismaSqlSession } from '@badges/persistence';
 import { ApiError, ErrorCode, type TenantScope } from '@badges/service-kit';
@@ -49,6 +49,7 @@ export class BadgeClassesService {
         expiresDuration: body.expires?.duration ?? null,
         language: body.language,
         verification: body.verification,
+        openBadgesVersion: body.openBadgesVersion,
       };
       // The first signed class of an issuer makes its key now, so the key is published before
       // the first signed badge points at it.
@@ -100,7 +101,10 @@ export class BadgeClassesService {
       }
       const expires = body.expires === undefined ? { amount: current.expiresAmount, duration: current.expiresDuration } : { amount: body.expires?.amount ?? null, duration: body.expires?.duration ?? null };
       const imageId = image ? await this.images.create(scope, image, tx) : current.imageId;
-      // Switching to signed affects only assertions awarded from now on (issued ones keep their form).
+      const verification = body.verification ?? current.verification;
+      const openBadgesVersion = body.openBadgesVersion ?? current.openBadgesVersion;
+      if (verification === 'signed' && !hasOb2Form(openBadgesVersion)) throw ApiError.validation(SIGNED_NEEDS_OB2_MESSAGE, 'verification');
+      // Switching to signed (or to another openBadgesVersion) affects only assertions awarded from now on (issued ones keep their forms).
       if (body.verification === 'signed' && current.verification !== 'signed') await this.signingKeys.activeKey(scope, current.issuerId, tx, origin);
       const fields: BadgeClassFields = {
         name: body.name,
@@ -112,7 +116,8 @@ export class BadgeClassesService {
         expiresAmount: expires.amount,
         expiresDuration: expires.duration,
         language,
-        verification: body.verification ?? current.verification,
+        verification,
+        openBadgesVersion,
       };
       const children = { alignments: body.alignments ? toAlignments(body.alignments) : undefined, translations: body.translations ? toTranslations(body.translations) : undefined };
       const saved = await this.badgeClasses.update(scope, id, fields, children, tx);
@@ -159,6 +164,7 @@ const AUDITED_FIELDS = [
   'expiresDuration',
   'language',
   'verification',
+  'openBadgesVersion',
   'alignments',
   'translations',
 ] as const;

@@ -11,7 +11,7 @@ import { IssuerEvents } from '../events/issuer-events';
 import type { BulkAwardJob } from '../generated/prisma/client';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 import { BULK_AWARD_QUEUE, bulkJobId, type BulkAwardQueue } from './bulk-award-queue';
-import { BulkAwardsRepository } from './bulk-awards.repository';
+import { BulkAwardsRepository, type ClaimedRow } from './bulk-awards.repository';
 
 /** Rows per transaction at most: big enough to amortise the round trips, small enough to keep locks short. */
 export const BULK_CHUNK = 500;
@@ -50,6 +50,8 @@ export const CHUNKS_IN_FLIGHT = 2;
 @Injectable()
 export class BulkAwardWorker implements OnApplicationBootstrap {
   private readonly logger = new Logger(BulkAwardWorker.name);
+  /** The pending-row readers of the jobs this process is running (see `readerOf`). */
+  private readonly readers = new Map<string, { next: () => Promise<ClaimedRow[]>; runs: number }>();
 
   constructor(
     @Inject(BULK_AWARD_QUEUE) private readonly queue: BulkAwardQueue,
@@ -97,18 +99,19 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
     try {
       // Read once a run: a run lasts seconds, and an edit made meanwhile reaches the next run.
       const source = await this.award.chunkSource(scope, job.badgeClassId, storedOrigin(job));
+      const next = this.readerOf(job);
       let started = 0;
       let lastLine = 0;
       let exhausted = false;
       const lane = async () => {
         while (!exhausted && started < CHUNKS_PER_RUN) {
           started += 1;
-          const chunk = await this.awardOneChunk(scope, job, source);
+          const chunk = await this.awardOneChunk(scope, job, source, await next());
           if (chunk.lastLine === 0) exhausted = true;
           lastLine = Math.max(lastLine, chunk.lastLine);
         }
       };
-      await Promise.all(Array.from({ length: CHUNKS_IN_FLIGHT }, lane));
+      await Promise.all(Array.from({ length: CHUNKS_IN_FLIGHT }, lane)).finally(() => this.release(job.id));
       if (!exhausted && (await this.jobs.countPending(bulkAwardId)) > 0) {
         await this.queue.add(JobName.RunBulkAward, { institutionId, bulkAwardId }, { jobId: `${bulkJobId(bulkAwardId)}-from-${lastLine}` });
         return JobStatus.Success;
@@ -125,6 +128,24 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
     }
   }
 
+  /**
+   * The job's pending-row reader, shared by every run of the job this process is running at once (a
+   * resumed run and a recovered one), so they prepare different rows; a run that starts later begins
+   * from the first pending row again. Runs in different processes may prepare the same rows: the
+   * chunk's transaction claims each row once, and the other run's signatures are dropped.
+   */
+  private readerOf(job: BulkAwardJob): () => Promise<ClaimedRow[]> {
+    const shared = this.readers.get(job.id) ?? { next: pendingReader(this.jobs, job.id, bulkChunkSize(job.total)), runs: 0 };
+    shared.runs += 1;
+    this.readers.set(job.id, shared);
+    return shared.next;
+  }
+
+  private release(jobId: string): void {
+    const shared = this.readers.get(jobId);
+    if (shared && --shared.runs === 0) this.readers.delete(jobId);
+  }
+
   /** Marks the job finished with its event, once: a run that finds it already finished writes nothing. */
   private async finish(scope: TenantScope, jobId: string, status: 'completed' | 'failed'): Promise<void> {
     const finished = await this.prisma.database.withTransaction(async (sql) => {
@@ -136,24 +157,52 @@ export class BulkAwardWorker implements OnApplicationBootstrap {
   }
 
   /**
-   * Claims, awards and marks one chunk in ONE transaction; `lastLine` is 0 when none was pending.
-   * The transaction runs plain SQL on the Database handle rather than through Prisma (decision 0015).
+   * Awards and marks one chunk of `peeked` rows; `lastLine` is 0 when none was pending. The rows are
+   * hashed and signed first, outside any transaction (signing a credential takes about 6 ms of CPU,
+   * which must not hold locks); then ONE transaction claims those still pending, awards them and
+   * marks them. It runs plain SQL on the Database handle rather than through Prisma (decision 0015).
    */
-  private async awardOneChunk(scope: TenantScope, job: BulkAwardJob, source: ChunkSource | string): Promise<{ lastLine: number }> {
-    const { lastLine, awarded } = await this.prisma.database.withTransaction(async (sql) => {
-      const rows = await this.jobs.claimPending(sql, job.id, bulkChunkSize(job.total));
-      if (rows.length === 0) return { lastLine: 0, awarded: [] };
-      const items = rows.map((row) => ('item' in row.input ? row.input.item : undefined));
-      const valid = items.flatMap((item, i) => (item ? [{ i, item }] : []));
-      const outcomes = rows.map((): ChunkOutcome => ({ kind: 'failed', message: typeof source === 'string' ? source : 'The stored row is not a valid award.' }));
-      if (typeof source !== 'string') {
-        const awarded = await this.award.awardChunk(sql, scope, source, valid.map((v) => v.item), { origin: storedOrigin(job) });
-        valid.forEach((v, k) => (outcomes[v.i] = awarded[k]));
+  private async awardOneChunk(scope: TenantScope, job: BulkAwardJob, source: ChunkSource | string, peeked: ClaimedRow[]): Promise<{ lastLine: number }> {
+    if (peeked.length === 0) return { lastLine: 0 };
+    const origin = storedOrigin(job);
+    const items = peeked.map((row) => ('item' in row.input ? row.input.item : undefined));
+    const valid = items.flatMap((item, i) => (item ? [{ i, item }] : []));
+    const prepared = typeof source === 'string' ? undefined : await this.award.prepareChunk(scope, source, valid.map((v) => v.item), { origin });
+    const awarded = await this.prisma.database.withTransaction(async (sql) => {
+      // Another run of the job (a resumed one) may have taken some of them meanwhile: those are left to it.
+      const claimed = new Set((await this.jobs.claimLines(sql, job.id, peeked.map((row) => row.line))).map((row) => row.line));
+      const rows = peeked.filter((row) => claimed.has(row.line));
+      if (rows.length === 0) return [];
+      const outcomes = peeked.map((): ChunkOutcome => ({ kind: 'failed', message: typeof source === 'string' ? source : 'The stored row is not a valid award.' }));
+      if (typeof source !== 'string' && prepared) {
+        const mine = valid.flatMap((v, k) => (claimed.has(peeked[v.i].line) ? [k] : []));
+        const own = new Set(mine);
+        const chunk = await this.award.awardChunk(sql, scope, source, valid.map((v) => v.item), { failed: prepared.failed, rows: prepared.rows.filter((p) => own.has(p.index)) }, { origin });
+        mine.forEach((k) => (outcomes[valid[k].i] = chunk[k]));
       }
-      await this.jobs.recordOutcomes(sql, job.id, rows, outcomes);
-      return { lastLine: rows[rows.length - 1].line, awarded: outcomes };
+      const kept = peeked.flatMap((row, i) => (claimed.has(row.line) ? [outcomes[i]] : []));
+      await this.jobs.recordOutcomes(sql, job.id, rows, kept);
+      return kept;
     });
-    if (lastLine > 0) await this.award.afterCommit(scope, job.badgeClassId, awarded);
-    return { lastLine };
+    if (awarded.length > 0 && typeof source !== 'string') await this.award.afterCommit(scope, source, awarded);
+    return { lastLine: peeked[peeked.length - 1].line };
   }
+}
+
+/**
+ * Reads the job's next pending rows, `size` at a time, in line order. The lanes of its runs share it:
+ * each read starts after the last line the previous read returned, so no two lanes sign the same rows.
+ */
+function pendingReader(jobs: BulkAwardsRepository, jobId: string, size: number): () => Promise<ClaimedRow[]> {
+  let afterLine = 0;
+  let previous: Promise<unknown> = Promise.resolve();
+  return () => {
+    const read = previous.then(async () => {
+      const rows = await jobs.peekPending(jobId, afterLine, size);
+      if (rows.length > 0) afterLine = rows[rows.length - 1].line;
+      return rows;
+    });
+    previous = read.catch(() => undefined);
+    return read;
+  };
 }

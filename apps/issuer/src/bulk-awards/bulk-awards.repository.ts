@@ -94,17 +94,30 @@ export class BulkAwardsRepository {
   }
 
   /**
-   * Locks up to `limit` pending rows for this transaction. SKIP LOCKED lets two runs of the same
+   * Up to `limit` pending rows after `afterLine`, in line order, read without a lock: a chunk is
+   * prepared (hashed, signed) from them before its transaction opens, which then claims them.
+   */
+  async peekPending(jobId: string, afterLine: number, limit: number): Promise<ClaimedRow[]> {
+    return this.prisma.database.query<ClaimedRow>(
+      `SELECT "line", "input" FROM "issuer"."bulk_award_rows"
+       WHERE "jobId" = $1 AND "status" = 'pending' AND "line" > $2
+       ORDER BY "line" LIMIT $3`,
+      [jobId, afterLine, limit],
+    );
+  }
+
+  /**
+   * Locks those of `lines` still pending for this transaction. SKIP LOCKED lets two runs of the same
    * job (a resumed run and BullMQ's recovered stalled one) share the work without awarding a row
    * twice: a row another run holds is skipped, and a row it committed is no longer pending.
    */
-  async claimPending(sql: SqlSession, jobId: string, limit: number): Promise<ClaimedRow[]> {
-    return sql.query<ClaimedRow>(
-      `SELECT "line", "input" FROM "issuer"."bulk_award_rows"
-       WHERE "jobId" = $1 AND "status" = 'pending'
-       ORDER BY "line" LIMIT $2
+  async claimLines(sql: SqlSession, jobId: string, lines: readonly number[]): Promise<{ line: number }[]> {
+    return sql.query<{ line: number }>(
+      `SELECT "line" FROM "issuer"."bulk_award_rows"
+       WHERE "jobId" = $1 AND "status" = 'pending' AND "line" IN (SELECT json_array_elements_text($2::json)::int)
+       ORDER BY "line"
        FOR UPDATE SKIP LOCKED`,
-      [jobId, limit],
+      [jobId, JSON.stringify(lines)],
     );
   }
 

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
+import { issuerDid } from '@badges/openbadges';
+
 import type { IssuerConfig } from '../config/issuer.config';
 import { ISSUER_CONFIG } from './tokens';
 
@@ -31,6 +33,22 @@ export class PublicUrls {
   badgeImage(id: string): string { return `${this.badge(id)}/image`; }
   assertion(id: string): string { return `${this.base}/public/assertions/${id}`; }
   assertionImage(id: string): string { return `${this.assertion(id)}/image`; }
+  /** OB 3.0 (decision 0048): the award's OpenBadgeCredential, and its image with the credential baked in. */
+  credential(id: string): string { return `${this.base}/public/credentials/${id}`; }
+  credentialImage(id: string): string { return `${this.credential(id)}/image`; }
+  /** The issuer's did:web DID (its OB 3.0 `issuer.id`); its document is at `didDocument`, as did:web resolves it. */
+  issuerDid(issuerId: string): string { return issuerDid(this.base, issuerId); }
+  didDocument(issuerId: string): string { return `${this.issuer(issuerId)}/did.json`; }
+  /** The Data Integrity `verificationMethod` of an Ed25519 key: `{did}#{keyId}` in the DID document. */
+  didKey(issuerId: string, keyId: string): string { return `${this.issuerDid(issuerId)}#${keyId}`; }
+  jwks(issuerId: string): string { return `${this.issuer(issuerId)}/jwks.json`; }
+  /** A VC-JWT's `kid`: the key's own URL, which answers its JWK (and is its `kid` in the JWKS). */
+  jwksKey(issuerId: string, keyId: string): string { return `${this.issuer(issuerId)}/jwks/${keyId}`; }
+  statusList(issuerId: string, listNumber: number): string { return `${this.issuer(issuerId)}/status/${listNumber}`; }
+  /** The award's baked image: the OB 2.0 one, or the credential's when the award has no 2.0 form. */
+  awardImage(award: { id: string; openBadgesVersion: string }): string {
+    return award.openBadgesVersion === '3.0' ? this.credentialImage(award.id) : this.assertionImage(award.id);
+  }
   /**
    * The OB 2.0 `id` of a stored document: the one another platform published, kept unchanged by a
    * migration (decision 0044), or ours. Served at our path either way (`/public/…/{id}`).

@@ -7,7 +7,7 @@ import type { LightMyRequestResponse } from 'fastify';
 
 import { createEvent, Topic, type BadgeEvent } from '@badges/events';
 import { sharedInProcessBus } from '@badges/messaging';
-import { validateNode } from '@badges/openbadges';
+import { buildEndorsement, buildIssuerProfile, validateNode, verifyOpenBadge, type FetchDocument } from '@badges/openbadges';
 import { databaseTargets } from '@badges/persistence';
 import { InternalHeader } from '@badges/service-kit';
 
@@ -17,6 +17,7 @@ import { createTestApp, TEST_INTERNAL_TOKEN, type TestApp } from '../testing/iss
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const ENDORSEMENTS = 'https://badges.example.org/public/endorsements';
 const PROFILE = 'https://badges.example.org/public/endorsers/council-profile';
+const BASE = 'https://badges.example.org';
 
 function issued(institutionId: string, endorsementId: string, target: { type: 'Issuer' | 'BadgeClass' | 'Assertion'; entityId: string }, comment: string) {
   return createEvent(Topic.EndorsementIssued, {
@@ -85,6 +86,36 @@ describe.each(databaseTargets())('received endorsements on $name', (target) => {
     expect(page).toContain('Meets our &lt;standard&gt;.');
     // Another entity's documents are untouched.
     expect((await json(`/public/issuers/${ids.issuer}`)).endorsement).toBeUndefined();
+  });
+
+  it('lists a badge class\'s endorsements on its default edition only, so our verifier finds every edition consistent', async () => {
+    // The endorsement service's documents, as it publishes them: the claim is the default edition's URL.
+    const endorsement = buildEndorsement({
+      id: `${ENDORSEMENTS}/end-badge`, issuer: PROFILE, issuedOn: '2026-01-01T00:00:00Z', verification: { type: 'hosted' },
+      claim: { id: `${BASE}/public/badges/${ids.badgeClass}`, endorsementComment: 'Meets our standard.' },
+    });
+    const endorser = buildIssuerProfile({ id: PROFILE, name: 'Engineering Council', url: 'https://council.example', email: 'e@council.example' });
+    const fetchDocument: FetchDocument = async (url) => {
+      if (url === endorsement.id) return { status: 200, body: JSON.stringify(endorsement) };
+      if (url === PROFILE) return { status: 200, body: JSON.stringify(endorser) };
+      if (!url.startsWith(`${BASE}/`)) return { status: 404, body: '' };
+      const response = await get(url.slice(BASE.length));
+      return { status: response.statusCode, contentType: response.headers['content-type'] as string, body: response.body };
+    };
+    const verify = (url: string) => verifyOpenBadge(url, { fetchDocument, checkImages: false, now: new Date('2026-03-01T00:00:00Z') });
+
+    const english = (await verify(`${BASE}/public/badges/${ids.badgeClass}`)).report;
+    expect(english).toMatchObject({ valid: true, warningCount: 0 });
+    expect(english.endorsements).toEqual([expect.objectContaining({ id: endorsement.id, status: 'valid', comment: 'Meets our standard.' })]);
+
+    const frenchUrl = `${BASE}/public/badges/${ids.badgeClass}?lang=fr`;
+    expect((await json(frenchUrl.slice(BASE.length))).endorsement).toBeUndefined();
+    const french = (await verify(frenchUrl)).report;
+    expect(french.messages.map((m) => m.code)).not.toContain('ENDORSEMENT_CLAIM_MISMATCH');
+    expect(french).toMatchObject({ valid: true, warningCount: 0 });
+    expect(french.endorsements ?? []).toEqual([]);
+    // People reading the French page still see who vouches for the badge.
+    expect((await get(frenchUrl.slice(BASE.length), 'text/html')).body).toContain('Engineering Council');
   });
 
   it('lists endorsements of the issuer and of a hosted assertion', async () => {

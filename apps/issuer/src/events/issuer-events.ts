@@ -22,13 +22,17 @@ export interface IssuedAssertion {
   issuedOn: Date;
   expires: Date | null;
   notify: boolean;
+  /** '2.0', '3.0' or 'both' (decision 0048): which image is the award's, and whether it has a credential. */
+  openBadgesVersion: string;
+  /** 'ldp' | 'jwt' when the award has an OB 3.0 credential. */
+  credentialFormat: string | null;
 }
 
 type AssertionIds = Pick<IssuedAssertion, 'id' | 'badgeClassId' | 'issuerId'>;
 
 /** An award a migration run wrote (decision 0044), with the names its event carries. */
 export interface ImportedAward {
-  assertion: Omit<IssuedAssertion, 'notify'> & { documentId: string | null };
+  assertion: Omit<IssuedAssertion, 'notify' | 'openBadgesVersion' | 'credentialFormat'> & { documentId: string | null };
   /** Set for a revoked one: the passport keeps the revocation with the award. */
   revocation: { reason: string; revokedAt: Date } | null;
   /** False when only the hash is known: the stored lookup then names nobody, and is not published. */
@@ -111,7 +115,10 @@ export class IssuerEvents {
           issuedOn: assertion.issuedOn.toISOString(),
           ...(assertion.expires ? { expires: assertion.expires.toISOString() } : {}),
           notify: assertion.notify,
-          imageUrl: this.urls.assertionImage(assertion.id),
+          imageUrl: this.urls.awardImage(assertion),
+          ...(assertion.credentialFormat
+            ? { credentialUrl: this.urls.credential(assertion.id), credentialFormat: assertion.credentialFormat as 'ldp' | 'jwt' }
+            : {}),
         },
       }),
     );

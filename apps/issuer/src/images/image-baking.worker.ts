@@ -55,8 +55,8 @@ export class ImageBakingWorker implements OnApplicationBootstrap {
   /** Reads, bakes and stores some of a job's assertions; how many images were stored. */
   private async bakeSlice(institutionId: string, assertionIds: string[]): Promise<number> {
     const found = await this.publicDocuments.assertionsWithSource(assertionIds);
-    // Revocation does not change the image; a revoked assertion simply has none to serve.
-    const live = found.filter(({ assertion, document }) => assertion.institutionId === institutionId && document.status === 200);
+    // Revocation does not change the image; a revoked assertion simply has none to serve, nor has an award in OB 3.0 only.
+    const live = found.filter(({ assertion, document }) => assertion.institutionId === institutionId && document.status === 200 && !document.ob3Only);
     const stored = await this.baked.versionsOf(live.map(({ assertion }) => assertion.id));
     const stale = live.filter(({ assertion }) => !isCurrentBake(stored.get(assertion.id), assertion));
     let saved = 0;

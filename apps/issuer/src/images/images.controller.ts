@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { InternalTokenGuard, markPublicCacheable } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
+import { ob3OnlyError } from '../credentials/award-forms';
 import { PUBLIC_CACHE_CONTROL } from '../public-documents/public-documents.controller';
 import { ImagesService, type ServedImage } from './images.service';
 
@@ -24,7 +25,9 @@ export class ImagesController {
 
   @Get('assertions/:id/image')
   async assertion(@Param('id', EntityIdPipe) id: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
-    send(reply, await this.images.assertionImage(id), ifNoneMatch);
+    const image = await this.images.assertionImage(id);
+    if ('ob3OnlyImage' in image) throw ob3OnlyError(reply, image.ob3OnlyImage, 'image/*');
+    send(reply, image, ifNoneMatch);
   }
 }
 

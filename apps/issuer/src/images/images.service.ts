@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { ApiError, cacheTag, tenantScope } from '@badges/service-kit';
 
+import { PublicUrls } from '../common/public-urls';
 import { PublicDocumentsRepository } from '../public-documents/public-documents.repository';
 import { PublicDocumentsService } from '../public-documents/public-documents.service';
 import { AssertionImageBaker } from './assertion-image.baker';
@@ -25,6 +26,7 @@ export class ImagesService {
     private readonly baked: BakedImagesRepository,
     private readonly baker: AssertionImageBaker,
     private readonly scheduler: BakeScheduler,
+    private readonly urls: PublicUrls,
   ) {}
 
   async issuerImage(issuerId: string): Promise<ServedImage> {
@@ -45,10 +47,12 @@ export class ImagesService {
    * bake when it was made from the badge class's current image and from the assertion as it now
    * stands (an edit makes it stale); otherwise baked here, served and stored (or, should the write
    * fail, left to a bake job), so a lost or pending job never breaks the route. A revoked
-   * assertion has no image (410).
+   * assertion has no image (410). An award made in OB 3.0 only has no OB 2.0 image: its
+   * credential's is named instead (the route answers 404 `ob3_only`).
    */
-  async assertionImage(assertionId: string): Promise<ServedImage> {
+  async assertionImage(assertionId: string): Promise<ServedImage | { ob3OnlyImage: string }> {
     const { document, assertion } = await this.publicDocuments.assertionWithSource(assertionId);
+    if (document.ob3Only) return { ob3OnlyImage: this.urls.credentialImage(assertion.id) };
     if (document.status === 410) throw new ApiError(410, 'revoked', 'This assertion has been revoked.');
     const imageId = assertion.badgeClass.imageId;
     const etag = `"${imageId}-${assertion.id}-${assertion.updatedAt.getTime()}"`;

@@ -19,5 +19,6 @@ export function toIssuerV2(row: IssuerRecord, urls: PublicUrls, staff: readonly 
     url: row.url,
     staff: [...staff],
     extensions: {},
+    credentialProof: row.credentialProof,
   };
 }

@@ -29,7 +29,8 @@ export class IssuersService {
     await this.requireInstitution(scope);
     const created = await this.prisma.$transaction(async (tx) => {
       const imageId = image ? await this.images.create(scope, image, tx) : null;
-      const issuer = await this.issuers.create(scope, { name: body.name, description: body.description ?? null, email: body.email, url: body.url, imageId, createdBy: createdByOf(origin) }, tx);
+      const fields = { name: body.name, description: body.description ?? null, email: body.email, url: body.url, credentialProof: body.credentialProof };
+      const issuer = await this.issuers.create(scope, { ...fields, imageId, createdBy: createdByOf(origin) }, tx);
       await this.events.issuerCreated(prismaSqlSession(tx), scope, origin, issuer);
       return issuer;
     });
@@ -53,11 +54,12 @@ export class IssuersService {
     const updated = await this.prisma.$transaction(async (tx) => {
       const current = await this.issuers.findById(scope, id, tx);
       if (!current) throw ApiError.notFound('issuer');
-      const fields = { name: body.name, description: body.description ?? null, email: body.email, url: body.url };
+      // An absent credentialProof keeps the stored one; a change applies to credentials signed from now on.
+      const fields = { name: body.name, description: body.description ?? null, email: body.email, url: body.url, credentialProof: body.credentialProof ?? current.credentialProof };
       const imageId = image ? await this.images.create(scope, image, tx) : current.imageId;
       // The Profile and every page that names the issuer are stale: caches drop them (docs/caching.md).
       // A new image is named by its stored image id (its bytes never travel in an event).
-      const changes = fieldChanges(current, { ...fields, imageId }, ['name', 'description', 'email', 'url', 'imageId']);
+      const changes = fieldChanges(current, { ...fields, imageId }, ['name', 'description', 'email', 'url', 'imageId', 'credentialProof']);
       await this.events.issuerUpdated(prismaSqlSession(tx), scope, origin, id, { change: 'profile', changes });
       if (!image) return (await this.issuers.update(scope, id, fields, tx)) as IssuerRecord;
       const saved = (await this.issuers.update(scope, id, { ...fields, imageId }, tx)) as IssuerRecord;

@@ -117,6 +117,12 @@ export class AssertionRecordsWriter {
       revokedAt: record.revoked ? new Date(record.updatedAt) : null,
       signedJws: null,
       signingKeyId: null,
+      // An imported award is the OB 2.0 assertion another platform published: no OB 3.0 form.
+      openBadgesVersion: '2.0',
+      credential: null,
+      credentialFormat: null,
+      credentialKeyId: null,
+      statusListIndex: null,
       documentId: storedDocumentId(record.documentId, this.urls.assertion(record.sourceId)),
       migrationDigest: digest,
       createdBy: null,

@@ -10,6 +10,12 @@ export type PageFact =
   | { label: 'website' | 'contact'; value: string }
   | { label: keyof PageLabels; code: keyof PageLabels };
 
+/** A machine-readable form of what the page shows: its label (page-labels.ts) and media type. */
+export interface PageDataLink {
+  label: 'data' | 'credentialData';
+  type: string;
+}
+
 /** What the HTML page of a public document shows; filled from the same rows as the JSON-LD. */
 export interface PageView {
   /** BCP 47 language of the texts, for `<html lang>`. */
@@ -32,4 +38,8 @@ export interface PageView {
   revoked?: { reason?: string };
   /** Live endorsements of the entity (the assertion page lists only its own, not its badge class's). */
   endorsements?: { url: string; endorserName?: string; endorserUrl?: string; comment?: string }[];
+  /** What `url` answers to a machine; absent: the OB 2.0 JSON-LD. */
+  data?: PageDataLink;
+  /** The same award in its other Open Badges form (decision 0048): the 2.0 assertion and the 3.0 credential link each other. */
+  alternate?: PageDataLink & { url: string };
 }

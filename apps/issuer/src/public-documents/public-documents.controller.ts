@@ -1,9 +1,10 @@
 import { Controller, Get, Headers, Param, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
-import { acceptedLanguages, ApiError, InternalTokenGuard, markPublicCacheable, negotiate, prefersJose } from '@badges/service-kit';
+import { acceptedLanguages, ApiError, InternalTokenGuard, jsonLdContentType, markPublicCacheable, negotiate, prefersJose } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
+import { linkAlternate, ob3OnlyError } from '../credentials/award-forms';
 import { PublicDocumentsService, type PublicDocument } from './public-documents.service';
 import { renderHtml } from './render-html';
 
@@ -48,7 +49,9 @@ export class PublicDocumentsController {
   /**
    * A signed assertion's canonical form is its compact JWS: `?format=jws` or
    * `Accept: application/jose` returns it as `application/jose`. Asking a hosted assertion for
-   * a JWS is 404 (there is none); a revoked one answers 410 with the revoked stub as usual.
+   * a JWS is 404 (there is none); a revoked one answers 410 with the revoked stub as usual. An
+   * award with an OB 3.0 form links its credential (`Link`); one made in 3.0 only has no 2.0
+   * document: 404 `ob3_only`, naming the credential.
    */
   @Get('assertions/:id')
   async assertion(
@@ -62,6 +65,10 @@ export class PublicDocumentsController {
     // The page shows the badge's texts in the reader's language (`?lang=` first); the JSON is unchanged.
     const requested = langParameter(lang);
     const document = await this.documents.assertion(id, [...(requested ? [requested.toLowerCase()] : []), ...acceptedLanguages(acceptLanguage)]);
+    if (document.credential) {
+      if (document.ob3Only) throw ob3OnlyError(reply, document.credential.url, document.credential.mediaType);
+      linkAlternate(reply, document.credential.url, document.credential.mediaType);
+    }
     if (document.status === 200 && (format === 'jws' || prefersJose(accept))) {
       if (!document.jws) throw ApiError.notFound('signed assertion');
       void markPublicCacheable(reply, { tags: document.tags })
@@ -88,5 +95,5 @@ function send(reply: FastifyReply, document: PublicDocument, accept: string | un
     void reply.header('content-type', 'text/html; charset=utf-8').header('content-language', document.view.lang).send(renderHtml(document.view));
     return;
   }
-  void reply.header('content-type', 'application/ld+json; charset=utf-8').send(JSON.stringify(document.json));
+  void reply.header('content-type', jsonLdContentType(accept)).send(JSON.stringify(document.json));
 }

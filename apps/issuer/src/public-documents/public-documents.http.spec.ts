@@ -56,8 +56,27 @@ describe.each(databaseTargets())('public documents on $name', (target) => {
     const doc = response.json() as Json;
     expect(doc).toMatchObject({ '@context': 'https://w3id.org/openbadges/v2', type: 'Issuer', id: `${BASE}/public/issuers/${issuer.entityId}`, email: 'science@example.edu' });
     expect(errorsOf(validateNode(doc, 'Issuer'))).toEqual([]);
-    for (const accept of ['application/json', 'application/ld+json', '*/*']) {
+    for (const accept of ['application/ld+json', '*/*', 'application/ld+json, application/json;q=0.9, */*;q=0.1']) {
       expect((await get(`/public/issuers/${issuer.entityId}`, accept)).headers['content-type']).toMatch(/^application\/ld\+json/);
+    }
+  });
+
+  it('answers application/json, with the same body, to a client that asks for JSON and not JSON-LD (OB 2.0), on every JSON route', async () => {
+    const paths = [
+      `/public/issuers/${issuer.entityId}`,
+      `/public/badges/${badgeClass.entityId}`,
+      `/public/badges/${badgeClass.entityId}?lang=fr`,
+      `/public/assertions/${assertion.entityId}`,
+      `/public/issuers/${issuer.entityId}/revocations`,
+    ];
+    for (const path of paths) {
+      const json = await get(path, 'application/json');
+      const ld = await get(path, 'application/ld+json');
+      expect([path, json.statusCode, json.headers['content-type']]).toEqual([path, 200, 'application/json; charset=utf-8']);
+      expect(json.headers.vary).toMatch(/^Accept\b/);
+      expect(ld.headers['content-type']).toBe('application/ld+json; charset=utf-8');
+      expect(ld.headers.vary).toMatch(/^Accept\b/);
+      expect(json.body).toBe(ld.body);
     }
   });
 

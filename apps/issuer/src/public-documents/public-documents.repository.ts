@@ -3,10 +3,12 @@ import { Injectable } from '@nestjs/common';
 import type { Assertion, AssertionEvidence, BadgeClass, BadgeClassAlignment, BadgeClassTranslation, Issuer, SigningKey, StoredImage } from '../generated/prisma/client';
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
 
-/** With the ids of all its signing keys, active and retired, oldest first (its `publicKey`). */
+/** With the ids of all its JWS signing keys (RS256/ES256), active and retired, oldest first (its `publicKey`). */
 export type PublicIssuer = Issuer & { signingKeys: { id: string }[] };
 /** Public half only: the sealed private key is never selected by the public reader. */
 export type PublicSigningKey = Pick<SigningKey, 'id' | 'issuerId' | 'publicKeyPem'>;
+/** Every key of an issuer as its DID document (Ed25519) and JWKS (RS256/ES256) publish them. */
+export type PublishedKey = Pick<SigningKey, 'id' | 'algorithm' | 'publicKeyPem' | 'publicKeyMultibase'>;
 export interface PublicRevocation {
   id: string;
   documentId: string | null;
@@ -29,10 +31,13 @@ const BADGE_CLASSES_SQL = `
   FROM "issuer"."badge_classes" bc JOIN "issuer"."issuers" i ON i."id" = bc."issuerId"
   WHERE bc."id" IN (SELECT json_array_elements_text($1::json))`;
 
-/** An issuer with the ids of its keys, oldest first, in one statement (see BADGE_CLASSES_SQL). */
+/**
+ * An issuer with the ids of its JWS keys, oldest first, in one statement (see BADGE_CLASSES_SQL).
+ * Its Ed25519 (DID) keys are no OB 2.0 CryptographicKey: the DID document publishes them.
+ */
 const ISSUER_SQL = `
   SELECT i.*,
-    COALESCE((SELECT json_agg(json_build_object('id', k."id") ORDER BY k."createdAt", k."id") FROM "issuer"."signing_keys" k WHERE k."issuerId" = i."id"), '[]') AS "signingKeys"
+    COALESCE((SELECT json_agg(json_build_object('id', k."id") ORDER BY k."createdAt", k."id") FROM "issuer"."signing_keys" k WHERE k."issuerId" = i."id" AND k."algorithm" <> 'Ed25519'), '[]') AS "signingKeys"
   FROM "issuer"."issuers" i WHERE i."id" = $1`;
 
 type IssuerJson = Omit<Issuer, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
@@ -59,9 +64,23 @@ export class PublicDocumentsRepository {
     return issuer ?? null;
   }
 
-  /** A key is found only under the issuer that owns it. */
+  /** A JWS key is found only under the issuer that owns it. */
   findSigningKey(issuerId: string, keyId: string): Promise<PublicSigningKey | null> {
-    return this.prisma.signingKey.findFirst({ where: { id: keyId, issuerId }, select: { id: true, issuerId: true, publicKeyPem: true } });
+    return this.prisma.signingKey.findFirst({ where: { id: keyId, issuerId, algorithm: { not: 'Ed25519' } }, select: { id: true, issuerId: true, publicKeyPem: true } });
+  }
+
+  /** Every key of the issuer, retired ones too (what they signed keeps verifying), oldest first. */
+  publishedKeys(issuerId: string): Promise<PublishedKey[]> {
+    return this.prisma.signingKey.findMany({
+      where: { issuerId },
+      select: { id: true, algorithm: true, publicKeyPem: true, publicKeyMultibase: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  /** The stored, signed status list credential of one issuer's list, and when it was last signed. */
+  findStatusList(issuerId: string, listNumber: number): Promise<{ credential: string; updatedAt: Date } | null> {
+    return this.prisma.statusListCredential.findUnique({ where: { issuerId_listNumber: { issuerId, listNumber } }, select: { credential: true, updatedAt: true } });
   }
 
   /**

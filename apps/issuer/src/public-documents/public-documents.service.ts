@@ -20,6 +20,25 @@ export interface PublicDocument {
   jws?: string;
   /** What the document is made of (service-kit cacheTag): an event about any of them makes it stale. */
   tags: string[];
+  /** An assertion's OB 3.0 form, when the award has one (decision 0048): where it is, and how it is proven. */
+  credential?: AwardCredential;
+  /** An award made in OB 3.0 only: no OB 2.0 document is published for it (its URL answers 404 `ob3_only`). */
+  ob3Only?: boolean;
+}
+
+export interface AwardCredential {
+  url: string;
+  /** `ldp`: JSON with a Data Integrity proof; `jwt`: a compact VC-JWT. */
+  format: CredentialFormat;
+  /** Its media type: `application/vc+ld+json` or `application/vc+jwt`. */
+  mediaType: string;
+}
+
+export type CredentialFormat = 'ldp' | 'jwt';
+
+/** The media type a stored credential is served as (decision 0048). */
+export function credentialMediaType(format: CredentialFormat): string {
+  return format === 'jwt' ? 'application/vc+jwt' : 'application/vc+ld+json';
 }
 
 /** Issuers carry no language of their own: their pages speak the reader's, among PAGE_LABEL_LANGUAGES. */
@@ -109,16 +128,18 @@ export class PublicDocumentsService {
 
   private assertionDocument(assertion: PublicAssertion, endorsements: LiveEndorsement[], badge: PublicDocument): PublicDocument {
     const url = this.urls.assertionDocument(assertion);
-    // The verifier opens in the page's language (the web app reads `?lang=`), so a French reader stays
-    // in French. It is ours even when the id names a migrated badge's old origin.
-    const verifyUrl = `${new URL(this.urls.assertion(assertion.id)).origin}/verify?url=${encodeURIComponent(url)}&lang=${encodeURIComponent(badge.view.lang)}`;
+    const verifyUrl = this.verifyUrl(url, badge.view.lang);
     const tags = [cacheTag.assertion(assertion.id), ...badge.tags];
+    const credential = assertion.credential && assertion.credentialFormat ? this.awardCredential(assertion.id, assertion.credentialFormat as CredentialFormat) : undefined;
+    const forms = { ...(credential ? { credential } : {}), ...(assertion.openBadgesVersion === '3.0' ? { ob3Only: true } : {}) };
+    const alternate = credential ? { url: credential.url, label: 'credentialData' as const, type: credential.mediaType } : undefined;
     if (assertion.revoked) {
       return {
         status: 410,
         tags,
+        ...forms,
         json: buildRevokedAssertion({ id: url, revocationReason: assertion.revocationReason ?? undefined }),
-        view: { lang: badge.view.lang, kind: 'Assertion', title: badge.view.title, url, verifyUrl, revoked: { reason: assertion.revocationReason ?? undefined } },
+        view: { lang: badge.view.lang, kind: 'Assertion', title: badge.view.title, url, verifyUrl, revoked: { reason: assertion.revocationReason ?? undefined }, alternate },
       };
     }
     // A signed assertion's JSON is exactly what was signed at award time, never rebuilt: the
@@ -134,13 +155,15 @@ export class PublicDocumentsService {
       json,
       jws,
       tags,
+      ...forms,
       view: {
         ...badge.view,
         kind: 'Assertion',
         url,
         verifyUrl,
+        alternate,
         // The baked image: what a shared link previews, and what the visitor can download and verify.
-        imageUrl: this.urls.assertionImage(assertion.id),
+        imageUrl: this.urls.awardImage(assertion),
         facts,
         evidence: assertion.evidence.map((e) => ({ url: e.url ?? undefined, narrative: e.narrative ?? undefined })),
         // The same assertion, its badge's texts in another of the badge's languages.
@@ -150,6 +173,18 @@ export class PublicDocumentsService {
         endorsements: endorsementViews(endorsements),
       },
     };
+  }
+
+  /**
+   * The web app's verifier on `url`. It opens in the page's language (the web app reads `?lang=`),
+   * so a French reader stays in French. It is ours even when the id names a migrated badge's old origin.
+   */
+  verifyUrl(url: string, lang: string): string {
+    return `${new URL(this.urls.base).origin}/verify?url=${encodeURIComponent(url)}&lang=${encodeURIComponent(lang)}`;
+  }
+
+  awardCredential(assertionId: string, format: CredentialFormat): AwardCredential {
+    return { url: this.urls.credential(assertionId), format, mediaType: credentialMediaType(format) };
   }
 
   private issuerJson(issuer: PublicIssuer, endorsements: LiveEndorsement[]) {
@@ -215,7 +250,11 @@ export class PublicDocumentsService {
       tags: badgeClass.tags,
       language: texts.language,
       related: texts.related,
-      endorsement: endorsements.map((e) => e.url),
+      // An Endorsement's claim is the default edition's URL (that is what endorsers are asked
+      // about), and verifiers check that the claim names the node listing it: ours warns
+      // ENDORSEMENT_CLAIM_MISMATCH. So a translation lists none; its `related` leads to the default
+      // edition, which lists them. The page still shows them (docs/public-document-fields.md).
+      endorsement: translation ? [] : endorsements.map((e) => e.url),
     });
     return {
       status: 200,

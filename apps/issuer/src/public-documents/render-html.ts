@@ -105,7 +105,11 @@ export function renderHtml(view: PageView): string {
     const editions = view.editions.map((e) => `<a href="${escapeHtml(e.url)}" hreflang="${escapeHtml(e.lang)}">${escapeHtml(languageName(e.lang, view.lang))}</a>`);
     footer.push(`<p class="editions">${escapeHtml(labels.alsoIn)} ${editions.join(', ')}</p>`);
   }
-  footer.push(`<p class="data"><a href="${escapeHtml(view.url)}" type="application/ld+json">${escapeHtml(labels.data)}</a></p>`);
+  const data = view.data ?? { label: 'data', type: 'application/ld+json' };
+  footer.push(`<p class="data"><a href="${escapeHtml(view.url)}" type="${escapeHtml(data.type)}">${escapeHtml(labels[data.label])}</a></p>`);
+  if (view.alternate) {
+    footer.push(`<p class="data"><a href="${escapeHtml(view.alternate.url)}" type="${escapeHtml(view.alternate.type)}">${escapeHtml(labels[view.alternate.label])}</a></p>`);
+  }
 
   return [
     '<!doctype html>',
@@ -116,7 +120,8 @@ export function renderHtml(view: PageView): string {
     `<title>${escapeHtml(view.title)}</title>`,
     ...previewTags(view, labels),
     `<link rel="canonical" href="${escapeHtml(view.url)}">`,
-    `<link rel="alternate" type="application/ld+json" href="${escapeHtml(view.url)}">`,
+    `<link rel="alternate" type="${escapeHtml(data.type)}" href="${escapeHtml(view.url)}">`,
+    ...(view.alternate ? [`<link rel="alternate" type="${escapeHtml(view.alternate.type)}" href="${escapeHtml(view.alternate.url)}">`] : []),
     `<style>${PAGE_STYLE}</style>`,
     '</head>',
     `<body><main class="${escapeHtml(view.kind.toLowerCase())}">`,

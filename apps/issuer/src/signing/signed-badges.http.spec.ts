@@ -58,6 +58,7 @@ describe.each(databaseTargets())('signed badges on $name', (target) => {
     expect(keyResponse.statusCode).toBe(200);
     expect(keyResponse.headers['content-type']).toMatch(/^application\/ld\+json/);
     expect(keyResponse.headers['cache-control']).toBe('public, max-age=60');
+    expect((await get(creator.slice(BASE.length), { accept: 'application/json' })).headers['content-type']).toBe('application/json; charset=utf-8');
     const key = keyResponse.json() as Json;
     expect(key).toMatchObject({ type: 'CryptographicKey', id: creator, owner: `${BASE}/public/issuers/${issuer.entityId}` });
     const { alg } = decodeProtectedHeader(jws);

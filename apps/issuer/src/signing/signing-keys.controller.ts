@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 
-import { RotateSigningKeyBodySchema, successEnvelope, type SigningKeyV2, type V2SuccessEnvelope } from '@badges/api-contracts';
+import { IssuerRotateSigningKeyBodySchema, successEnvelope, type SigningKeyV2, type V2SuccessEnvelope } from '@badges/api-contracts';
 import type { EventOrigin } from '@badges/events';
 import { cacheTag, InstitutionId, InternalTokenGuard, markPublicCacheStale, parseWith, RequestOrigin, requireIssuerAction, StaffIssuerAccess, tenantScope, type IssuerAccess } from '@badges/service-kit';
 
@@ -21,7 +21,7 @@ export class SigningKeysController {
     private readonly urls: PublicUrls,
   ) {}
 
-  /** Oldest first; empty until the issuer's first signed badge class, award or rotation. */
+  /** Oldest first; empty until the issuer's first signed badge class, award (2.0 signed or 3.0) or rotation. */
   @Get()
   async list(@InstitutionId() institutionId: string, @Param('entityId', EntityIdPipe) issuerId: string): Promise<V2SuccessEnvelope<SigningKeyV2>> {
     await this.owned.requireIssuer(tenantScope(institutionId), issuerId);
@@ -41,7 +41,7 @@ export class SigningKeysController {
     @StaffIssuerAccess() access: IssuerAccess,
   ): Promise<V2SuccessEnvelope<SigningKeyV2>> {
     requireIssuerAction(access, await this.owned.requireIssuer(tenantScope(institutionId), issuerId), 'manage-issuer');
-    const { algorithm } = parseWith(RotateSigningKeyBodySchema, body);
+    const { algorithm } = parseWith(IssuerRotateSigningKeyBodySchema, body);
     const keys = await this.keys.rotate(tenantScope(institutionId), issuerId, origin, algorithm);
     markPublicCacheStale(reply, [cacheTag.issuer(issuerId)]);
     return successEnvelope(keys.map((key) => toSigningKeyV2(key, this.urls)));

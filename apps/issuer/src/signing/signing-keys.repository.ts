@@ -1,17 +1,35 @@
 import { Injectable } from '@nestjs/common';
 
-import type { SigningKey } from '../generated/prisma/client';
-import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
-
+import type { IssuerKeyAlgorithm } from '@badges/api-contracts';
 import { type TenantScope } from '@badges/service-kit';
 
+import type { Prisma, SigningKey } from '../generated/prisma/client';
+import { IssuerPrismaService, type IssuerTx } from '../prisma/issuer-prisma.service';
+
 export type SigningKeyRecord = SigningKey;
+
+/**
+ * An issuer has one active key per family (decision 0048): `jws` (RS256/ES256: OB 2.0 signed
+ * badges and VC-JWT, published as CryptographicKeys and in the JWKS) and `did` (Ed25519: OB 3.0
+ * Data Integrity proofs and status lists, published in the DID document).
+ */
+export type KeyFamily = 'jws' | 'did';
+
+export function keyFamilyOf(algorithm: string): KeyFamily {
+  return algorithm === 'Ed25519' ? 'did' : 'jws';
+}
+
+function familyWhere(family: KeyFamily): Prisma.SigningKeyWhereInput {
+  return family === 'did' ? { algorithm: 'Ed25519' } : { algorithm: { not: 'Ed25519' } };
+}
 
 export interface NewSigningKey {
   id: string;
   issuerId: string;
-  algorithm: string;
+  algorithm: IssuerKeyAlgorithm;
   publicKeyPem: string;
+  /** Ed25519 only: the Multikey of the DID document. */
+  publicKeyMultibase: string | null;
   privateKeyEnc: string;
 }
 
@@ -27,21 +45,26 @@ export class SigningKeysRepository {
     return tx.signingKey.findMany({ where: { institutionId: scope.institutionId, issuerId }, orderBy: [...byAge] });
   }
 
-  findActive(scope: TenantScope, issuerId: string, tx: IssuerTx = this.prisma): Promise<SigningKeyRecord | null> {
-    return tx.signingKey.findFirst({ where: { institutionId: scope.institutionId, issuerId, retiredAt: null } });
+  findActive(scope: TenantScope, issuerId: string, family: KeyFamily, tx: IssuerTx = this.prisma): Promise<SigningKeyRecord | null> {
+    return tx.signingKey.findFirst({ where: { institutionId: scope.institutionId, issuerId, retiredAt: null, ...familyWhere(family) } });
+  }
+
+  /** One key of the issuer, active or retired (the credentials it signed name it). */
+  findById(scope: TenantScope, issuerId: string, keyId: string, tx: IssuerTx = this.prisma): Promise<SigningKeyRecord | null> {
+    return tx.signingKey.findFirst({ where: { institutionId: scope.institutionId, issuerId, id: keyId } });
   }
 
   /**
-   * Inserts `key` as the issuer's active key unless one already exists. ON CONFLICT on the
-   * partial unique index (one active key per issuer) makes a concurrent first use wait for the
-   * other transaction and then do nothing, instead of failing (and aborting) this transaction.
+   * Inserts `key` as the issuer's active key of its family unless one already exists. ON CONFLICT
+   * on the partial unique index (one active key per issuer and family) makes a concurrent first use
+   * wait for the other transaction and then do nothing, instead of failing (and aborting) this
+   * transaction. True when this call made the key (false: another transaction's key won the race).
    */
-  /** True when this call made the key (false: another transaction's key won the race). */
   async insertIfNoneActive(scope: TenantScope, key: NewSigningKey, tx: IssuerTx): Promise<boolean> {
     const inserted = await tx.$executeRaw`
-      INSERT INTO "issuer"."signing_keys" ("id", "institutionId", "issuerId", "algorithm", "publicKeyPem", "privateKeyEnc")
-      VALUES (${key.id}, ${scope.institutionId}, ${key.issuerId}, ${key.algorithm}, ${key.publicKeyPem}, ${key.privateKeyEnc})
-      ON CONFLICT ("issuerId") WHERE "retiredAt" IS NULL DO NOTHING`;
+      INSERT INTO "issuer"."signing_keys" ("id", "institutionId", "issuerId", "algorithm", "publicKeyPem", "publicKeyMultibase", "privateKeyEnc")
+      VALUES (${key.id}, ${scope.institutionId}, ${key.issuerId}, ${key.algorithm}, ${key.publicKeyPem}, ${key.publicKeyMultibase}, ${key.privateKeyEnc})
+      ON CONFLICT ("issuerId", ("algorithm" = 'Ed25519')) WHERE "retiredAt" IS NULL DO NOTHING`;
     return inserted > 0;
   }
 
@@ -49,8 +72,8 @@ export class SigningKeysRepository {
     await tx.signingKey.create({ data: { ...key, institutionId: scope.institutionId } });
   }
 
-  async retireActive(scope: TenantScope, issuerId: string, at: Date, tx: IssuerTx): Promise<void> {
-    await tx.signingKey.updateMany({ where: { institutionId: scope.institutionId, issuerId, retiredAt: null }, data: { retiredAt: at } });
+  async retireActive(scope: TenantScope, issuerId: string, family: KeyFamily, at: Date, tx: IssuerTx): Promise<void> {
+    await tx.signingKey.updateMany({ where: { institutionId: scope.institutionId, issuerId, retiredAt: null, ...familyWhere(family) }, data: { retiredAt: at } });
   }
 
   /**

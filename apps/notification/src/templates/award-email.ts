@@ -1,4 +1,4 @@
-import type { AssertionIssuedPayload } from '@badges/events';
+import { awardPageUrl, type AssertionIssuedPayload } from '@badges/events';
 
 import { defaultPart, EMAIL_LANGUAGES, inLanguages, TemplateKind, type EmailLanguage } from './default-templates';
 import { renderEmail, type RenderedEmail } from './template-renderer';
@@ -15,7 +15,8 @@ import type { EffectiveTemplate } from './templates.service';
  */
 export function awardEmail(template: EffectiveTemplate, payload: AssertionIssuedPayload, recipientLanguage?: EmailLanguage): RenderedEmail {
   const passportUrl = passportUrlOf(payload.assertionUrl);
-  const values = { issuerName: payload.issuerName, assertionUrl: payload.assertionUrl, passportUrl };
+  // `assertionUrl` is the badge's page: the credential's for an award made in OB 3.0 only.
+  const values = { issuerName: payload.issuerName, assertionUrl: awardPageUrl(payload), passportUrl };
   if (!template.isDefault) return renderEmail(template, { ...values, badgeName: payload.badgeClassName });
   const names = badgeNames(payload);
   // Each language's part names the badge in that language, so each is filled on its own.

@@ -46,7 +46,7 @@ export function ownInstitution(token: string): Promise<InstitutionV2> {
 /* Issuers, badge classes, awards and assertions: the staff side of the Badgr v2 API. */
 
 /** A null description clears it; `image` (a PNG or SVG data URI) replaces the image, left out it keeps the current one. */
-export type IssuerFields = Pick<IssuerV2, 'name' | 'email' | 'url' | 'description'> & { image?: string };
+export type IssuerFields = Pick<IssuerV2, 'name' | 'email' | 'url' | 'description' | 'credentialProof'> & { image?: string };
 
 export function listIssuers(token: string): Promise<IssuerV2[]> {
   return apiResult<IssuerV2>('/v2/issuers?include_staff=false', { token });

@@ -30,7 +30,15 @@ export const awardedBadgeFields = z.object({
   badgeLanguage: z.string().min(1).max(35).optional(),
   issuedOn: isoDateTime,
   expires: isoDateTime.optional(),
+  /** The baked image: the OB 2.0 one, or the OB 3.0 credential's for an award made in 3.0 only. */
   imageUrl: httpUrl,
+  /**
+   * OB 3.0 (decision 0048): the award's OpenBadgeCredential (`PUBLIC_URL/public/credentials/{id}`),
+   * present when the award has that form, with its format: `ldp` (JSON with a Data Integrity proof)
+   * or `jwt` (a compact VC-JWT). Absent: the award is OB 2.0 only, as every award before.
+   */
+  credentialUrl: httpUrl.optional(),
+  credentialFormat: z.enum(['ldp', 'jwt']).optional(),
 });
 
 export const assertionIssuedPayload = awardedBadgeFields
@@ -43,6 +51,19 @@ export const assertionIssuedPayload = awardedBadgeFields
   .refine((p) => p.notify || p.recipient.plaintextIdentity === undefined, {
     message: 'recipient.plaintextIdentity is only allowed when notify is true',
     path: ['recipient', 'plaintextIdentity'],
+  })
+  .refine((p) => (p.credentialUrl === undefined) === (p.credentialFormat === undefined), {
+    message: 'credentialUrl and credentialFormat travel together',
+    path: ['credentialFormat'],
   });
 
 export type AssertionIssuedPayload = z.infer<typeof assertionIssuedPayload>;
+
+/**
+ * The award's public page: its OB 2.0 assertion, or its OB 3.0 credential when the award was made in
+ * 3.0 only. That case shows in the payload as `imageUrl` naming the credential's own image, since an
+ * award in 3.0 only has no 2.0 document (its assertion URL answers 404 `ob3_only`).
+ */
+export function awardPageUrl(payload: Pick<AssertionIssuedPayload, 'assertionUrl' | 'imageUrl' | 'credentialUrl'>): string {
+  return payload.credentialUrl && payload.imageUrl.startsWith(`${payload.credentialUrl}/`) ? payload.credentialUrl : payload.assertionUrl;
+}

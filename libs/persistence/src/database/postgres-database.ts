@@ -3,12 +3,19 @@ import { Pool } from 'pg';
 
 import type { Database, PrismaAdapterFactory, SqlSession } from './database';
 
+/**
+ * Connections one PostgresDatabase may hold in each of its two pools: its own (raw SQL,
+ * transactions) and the one the Prisma adapter opens. A process holds at most twice this, which
+ * sizes PostgreSQL's max_connections (docs/operations.md, infra/k8s).
+ */
+export const POSTGRES_POOL_SIZE = 10;
+
 export class PostgresDatabase implements Database {
   readonly kind = 'postgres' as const;
   private readonly pool: Pool;
 
   /** `afterClose` runs once the pool has ended: the embedded runner stops its own server there. */
-  constructor(private readonly url: string, poolSize = 10, private readonly afterClose?: () => Promise<void>) {
+  constructor(private readonly url: string, private readonly poolSize = POSTGRES_POOL_SIZE, private readonly afterClose?: () => Promise<void>) {
     this.pool = new Pool({ connectionString: url, max: poolSize });
     // An idle connection dies when the server restarts or an operator terminates it. The pool has
     // already dropped that client and the next query opens a new one; without a listener the
@@ -17,7 +24,7 @@ export class PostgresDatabase implements Database {
   }
 
   prismaAdapter(): PrismaAdapterFactory {
-    return new PrismaPg({ connectionString: this.url });
+    return new PrismaPg({ connectionString: this.url, max: this.poolSize });
   }
 
   async exec(sql: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { negotiate, prefersJose } from './negotiate';
+import { jsonLdContentType, negotiate, prefersJose } from './negotiate';
 
 describe('negotiate', () => {
   it.each([
@@ -29,5 +29,26 @@ describe('prefersJose', () => {
     ['text/html, application/jose;q=0.9', false],
   ])('Accept %p -> %p', (accept, expected) => {
     expect(prefersJose(accept)).toBe(expected);
+  });
+});
+
+describe('jsonLdContentType', () => {
+  const LD = 'application/ld+json; charset=utf-8';
+  const JSON = 'application/json; charset=utf-8';
+  it.each([
+    [undefined, LD],
+    ['', LD],
+    ['*/*', LD],
+    ['application/*', LD],
+    ['application/ld+json', LD],
+    ['application/ld+json, application/json;q=0.9, */*;q=0.1', LD],
+    ['application/json, application/ld+json', LD],
+    ['application/json', JSON],
+    ['Application/JSON; charset=utf-8', JSON],
+    ['application/json, */*;q=0.1', JSON],
+    ['application/ld+json;q=0.5, application/json', JSON],
+    ['application/json, application/ld+json;q=0', JSON],
+  ])('Accept %p -> %s', (accept, expected) => {
+    expect(jsonLdContentType(accept)).toBe(expected);
   });
 });

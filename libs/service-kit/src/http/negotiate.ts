@@ -46,6 +46,22 @@ export function negotiate(accept: string | undefined): Representation {
   return html > json ? 'html' : 'json-ld';
 }
 
+const JSON_LD_TYPE = 'application/ld+json; charset=utf-8';
+const PLAIN_JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * The Content-Type of a public document's JSON-LD answer (the body is the same either way).
+ * OB 2.0 says a client that asks for `application/json` and not `application/ld+json` should be
+ * answered `application/json`, so that is what a client ranking plain JSON higher gets (not
+ * accepting JSON-LD at all ranks it 0). A tie, `*\/*` or no Accept: `application/ld+json`, as our
+ * verifier and the reference validator ask for it. Routes that call this send `Vary: Accept`.
+ */
+export function jsonLdContentType(accept: string | undefined): string {
+  if (!accept || accept.trim() === '') return JSON_LD_TYPE;
+  const ranges = parseAccept(accept);
+  return qualityOf(ranges, 'application/json') > qualityOf(ranges, 'application/ld+json') ? PLAIN_JSON_TYPE : JSON_LD_TYPE;
+}
+
 /**
  * Whether a client asks for a signed document's compact JWS (`application/jose`) rather than
  * its JSON. Only an explicit `application/jose` counts (`*\/*` must keep getting JSON-LD), and

@@ -28,8 +28,12 @@ class JsonLogger implements LoggerService {
   }
 }
 
-/** Nest's per-route and per-module boot lines: useful when debugging wiring, noise otherwise. */
-const BOOT_CONTEXTS = new Set(['RouterExplorer', 'RoutesResolver', 'InstanceLoader', 'NestFactory', 'NestMicroservice']);
+/**
+ * Nest's per-route, per-module and per-application boot lines: useful when debugging wiring, noise
+ * otherwise (the embedded runner would print "successfully started" once per service). The runners
+ * print one ready line of their own.
+ */
+const BOOT_CONTEXTS = new Set(['RouterExplorer', 'RoutesResolver', 'InstanceLoader', 'NestFactory', 'NestMicroservice', 'NestApplication']);
 
 class MaskingConsoleLogger extends ConsoleLogger {
   constructor(private readonly verboseBoot: boolean, options: ConstructorParameters<typeof ConsoleLogger>[1]) {

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 
-import type { Database } from '@badges/persistence';
+import type { Database, MigrationPlan } from '@badges/persistence';
 
 import type { ServiceClient } from '../transport/service-client';
 
@@ -27,4 +27,6 @@ export interface EmbeddedService {
 
 export interface EmbeddedServiceModule {
   createEmbedded(context: EmbeddedContext): Promise<EmbeddedService>;
+  /** The schema and SQL migrations the service owns; absent when it stores nothing (verification). */
+  readonly migrations?: MigrationPlan;
 }

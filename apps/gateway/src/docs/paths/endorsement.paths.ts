@@ -1,3 +1,5 @@
+import { ES256_SIGNED_BADGES_WARNING } from '@badges/api-contracts';
+
 import { publicDoc } from './public.paths';
 import { body, clientOp, error, idParam, op, ok, ref, type PathItems } from './operations';
 
@@ -20,6 +22,7 @@ function endorsementPaths(): PathItems {
     },
     '/v2/endorsers/self/keys/rotate': {
       post: clientOp(tag, 'Retire your active signing key and make a new one (`algorithm`: RS256 default, or ES256); retired keys stay published', { '201': ok('Keys after the rotation', 'EndorserSigningKey') }, {
+        description: ES256_SIGNED_BADGES_WARNING,
         requestBody: body('RotateSigningKeyBody', false),
       }),
     },
@@ -54,7 +57,7 @@ function endorsementPaths(): PathItems {
       get: op(['Public documents'], 'An OB 2.0 Endorsement (JSON-LD); a signed one’s compact JWS for `?format=jws` or `Accept: application/jose`; 410 with `revoked: true` once withdrawn', {
         parameters: [idParam('id'), { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['jws'] } }],
         responses: {
-          '200': { description: 'The Endorsement', content: { 'application/ld+json': { schema: ref('OpenBadgesDocument') }, 'application/jose': { schema: { type: 'string' } } } },
+          '200': { description: 'The Endorsement', content: { 'application/ld+json': { schema: ref('OpenBadgesDocument') }, 'application/json': { schema: ref('OpenBadgesDocument') }, 'application/jose': { schema: { type: 'string' } } } },
           '404': error('`not_found` (also: a JWS asked of a hosted endorsement)'),
           '410': { description: 'Withdrawn' },
         },
@@ -65,7 +68,7 @@ function endorsementPaths(): PathItems {
     '/public/endorsers/{id}': {
       get: op(['Public documents'], 'An endorser’s OB 2.0 Profile (JSON-LD)', {
         parameters: [idParam('id')],
-        responses: { '200': { description: 'The Profile', content: { 'application/ld+json': { schema: ref('OpenBadgesDocument') } } }, '404': error('`not_found`') },
+        responses: { '200': { description: 'The Profile', content: { 'application/ld+json': { schema: ref('OpenBadgesDocument') }, 'application/json': { schema: ref('OpenBadgesDocument') } } }, '404': error('`not_found`') },
       }),
     },
   };

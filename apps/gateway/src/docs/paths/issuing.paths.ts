@@ -1,4 +1,4 @@
-import { queryParameters } from '@badges/api-contracts';
+import { ES256_SIGNED_BADGES_WARNING, queryParameters } from '@badges/api-contracts';
 
 import { body, clientOp, error, idParam, noContent, ok, queryParam, type PathItems } from './operations';
 
@@ -20,9 +20,10 @@ export const ISSUING_PATHS: PathItems = {
     get: clientOp('Issuers', 'The issuer’s signing keys, oldest first (public halves only); empty until its first signed badge', { '200': ok('Keys', 'SigningKey') }, { parameters: [idParam()] }),
   },
   '/v2/issuers/{entityId}/keys/rotate': {
-    post: clientOp('Issuers', 'Retire the active signing key and make a new one; retired keys stay published, so earlier signed badges keep verifying', { '201': ok('Keys after the rotation (the new active key last)', 'SigningKey') }, {
+    post: clientOp('Issuers', 'Retire the active signing key of the algorithm’s family (RS256/ES256, or the Ed25519 DID key) and make a new one; retired keys stay published, so earlier signed badges and credentials keep verifying', { '201': ok('Keys after the rotation (the new active key last)', 'SigningKey') }, {
+      description: `\`algorithm\`: RS256 (the default), ES256, or Ed25519 (the issuer's DID key, for OB 3.0 Data Integrity proofs and status lists). ${ES256_SIGNED_BADGES_WARNING}`,
       parameters: [idParam()],
-      requestBody: body('RotateSigningKeyBody', false),
+      requestBody: body('IssuerRotateSigningKeyBody', false),
     }),
   },
   '/v2/issuers/{entityId}/badgeclasses': {

@@ -5,7 +5,7 @@ export const VERIFICATION_PATHS: PathItems = {
   '/v2/verify': {
     post: op(['Verification'], 'Verify any Open Badge 2.0 (or 1.x, upgraded) or OB 3.0 credential: by URL, JSON, compact JWS / VC-JWT or baked PNG/SVG image', {
       description:
-        'No authentication. JSON `{url}`, `{json}` (object, JSON text or compact JWS) with optional `expected_recipient` (email, URL, telephone, `{type, identity}` or a list); ' +
+        'No authentication. JSON `{url}`, `{json}` (object, JSON text or compact JWS) with optional `expected_recipient` (email, URL, telephone, another URI such as a DID for an `id` recipient, `{type, identity}` or a list); ' +
         'multipart/form-data with an `image` file; or a raw `image/png` / `image/svg+xml` body (`?expected_recipient=`). ' +
         'An OB 3.0 credential may also be the body itself (`application/vc+ld+json`, or `application/json` when it is a Verifiable Credential) or its VC-JWT as text ' +
         '(`text/plain`, `application/vc+jwt`); its report has `openBadgesVersion: "3.0"` and its own steps. ' +

@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 
-import type { Alignment, BadgeClassTranslation, BadgeClassV2, ExpirationDuration, VerificationType } from '@badges/api-contracts/types';
+import type { Alignment, BadgeClassTranslation, BadgeClassV2, ExpirationDuration, OpenBadgesVersion, VerificationType } from '@badges/api-contracts/types';
 
 import type { BadgeClassFields } from '../../api/console-api';
 import { useI18n } from '../../i18n/i18n-context';
@@ -12,9 +12,12 @@ import { ListFieldset } from './ListFieldset';
 
 /** The languages a badge class's texts can be written in here (the platform accepts any BCP 47 tag). */
 const TEXT_LANGUAGES = ['en', 'fr'] as const;
-/** The contract's EXPIRATION_DURATIONS and VERIFICATION_TYPES (the web app imports types only). */
+/** The contract's EXPIRATION_DURATIONS, VERIFICATION_TYPES and OPEN_BADGES_VERSIONS (the web app imports types only). */
 const DURATIONS: readonly ExpirationDuration[] = ['days', 'weeks', 'months', 'years'];
 const VERIFICATIONS: readonly VerificationType[] = ['hosted', 'signed'];
+const VERSIONS: readonly OpenBadgesVersion[] = ['2.0', 'both', '3.0'];
+/** Catalogue keys for the versions: a dot would split the key path. */
+const VERSION_KEY = { '2.0': 'ob2', both: 'both', '3.0': 'ob3' } as const satisfies Record<OpenBadgesVersion, string>;
 
 interface FormState {
   name: string;
@@ -31,6 +34,7 @@ interface FormState {
   expiresAmount: string;
   expiresDuration: ExpirationDuration;
   verification: VerificationType;
+  openBadgesVersion: OpenBadgesVersion;
 }
 
 function initialState(existing?: BadgeClassV2): FormState {
@@ -46,6 +50,7 @@ function initialState(existing?: BadgeClassV2): FormState {
     expiresAmount: existing?.expires.amount ? String(existing.expires.amount) : '',
     expiresDuration: existing?.expires.duration ?? 'years',
     verification: existing?.verification ?? 'hosted',
+    openBadgesVersion: existing?.openBadgesVersion ?? '2.0',
   };
 }
 
@@ -63,7 +68,9 @@ function toFields(state: FormState): BadgeClassFields {
     translations: state.translations.map((translation) => ({ ...translation, description: orNull(translation.description), criteriaNarrative: orNull(translation.criteriaNarrative) })),
     tags: state.tags.split(',').map((tag) => tag.trim()).filter(Boolean),
     expires: state.expiresAmount.trim() ? { amount: Number(state.expiresAmount), duration: state.expiresDuration } : null,
-    verification: state.verification,
+    // OB 3.0 alone publishes no 2.0 assertion to sign: the platform refuses "signed" with it.
+    verification: state.openBadgesVersion === '3.0' ? 'hosted' : state.verification,
+    openBadgesVersion: state.openBadgesVersion,
   };
 }
 
@@ -142,25 +149,47 @@ export function BadgeClassForm({ existing, onSubmit }: { existing?: BadgeClassV2
         </select>
       </fieldset>
       <fieldset>
-        <legend>{t('console.badgeClass.verification')}</legend>
-        {VERIFICATIONS.map((verification) => (
-          <div key={verification}>
+        <legend>{t('console.badgeClass.openBadgesVersion')}</legend>
+        {VERSIONS.map((version) => (
+          <div key={version}>
             <input
-              id={`${id}-verification-${verification}`}
+              id={`${id}-version-${version}`}
               type="radio"
-              name={`${id}-verification`}
-              value={verification}
-              checked={state.verification === verification}
-              aria-describedby={`${id}-verification-${verification}-help`}
-              onChange={() => setState({ ...state, verification })}
+              name={`${id}-version`}
+              value={version}
+              checked={state.openBadgesVersion === version}
+              aria-describedby={`${id}-version-${version}-help`}
+              onChange={() => setState({ ...state, openBadgesVersion: version })}
             />{' '}
-            <label htmlFor={`${id}-verification-${verification}`}>{t(`console.badgeClass.verificationTypes.${verification}`)}</label>
-            <p id={`${id}-verification-${verification}-help`} className="muted">
-              {t(`console.badgeClass.verificationHelp.${verification}`)}
+            <label htmlFor={`${id}-version-${version}`}>{t(`console.badgeClass.openBadgesVersions.${VERSION_KEY[version]}`)}</label>
+            <p id={`${id}-version-${version}-help`} className="muted">
+              {t(`console.badgeClass.openBadgesVersionsHelp.${VERSION_KEY[version]}`)}
             </p>
           </div>
         ))}
       </fieldset>
+      {state.openBadgesVersion !== '3.0' && (
+        <fieldset>
+          <legend>{t('console.badgeClass.verification')}</legend>
+          {VERIFICATIONS.map((verification) => (
+            <div key={verification}>
+              <input
+                id={`${id}-verification-${verification}`}
+                type="radio"
+                name={`${id}-verification`}
+                value={verification}
+                checked={state.verification === verification}
+                aria-describedby={`${id}-verification-${verification}-help`}
+                onChange={() => setState({ ...state, verification })}
+              />{' '}
+              <label htmlFor={`${id}-verification-${verification}`}>{t(`console.badgeClass.verificationTypes.${verification}`)}</label>
+              <p id={`${id}-verification-${verification}-help`} className="muted">
+                {t(`console.badgeClass.verificationHelp.${verification}`)}
+              </p>
+            </div>
+          ))}
+        </fieldset>
+      )}
 
       <ListFieldset
         legend={t('console.badgeClass.alignmentsLegend')}

@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 
-import type { IssuerV2 } from '@badges/api-contracts/types';
+import type { CredentialProof, IssuerV2 } from '@badges/api-contracts/types';
 
 import type { IssuerFields } from '../../api/console-api';
 import { useI18n } from '../../i18n/i18n-context';
@@ -8,6 +8,9 @@ import { ErrorMessage } from '../../shell/ErrorMessage';
 import { Notice } from '../../shell/Notice';
 import { useAction } from '../../shell/use-action';
 import { ImageField } from '../badge-classes/ImageField';
+
+/** The contract's CREDENTIAL_PROOFS (the web app imports types only). */
+const PROOFS: readonly CredentialProof[] = ['eddsa-rdfc-2022', 'vc-jwt'];
 
 /** Creates (no `existing`) or edits an issuer: the name, contact, website and image badges show. */
 export function IssuerForm({ existing, heading, submitLabel, onSubmit }: { existing?: IssuerV2; heading: string; submitLabel: string; onSubmit(fields: IssuerFields): Promise<string | void> }) {
@@ -17,6 +20,7 @@ export function IssuerForm({ existing, heading, submitLabel, onSubmit }: { exist
   const [fields, setFields] = useState({ name: existing?.name ?? '', email: existing?.email ?? '', url: existing?.url ?? '', description: existing?.description ?? '' });
   // Only a newly chosen image is sent: left out, the issuer keeps its current one.
   const [image, setImage] = useState<string>();
+  const [credentialProof, setCredentialProof] = useState<CredentialProof>(existing?.credentialProof ?? 'eddsa-rdfc-2022');
   const field = (name: keyof typeof fields) => ({
     id: `${id}-${name}`,
     value: fields[name],
@@ -26,7 +30,7 @@ export function IssuerForm({ existing, heading, submitLabel, onSubmit }: { exist
   async function submit(event: FormEvent) {
     event.preventDefault();
     // An emptied description is sent as null, which clears it (absent would keep it on edit).
-    await action.run(() => onSubmit({ ...fields, description: fields.description.trim() || null, ...(image ? { image } : {}) }));
+    await action.run(() => onSubmit({ ...fields, description: fields.description.trim() || null, credentialProof, ...(image ? { image } : {}) }));
   }
 
   return (
@@ -41,6 +45,27 @@ export function IssuerForm({ existing, heading, submitLabel, onSubmit }: { exist
       <label htmlFor={`${id}-description`}>{t('console.issuers.description')}</label>
       <textarea {...field('description')} />
       <ImageField label={existing?.image ? t('console.issuerImage.keep') : t('console.issuerImage.label')} required={false} current={existing?.image} onChange={setImage} />
+      <fieldset>
+        <legend>{t('console.issuers.credentialProof')}</legend>
+        <p className="muted">{t('console.issuers.credentialProofHelp')}</p>
+        {PROOFS.map((proof) => (
+          <div key={proof}>
+            <input
+              id={`${id}-proof-${proof}`}
+              type="radio"
+              name={`${id}-proof`}
+              value={proof}
+              checked={credentialProof === proof}
+              aria-describedby={`${id}-proof-${proof}-help`}
+              onChange={() => setCredentialProof(proof)}
+            />{' '}
+            <label htmlFor={`${id}-proof-${proof}`}>{t(`console.issuers.credentialProofs.${proof}`)}</label>
+            <p id={`${id}-proof-${proof}-help`} className="muted">
+              {t(`console.issuers.credentialProofsHelp.${proof}`)}
+            </p>
+          </div>
+        ))}
+      </fieldset>
       <ErrorMessage error={action.error} />
       <Notice text={action.notice} />
       <button type="submit" disabled={action.busy}>

@@ -50,6 +50,13 @@ const messages = {
     editHeading: 'Edit the issuer',
     save: 'Save the issuer',
     saved: 'The issuer was saved.',
+    credentialProof: 'How its Open Badges 3.0 credentials are signed',
+    credentialProofHelp: 'Only for badge classes issued in Open Badges 3.0. A change applies to credentials awarded from then on.',
+    credentialProofs: { 'eddsa-rdfc-2022': 'Data Integrity (Ed25519)', 'vc-jwt': 'VC-JWT (JSON Web Token)' },
+    credentialProofsHelp: {
+      'eddsa-rdfc-2022': 'The credential carries its proof. Recommended: what learners’ wallets read most widely.',
+      'vc-jwt': 'The credential is a signed token, checked against the issuer’s published keys.',
+    },
   },
   badgeClass: {
     createTitle: 'New badge class for {issuer}',
@@ -96,6 +103,13 @@ const messages = {
     durations: { days: 'days', weeks: 'weeks', months: 'months', years: 'years' },
     expiresAfter: { days: '{n} day(s) after issue', weeks: '{n} week(s) after issue', months: '{n} month(s) after issue', years: '{n} year(s) after issue' },
     neverExpires: 'Never',
+    openBadgesVersion: 'Open Badges version',
+    openBadgesVersions: { ob2: 'Open Badges 2.0', both: 'Open Badges 2.0 and 3.0', ob3: 'Open Badges 3.0' },
+    openBadgesVersionsHelp: {
+      ob2: 'A badge page on this platform, which every badge tool reads.',
+      both: 'Each award is both: the 2.0 badge and a 3.0 verifiable credential that learners can keep in a digital wallet.',
+      ob3: 'Only the 3.0 verifiable credential, for wallets and verifiers that read Open Badges 3.0.',
+    },
     verification: 'Verification',
     verificationTypes: { hosted: 'Hosted', signed: 'Signed' },
     verificationHelp: {

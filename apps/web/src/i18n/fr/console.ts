@@ -52,6 +52,13 @@ const messages: Catalog['console'] = {
     editHeading: 'Modifier l’émetteur',
     save: 'Enregistrer l’émetteur',
     saved: 'L’émetteur a été enregistré.',
+    credentialProof: 'Signature de ses attestations Open Badges 3.0',
+    credentialProofHelp: 'Seulement pour les classes de badges émises en Open Badges 3.0. Un changement s’applique aux attestations attribuées ensuite.',
+    credentialProofs: { 'eddsa-rdfc-2022': 'Data Integrity (Ed25519)', 'vc-jwt': 'VC-JWT (jeton web JSON)' },
+    credentialProofsHelp: {
+      'eddsa-rdfc-2022': 'L’attestation porte sa preuve. Recommandé : c’est ce que les portefeuilles des apprenants lisent le plus largement.',
+      'vc-jwt': 'L’attestation est un jeton signé, vérifié avec les clés publiées de l’émetteur.',
+    },
   },
   badgeClass: {
     createTitle: 'Nouvelle classe de badges pour {issuer}',
@@ -98,6 +105,13 @@ const messages: Catalog['console'] = {
     durations: { days: 'jours', weeks: 'semaines', months: 'mois', years: 'ans' },
     expiresAfter: { days: '{n} jour(s) après l’émission', weeks: '{n} semaine(s) après l’émission', months: '{n} mois après l’émission', years: '{n} an(s) après l’émission' },
     neverExpires: 'Jamais',
+    openBadgesVersion: 'Version d’Open Badges',
+    openBadgesVersions: { ob2: 'Open Badges 2.0', both: 'Open Badges 2.0 et 3.0', ob3: 'Open Badges 3.0' },
+    openBadgesVersionsHelp: {
+      ob2: 'Une page du badge sur cette plateforme, que tous les outils de badges lisent.',
+      both: 'Chaque attribution est les deux : le badge 2.0 et une attestation vérifiable 3.0 que l’apprenant peut garder dans un portefeuille numérique.',
+      ob3: 'Seulement l’attestation vérifiable 3.0, pour les portefeuilles et vérificateurs qui lisent Open Badges 3.0.',
+    },
     verification: 'Vérification',
     verificationTypes: { hosted: 'Hébergée', signed: 'Signée' },
     verificationHelp: {

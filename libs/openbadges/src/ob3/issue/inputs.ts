@@ -14,9 +14,18 @@ export interface CredentialIssuerInput {
   image?: string;
 }
 
-/** One language edition of the achievement's texts, beside its own (`language`). */
+/**
+ * One language edition of the achievement's texts, beside its own (`language`). The credential lists it
+ * in `achievement.related` (its URL and language); its texts stay at that URL, since OB 3.0.3 has no
+ * language maps (see build-credential.ts).
+ */
 export interface AchievementTranslationInput {
   language: string;
+  /**
+   * The edition's own URL, listed in `achievement.related`. Default: the achievement id with
+   * `?lang={language}`, where the issuer serves that edition (as for its 2.0 badge class).
+   */
+  id?: string;
   name?: string;
   description?: string;
   criteriaNarrative?: string;
