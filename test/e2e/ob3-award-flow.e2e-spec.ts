@@ -129,7 +129,7 @@ describe.each(embeddedStorageTargets())('OB 3.0 awards through every pipeline, o
     }
     const baked = await fetch(`${platform.url}/v2/verify`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: new Uint8Array(mail.attachments[0].content) });
     expect(((await baked.json()) as Json).report.valid).toBe(true);
-  });
+  }, 90_000);
 
   it('an award in both forms: two documents that name each other, both valid', async () => {
     const awarded = await award(classes.both);

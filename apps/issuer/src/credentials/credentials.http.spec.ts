@@ -10,12 +10,12 @@ import { createLocalJWKSet, decodeProtectedHeader, importJWK, jwtVerify, type JS
 
 import { Topic } from '@badges/events';
 import { outboxEventsQuery } from '@badges/messaging';
-import { createBundledDocumentLoader, decodeStatusList, didWebDocumentUrl, STATUS_LIST_LENGTH } from '@badges/openbadges';
+import { createBundledDocumentLoader, decodeStatusList, didWebDocumentUrl, STATUS_LIST_LENGTH, unbakeCredentialImage } from '@badges/openbadges';
 import { databaseTargets } from '@badges/persistence';
 import { InternalHeader } from '@badges/service-kit';
 
 import { IssuerPrismaService } from '../prisma/issuer-prisma.service';
-import { badgeClassBody, issuerBody, TEST_CONFIG } from '../testing/fixtures';
+import { badgeClassBody, issuerBody, SVG_DATA_URI, TEST_CONFIG } from '../testing/fixtures';
 import { createTestApp, TEST_INTERNAL_TOKEN, type TestApp } from '../testing/issuer-test-app';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -280,6 +280,31 @@ describe.each(databaseTargets())('OB 3.0 credentials on $name', (target) => {
     expect((await verifyLd(await statusListOf((payload.credentialStatus as Json).statusListCredential as string))).verified).toBe(true);
     const [event] = await eventsOf(Topic.AssertionIssued, assertion.entityId);
     expect(event.payload).toMatchObject({ credentialFormat: 'jwt' });
+  });
+
+  it('bakes the credential into the badge image (PNG and SVG, JSON and JWT), keeps the bake, and withholds it once revoked', async () => {
+    const prisma = t.app.get(IssuerPrismaService);
+    const assertion = await award(ob3Class.entityId, 'baked@example.org');
+    const stored = (await credentialOf(assertion)).body;
+    const png = await get(assertion.image);
+    expect(png.statusCode).toBe(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(unbakeCredentialImage(png.rawPayload)).toEqual({ credential: stored, format: 'json', kind: 'png' });
+    expect(await prisma.bakedCredentialImage.count({ where: { assertionId: assertion.entityId } })).toBe(1);
+    // Kept: the same bytes again, and 304 for the same ETag.
+    expect((await get(assertion.image)).rawPayload.equals(png.rawPayload)).toBe(true);
+    expect((await get(assertion.image, { 'if-none-match': png.headers.etag as string })).statusCode).toBe(304);
+
+    const jwtIssuer = await created(call('POST', '/v2/issuers', A, issuerBody({ name: 'Faculty of Arts', credentialProof: 'vc-jwt' })));
+    const svgClass = await newClass(jwtIssuer.entityId, { openBadgesVersion: 'both', image: SVG_DATA_URI });
+    const svgAward = await award(svgClass.entityId, 'svg@example.org');
+    const svg = await get(`${assertion.openBadgeCredentialUrl.replace(assertion.entityId, svgAward.entityId)}/image`);
+    expect(svg.headers['content-type']).toBe('image/svg+xml');
+    expect(unbakeCredentialImage(svg.rawPayload)).toEqual({ credential: (await credentialOf(svgAward)).body, format: 'jwt', kind: 'svg' });
+
+    expect((await call('DELETE', `/v2/assertions/${assertion.entityId}`, A, { revocation_reason: 'Withdrawn' })).statusCode).toBe(200);
+    expect((await get(assertion.image)).statusCode).toBe(410);
+    expect((await credentialOf(assertion)).statusCode).toBe(200);
   });
 
   it('signs the credential again when the award is edited, keeping its status index', async () => {

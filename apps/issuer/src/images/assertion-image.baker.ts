@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-import { bakeBadgeImage, isImageError } from '@badges/openbadges';
+import { bakeBadgeImage, bakeCredentialImage, isImageError } from '@badges/openbadges';
 import { LoopSlicer } from '@badges/service-kit';
 
 import type { PublicDocument } from '../public-documents/public-documents.service';
@@ -70,6 +70,24 @@ export class AssertionImageBaker {
       }
     }
     return baked;
+  }
+
+  /**
+   * The badge class's current image with the award's OB 3.0 credential baked in (PNG iTXt
+   * `openbadgecredential`, SVG `<openbadges:credential>`), exactly as stored. Null when the award has
+   * no credential, or its image is gone or can no longer be baked (as `bakeAll`).
+   */
+  async bakeCredential(assertion: PublicAssertion): Promise<BakedBadge | null> {
+    const sourceImageId = assertion.badgeClass.imageId;
+    const image = await this.sourceImage(sourceImageId);
+    if (!image || !assertion.credential) return null;
+    try {
+      return { assertionId: assertion.id, mimeType: image.contentType, bytes: bakeCredentialImage(image.bytes, assertion.credential), sourceImageId, assertionUpdatedAt: assertion.updatedAt };
+    } catch (error) {
+      if (!isImageError(error)) throw error;
+      this.logger.warn(`Badge class ${assertion.badgeClass.id} has an image that can no longer be baked (${error.code}: ${error.message}); upload a new one.`);
+      return null;
+    }
   }
 
   private async sourceImage(id: string): Promise<PublicImage | null> {

@@ -26,13 +26,21 @@ export function isCurrentBake<T extends BakeVersion>(stored: T | undefined | nul
   return !!stored && stored.sourceImageId === assertion.badgeClass.imageId && stored.assertionUpdatedAt.getTime() === assertion.updatedAt.getTime();
 }
 
-/** Stored bakes: one row per assertion, replaced when its badge class image changes or it is edited. */
+/**
+ * Which bake: the OB 2.0 assertion's (`baked_images`, made by the image-baking queue) or the OB 3.0
+ * credential's (`baked_credential_images`, made on its first request; decision 0048).
+ */
+export type BakedForm = 'assertion' | 'credential';
+
+const TABLES: Record<BakedForm, string> = { assertion: 'baked_images', credential: 'baked_credential_images' };
+
+/** Stored bakes: one row per assertion and form, replaced when its badge class image changes or it is edited. */
 @Injectable()
 export class BakedImagesRepository {
   constructor(private readonly prisma: IssuerPrismaService) {}
 
-  async find(assertionId: string): Promise<BakedImageRecord | null> {
-    const row = await this.prisma.bakedImage.findUnique({ where: { assertionId } });
+  async find(assertionId: string, form: BakedForm = 'assertion'): Promise<BakedImageRecord | null> {
+    const row = form === 'assertion' ? await this.prisma.bakedImage.findUnique({ where: { assertionId } }) : await this.prisma.bakedCredentialImage.findUnique({ where: { assertionId } });
     if (!row) return null;
     const { base64, ...fields } = row;
     return { ...fields, bytes: Buffer.from(base64, 'base64') };
@@ -54,7 +62,7 @@ export class BakedImagesRepository {
    * Inserts or replaces the bakes of one institution's assertions in ONE statement (a bulk chunk
    * is one round trip, not one per image). A row of another institution is never overwritten.
    */
-  async saveAll(scope: TenantScope, images: readonly ({ assertionId: string; mimeType: string; bytes: Buffer } & BakeVersion)[]): Promise<void> {
+  async saveAll(scope: TenantScope, images: readonly ({ assertionId: string; mimeType: string; bytes: Buffer } & BakeVersion)[], form: BakedForm = 'assertion'): Promise<void> {
     if (images.length === 0) return;
     const bakedAt = new Date();
     const rows = images.map((image) => ({
@@ -66,14 +74,15 @@ export class BakedImagesRepository {
       assertionUpdatedAt: image.assertionUpdatedAt,
       bakedAt,
     }));
+    const table = TABLES[form];
     await this.prisma.database.query(
-      `INSERT INTO "issuer"."baked_images" ("assertionId", "institutionId", "mimeType", "base64", "sourceImageId", "assertionUpdatedAt", "bakedAt")
+      `INSERT INTO "issuer"."${table}" ("assertionId", "institutionId", "mimeType", "base64", "sourceImageId", "assertionUpdatedAt", "bakedAt")
        SELECT "assertionId", "institutionId", "mimeType", "base64", "sourceImageId", "assertionUpdatedAt", "bakedAt"
-       FROM json_populate_recordset(NULL::"issuer"."baked_images", $1::json)
+       FROM json_populate_recordset(NULL::"issuer"."${table}", $1::json)
        ON CONFLICT ("assertionId") DO UPDATE
        SET "mimeType" = EXCLUDED."mimeType", "base64" = EXCLUDED."base64", "sourceImageId" = EXCLUDED."sourceImageId",
            "assertionUpdatedAt" = EXCLUDED."assertionUpdatedAt", "bakedAt" = EXCLUDED."bakedAt"
-       WHERE "baked_images"."institutionId" = EXCLUDED."institutionId"`,
+       WHERE "${table}"."institutionId" = EXCLUDED."institutionId"`,
       [JSON.stringify(rows)],
     );
   }

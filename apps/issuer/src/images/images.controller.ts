@@ -23,6 +23,12 @@ export class ImagesController {
     send(reply, await this.images.badgeImage(id), ifNoneMatch);
   }
 
+  /** OB 3.0 (decision 0048): the badge image with the award's credential baked in. */
+  @Get('credentials/:id/image')
+  async credential(@Param('id', EntityIdPipe) id: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    send(reply, await this.images.credentialImage(id), ifNoneMatch);
+  }
+
   @Get('assertions/:id/image')
   async assertion(@Param('id', EntityIdPipe) id: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
     const image = await this.images.assertionImage(id);

@@ -66,6 +66,27 @@ export class ImagesService {
     return { contentType: fresh.mimeType, bytes: fresh.bytes, etag, tags: document.tags };
   }
 
+  /**
+   * The badge image with the award's OB 3.0 credential baked in, kept like the 2.0 bake: served from
+   * the stored bake when it was made from the class's current image and the award as it now stands
+   * (an edit signs the credential again), otherwise baked here and stored. No queue makes these: a
+   * credential's image is baked on its first request. 404 for an award without a credential, 410
+   * once revoked (its credential still answers; its image is not handed out).
+   */
+  async credentialImage(assertionId: string): Promise<ServedImage> {
+    const { document, assertion } = await this.publicDocuments.assertionWithSource(assertionId);
+    if (!document.credential) throw ApiError.notFound('credential image');
+    if (assertion.revoked) throw new ApiError(410, 'revoked', 'This assertion has been revoked.');
+    const etag = `"${assertion.badgeClass.imageId}-${assertion.id}-${assertion.updatedAt.getTime()}-credential"`;
+    const stored = await this.baked.find(assertion.id, 'credential');
+    if (isCurrentBake(stored, assertion)) return { contentType: stored.mimeType, bytes: stored.bytes, etag, tags: document.tags };
+    const fresh = await this.baker.bakeCredential(assertion);
+    if (!fresh) throw ApiError.notFound('image');
+    // A failed write costs only a bake on the next request.
+    await this.baked.saveAll(tenantScope(assertion.institutionId), [fresh], 'credential').catch(() => undefined);
+    return { contentType: fresh.mimeType, bytes: fresh.bytes, etag, tags: document.tags };
+  }
+
   private async stored(imageId: string, tags: string[]): Promise<ServedImage> {
     const image = await this.documents.findImage(imageId);
     if (!image) throw ApiError.notFound('image');

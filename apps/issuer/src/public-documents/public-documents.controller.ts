@@ -66,7 +66,9 @@ export class PublicDocumentsController {
     const requested = langParameter(lang);
     const document = await this.documents.assertion(id, [...(requested ? [requested.toLowerCase()] : []), ...acceptedLanguages(acceptLanguage)]);
     if (document.credential) {
-      if (document.ob3Only) throw ob3OnlyError(reply, document.credential.url, document.credential.mediaType);
+      // A revoked award in 3.0 only still answers its revoked stub: it publishes nothing but the
+      // revocation, and gives verifiers of the credential the issuer's reason (the status list has none).
+      if (document.ob3Only && document.status !== 410) throw ob3OnlyError(reply, document.credential.url, document.credential.mediaType);
       linkAlternate(reply, document.credential.url, document.credential.mediaType);
     }
     if (document.status === 200 && (format === 'jws' || prefersJose(accept))) {

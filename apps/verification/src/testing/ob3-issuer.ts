@@ -23,7 +23,7 @@ export class Ob3TestIssuer {
   readonly statusList: string;
   readonly jwks: string;
   private revoked = new Set<number>();
-  private signer!: { methodId: string; keyPair: import('@digitalbazaar/ed25519-multikey').Ed25519MultikeyPair };
+  private signer!: { methodId: string; keyPair: Awaited<ReturnType<typeof import('@digitalbazaar/ed25519-multikey').generate>> };
   private rsa!: { privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey']; jwk: Json };
 
   private constructor(
@@ -44,7 +44,7 @@ export class Ob3TestIssuer {
     issuer.signer = { methodId: `${issuer.did}#key-1`, keyPair };
     const { privateKey, publicKey } = await generateKeyPair('RS256');
     issuer.rsa = { privateKey, jwk: { ...(await exportJWK(publicKey)), kid: 'rsa-1', alg: 'RS256', use: 'sig' } };
-    const { publicKeyMultibase } = await keyPair.export({ publicKey: true });
+    const { publicKeyMultibase } = keyPair;
     server.json(`/public/issuers/${issuerId}/did.json`, {
       '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
       id: issuer.did,

@@ -12,8 +12,10 @@ declare module '@digitalbazaar/vc' {
 
   export interface VerifyCredentialResult {
     verified: boolean;
-    error?: Error & { errors?: Error[] };
-    results?: { proof?: Record<string, unknown>; verified: boolean; error?: Error; verificationMethod?: Record<string, unknown> }[];
+    /** Its `errors` list each proof's failure when none verified. */
+    error?: unknown;
+    /** One per proof tried (with the proof and the verification method it read), or one without `proof` when the credential itself was refused. */
+    results?: { verified: boolean; error?: unknown; proof?: Record<string, unknown>; verificationMethod?: Record<string, unknown> }[];
     statusResult?: { verified: boolean; error?: unknown };
   }
 
@@ -65,31 +67,34 @@ declare module '@digitalbazaar/ed25519-multikey' {
   }
 
   export interface Ed25519MultikeyPair {
-    readonly publicKey?: Uint8Array;
     readonly id?: string;
     readonly controller?: string;
     readonly publicKeyMultibase: string;
     readonly secretKeyMultibase?: string;
     signer(): MultikeySigner;
-    export(options?: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<Record<string, unknown> & { publicKeyMultibase: string }>;
+    export(options?: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<Record<string, unknown>>;
   }
 
   export function generate(options?: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519MultikeyPair>;
   export function from(key: Record<string, unknown>): Promise<Ed25519MultikeyPair>;
   export function fromJwk(options: { jwk: Record<string, unknown>; secretKey?: boolean; id?: string; controller?: string }): Promise<Ed25519MultikeyPair>;
+  /** The public JWK (OKP, Ed25519) of a key pair. */
   export function toJwk(options: { keyPair: Ed25519MultikeyPair; secretKey?: boolean }): Promise<Record<string, unknown>>;
 }
 
 declare module '@digitalbazaar/ed25519-signature-2020' {
-  /** The legacy suite: verified, and reported as legacy (decision 0048). */
+  import type { MultikeySigner } from '@digitalbazaar/ed25519-multikey';
+
+  /** The legacy suite, verified (and reported as legacy) by ob3/verify. */
   export class Ed25519Signature2020 {
-    constructor(options?: { key?: unknown; signer?: unknown; date?: Date | string });
+    constructor(options?: { signer?: MultikeySigner; date?: Date | string | number });
   }
 }
 
 declare module 'jsonld-signatures' {
   const jsigs: {
     purposes: {
+      /** Checks the key is an assertion method of its controller; ob3/verify binds the controller to the issuer itself. */
       AssertionProofPurpose: new (options?: { date?: Date; maxTimestampDelta?: number }) => unknown;
     };
   };

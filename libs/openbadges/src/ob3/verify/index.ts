@@ -4,6 +4,5 @@ export { isCredentialInput, isVerifiableCredential } from './read-input';
 export { nextValidityChange } from './check-validity';
 export { Ob3Code } from './codes';
 export { VC_JWT_ALGORITHMS } from './proof/check-vc-jwt';
-export { didWebDocumentUrl as didWebDocumentUrlFor } from './keys/did-web';
 export { MAX_CREDENTIAL_FETCHES, MAX_ENDORSEMENTS, MAX_PROOFS, MAX_STATUS_ENTRIES, MAX_STATUS_LIST_BYTES } from './limits';
 export type { CredentialInput, CredentialSource, RevocationDetails, VerifyCredentialOptions } from './types';

@@ -121,7 +121,7 @@ describe('verifyOpenBadgeCredential: proofs and keys', () => {
     const legacyKey = await db.Ed25519Multikey.generate({ controller: ISSUER, id: `${ISSUER}#legacy` });
     const suite = new db.Ed25519Signature2020({ signer: legacyKey.signer() });
     const credential = await db.vc.issue({ credential: v1, suite, documentLoader: async (url) => ({ ...(await loader(url)), contextUrl: null }) });
-    const { publicKeyMultibase } = await legacyKey.export({ publicKey: true });
+    const { publicKeyMultibase } = legacyKey;
     const document = controllerDocument(ISSUER, [{ methodId: `${ISSUER}#legacy`, controller: ISSUER, publicKeyMultibase, keyPair: legacyKey }]);
     const result = await verifyOpenBadgeCredential(credential, { fetchDocument: servedDocuments({ [ISSUER]: document }) });
     expect(result.report.valid).toBe(true);
@@ -166,7 +166,7 @@ describe('verifyOpenBadgeCredential: VC-JWT', () => {
     const key = await jwtKey('EdDSA');
     const { Ed25519Multikey } = await import('./proof/digital-bazaar').then((m) => m.digitalBazaar());
     const multikey = await Ed25519Multikey.fromJwk({ jwk: key.publicJwk as unknown as JsonNode });
-    const { publicKeyMultibase } = await multikey.export({ publicKey: true });
+    const { publicKeyMultibase } = multikey;
     const did = `did:key:${publicKeyMultibase}`;
     const jwt = await signVcJwt(testCredential(did), key, { kid: `${did}#${publicKeyMultibase}` });
     expect(errors(await verifyOpenBadgeCredential(jwt, { fetchDocument: servedDocuments({}) }))).toEqual([]);

@@ -2,7 +2,7 @@ import { text } from '../../../report-texts/message-text';
 import { asArray, isJsonNode, type JsonNode } from '../../../validation/present-values';
 import type { CredentialRun } from '../run-context';
 import { resolveDidKey } from './did-key';
-import { didWebDocumentUrl } from './did-web';
+import { resolvableDidWebUrl } from './did-web';
 import type { Resolution, ResolvedMethod } from './resolved-method';
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
@@ -33,7 +33,7 @@ export async function resolveVerificationMethod(methodId: unknown, run: Credenti
 async function resolveDidWeb(methodId: string, run: CredentialRun): Promise<Resolution> {
   const [did, fragment] = methodId.split('#');
   if (fragment === undefined) return refuse(text('VC_KEY_BARE_DID', { method: methodId }));
-  const url = didWebDocumentUrl(did, run.options.didWebHttpHosts);
+  const url = resolvableDidWebUrl(did, run.options.didWebHttpHosts);
   if (!url) return refuse(text('VC_KEY_NOT_URI', { method: methodId }));
   const fetched = await run.fetchJson(url);
   if (!fetched.ok) return refuse(fetched.problem);
@@ -78,7 +78,7 @@ async function fromControllerDocument(methodId: string, document: JsonNode, docu
 async function loadController(controllerId: string, run: CredentialRun): Promise<{ ok: true; document: JsonNode } | { ok: false; problem: ReturnType<typeof text> }> {
   let url: string | undefined;
   if (/^https?:\/\//i.test(controllerId)) url = controllerId;
-  else if (controllerId.startsWith('did:web:')) url = didWebDocumentUrl(controllerId, run.options.didWebHttpHosts);
+  else if (controllerId.startsWith('did:web:')) url = resolvableDidWebUrl(controllerId, run.options.didWebHttpHosts);
   if (!url) return refuse(text('VC_KEY_NOT_URI', { method: controllerId }));
   const fetched = await run.fetchJson(url);
   if (!fetched.ok) return refuse(fetched.problem);

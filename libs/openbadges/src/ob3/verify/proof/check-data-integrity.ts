@@ -90,14 +90,16 @@ async function withMultibase(method: ResolvedMethod): Promise<ResolvedMethod | u
   try {
     const { Ed25519Multikey } = await digitalBazaar();
     const keyPair = await Ed25519Multikey.fromJwk({ jwk: { kty: 'OKP', crv: 'Ed25519', x: method.publicKeyJwk.x } });
-    return { ...method, publicKeyMultibase: (await keyPair.export({ publicKey: true })).publicKeyMultibase };
+    return { ...method, publicKeyMultibase: keyPair.publicKeyMultibase };
   } catch {
     return undefined;
   }
 }
 
-function firstError(result: { error?: Error & { errors?: Error[] }; results?: Array<{ error?: Error }> }): Error | undefined {
-  return result.error?.errors?.[0] ?? result.results?.find((entry) => entry.error)?.error ?? result.error;
+/** The library reports failures as `error` (with each proof's in `errors`) or per result; the first says why. */
+function firstError(result: { error?: unknown; results?: Array<{ error?: unknown }> }): Error | undefined {
+  const top = result.error as (Error & { errors?: Error[] }) | undefined;
+  return top?.errors?.[0] ?? (result.results?.find((entry) => entry.error)?.error as Error | undefined) ?? top;
 }
 
 function refused(reason: ReturnType<typeof text>): ProofResult {

@@ -21,15 +21,14 @@ export interface TestKey {
 export async function ed25519Key(controller: string, fragment?: string): Promise<TestKey> {
   const { Ed25519Multikey } = await digitalBazaar();
   const keyPair = await Ed25519Multikey.generate({ controller, ...(fragment ? { id: `${controller}#${fragment}` } : {}) });
-  const { publicKeyMultibase } = await keyPair.export({ publicKey: true });
-  return { methodId: String(keyPair.id), controller, publicKeyMultibase, keyPair };
+  return { methodId: String(keyPair.id), controller, publicKeyMultibase: keyPair.publicKeyMultibase, keyPair };
 }
 
 /** A did:key DID and its one key (`did:key:z6Mk…#z6Mk…`). */
 export async function didKeyKey(): Promise<TestKey> {
   const { Ed25519Multikey } = await digitalBazaar();
   const generated = await Ed25519Multikey.generate();
-  const exported = (await generated.export({ publicKey: true, secretKey: true } as never)) as unknown as JsonNode & { publicKeyMultibase: string };
+  const exported = (await generated.export({ publicKey: true, secretKey: true })) as JsonNode & { publicKeyMultibase: string };
   const did = `did:key:${exported.publicKeyMultibase}`;
   const keyPair = await Ed25519Multikey.from({ ...exported, id: `${did}#${exported.publicKeyMultibase}`, controller: did });
   return { methodId: `${did}#${exported.publicKeyMultibase}`, controller: did, publicKeyMultibase: exported.publicKeyMultibase, keyPair };
