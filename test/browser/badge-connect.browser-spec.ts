@@ -20,6 +20,12 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * passport makes its token answer 401. axe on every page; 1280 px and 390 px, English and French.
  */
 const LEARNER = { name: 'Zoë O’Brien-Tremblay', email: 'zoe.connect@example.org', password: 'a long enough passphrase' };
+const OB3_SCOPES = [
+  'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly',
+  'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.upsert',
+  'https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.readonly',
+  'https://purl.imsglobal.org/spec/ob/v3p0/scope/profile.update',
+];
 const SCOPES = {
   read: 'https://purl.imsglobal.org/spec/ob/v2p1/scope/assertion.readonly',
   create: 'https://purl.imsglobal.org/spec/ob/v2p1/scope/assertion.create',
@@ -94,6 +100,41 @@ describe('Badge Connect with a real client site (browser)', () => {
       expect(new URL(page.url()).searchParams.get('error')).toBe('access_denied');
       expect(moodle.visits.slice(before)).toEqual([{ error: 'access_denied' }]);
       await page.context().close();
+    }
+  });
+
+  it('says an Open Badges 3.0 wallet’s four scopes in plain words, in English and French (issue #19)', async () => {
+    const wallet = await new BadgeConnectClientSite('Portefeuille Ouvert', OB3_SCOPES.join(' ')).start(platform.url);
+    try {
+      const words = {
+        en: [
+          'See your accepted badges that have an Open Badges 3.0 credential, with the credentials themselves.',
+          'Add Open Badges 3.0 credentials to your passport, or update one you already have there; each one is checked before it is kept.',
+          'See your name and your confirmed email address, web address and telephone number.',
+          'Change the name on your passport. It cannot add an address: you confirm those yourself.',
+        ],
+        fr: [
+          'Voir vos badges acceptés qui ont une attestation Open Badges 3.0, avec les attestations elles-mêmes.',
+          'Ajouter des attestations Open Badges 3.0 à votre passeport, ou mettre à jour une attestation que vous y avez déjà ; chacune est vérifiée avant d’être conservée.',
+          'Voir votre nom, ainsi que votre adresse courriel, votre adresse web et votre numéro de téléphone confirmés.',
+          'Changer le nom de votre passeport. Elle ne peut pas ajouter d’adresse : c’est vous qui les confirmez.',
+        ],
+      };
+      for (const lang of ['en', 'fr'] as const) {
+        const page = await newPage({ locale: lang === 'fr' ? 'fr-CA' : 'en-CA' });
+        await page.goto(`${wallet.url}/connect`);
+        if (lang === 'fr') await signIn(page, { email: 'Adresse courriel', password: 'Mot de passe', submit: 'Se connecter' });
+        else await signIn(page);
+        for (const sentence of words[lang]) await page.getByRole('listitem').filter({ hasText: sentence }).waitFor();
+        expect(await page.getByText('https://purl.imsglobal.org/spec/ob/v3p0/scope/', { exact: false }).count()).toBe(0);
+        await shot(page, `consent-ob3-${lang}`);
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: lang === 'fr' ? 'Refuser' : 'Deny' }).click();
+        await page.waitForURL((url) => url.href.startsWith(wallet.callbackUrl));
+        await page.context().close();
+      }
+    } finally {
+      await wallet.stop();
     }
   });
 
