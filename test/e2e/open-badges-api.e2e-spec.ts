@@ -5,8 +5,8 @@
  * (apps/passport/src/testing/ob3-wallet.ts) reaches the passport through the gateway: discovery,
  * RFC 7591 registration, the consent page at the authorization URL, the token endpoint with a form
  * body, getCredentials (the credentials exactly as the issuer signed them, with X-Total-Count and
- * Link), upsertCredential, getProfile; every error in Imsx_StatusInfo. The export carries the
- * credential files.
+ * Link), upsertCredential (checked by the verification service), getProfile; every error in
+ * Imsx_StatusInfo. The export carries the credential files.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -112,6 +112,19 @@ describe.each(embeddedStorageTargets())('the Open Badges 3.0 API for a learnerâ€
     expect(all.credential).toEqual([JSON.parse(await issued(awarded.ldp!, 'application/vc+ld+json'))]);
     expect(all.compactJwsStrings).toEqual([await issued(awarded.jwt!, 'application/vc+jwt')]);
     expect(all.credential[0]).toMatchObject({ id: `${platform.url}/public/credentials/${awarded.ldp}`, proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' } });
+
+    // upsertCredential through the gateway, checked by the verification service: the learner's own
+    // credentials come back as the same ones (200), as JSON, as JSON-LD and as the VC-JWT in text/plain.
+    const json = await wallet.upsert(all.credential[0]);
+    expect([json.status, JSON.parse(json.body)]).toEqual([200, all.credential[0]]);
+    const jsonLd = await wallet.request('/credentials', { method: 'POST', headers: { 'content-type': 'application/vc+ld+json' }, body: JSON.stringify(all.credential[0]) });
+    expect(jsonLd.status).toBe(200);
+    expect(await wallet.upsert(all.compactJwsStrings[0])).toEqual({ status: 200, contentType: 'text/plain; charset=utf-8', body: all.compactJwsStrings[0] });
+    // Changed after it was signed: the verifier says so, nothing is kept.
+    const tampered = await wallet.upsert({ ...all.credential[0], name: 'Something else' });
+    expect(tampered.status).toBe(400);
+    expect(JSON.parse(tampered.body).imsx_codeMinor.imsx_codeMinorField[0]).toEqual({ imsx_codeMinorFieldName: 'import_failed', imsx_codeMinorFieldValue: 'invalid_data' });
+    expect((await wallet.getCredentials()).total).toBe(2);
 
     const profile = await wallet.getProfile();
     expect(profile).toMatchObject({ status: 200, body: { type: ['Profile'], name: LEARNER.name, email: LEARNER.email } });

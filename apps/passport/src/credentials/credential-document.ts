@@ -1,4 +1,4 @@
-import { JsonTooDeepError, parseJsonWithinLimits } from '@badges/openbadges';
+import { isImageError, JsonTooDeepError, parseJsonWithinLimits, unbakeBadgeImage, unbakeCredentialImage } from '@badges/openbadges';
 import { ApiError } from '@badges/service-kit';
 
 import type { ExpectedRecipient } from '../imports/verification.client';
@@ -78,6 +78,22 @@ export function readCredential(given: string | Node): HeldCredential | undefined
   if (document.issuer === undefined && typeof payload.iss === 'string') document.issuer = payload.iss;
   if (document.validFrom === undefined && document.issuanceDate === undefined && typeof payload.nbf === 'number') document.validFrom = new Date(payload.nbf * 1000).toISOString();
   return { format: 'jwt', text, document };
+}
+
+/**
+ * The OB 3.0 credential baked in a badge image (PNG iTXt `openbadgecredential`, SVG
+ * `<openbadges:credential>`), when the image holds no OB 2.0 badge: a 2.0 badge baked in it wins,
+ * as the verification service decides. An image that cannot be read is left to the verifier to say so.
+ */
+export function bakedCredential(image: Buffer): HeldCredential | undefined {
+  try {
+    if (unbakeBadgeImage(image)) return undefined;
+    const unbaked = unbakeCredentialImage(image);
+    return unbaked ? readCredential(unbaked.credential) : undefined;
+  } catch (error) {
+    if (isImageError(error)) return undefined;
+    throw error;
+  }
 }
 
 function parseOrUndefined(text: string): unknown {

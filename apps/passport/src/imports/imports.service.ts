@@ -8,7 +8,7 @@ import { ApiError, ErrorCode } from '@badges/service-kit';
 import { BackpackRepository, type BadgeView } from '../backpack/backpack.repository';
 import type { LearnerScope } from '../common/learner-scope';
 import { VERIFIER } from '../common/tokens';
-import { readCredential } from '../credentials/credential-document';
+import { bakedCredential, readCredential } from '../credentials/credential-document';
 import { CredentialIntakeService } from '../credentials/credential-intake.service';
 import { PassportPrismaService } from '../prisma/passport-prisma.service';
 import { vetImportedImage } from './imported-image';
@@ -36,10 +36,10 @@ export class ImportsService {
   ) {}
 
   async import(scope: LearnerScope, given: VerifyInput, status: BadgeStatus = 'accepted'): Promise<BadgeView> {
-    // An OB 3.0 credential (JSON or VC-JWT) is kept as a credential; anything else is checked as OB 2.0.
-    const credential = 'json' in given ? readCredential(given.json) : undefined;
-    if (credential) return (await this.credentials.hold(scope, credential, { existing: 'conflict', status })).view;
     const input = 'image' in given ? vetImportedImage(given) : given;
+    // An OB 3.0 credential (JSON, VC-JWT, or baked in the image) is kept as a credential; anything else is checked as OB 2.0.
+    const credential = 'json' in input ? readCredential(input.json) : 'image' in input ? bakedCredential(input.image) : undefined;
+    if (credential) return (await this.credentials.hold(scope, credential, { existing: 'conflict', status, ...('image' in input ? { image: input } : {}) })).view;
     const identifiers = await this.prisma.learnerIdentifier.findMany({ where: { learnerId: scope.learnerId, verifiedAt: { not: null } } });
     const expected = expectedRecipients(identifiers);
     const answer = await this.verifier.verify(input, expected);

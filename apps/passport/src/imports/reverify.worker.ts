@@ -9,6 +9,11 @@ import type { ExpectedRecipient, Verifier } from './verification.client';
 
 /** Verifier codes that mean "revoked" (hosted flag, revocation list, or 410 Gone). */
 const REVOKED_CODES = new Set(['ASSERTION_NOT_REVOKED', 'VERIFY_SIGNED_ASSERTION_NOT_REVOKED', 'PROCESS_410_GONE']);
+/**
+ * An OB 3.0 status list's bit says it by its sentence: the list's code (BitstringStatusListProbe,
+ * RevocationListProbe) also reports a list that could not be read, which is no revocation.
+ */
+const REVOKED_SENTENCES = new Set(['VC_REVOKED_IN_LIST', 'REVOKED_LISTED']);
 
 /**
  * `reverify-import` jobs: checks one imported badge again with the verification service: an OB 3.0
@@ -36,7 +41,7 @@ export class ReverifyWorker implements OnModuleInit {
     const input = credential ? { json: credential.format === 'ldp' ? (JSON.parse(credential.credential) as Record<string, unknown>) : credential.credential } : /^https?:\/\//.test(award.assertionUrl) ? { url: award.assertionUrl } : copy?.assertionJson ? { json: copy.assertionJson } : undefined;
     if (!input) return JobStatus.Skipped;
     const answer = await this.verifier.verify(input, expected);
-    const revoked = answer.report.messages.find((m) => m.level === 'ERROR' && REVOKED_CODES.has(m.code));
+    const revoked = answer.report.messages.find((m) => m.level === 'ERROR' && (REVOKED_CODES.has(m.code) || (m.messageCode !== undefined && REVOKED_SENTENCES.has(m.messageCode))));
     await this.prisma.$transaction(async (tx) => {
       if (revoked) {
         const data = { reason: revoked.message, revokedAt: new Date() };

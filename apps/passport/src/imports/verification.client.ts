@@ -14,7 +14,7 @@ export interface ExpectedRecipient {
 
 /** The verifier's answer: the 1EdTech reference validator's shape. */
 export interface VerificationAnswer {
-  report: { valid: boolean; errorCount: number; warningCount: number; messages: { code: string; level: string; message: string; node?: string }[] };
+  report: { valid: boolean; errorCount: number; warningCount: number; messages: { code: string; level: string; message: string; node?: string; messageCode?: string }[] };
   graph: Record<string, unknown>[];
   input: { input_type: string };
 }

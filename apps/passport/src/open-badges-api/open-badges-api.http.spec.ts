@@ -5,21 +5,22 @@
  * the learner's credentials, upserts one, and reads and updates the profile. Then the errors, all
  * `Imsx_StatusInfo`, and the 3.0 credentials held beside 2.0 badges: imports, the export, shares.
  *
- * Verification: an OB 3.0 VC-JWT is checked by the test's LocalVerifier with jose (until the
- * verification service's OB 3.0 verifier is merged); an OB 3.0 credential as JSON is refused by the
- * 2.0 pipeline, as the service does today, so its success path is not covered here yet.
+ * Verification is the real libs/openbadges pipelines (LocalVerifier), OB 3.0 credentials made and
+ * signed with the issuing functions by TestCollege and this platform's issuer, whose DID documents,
+ * keys and status lists the verifier reads.
  */
 import type { AddressInfo } from 'node:net';
 
 import { GetOpenBadgeCredentialsResponseSchema, ImsxStatusInfoSchema, OpenBadgesApiScope, OpenBadgesProfileSchema, OpenBadgesServiceDescriptionSchema } from '@badges/api-contracts';
+import { bakeCredentialImage } from '@badges/openbadges';
 import { databaseTargets, openDatabase, type Database, type ScratchDatabase } from '@badges/persistence';
 
 import { readZip } from '../export/testing/read-zip';
 import { ReverifyScheduler } from '../imports/reverify-scheduler';
-import { LocalVerifier } from '../testing/local-verifier';
+import { HEART_PNG, LocalVerifier } from '../testing/local-verifier';
 import { Ob3Wallet, type Network } from '../testing/ob3-wallet';
 import { startPassport, TEST_PUBLIC_URL, type PassportHarness } from '../testing/passport-test-app';
-import { testCredential, testJwtSigner } from '../testing/test-credentials';
+import { TestCollege } from '../testing/test-credentials';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -35,7 +36,8 @@ describe.each(databaseTargets())('the Open Badges 3.0 API on $name', (target) =>
   /** The host's public origin resolves to the running passport, as DNS and the gateway would. */
   let net: Network;
   let learner: string;
-  let sign: Awaited<ReturnType<typeof testJwtSigner>>;
+  /** Another institution's OB 3.0 issuer, whose documents the verifier reads. */
+  let college: TestCollege;
   const verifier = new LocalVerifier();
 
   beforeAll(async () => {
@@ -47,7 +49,8 @@ describe.each(databaseTargets())('the Open Badges 3.0 API on $name', (target) =>
     net = (url, init) => fetch(url.startsWith(TEST_PUBLIC_URL) ? origin + url.slice(TEST_PUBLIC_URL.length) : url, init);
     ({ token: learner } = await p.signUp(EMAIL, PASSWORD, 'Ada Learner'));
     await p.confirm(EMAIL);
-    sign = await testJwtSigner();
+    college = await TestCollege.create();
+    verifier.serve(college.documents);
   }, 120_000);
 
   afterAll(async () => {
@@ -165,20 +168,25 @@ describe.each(databaseTargets())('the Open Badges 3.0 API on $name', (target) =>
     expect(recent.total).toBe(2);
     expect(new URL(recent.links.next).searchParams.get('since')).toBe(days[1]);
 
-    // upsertCredential, a VC-JWT as text/plain: 201 with the JWS back, and the wallet reads it among the others.
-    const made = testCredential({ email: EMAIL, achievementName: 'Teamwork', validFrom: '2024-05-01T00:00:00Z' });
-    const signed = await sign(made);
+    // upsertCredential, another college's VC-JWT as text/plain, verified by the OB 3.0 verifier: 201 with the JWS back, and the wallet reads it among the others.
+    const made = await college.credential({ email: EMAIL, format: 'jwt', achievementName: 'Teamwork', validFrom: '2024-05-01T00:00:00Z' });
+    const signed = made.text;
     expect(await wallet.upsert(signed)).toEqual({ status: 201, contentType: 'text/plain; charset=utf-8', body: signed });
     expect((await wallet.getCredentials()).body.compactJwsStrings).toEqual([p.issuer.credentials.get(jwt)!.text, signed]);
     // The same credential again: 200; a newer issue of it (same id and issuer) replaces it.
     expect((await wallet.upsert(signed)).status).toBe(200);
-    const newer = await sign({ ...made, validFrom: '2024-06-01T00:00:00Z' });
+    const newer = (await college.credential({ id: made.document.id, email: EMAIL, format: 'jwt', achievementName: 'Teamwork', validFrom: '2024-06-01T00:00:00Z' })).text;
     expect((await wallet.upsert(newer)).status).toBe(200);
+    // One with a Data Integrity proof, as JSON: 201 with the JSON back.
+    const withProof = JSON.parse((await college.credential({ email: EMAIL, format: 'ldp', achievementName: 'Leadership', validFrom: '2024-07-01T00:00:00Z' })).text) as Json;
+    const json = await wallet.upsert(withProof);
+    expect({ status: json.status, contentType: json.contentType, body: JSON.parse(json.body) }).toEqual({ status: 201, contentType: 'application/json; charset=utf-8', body: withProof });
     const afterUpsert = await wallet.getCredentials({ limit: 10 });
-    expect(afterUpsert.total).toBe(5);
+    expect(afterUpsert.total).toBe(6);
     expect(afterUpsert.body.compactJwsStrings).toEqual([p.issuer.credentials.get(jwt)!.text, newer]);
+    expect(afterUpsert.body.credential.at(-1)).toEqual(withProof);
     // It is in the passport, accepted, under the credential's own facts.
-    const held = (p.json(await p.call('GET', '/v2/backpack/assertions', learner)).result as Json[]).find((badge) => badge.openBadgeId === made.id);
+    const held = (p.json(await p.call('GET', '/v2/backpack/assertions', learner)).result as Json[]).find((badge) => badge.openBadgeId === made.document.id);
     expect(held).toMatchObject({ badgeclassName: 'Teamwork', issuerName: 'Example College', status: 'accepted', issuedOn: '2024-06-01T00:00:00.000Z' });
 
     // getProfile and putProfile.
@@ -206,7 +214,7 @@ describe.each(databaseTargets())('the Open Badges 3.0 API on $name', (target) =>
     expect(imsx(await anonymous.json())).toEqual({ imsx_codeMinorFieldName: 'unauthorized', imsx_codeMinorFieldValue: 'unauthorizedrequest' });
 
     // A scope the wallet was not given.
-    const denied = await wallet.upsert(await sign(testCredential({ email: EMAIL })));
+    const denied = await wallet.upsert((await college.credential({ email: EMAIL, format: 'jwt' })).text);
     expect(denied.status).toBe(403);
     expect(imsx(JSON.parse(denied.body))).toEqual({ imsx_codeMinorFieldName: 'insufficient_scope', imsx_codeMinorFieldValue: 'forbidden' });
     expect((await wallet.putProfile({ name: 'X' })).status).toBe(403);
@@ -238,7 +246,7 @@ describe.each(databaseTargets())('the Open Badges 3.0 API on $name', (target) =>
     // Not a credential: an OB 2.0 assertion, a credential without an id, text that is no JWS, a JWS that holds no credential.
     const assertion = { '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id: 'https://example.org/a' };
     expect(await refused(await post(JSON.stringify(assertion), 'application/json'))).toEqual({ status: 400, minor: { imsx_codeMinorFieldName: 'validation_failed', imsx_codeMinorFieldValue: 'invalid_data' } });
-    const { id: _id, ...noId } = testCredential({ email: EMAIL });
+    const { id: _id, ...noId } = (await college.credential({ email: EMAIL, format: 'ldp' })).document;
     expect((await refused(await post(JSON.stringify(noId), 'application/vc+ld+json'))).status).toBe(400);
     expect((await refused(await post('not a jws', 'text/plain'))).minor.imsx_codeMinorFieldName).toBe('validation_failed');
     const plainJws = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.c2ln`;
@@ -250,12 +258,18 @@ describe.each(databaseTargets())('the Open Badges 3.0 API on $name', (target) =>
     expect((await refused(await post('<credential/>', 'application/xml'))).status).toBe(415);
 
     // Someone else's credential verifies, but is not the learner's; a forged signature does not verify.
-    expect(await refused(await post(await sign(testCredential({ email: 'someone.else@example.org' })), 'text/plain'))).toEqual({ status: 400, minor: { imsx_codeMinorFieldName: 'recipient_mismatch', imsx_codeMinorFieldValue: 'invalid_data' } });
-    const genuine = await sign(testCredential({ email: EMAIL }));
+    expect(await refused(await post((await college.credential({ email: 'someone.else@example.org', format: 'jwt' })).text, 'text/plain'))).toEqual({ status: 400, minor: { imsx_codeMinorFieldName: 'recipient_mismatch', imsx_codeMinorFieldValue: 'invalid_data' } });
+    const genuine = (await college.credential({ email: EMAIL, format: 'jwt' })).text;
     const forged = `${genuine.slice(0, genuine.lastIndexOf('.'))}.${Buffer.from('forged').toString('base64url')}`;
     expect((await refused(await post(forged, 'text/plain'))).minor.imsx_codeMinorFieldName).toBe('import_failed');
-    // A JSON credential with an embedded proof: the verification service does not verify OB 3.0 yet, so nothing is kept.
-    expect((await refused(await post(JSON.stringify({ ...testCredential({ email: EMAIL }), proof: { type: 'DataIntegrityProof' } }), 'application/json'))).minor.imsx_codeMinorFieldName).toBe('import_failed');
+    // A JSON credential changed after it was signed; one its issuer revoked.
+    const tampered = { ...JSON.parse((await college.credential({ email: EMAIL, format: 'ldp' })).text), name: 'Changed after signing' };
+    expect((await refused(await post(JSON.stringify(tampered), 'application/json'))).minor.imsx_codeMinorFieldName).toBe('import_failed');
+    const revoked = await college.credential({ email: EMAIL, format: 'ldp' });
+    await college.revoke(revoked.statusIndex);
+    const refusedRevoked = await post(revoked.text, 'application/vc+ld+json');
+    expect(refusedRevoked.status).toBe(400);
+    expect(ImsxStatusInfoSchema.parse(await refusedRevoked.json()).imsx_description).toMatch(/revoked/i);
 
     expect((await wallet.getCredentials()).total).toBe(before);
   });
@@ -306,16 +320,31 @@ describe.each(databaseTargets())('the Open Badges 3.0 API on $name', (target) =>
     await accept(own, token);
 
     // The import path takes a VC-JWT too; the same one again is a 409.
-    const jwt = await sign(testCredential({ email, achievementName: 'Imported' }));
+    const imported3 = await college.credential({ email, format: 'jwt', achievementName: 'Imported' });
+    const jwt = imported3.text;
     const imported = await p.call('POST', '/v2/backpack/import', token, { assertion: jwt });
     expect(imported.statusCode).toBe(201);
     const importedId = p.json(imported).result[0].entityId as string;
     expect(p.json(imported).result[0]).toMatchObject({ badgeclassName: 'Imported', status: 'accepted' });
     expect((await p.call('POST', '/v2/backpack/import', token, { assertion: jwt })).statusCode).toBe(409);
-    // Re-verified on the import schedule as it is kept (its status list would say a revocation).
+    // Re-verified on the import schedule as it is kept: its issuer revoked it since, as its status list now says.
     const calls = verifier.calls.length;
+    await college.revoke(imported3.statusIndex);
     await p.app.get(ReverifyScheduler).sweep(new Date(Date.now() + 25 * 3600 * 1000));
     await p.waitFor(() => (verifier.calls.slice(calls).some((call) => 'json' in call.input && call.input.json === jwt) ? true : undefined), 'the re-verification of the kept credential');
+    const revokedBadge = await p.waitFor(async () => {
+      const badge = p.json(await p.call('GET', `/v2/backpack/assertions/${importedId}`, token)).result[0] as Json;
+      return badge.revoked ? badge : undefined;
+    }, 'the revocation found by the re-verification');
+    expect(revokedBadge.revocationReason).toMatch(/revoked/i);
+
+    // A credential baked in a PNG: kept with its image.
+    const baked = await college.credential({ email, format: 'ldp', achievementName: 'Baked' });
+    const png = bakeCredentialImage(HEART_PNG, baked.text);
+    const fromImage = await p.call('POST', '/v2/backpack/import', token, { image: `data:image/png;base64,${png.toString('base64')}` });
+    expect(fromImage.statusCode).toBe(201);
+    const bakedId = p.json(fromImage).result[0].entityId as string;
+    expect(p.json(fromImage).result[0]).toMatchObject({ openBadgeId: baked.document.id, badgeclassName: 'Baked' });
 
     // The export: each credential file beside the 2.0 files, byte for byte, and named in the summary.
     const zip = await p.call('GET', '/v2/backpack/export', token);
@@ -323,6 +352,9 @@ describe.each(databaseTargets())('the Open Badges 3.0 API on $name', (target) =>
     expect(files.get(`badges/${own}.credential.jwt`)!.toString()).toBe(p.issuer.credentials.get(own)!.text);
     expect(files.get(`badges/${importedId}.credential.jwt`)!.toString()).toBe(jwt);
     expect(files.has(`badges/${own}.json`)).toBe(true);
+    expect(files.get(`badges/${bakedId}.png`)).toEqual(png);
+    expect(files.get(`badges/${bakedId}.credential.json`)!.toString()).toBe(baked.text);
+    expect(files.has(`badges/${bakedId}.json`)).toBe(false);
     const csv = files.get('summary.csv')!.toString().trim().split('\r\n');
     expect(csv[0].endsWith(',credential_file')).toBe(true);
     expect(csv.find((line) => line.startsWith(own))!.endsWith(`,badges/${own}.credential.jwt`)).toBe(true);

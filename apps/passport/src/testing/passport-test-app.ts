@@ -21,7 +21,8 @@ import { loadPassportConfig } from '../config/passport.config';
 import type { Verifier } from '../imports/verification.client';
 import { createPassportApp } from '../passport.app';
 import { startFakeIssuer } from './fake-issuer';
-import { testCredential, testJwtSigner } from './test-credentials';
+import { LocalVerifier } from './local-verifier';
+import { TestCollege } from './test-credentials';
 
 export const TEST_INTERNAL_TOKEN = 'test-internal-token-0123456789';
 export const TEST_LOOKUP_SECRET = 'test-recipient-lookup-secret-0123456789';
@@ -46,7 +47,9 @@ export async function startPassport(database: Database, options: { verifier?: Ve
   // Without it the passport answers any caller, as an embedded platform without INTERNAL_TOKEN does (a test's own HTTP client).
   if (options.internalToken === false) delete process.env.INTERNAL_TOKEN;
   else process.env.INTERNAL_TOKEN = TEST_INTERNAL_TOKEN;
-  const signJwt = await testJwtSigner();
+  // This platform's issuer as its OB 3.0 credentials name it (decision 0048); a LocalVerifier reads its documents.
+  const platformIssuer = await TestCollege.create(TEST_PUBLIC_URL, 'Faculty of Science', 'issuer1');
+  if (options.verifier instanceof LocalVerifier) options.verifier.serve(platformIssuer.documents);
   const bus = new InProcessEventBus();
   const confirmations: LearnerEmailConfirmationRequestedPayload[] = [];
   const notices: LearnerExistingSignupAttemptedPayload[] = [];
@@ -98,6 +101,7 @@ export async function startPassport(database: Database, options: { verifier?: Ve
     app,
     bus,
     issuer,
+    platformIssuer,
     confirmations,
     notices,
     languages,
@@ -135,10 +139,8 @@ export async function startPassport(database: Database, options: { verifier?: Ve
       const type = options.type ?? 'email';
       const credentialUrl = `${TEST_PUBLIC_URL}/public/credentials/${assertionId}`;
       if (options.credential) {
-        const issuedOn = options.issuedOn ?? new Date().toISOString();
-        const document = testCredential({ id: credentialUrl, issuerId: 'did:web:badges.example.org:public:issuers:issuer1', issuerName: 'Faculty of Science', achievementName: options.badgeName ?? 'Lab Safety', email, validFrom: issuedOn });
-        // The issuer signed it once at award time; its proof is not the passport's to check (it trusts its own issuer).
-        const text = options.credential === 'jwt' ? await signJwt(document) : JSON.stringify({ ...document, proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod', verificationMethod: `${String((document.issuer as { id: string }).id)}#key-1`, proofValue: 'z3FXQ' } });
+        // Signed once at award time, as the issuer does; the fake issuer serves it.
+        const { text } = await platformIssuer.credential({ id: credentialUrl, email, format: options.credential, achievementName: options.badgeName ?? 'Lab Safety', validFrom: options.issuedOn ?? new Date().toISOString() });
         issuer.credentials.set(assertionId, { format: options.credential, text });
       }
       const normalized = normalizeIdentity(type, email);
