@@ -133,6 +133,10 @@ describe.each(embeddedStorageTargets())('the Open Badges 3.0 API for a learnerâ€
     const files = readZip((await learner.get('/v2/backpack/export')).raw);
     expect(files.get(`badges/${awarded.jwt}.credential.jwt`)!.toString()).toBe(all.compactJwsStrings[0]);
     expect(JSON.parse(files.get(`badges/${awarded.ldp}.credential.json`)!.toString())).toEqual(all.credential[0]);
+    // The badge in OB 3.0 only has no 2.0 assertion: its image is its credential's, baked by the issuer.
+    expect(files.has(`badges/${awarded.jwt}.json`)).toBe(false);
+    const bakedImage = Buffer.from(await (await fetch(`${platform.url}/public/credentials/${awarded.jwt}/image`)).arrayBuffer());
+    expect(files.get(`badges/${awarded.jwt}.png`)).toEqual(bakedImage);
   });
 
   it('answers errors through the gateway as Imsx_StatusInfo, with the bearer challenge', async () => {

@@ -30,7 +30,7 @@ export class BadgeConnectResourcesController {
   @RequiresScope(BadgeConnectScope.AssertionRead)
   async assertions(@BadgeConnectLearner() learner: LearnerScope): Promise<BadgeConnectResults> {
     const views = await this.backpack.list(learner, { status: 'accepted' });
-    const results = await Promise.all(views.map(async (view) => (await this.copies.filesOf(view.award.assertionId)).json ?? { id: view.award.assertionUrl }));
+    const results = await Promise.all(views.map(async (view) => (await this.copies.filesOf(view.award)).json ?? { id: view.award.assertionUrl }));
     return { status: ok(), results };
   }
 

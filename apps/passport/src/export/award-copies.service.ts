@@ -1,8 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import { KeptCredentialsService } from '../credentials/kept-credentials.service';
+import type { Award } from '../generated/prisma/client';
 import { PassportPrismaService } from '../prisma/passport-prisma.service';
 import { IssuerDocumentsClient } from './issuer-documents.client';
+
+type AwardRef = Pick<Award, 'assertionId' | 'credentialUrl'>;
 
 export interface AwardFiles {
   image?: { extension: 'png' | 'svg'; content: Buffer };
@@ -10,9 +13,9 @@ export interface AwardFiles {
 }
 
 /**
- * Keeps the learner's copy of an accepted badge (baked image and assertion JSON), so the export
- * holds it even once the issuer no longer serves it. Taking the copy is best effort: a failure
- * leaves the export to fetch the files live.
+ * Keeps the learner's copy of an accepted badge (baked image and assertion JSON, and its OB 3.0
+ * credential), so the export holds it even once the issuer no longer serves it. Taking the copy is
+ * best effort: a failure leaves the export to fetch the files live.
  */
 @Injectable()
 export class AwardCopiesService {
@@ -20,16 +23,20 @@ export class AwardCopiesService {
 
   constructor(private readonly prisma: PassportPrismaService, private readonly issuer: IssuerDocumentsClient, private readonly credentials: KeptCredentialsService) {}
 
-  /** Also keeps the award's OB 3.0 credential, when it has one. */
+  /**
+   * Also keeps the award's OB 3.0 credential, when it has one. An award in OB 3.0 only has no 2.0
+   * assertion: its copy is its credential's baked image alone.
+   */
   async keep(assertionId: string): Promise<void> {
     const award = await this.prisma.award.findUnique({ where: { assertionId }, select: { assertionId: true, credentialUrl: true } });
-    if (award) await this.credentials.keep(award);
+    if (!award) return;
+    await this.credentials.keep(award);
     try {
       if (await this.prisma.awardCopy.findUnique({ where: { assertionId }, select: { assertionId: true } })) return;
-      const [image, json] = await Promise.all([this.issuer.bakedImage(assertionId), this.issuer.assertionJson(assertionId)]);
-      if (image.kind !== 'ok' || json.kind !== 'ok') return;
+      const { image, json } = await this.liveFiles(award);
+      if (!image || (!json && award.credentialUrl === null)) return;
       await this.prisma.awardCopy.createMany({
-        data: [{ assertionId, imageType: image.value.extension, imageBase64: image.value.content.toString('base64'), assertionJson: JSON.stringify(json.value) }],
+        data: [{ assertionId, imageType: image.extension, imageBase64: image.content.toString('base64'), assertionJson: json ? JSON.stringify(json) : null }],
         skipDuplicates: true,
       });
     } catch (error) {
@@ -38,13 +45,20 @@ export class AwardCopiesService {
   }
 
   /** The kept copy, else what the issuer serves now. */
-  async filesOf(assertionId: string): Promise<AwardFiles> {
-    const copy = await this.prisma.awardCopy.findUnique({ where: { assertionId } });
+  async filesOf(award: AwardRef): Promise<AwardFiles> {
+    const copy = await this.prisma.awardCopy.findUnique({ where: { assertionId: award.assertionId } });
     if (copy) {
       const image = copy.imageBase64 ? { extension: copy.imageType === 'svg' ? ('svg' as const) : ('png' as const), content: Buffer.from(copy.imageBase64, 'base64') } : undefined;
       return { ...(image ? { image } : {}), ...(copy.assertionJson ? { json: JSON.parse(copy.assertionJson) as Record<string, unknown> } : {}) };
     }
-    const [image, json] = await Promise.all([this.issuer.bakedImage(assertionId), this.issuer.assertionJson(assertionId)]);
-    return { ...(image.kind === 'ok' ? { image: image.value } : {}), ...(json.kind === 'ok' ? { json: json.value } : {}) };
+    return this.liveFiles(award);
+  }
+
+  /** What the issuer serves now: the 2.0 baked image and assertion, or for an award in 3.0 only its credential's baked image. */
+  private async liveFiles(award: AwardRef): Promise<AwardFiles> {
+    const [image, json] = await Promise.all([this.issuer.bakedImage(award.assertionId), this.issuer.assertionJson(award.assertionId)]);
+    if (json.kind === 'ok') return { ...(image.kind === 'ok' ? { image: image.value } : {}), json: json.value };
+    const credentialImage = award.credentialUrl !== null ? await this.issuer.bakedImage(award.assertionId, 'credential') : image;
+    return credentialImage.kind === 'ok' ? { image: credentialImage.value } : {};
   }
 }

@@ -54,7 +54,7 @@ export class ExportService {
 
   private async filesOf(view: BadgeView, entries: ZipEntry[]): Promise<{ image: string; json: string }> {
     const id = view.award.assertionId;
-    const files = await this.copies.filesOf(id);
+    const files = await this.copies.filesOf(view.award);
     const names = { image: '', json: '' };
     if (files.image) {
       names.image = `badges/${id}.${files.image.extension}`;

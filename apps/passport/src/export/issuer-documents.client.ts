@@ -17,8 +17,9 @@ const MAX_BYTES = 5 * 1024 * 1024;
 export class IssuerDocumentsClient {
   constructor(@Inject(ISSUER_CLIENT) private readonly issuer: ServiceClient) {}
 
-  async bakedImage(assertionId: string): Promise<IssuerDocument<{ extension: 'png' | 'svg'; content: Buffer }>> {
-    const response = await this.get(`/public/assertions/${encodeURIComponent(assertionId)}/image`, 'image/png, image/svg+xml');
+  /** The award's baked image: its OB 2.0 assertion's, or (`credential`) its OB 3.0 credential's (decision 0048). */
+  async bakedImage(assertionId: string, form: 'assertion' | 'credential' = 'assertion'): Promise<IssuerDocument<{ extension: 'png' | 'svg'; content: Buffer }>> {
+    const response = await this.get(`/public/${form === 'credential' ? 'credentials' : 'assertions'}/${encodeURIComponent(assertionId)}/image`, 'image/png, image/svg+xml');
     if (response.kind === 'gone') return response;
     const svg = response.value.contentType === 'image/svg+xml';
     if (!svg && response.value.contentType !== 'image/png') throw new Error(`the issuer sent an unexpected image type "${response.value.contentType}"`);

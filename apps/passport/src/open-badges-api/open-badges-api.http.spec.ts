@@ -17,6 +17,7 @@ import { databaseTargets, openDatabase, type Database, type ScratchDatabase } fr
 
 import { readZip } from '../export/testing/read-zip';
 import { ReverifyScheduler } from '../imports/reverify-scheduler';
+import { TEST_PNG } from '../testing/fake-issuer';
 import { HEART_PNG, LocalVerifier } from '../testing/local-verifier';
 import { Ob3Wallet, type Network } from '../testing/ob3-wallet';
 import { startPassport, TEST_PUBLIC_URL, type PassportHarness } from '../testing/passport-test-app';
@@ -318,6 +319,9 @@ describe.each(databaseTargets())('the Open Badges 3.0 API on $name', (target) =>
     await p.confirm(email);
     const own = await p.award(email, { credential: 'jwt', badgeName: 'Own' });
     await accept(own, token);
+    // A badge class in OB 3.0 only: no 2.0 assertion; its credential's baked image is kept instead.
+    const only3 = await p.award(email, { credential: 'ldp', badgeName: 'Only 3.0', ob3Only: true });
+    await accept(only3, token);
 
     // The import path takes a VC-JWT too; the same one again is a 409.
     const imported3 = await college.credential({ email, format: 'jwt', achievementName: 'Imported' });
@@ -353,6 +357,9 @@ describe.each(databaseTargets())('the Open Badges 3.0 API on $name', (target) =>
     expect(files.get(`badges/${importedId}.credential.jwt`)!.toString()).toBe(jwt);
     expect(files.has(`badges/${own}.json`)).toBe(true);
     expect(files.get(`badges/${bakedId}.png`)).toEqual(png);
+    expect(files.get(`badges/${only3}.png`)).toEqual(TEST_PNG);
+    expect(files.get(`badges/${only3}.credential.json`)!.toString()).toBe(p.issuer.credentials.get(only3)!.text);
+    expect(files.has(`badges/${only3}.json`)).toBe(false);
     expect(files.get(`badges/${bakedId}.credential.json`)!.toString()).toBe(baked.text);
     expect(files.has(`badges/${bakedId}.json`)).toBe(false);
     const csv = files.get('summary.csv')!.toString().trim().split('\r\n');

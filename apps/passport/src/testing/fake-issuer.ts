@@ -14,21 +14,29 @@ export const TEST_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcS
  * (with its French edition) the passport shows in a reader's language, and the OB 3.0 credentials in
  * `credentials`. Ids in `revoked` answer 410, as the real issuer does for a revoked assertion's image.
  */
-export async function startFakeIssuer(): Promise<{ client: ServiceClient; fastify: FastifyInstance; revoked: Set<string>; credentials: Map<string, { format: 'ldp' | 'jwt'; text: string }> }> {
+export async function startFakeIssuer(): Promise<{ client: ServiceClient; fastify: FastifyInstance; revoked: Set<string>; credentials: Map<string, { format: 'ldp' | 'jwt'; text: string }>; ob3Only: Set<string> }> {
   const revoked = new Set<string>();
   /** The OB 3.0 credentials it serves, by assertion id, as the issuer stores them (decision 0048). */
   const credentials = new Map<string, { format: 'ldp' | 'jwt'; text: string }>();
+  /** Awards made in OB 3.0 only: no 2.0 assertion or image, the credential's baked image instead. */
+  const ob3Only = new Set<string>();
   const fastify = Fastify();
   fastify.get<{ Params: { id: string } }>('/public/credentials/:id', async (request, reply) => {
     const credential = credentials.get(request.params.id);
     if (!credential) return reply.status(404).send({});
     return reply.status(200).header('content-type', credential.format === 'jwt' ? 'application/vc+jwt' : 'application/vc+ld+json').send(credential.text);
   });
+  fastify.get<{ Params: { id: string } }>('/public/credentials/:id/image', async (request, reply) => {
+    if (!credentials.has(request.params.id)) return reply.status(404).send({});
+    return reply.status(200).header('content-type', 'image/png').send(TEST_PNG);
+  });
   fastify.get<{ Params: { id: string } }>('/public/assertions/:id/image', async (request, reply) => {
+    if (ob3Only.has(request.params.id)) return reply.status(404).send({});
     if (revoked.has(request.params.id)) return reply.status(410).send({ revoked: true });
     return reply.status(200).header('content-type', 'image/png').send(TEST_PNG);
   });
   fastify.get<{ Params: { id: string } }>('/public/assertions/:id', async (request, reply) => {
+    if (ob3Only.has(request.params.id)) return reply.status(404).send({});
     const id = `https://badges.example.org/public/assertions/${request.params.id}`;
     return reply.status(200).header('content-type', 'application/ld+json').send({ '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id, ...(revoked.has(request.params.id) ? { revoked: true } : {}) });
   });
@@ -42,5 +50,5 @@ export async function startFakeIssuer(): Promise<{ client: ServiceClient; fastif
     return reply.status(200).header('content-type', 'application/ld+json').send(request.query.lang === 'fr' ? french : english);
   });
   await fastify.ready();
-  return { client: new InProcessServiceClient('issuer', fastify), fastify, revoked, credentials };
+  return { client: new InProcessServiceClient('issuer', fastify), fastify, revoked, credentials, ob3Only };
 }

@@ -129,11 +129,12 @@ export async function startPassport(database: Database, options: { verifier?: Ve
     },
     /**
      * Publishes an issued event exactly as the issuer makes one; returns the assertion id. With
-     * `credential`, the award has an OB 3.0 credential in that form, which the fake issuer serves.
+     * `credential`, the award has an OB 3.0 credential in that form, which the fake issuer serves
+     * (`ob3Only`: and no OB 2.0 assertion, as a badge class in 3.0 only).
      */
     async award(
       email: string,
-      options: { badgeName?: string; hashed?: boolean; withLookup?: boolean; issuedOn?: string; expires?: string; type?: 'email' | 'url'; credential?: 'ldp' | 'jwt' } = {},
+      options: { badgeName?: string; hashed?: boolean; withLookup?: boolean; issuedOn?: string; expires?: string; type?: 'email' | 'url'; credential?: 'ldp' | 'jwt'; ob3Only?: boolean } = {},
     ): Promise<string> {
       const assertionId = newEntityId();
       const type = options.type ?? 'email';
@@ -142,6 +143,7 @@ export async function startPassport(database: Database, options: { verifier?: Ve
         // Signed once at award time, as the issuer does; the fake issuer serves it.
         const { text } = await platformIssuer.credential({ id: credentialUrl, email, format: options.credential, achievementName: options.badgeName ?? 'Lab Safety', validFrom: options.issuedOn ?? new Date().toISOString() });
         issuer.credentials.set(assertionId, { format: options.credential, text });
+        if (options.ob3Only) issuer.ob3Only.add(assertionId);
       }
       const normalized = normalizeIdentity(type, email);
       const salt = createSalt();
