@@ -37,6 +37,39 @@ describe('verdictOf', () => {
     expect(verdictOf(result([timestamp], graph), new Date('2024-06-01T00:00:00Z')).verdict).toBe('invalid');
   });
 
+  it('reads OB 3.0 reports: a status list\'s revocation, with or without a reason, and a validUntil in the past', () => {
+    for (const messageCode of ['VC_REVOKED_IN_LIST', 'REVOKED_LISTED'] as const) {
+      const message = `This badge was revoked by Northern College. (${messageCode})`;
+      expect(verdictOf(result([{ code: 'BitstringStatusListProbe', messageCode, level: 'ERROR', message }]))).toEqual({ verdict: 'revoked', reason: message });
+    }
+    const unreachable: ValidationMessage = { code: 'BitstringStatusListProbe', messageCode: 'VC_STATUS_LIST_UNDECODABLE', level: 'ERROR', message: 'The status list could not be read.' };
+    expect(verdictOf(result([unreachable])).verdict).toBe('invalid');
+    const expired: ValidationMessage = { code: 'ExpirationProbe', messageCode: 'EXPIRED', level: 'ERROR', message: 'This badge expired on 1 January 2025.' };
+    expect(verdictOf(result([expired]))).toEqual({ verdict: 'expired', reason: expired.message });
+  });
+
+  it('summarises an OB 3.0 credential from the achievement and issuer inside it', () => {
+    const credential = {
+      id: 'https://badges.example.org/public/credentials/a1',
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      issuer: { id: 'did:web:badges.example.org:public:issuers:i1', type: ['Profile'], name: 'Northern College', url: 'https://college.example' },
+      validFrom: '2024-05-01T00:00:00Z',
+      credentialSubject: { type: ['AchievementSubject'], achievement: { id: BADGE, type: ['Achievement'], name: 'Lab Safety', description: 'Works safely.', image: { id: `${BADGE}/image`, type: 'Image' }, criteria: { narrative: 'Pass the test.' } } },
+    };
+    expect(summarise(result([], [credential]))).toEqual({
+      name: 'Lab Safety',
+      description: 'Works safely.',
+      image: `${BADGE}/image`,
+      criteriaUrl: undefined,
+      criteriaNarrative: 'Pass the test.',
+      issuerName: 'Northern College',
+      issuerUrl: 'https://college.example',
+      issuedOn: '2024-05-01T00:00:00Z',
+      expires: undefined,
+      assertionUrl: credential.id,
+    });
+  });
+
   it('is not valid otherwise, with the first error as the reason', () => {
     expect(verdictOf(result([{ code: 'VERIFY_JWS', level: 'ERROR', message: 'The signature does not match.' }]))).toEqual({ verdict: 'invalid', reason: 'The signature does not match.' });
   });

@@ -4,13 +4,19 @@ export type Verdict = 'valid' | 'revoked' | 'expired' | 'invalid';
 
 // The verifier's message codes for a revocation (hosted 410, `revoked: true`, a RevocationList entry).
 const REVOKED_CODES = new Set(['PROCESS_410_GONE', 'ASSERTION_NOT_REVOKED', 'VERIFY_SIGNED_ASSERTION_NOT_REVOKED']);
+// OB 3.0 (decision 0048): its status list marks the credential revoked (with or without a reason we know).
+const OB3_REVOKED_MESSAGES = new Set(['VC_REVOKED_IN_LIST', 'REVOKED_LISTED']);
+const OB3_EXPIRED_CODE = 'ExpirationProbe';
+const OB3_CREDENTIAL_TYPES = ['OpenBadgeCredential', 'AchievementCredential'];
 
 /** The one-word answer a visitor needs first, and the verifier's sentence that explains it. */
 export function verdictOf(result: VerifyResult, now = new Date()): { verdict: Verdict; reason?: string } {
   if (result.report.valid) return { verdict: 'valid' };
   const errors = result.report.messages.filter((message) => message.level === 'ERROR');
-  const revoked = errors.find((message) => REVOKED_CODES.has(message.code));
+  const revoked = errors.find((message) => REVOKED_CODES.has(message.code) || OB3_REVOKED_MESSAGES.has(message.messageCode ?? ''));
   if (revoked) return { verdict: 'revoked', reason: revoked.message };
+  const pastValidUntil = errors.find((message) => message.code === OB3_EXPIRED_CODE);
+  if (pastValidUntil) return { verdict: 'expired', reason: pastValidUntil.message };
   const expires = stringField(findNode(result, 'Assertion'), 'expires');
   const timestamp = errors.find((message) => message.code === 'ASSERTION_TIMESTAMP_CHECKS');
   if (timestamp && expires && new Date(expires) < now) return { verdict: 'expired', reason: timestamp.message };
@@ -50,6 +56,8 @@ export function summarise(result: VerifyResult): BadgeSummary {
 }
 
 function summariseGraph(result: VerifyResult): BadgeSummary {
+  const credential = findNode(result, OB3_CREDENTIAL_TYPES);
+  if (credential) return summariseCredential(credential);
   const assertion = findNode(result, 'Assertion');
   const badgeClass = findNode(result, 'BadgeClass', idOf(assertion?.badge));
   const issuer = findNode(result, ['Issuer', 'Profile'], idOf(badgeClass?.issuer));
@@ -65,6 +73,26 @@ function summariseGraph(result: VerifyResult): BadgeSummary {
     issuedOn: stringField(assertion, 'issuedOn'),
     expires: stringField(assertion, 'expires'),
     assertionUrl: stringField(assertion, 'id'),
+  };
+}
+
+/** An OB 3.0 credential carries its achievement and issuer inside it. */
+function summariseCredential(credential: Record<string, unknown>): BadgeSummary {
+  const subject = [credential.credentialSubject].flat()[0] as Record<string, unknown> | undefined;
+  const achievement = subject?.achievement as Record<string, unknown> | undefined;
+  const issuer = credential.issuer && typeof credential.issuer === 'object' ? (credential.issuer as Record<string, unknown>) : undefined;
+  const criteria = achievement?.criteria as Record<string, unknown> | undefined;
+  return {
+    name: stringField(achievement, 'name') ?? stringField(credential, 'name'),
+    description: stringField(achievement, 'description'),
+    image: idOf(achievement?.image),
+    criteriaUrl: stringField(criteria, 'id'),
+    criteriaNarrative: stringField(criteria, 'narrative'),
+    issuerName: stringField(issuer, 'name'),
+    issuerUrl: stringField(issuer, 'url'),
+    issuedOn: stringField(credential, 'validFrom') ?? stringField(credential, 'issuanceDate'),
+    expires: stringField(credential, 'validUntil') ?? stringField(credential, 'expirationDate'),
+    assertionUrl: stringField(credential, 'id'),
   };
 }
 
