@@ -1,21 +1,12 @@
 import type { OpenBadgeCredentialInput } from '@badges/openbadges';
 
 import type { BadgeClassRecord } from '../badge-classes/badge-classes.repository';
+import type { AssertionSource } from '../common/assertion-json';
 import type { PublicUrls } from '../common/public-urls';
 import type { Issuer } from '../generated/prisma/client';
 
-/** The stored fields of an award its credential is built from (a row about to be saved, or a saved one). */
-export interface CredentialAward {
-  id: string;
-  recipientType: string;
-  recipientIdentity: string;
-  recipientHashed: boolean;
-  recipientSalt: string | null;
-  issuedOn: Date;
-  expires: Date | null;
-  narrative: string | null;
-  evidence: { url: string | null; narrative: string | null }[];
-}
+/** The stored fields of an award its credential is built from (a row about to be saved, or a saved one): the 2.0 assertion's own. */
+export type CredentialAward = Pick<AssertionSource, 'id' | 'recipientType' | 'recipientIdentity' | 'recipientHashed' | 'recipientSalt' | 'issuedOn' | 'expires' | 'narrative' | 'evidence'>;
 
 /** What the credential says of the badge and its issuer, read once for a whole batch. */
 export interface CredentialSubjectSource {
