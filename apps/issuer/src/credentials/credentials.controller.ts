@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { acceptedLanguages, ApiError, InternalTokenGuard, markPublicCacheable, negotiate } from '@badges/service-kit';
 
 import { EntityIdPipe } from '../common/entity-id.pipe';
-import { PUBLIC_CACHE_CONTROL } from '../public-documents/public-documents.controller';
+import { langParameter, PUBLIC_CACHE_CONTROL } from '../public-documents/public-documents.controller';
 import { renderHtml } from '../public-documents/render-html';
 import { linkAlternate } from './award-forms';
 import { CredentialDocumentsService, type IssuerDocument } from './credential-documents.service';
@@ -31,8 +31,8 @@ export class CredentialsController {
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const requested = typeof lang === 'string' && lang.trim() !== '' ? [lang.trim().toLowerCase()] : [];
-    const document = await this.documents.credential(id, [...requested, ...acceptedLanguages(acceptLanguage)]);
+    const requested = langParameter(lang);
+    const document = await this.documents.credential(id, [...(requested ? [requested.toLowerCase()] : []), ...acceptedLanguages(acceptLanguage)]);
     void markPublicCacheable(reply, { tags: document.tags }).status(200).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'Accept, Accept-Language');
     if (document.ob2Url) linkAlternate(reply, document.ob2Url, 'application/ld+json');
     if (negotiate(accept) === 'html') {

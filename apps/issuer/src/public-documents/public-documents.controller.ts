@@ -85,7 +85,8 @@ export class PublicDocumentsController {
   }
 }
 
-function langParameter(lang: unknown): string | undefined {
+/** `?lang=` as given, trimmed; undefined when absent or blank. The credential page reads it the same way. */
+export function langParameter(lang: unknown): string | undefined {
   return typeof lang === 'string' && lang.trim() !== '' ? lang.trim() : undefined;
 }
 
