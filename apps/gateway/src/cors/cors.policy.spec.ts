@@ -28,6 +28,12 @@ describe('the gateway CORS policy', () => {
     expect(response.headers.vary).toContain('Origin');
   });
 
+  it('lets a configured origin read the paging headers of a list (OB 3.0 getCredentials)', async () => {
+    const read = await fastify.inject({ method: 'GET', url: '/v2/issuers', headers: { origin: APP } });
+    expect(read.headers['access-control-expose-headers']).toEqual(expect.stringContaining('Link'));
+    expect(read.headers['access-control-expose-headers']).toEqual(expect.stringContaining('X-Total-Count'));
+  });
+
   it('gives any other origin no permission on the API', async () => {
     const response = await preflight('/v2/issuers', 'https://evil.example');
     expect(response.headers['access-control-allow-origin']).toBeUndefined();

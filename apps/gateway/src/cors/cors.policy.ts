@@ -5,7 +5,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 const PUBLIC_PATH = /^\/(public\/|\.well-known\/|docs\/openapi\.json$|v2\/verify(\/|$))/;
 const VERIFY_PATH = /^\/v2\/verify(\/|$)/;
 
-const EXPOSED_HEADERS = ['Location', 'ETag', 'Retry-After', 'Content-Language', 'Content-Disposition', 'X-Correlation-Id'];
+// Link and X-Total-Count page the OB 3.0 API's getCredentials for a wallet running in a browser.
+const EXPOSED_HEADERS = ['Location', 'ETag', 'Retry-After', 'Content-Language', 'Content-Disposition', 'X-Correlation-Id', 'Link', 'X-Total-Count'];
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 /**

@@ -5,7 +5,7 @@ const messages = {
   mainNavigation: 'Main',
   nav: { verify: 'Verify a badge', passport: 'My passport', console: 'Institution console' },
   language: 'Language',
-  footer: 'Open Badges 2.0 platform. Everything on this page is served by this deployment.',
+  footer: 'Open Badges 2.0 and 3.0 platform. Everything on this page is served by this deployment.',
   loading: 'Loading…',
   notFound: { title: 'Page not found', body: 'There is nothing at this address.', home: 'Go to the home page' },
   home: {

@@ -6,7 +6,7 @@ const messages: Catalog['common'] = {
   mainNavigation: 'Principale',
   nav: { verify: 'Vérifier un badge', passport: 'Mon passeport', console: 'Console de l’établissement' },
   language: 'Langue',
-  footer: 'Plateforme Open Badges 2.0. Tout ce qui figure sur cette page est servi par ce déploiement.',
+  footer: 'Plateforme Open Badges 2.0 et 3.0. Tout ce qui figure sur cette page est servi par ce déploiement.',
   loading: 'Chargement…',
   notFound: { title: 'Page introuvable', body: 'Il n’y a rien à cette adresse.', home: 'Aller à l’accueil' },
   home: {
