@@ -201,6 +201,9 @@ describe.each(databaseTargets())('OB 3.0 credentials on $name', (target) => {
     const result = await verifyLd(credential);
     expect(result.verified).toBe(false);
     expect(String((result.statusResult?.error as Error | undefined)?.message ?? result.error)).toContain('revoked');
+    // The event names the list that changed, so that caches of it (the verifier's) go stale.
+    const [event] = await eventsOf(Topic.AssertionRevoked, doomed.entityId);
+    expect((event.payload as Json).statusListUrl).toBe((credential.credentialStatus as Json).statusListCredential);
     // The list itself stays signed by the issuer, and only that bit moved.
     const keptCredential = (await credentialOf(kept)).json() as Json;
     expect(await isRevokedInList(keptCredential)).toBe(false);

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createEvent, Topic, type AssertionUpdatableField, type BadgeEvent, type EventOrigin, type FieldChanges, type PayloadOf } from '@badges/events';
 import { outboxInsertStatements, type OutboxRelay } from '@badges/messaging';
 import type { SqlSession } from '@badges/persistence';
+import { statusListPosition } from '@badges/openbadges';
 import { mapInSlices, type TenantScope } from '@badges/service-kit';
 
 import { PublicUrls } from '../common/public-urls';
@@ -43,6 +44,8 @@ export interface ImportedAward {
 export interface RevokedAssertion extends AssertionIds {
   revocationReason: string | null;
   revokedAt: Date | null;
+  /** Set when the award has an OB 3.0 credential: its place in the issuer's status lists. */
+  statusListIndex: number | null;
 }
 
 export interface UpdatedAssertion extends AssertionIds {
@@ -160,6 +163,7 @@ export class IssuerEvents {
           ...this.assertionNamed(assertion),
           revocationReason: assertion.revocationReason ?? '',
           revokedAt: (assertion.revokedAt ?? new Date()).toISOString(),
+          ...(assertion.statusListIndex === null ? {} : { statusListUrl: this.urls.statusList(assertion.issuerId, statusListPosition(assertion.statusListIndex).listNumber) }),
         },
       }),
     );

@@ -1,6 +1,7 @@
 import { createEvent, Topic } from '@badges/events';
 
 import { BadgeServer, hostBadge } from '../testing/badge-server';
+import { Ob3TestIssuer } from '../testing/ob3-issuer';
 import { startVerificationTestApp, type VerificationTestApp } from '../testing/verification-test-app';
 
 /**
@@ -46,11 +47,43 @@ describe('revocation events', () => {
   });
 });
 
-function revoked(assertionUrl: string) {
+/** OB 3.0: the credential does not change when it is revoked, its issuer's status list does. */
+describe('revocation events for an OB 3.0 award', () => {
+  let service: VerificationTestApp;
+  let server: BadgeServer;
+  let issuer: Ob3TestIssuer;
+
+  beforeAll(async () => {
+    server = await BadgeServer.start('127.0.0.2');
+    issuer = await Ob3TestIssuer.start(server);
+    service = await startVerificationTestApp({ PUBLIC_URL: server.origin, VERIFY_ALLOWED_PRIVATE_ADDRESSES: '127.0.0.2' });
+  });
+  afterAll(async () => {
+    await service.close();
+    await server.close();
+  });
+
+  it('reads the status list afresh once the event names it, though the list is cached', async () => {
+    const credential = await issuer.signed(issuer.credential('c1', 3));
+    expect((await service.verify({ json: credential })).json.report.valid).toBe(true);
+
+    await issuer.revoke(3);
+    // Without the event the cached status list stands (this is what the event's statusListUrl is for).
+    expect((await service.verify({ json: credential })).json.report.valid).toBe(true);
+
+    await service.bus.publish([revoked(issuer.credentialUrl('c1'), issuer.statusList)]);
+    await service.bus.idle();
+    const { json } = await service.verify({ json: credential });
+    expect(json.report.valid).toBe(false);
+    expect(json.report.messages.map((m) => m.code)).toContain('BitstringStatusListProbe');
+  });
+});
+
+function revoked(assertionUrl: string, statusListUrl?: string) {
   return createEvent(Topic.AssertionRevoked, {
     institutionId: 'inst1',
     correlationId: 'spec',
     aggregateId: 'a1',
-    payload: { assertionId: 'a1', assertionUrl, badgeClassId: 'b1', issuerId: 'i1', revocationReason: 'Awarded in error', revokedAt: new Date().toISOString() },
+    payload: { assertionId: 'a1', assertionUrl, badgeClassId: 'b1', issuerId: 'i1', revocationReason: 'Awarded in error', revokedAt: new Date().toISOString(), ...(statusListUrl ? { statusListUrl } : {}) },
   });
 }

@@ -5,7 +5,7 @@ import type { DocumentFetcher } from '../fetching/document-fetcher';
 
 /**
  * A revoked assertion or endorsement of this platform must verify as revoked at once, not when its
- * cached document expires: the events name the document, which is dropped from the response cache
+ * cached document expires: the events name the document (and an OB 3.0 award's status list), which is dropped from the response cache
  * (and with it every reused verification result that read it: VerificationMemo re-reads its
  * documents through the cache). One delivery per group is enough: the cache it clears is the
  * shared one (Redis) when there are several instances. Idempotent, as redelivery requires.
@@ -15,8 +15,8 @@ export async function listenForRevocations(subscriber: EventSubscriber, fetcher:
     group: 'verification',
     topics: [Topic.AssertionRevoked, Topic.EndorsementRevoked],
     handler: async (event) => {
-      const url = event.type === Topic.AssertionRevoked ? event.payload.assertionUrl : event.payload.endorsementUrl;
-      if (url) await fetcher.forget(url);
+      const urls = event.type === Topic.AssertionRevoked ? [event.payload.assertionUrl, event.payload.statusListUrl] : [event.payload.endorsementUrl];
+      for (const url of urls) if (url) await fetcher.forget(url);
     },
   });
 }

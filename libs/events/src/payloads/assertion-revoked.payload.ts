@@ -9,6 +9,8 @@ export const assertionRevokedPayload = z.object({
   issuerId: entityId,
   revocationReason: z.string(),
   revokedAt: isoDateTime,
+  /** An OB 3.0 award's status list, signed again in the revocation's transaction: caches of it are stale now. */
+  statusListUrl: httpUrl.optional(),
 });
 
 export type AssertionRevokedPayload = z.infer<typeof assertionRevokedPayload>;
