@@ -126,6 +126,8 @@ describe.each(embeddedStorageTargets())('OB 3.0 awards through every pipeline, o
       const report = await verify(body);
       expect({ body: Object.keys(body)[0], errors: errors(report) }).toEqual({ body: Object.keys(body)[0], errors: [] });
       expect(report.body.report.valid).toBe(true);
+      // As the official schema wants it: `proof` a list, no warning.
+      expect((report.body.report.steps as Json[]).find((step) => step.step === 'CREDENTIAL_SCHEMA')?.status).toBe('passed');
     }
     const baked = await fetch(`${platform.url}/v2/verify`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: new Uint8Array(mail.attachments[0].content) });
     expect(((await baked.json()) as Json).report.valid).toBe(true);

@@ -77,6 +77,9 @@ export class CredentialSigner {
     }
     const { didKey } = keys;
     const proven = await signWithDataIntegrity(credential, { verificationMethod: this.urls.didKey(issuerId, didKey.id), privateKeyPem: didKey.privateKeyPem, publicKeyPem: didKey.publicKeyPem });
-    return { credential: JSON.stringify(proven), credentialFormat: 'ldp', credentialKeyId: didKey.id, statusListIndex };
+    // The official OB 3.0 schema wants `proof` as a list (VC 2.0 allows either); a proof's value
+    // signs the credential without its proof, so the list changes nothing it covers.
+    const listed = { ...proven, proof: [proven.proof] };
+    return { credential: JSON.stringify(listed), credentialFormat: 'ldp', credentialKeyId: didKey.id, statusListIndex };
   }
 }
