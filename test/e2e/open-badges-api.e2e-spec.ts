@@ -111,7 +111,7 @@ describe.each(embeddedStorageTargets())('the Open Badges 3.0 API for a learnerâ€
     const issued = async (id: string, accept: string) => (await fetch(`${platform.url}/public/credentials/${id}`, { headers: { accept } })).text();
     expect(all.credential).toEqual([JSON.parse(await issued(awarded.ldp!, 'application/vc+ld+json'))]);
     expect(all.compactJwsStrings).toEqual([await issued(awarded.jwt!, 'application/vc+jwt')]);
-    expect(all.credential[0]).toMatchObject({ id: `${platform.url}/public/credentials/${awarded.ldp}`, proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' } });
+    expect(all.credential[0]).toMatchObject({ id: `${platform.url}/public/credentials/${awarded.ldp}`, proof: [{ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' }] });
 
     // upsertCredential through the gateway, checked by the verification service: the learner's own
     // credentials come back as the same ones (200), as JSON, as JSON-LD and as the VC-JWT in text/plain.
