@@ -1,0 +1,2 @@
+export { contextFromCarrier, currentTraceCarrier, withTraceHeaders, type TraceCarrier } from './trace-context';
+export { activeTraceIds, inSpan, recordFailure, SpanKind, tracer, type Attributes, type Span, type SpanOptions } from './spans';
