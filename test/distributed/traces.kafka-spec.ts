@@ -1,5 +1,5 @@
 import { ApiClient } from '../support/api-client';
-import { ancestorsOf, describeSpans, findAwardTrace, type AwardTrace } from '../support/award-trace';
+import { awaitAwardTrace, expectAwardLinks } from '../support/award-trace';
 import { DistributedStack, eventually } from '../support/distributed-stack';
 import { OtlpReceiver } from '../support/otlp-receiver';
 import { pngDataUri } from '../support/tiny-png';
@@ -42,25 +42,14 @@ describe('traces on the distributed stack (Kafka, PostgreSQL, Redis)', () => {
     await eventually(() => stack.smtp.messages.some((mail) => mail.to.includes('ada@example.org')), 60_000, 'the award email');
     await eventually(() => webhooks.received.length >= 1, 60_000, 'the webhook');
 
-    let trace: AwardTrace | string = 'nothing yet';
-    await eventually(() => typeof (trace = findAwardTrace(otlp.spans)) !== 'string', 30_000, 'the award trace (missing: see the last reading)').catch(() => {
-      throw new Error(`The award's trace is incomplete: ${String(trace)} was not received. Received:\n${describeSpans(otlp.spans)}`);
-    });
-    const found = trace as AwardTrace;
+    const found = await awaitAwardTrace(otlp.spans);
 
     // Each process reports as its own service.
     expect(found.gateway.serviceName).toBe('gateway');
     expect(found.issuer.serviceName).toBe('issuer');
     expect(found.publish.serviceName).toBe('issuer');
     for (const span of [found.consume, found.emailJob, found.email, found.webhookJob, found.webhook]) expect(span.serviceName).toBe('notification');
-    // Parent links: the gateway's call, the issuer's event, Kafka, the jobs and their sends.
-    expect(found.issuer.parentSpanId).toBe(found.gateway.spanId);
-    expect(found.publish.parentSpanId).toBe(found.issuer.spanId);
-    expect(found.consume.parentSpanId).toBe(found.issuer.spanId);
-    expect(ancestorsOf(found.emailJob, otlp.spans)).toContainEqual(found.consume);
-    expect(found.email.parentSpanId).toBe(found.emailJob.spanId);
-    expect(ancestorsOf(found.webhookJob, otlp.spans)).toContainEqual(found.consume);
-    expect(found.webhook.parentSpanId).toBe(found.webhookJob.spanId);
+    expectAwardLinks(found, otlp.spans);
     expect(found.consume.attributes['messaging.message.id']).toEqual(expect.any(String));
   }, 240_000);
 });

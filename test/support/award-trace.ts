@@ -26,7 +26,7 @@ const CONSUMER = 5;
  * `eventually`). A span's service is its `badges.service` attribute, which also tells services apart in
  * the embedded runner, where every span has one resource.
  */
-export function findAwardTrace(spans: readonly ReceivedSpan[]): AwardTrace | string {
+function findAwardTrace(spans: readonly ReceivedSpan[]): AwardTrace | string {
   const issuer = spans.find((s) => s.kind === SERVER && s.attributes['badges.service'] === 'issuer' && s.name === AWARD_ROUTE);
   if (!issuer) return 'the issuer span of the award';
   const trace = spans.filter((s) => s.traceId === issuer.traceId);
@@ -47,7 +47,7 @@ export function findAwardTrace(spans: readonly ReceivedSpan[]): AwardTrace | str
 }
 
 /** What was received, one line per span name and service: for a failure's message. */
-export function describeSpans(spans: readonly ReceivedSpan[]): string {
+function describeSpans(spans: readonly ReceivedSpan[]): string {
   const counts = new Map<string, number>();
   for (const s of spans) {
     const key = `${s.serviceName}/${String(s.attributes['badges.service'] ?? '-')} kind=${s.kind} ${s.name}`;
@@ -57,9 +57,32 @@ export function describeSpans(spans: readonly ReceivedSpan[]): string {
 }
 
 /** The span's ancestors, nearest first, as far as the received spans reach. */
-export function ancestorsOf(span: ReceivedSpan, spans: readonly ReceivedSpan[]): ReceivedSpan[] {
+function ancestorsOf(span: ReceivedSpan, spans: readonly ReceivedSpan[]): ReceivedSpan[] {
   const byId = new Map(spans.filter((s) => s.traceId === span.traceId).map((s) => [s.spanId, s]));
   const chain: ReceivedSpan[] = [];
   for (let parent = span.parentSpanId && byId.get(span.parentSpanId); parent; parent = parent.parentSpanId && byId.get(parent.parentSpanId)) chain.push(parent);
   return chain;
+}
+
+/** Waits for the award's whole trace to arrive; fails naming the first missing span and listing what came. */
+export async function awaitAwardTrace(spans: readonly ReceivedSpan[], timeoutMs = 30_000): Promise<AwardTrace> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = findAwardTrace(spans);
+    if (typeof found !== 'string') return found;
+    if (Date.now() > deadline) throw new Error(`The award's trace is incomplete: ${found} was not received. Received:\n${describeSpans(spans)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The parent links issue #20's acceptance asks for: each span the child of the work that caused it. */
+export function expectAwardLinks(found: AwardTrace, spans: readonly ReceivedSpan[]): void {
+  expect(found.issuer.parentSpanId).toBe(found.gateway.spanId);
+  // The event was created in the issuer's request: its publish and its consumers hang from there.
+  expect(found.publish.parentSpanId).toBe(found.issuer.spanId);
+  expect(found.consume.parentSpanId).toBe(found.issuer.spanId);
+  expect(ancestorsOf(found.emailJob, spans)).toContainEqual(found.consume);
+  expect(found.email.parentSpanId).toBe(found.emailJob.spanId);
+  expect(ancestorsOf(found.webhookJob, spans)).toContainEqual(found.consume);
+  expect(found.webhook.parentSpanId).toBe(found.webhookJob.spanId);
 }
