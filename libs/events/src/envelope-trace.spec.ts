@@ -1,20 +1,12 @@
-import { context, trace } from '@opentelemetry/api';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { trace } from '@opentelemetry/api';
 
-import { contextFromCarrier, inSpan } from '@badges/tracing';
+import { contextFromCarrier, inSpan, recordSpans } from '@badges/tracing';
 
 import { createEvent } from './create-event';
 import { parseEvent } from './parse-event';
 import { Topic } from './topics';
 
-// A real SDK, registered as a process does: spans are created, and their context is active.
-const provider = new NodeTracerProvider();
-beforeAll(() => provider.register());
-afterAll(async () => {
-  await provider.shutdown();
-  trace.disable();
-  context.disable();
-});
+recordSpans();
 
 const revoked = () =>
   createEvent(Topic.AssertionRevoked, {

@@ -1,25 +1,14 @@
 import { Logger } from '@nestjs/common';
-import { context, trace } from '@opentelemetry/api';
-import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
+import { trace } from '@opentelemetry/api';
 
-import { inSpan } from '@badges/tracing';
+import { inSpan, recordSpans } from '@badges/tracing';
 
 import { JobName } from '../catalogue/queue-name';
 import { JobStatus } from '../job-queue';
 import { QueueHarness, email, waitForState } from '../testing/job-queue-harness';
 
-// A real SDK recording in memory: what a process registers, with an exporter tests can read.
-const exporter = new InMemorySpanExporter();
-const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-beforeAll(() => {
-  provider.register();
-  Logger.overrideLogger(['error']);
-});
-afterAll(async () => {
-  await provider.shutdown();
-  trace.disable();
-  context.disable();
-});
+const exporter = recordSpans();
+beforeAll(() => Logger.overrideLogger(['error']));
 
 describe.each([new QueueHarness('in-process'), new QueueHarness('bullmq')])('job trace context ($mode)', (harness) => {
   beforeEach(() => {

@@ -1,18 +1,8 @@
-import { context, trace } from '@opentelemetry/api';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-
-import { inSpan } from '@badges/tracing';
+import { inSpan, recordSpans } from '@badges/tracing';
 
 import { createLogger } from './json-logger';
 
-// A real SDK registered as a process does, so spans are active where the logger writes.
-const provider = new NodeTracerProvider();
-beforeAll(() => provider.register());
-afterAll(async () => {
-  await provider.shutdown();
-  trace.disable();
-  context.disable();
-});
+recordSpans();
 
 /** The JSON lines the logger writes to stdout while `write` runs. */
 async function linesOf(write: () => Promise<void> | void): Promise<Record<string, unknown>[]> {
