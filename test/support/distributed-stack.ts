@@ -28,10 +28,11 @@ export class DistributedStack {
   private database?: ScratchDatabase;
   private dataDir = '';
 
-  static async start(options: { notificationInstances?: number; notificationEnv?: NodeJS.ProcessEnv } = {}): Promise<DistributedStack> {
+  /** `env` reaches every service (e.g. OTLP export for the traces suite); `notificationEnv` only notification's. */
+  static async start(options: { notificationInstances?: number; notificationEnv?: NodeJS.ProcessEnv; env?: NodeJS.ProcessEnv } = {}): Promise<DistributedStack> {
     const stack = new DistributedStack();
     try {
-      await stack.boot(options.notificationInstances ?? 1, options.notificationEnv ?? {});
+      await stack.boot(options.notificationInstances ?? 1, options.notificationEnv ?? {}, options.env ?? {});
     } catch (error) {
       // The services already started would outlive the suite (and keep jest from exiting).
       await stack.dispose();
@@ -40,7 +41,7 @@ export class DistributedStack {
     return stack;
   }
 
-  private async boot(notificationInstances: number, notificationEnv: NodeJS.ProcessEnv): Promise<void> {
+  private async boot(notificationInstances: number, notificationEnv: NodeJS.ProcessEnv, env: NodeJS.ProcessEnv): Promise<void> {
     for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'REDIS_URL']) {
       if (!process.env[name]) throw new Error(`${name} must be set for the distributed-stack suites (.ci/run sets it; npm run kafka:start starts Kafka)`);
     }
@@ -67,6 +68,7 @@ export class DistributedStack {
       VERIFY_CACHE_TTL_SECONDS: '2',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      ...env,
     });
     this.env = plan.env;
     this.adminToken = plan.env.ADMIN_TOKEN!;

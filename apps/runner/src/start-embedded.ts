@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 
 import { sharedInProcessBus } from '@badges/messaging';
 import { databaseConfigFromEnv, openDatabase, type Database } from '@badges/persistence';
-import { InProcessServiceClient, registeredRoutes, type EmbeddedService, type RegisteredRoute, type ServiceClient } from '@badges/service-kit';
+import { InProcessServiceClient, registeredRoutes, startTracing, type EmbeddedService, type RegisteredRoute, type ServiceClient } from '@badges/service-kit';
 
 import { loadOrCreateSecrets } from './embedded-secrets';
 import { EMBEDDED_SERVICES, loadEmbeddedService } from './service-loader';
@@ -44,6 +44,8 @@ export async function startEmbedded(baseEnv: NodeJS.ProcessEnv = process.env, op
     SECRETS_ENCRYPTION_KEY: secrets.secretsEncryptionKey,
   };
 
+  // One tracer provider for every service in this process, named for the platform (decision 0052).
+  startTracing('badges', env);
   const database: Database = await openDatabase(databaseConfigFromEnv(env));
   const started: EmbeddedService[] = [];
   // Services publish while they start (an outbox left unpublished, a bulk award resumed) before the

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
+import { currentTraceCarrier } from '@badges/tracing';
+
 import type { Actor } from './actor';
 import type { EventOf } from './envelope';
 import { parseEvent } from './parse-event';
@@ -30,7 +32,7 @@ export interface NewEvent<T extends TopicName> extends EventOrigin {
  * Builds an envelope and validates it against its contract on the producer's side, so a
  * malformed event fails the producing transaction instead of every consumer. The validated
  * (stripped) payload is what gets published: fields outside the contract, such as stray
- * personal data, never leave the service.
+ * personal data, never leave the service. Inside a span, the envelope carries its trace context.
  */
 export function createEvent<T extends TopicName>(type: T, event: NewEvent<T>): EventOf<T> {
   const occurredAt = event.occurredAt instanceof Date ? event.occurredAt.toISOString() : (event.occurredAt ?? new Date().toISOString());
@@ -42,6 +44,8 @@ export function createEvent<T extends TopicName>(type: T, event: NewEvent<T>): E
     correlationId: event.correlationId,
     ...(event.actor ? { actor: event.actor } : {}),
     aggregateId: event.aggregateId,
+    // The active span's context (the request's or job's): written to the outbox with the event.
+    ...currentTraceCarrier(),
     payload: event.payload,
   }) as EventOf<T>;
   checkedEvents.add(created);

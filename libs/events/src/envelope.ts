@@ -25,6 +25,12 @@ export interface EventEnvelope<T extends TopicName = TopicName> {
   actor?: Actor;
   /** The Kafka partition key: events about one aggregate stay in order. */
   aggregateId: string;
+  /**
+   * The W3C trace context of the span that created the event (decision 0052): a consumer's span
+   * is its child. Optional: absent outside any span and in events written before it was added.
+   */
+  traceparent?: string;
+  tracestate?: string;
   payload: PayloadOf<T>;
 }
 
@@ -42,5 +48,8 @@ export const envelopeSchema = z.object({
   correlationId: z.string().min(1).max(256),
   actor: actorSchema.optional(),
   aggregateId: z.string().min(1).max(256),
+  // Bounded only: the W3C propagator reads them, and ignores a malformed one.
+  traceparent: z.string().max(128).optional(),
+  tracestate: z.string().max(512).optional(),
   payload: z.unknown(),
 });

@@ -5,6 +5,7 @@ export { toErrorResponse } from './errors/to-error-response';
 export { ApiExceptionFilter } from './errors/api-exception.filter';
 export { createServiceApp, DEFAULT_BODY_LIMIT, type ServiceAppOptions } from './http/create-service-app';
 export { createLogger } from './logging/json-logger';
+export { flushTracing, otlpTracesUrl, startTracing } from './tracing/tracer-provider';
 export { metricsRegistry } from './metrics/metrics-registry';
 export { METRICS_PATH, type MetricsOptions } from './metrics/metrics-route';
 export { UNMATCHED_ROUTE } from './metrics/http-metrics';

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 
+import { inSpan, SpanKind } from '@badges/tracing';
+
 import { NOTIFICATION_CONFIG } from '../common/tokens';
 import type { NotificationConfig } from '../config/notification.config';
 
@@ -40,7 +42,8 @@ export class Mailer implements OnApplicationShutdown {
   }
 
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
-    const info = await this.transport.sendMail({
+    // A CLIENT span around the hand-over to SMTP (decision 0052), child of the send-email job's.
+    const info = await inSpan(`email ${this.mode}`, { kind: SpanKind.CLIENT, attributes: { 'badges.email.mode': this.mode } }, () => this.transport.sendMail({
       from: this.config.mailFrom,
       to: email.to,
       subject: email.subject,
@@ -49,7 +52,7 @@ export class Mailer implements OnApplicationShutdown {
       ...(email.attachment
         ? { attachments: [{ filename: email.attachment.filename, contentType: email.attachment.contentType, content: email.attachment.content }] }
         : {}),
-    });
+    }));
     const messageId = String(info.messageId ?? '');
     if (this.mode === 'outbox') await this.writeEml(email.deliveryId, info.message as Buffer);
     return { messageId };

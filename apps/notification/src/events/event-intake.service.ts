@@ -190,10 +190,11 @@ function wantsEmail(event: BadgeEvent): event is EventOf<typeof Topic.AssertionI
 
 /**
  * The webhook body: the event envelope as JSON, minus the recipient's plaintext address (it only
- * travels so that this service can email the learner; receivers may be third-party integrations)
- * and minus the recipient lookup key (it is for the passport).
+ * travels so that this service can email the learner; receivers may be third-party integrations),
+ * minus the recipient lookup key (it is for the passport) and minus our trace context (decision 0052).
  */
-export function webhookBody(event: BadgeEvent): string {
+export function webhookBody(traced: BadgeEvent): string {
+  const { traceparent: _trace, tracestate: _state, ...event } = traced;
   if (event.type !== Topic.AssertionIssued) return JSON.stringify(event);
   // The keyed lookup is internal too: it would let a receiver link one person's awards together.
   const { plaintextIdentity: _omitted, lookup: _internal, ...recipient } = event.payload.recipient;

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JobName, JobStatus, type JobContext, type JobOf } from '@badges/jobs';
 import { safeFetch } from '@badges/outbound-http';
 import { tenantScope } from '@badges/service-kit';
+import { inSpan, SpanKind } from '@badges/tracing';
 
 import { describeError } from '../common/errors';
 import { JOB_SETTINGS, NOTIFICATION_CONFIG } from '../common/tokens';
@@ -60,7 +61,9 @@ export class WebhookDeliveryWorker implements OnModuleInit {
     let responseStatus: number | null = null;
     try {
       const secret = this.secrets.open(endpoint.secretCiphertext, secretContext(endpoint));
-      const response = await safeFetch(endpoint.url, {
+      // A CLIENT span around the POST (decision 0052); the receiver is not sent our trace context.
+      const post = { kind: SpanKind.CLIENT, attributes: { 'http.request.method': 'POST', 'badges.webhook.delivery_id': delivery.id } };
+      const response = await inSpan('webhook POST', post, () => safeFetch(endpoint.url, {
         method: 'POST',
         body: delivery.body,
         headers: {
@@ -75,7 +78,7 @@ export class WebhookDeliveryWorker implements OnModuleInit {
         maxRedirects: 0,
         maxBytes: MAX_RESPONSE_BYTES,
         allowPrivateNetwork: this.config.allowPrivateNetwork,
-      });
+      }));
       responseStatus = response.status;
       if (response.status < 200 || response.status >= 300) throw new ReceiverError(response.status);
       countDelivery('webhook', 'sent');

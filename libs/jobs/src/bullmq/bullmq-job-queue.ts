@@ -8,6 +8,7 @@ import { JobQueueError, JobQueueErrorCode } from '../job-queue.error';
 import { countQueueOnScrape, timeJob, type JobCounts } from '../metrics/job-metrics';
 import { fairPriority } from '../policy/fairness';
 import { effectiveJobOptions, type EffectiveJobOptions } from '../policy/job-options';
+import { inJobSpan, splitJobTrace, withJobTrace } from '../tracing/job-trace';
 import { TenantBacklog } from './tenant-backlog';
 
 export interface BullmqQueueConfig {
@@ -82,7 +83,7 @@ export class BullmqJobQueue<P extends PayloadMap> implements JobQueue<P> {
         const tenant = job.payload.institutionId;
         const rank = ranks.get(tenant) ?? 1;
         ranks.set(tenant, rank + 1);
-        return { name: job.name, data: job.payload, opts: bullOptions(job, rank) };
+        return { name: job.name, data: withJobTrace(job.payload), opts: bullOptions(job, rank) };
       }),
     );
     const addedIds = new Map(fresh.map((job, i) => [job, added[i].id ?? job.jobId ?? '']));
@@ -115,7 +116,8 @@ export class BullmqJobQueue<P extends PayloadMap> implements JobQueue<P> {
     if (!state) return undefined; // never added, or removed
     const job = await this.queue.getJob(jobId);
     if (!job) return undefined; // removed between the two reads
-    const { id = jobId, name, data: payload, attemptsMade, failedReason, returnvalue } = job;
+    const { id = jobId, name, data, attemptsMade, failedReason, returnvalue } = job;
+    const { payload } = splitJobTrace(data as object);
     return { id, name, payload, state, attemptsMade, failedReason: failedReason || undefined, returnvalue: (returnvalue ?? undefined) as JobStatus | undefined } as JobSnapshot<P>;
   }
 
@@ -159,7 +161,9 @@ export class BullmqJobQueue<P extends PayloadMap> implements JobQueue<P> {
     const handler = this.handlers.get(job.name) as JobHandler<unknown> | undefined;
     try {
       if (!handler) throw new JobQueueError(JobQueueErrorCode.NoHandler, `no handler for job ${job.name} in queue ${this.queueName}`);
-      const status = await timeJob(this.queueName, job.name, () => handler(job.data, { id: job.id ?? '', attemptsMade: job.attemptsMade }));
+      const { payload, carrier } = splitJobTrace(job.data as object);
+      const context = { id: job.id ?? '', attemptsMade: job.attemptsMade };
+      const status = await inJobSpan(this.queueName, job.name, context, carrier, () => timeJob(this.queueName, job.name, () => handler(payload, context)));
       await this.backlog.release(tenant);
       return status;
     } catch (error) {

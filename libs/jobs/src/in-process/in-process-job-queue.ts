@@ -7,6 +7,7 @@ import type { AddJobOptions, BulkJob, JobHandler, JobQueue, JobRef, JobSnapshot,
 import { JobQueueError, JobQueueErrorCode } from '../job-queue.error';
 import { countQueueOnScrape, timeJob, type JobCounts } from '../metrics/job-metrics';
 import { effectiveJobOptions } from '../policy/job-options';
+import { inJobSpan, splitJobTrace, withJobTrace } from '../tracing/job-trace';
 import type { InProcessQueueStore, StoredJob } from './in-process-queue-store';
 
 /**
@@ -41,7 +42,7 @@ export class InProcessJobQueue<P extends PayloadMap> implements JobQueue<P> {
     this.assertOpen();
     const effective = effectiveJobOptions(this.settings, options);
     const { removeOnComplete, removeOnFail } = this.settings;
-    return this.store.add(name, payload, { ...effective, jobId: options?.jobId, removeOnComplete, removeOnFail });
+    return this.store.add(name, withJobTrace(payload), { ...effective, jobId: options?.jobId, removeOnComplete, removeOnFail });
   }
 
   async addBulk(jobs: ReadonlyArray<BulkJob<P>>): Promise<JobRef[]> {
@@ -71,7 +72,8 @@ export class InProcessJobQueue<P extends PayloadMap> implements JobQueue<P> {
   async getJob(jobId: string): Promise<JobSnapshot<P> | undefined> {
     const job = this.store.get(jobId);
     if (!job) return undefined;
-    const { id, name, payload, state, attemptsMade, failedReason, returnvalue } = job;
+    const { id, name, state, attemptsMade, failedReason, returnvalue } = job;
+    const { payload } = splitJobTrace(job.payload);
     return { id, name, payload, state, attemptsMade, failedReason, returnvalue } as JobSnapshot<P>;
   }
 
@@ -111,7 +113,9 @@ export class InProcessJobQueue<P extends PayloadMap> implements JobQueue<P> {
     await yieldToEventLoop();
     try {
       if (!handler) throw new JobQueueError(JobQueueErrorCode.NoHandler, `no handler for job ${job.name} in queue ${this.queueName}`);
-      const status = await timeJob(this.queueName, job.name, () => handler(job.payload, { id: job.id, attemptsMade: job.attemptsMade }));
+      const { payload, carrier } = splitJobTrace(job.payload);
+      const context = { id: job.id, attemptsMade: job.attemptsMade };
+      const status = await inJobSpan(this.queueName, job.name, context, carrier, () => timeJob(this.queueName, job.name, () => handler(payload, context)));
       this.store.complete(job, status);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { parseEvent, type BadgeEvent, type TopicName } from '@badges/events';
 
 import { countDeadLetter, reportLag, type LagReading } from '../bus/consumer-metrics';
+import { inConsumeBatchSpan, inConsumeSpan } from '../bus/event-spans';
 import { toDeadLetter, type DeadLetter, type DeadLetterSink } from '../bus/dead-letter';
 import type { EventBatchHandler, EventHandler, EventPublisher, EventSubscriber, SubscribeOptions, Subscription } from '../bus/event-bus';
 import { retryPolicyOf, runWithRetries, type RetryPolicy } from '../bus/retry-policy';
@@ -179,14 +180,14 @@ export class InProcessEventBus implements EventPublisher, EventSubscriber, DeadL
     }
     if (member.batchHandler && events.length > 1) {
       try {
-        return await member.batchHandler(events, { group: group.name, attempt: 1 });
+        return await inConsumeBatchSpan(group.name, events, () => (member.batchHandler as EventBatchHandler<TopicName>)(events, { group: group.name, attempt: 1 }));
       } catch (error) {
         // As on Kafka: a failed run is handed over event by event, each with its retries and dead letter.
         this.logger.warn(`A batch of ${events.length} ${first.topic} events failed for group ${group.name}, handling them one by one: ${String(error)}`);
       }
     }
     for (const event of events) {
-      const outcome = await runWithRetries(member.policy, (attempt) => member.handler(event, { group: group.name, attempt }));
+      const outcome = await runWithRetries(member.policy, (attempt) => inConsumeSpan(group.name, event, attempt, () => member.handler(event, { group: group.name, attempt })));
       if (!outcome.ok) await this.deadLetter(group.name, event.type, event.aggregateId, event, outcome.attempts, outcome.error);
     }
   }

@@ -4,6 +4,7 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { InvalidEventError, parseEvent, type BadgeEvent, type TopicName } from '@badges/events';
 
 import { countDeadLetter, reportLag, type LagReading } from '../bus/consumer-metrics';
+import { inConsumeBatchSpan, inConsumeSpan } from '../bus/event-spans';
 import { toDeadLetter, type DeadLetterSink } from '../bus/dead-letter';
 import type { EventBatchHandler, EventHandler, EventSubscriber, SubscribeOptions, Subscription } from '../bus/event-bus';
 import { retryPolicyOf, runWithRetries, sleep, type RetryPolicy } from '../bus/retry-policy';
@@ -146,7 +147,7 @@ export class KafkaEventSubscriber implements EventSubscriber {
   private async handleRun(delivery: Delivery, events: BadgeEvent[], heartbeat: () => Promise<void>): Promise<void> {
     if (delivery.batchHandler && events.length > 1) {
       try {
-        await delivery.batchHandler(events, { group: delivery.group, attempt: 1 });
+        await inConsumeBatchSpan(delivery.group, events, () => (delivery.batchHandler as EventBatchHandler<TopicName>)(events, { group: delivery.group, attempt: 1 }));
         return;
       } catch (error) {
         this.logger.warn(`A batch of ${events.length} ${events[0].type} events failed for group ${delivery.group}, handling them one by one: ${String(error)}`);
@@ -155,7 +156,7 @@ export class KafkaEventSubscriber implements EventSubscriber {
     for (const event of events) {
       const outcome = await runWithRetries(
         delivery.policy,
-        (attempt) => delivery.handler(event, { group: delivery.group, attempt }),
+        (attempt) => inConsumeSpan(delivery.group, event, attempt, () => delivery.handler(event, { group: delivery.group, attempt })),
         (ms) => sleepWithHeartbeat(ms, heartbeat),
       );
       if (!outcome.ok) await this.deadLetter(delivery.group, event.type, event.aggregateId, event, outcome.attempts, outcome.error);

@@ -4,6 +4,7 @@ import type { BadgeEvent } from '@badges/events';
 import type { Database } from '@badges/persistence';
 
 import type { EventPublisher } from '../bus/event-bus';
+import { inPublishSpan } from '../bus/event-spans';
 import { watchOutbox } from './outbox-metrics';
 import { outboxTable } from './outbox-sql';
 
@@ -90,7 +91,7 @@ export class OutboxRelay {
         // consumers' DLQ, instead of stalling the outbox behind it.
         for (const row of rows) {
           const envelopes = (typeof row.envelopes === 'string' ? JSON.parse(row.envelopes) : row.envelopes) as BadgeEvent[];
-          await this.options.publisher.publish(envelopes);
+          await inPublishSpan(envelopes, () => this.options.publisher.publish(envelopes));
           events += envelopes.length;
         }
       } catch (error) {

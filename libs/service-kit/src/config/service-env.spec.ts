@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './load-config';
+import { otlpTracesUrl } from '../tracing/tracer-provider';
 import { serviceConfigLoader, serviceEnvSchema } from './service-env';
 
 const schema = serviceEnvSchema({ defaultPort: 3007 });
@@ -64,5 +65,25 @@ describe('serviceConfigLoader', () => {
 
   it('names the service and lists every bad variable, shared or its own', () => {
     expect(() => loadTestConfig({ PORT: 'x', ISSUER_URL: 'ftp://x' })).toThrow(/^Invalid configuration for test:\n {2}- PORT: [\s\S]*\n {2}- ISSUER_URL: /);
+  });
+
+  it('reads the OTLP endpoints as http(s) URLs, takes blank ones as unset, and refuses anything else', () => {
+    expect(loadConfig('test', schema, { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SERVICE_NAME: 'issuer-eu' })).toMatchObject({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_SERVICE_NAME: 'issuer-eu',
+    });
+    expect(loadConfig('test', schema, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '' }).OTEL_EXPORTER_OTLP_TRACES_ENDPOINT).toBeUndefined();
+    expect(problemsOf({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'collector:4318' })).toEqual([
+      'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http(s) URL, e.g. http://collector:4318/v1/traces',
+    ]);
+  });
+});
+
+describe('otlpTracesUrl', () => {
+  it('takes the traces endpoint as given, else the base endpoint plus /v1/traces, else none', () => {
+    expect(otlpTracesUrl({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://a:4318/custom', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://b:4318' })).toBe('http://a:4318/custom');
+    expect(otlpTracesUrl({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://b:4318/' })).toBe('http://b:4318/v1/traces');
+    expect(otlpTracesUrl({})).toBeUndefined();
+    expect(otlpTracesUrl({ OTEL_EXPORTER_OTLP_ENDPOINT: ' ' })).toBeUndefined();
   });
 });

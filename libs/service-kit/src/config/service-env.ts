@@ -26,7 +26,19 @@ export function serviceEnvSchema({ defaultPort }: { defaultPort: number }) {
      * (and so the embedded runner) serves /metrics only when it is set (decision 0050).
      */
     METRICS_TOKEN: blankAsUnset(z.string().min(16, { error: 'METRICS_TOKEN, when set, must be at least 16 characters long.' }).optional()),
+    /**
+     * OpenTelemetry's own variables (decision 0052), read by tracing/tracer-provider.ts; listed so a
+     * malformed one stops the service instead of silently exporting nothing. Either endpoint turns
+     * on OTLP/HTTP export; with neither, no span leaves the process.
+     */
+    OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint('OTEL_EXPORTER_OTLP_ENDPOINT', 'http://collector:4318'),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpEndpoint('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'http://collector:4318/v1/traces'),
+    OTEL_SERVICE_NAME: blankAsUnset(z.string().max(128).optional()),
   });
+}
+
+function otlpEndpoint(variable: string, example: string) {
+  return blankAsUnset(z.url({ protocol: /^https?$/, error: `${variable} must be an http(s) URL, e.g. ${example}` }).optional());
 }
 
 export type ServiceEnv = z.output<ReturnType<typeof serviceEnvSchema>>;

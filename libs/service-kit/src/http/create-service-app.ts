@@ -9,6 +9,8 @@ import { createLogger } from '../logging/json-logger';
 import { httpObserver, registerHttpMetrics } from '../metrics/http-metrics';
 import { collectNodeMetrics } from '../metrics/metrics-registry';
 import { registerMetricsRoute, type MetricsOptions } from '../metrics/metrics-route';
+import { registerRequestSpans } from '../tracing/request-spans';
+import { flushTracing, startTracing } from '../tracing/tracer-provider';
 import { registerBodyParsers, registerTextGuard } from './body-parsers';
 import { clientErrorHandler, frameworkErrors } from './edge-errors';
 import type { FrontDoor } from './front-door';
@@ -26,7 +28,10 @@ export interface ServiceAppOptions {
   trustProxy?: boolean | number | string[];
   /** Answers some requests before Fastify sees them (FrontDoor); the app chooses which once built. */
   frontDoor?: FrontDoor;
-  /** Who the app is in the metrics, and how its GET /metrics is served (decision 0050). */
+  /**
+   * Who the app is in the metrics, and how its GET /metrics is served (decision 0050); its
+   * requests are traced under the same name (decision 0052).
+   */
   metrics?: MetricsOptions;
 }
 
@@ -63,6 +68,7 @@ export async function createServiceApp(rootModule: unknown, options: ServiceAppO
   hardenEdge(adapter.getInstance<FastifyInstance>());
   // Hooks reach only the routes added after them: before Nest adds its own.
   if (options.metrics) measure(adapter.getInstance<FastifyInstance>(), options.metrics.service, options.frontDoor);
+  if (options.metrics) trace(adapter.getInstance<FastifyInstance>(), options.metrics.service);
   const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, adapter, {
     logger: options.logger ?? createLogger(),
     abortOnError: false,
@@ -100,4 +106,11 @@ function measure(fastify: FastifyInstance, service: string, frontDoor?: FrontDoo
   const observe = httpObserver(service);
   registerHttpMetrics(fastify, observe);
   frontDoor?.measureWith(observe);
+}
+
+/** Spans per request, on the process's one tracer provider (started by the first app if need be). */
+function trace(fastify: FastifyInstance, service: string): void {
+  startTracing(service);
+  registerRequestSpans(fastify, service);
+  fastify.addHook('onClose', async () => flushTracing());
 }

@@ -1,10 +1,13 @@
 import { ConsoleLogger, type LoggerService, type LogLevel } from '@nestjs/common';
 
+import { activeTraceIds } from '@badges/tracing';
+
 import { maskPersonalData } from './mask-personal-data';
 
 /**
  * Structured JSON lines in production (LOG_FORMAT=json or NODE_ENV=production), Nest's readable
- * format in development; personal data is masked in both.
+ * format in development; personal data is masked in both. JSON lines carry `traceId` and `spanId`
+ * when written inside a span.
  */
 class JsonLogger implements LoggerService {
   constructor(private readonly levels: Set<LogLevel>) {}
@@ -23,7 +26,8 @@ class JsonLogger implements LoggerService {
   private write(level: LogLevel, message: unknown, context?: string, stack?: string): void {
     if (!this.levels.has(level)) return;
     const text = typeof message === 'string' ? message : JSON.stringify(message);
-    const line = { level, time: new Date().toISOString(), context, message: maskPersonalData(text), ...(stack ? { stack } : {}) };
+    // Inside a span (a request, an event, a job) the line names its trace, to find it in the tracing backend.
+    const line = { level, time: new Date().toISOString(), context, ...activeTraceIds(), message: maskPersonalData(text), ...(stack ? { stack } : {}) };
     process.stdout.write(`${JSON.stringify(line)}\n`);
   }
 }

@@ -1,5 +1,7 @@
 import { Pool } from 'undici';
 
+import { withTraceHeaders } from '@badges/tracing';
+
 import { ApiError } from '../errors/api-error';
 import { ErrorCode } from '../errors/error-codes';
 import { InternalHeader } from '../tenancy/internal-headers';
@@ -46,7 +48,8 @@ export class HttpServiceClient implements ServiceClient {
       const response = await this.pool.request({
         method: request.method as 'GET',
         path: request.url,
-        headers: this.internalToken ? { ...request.headers, [InternalHeader.InternalToken]: this.internalToken } : request.headers,
+        // The active span (the gateway's request) becomes the service's parent.
+        headers: withTraceHeaders(this.internalToken ? { ...request.headers, [InternalHeader.InternalToken]: this.internalToken } : request.headers),
         body: request.body === undefined || request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body,
       });
       const body = Buffer.from(await response.body.arrayBuffer());

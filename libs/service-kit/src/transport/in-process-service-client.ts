@@ -2,6 +2,8 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
 import type { FastifyInstance } from 'fastify';
 
+import { withTraceHeaders } from '@badges/tracing';
+
 import type { ServiceClient, ServiceRequest, ServiceResponse } from './service-client';
 
 /**
@@ -19,7 +21,7 @@ export class InProcessServiceClient implements ServiceClient {
     const response = await this.fastify.inject({
       method: request.method as 'GET',
       url: request.url,
-      headers: request.headers,
+      headers: withTraceHeaders(request.headers),
       payload: request.body,
     });
     return { status: response.statusCode, headers: response.headers as ServiceResponse['headers'], body: response.rawPayload };
