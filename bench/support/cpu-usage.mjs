@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100;
 
-const cpuTicks = (pid) => {
+export const cpuTicks = (pid) => {
   try {
     // Fields after the command name (which may hold spaces); utime and stime are fields 14 and 15.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -24,7 +24,7 @@ const commandOf = (pid) => {
 };
 
 /** Every process on the machine that belongs to one of the shared servers, grouped by server. */
-const serverProcesses = () => {
+export const serverProcesses = () => {
   const groups = { postgres: [], kafka: [], redis: [] };
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
