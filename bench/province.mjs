@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { startDistributedStack } from './support/distributed-stack.mjs';
 import { parseProvinceArgs } from './support/province/args.mjs';
 import { sleep } from './support/province/bounded.mjs';
-import { checkExactlyOnce, drain } from './support/province/check.mjs';
+import { checkExactlyOnce, deliveryStatuses, drain } from './support/province/check.mjs';
 import { Ledger } from './support/province/ledger.mjs';
 import { startMonitor } from './support/province/monitor.mjs';
 import { provinceReport } from './support/province/report.mjs';
@@ -85,7 +85,14 @@ try {
     events.push(`${((performance.now() - startedAt) / 1000).toFixed(0)} s: ${text}`);
     progress(text);
   };
-  monitor = startMonitor({ stack, metricsToken, namespace: stack.env.KAFKA_NAMESPACE, everySeconds: options.scrapeSeconds, startedAt });
+  monitor = startMonitor({
+    stack,
+    metricsToken,
+    namespace: stack.env.KAFKA_NAMESPACE,
+    everySeconds: options.scrapeSeconds,
+    startedAt,
+    counters: () => ({ emails: smtp.sink.total, webhooks: webhooks.receiver.total }),
+  });
   progress(`load for ${options.minutes} min (${mode})`);
 
   const chaos = async () => {
@@ -105,7 +112,8 @@ try {
   const runSeconds = (performance.now() - startedAt) / 1000;
   const requests = log.summary(runSeconds);
   at(`load stopped; draining (at most ${options.drainMinutes} min)`);
-  const drained = await drain({ call, db, ledger, province, sink: smtp.sink, receiver: webhooks.receiver, drainMs: options.drainMinutes * 60_000 });
+  const drained = await drain({ call, db, ledger, province, sink: smtp.sink, receiver: webhooks.receiver, drainMs: options.drainMinutes * 60_000, stallMs: options.stallSeconds * 1000 });
+  events.push(`deliveries at the end: ${await deliveryStatuses(db)}`);
   await monitor.stop();
   monitor.wallSeconds = (performance.now() - startedAt) / 1000;
   const check = await checkExactlyOnce({ db, ledger, province, sink: smtp.sink, receiver: webhooks.receiver });

@@ -17,6 +17,8 @@ const DEFAULTS = {
   // One institution in this many subscribes a webhook endpoint (the first of them two endpoints).
   webhookEvery: 5,
   drainMinutes: 15,
+  // The drain gives up once nothing new arrived anywhere for this long.
+  stallSeconds: 120,
   scrapeSeconds: 5,
   chaos: false,
 };

@@ -17,13 +17,23 @@ async function platformState(db) {
   return { assertions, passport, revocations, backpack };
 }
 
-/** Waits (at most `drainMs`) for bulk jobs to finish and every award to reach every place. */
-export async function drain({ call, db, ledger, province, sink, receiver, drainMs }) {
+/**
+ * Waits (at most `drainMs`) for bulk jobs to finish and every award to reach every place; gives up
+ * early when nothing new arrived anywhere for `stallMs` (a lost send never arrives: waiting the
+ * whole bound for it only delays the report that says so).
+ */
+export async function drain({ call, db, ledger, province, sink, receiver, drainMs, stallMs }) {
+  let last = '';
+  let movedAt = performance.now();
+  let stalled = false;
   const started = performance.now();
   const jobsDone = await waitFor(() => pollBulkJobs(call, ledger, province), drainMs, 2_000);
   const endpoints = province.flatMap((institution) => institution.endpoints.map((endpoint) => ({ endpoint, institution: institution.id })));
   const reached = await waitFor(async () => {
     const { assertions, passport } = await platformState(db);
+    const progress = `${assertions.length} ${passport.size} ${sink.total} ${receiver.total}`;
+    if (progress !== last) [last, movedAt] = [progress, performance.now()];
+    else if (performance.now() - movedAt > stallMs) return (stalled = true);
     const emails = assertions.every((row) => sink.byAssertion.has(row.id));
     const hooks = endpoints.every(({ endpoint, institution }) => {
       const seen = receiver.byEndpoint.get(endpoint) ?? new Map();
@@ -33,7 +43,7 @@ export async function drain({ call, db, ledger, province, sink, receiver, drainM
   }, Math.max(0, drainMs - (performance.now() - started)), 3_000);
   // A little longer, so a late duplicate has the chance to show.
   await sleep(5_000);
-  return { jobsDone, reached, seconds: (performance.now() - started) / 1000 };
+  return { jobsDone, reached: reached && !stalled, stalled, seconds: (performance.now() - started) / 1000 };
 }
 
 /** {rows: [{place, expected, found, lost, doubled}], failures: [text]} */
@@ -81,10 +91,30 @@ export async function checkExactlyOnce({ db, ledger, province, sink, receiver })
       if (row.revoked) count('webhook', seen.get(`${REVOKED} ${row.id}`) ?? 0);
     }
   }
+  await explainLostEmails(db, awarded.filter(({ row }) => !sink.byAssertion.has(row.id)), failures);
   const rows = Object.entries(places).map(([place, t]) => ({ place, ...t }));
   for (const { place, lost, doubled } of rows) {
     if (lost) failures.push(`${place}: ${lost} lost`);
     if (doubled) failures.push(`${place}: ${doubled} doubled`);
   }
   return { rows, failures };
+}
+
+/** What the notification service says of each award email that never reached the sink (at most 20). */
+async function explainLostEmails(db, lost, failures) {
+  if (lost.length === 0) return;
+  const ids = lost.slice(0, 20).map(({ row }) => row.id);
+  const { rows } = await db.query('SELECT "assertionId" AS id, status, attempts, "lastError" AS error FROM notification.email_deliveries WHERE "assertionId" = ANY($1)', [ids]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  for (const id of ids) {
+    const delivery = byId.get(id);
+    failures.push(delivery ? `email for ${id}: delivery ${delivery.status} after ${delivery.attempts} attempt(s)${delivery.error ? `: ${delivery.error.slice(0, 200)}` : ''}` : `email for ${id}: no delivery row (never queued)`);
+  }
+}
+
+/** Delivery rows by channel and status, as the notification service counts them. */
+export async function deliveryStatuses(db) {
+  const { rows } = await db.query(`SELECT 'email' AS channel, status, count(*)::int AS n FROM notification.email_deliveries GROUP BY 2
+    UNION ALL SELECT 'webhook', status, count(*)::int FROM notification.webhook_deliveries GROUP BY 2 ORDER BY 1, 2`);
+  return rows.map(({ channel, status, n }) => `${channel} ${status}: ${n}`).join(', ');
 }

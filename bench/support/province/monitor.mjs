@@ -18,7 +18,7 @@ export function metricLines(text, metric) {
   return found;
 }
 
-export function startMonitor({ stack, metricsToken, namespace, everySeconds, startedAt }) {
+export function startMonitor({ stack, metricsToken, namespace, everySeconds, startedAt, counters = () => ({}) }) {
   const timeline = [];
   const ownStart = process.cpuUsage();
   const cpu = {};
@@ -42,7 +42,7 @@ export function startMonitor({ stack, metricsToken, namespace, everySeconds, sta
   };
 
   const scrape = async () => {
-    const row = { seconds: Math.round((performance.now() - startedAt) / 1000), lag: {}, outbox: {}, queues: {}, down: [] };
+    const row = { seconds: Math.round((performance.now() - startedAt) / 1000), lag: {}, outbox: {}, queues: {}, down: [], ...counters() };
     await Promise.all(Object.entries(stack.ports).map(async ([service, port]) => {
       let text = '';
       try {

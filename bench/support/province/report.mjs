@@ -36,23 +36,25 @@ export function provinceReport({ machine, options, mode, runSeconds, requests, w
   const groups = [...new Set(monitor.timeline.flatMap((row) => Object.keys(row.lag)))].sort();
   // Queues that never held a job (Badgr imports in this scenario) say nothing.
   const queues = [...new Set(monitor.timeline.flatMap((row) => Object.keys(row.queues).filter((queue) => row.queues[queue] > 0)))].sort();
-  lines.push(table(['t (s)', ...groups.map((g) => `lag ${g}`), 'outbox (events)', ...queues.map((q) => `queue ${q}`), 'not answering'], sampleTimeline(monitor.timeline, 24).map((row) => [
+  lines.push(table(['t (s)', ...groups.map((g) => `lag ${g}`), 'outbox (events)', ...queues.map((q) => `queue ${q}`), 'emails received', 'webhooks received', 'not answering'], sampleTimeline(monitor.timeline, 24).map((row) => [
     row.seconds,
     ...groups.map((g) => row.lag[g] ?? '–'),
     Object.values(row.outbox).reduce((a, b) => a + b, 0),
     ...queues.map((q) => row.queues[q] ?? '–'),
+    row.emails,
+    row.webhooks,
     row.down.join(', ') || '',
   ])));
   lines.push('', 'Lag: events not yet handled, per consumer group, summed over partitions, as of each consumer\'s last batch (decision 0050). Queues: jobs waiting or delayed.', '');
 
   lines.push('## CPU per process', '');
   const wall = monitor.wallSeconds;
-  lines.push(table(['process', 'CPU s', 'cores (avg over the run and drain)'], Object.entries(monitor.cpu).sort(([, a], [, b]) => b - a).map(([name, seconds]) => [name, seconds.toFixed(1), (seconds / wall).toFixed(2)])));
+  lines.push(table(['process', 'CPU s', 'cores (avg over the run and drain)', 'CPU ms per award (any kind)'], Object.entries(monitor.cpu).sort(([, a], [, b]) => b - a).map(([name, seconds]) => [name, seconds.toFixed(1), (seconds / wall).toFixed(2), ms((seconds * 1000) / Math.max(1, awards.length))])));
   lines.push('', `Over ${wall.toFixed(0)} s from the first request to the end of the drain. PostgreSQL, Kafka and Redis are the machine's shared servers: their figures include anything else running on them.`, '');
 
   lines.push('## Events', '');
   for (const event of events) lines.push(`- ${event}`);
-  lines.push(`- drain: ${drained.seconds.toFixed(0)} s; bulk jobs finished: ${drained.jobsDone ? 'yes' : 'NO'}; every award reached every place: ${drained.reached ? 'yes' : 'NO (timed out)'}`, '');
+  lines.push(`- drain: ${drained.seconds.toFixed(0)} s; bulk jobs finished: ${drained.jobsDone ? 'yes' : 'NO'}; every award reached every place: ${drained.reached ? 'yes' : drained.stalled ? 'NO (nothing new arrived for the stall time)' : 'NO (timed out)'}`, '');
 
   lines.push('## Exactly once', '');
   lines.push(table(['place', 'expected', 'found', 'lost', 'doubled'], check.rows.map((r) => [r.place, r.expected, r.found, r.lost, r.doubled])));
