@@ -19,6 +19,7 @@ export function metricLines(text, metric) {
 }
 
 export function startMonitor({ stack, metricsToken, namespace, everySeconds, startedAt, counters = () => ({}) }) {
+  const database = new URL(stack.databaseUrl).pathname.slice(1);
   const timeline = [];
   const ownStart = process.cpuUsage();
   const cpu = {};
@@ -27,7 +28,7 @@ export function startMonitor({ stack, metricsToken, namespace, everySeconds, sta
   const strip = (name) => name.replace(`${namespace}.`, '').replace(`${namespace}-`, '').replace(namespace, '').replace(/^gateway-cache-[0-9a-f-]+$/, 'gateway-cache');
 
   const sampleCpu = () => {
-    const processes = [...stack.services.map(({ name, pid }) => [name, pid]), ...Object.entries(serverProcesses()).flatMap(([name, pids]) => pids.map((pid) => [name, pid]))];
+    const processes = [...stack.services.map(({ name, pid }) => [name, pid]), ...Object.entries(serverProcesses(database)).flatMap(([name, pids]) => pids.map((pid) => [name, pid]))];
     for (const [name, pid] of processes) {
       const ticks = cpuTicks(pid);
       const key = `${name}:${pid}`;

@@ -50,7 +50,7 @@ export function provinceReport({ machine, options, mode, runSeconds, requests, w
   lines.push('## CPU per process', '');
   const wall = monitor.wallSeconds;
   lines.push(table(['process', 'CPU s', 'cores (avg over the run and drain)', 'CPU ms per award (any kind)'], Object.entries(monitor.cpu).sort(([, a], [, b]) => b - a).map(([name, seconds]) => [name, seconds.toFixed(1), (seconds / wall).toFixed(2), ms((seconds * 1000) / Math.max(1, awards.length))])));
-  lines.push('', `Over ${wall.toFixed(0)} s from the first request to the end of the drain. PostgreSQL, Kafka and Redis are the machine's shared servers: their figures include anything else running on them.`, '');
+  lines.push('', `Over ${wall.toFixed(0)} s from the first request to the end of the drain. PostgreSQL is the backends serving this run's database (not the server's shared background processes); Kafka and Redis are the machine's shared servers, whose figures include anything else running on them.`, '');
 
   lines.push('## Events', '');
   for (const event of events) lines.push(`- ${event}`);
