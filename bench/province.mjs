@@ -108,7 +108,7 @@ try {
     const started = kafka('start');
     at(`Kafka broker started (${started.status === 0 ? 'ok' : `exit ${started.status}: ${started.stderr.trim()}`})`);
   };
-  const [workload] = await Promise.all([runWorkload({ call, base: stack.env.PUBLIC_URL, options, province, ledger, sink: smtp.sink, deadline, startedAt }), chaos()]);
+  const [workload] = await Promise.all([runWorkload({ call, log, base: stack.env.PUBLIC_URL, options, province, ledger, sink: smtp.sink, deadline, startedAt }), chaos()]);
   const runSeconds = (performance.now() - startedAt) / 1000;
   const requests = log.summary(runSeconds);
   at(`load stopped; draining (at most ${options.drainMinutes} min)`);

@@ -16,7 +16,7 @@ const DEFAULTS = {
   learners: 40,
   // One institution in this many subscribes a webhook endpoint (the first of them two endpoints).
   webhookEvery: 5,
-  drainMinutes: 15,
+  drainMinutes: 30,
   // The drain gives up once nothing new arrived anywhere for this long.
   stallSeconds: 120,
   scrapeSeconds: 5,
