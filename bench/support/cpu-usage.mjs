@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100;
 
-const cpuTicks = (pid) => {
+export const cpuTicks = (pid) => {
   try {
     // Fields after the command name (which may hold spaces); utime and stime are fields 14 and 15.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -23,13 +23,19 @@ const commandOf = (pid) => {
   }
 };
 
-/** Every process on the machine that belongs to one of the shared servers, grouped by server. */
-const serverProcesses = () => {
+/**
+ * Every process on the machine that belongs to one of the shared servers, grouped by server. With
+ * `database`, PostgreSQL is only the backends serving that database (their title names it), so
+ * other work on the same server is left out; its shared background processes are left out too.
+ */
+export const serverProcesses = (database) => {
   const groups = { postgres: [], kafka: [], redis: [] };
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const command = commandOf(entry);
-    if (command.startsWith('postgres')) groups.postgres.push(entry);
+    if (command.startsWith('postgres')) {
+      if (!database || command.includes(` ${database} `)) groups.postgres.push(entry);
+    }
     else if (command.includes('kafka.Kafka')) groups.kafka.push(entry);
     else if (command.startsWith('redis-server')) groups.redis.push(entry);
   }

@@ -16,7 +16,11 @@ const { createScratchPostgres } = require(join(dist, 'libs/persistence/src/index
 
 const freePort = () => new Promise((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
 
-/** Starts the stack; `extraEnv` goes to every service (e.g. SMTP_URL). Call `stop()` when done. */
+/**
+ * Starts the stack; `extraEnv` goes to every service (e.g. SMTP_URL). Call `stop()` when done.
+ * `services` is a getter: a `restart(name)` gives that service a new pid. `kill(name)` SIGKILLs one
+ * service (a crash: no shutdown hooks run) and `restart(name)` starts it again on the same port.
+ */
 export async function startDistributedStack(extraEnv = {}) {
   for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'REDIS_URL']) {
     if (!process.env[name]) throw new Error(`${name} is required (PostgreSQL, Kafka and Redis; npm run kafka:start starts a broker)`);
@@ -51,5 +55,27 @@ export async function startDistributedStack(extraEnv = {}) {
     await stop();
     throw error;
   }
-  return { env, databaseUrl: database.config.url, services: services.map(({ name, pid }) => ({ name, pid })), stop };
+  const find = (name) => {
+    const index = services.findIndex((service) => service.name === name);
+    if (index < 0) throw new Error(`no service ${name} in the stack`);
+    return index;
+  };
+  const kill = async (name, signal = 'SIGKILL') => services[find(name)].stop(signal);
+  const restart = async (name) => {
+    const index = find(name);
+    await services[index].stop('SIGKILL');
+    services[index] = await startServiceProcess({ name, port: ports[name], env, distRoot: dist });
+    return services[index].pid;
+  };
+  return {
+    env,
+    databaseUrl: database.config.url,
+    ports,
+    get services() {
+      return services.map(({ name, pid }) => ({ name, pid }));
+    },
+    kill,
+    restart,
+    stop,
+  };
 }
