@@ -159,7 +159,7 @@ export class BullmqJobQueue<P extends PayloadMap> implements JobQueue<P> {
     const handler = this.handlers.get(job.name) as JobHandler<unknown> | undefined;
     try {
       if (!handler) throw new JobQueueError(JobQueueErrorCode.NoHandler, `no handler for job ${job.name} in queue ${this.queueName}`);
-      const status = await timeJob(this.queueName, job.name, () => handler(job.data, { id: job.id ?? '', attemptsMade: job.attemptsMade }));
+      const status = await timeJob(this.queueName, job.name, () => handler(job.data, { id: job.id ?? '', attemptsMade: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1 }));
       await this.backlog.release(tenant);
       return status;
     } catch (error) {

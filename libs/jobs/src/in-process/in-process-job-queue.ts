@@ -111,7 +111,7 @@ export class InProcessJobQueue<P extends PayloadMap> implements JobQueue<P> {
     await yieldToEventLoop();
     try {
       if (!handler) throw new JobQueueError(JobQueueErrorCode.NoHandler, `no handler for job ${job.name} in queue ${this.queueName}`);
-      const status = await timeJob(this.queueName, job.name, () => handler(job.payload, { id: job.id, attemptsMade: job.attemptsMade }));
+      const status = await timeJob(this.queueName, job.name, () => handler(job.payload, { id: job.id, attemptsMade: job.attemptsMade, maxAttempts: job.opts.attempts }));
       this.store.complete(job, status);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
