@@ -6,6 +6,7 @@ import {
   jobQueueToken,
   QueueName,
   type InProcessJobBackend,
+  type JobContext,
   type JobDefaults,
   type JobQueue,
   type QueuePayloads,
@@ -45,9 +46,9 @@ export function resolveJobSettings(overrides: NotificationJobOverrides = {}): No
   };
 }
 
-/** Whether the run that just failed was the job's last: the row is then marked failed. */
-export function isLastAttempt(defaults: JobDefaults, attemptsMade: number): boolean {
-  return attemptsMade + 1 >= defaults.attempts;
+/** Whether this run is the job's last: if it fails, the row is marked failed. */
+export function isLastAttempt(job: JobContext): boolean {
+  return job.attemptsMade + 1 >= job.maxAttempts;
 }
 
 /**
