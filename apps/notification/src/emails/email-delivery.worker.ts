@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 
-import { backoffDelay, JobName, JobStatus, type JobContext, type JobOf } from '@badges/jobs';
+import { JobName, JobStatus, type JobContext, type JobOf } from '@badges/jobs';
 import { maskPersonalData, tenantScope, type TenantScope } from '@badges/service-kit';
 
 import { describeError } from '../common/errors';
@@ -8,7 +8,7 @@ import { JOB_SETTINGS } from '../common/tokens';
 import { DeliveryJobs } from '../jobs/delivery-jobs';
 import { leaseHasTime, newLease, type Lease } from '../jobs/delivery-leases';
 import { countDelivery, failedOutcome } from '../jobs/delivery-metrics';
-import { EMAIL_QUEUE, isLastAttempt, type EmailQueue, type NotificationJobSettings } from '../jobs/notification-queues';
+import { EMAIL_QUEUE, backoffHoldMs, isLastAttempt, retryAloneOptions, type EmailQueue, type NotificationJobSettings } from '../jobs/notification-queues';
 import { BadgeImageClient, type BadgeImageResult } from './badge-image.client';
 import { EmailDeliveriesRepository, EmailStatus, type EmailDeliveryRecord, type EmailOutcome } from './email-deliveries.repository';
 import { Mailer } from './mailer';
@@ -57,7 +57,7 @@ export class EmailDeliveryWorker implements OnModuleInit {
       throw new HeldError();
     }
     const final = isLastAttempt(job);
-    const [outcome] = await this.sendClaimed(scope, lease, [claimed], { final, holdMs: backoffDelay(this.settings.email.backoff, job.attemptsMade + 1) });
+    const [outcome] = await this.sendClaimed(scope, lease, [claimed], { final, holdMs: backoffHoldMs(this.settings.email, job) });
     if (outcome.failure) throw outcome.failure;
     return outcome.sent ? JobStatus.Success : JobStatus.Skipped;
   }
@@ -68,10 +68,10 @@ export class EmailDeliveryWorker implements OnModuleInit {
     const lease = newLease();
     const claimed = await this.deliveries.claim(scope, deliveryIds, lease);
     if (claimed.length === 0) return JobStatus.Skipped;
-    const { attempts, backoff } = this.settings.email;
-    const outcomes = await this.sendClaimed(scope, lease, claimed, { final: attempts <= 1, holdMs: backoffDelay(backoff, 1) });
+    const { attempts } = this.settings.email;
+    const outcomes = await this.sendClaimed(scope, lease, claimed, { final: attempts <= 1, holdMs: backoffHoldMs(this.settings.email) });
     const retry = outcomes.filter((outcome) => outcome.failure && !outcome.final).map((outcome) => ({ institutionId, id: outcome.delivery.id, jobId: outcome.delivery.jobId }));
-    await this.jobs.enqueueEmails(retry, { delayMs: backoffDelay(backoff, 1), attempts: attempts - 1 });
+    await this.jobs.enqueueEmails(retry, retryAloneOptions(this.settings.email));
     return JobStatus.Success;
   }
 

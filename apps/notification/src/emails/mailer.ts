@@ -17,8 +17,6 @@ export interface OutgoingEmail {
   attachment?: { filename: string; contentType: string; content: Buffer };
 }
 
-/** Connections the pool keeps open to the SMTP server, each sending one message at a time. */
-const SMTP_CONNECTIONS = 5;
 /** A connection is closed and opened again after this many messages (nodemailer's pool). */
 const MESSAGES_PER_CONNECTION = 1_000;
 
@@ -41,7 +39,7 @@ export class Mailer implements OnApplicationShutdown {
       this.transport = createTransport({
         url: config.smtpUrl,
         pool: true,
-        maxConnections: SMTP_CONNECTIONS,
+        maxConnections: config.smtpPoolConnections, // each sends one message at a time
         maxMessages: MESSAGES_PER_CONNECTION,
         connectionTimeout: 10_000,
         greetingTimeout: 10_000,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 
-import { backoffDelay, JobName, JobStatus, type JobContext, type JobOf } from '@badges/jobs';
+import { JobName, JobStatus, type JobContext, type JobOf } from '@badges/jobs';
 import { safeFetch } from '@badges/outbound-http';
 import { tenantScope, type TenantScope } from '@badges/service-kit';
 
@@ -10,7 +10,7 @@ import type { NotificationConfig } from '../config/notification.config';
 import { DeliveryJobs } from '../jobs/delivery-jobs';
 import { leaseHasTime, newLease, type Lease } from '../jobs/delivery-leases';
 import { countDelivery, failedOutcome } from '../jobs/delivery-metrics';
-import { isLastAttempt, WEBHOOK_QUEUE, type NotificationJobSettings, type WebhookQueue } from '../jobs/notification-queues';
+import { backoffHoldMs, isLastAttempt, retryAloneOptions, WEBHOOK_QUEUE, type NotificationJobSettings, type WebhookQueue } from '../jobs/notification-queues';
 import { SecretBox } from './secret-box';
 import { WebhookDeliveriesRepository, WebhookStatus, type WebhookDeliveryRecord, type WebhookOutcome } from './webhook-deliveries.repository';
 import { WebhookEndpointsRepository, type WebhookEndpointRecord } from './webhook-endpoints.repository';
@@ -74,7 +74,7 @@ export class WebhookDeliveryWorker implements OnModuleInit {
       if (!delivery || delivery.status !== WebhookStatus.Queued || delivery.jobId !== job.id) return JobStatus.Skipped;
       throw new HeldError();
     }
-    const [result] = await this.deliverClaimed(scope, lease, [claimed], { final: isLastAttempt(job), holdMs: backoffDelay(this.settings.webhook.backoff, job.attemptsMade + 1) });
+    const [result] = await this.deliverClaimed(scope, lease, [claimed], { final: isLastAttempt(job), holdMs: backoffHoldMs(this.settings.webhook, job) });
     if (result.failure) throw result.failure;
     return result.delivered ? JobStatus.Success : JobStatus.Skipped;
   }
@@ -85,10 +85,10 @@ export class WebhookDeliveryWorker implements OnModuleInit {
     const lease = newLease();
     const claimed = await this.deliveries.claim(scope, deliveryIds, lease);
     if (claimed.length === 0) return JobStatus.Skipped;
-    const { attempts, backoff } = this.settings.webhook;
-    const results = await this.deliverClaimed(scope, lease, claimed, { final: attempts <= 1, holdMs: backoffDelay(backoff, 1) });
+    const { attempts } = this.settings.webhook;
+    const results = await this.deliverClaimed(scope, lease, claimed, { final: attempts <= 1, holdMs: backoffHoldMs(this.settings.webhook) });
     const retry = results.filter((result) => result.failure && !result.final).map((result) => ({ institutionId, id: result.delivery.id, jobId: result.delivery.jobId }));
-    await this.jobs.enqueueWebhooks(retry, { delayMs: backoffDelay(backoff, 1), attempts: attempts - 1 });
+    await this.jobs.enqueueWebhooks(retry, retryAloneOptions(this.settings.webhook));
     return JobStatus.Success;
   }
 
