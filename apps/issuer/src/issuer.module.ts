@@ -44,6 +44,7 @@ import { BakeScheduler } from './images/bake-scheduler';
 import { BakedImagesRepository } from './images/baked-images.repository';
 import { imageBakingQueueProviders } from './images/image-baking-queue';
 import { ImageBakingWorker } from './images/image-baking.worker';
+import { AssertionImagesController } from './images/assertion-images.controller';
 import { ImagesController } from './images/images.controller';
 import { ImagesRepository } from './images/images.repository';
 import { ImagesService } from './images/images.service';
@@ -100,6 +101,7 @@ export class IssuerModule {
         PublicDocumentsController,
         SigningDocumentsController,
         ImagesController,
+        AssertionImagesController,
         SigningKeysController,
         BulkAwardsController,
         EndorsementEventsConsumer,

@@ -40,6 +40,8 @@ export interface JobContext {
   id: string;
   /** Runs finished before this one: 0 on the first run. */
   attemptsMade: number;
+  /** Runs this job may have in all (its own `attempts`, else the queue's): the last run is number `maxAttempts`. */
+  maxAttempts: number;
 }
 
 export type JobHandler<T> = (payload: T, job: JobContext) => Promise<JobStatus>;

@@ -283,7 +283,7 @@ describe.each(databaseTargets())('bulk awards on $name', (target) => {
     }));
     // Stored as "running" with no queue job, as after a crash.
     await repo.create(scope, { id, badgeClassId: badgeClass.entityId, idempotencyKey: null, sourceKind: 'csv', correlationId: 'c-overlap', createdBy: null }, rows);
-    await Promise.all([worker.run({ institutionId: 'inst-a', bulkAwardId: id }, { id: 'r1', attemptsMade: 0 }), worker.run({ institutionId: 'inst-a', bulkAwardId: id }, { id: 'r2', attemptsMade: 0 })]);
+    await Promise.all([worker.run({ institutionId: 'inst-a', bulkAwardId: id }, { id: 'r1', attemptsMade: 0, maxAttempts: 3 }), worker.run({ institutionId: 'inst-a', bulkAwardId: id }, { id: 'r2', attemptsMade: 0, maxAttempts: 3 })]);
     const job = await repo.findById(scope, id);
     expect(job).toMatchObject({ status: 'completed', total: 1100, done: 1100, failed: 0 });
     const prisma = t.app.get(IssuerPrismaService);

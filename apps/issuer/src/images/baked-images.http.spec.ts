@@ -121,6 +121,31 @@ describe.each(databaseTargets())('baked images on $name', (target) => {
     expect(await bakedRow(assertion.entityId, await classImageId(badgeClass.entityId))).toMatchObject({ base64: served.rawPayload.toString('base64') });
   });
 
+  it('serves a batch of baked images in one internal request, each as its own route would (decision 0053)', async () => {
+    const [stored, unbaked, revoked] = await Promise.all(['batch-stored@example.org', 'batch-unbaked@example.org', 'batch-revoked@example.org'].map((id) => award(badgeClass.entityId, id)));
+    for (const a of [stored, unbaked, revoked]) await bakedRow(a.entityId);
+    await prisma.bakedImage.delete({ where: { assertionId: unbaked.entityId } });
+    expect((await call('DELETE', `/v2/assertions/${revoked.entityId}`, A, { revocation_reason: 'test' })).statusCode).toBe(200);
+    const ids = [stored.entityId, unbaked.entityId, revoked.entityId, 'noSuchAssertion1'];
+    const response = await call('POST', '/internal/assertion-images', publicHeaders, { assertionIds: ids });
+    expect(response.statusCode).toBe(200);
+    const images = (response.json() as Json).images as Json[];
+    expect(images.map((image) => [image.assertionId, image.status])).toEqual([[ids[0], 200], [ids[1], 200], [ids[2], 410], [ids[3], 404]]);
+    for (const [index, id] of [stored.entityId, unbaked.entityId].entries()) {
+      const single = await call('GET', `/public/assertions/${id}/image`, publicHeaders);
+      expect(images[index].contentType).toBe('image/png');
+      expect(Buffer.from(images[index].base64, 'base64').equals(single.rawPayload)).toBe(true);
+    }
+    // The missing bake was made and stored by the batch.
+    expect(Buffer.from((await bakedRow(unbaked.entityId)).base64, 'base64').equals(Buffer.from(images[1].base64, 'base64'))).toBe(true);
+
+    const refused = await call('POST', '/internal/assertion-images', publicHeaders, { assertionIds: [] });
+    expect(refused.statusCode).toBe(400);
+    expect((refused.json() as Json).error).toMatchObject({ code: 'validation_failed' });
+    expect((await call('POST', '/internal/assertion-images', publicHeaders, { assertionIds: Array.from({ length: 101 }, (_, n) => `id${n}x`) })).statusCode).toBe(400);
+    expect((await call('POST', '/internal/assertion-images', {}, { assertionIds: [stored.entityId] })).statusCode).toBe(401);
+  });
+
   it('re-bakes the assertions of a badge class whose image changed, not those of others', async () => {
     const klass = (await ok(call('POST', `/v2/issuers/${issuer.entityId}/badgeclasses`, A, badgeClassBody({ name: 'Changing', translations: [] }))))[0];
     const first = await award(klass.entityId, 'c1@example.org');

@@ -46,6 +46,17 @@ export class BakedImagesRepository {
     return { ...fields, bytes: Buffer.from(base64, 'base64') };
   }
 
+  /** The stored OB 2.0 bakes of these assertions, by assertion id, in one query. */
+  async findAll(assertionIds: readonly string[]): Promise<Map<string, BakedImageRecord>> {
+    if (assertionIds.length === 0) return new Map();
+    const rows = await this.prisma.database.query<Omit<BakedImageRecord, 'bytes'> & { base64: string }>(
+      `SELECT "assertionId", "institutionId", "mimeType", "base64", "sourceImageId", "assertionUpdatedAt", "bakedAt" FROM "issuer"."baked_images"
+       WHERE "assertionId" IN (SELECT json_array_elements_text($1::json))`,
+      [JSON.stringify(assertionIds)],
+    );
+    return new Map(rows.map(({ base64, ...fields }) => [fields.assertionId, { ...fields, bytes: Buffer.from(base64, 'base64') }]));
+  }
+
   /** Assertion id → what its stored bake was made from, without loading the bytes. */
   async versionsOf(assertionIds: readonly string[]): Promise<Map<string, BakeVersion>> {
     if (assertionIds.length === 0) return new Map();

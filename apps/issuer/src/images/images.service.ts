@@ -17,6 +17,19 @@ export interface ServedImage {
   tags: string[];
 }
 
+/** One assertion's baked image in a batch answer, or the status its own route would answer. */
+export type AssertionImageAnswer = { assertionId: string; status: 200; contentType: string; bytes: Buffer } | { assertionId: string; status: 404 | 410 };
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item)) ?? [];
+    group.push(item);
+    groups.set(key(item), group);
+  }
+  return groups;
+}
+
 /** Public images: issuer and badge class images as stored, assertion images as baked by the image-baking queue. */
 @Injectable()
 export class ImagesService {
@@ -67,6 +80,36 @@ export class ImagesService {
   }
 
   /**
+   * The baked images of many assertions at once, for the notification service's award emails
+   * (decision 0053): one read of the documents and one of the stored bakes for the batch, the
+   * missing bakes made and stored together. Each answer is what `assertionImage` (or, for an award
+   * in OB 3.0 only, `credentialImage`) would serve, or the status it would answer: 404, 410.
+   */
+  async assertionImages(assertionIds: readonly string[]): Promise<AssertionImageAnswer[]> {
+    const found = new Map((await this.publicDocuments.assertionsWithSource(assertionIds)).map((source) => [source.assertion.id, source]));
+    const stored = await this.baked.findAll([...found.keys()]);
+    const bakeable = [...found.values()].filter(({ assertion, document }) => !document.ob3Only && document.status !== 410 && !isCurrentBake(stored.get(assertion.id), assertion));
+    const fresh = new Map((await this.baker.bakeAll(bakeable)).map((image) => [image.assertionId, image]));
+    for (const [institutionId, images] of groupBy([...fresh.values()], (image) => found.get(image.assertionId)?.assertion.institutionId ?? '')) {
+      // A failed write costs only a bake on the next request, as on the single route.
+      await this.baked.saveAll(tenantScope(institutionId), images).catch(() => undefined);
+    }
+    const answers: AssertionImageAnswer[] = [];
+    for (const assertionId of assertionIds) {
+      const source = found.get(assertionId);
+      if (!source) answers.push({ assertionId, status: 404 });
+      else if (source.document.ob3Only) answers.push(await this.credentialAnswer(assertionId));
+      else if (source.document.status === 410) answers.push({ assertionId, status: 410 });
+      else {
+        const current = stored.get(assertionId);
+        const image = isCurrentBake(current, source.assertion) ? current : fresh.get(assertionId);
+        answers.push(image ? { assertionId, status: 200, contentType: image.mimeType, bytes: image.bytes } : { assertionId, status: 404 });
+      }
+    }
+    return answers;
+  }
+
+  /**
    * The badge image with the award's OB 3.0 credential baked in, kept like the 2.0 bake: served from
    * the stored bake when it was made from the class's current image and the award as it now stands
    * (an edit signs the credential again), otherwise baked here and stored. No queue makes these: a
@@ -85,6 +128,16 @@ export class ImagesService {
     // A failed write costs only a bake on the next request.
     await this.baked.saveAll(tenantScope(assertion.institutionId), [fresh], 'credential').catch(() => undefined);
     return { contentType: fresh.mimeType, bytes: fresh.bytes, etag, tags: document.tags };
+  }
+
+  private async credentialAnswer(assertionId: string): Promise<AssertionImageAnswer> {
+    try {
+      const image = await this.credentialImage(assertionId);
+      return { assertionId, status: 200, contentType: image.contentType, bytes: image.bytes };
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 404 || error.status === 410)) return { assertionId, status: error.status };
+      throw error;
+    }
   }
 
   private async stored(imageId: string, tags: string[]): Promise<ServedImage> {

@@ -18,6 +18,8 @@ export const NotificationEnvSchema = serviceEnvSchema({ defaultPort: 3002 }).ext
     .regex(/^smtps?:\/\/\S+$/, { error: 'SMTP_URL must look like smtp://host:port or smtps://user:pass@host:port' })
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** Connections the SMTP pool keeps open (decision 0053); your provider's limit on concurrent connections is the ceiling. */
+  SMTP_POOL_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(10),
   MAIL_FROM: z.string().min(3).default('"Open Badges" <badges@localhost>'),
   DATA_DIR: z.string().min(1).default('./data'),
   /** Key material for secrets we must read back (webhook signing secrets). */
@@ -29,6 +31,7 @@ export const NotificationEnvSchema = serviceEnvSchema({ defaultPort: 3002 }).ext
 export const loadNotificationConfig = serviceConfigLoader('notification', NotificationEnvSchema, (env) => ({
   issuerUrl: env.ISSUER_URL,
   smtpUrl: env.SMTP_URL,
+  smtpPoolConnections: env.SMTP_POOL_CONNECTIONS,
   mailFrom: env.MAIL_FROM,
   dataDir: resolve(env.DATA_DIR),
   secretsEncryptionKey: env.SECRETS_ENCRYPTION_KEY,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import type { EmailDelivery } from '../generated/prisma/client';
-import type { QueuedDelivery } from '../jobs/delivery-jobs';
+import { claimDeliveries, findStaleQueued, settleDeliveries, type DeliveryOutcome, type Lease, type StaleDelivery } from '../jobs/delivery-leases';
 import { NOTIFICATION_SCHEMA, NotificationPrismaService, type NotificationTx } from '../prisma/notification-prisma.service';
 
 import type { EmailDeliveryStatus } from '@badges/api-contracts';
@@ -25,6 +25,10 @@ export interface NewEmailDelivery {
 }
 
 const LIST_LIMIT = 100;
+const TABLE = 'email_deliveries';
+
+/** One claimed email's outcome; `messageId` once sent. */
+export type EmailOutcome = DeliveryOutcome & { messageId: string | null };
 
 /** Email deliveries of one institution; every method is scoped except the sweeper's finder. */
 @Injectable()
@@ -57,19 +61,14 @@ export class EmailDeliveriesRepository {
     });
   }
 
-  async markSent(scope: TenantScope, id: string, jobId: string, result: { messageId: string; attempts: number }): Promise<void> {
-    await this.prisma.emailDelivery.updateMany({
-      where: { id, institutionId: scope.institutionId, jobId, status: EmailStatus.Queued },
-      data: { status: EmailStatus.Sent, sentAt: new Date(), messageId: result.messageId, attempts: result.attempts, lastError: null },
-    });
+  /** Claims these of the institution's queued emails for one sender (delivery-leases.ts). */
+  claim(scope: TenantScope, ids: readonly string[], lease: Lease, jobId?: string): Promise<EmailDeliveryRecord[]> {
+    return claimDeliveries<EmailDeliveryRecord>(this.prisma.database, TABLE, scope, ids, lease, jobId);
   }
 
-  /** A failed run: still `queued` while the job will run again, `failed` after its last run. */
-  async markAttemptFailed(scope: TenantScope, id: string, jobId: string, result: { error: string; attempts: number; final: boolean }): Promise<void> {
-    await this.prisma.emailDelivery.updateMany({
-      where: { id, institutionId: scope.institutionId, jobId, status: EmailStatus.Queued },
-      data: { attempts: result.attempts, lastError: result.error, ...(result.final ? { status: EmailStatus.Failed } : {}) },
-    });
+  /** Writes every outcome of one claim at once: `sent` with its message id, or the failure. */
+  settle(scope: TenantScope, lease: Lease, outcomes: readonly EmailOutcome[]): Promise<void> {
+    return settleDeliveries(this.prisma.database, TABLE, scope, lease, outcomes, { status: EmailStatus.Sent, atColumn: 'sentAt', columns: { messageId: 'text' } });
   }
 
   /** Re-queues a sent or failed delivery under a new job id; null when it is not in such a state. */
@@ -80,22 +79,14 @@ export class EmailDeliveriesRepository {
       const resends = current.resends + 1;
       const { count } = await tx.emailDelivery.updateMany({
         where: { id, institutionId: scope.institutionId, status: current.status, resends: current.resends },
-        data: { status: EmailStatus.Queued, resends, jobId: jobIdFor(resends), lastError: null },
+        data: { status: EmailStatus.Queued, resends, jobId: jobIdFor(resends), lastError: null, leaseId: null, leaseUntil: null },
       });
       return count === 0 ? null : tx.emailDelivery.findFirst({ where: { id, institutionId: scope.institutionId } });
     });
   }
 
-  /**
-   * Maintenance only (the sweeper), hence across institutions: queued deliveries untouched since
-   * `before`. It returns ids and institutions for jobs, whose handlers are scoped again.
-   */
-  async findStaleQueued(before: Date, limit: number): Promise<QueuedDelivery[]> {
-    return this.prisma.emailDelivery.findMany({
-      where: { status: EmailStatus.Queued, updatedAt: { lte: before } },
-      select: { institutionId: true, id: true, jobId: true },
-      orderBy: { updatedAt: 'asc' },
-      take: limit,
-    });
+  /** Maintenance only (the sweeper), hence across institutions: see findStaleQueued. */
+  findStaleQueued(before: Date, limit: number): Promise<StaleDelivery[]> {
+    return findStaleQueued(this.prisma.database, TABLE, before, limit);
   }
 }

@@ -19,6 +19,9 @@ export interface OutgoingEmail {
   attachment?: { filename: string; contentType: string; content: Buffer };
 }
 
+/** A connection is closed and opened again after this many messages (nodemailer's pool). */
+const MESSAGES_PER_CONNECTION = 1_000;
+
 /**
  * Sends over SMTP when SMTP_URL is set; otherwise (the embedded default, design.md §5) writes each
  * message as `<DATA_DIR>/outbox/<delivery id>.eml`. A throw is a failed run (the job retries).
@@ -34,7 +37,16 @@ export class Mailer implements OnApplicationShutdown {
     if (config.smtpUrl) {
       this.mode = 'smtp';
       // Bounded waits: a hung SMTP server must fail the run (and be retried), not block a worker slot.
-      this.transport = createTransport({ url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+      // Pooled (decision 0053): a batch's messages go over a few open connections, not one connection (and EHLO) each.
+      this.transport = createTransport({
+        url: config.smtpUrl,
+        pool: true,
+        maxConnections: config.smtpPoolConnections, // each sends one message at a time
+        maxMessages: MESSAGES_PER_CONNECTION,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      });
     } else {
       this.mode = 'outbox';
       this.transport = createTransport({ streamTransport: true, buffer: true });

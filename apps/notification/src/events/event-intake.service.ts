@@ -110,7 +110,7 @@ export class EventIntakeService {
       }
       return { emails: emails.map(({ institutionId, id, jobId }): QueuedDelivery => ({ institutionId, id, jobId })), webhooks };
     });
-    await Promise.all([this.jobs.enqueueEmails(created.emails), this.jobs.enqueueWebhooks(created.webhooks)]);
+    await Promise.all([this.jobs.enqueueEmailBatches(created.emails), this.jobs.enqueueWebhookBatches(created.webhooks)]);
   }
 
   /** One email when the award asked for it and the recipient is an email address we were given; in the recipient's language when we know it. */

@@ -7,13 +7,15 @@ import { WebhookDeliveriesRepository } from '../webhooks/webhook-deliveries.repo
 import { DeliveryJobs } from './delivery-jobs';
 import type { NotificationJobSettings } from './notification-queues';
 
-const BATCH = 500;
+/** Rows offered per sweep and channel: 100 batch jobs of emails, 50 of webhooks, so a restart with a large backlog catches up in a few sweeps. */
+const BATCH = 5_000;
 
 /**
- * Re-adds jobs for deliveries that are still `queued`: all of them at startup (embedded jobs do
- * not survive a restart), then periodically those untouched for `staleAfterMs` (a crash between
- * commit and enqueue, a Redis blip). Re-adding is safe: the jobId dedupes, and a handler skips a
- * delivery that is no longer queued.
+ * Re-adds batch jobs for deliveries that are still `queued` and held by no claim or backoff: all
+ * of them at startup (embedded jobs do not survive a restart), then periodically those untouched
+ * for `staleAfterMs` (a crash between commit and enqueue or between claim and settle, a Redis
+ * blip). Re-adding is safe: the batch job id dedupes rows offered again unchanged, and the claim
+ * takes a row once whatever the number of jobs naming it.
  */
 @Injectable()
 export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -49,7 +51,7 @@ export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShu
     try {
       const before = new Date(Date.now() - olderThanMs);
       const [emails, webhooks] = await Promise.all([this.emails.findStaleQueued(before, BATCH), this.webhooks.findStaleQueued(before, BATCH)]);
-      await Promise.all([this.jobs.enqueueEmails(emails), this.jobs.enqueueWebhooks(webhooks)]);
+      await Promise.all([this.jobs.enqueueEmailBatches(emails), this.jobs.enqueueWebhookBatches(webhooks)]);
       return emails.length + webhooks.length;
     } catch (error) {
       this.logger.warn(`delivery sweep failed: ${describeError(error)}`);

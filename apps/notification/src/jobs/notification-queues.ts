@@ -1,11 +1,14 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type Provider } from '@nestjs/common';
 
 import {
+  backoffDelay,
   createJobQueue,
   JOB_DEFAULTS,
   jobQueueToken,
   QueueName,
+  type AddJobOptions,
   type InProcessJobBackend,
+  type JobContext,
   type JobDefaults,
   type JobQueue,
   type QueuePayloads,
@@ -45,9 +48,29 @@ export function resolveJobSettings(overrides: NotificationJobOverrides = {}): No
   };
 }
 
-/** Whether the run that just failed was the job's last: the row is then marked failed. */
-export function isLastAttempt(defaults: JobDefaults, attemptsMade: number): boolean {
-  return attemptsMade + 1 >= defaults.attempts;
+/**
+ * A delivery that failed its first run in a batch is retried alone (decision 0053) on the schedule
+ * a single job of the queue would have had: the first backoff now, then doubling from there, with
+ * the attempts left.
+ */
+export function retryAloneOptions(defaults: JobDefaults): AddJobOptions {
+  const { backoff } = defaults;
+  return {
+    delayMs: backoffDelay(backoff, 1),
+    attempts: defaults.attempts - 1,
+    backoff: backoff.type === 'exponential' ? { ...backoff, delayMs: backoff.delayMs * 2 } : backoff,
+  };
+}
+
+/** How long a failed run's backoff holds its row from batches and the sweeper: until its retry is due. */
+export function backoffHoldMs(defaults: JobDefaults, job?: JobContext): number {
+  // A batch's failure waits the first backoff; run k of a retry job waits the (k + 2)th (see retryAloneOptions).
+  return backoffDelay(defaults.backoff, job ? job.attemptsMade + 2 : 1);
+}
+
+/** Whether this run is the job's last: if it fails, the row is marked failed. */
+export function isLastAttempt(job: JobContext): boolean {
+  return job.attemptsMade + 1 >= job.maxAttempts;
 }
 
 /**

@@ -17,6 +17,13 @@ export async function startFakeIssuer(): Promise<{ client: ServiceClient; fastif
     if (request.params.id.startsWith('revoked')) return reply.status(410).send({ revoked: true });
     return reply.status(200).header('content-type', 'image/png').send(TEST_PNG);
   });
+  // The batch route the email worker uses (decision 0053): the same answers, one per id.
+  fastify.post<{ Body: { assertionIds: string[] } }>('/internal/assertion-images', async (request) => ({
+    images: request.body.assertionIds.map((id) => {
+      imageRequests.push(id);
+      return id.startsWith('revoked') ? { assertionId: id, status: 410 } : { assertionId: id, status: 200, contentType: 'image/png', base64: TEST_PNG.toString('base64') };
+    }),
+  }));
   await fastify.ready();
   return { client: new InProcessServiceClient('issuer', fastify), fastify, imageRequests };
 }

@@ -9,10 +9,12 @@ export interface ReceivedEmail extends ParsedEmail {
   raw: string;
 }
 
-/** A real SMTP server on 127.0.0.1 (random port). `reject = true` makes it refuse every message. */
+/** A real SMTP server on 127.0.0.1 (random port). `reject = true` makes it refuse every message, `rejectTo` those to some addresses. */
 export class SmtpTestServer {
   readonly received: ReceivedEmail[] = [];
   reject = false;
+  /** Refuses only the messages to these addresses (a batch with one bad recipient). */
+  readonly rejectTo = new Set<string>();
   private server?: SMTPServer;
   private port = 0;
 
@@ -29,7 +31,7 @@ export class SmtpTestServer {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          if (this.reject) {
+          if (this.reject || session.envelope.rcptTo.some((rcpt) => this.rejectTo.has(rcpt.address))) {
             callback(Object.assign(new Error('Mailbox unavailable (test server refuses)'), { responseCode: 550 }));
             return;
           }

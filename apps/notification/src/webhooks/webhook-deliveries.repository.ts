@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import type { WebhookDelivery } from '../generated/prisma/client';
-import type { QueuedDelivery } from '../jobs/delivery-jobs';
+import { claimDeliveries, findStaleQueued, settleDeliveries, type DeliveryOutcome, type Lease, type StaleDelivery } from '../jobs/delivery-leases';
 import { NotificationPrismaService, type NotificationTx } from '../prisma/notification-prisma.service';
 
 import type { WebhookDeliveryStatus } from '@badges/api-contracts';
@@ -20,6 +20,10 @@ export interface NewWebhookDelivery {
 }
 
 const LIST_LIMIT = 100;
+const TABLE = 'webhook_deliveries';
+
+/** One claimed webhook delivery's outcome, with the receiver's HTTP status when it answered. */
+export type WebhookOutcome = DeliveryOutcome & { responseStatus: number | null };
 
 /** Webhook deliveries of one institution; every method is scoped except the sweeper's finder. */
 @Injectable()
@@ -53,27 +57,17 @@ export class WebhookDeliveriesRepository {
     });
   }
 
-  async markDelivered(scope: TenantScope, id: string, jobId: string, result: { responseStatus: number; attempts: number }): Promise<void> {
-    await this.prisma.webhookDelivery.updateMany({
-      where: { id, institutionId: scope.institutionId, jobId, status: WebhookStatus.Queued },
-      data: { status: WebhookStatus.Delivered, deliveredAt: new Date(), responseStatus: result.responseStatus, attempts: result.attempts, lastError: null },
-    });
+  /** Claims these of the institution's queued webhook deliveries for one sender (delivery-leases.ts). */
+  claim(scope: TenantScope, ids: readonly string[], lease: Lease, jobId?: string): Promise<WebhookDeliveryRecord[]> {
+    return claimDeliveries<WebhookDeliveryRecord>(this.prisma.database, TABLE, scope, ids, lease, jobId);
   }
 
-  async markAttemptFailed(
-    scope: TenantScope,
-    id: string,
-    jobId: string,
-    result: { responseStatus: number | null; error: string; attempts: number; final: boolean },
-  ): Promise<void> {
-    await this.prisma.webhookDelivery.updateMany({
-      where: { id, institutionId: scope.institutionId, jobId, status: WebhookStatus.Queued },
-      data: {
-        responseStatus: result.responseStatus,
-        lastError: result.error,
-        attempts: result.attempts,
-        ...(result.final ? { status: WebhookStatus.Failed } : {}),
-      },
+  /** Writes every outcome of one claim at once: `delivered`, or the failure, with the receiver's status. */
+  settle(scope: TenantScope, lease: Lease, outcomes: readonly WebhookOutcome[]): Promise<void> {
+    return settleDeliveries(this.prisma.database, TABLE, scope, lease, outcomes, {
+      status: WebhookStatus.Delivered,
+      atColumn: 'deliveredAt',
+      columns: { responseStatus: 'int' },
     });
   }
 
@@ -85,19 +79,14 @@ export class WebhookDeliveriesRepository {
       const redeliveries = current.redeliveries + 1;
       const { count } = await tx.webhookDelivery.updateMany({
         where: { id, institutionId: scope.institutionId, status: current.status, redeliveries: current.redeliveries },
-        data: { status: WebhookStatus.Queued, redeliveries, jobId: jobIdFor(redeliveries), lastError: null },
+        data: { status: WebhookStatus.Queued, redeliveries, jobId: jobIdFor(redeliveries), lastError: null, leaseId: null, leaseUntil: null },
       });
       return count === 0 ? null : tx.webhookDelivery.findFirst({ where: { id, institutionId: scope.institutionId } });
     });
   }
 
-  /** Maintenance only (the sweeper), hence across institutions; see EmailDeliveriesRepository. */
-  findStaleQueued(before: Date, limit: number): Promise<QueuedDelivery[]> {
-    return this.prisma.webhookDelivery.findMany({
-      where: { status: WebhookStatus.Queued, updatedAt: { lte: before } },
-      select: { institutionId: true, id: true, jobId: true },
-      orderBy: { updatedAt: 'asc' },
-      take: limit,
-    });
+  /** Maintenance only (the sweeper), hence across institutions: see findStaleQueued. */
+  findStaleQueued(before: Date, limit: number): Promise<StaleDelivery[]> {
+    return findStaleQueued(this.prisma.database, TABLE, before, limit);
   }
 }

@@ -24,6 +24,11 @@ export class WebhookEndpointsRepository {
     return tx.webhookEndpoint.findFirst({ where: { id, institutionId: scope.institutionId } });
   }
 
+  /** These of the institution's endpoints that still exist (a batch's, read once). */
+  findMany(scope: TenantScope, ids: readonly string[]): Promise<WebhookEndpointRecord[]> {
+    return this.prisma.webhookEndpoint.findMany({ where: { institutionId: scope.institutionId, id: { in: [...ids] } } });
+  }
+
   /** The institution's endpoints subscribed to `topic` (filtered here: an institution has a handful). */
   async subscribedTo(scope: TenantScope, topic: string, tx: NotificationTx = this.prisma): Promise<WebhookEndpointRecord[]> {
     const endpoints = await tx.webhookEndpoint.findMany({ where: { institutionId: scope.institutionId }, orderBy: { createdAt: 'asc' } });

@@ -162,7 +162,7 @@ export class BullmqJobQueue<P extends PayloadMap> implements JobQueue<P> {
     try {
       if (!handler) throw new JobQueueError(JobQueueErrorCode.NoHandler, `no handler for job ${job.name} in queue ${this.queueName}`);
       const { payload, carrier } = splitJobTrace(job.data as object);
-      const context = { id: job.id ?? '', attemptsMade: job.attemptsMade };
+      const context = { id: job.id ?? '', attemptsMade: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1 };
       const status = await inJobSpan(this.queueName, job.name, context, carrier, () => timeJob(this.queueName, job.name, () => handler(payload, context)));
       await this.backlog.release(tenant);
       return status;

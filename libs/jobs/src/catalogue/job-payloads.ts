@@ -25,6 +25,9 @@ export interface JobPayloads {
   [JobName.RebakeBadgeClass]: TenantScoped & { badgeClassId: string; imageId: string };
   [JobName.SendEmail]: TenantScoped & { deliveryId: string };
   [JobName.DeliverWebhook]: TenantScoped & { deliveryId: string };
+  /** Up to a batch of one institution's email deliveries, claimed together (decision 0053). */
+  [JobName.SendEmailBatch]: TenantScoped & { deliveryIds: string[] };
+  [JobName.DeliverWebhookBatch]: TenantScoped & { deliveryIds: string[] };
   /** Re-verifies one imported badge (passport); `institutionId` is `province`. */
   [JobName.ReverifyImport]: TenantScoped & { assertionId: string };
   /** One Badgr backpack import (passport); the items are in its rows, never a credential. `institutionId` is `province`. */

@@ -26,7 +26,11 @@ export const JobName = {
   /** Re-bakes every live assertion of a badge class after its image changed (adds bake jobs page by page). */
   RebakeBadgeClass: 'rebake-badge-class',
   SendEmail: 'send-email',
+  /** Claims and sends up to a batch of one institution's queued emails (decision 0053); a failed one is retried alone as `send-email`. */
+  SendEmailBatch: 'send-email-batch',
   DeliverWebhook: 'deliver-webhook',
+  /** Claims and POSTs up to a batch of one institution's queued webhook deliveries; a failed one is retried alone as `deliver-webhook`. */
+  DeliverWebhookBatch: 'deliver-webhook-batch',
   ReverifyImport: 'reverify-import',
   /** Works through one Badgr backpack import's pending items, then its collections; re-running it continues. */
   ImportBadgrBackpack: 'import-badgr-backpack',
@@ -40,7 +44,9 @@ export const JOBS_TO_QUEUE = {
   [JobName.BakeAssertionImages]: QueueName.ImageBaking,
   [JobName.RebakeBadgeClass]: QueueName.ImageBaking,
   [JobName.SendEmail]: QueueName.Email,
+  [JobName.SendEmailBatch]: QueueName.Email,
   [JobName.DeliverWebhook]: QueueName.Webhook,
+  [JobName.DeliverWebhookBatch]: QueueName.Webhook,
   [JobName.ReverifyImport]: QueueName.ImportReverify,
   [JobName.ImportBadgrBackpack]: QueueName.BadgrImport,
 } as const satisfies Record<JobName, QueueName>;

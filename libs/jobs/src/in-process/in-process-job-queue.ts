@@ -114,7 +114,7 @@ export class InProcessJobQueue<P extends PayloadMap> implements JobQueue<P> {
     try {
       if (!handler) throw new JobQueueError(JobQueueErrorCode.NoHandler, `no handler for job ${job.name} in queue ${this.queueName}`);
       const { payload, carrier } = splitJobTrace(job.payload);
-      const context = { id: job.id, attemptsMade: job.attemptsMade };
+      const context = { id: job.id, attemptsMade: job.attemptsMade, maxAttempts: job.opts.attempts };
       const status = await inJobSpan(this.queueName, job.name, context, carrier, () => timeJob(this.queueName, job.name, () => handler(payload, context)));
       this.store.complete(job, status);
     } catch (error) {
