@@ -37,9 +37,9 @@ function findAwardTrace(spans: readonly ReceivedSpan[]): AwardTrace | string {
   const found = {
     publish: one('the publish span', (s) => s.kind === PRODUCER && s.name === `${ISSUED} publish`),
     consume: one('the notification consumer span', (s) => s.kind === CONSUMER && s.name === `${ISSUED} process` && s.attributes['messaging.consumer.group.name'] === 'notification'),
-    emailJob: one('the send-email job span', (s) => s.kind === CONSUMER && s.name === 'email send-email'),
+    emailJob: one('the send-email-batch job span', (s) => s.kind === CONSUMER && s.name === 'email send-email-batch'),
     email: one('the email send span', (s) => s.kind === CLIENT && s.name === 'email smtp'),
-    webhookJob: one('the deliver-webhook job span', (s) => s.kind === CONSUMER && s.name === 'webhook deliver-webhook'),
+    webhookJob: one('the deliver-webhook-batch job span', (s) => s.kind === CONSUMER && s.name === 'webhook deliver-webhook-batch'),
     webhook: one('the webhook POST span', (s) => s.kind === CLIENT && s.name === 'webhook POST'),
   };
   for (const value of Object.values(found)) if (typeof value === 'string') return value;
