@@ -19,13 +19,15 @@ let provider: NodeTracerProvider | undefined;
 /**
  * The process's one tracer provider (decision 0052), registered once however many apps start in
  * the process: the embedded runner starts it first, as `badges`; a distributed service as itself.
- * It is always registered, so log lines carry trace ids and contexts cross the seams; spans leave
- * the process only when an OTLP endpoint is configured (OTLP/HTTP, JSON, batched).
+ * Only when an OTLP endpoint is configured (OTLP/HTTP, JSON, batched): then spans are made, contexts
+ * cross the seams and log lines carry trace ids. Without one the OpenTelemetry API stays a no-op:
+ * recording spans nobody reads, and the context manager's promise hooks, cost the delivery path
+ * about a fifth of its rate (bench:events, decision 0053).
  */
 export function startTracing(service: string, env: NodeJS.ProcessEnv = process.env): void {
-  if (provider) return;
   const url = otlpTracesUrl(env);
-  const spanProcessors: SpanProcessor[] = url ? [new BatchSpanProcessor(new OTLPTraceExporter({ url }))] : [];
+  if (provider || !url) return;
+  const spanProcessors: SpanProcessor[] = [new BatchSpanProcessor(new OTLPTraceExporter({ url }))];
   provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: env.OTEL_SERVICE_NAME?.trim() || service }),
     spanProcessors,
