@@ -1,3 +1,5 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+
 import {
   isCredentialInput,
   isImageError,
@@ -50,7 +52,7 @@ async function routeOf(input: VerifyInput, fetchDocument: FetchDocument): Promis
   const as2 = (fetch: FetchDocument = fetchDocument): Route => ({ version: '2.0', input, fetchDocument: fetch });
   if (typeof input === 'string') return isCredentialInput(input) ? { version: '3.0', credential: input, source: sourceOf(input) } : as2();
   if ('url' in input && typeof input.url === 'string' && Object.keys(input).length === 1) return routeUrl(input.url, fetchDocument, as2);
-  if ('image' in input && input.image instanceof Uint8Array) return routeImage(Buffer.from(input.image), as2);
+  if ('image' in input && input.image instanceof Uint8Array) return await routeImage(Buffer.from(input.image), as2);
   const given = 'json' in input && Object.keys(input).length === 1 ? input.json : 'jws' in input ? input.jws : input;
   if (isCredentialInput(given)) return { version: '3.0', credential: given, source: sourceOf(given) };
   return as2();
@@ -81,19 +83,31 @@ async function routeUrl(url: string, fetchDocument: FetchDocument, as2: (fetch?:
   });
 }
 
-/** A 2.0 badge baked in the image wins (as before); otherwise an OB 3.0 credential, if one is baked. */
-function routeImage(bytes: Buffer, as2: () => Route): Route {
+/**
+ * A 2.0 badge baked in the image wins (as before); otherwise an OB 3.0 credential, if one is baked.
+ * Each reading of a hostile image can cost tens of milliseconds (an SVG at the element cap), and the
+ * 2.0 pipeline reads it once more: the event loop gets a turn after each reading, so no one request
+ * holds it for all of them.
+ */
+async function routeImage(bytes: Buffer, as2: () => Route): Promise<Route> {
+  let readAs2Failure: unknown;
   try {
     if (unbakeBadgeImage(bytes)) return as2();
   } catch (error) {
     if (!isImageError(error)) throw error;
+    readAs2Failure = error;
   }
+  await yieldToEventLoop();
+  // The credential reading differs only in dropping an external DOCTYPE, which the 2.0 reading
+  // refuses as forbidden content before anything else: any other failure would repeat itself.
+  if (readAs2Failure && !isImageError(readAs2Failure, 'svg_forbidden_content')) return as2();
   try {
     const unbaked = unbakeCredentialImage(bytes);
     if (unbaked) return { version: '3.0', credential: unbaked.credential, source: { type: unbaked.kind } };
   } catch (error) {
     if (!isImageError(error)) throw error;
   }
+  await yieldToEventLoop();
   return as2();
 }
 
