@@ -15,6 +15,8 @@ export class SmtpTestServer {
   reject = false;
   /** Refuses only the messages to these addresses (a batch with one bad recipient). */
   readonly rejectTo = new Set<string>();
+  /** SMTP connections opened to this server so far: a pooled sender reuses them. */
+  connections = 0;
   private server?: SMTPServer;
   private port = 0;
 
@@ -27,6 +29,10 @@ export class SmtpTestServer {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onConnect: (session, callback) => {
+        this.connections++;
+        callback();
+      },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
