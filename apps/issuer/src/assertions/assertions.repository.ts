@@ -187,7 +187,7 @@ export class AssertionsRepository {
     const rows = await sql.query<{ recipientLookup: string }>(
       `SELECT "recipientLookup" FROM "issuer"."assertions"
        WHERE "institutionId" = $1 AND "badgeClassId" = $2 AND NOT "revoked"
-         AND "recipientLookup" IN (SELECT json_array_elements_text($3::json))`,
+         AND "recipientLookup" = ANY (ARRAY(SELECT json_array_elements_text($3::json)))`,
       [scope.institutionId, badgeClassId, JSON.stringify(lookups)],
     );
     return new Set(rows.map((row) => row.recipientLookup));

@@ -114,7 +114,7 @@ export class BulkAwardsRepository {
   async claimLines(sql: SqlSession, jobId: string, lines: readonly number[]): Promise<{ line: number }[]> {
     return sql.query<{ line: number }>(
       `SELECT "line" FROM "issuer"."bulk_award_rows"
-       WHERE "jobId" = $1 AND "status" = 'pending' AND "line" IN (SELECT json_array_elements_text($2::json)::int)
+       WHERE "jobId" = $1 AND "status" = 'pending' AND "line" = ANY (ARRAY(SELECT json_array_elements_text($2::json)::int))
        ORDER BY "line"
        FOR UPDATE SKIP LOCKED`,
       [jobId, JSON.stringify(lines)],

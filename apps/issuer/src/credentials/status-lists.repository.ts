@@ -28,7 +28,7 @@ export class StatusListsRepository {
   async existing(sql: SqlSession, issuerId: string, listNumbers: readonly number[]): Promise<Set<number>> {
     const rows = await sql.query<{ listNumber: number }>(
       `SELECT "listNumber" FROM "issuer"."status_list_credentials"
-       WHERE "issuerId" = $1 AND "listNumber" IN (SELECT json_array_elements_text($2::json)::int)`,
+       WHERE "issuerId" = $1 AND "listNumber" = ANY (ARRAY(SELECT json_array_elements_text($2::json)::int))`,
       [issuerId, JSON.stringify(listNumbers)],
     );
     return new Set(rows.map((row) => Number(row.listNumber)));

@@ -54,7 +54,7 @@ export class ReceivedEndorsementsRepository {
     // for a bake batch held the embedded default's shared event loop for tens of ms (decision 0015).
     const rows = await this.prisma.database.query<{ targetId: string } & LiveEndorsement>(
       `SELECT "targetId", "url", "endorserName", "endorserUrl", "comment" FROM "issuer"."received_endorsements"
-       WHERE "targetType" = $1 AND "revokedAt" IS NULL AND "targetId" IN (SELECT json_array_elements_text($2::json))
+       WHERE "targetType" = $1 AND "revokedAt" IS NULL AND "targetId" = ANY (ARRAY(SELECT json_array_elements_text($2::json)))
        ORDER BY "issuedOn" ASC, "id" ASC`,
       [type, JSON.stringify(targetIds)],
     );

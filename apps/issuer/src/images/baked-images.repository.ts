@@ -51,7 +51,7 @@ export class BakedImagesRepository {
     if (assertionIds.length === 0) return new Map();
     const rows = await this.prisma.database.query<Omit<BakedImageRecord, 'bytes'> & { base64: string }>(
       `SELECT "assertionId", "institutionId", "mimeType", "base64", "sourceImageId", "assertionUpdatedAt", "bakedAt" FROM "issuer"."baked_images"
-       WHERE "assertionId" IN (SELECT json_array_elements_text($1::json))`,
+       WHERE "assertionId" = ANY (ARRAY(SELECT json_array_elements_text($1::json)))`,
       [JSON.stringify(assertionIds)],
     );
     return new Map(rows.map(({ base64, ...fields }) => [fields.assertionId, { ...fields, bytes: Buffer.from(base64, 'base64') }]));
@@ -63,7 +63,7 @@ export class BakedImagesRepository {
     // A bake batch's statements run on the Database handle: Prisma's raw path costs ten times the CPU (decision 0015).
     const rows = await this.prisma.database.query<{ assertionId: string } & BakeVersion>(
       `SELECT "assertionId", "sourceImageId", "assertionUpdatedAt" FROM "issuer"."baked_images"
-       WHERE "assertionId" IN (SELECT json_array_elements_text($1::json))`,
+       WHERE "assertionId" = ANY (ARRAY(SELECT json_array_elements_text($1::json)))`,
       [JSON.stringify(assertionIds)],
     );
     return new Map(rows.map(({ assertionId, ...version }) => [assertionId, version]));

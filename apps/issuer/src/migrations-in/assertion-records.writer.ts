@@ -26,7 +26,7 @@ interface ParentClass {
 const PARENT_CLASSES_SQL = `
   SELECT bc."id", bc."issuerId", bc."name", bc."language", i."name" AS "issuerName"
   FROM "issuer"."badge_classes" bc JOIN "issuer"."issuers" i ON i."id" = bc."issuerId"
-  WHERE bc."institutionId" = $1 AND bc."id" IN (SELECT json_array_elements_text($2::json))`;
+  WHERE bc."institutionId" = $1 AND bc."id" = ANY (ARRAY(SELECT json_array_elements_text($2::json)))`;
 
 /** An overwrite keeps the row's identity and the time it first arrived. */
 const KEPT_ON_OVERWRITE = new Set(['id', 'institutionId', 'createdAt']);

@@ -98,5 +98,5 @@ export function decide(
 /** The rows of `table` holding any of the ids in `$1` (a JSON array), whichever institution they belong to (ids are global). */
 export function existingRowsSql(table: 'issuers' | 'badge_classes' | 'assertions', moreColumns = ''): string {
   const columns = ['"id"', '"institutionId"', '"migrationDigest"', ...(moreColumns ? [moreColumns] : [])].join(', ');
-  return `SELECT ${columns} FROM "issuer"."${table}" WHERE "id" IN (SELECT json_array_elements_text($1::json))`;
+  return `SELECT ${columns} FROM "issuer"."${table}" WHERE "id" = ANY (ARRAY(SELECT json_array_elements_text($1::json)))`;
 }

@@ -148,7 +148,7 @@ export class ParentRecordsWriter {
 
   /** The issuers among `ids` this institution holds, or that this (dry) run would have created. */
   async knownIssuers(sql: SqlSession, scope: TenantScope, run: MigrationRunRecord, ids: readonly string[]): Promise<Set<string>> {
-    const rows = await sql.query<{ id: string }>(`SELECT "id" FROM "issuer"."issuers" WHERE "institutionId" = $1 AND "id" IN (SELECT json_array_elements_text($2::json))`, [
+    const rows = await sql.query<{ id: string }>(`SELECT "id" FROM "issuer"."issuers" WHERE "institutionId" = $1 AND "id" = ANY (ARRAY(SELECT json_array_elements_text($2::json)))`, [
       scope.institutionId,
       JSON.stringify([...new Set(ids)]),
     ]);

@@ -29,7 +29,7 @@ const BADGE_CLASSES_SQL = `
     COALESCE((SELECT json_agg(t ORDER BY t."language") FROM "issuer"."badge_class_translations" t WHERE t."badgeClassId" = bc."id"), '[]') AS "translations",
     row_to_json(i) AS "issuer"
   FROM "issuer"."badge_classes" bc JOIN "issuer"."issuers" i ON i."id" = bc."issuerId"
-  WHERE bc."id" IN (SELECT json_array_elements_text($1::json))`;
+  WHERE bc."id" = ANY (ARRAY(SELECT json_array_elements_text($1::json)))`;
 
 /**
  * An issuer with the ids of its JWS keys, oldest first, in one statement (see BADGE_CLASSES_SQL).
@@ -113,7 +113,7 @@ export class PublicDocumentsRepository {
     const assertions = await this.prisma.database.query<Assertion & { evidence: AssertionEvidence[] }>(
       `SELECT a.*,
          COALESCE((SELECT json_agg(e ORDER BY e."position") FROM "issuer"."assertion_evidence" e WHERE e."assertionId" = a."id"), '[]') AS "evidence"
-       FROM "issuer"."assertions" a WHERE a."id" IN (SELECT json_array_elements_text($1::json))`,
+       FROM "issuer"."assertions" a WHERE a."id" = ANY (ARRAY(SELECT json_array_elements_text($1::json)))`,
       [JSON.stringify(ids)],
     );
     const badgeClasses = await this.findBadgeClasses([...new Set(assertions.map((a) => a.badgeClassId))]);

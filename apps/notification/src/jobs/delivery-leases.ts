@@ -13,6 +13,10 @@ import { NOTIFICATION_SCHEMA } from '../prisma/notification-prisma.service';
  * rows that still carry its lease id. `leaseUntil` with no `leaseId` is a failed attempt's backoff:
  * batch claims and the sweeper leave such a row alone until then, while its own retry job (which
  * BullMQ delays by the same backoff) may take it.
+ *
+ * Rows are found by `id = ANY (ARRAY(...))`, never `id IN (SELECT ...)`: PostgreSQL planned the
+ * semi-join as a scan of the whole table, so during a large award each claim and settle read every
+ * delivery row, and PostgreSQL used as much CPU as the sending itself.
  */
 export type DeliveryTable = 'email_deliveries' | 'webhook_deliveries';
 
@@ -46,7 +50,7 @@ export async function claimDeliveries<Row>(database: Database, table: DeliveryTa
   return database.query<Row>(
     `UPDATE ${target(table)}
      SET "leaseId" = $3, "leaseUntil" = now() + $4::int * interval '1 millisecond', "attempts" = "attempts" + 1, "updatedAt" = now()
-     WHERE "institutionId" = $1 AND "id" IN (SELECT json_array_elements_text($2::json)) AND "status" = 'queued' AND ${free}
+     WHERE "institutionId" = $1 AND "id" = ANY (ARRAY(SELECT json_array_elements_text($2::json))) AND "status" = 'queued' AND ${free}
      RETURNING *`,
     [scope.institutionId, JSON.stringify(ids), lease.id, LEASE_MS, ...(jobId === undefined ? [] : [jobId])],
   );
@@ -87,7 +91,8 @@ export async function settleDeliveries(
          "leaseUntil" = CASE WHEN r."holdMs" IS NULL THEN NULL ELSE now() + r."holdMs" * interval '1 millisecond' END,
          "updatedAt" = now()
      FROM json_to_recordset($2::json) AS r(${record})
-     WHERE d."institutionId" = $1 AND d."id" = r."id" AND d."leaseId" = $4`,
+     WHERE d."institutionId" = $1 AND d."id" = r."id" AND d."leaseId" = $4
+       AND d."id" = ANY (ARRAY(SELECT o."id" FROM json_to_recordset($2::json) AS o("id" text)))`,
     [scope.institutionId, JSON.stringify(outcomes), done.status, lease.id],
   );
 }

@@ -57,7 +57,7 @@ export class BadgeCollector {
     if (lookups.length === 0) return 0;
     const identifiers = await sql.query<VerifiedIdentifier & { lookup: string }>(
       `SELECT "learnerId", "type", "value", "lookup" FROM passport.learner_identifiers
-       WHERE "verifiedAt" IS NOT NULL AND "lookup" IN (SELECT json_array_elements_text($1::json))`,
+       WHERE "verifiedAt" IS NOT NULL AND "lookup" = ANY (ARRAY(SELECT json_array_elements_text($1::json)))`,
       [JSON.stringify(lookups)],
     );
     const rows = awards.flatMap((award) =>
