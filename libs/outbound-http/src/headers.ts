@@ -30,6 +30,7 @@ export interface HeaderOptions {
   headers?: Record<string, string | undefined>;
   accept?: string;
   userAgent?: string;
+  keepAlive?: boolean;
 }
 
 export function buildRequestHeaders(options: HeaderOptions): HeaderMap {
@@ -40,9 +41,9 @@ export function buildRequestHeaders(options: HeaderOptions): HeaderMap {
   }
   if (options.accept) result.accept = options.accept; // the dedicated option wins over a raw header
   result['accept-encoding'] = ACCEPT_ENCODING;
-  // Each hop uses its own connection to its own validated address; say so, so neither side
-  // waits on a keep-alive we will never reuse. (No cookie jar exists: Set-Cookie is never replayed.)
-  result.connection = 'close';
+  // Without keepAlive each hop uses its own connection to its own validated address; say so, so
+  // neither side waits on a keep-alive we will never reuse. (No cookie jar exists: Set-Cookie is never replayed.)
+  if (!options.keepAlive) result.connection = 'close';
   return result;
 }
 

@@ -24,6 +24,12 @@ export interface SafeFetchOptions {
   addressPolicy?: AddressPolicy;
   /** Replaces system DNS. For tests (e.g. simulating rebinding) and special deployments. */
   resolver?: Resolver;
+  /**
+   * Reuse connections between calls (callers that POST often to the same receivers: webhooks).
+   * Still safe against DNS rebinding: every call resolves and checks its address first, and a kept
+   * connection is only reused for that same checked address. Default false: one connection per request.
+   */
+  keepAlive?: boolean;
 }
 
 export interface Settings {
@@ -35,6 +41,7 @@ export interface Settings {
   readonly maxRedirects: number;
   readonly policy: AddressPolicy;
   readonly resolver: Resolver;
+  readonly keepAlive: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -55,6 +62,7 @@ export function resolveSettings(options: SafeFetchOptions): Settings {
     maxRedirects: nonNegative(options.maxRedirects, DEFAULT_MAX_REDIRECTS, 'maxRedirects'),
     policy: options.addressPolicy ?? defaultAddressPolicy(allowPrivate),
     resolver: options.resolver ?? systemResolver,
+    keepAlive: options.keepAlive ?? false,
   };
 }
 

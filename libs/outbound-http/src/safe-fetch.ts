@@ -49,6 +49,7 @@ export async function safeFetch(url: string | URL, options: SafeFetchOptions = {
       connectTimeoutMs: Math.min(settings.connectTimeoutMs, deadline.remainingMs()),
       deadline,
       maxBytes: settings.maxBytes,
+      keepAlive: settings.keepAlive,
       wantsBody: (status, head) => !isFollowable(status, head),
     });
     const location = response.headers['location'];

@@ -1,6 +1,6 @@
-import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import type { Socket } from 'node:net';
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { isIP, type Socket } from 'node:net';
 import type { Deadline } from './deadline';
 import { OutboundFetchError } from './errors';
 import { flattenResponseHeaders, type HeaderMap } from './headers';
@@ -11,7 +11,17 @@ import type { FetchTarget } from './target';
 
 // One HTTP exchange with one already-validated address: no redirect following, no retries.
 // Every way out (answer, error, connect timeout, total deadline, size cap) goes through
-// finish(), which clears the timers and destroys the request, so nothing outlives the call.
+// finish(), which clears the timers and destroys the request, so nothing outlives the call;
+// only a keepAlive caller's connection whose answer was read to the end goes back to its pool.
+
+/**
+ * The keepAlive pools. Their requests are made to the checked IP address itself (Host and SNI
+ * name the host), so the agents key their sockets by that address: a kept connection is reused
+ * only by a later call whose own DNS answer and address check gave the same address. An idle
+ * connection is closed after 4 s, before most servers' keep-alive timeout (Node's is 5 s).
+ */
+const KEEP_ALIVE_OPTIONS = { keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 4_000, scheduling: 'lifo' as const };
+const keptConnections = { http: new HttpAgent(KEEP_ALIVE_OPTIONS), https: new HttpsAgent(KEEP_ALIVE_OPTIONS) };
 
 export interface HopRequest {
   readonly target: FetchTarget;
@@ -22,6 +32,8 @@ export interface HopRequest {
   readonly connectTimeoutMs: number;
   readonly deadline: Deadline;
   readonly maxBytes: number;
+  /** Reuse a kept connection to this address, and keep this one (see keptConnections). */
+  readonly keepAlive: boolean;
   /** Whether to read the body; false for a redirect we are about to follow. */
   readonly wantsBody: (status: number, headers: IncomingHttpHeaders) => boolean;
 }
@@ -44,8 +56,13 @@ export function sendHop(hop: HopRequest): Promise<HopResponse> {
       if (settled) return;
       settled = true;
       timers.forEach(clearTimeout);
-      res?.destroy();
-      req?.destroy();
+      if (hop.keepAlive && 'value' in outcome && outcome.value.body !== null) {
+        // Read to the end (or bodiless): resuming lets the agent take the socket back.
+        res?.resume();
+      } else {
+        res?.destroy();
+        req?.destroy();
+      }
       if ('error' in outcome) reject(outcome.error);
       else resolve(outcome.value);
     };
@@ -73,10 +90,23 @@ export function sendHop(hop: HopRequest): Promise<HopResponse> {
 function startRequest(hop: HopRequest): ClientRequest {
   const { target, address } = hop;
   const request = target.isHttps ? httpsRequest : httpRequest;
+  const path = `${target.url.pathname}${target.url.search}`;
+  if (hop.keepAlive) {
+    return request({
+      host: address.address,
+      port: target.port,
+      path,
+      method: hop.method,
+      headers: { ...hop.headers, host: target.url.host },
+      agent: target.isHttps ? keptConnections.https : keptConnections.http,
+      // The certificate is checked against the host's name, as without keepAlive.
+      ...(target.isHttps && isIP(target.host) === 0 ? { servername: target.host } : {}),
+    });
+  }
   return request({
     host: target.host,
     port: target.port,
-    path: `${target.url.pathname}${target.url.search}`,
+    path,
     method: hop.method,
     headers: hop.headers,
     // A fresh connection per hop: a pooled socket could belong to an address we never checked.
@@ -87,6 +117,8 @@ function startRequest(hop: HopRequest): ClientRequest {
 
 /** Bounds connection setup (TCP, and the TLS handshake for https) by connectTimeoutMs. */
 function watchConnect(socket: Socket, hop: HopRequest, timers: NodeJS.Timeout[], fail: (e: OutboundFetchError) => void): void {
+  // A kept connection handed back by the agent is connected already.
+  if (!socket.connecting) return;
   const href = hop.target.url.href;
   const timer = setTimeout(
     () => fail(new OutboundFetchError('connect_timeout', `Could not connect to "${hop.target.host}" within ${hop.connectTimeoutMs} ms.`, href)),
