@@ -6,8 +6,8 @@
 // to the last delivery, and a lost/doubled check: emails counted per recipient at the sink and
 // webhooks per assertion id at the receiver, against the notification's delivery rows.
 // Needs DATABASE_URL, KAFKA_BROKERS and REDIS_URL (npm run kafka:start); run
-// `node scripts/build.mjs --no-web` first. BENCH_PROFILE_DIR=<dir> (holding a preload prof.cjs
-// that writes a CPU profile) profiles every service; see docs/events.md.
+// `node scripts/build.mjs --no-web` first. BENCH_PROFILE_DIR=<dir> writes a CPU profile of every
+// service for the whole run (bench/support/cpu-profile.cjs).
 // By default the email and webhook queues are paused (BullMQ, for every worker) while the awards
 // go in and the rows are written, then resumed one after the other (emails, then webhooks): each
 // rate is then that channel's alone, draining a backlog, which is what a large award asks of the
@@ -50,6 +50,14 @@ const cpuSeconds = (services) => {
   return used;
 };
 
+/** The whole machine's busy and total CPU ticks so far (/proc/stat: every process, PostgreSQL and Redis included). */
+const machineTicks = () => {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const idle = fields[3] + fields[4];
+  const total = fields.reduce((sum, n) => sum + n, 0);
+  return { busy: total - idle, total };
+};
+
 /** Arrival times and counts per key (recipient; assertion id). */
 const sink = () => ({ first: 0, last: 0, total: 0, byKey: new Map() });
 const count = (s, key) => {
@@ -87,7 +95,8 @@ const receiver = createServer((request, response) => {
 receiver.keepAliveTimeout = 5_000;
 await new Promise((r) => receiver.listen(0, '127.0.0.1', r));
 
-const profile = process.env.BENCH_PROFILE_DIR ? { NODE_OPTIONS: `--require ${process.env.BENCH_PROFILE_DIR}/prof.cjs` } : {};
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+const profile = PROFILE_DIR ? { NODE_OPTIONS: `--require ${new URL('./support/cpu-profile.cjs', import.meta.url).pathname}` } : {};
 const stack = await startDistributedStack({ SMTP_URL: `smtp://127.0.0.1:${smtp.server.address().port}`, ALLOW_PRIVATE_NETWORK_FETCH: 'true', ...profile });
 const { env } = stack;
 const db = new Client({ connectionString: stack.databaseUrl });
@@ -134,7 +143,9 @@ try {
   // One channel at a time, so each rate is its own: emails, then webhooks.
   const drain = async (queue, sink) => {
     sink.cpuBefore = cpuSeconds(stack.services);
+    sink.machineBefore = machineTicks();
     if (!LIVE) {
+      console.log(`draining the ${queue.name} queue...`);
       sink.resumed = performance.now();
       await queue.resume();
     }
@@ -144,6 +155,7 @@ try {
       await new Promise((r) => setTimeout(r, 20));
     }
     sink.cpuAfter = cpuSeconds(stack.services);
+    sink.machineAfter = machineTicks();
   };
   await drain(queues[0], emails);
   await drain(queues[1], webhooks);
@@ -174,8 +186,9 @@ try {
         .filter(([, ms]) => ms >= 0.05)
         .map(([name, ms]) => `${name} ${ms.toFixed(2)}`)
         .join(', ');
-    console.log(`CPU ms per email while draining:   ${perDelivery(emails)}`);
-    console.log(`CPU ms per webhook while draining: ${perDelivery(webhooks)}`);
+    const machineBusy = (c) => `${((100 * (c.machineAfter.busy - c.machineBefore.busy)) / (c.machineAfter.total - c.machineBefore.total)).toFixed(0)} %`;
+    console.log(`CPU ms per email while draining:   ${perDelivery(emails)}; the machine ${machineBusy(emails)} busy`);
+    console.log(`CPU ms per webhook while draining: ${perDelivery(webhooks)}; the machine ${machineBusy(webhooks)} busy`);
   }
   console.log(`first award request -> last email:   ${s(emails.last - started)}`);
   console.log(`first award request -> last webhook: ${s(webhooks.last - started)}`);
