@@ -1,9 +1,11 @@
 // Benchmark (issue #18): a whole Badgr migration through the driver, as `npm run migrate:badgr`
 // runs it: the stand-in Badgr with the full dataset (2 institutions, 5 issuers, 50 badge classes,
 // 20,000 assertions, a few broken on purpose) read page by page while the previous batch is posted
-// to the gateway's operator API; then every migrated assertion verified by our verifier (POST
-// /v2/verify with its old URL, VERIFY_CONCURRENCY at a time). Prints assertions per second, the
-// per-kind counts and how many verified valid / revoked / expired / otherwise.
+// to the gateway's operator API; then a second run over the same source (everything unchanged);
+// then every migrated assertion read at its old path (the same id and recipient hash and salt as
+// Badgr's document) and verified by our verifier (POST /v2/verify with its old URL,
+// VERIFY_CONCURRENCY at a time). Prints assertions per second, the per-kind counts, the second
+// run's counts and how many verified valid / revoked / expired / otherwise.
 // Target: >= 1,000 assertions/s on the distributed stack. That stack needs DATABASE_URL, REDIS_URL
 // and KAFKA_BROKERS; without KAFKA_BROKERS the bench starts a broker (`npm run kafka:start`) and stops
 // it after. If no stack can start, it falls back to the embedded platform (on the embedded
@@ -14,6 +16,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 
 import { loadBadgrStandin } from './support/badgr-standin.mjs';
 import { startDistributedStack } from './support/distributed-stack.mjs';
@@ -65,22 +68,22 @@ try {
   };
   const rows = {};
   const migrated = [];
+  const institutionIds = [];
   let totalSeconds = 0;
+  const migrate = (institution, id, onProgress = () => {}) => migrateFromBadgr(
+    { connection: { baseUrl: standin.origin, allowPrivateNetwork: true }, credentials: { username: standin.institutionAccount(institution).username, password: PASSWORD }, onProgress },
+    new HttpMigrationSink(platform.url, id, platform.adminToken),
+  );
   for (const institution of [0, 1]) {
     const { id } = await call('POST', '/admin/institutions', { name: `Badgr institution ${institution + 1}` });
+    institutionIds.push(id);
     let lastLine = 0;
-    const report = await migrateFromBadgr(
-      {
-        connection: { baseUrl: standin.origin, allowPrivateNetwork: true },
-        credentials: { username: standin.institutionAccount(institution).username, password: PASSWORD },
-        onProgress: (progress) => {
-          if (Date.now() - lastLine < 2000) return;
-          lastLine = Date.now();
-          console.log(`  institution ${institution + 1}: read ${progress.read.assertions} assertions, written ${progress.counts.assertion.created + progress.counts.assertion.unchanged + progress.counts.assertion.updated + progress.counts.assertion.skipped}`);
-        },
-      },
-      new HttpMigrationSink(platform.url, id, platform.adminToken),
-    );
+    const report = await migrate(institution, id, (progress) => {
+      if (Date.now() - lastLine < 2000) return;
+      lastLine = Date.now();
+      const { created, unchanged, updated, skipped } = progress.counts.assertion;
+      console.log(`  institution ${institution + 1}: read ${progress.read.assertions} assertions, written ${created + unchanged + updated + skipped}`);
+    });
     totalSeconds += report.seconds;
     const { counts } = report.run;
     rows[`institution ${institution + 1}`] = {
@@ -106,6 +109,15 @@ try {
   console.table(rows);
   console.log(`MIGRATED ${created} assertions in ${totalSeconds.toFixed(1)} s: ${Math.round(created / totalSeconds)} assertions/s (read from Badgr and written, both institutions)`);
 
+  // A second run over the same source, as the sync runs of a cut-over window: everything unchanged.
+  const again = { created: 0, unchanged: 0, updated: 0, skipped: 0, seconds: 0 };
+  for (const institution of [0, 1]) {
+    const report = await migrate(institution, institutionIds[institution]);
+    again.seconds += report.seconds;
+    for (const key of ['created', 'unchanged', 'updated', 'skipped']) again[key] += report.run.counts.assertion[key];
+  }
+  console.log(`SECOND RUN in ${again.seconds.toFixed(1)} s: ${again.created} created, ${again.unchanged} unchanged, ${again.updated} updated, ${again.skipped} skipped${again.created + again.updated === 0 && again.unchanged === created ? ' (nothing changed)' : ' — NOT UNCHANGED'}`);
+
   // Every migrated assertion, verified by its old URL (which, the domain taken over, is the platform's).
   const tally = {};
   const others = [];
@@ -113,7 +125,20 @@ try {
   const verifyStarted = performance.now();
   await Promise.all(Array.from({ length: VERIFY_CONCURRENCY }, async () => {
     for (let assertion = queue.shift(); assertion; assertion = queue.shift()) {
-      const { report } = await call('POST', '/v2/verify', { url: `${standin.publicOrigin}/public/assertions/${assertion.entityId}` });
+      // The old path answers the same id and recipient (hash and salt) as Badgr's document did; a
+      // revoked one answers 410 with its id. Badgr writes the recipient type openBadgeId where OB 2.0 says id.
+      const path = `/public/assertions/${assertion.entityId}`;
+      const [badgr, ours] = await Promise.all([standin.origin, platform.url].map(async (origin) => {
+        const response = await fetch(`${origin}${path}`, { headers: { accept: 'application/ld+json' } });
+        return { status: response.status, body: await response.json() };
+      }));
+      const recipient = badgr.body.recipient && { ...badgr.body.recipient, type: badgr.body.recipient.type === 'openBadgeId' ? 'id' : badgr.body.recipient.type };
+      const same = ours.status === (assertion.revoked ? 410 : 200) && ours.body.id === badgr.body.id && isDeepStrictEqual(ours.body.recipient ?? recipient, recipient);
+      if (!same) {
+        tally['id or recipient differs'] = (tally['id or recipient differs'] ?? 0) + 1;
+        if (others.length < 5) others.push(`${assertion.entityId}: ours ${ours.status} ${JSON.stringify({ id: ours.body.id, recipient: ours.body.recipient })}, Badgr ${JSON.stringify({ id: badgr.body.id, recipient })}`);
+      }
+      const { report } = await call('POST', '/v2/verify', { url: `${standin.publicOrigin}${path}` });
       const errors = report.messages.filter((message) => message.level === 'ERROR').map((message) => message.message).join(' | ');
       const outcome = report.valid ? 'valid' : assertion.revoked && errors.includes(assertion.revocationReason ?? '') ? 'revoked' : /expir/i.test(errors) ? 'expired' : 'other';
       tally[outcome] = (tally[outcome] ?? 0) + 1;
@@ -121,6 +146,8 @@ try {
     }
   }));
   const verifySeconds = (performance.now() - verifyStarted) / 1000;
+  console.log(`CHECKED at the old path, each against Badgr's document: ${migrated.length - (tally['id or recipient differs'] ?? 0)} with the same id and recipient, ${tally['id or recipient differs'] ?? 0} differing`);
+  delete tally['id or recipient differs'];
   console.log(`VERIFIED ${migrated.length} in ${verifySeconds.toFixed(1)} s (${Math.round(migrated.length / verifySeconds)}/s): ${Object.entries(tally).map(([outcome, n]) => `${n} ${outcome}`).join(', ')}`);
   for (const line of others) console.log(`  other: ${line}`);
 } finally {
