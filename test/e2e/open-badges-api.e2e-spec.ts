@@ -147,4 +147,23 @@ describe.each(embeddedStorageTargets())('the Open Badges 3.0 API for a learnerâ€
     const learnerTokenIsNotAWalletToken = await fetch(`${platform.url}/ims/ob/v3p0/profile`, { headers: { authorization: `Bearer ${learnerToken}` } });
     expect(learnerTokenIsNotAWalletToken.status).toBe(401);
   });
+
+  it('answers what the gateway refuses itself (a body over its limit) as Imsx_StatusInfo too', async () => {
+    const tooLarge = await fetch(`${platform.url}/ims/ob/v3p0/credentials`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${learnerToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ credential: 'x'.repeat(3 * 1024 * 1024) }),
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toEqual({
+      imsx_codeMajor: 'failure',
+      imsx_severity: 'error',
+      imsx_description: expect.any(String),
+      imsx_codeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: expect.any(String), imsx_codeMinorFieldValue: 'invalid_data' }] },
+    });
+    // The platform's own paths keep the platform's envelope.
+    const elsewhere = await fetch(`${platform.url}/v2/backpack/assertions`, { method: 'POST', headers: { authorization: `Bearer ${learnerToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ url: 'x'.repeat(3 * 1024 * 1024) }) });
+    expect(elsewhere.status).toBe(413);
+    expect(await elsewhere.json()).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+  });
 });

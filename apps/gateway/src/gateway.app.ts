@@ -10,7 +10,7 @@ import { AuditRepository } from './audit/audit.repository';
 import { TokenRoute } from './auth/token.route';
 import { registerCors } from './cors/cors.policy';
 import { registerDocs } from './docs/register-docs';
-import { createServiceApp, FrontDoor } from '@badges/service-kit';
+import { createServiceApp, FrontDoor, registerImsxErrors } from '@badges/service-kit';
 import { GatewayModule, type GatewayModuleOptions } from './gateway.module';
 import { registerLiveness } from './health/liveness.route';
 import { PublicCache } from './public-cache/public-cache';
@@ -50,6 +50,9 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Nest
     metrics: { service: 'gateway', token: options.config.METRICS_TOKEN, publicPort: true },
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // What the gateway answers itself under /ims/ob/v3p0 (a body too large, the passport unreachable)
+  // is Imsx_StatusInfo as the passport's own errors are; forwarded answers pass through untouched.
+  registerImsxErrors(fastify);
   fastify.addHook('onClose', async () => {
     await relay.stop();
     await bus.close();

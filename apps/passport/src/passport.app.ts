@@ -6,12 +6,11 @@ import type { FastifyInstance } from 'fastify';
 import type { InProcessJobBackend } from '@badges/jobs';
 import { createEventBus, EventBusServer, OutboxRelay, type InProcessEventBus } from '@badges/messaging';
 import { applyMigrations, type Database, type MigrationPlan } from '@badges/persistence';
-import { createServiceApp, DEFAULT_BODY_LIMIT, type ServiceAppOptions, type ServiceClient } from '@badges/service-kit';
+import { createServiceApp, DEFAULT_BODY_LIMIT, registerImsxErrors, type ServiceAppOptions, type ServiceClient } from '@badges/service-kit';
 
 import type { PassportConfig } from './config/passport.config';
 import { PASSPORT_CONSUMER, PASSPORT_SCHEMA } from './events/award-intake.service';
 import type { Verifier } from './imports/verification.client';
-import { registerImsxErrors } from './open-badges-api/imsx-errors';
 import { PassportModule } from './passport.module';
 
 /** Committed SQL migrations; resolved from this file so it works from src (ts) and dist (js) alike. */

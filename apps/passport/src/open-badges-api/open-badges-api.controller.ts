@@ -12,7 +12,7 @@ import {
   type OpenBadgesServiceDescription,
 } from '@badges/api-contracts';
 import { JsonTooDeepError, parseJsonWithinLimits } from '@badges/openbadges';
-import { ApiError, CorrelationId, ErrorCode, InternalTokenGuard, MAX_BODY_JSON_DEPTH, parseWith } from '@badges/service-kit';
+import { ApiError, CorrelationId, ErrorCode, InternalTokenGuard, MAX_BODY_JSON_DEPTH, OPEN_BADGES_API_PREFIX, parseWith } from '@badges/service-kit';
 
 import { BadgeConnectAuthGuard, BadgeConnectLearner, RequiresScope } from '../badge-connect/badge-connect-auth.guard';
 import type { LearnerScope } from '../common/learner-scope';
@@ -21,7 +21,6 @@ import type { PassportConfig } from '../config/passport.config';
 import { readCredential, type HeldCredential } from '../credentials/credential-document';
 import { CredentialIntakeService } from '../credentials/credential-intake.service';
 import { KeptCredentialsService, type KeptCredential } from '../credentials/kept-credentials.service';
-import { OPEN_BADGES_API_PREFIX } from './imsx-errors';
 import { LearnerProfileService } from './learner-profile.service';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pagingLinks } from './paging';
 import { serviceDescription } from './service-description';
@@ -33,7 +32,7 @@ const JSON_TYPES = new Set(['application/json', 'application/vc+ld+json', 'appli
  * The Open Badges 3.0 API, Host/Provider side (OB 3.0 §6), for the wallets a learner connects:
  * discovery, getCredentials, upsertCredential, getProfile and putProfile. Tokens, scopes and
  * consent are Badge Connect's (one OAuth2 server, decisions 0039 and 0042); every error leaves as
- * `Imsx_StatusInfo` (imsx-errors.ts).
+ * `Imsx_StatusInfo` (service-kit's imsx-errors.ts).
  */
 @Controller(OPEN_BADGES_API_PREFIX.slice(1))
 @UseGuards(InternalTokenGuard)

@@ -1,6 +1,5 @@
 import { OpenBadgesApiScope, type OpenBadgesServiceDescription } from '@badges/api-contracts';
-
-import { OPEN_BADGES_API_PREFIX } from './imsx-errors';
+import { OPEN_BADGES_API_PREFIX } from '@badges/service-kit';
 
 /** OB 3.0's words for its scopes, as its OpenAPI file gives them. */
 const SCOPES: Record<OpenBadgesApiScope, string> = {

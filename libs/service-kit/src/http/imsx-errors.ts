@@ -39,6 +39,8 @@ export function imsxStatusInfo(status: number, error: V2ErrorEnvelope['error']):
  * (a body that is not JSON, too large, an unknown path or method). They all reach the wire as the
  * platform's one error envelope first (service-kit), so this hook translates that envelope, in one
  * place, instead of a second error path per source. A 401 also says how to authenticate (RFC 6750 §3).
+ * The passport registers it for its own errors, the gateway for those it answers itself; a forwarded
+ * answer (a Buffer) passes the gateway untouched.
  */
 export function registerImsxErrors(fastify: FastifyInstance): void {
   fastify.addHook('onSend', async (request, reply, payload) => {
