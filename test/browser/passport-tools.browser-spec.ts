@@ -1,7 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 import type { Browser, Page } from 'playwright-core';
 
+import { bakeCredentialImage, hashIdentity } from '@badges/openbadges';
+
+import { didKeyKey, signDataIntegrity, testCredential } from '../../libs/openbadges/src/ob3/verify/testing/test-credentials';
+import { tinyPng } from '../support/tiny-png';
 import { accessibilityViolations } from './support/axe';
 import { startBrowserPlatform, type BrowserPlatform } from './support/browser-platform';
 import { launchChromium, newContext } from './support/chromium';
@@ -121,6 +126,34 @@ describe('the learner passport on a phone (browser)', () => {
     await zone.dispatchEvent('drop', { dataTransfer });
     await page.getByRole('alert').filter({ hasText: 'This badge was issued to someone else' }).waitFor();
     await shot(page, 'import-refused');
+  });
+
+  it('imports an Open Badges 3.0 credential whose id is no address (urn:uuid); its page verifies the kept copy', async () => {
+    // Another platform's credential: a did:key issuer (nothing to fetch), the learner as its hashed recipient, baked in a PNG.
+    const key = await didKeyKey();
+    const credential = testCredential(key.controller, {
+      id: `urn:uuid:${randomUUID()}`,
+      name: 'Lab Safety',
+      credentialSubject: {
+        type: ['AchievementSubject'],
+        identifier: [{ type: 'IdentityObject', identityHash: hashIdentity(LEARNER.email, 'pepper'), identityType: 'emailAddress', hashed: true, salt: 'pepper' }],
+        achievement: { id: 'https://other-platform.example/achievements/lab-safety', type: ['Achievement'], name: 'Lab Safety', description: 'Safe in the lab.', criteria: { narrative: 'Passed the lab induction.' } },
+      },
+    });
+    const baked = bakeCredentialImage(tinyPng(32, 32, [20, 120, 60, 255]), JSON.stringify(await signDataIntegrity(credential, key)));
+    await page.getByRole('navigation', { name: 'Passport sections' }).getByRole('link', { name: 'Import and export' }).click();
+    await page.getByLabel('Badge image to import').setInputFiles({ name: 'lab-safety.png', mimeType: 'image/png', buffer: baked });
+    await page.getByRole('status').filter({ hasText: 'Lab Safety was imported.' }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Passport sections' }).getByRole('link', { name: 'Badges' }).click();
+    await page.getByRole('region', { name: 'My badges' }).getByRole('link', { name: 'Lab Safety' }).click();
+    const verification = page.getByRole('region', { name: 'Verification' });
+    await verification.locator('[data-verdict]').waitFor();
+    expect(await verification.locator('[data-verdict]').getAttribute('data-verdict')).toBe('valid');
+    // The verifier page takes an address, which this credential has not: no link to it.
+    expect(await verification.getByRole('link', { name: 'See the full verification report' }).count()).toBe(0);
+    await shot(page, 'unaddressed-credential-verified');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('shares a badge, then revokes the link, which then answers 410', async () => {

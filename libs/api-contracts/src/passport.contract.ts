@@ -64,6 +64,16 @@ export const BackpackAssertionV2Schema = z.object({
     .describe('Ours: the badge class’s texts in the reader’s language (`Accept-Language`), when its issuer publishes that translation; null: read the badge as issued'),
 });
 
+/**
+ * GET /v2/backpack/assertions/{entityId}/credential: the badge's OB 3.0 credential exactly as the
+ * passport keeps it. A credential whose id is no address (`urn:uuid:…`) can only be checked from
+ * this text (POST /v2/verify {json}); the learner may also save it. 404 for a badge without one.
+ */
+export const HeldCredentialV2Schema = z.object({
+  format: z.enum(['ldp', 'jwt']).describe('ldp: JSON with an embedded proof; jwt: a compact VC-JWT'),
+  credential: z.string().describe('The credential as signed: JSON text (ldp) or the compact JWT (jwt)'),
+});
+
 /** A named, ordered set of the learner's accepted badges. */
 export const CollectionV2Schema = z.object({
   entityId: z.string(),
@@ -129,6 +139,7 @@ export const UserV2Schema = z.object({
 
 export type BackpackEndorsement = z.output<typeof BackpackEndorsementSchema>;
 export type BackpackAssertionV2 = z.output<typeof BackpackAssertionV2Schema>;
+export type HeldCredentialV2 = z.output<typeof HeldCredentialV2Schema>;
 export type CollectionV2 = z.output<typeof CollectionV2Schema>;
 export type ShareV2 = z.output<typeof ShareV2Schema>;
 export type EmailV2 = z.output<typeof EmailV2Schema>;
@@ -141,6 +152,7 @@ export type UserV2 = z.output<typeof UserV2Schema>;
 /** The passport's answers, by their OpenAPI component name. */
 export const PASSPORT_RESPONSE_SCHEMAS = {
   BackpackAssertion: BackpackAssertionV2Schema,
+  HeldCredential: HeldCredentialV2Schema,
   Collection: CollectionV2Schema,
   Share: ShareV2Schema,
   LearnerUser: UserV2Schema,

@@ -37,6 +37,7 @@ export type {
   CollectionV2,
   ConfirmedEmailV2,
   EmailV2,
+  HeldCredentialV2,
   IdentifierV2,
   LearnerLanguage,
   ShareType,

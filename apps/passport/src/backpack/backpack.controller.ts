@@ -1,12 +1,13 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Put, Query, UseGuards } from '@nestjs/common';
 
-import { successEnvelope, type BackpackAssertionV2, type V2SuccessEnvelope, AcceptanceBodySchema, StatusQuerySchema } from '@badges/api-contracts';
+import { successEnvelope, type BackpackAssertionV2, type HeldCredentialV2, type V2SuccessEnvelope, AcceptanceBodySchema, StatusQuerySchema } from '@badges/api-contracts';
 import { acceptedLanguages, ApiError, CorrelationId, InternalTokenGuard, parseWith } from '@badges/service-kit';
 
 import { Learner, LearnerAuthGuard } from '../accounts/learner-auth.guard';
 import { EntityIdPipe } from '../common/entity-id.pipe';
 import type { LearnerScope } from '../common/learner-scope';
 import { BadgeEditionsService } from '../badge-texts/badge-editions.service';
+import { KeptCredentialsService } from '../credentials/kept-credentials.service';
 import { AwardCopiesService } from '../export/award-copies.service';
 import { BadgeAcceptanceService } from './badge-acceptance.service';
 import { toBackpackAssertionV2 } from './backpack.dto';
@@ -21,6 +22,7 @@ export class BackpackController {
     private readonly acceptance: BadgeAcceptanceService,
     private readonly copies: AwardCopiesService,
     private readonly editions: BadgeEditionsService,
+    private readonly credentials: KeptCredentialsService,
   ) {}
 
   /** Each badge with its texts in the caller's `Accept-Language` where its badge class is translated. */
@@ -35,6 +37,19 @@ export class BackpackController {
     const view = await this.backpack.findByAssertion(scope, id);
     if (!view) throw ApiError.notFound('assertion');
     return successEnvelope(await this.told([view], acceptLanguage));
+  }
+
+  /**
+   * The badge's OB 3.0 credential as kept (fetched from the issuer the first time for the learner's
+   * own award). The badge page verifies this text when the credential's id is no address to fetch.
+   */
+  @Get(':entityId/credential')
+  async credential(@Learner() scope: LearnerScope, @Param('entityId', EntityIdPipe) id: string): Promise<V2SuccessEnvelope<HeldCredentialV2>> {
+    const view = await this.backpack.findByAssertion(scope, id);
+    if (!view) throw ApiError.notFound('assertion');
+    const kept = (await this.credentials.of([view.award])).get(id);
+    if (!kept) throw ApiError.notFound('credential of this badge (it is an Open Badges 2.0 badge)');
+    return successEnvelope([{ format: kept.format, credential: kept.text }]);
   }
 
   private async told(views: BadgeView[], acceptLanguage: string | undefined): Promise<BackpackAssertionV2[]> {

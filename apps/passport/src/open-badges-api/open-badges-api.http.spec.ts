@@ -9,6 +9,7 @@
  * signed with the issuing functions by TestCollege and this platform's issuer, whose DID documents,
  * keys and status lists the verifier reads.
  */
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
 import { GetOpenBadgeCredentialsResponseSchema, ImsxStatusInfoSchema, OpenBadgesApiScope, OpenBadgesProfileSchema, OpenBadgesServiceDescriptionSchema } from '@badges/api-contracts';
@@ -372,6 +373,22 @@ describe.each(databaseTargets())('the Open Badges 3.0 API on $name', (target) =>
     expect(page.body).toContain(`<a href="${TEST_PUBLIC_URL}/public/credentials/${own}" type="application/vc+jwt">Its Open Badges 3.0 credential</a>`);
     const shared = p.json(await p.call('GET', `/public/passport/shares/${share.entityId}`, undefined, undefined, { accept: 'application/json' }));
     expect(shared.badges[0].credential).toBe(p.issuer.credentials.get(own)!.text);
+
+    // The credential as kept, for the badge page to verify one whose id is no address: as signed, whoever signed it.
+    const unaddressed = await college.credential({ id: `urn:uuid:${randomUUID()}`, email, format: 'ldp', achievementName: 'No address' });
+    const fromWallet = p.json(await p.call('POST', '/v2/backpack/import', token, { assertion: unaddressed.text })).result[0] as Json;
+    expect(fromWallet.openBadgeId).toBe(unaddressed.document.id);
+    const held = async (id: string, as = token) => {
+      const answer = await p.call('GET', `/v2/backpack/assertions/${id}/credential`, as);
+      return answer.statusCode === 200 ? p.json(answer).result[0] : { status: answer.statusCode, code: p.json(answer).error.code };
+    };
+    expect(await held(fromWallet.entityId as string)).toEqual({ format: 'ldp', credential: unaddressed.text });
+    expect(await held(importedId)).toEqual({ format: 'jwt', credential: jwt });
+    expect(await held(own)).toEqual({ format: 'jwt', credential: p.issuer.credentials.get(own)!.text });
+    const only2 = await p.award(email, {});
+    expect(await held(only2)).toEqual({ status: 404, code: 'not_found' });
+    const other = await p.signUp('someone-else@example.org', PASSWORD, 'Someone Else');
+    expect(await held(own, other.token)).toEqual({ status: 404, code: 'not_found' });
   });
 });
 

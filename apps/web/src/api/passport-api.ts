@@ -1,4 +1,4 @@
-import type { BackpackAssertionV2, BadgrImportV2, CollectionV2, ConfirmedEmailV2, EmailV2, LearnerLanguage, ShareType, ShareV2, UserV2 } from '@badges/api-contracts/types';
+import type { BackpackAssertionV2, BadgrImportV2, CollectionV2, ConfirmedEmailV2, EmailV2, HeldCredentialV2, LearnerLanguage, ShareType, ShareV2, UserV2 } from '@badges/api-contracts/types';
 
 import { apiFetch, apiJson, apiOne, apiResult } from './client';
 import { endSession, startSession } from './session';
@@ -37,6 +37,8 @@ export const saveLanguage = (token: string, language: LearnerLanguage) => apiOne
 export const removeEmail = (token: string, id: string) => apiFetch(`/v2/users/self/emails/${encodeURIComponent(id)}`, { method: 'DELETE', token });
 
 export const badges = (token: string) => apiResult<BackpackAssertionV2>('/v2/backpack/assertions', { token });
+/** The badge's OB 3.0 credential as the passport keeps it (its text, exactly as signed). */
+export const heldCredential = (token: string, id: string) => apiOne<HeldCredentialV2>(`/v2/backpack/assertions/${encodeURIComponent(id)}/credential`, { token });
 export const answerBadge = (token: string, id: string, accept: boolean) =>
   apiOne<BackpackAssertionV2>(`/v2/backpack/assertions/${encodeURIComponent(id)}`, { method: 'PUT', token, body: { acceptance: accept ? 'Accepted' : 'Rejected' } });
 

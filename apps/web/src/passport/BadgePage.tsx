@@ -16,7 +16,7 @@ import { detailsOf } from './badge-details';
 import { Markdown } from './Markdown';
 import { usePassportContext } from './passport-context';
 import { SharePanel } from './SharePanel';
-import { useVerification } from './use-verification';
+import { hasFetchableId, useVerification } from './use-verification';
 
 /**
  * One badge, whole: what it says (criteria as rendered Markdown, evidence, alignments,
@@ -45,7 +45,7 @@ function BadgeView({ badge }: { badge: BackpackAssertionV2 }) {
   const { t, lang } = useI18n();
   const { token, reload } = usePassportContext();
   const navigate = useNavigate();
-  const verification = useVerification(badge.openBadgeId);
+  const verification = useVerification(badge, token);
   const action = useAction();
   const status = badgeStatus(badge);
   const summary = verification.result ? summarise(verification.result) : undefined;
@@ -171,7 +171,8 @@ function BadgeView({ badge }: { badge: BackpackAssertionV2 }) {
       <section aria-labelledby="verification-heading">
         <h2 id="verification-heading">{t('passport.badge.verification')}</h2>
         <VerificationStatus verification={verification} />
-        <a href={`/verify?url=${encodeURIComponent(badge.openBadgeId)}`}>{t('passport.badge.verifyLink')}</a>
+        {/* The verifier page takes an address; a credential whose id is none is checked above, from the kept copy. */}
+        {hasFetchableId(badge) && <a href={`/verify?url=${encodeURIComponent(badge.openBadgeId)}`}>{t('passport.badge.verifyLink')}</a>}
       </section>
 
       <SharePanel badge={badge} />

@@ -90,6 +90,9 @@ function backpackPaths(): PathItems {
       put: learnerOp(tag, 'Accept or decline a badge (either can be undone)', { '200': ok('The badge', 'BackpackAssertion') }, { parameters: [idParam()], requestBody: body('AcceptanceBody') }),
       delete: learnerOp(tag, 'Remove the badge from the passport (it comes back only if awarded again)', { '204': noContent('Removed') }, { parameters: [idParam()] }),
     },
+    '/v2/backpack/assertions/{entityId}/credential': {
+      get: learnerOp(tag, 'The badge’s Open Badges 3.0 credential as the passport keeps it (to verify one whose id is no address, or to save it); 404 for a 2.0 badge', { '200': ok('The credential', 'HeldCredential') }, { parameters: [idParam()] }),
+    },
     '/v2/backpack/collections': {
       get: learnerOp(tag, 'The learner’s collections', { '200': ok('Collections', 'Collection') }),
       post: learnerOp(tag, 'Create a collection', { '201': ok('The collection', 'Collection') }, { requestBody: body('CollectionCreateBody') }),
