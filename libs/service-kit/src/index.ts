@@ -35,7 +35,7 @@ export { FrontDoor, type FrontDoorAnswer } from './http/front-door';
 export { registeredRoutes, type RegisteredRoute } from './http/route-methods';
 export { decodeKeysetCursor, encodeKeysetCursor, nextPagePath, type KeysetCursor } from './http/keyset-cursor';
 export { MAX_BODY_JSON_DEPTH, MAX_FORM_FIELDS } from './http/body-parsers';
-export { imsxStatusInfo, OPEN_BADGES_API_PREFIX, registerImsxErrors } from './http/imsx-errors';
+export { OPEN_BADGES_API_PREFIX, registerImsxErrors } from './http/imsx-errors';
 export { csvCell, csvLine, freeText, neutraliseFormula, type CsvValue, type FreeText } from './csv/csv-writer';
 export { CACHE_HITS_PATH, PublicCacheHeader, cacheTag, markPublicCacheable, markPublicCacheStale, type PublicCacheMark } from './http/public-cache-headers';
 export { LOOP_SLICE_MS, LoopSlicer, mapInSlices } from './runtime/loop-slicer';
